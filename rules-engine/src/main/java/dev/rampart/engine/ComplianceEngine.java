@@ -1,0 +1,232 @@
+package dev.rampart.engine;
+
+import dev.rampart.engine.internal.ast.ParamDef;
+import dev.rampart.engine.internal.drools.RuleBase;
+import dev.rampart.engine.internal.eval.BoundParameter;
+import dev.rampart.engine.internal.eval.RuleProgram;
+import dev.rampart.engine.internal.load.ParamUses;
+import dev.rampart.engine.internal.load.ParamValues;
+import dev.rampart.engine.internal.schema.Field;
+import dev.rampart.engine.internal.schema.FieldKind;
+import dev.rampart.engine.internal.schema.Schemas;
+import dev.rampart.spi.fact.Fact;
+import dev.rampart.spi.fact.FactType;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Evaluates facts against rule packs. Immutable and thread-safe once built: the packs are compiled
+ * once into a Drools knowledge base, and every evaluation or session gets its own working memory.
+ *
+ * <pre>{@code
+ * ComplianceEngine engine = ComplianceEngine.builder()
+ *     .pack(RulePacks.builtin("iot-baseline"))
+ *     .parameter("maxFirmwareAge", "P180D")
+ *     .build();
+ * Report report = engine.evaluate(facts);
+ * }</pre>
+ */
+public final class ComplianceEngine {
+
+  private final List<RulePack> packs;
+  private final RuleBase rules;
+  private final Clock clock;
+  private final List<Report.PackInfo> packInfos;
+
+  private ComplianceEngine(List<RulePack> packs, RuleBase rules, Clock clock) {
+    this.packs = List.copyOf(packs);
+    this.rules = rules;
+    this.clock = clock;
+    this.packInfos = packs.stream().map(p -> new Report.PackInfo(p.id(), p.version(), p.title())).toList();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The packs this engine evaluates. */
+  public List<RulePack> packs() {
+    return packs;
+  }
+
+  /** Every rule of every pack, in pack order. */
+  public List<Rule> rules() {
+    return rules.programs().stream().map(RuleProgram::rule).toList();
+  }
+
+  /**
+   * Evaluates a complete set of facts.
+   *
+   * @throws IllegalArgumentException if two facts of one type share an id
+   */
+  public Report evaluate(Collection<? extends Fact> facts) {
+    List<String> duplicates = duplicates(facts);
+    if (!duplicates.isEmpty()) {
+      throw new IllegalArgumentException("facts must have unique ids per type; duplicated: " + String.join(", ", duplicates));
+    }
+    try (ComplianceSession session = openSession()) {
+      for (Fact fact : facts) {
+        session.insert(fact);
+      }
+      return session.report();
+    }
+  }
+
+  /** Opens an incremental session; durations are measured against the clock's time now. */
+  public ComplianceSession openSession() {
+    return new DroolsSession(rules, clock.instant(), packInfos);
+  }
+
+  /**
+   * Checks that every reference (a device's vendorId and networkIds) names a fact that is present.
+   * A dangling reference makes rules that follow it UNKNOWN; callers that want strict input report
+   * these problems before evaluating.
+   */
+  public static List<Problem> checkReferences(Collection<? extends Fact> facts) {
+    Map<FactType, Set<String>> ids = new EnumMap<>(FactType.class);
+    for (FactType type : FactType.values()) {
+      ids.put(type, new HashSet<>());
+    }
+    for (Fact fact : facts) {
+      ids.get(fact.type()).add(fact.id());
+    }
+    List<Problem> problems = new ArrayList<>();
+    for (Fact fact : facts) {
+      for (Field field : Schemas.of(fact.type()).fields().values()) {
+        if (field.kind() != FieldKind.REF_ONE && field.kind() != FieldKind.REF_MANY) {
+          continue;
+        }
+        Object value = field.accessor().apply(fact);
+        if (value == null) {
+          continue;
+        }
+        List<?> refs = value instanceof List<?> list ? list : List.of(value);
+        for (Object ref : refs) {
+          if (!ids.get(field.target()).contains(String.valueOf(ref))) {
+            String target = field.target().wireName();
+            problems.add(new Problem("", 0, 0, null,
+                fact.type().wireName() + " '" + fact.id() + "' refers to " + target + " '" + ref + "', which no source reported",
+                "add a " + target + " with id '" + ref + "', or correct the reference"));
+          }
+        }
+      }
+    }
+    return List.copyOf(problems);
+  }
+
+  private static List<String> duplicates(Collection<? extends Fact> facts) {
+    Map<FactType, Set<String>> seen = new EnumMap<>(FactType.class);
+    List<String> duplicates = new ArrayList<>();
+    for (Fact fact : facts) {
+      if (!seen.computeIfAbsent(fact.type(), t -> new HashSet<>()).add(fact.id())) {
+        duplicates.add(fact.type().wireName() + " '" + fact.id() + "'");
+      }
+    }
+    return duplicates;
+  }
+
+  /** Configures an engine: packs, parameter overrides and the clock. */
+  public static final class Builder {
+
+    private final List<RulePack> packs = new ArrayList<>();
+    private final Map<String, String> parameters = new LinkedHashMap<>();
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    public Builder pack(RulePack pack) {
+      packs.add(Objects.requireNonNull(pack, "pack"));
+      return this;
+    }
+
+    public Builder packs(Collection<RulePack> packs) {
+      packs.forEach(this::pack);
+      return this;
+    }
+
+    /** Overrides a parameter of every pack that declares it; the value is parsed by the parameter's type. */
+    public Builder parameter(String name, String value) {
+      parameters.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+      return this;
+    }
+
+    /** The clock durations are measured against; the default is the system clock in UTC. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Binds parameters and compiles every pack onto one Drools knowledge base.
+     *
+     * @throws PackLoadException if a parameter override is unknown or does not fit its uses, or two
+     *     packs share an id
+     */
+    public ComplianceEngine build() throws PackLoadException {
+      if (packs.isEmpty()) {
+        throw new IllegalStateException("add at least one rule pack with pack(...)");
+      }
+      List<Problem> problems = new ArrayList<>();
+      Set<String> packIds = new HashSet<>();
+      for (RulePack pack : packs) {
+        if (!packIds.add(pack.id())) {
+          problems.add(new Problem(pack.source(), 0, 0, null, "pack id '" + pack.id() + "' is used by two packs",
+              "evaluate each pack once, or give them different ids"));
+        }
+      }
+      Set<String> used = new HashSet<>();
+      List<RuleProgram> programs = new ArrayList<>();
+      for (RulePack pack : packs) {
+        Map<String, BoundParameter> bound = new HashMap<>();
+        for (ParamDef param : pack.definition().parameters()) {
+          Object raw = param.defaultValue();
+          String override = parameters.get(param.name());
+          if (override != null) {
+            used.add(param.name());
+            try {
+              raw = ParamValues.parse(param.type(), override);
+              for (String problem : ParamUses.check(pack.definition().rules(), param.name(), raw)) {
+                problems.add(parameterProblem(pack, param, override, problem));
+              }
+            } catch (IllegalArgumentException e) {
+              problems.add(parameterProblem(pack, param, override, e.getMessage()));
+              continue;
+            }
+          }
+          bound.put(param.name(), new BoundParameter(param.name(), raw));
+        }
+        if (problems.isEmpty()) {
+          pack.definition().rules().forEach(rule -> programs.add(RuleProgram.compile(rule, bound)));
+        }
+      }
+      for (String name : parameters.keySet()) {
+        if (!used.contains(name)) {
+          Set<String> known = new java.util.TreeSet<>();
+          packs.forEach(p -> p.parameters().forEach(param -> known.add(param.name())));
+          problems.add(new Problem("parameters", 0, 0, null, "unknown parameter '" + name + "'",
+              known.isEmpty() ? "the packs declare no parameters"
+                  : dev.rampart.engine.internal.load.Suggestions.didYouMean(name, known)));
+        }
+      }
+      if (!problems.isEmpty()) {
+        throw new PackLoadException(problems);
+      }
+      return new ComplianceEngine(packs, RuleBase.build(programs), clock);
+    }
+
+    private static Problem parameterProblem(RulePack pack, ParamDef param, String value, String problem) {
+      return new Problem(pack.source(), param.position().line(), param.position().column(), null,
+          "parameter '" + param.name() + "' = '" + value + "': " + problem,
+          "give a " + param.type().wireName() + " value that fits, e.g. the default " + param.defaultValue());
+    }
+  }
+}

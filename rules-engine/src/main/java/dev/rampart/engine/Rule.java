@@ -1,0 +1,52 @@
+package dev.rampart.engine;
+
+import dev.rampart.spi.fact.FactType;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What a rule is about, as reports show it; the rule's conditions stay inside the engine.
+ *
+ * @param packId id of the pack that defines the rule
+ * @param id the rule's id, unique within its pack
+ * @param title a one-line summary a reviewer understands
+ * @param rationale why the rule matters (may be empty)
+ * @param category the guide area the rule belongs to
+ * @param severity how serious a violation is
+ * @param target the type of fact the rule is evaluated for
+ * @param remediation how to fix a violation (may be empty)
+ * @param requirements ids of the guide requirements the rule serves, e.g. {@code G11}
+ * @param references framework name to control ids, e.g. {@code etsi-en-303-645 -> [5.1-1]}
+ */
+public record Rule(
+    String packId,
+    String id,
+    String title,
+    String rationale,
+    Category category,
+    Severity severity,
+    FactType target,
+    String remediation,
+    List<String> requirements,
+    Map<String, List<String>> references) {
+
+  public Rule {
+    Objects.requireNonNull(packId, "packId");
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(title, "title");
+    Objects.requireNonNull(rationale, "rationale");
+    Objects.requireNonNull(category, "category");
+    Objects.requireNonNull(severity, "severity");
+    Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(remediation, "remediation");
+    requirements = List.copyOf(requirements);
+    references = copyReferences(references);
+  }
+
+  private static Map<String, List<String>> copyReferences(Map<String, List<String>> references) {
+    var copy = new java.util.LinkedHashMap<String, List<String>>();
+    references.forEach((framework, controls) -> copy.put(framework, List.copyOf(controls)));
+    return java.util.Collections.unmodifiableMap(copy);
+  }
+}

@@ -1,0 +1,71 @@
+package dev.rampart.engine;
+
+import dev.rampart.engine.internal.ast.PackDef;
+import dev.rampart.engine.internal.ast.ParamDef;
+import dev.rampart.engine.internal.ast.RuleDef;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** A loaded and fully validated rule pack. Obtain one from {@link RulePacks}. */
+public final class RulePack {
+
+  private final PackDef definition;
+  private final List<Rule> rules;
+  private final List<Parameter> parameters;
+
+  RulePack(PackDef definition) {
+    this.definition = Objects.requireNonNull(definition, "definition");
+    this.rules = definition.rules().stream().map(RuleDef::info).toList();
+    this.parameters = definition.parameters().stream().map(RulePack::describe).toList();
+  }
+
+  public String id() {
+    return definition.id();
+  }
+
+  public String version() {
+    return definition.version();
+  }
+
+  public String title() {
+    return definition.title();
+  }
+
+  public String description() {
+    return definition.description();
+  }
+
+  /** The file or classpath resource the pack was read from. */
+  public String source() {
+    return definition.source();
+  }
+
+  /** The rules, in file order. */
+  public List<Rule> rules() {
+    return rules;
+  }
+
+  /** One rule by id. */
+  public Optional<Rule> rule(String ruleId) {
+    return rules.stream().filter(r -> r.id().equals(ruleId)).findFirst();
+  }
+
+  /** The parameters the pack declares, with their defaults. */
+  public List<Parameter> parameters() {
+    return parameters;
+  }
+
+  PackDef definition() {
+    return definition;
+  }
+
+  private static Parameter describe(ParamDef param) {
+    return new Parameter(param.name(), param.type().wireName(), String.valueOf(param.defaultValue()), param.description());
+  }
+
+  @Override
+  public String toString() {
+    return id() + "@" + version();
+  }
+}

@@ -1,0 +1,33 @@
+package dev.rampart.engine;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** How serious a violation of a rule is, from {@code info} to {@code critical}. */
+public enum Severity {
+  INFO,
+  LOW,
+  MEDIUM,
+  HIGH,
+  CRITICAL;
+
+  /** Whether this severity is the given one or more serious. */
+  public boolean atLeast(Severity other) {
+    return compareTo(other) >= 0;
+  }
+
+  /** The lower-case name used in packs and reports. */
+  public String wireName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** Parses a lower-case name such as {@code high}. */
+  public static Optional<Severity> fromWireName(String name) {
+    for (Severity severity : values()) {
+      if (severity.wireName().equals(name)) {
+        return Optional.of(severity);
+      }
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,63 @@
+package dev.rampart.engine.internal.ast;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The comparison a leaf condition makes; each has the name packs write. */
+public enum Operator {
+  EQUALS("equals"),
+  NOT_EQUALS("notEquals"),
+  IN("in"),
+  NOT_IN("notIn"),
+  EXISTS("exists"),
+  GREATER_THAN("greaterThan"),
+  AT_LEAST("atLeast"),
+  LESS_THAN("lessThan"),
+  AT_MOST("atMost"),
+  MATCHES("matches"),
+  CONTAINS("contains"),
+  VERSION_AT_LEAST("versionAtLeast"),
+  OLDER_THAN("olderThan"),
+  NEWER_THAN("newerThan"),
+  WITHIN("within"),
+  IN_CIDR("inCidr"),
+  UNIQUE("unique");
+
+  private final String wireName;
+
+  Operator(String wireName) {
+    this.wireName = wireName;
+  }
+
+  public String wireName() {
+    return wireName;
+  }
+
+  public static Optional<Operator> fromWireName(String name) {
+    for (Operator operator : values()) {
+      if (operator.wireName.equals(name)) {
+        return Optional.of(operator);
+      }
+    }
+    return Optional.empty();
+  }
+
+  public static List<String> wireNames() {
+    List<String> names = new ArrayList<>();
+    for (Operator operator : values()) {
+      names.add(operator.wireName);
+    }
+    return names;
+  }
+
+  /** Whether the operator orders values (numbers or times). */
+  public boolean isOrdering() {
+    return this == GREATER_THAN || this == AT_LEAST || this == LESS_THAN || this == AT_MOST;
+  }
+
+  /** Whether the operator measures a time against the evaluation clock. */
+  public boolean isClock() {
+    return this == OLDER_THAN || this == NEWER_THAN || this == WITHIN;
+  }
+}

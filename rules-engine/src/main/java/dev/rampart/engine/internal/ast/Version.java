@@ -1,0 +1,89 @@
+package dev.rampart.engine.internal.ast;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A version string compared segment by segment: numbers numerically, other text alphabetically, so
+ * {@code 2.10.1 > 2.9}, {@code 1.2 = 1.2.0}, and a pre-release such as {@code 1.2.0-rc1} is below
+ * {@code 1.2.0}. A leading {@code v} is ignored.
+ */
+public final class Version implements Comparable<Version> {
+
+  private final List<Object> segments;
+  private final boolean preRelease;
+  private final String text;
+
+  private Version(List<Object> segments, boolean preRelease, String text) {
+    this.segments = segments;
+    this.preRelease = preRelease;
+    this.text = text;
+  }
+
+  public static Version parse(String text) {
+    String body = text.strip();
+    if (body.startsWith("v") || body.startsWith("V")) {
+      body = body.substring(1);
+    }
+    int dash = body.indexOf('-');
+    boolean preRelease = dash >= 0;
+    String core = preRelease ? body.substring(0, dash) : body;
+    List<Object> segments = new ArrayList<>();
+    for (String part : core.split("[._+]")) {
+      if (part.isEmpty()) {
+        continue;
+      }
+      if (part.chars().allMatch(Character::isDigit) && part.length() <= 18) {
+        segments.add(Long.parseLong(part));
+      } else {
+        segments.add(part);
+      }
+    }
+    while (!segments.isEmpty() && Long.valueOf(0).equals(segments.get(segments.size() - 1))) {
+      segments.remove(segments.size() - 1);
+    }
+    return new Version(List.copyOf(segments), preRelease, text);
+  }
+
+  @Override
+  public int compareTo(Version other) {
+    int n = Math.max(segments.size(), other.segments.size());
+    for (int i = 0; i < n; i++) {
+      Object a = i < segments.size() ? segments.get(i) : 0L;
+      Object b = i < other.segments.size() ? other.segments.get(i) : 0L;
+      int c = compareSegment(a, b);
+      if (c != 0) {
+        return c;
+      }
+    }
+    return Boolean.compare(other.preRelease, preRelease);
+  }
+
+  private static int compareSegment(Object a, Object b) {
+    if (a instanceof Long x && b instanceof Long y) {
+      return Long.compare(x, y);
+    }
+    if (a instanceof Long) {
+      return 1;
+    }
+    if (b instanceof Long) {
+      return -1;
+    }
+    return ((String) a).compareTo((String) b);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Version v && compareTo(v) == 0;
+  }
+
+  @Override
+  public int hashCode() {
+    return segments.hashCode() * 31 + Boolean.hashCode(preRelease);
+  }
+
+  @Override
+  public String toString() {
+    return text;
+  }
+}

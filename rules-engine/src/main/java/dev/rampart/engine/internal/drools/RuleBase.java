@@ -1,0 +1,210 @@
+package dev.rampart.engine.internal.drools;
+
+import static org.drools.model.DSL.accFunction;
+import static org.drools.model.DSL.accumulate;
+import static org.drools.model.DSL.and;
+import static org.drools.model.DSL.declarationOf;
+import static org.drools.model.DSL.from;
+import static org.drools.model.DSL.globalOf;
+import static org.drools.model.DSL.on;
+import static org.drools.model.PatternDSL.betaIndexedBy;
+import static org.drools.model.PatternDSL.pattern;
+import static org.drools.model.PatternDSL.rule;
+
+import dev.rampart.engine.Outcome;
+import dev.rampart.engine.RuleResult;
+import dev.rampart.engine.internal.ast.FieldPath;
+import dev.rampart.engine.internal.eval.Frame;
+import dev.rampart.engine.internal.eval.RuleProgram;
+import dev.rampart.engine.internal.schema.Field;
+import dev.rampart.engine.internal.schema.FieldKind;
+import dev.rampart.spi.fact.Fact;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import org.drools.core.base.accumulators.CollectListAccumulateFunction;
+import org.drools.core.base.accumulators.CountAccumulateFunction;
+import org.drools.model.DSL;
+import org.drools.model.Drools;
+import org.drools.model.Global;
+import org.drools.model.Index;
+import org.drools.model.Model;
+import org.drools.model.Rule;
+import org.drools.model.RuleItemBuilder;
+import org.drools.model.Variable;
+import org.drools.model.impl.ModelImpl;
+import org.drools.model.view.ViewItem;
+import org.drools.model.view.ViewItemBuilder;
+import org.drools.modelcompiler.KieBaseBuilder;
+import org.kie.api.KieBase;
+import org.kie.api.runtime.KieSession;
+
+/**
+ * The Drools knowledge base for a set of compiled rules, built in memory with the executable-model
+ * DSL. Nothing from a pack becomes source text: every constraint is a lambda over the validated AST.
+ *
+ * <p>Each pack rule becomes one Drools rule: a pattern on its target fact type, one accumulate per
+ * reference it follows (an indexed equality join on the id), one accumulate per unique check (an
+ * indexed self-join on the value), a filter that lets only non-passing facts activate the rule when
+ * Drools' expression arity allows, and a consequence that logically inserts the {@link Finding}.
+ */
+public final class RuleBase {
+
+  private static final String PACKAGE = "dev.rampart.rules";
+  private static final int MAX_FILTER_VARIABLES = 4;
+
+  private final List<RuleProgram> programs;
+  private final KieBase kieBase;
+
+  private RuleBase(List<RuleProgram> programs, KieBase kieBase) {
+    this.programs = programs;
+    this.kieBase = kieBase;
+  }
+
+  /** Builds the knowledge base; rule names are the pack and rule ids. */
+  public static RuleBase build(List<RuleProgram> programs) {
+    Global<EvaluationTime> time = globalOf(EvaluationTime.class, PACKAGE, EvaluationTime.GLOBAL);
+    ModelImpl model = new ModelImpl();
+    model.addGlobal(time);
+    for (int i = 0; i < programs.size(); i++) {
+      model.addRule(toDrools(i, programs.get(i), time));
+    }
+    KieBase kieBase = KieBaseBuilder.createKieBaseFromModel(List.<Model>of(model));
+    return new RuleBase(List.copyOf(programs), kieBase);
+  }
+
+  public List<RuleProgram> programs() {
+    return programs;
+  }
+
+  /** A new session whose rules measure durations against {@code now}. */
+  public KieSession newSession(Instant now) {
+    KieSession session = kieBase.newKieSession();
+    session.setGlobal(EvaluationTime.GLOBAL, new EvaluationTime(now));
+    return session;
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static Rule toDrools(int index, RuleProgram program, Global<EvaluationTime> time) {
+    Class<Fact> type = (Class<Fact>) program.rule().target().javaType();
+    Variable<Fact> fact = declarationOf(type, "fact");
+    List<ViewItemBuilder<?>> items = new ArrayList<>();
+    items.add(pattern(fact));
+    List<Variable<?>> variables = new ArrayList<>();
+    variables.add(fact);
+    variables.add(time);
+
+    int joinIndex = 0;
+    for (Field reference : program.joins().references()) {
+      Variable<List> resolved = declarationOf(List.class, "ref_" + reference.name());
+      items.add(referenceJoin(fact, reference, resolved, joinIndex++));
+      variables.add(resolved);
+    }
+    for (FieldPath unique : program.joins().uniques()) {
+      Variable<Long> count = declarationOf(Long.class, "dup_" + variables.size());
+      items.add(uniqueJoin(type, fact, unique, count, joinIndex++));
+      variables.add(count);
+    }
+    int references = program.joins().references().size();
+    Function<Object[], Frame> frames = values -> frame(values, references);
+    if (variables.size() <= MAX_FILTER_VARIABLES) {
+      items.add(findingsOnly(variables, values -> program.outcome(frames.apply(values)) != Outcome.PASS));
+    }
+    String name = program.rule().packId() + "/" + program.rule().id();
+    List<RuleItemBuilder<?>> view = new ArrayList<>(items);
+    return rule(PACKAGE, name).build(append(view, consequence(variables, (drools, values) -> {
+      RuleResult result = program.explain(frames.apply(values));
+      if (result.outcome() != Outcome.PASS) {
+        drools.logicalInsert(new Finding(index, result));
+      }
+    })));
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static ViewItem<?> referenceJoin(Variable<Fact> fact, Field reference, Variable<List> resolved, int indexId) {
+    Class<Fact> targetType = (Class<Fact>) Objects.requireNonNull(reference.target()).javaType();
+    Variable<Fact> target = declarationOf(targetType, "target_" + reference.name());
+    Function<Object, Object> accessor = reference.accessor();
+    if (reference.kind() == FieldKind.REF_ONE) {
+      Function<Object, Object> key = Keys.idOrSelf(accessor);
+      return accumulate(
+          pattern(target).expr("ref_" + reference.name(), fact, (t, f) -> t.id().equals(key.apply(f)),
+              betaIndexedBy(Object.class, Index.ConstraintType.EQUAL, indexId, t -> t.id(), f -> key.apply(f))),
+          accFunction(CollectListAccumulateFunction::new, target).as(resolved));
+    }
+    Variable<String> id = declarationOf(String.class, "id_" + reference.name(), from(fact, f -> ids(accessor.apply(f))));
+    return accumulate(
+        and(pattern(id),
+            pattern(target).expr("ref_" + reference.name(), id, (t, i) -> t.id().equals(i),
+                betaIndexedBy(String.class, Index.ConstraintType.EQUAL, indexId, t -> t.id(), i -> i))),
+        accFunction(CollectListAccumulateFunction::new, target).as(resolved));
+  }
+
+  private static List<?> ids(Object value) {
+    return value == null ? List.of() : (List<?>) value;
+  }
+
+  private static ViewItem<?> uniqueJoin(Class<Fact> type, Variable<Fact> fact, FieldPath path, Variable<Long> count, int indexId) {
+    Variable<Fact> other = declarationOf(type, "other_" + indexId);
+    Function<Object, Object> key = Keys.valueOrSelf(path);
+    return accumulate(
+        pattern(other)
+            .expr("same_" + path.text(), fact, (o, f) -> key.apply(o).equals(key.apply(f)),
+                betaIndexedBy(Object.class, Index.ConstraintType.EQUAL, indexId, o -> key.apply(o), f -> key.apply(f)))
+            .expr("other_" + path.text(), fact, (o, f) -> o != f),
+        accFunction(CountAccumulateFunction::new).as(count));
+  }
+
+  private static Frame frame(Object[] values, int references) {
+    Fact fact = (Fact) values[0];
+    Instant now = ((EvaluationTime) values[1]).now();
+    List<?>[] resolved = new List<?>[references];
+    for (int i = 0; i < references; i++) {
+      resolved[i] = (List<?>) values[2 + i];
+    }
+    long[] duplicates = new long[values.length - 2 - references];
+    for (int i = 0; i < duplicates.length; i++) {
+      duplicates[i] = (Long) values[2 + references + i];
+    }
+    return new Frame(fact, resolved, duplicates, now);
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static ViewItemBuilder<?> findingsOnly(List<Variable<?>> v, java.util.function.Predicate<Object[]> test) {
+    return switch (v.size()) {
+      case 2 -> DSL.expr("finding", (Variable) v.get(0), (Variable) v.get(1), (a, b) -> test.test(new Object[] {a, b}));
+      case 3 -> DSL.expr("finding", (Variable) v.get(0), (Variable) v.get(1), (Variable) v.get(2),
+          (a, b, c) -> test.test(new Object[] {a, b, c}));
+      case 4 -> DSL.expr((Variable) v.get(0), (Variable) v.get(1), (Variable) v.get(2), (Variable) v.get(3),
+          (a, b, c, d) -> test.test(new Object[] {a, b, c, d}));
+      default -> throw new IllegalArgumentException("no filter for " + v.size() + " variables");
+    };
+  }
+
+  /** A consequence over any number of variables, handed to the body as an array. */
+  @SuppressWarnings("unchecked")
+  private static RuleItemBuilder<?> consequence(List<Variable<?>> v, Body body) {
+    Variable<Object>[] x = v.toArray(Variable[]::new);
+    return switch (x.length) {
+      case 2 -> on(x[0], x[1]).execute((d, a, b) -> body.run(d, new Object[] {a, b}));
+      case 3 -> on(x[0], x[1], x[2]).execute((d, a, b, c) -> body.run(d, new Object[] {a, b, c}));
+      case 4 -> on(x[0], x[1], x[2], x[3]).execute((d, a, b, c, e) -> body.run(d, new Object[] {a, b, c, e}));
+      case 5 -> on(x[0], x[1], x[2], x[3], x[4]).execute(
+          (d, a, b, c, e, f) -> body.run(d, new Object[] {a, b, c, e, f}));
+      default -> throw new IllegalArgumentException("rules join at most 3 facts; got " + (x.length - 2));
+    };
+  }
+
+  private static RuleItemBuilder<?>[] append(List<RuleItemBuilder<?>> items, RuleItemBuilder<?> last) {
+    List<RuleItemBuilder<?>> all = new ArrayList<>(items);
+    all.add(last);
+    return all.toArray(RuleItemBuilder[]::new);
+  }
+
+  @FunctionalInterface
+  private interface Body {
+    void run(Drools drools, Object[] values);
+  }
+}

@@ -1,0 +1,60 @@
+package dev.rampart.engine.internal.eval;
+
+import dev.rampart.engine.internal.ast.Condition;
+import dev.rampart.engine.internal.ast.Operand;
+import dev.rampart.engine.internal.ast.Operator;
+import dev.rampart.engine.internal.load.Joins;
+import dev.rampart.engine.internal.schema.FieldKind;
+import java.util.Map;
+import java.util.Objects;
+
+/** Compiles the AST into {@link Check} closures: paths pre-resolved, constants pre-converted. */
+final class ConditionCompiler {
+
+  private final Joins joins;
+  private final Map<String, BoundParameter> parameters;
+  private final String typeName;
+
+  ConditionCompiler(Joins joins, Map<String, BoundParameter> parameters, String typeName) {
+    this.joins = joins;
+    this.parameters = parameters;
+    this.typeName = typeName;
+  }
+
+  Check compile(Condition condition) {
+    if (condition instanceof Condition.All all) {
+      return Checks.all(all.children().stream().map(this::compile).toArray(Check[]::new));
+    }
+    if (condition instanceof Condition.Any any) {
+      return Checks.any(any.children().stream().map(this::compile).toArray(Check[]::new));
+    }
+    if (condition instanceof Condition.Not not) {
+      return Checks.not(compile(not.child()));
+    }
+    if (condition instanceof Condition.Quantified q) {
+      PathReader list = PathReader.of(q.list(), joins);
+      Check where = compile(q.where());
+      return q.list().field().kind() == FieldKind.REF_MANY
+          ? Checks.quantifiedReferences(q.quantifier(), list, where, Objects.requireNonNull(q.list().field().target()).wireName())
+          : Checks.quantified(q.quantifier(), list, where);
+    }
+    Condition.Leaf leaf = (Condition.Leaf) condition;
+    PathReader path = PathReader.of(leaf.path(), joins);
+    if (leaf.operator() == Operator.UNIQUE) {
+      return Checks.unique(path, joins.uniqueSlot(leaf.path()), typeName);
+    }
+    Operand operand = leaf.operand();
+    if (operand instanceof Operand.FieldRef ref) {
+      return Checks.leafAgainstField(path, leaf.operator(), PathReader.of(ref.path(), joins));
+    }
+    if (operand instanceof Operand.ParamRef param) {
+      BoundParameter bound = Objects.requireNonNull(parameters.get(param.name()), param.name());
+      Object value = bound.valueFor(leaf.operator(), leaf.path().field());
+      return Checks.leaf(path, leaf.operator(), value,
+          leaf.operator().wireName() + " " + bound.text() + " (parameter " + param.name() + ")");
+    }
+    Operand.Literal literal = (Operand.Literal) operand;
+    return Checks.leaf(path, leaf.operator(), Objects.requireNonNull(literal.value()),
+        leaf.operator().wireName() + " " + literal.text());
+  }
+}

@@ -1,0 +1,29 @@
+package dev.rampart.engine.internal.eval;
+
+import dev.rampart.spi.fact.Fact;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Everything one rule needs to evaluate one fact: the fact, the facts its references resolved to
+ * (one list per reference the rule follows), how many other facts share each unique-checked value,
+ * and the evaluation time.
+ */
+public final class Frame {
+
+  final Fact fact;
+  final List<?>[] references;
+  final long[] duplicates;
+  final Instant now;
+
+  public Frame(Fact fact, List<?>[] references, long[] duplicates, Instant now) {
+    this.fact = fact;
+    this.references = references;
+    this.duplicates = duplicates;
+    this.now = now;
+  }
+
+  public Fact fact() {
+    return fact;
+  }
+}

@@ -1,0 +1,100 @@
+package dev.rampart.engine.internal.eval;
+
+import dev.rampart.engine.internal.ast.FieldPath;
+import dev.rampart.engine.internal.load.Joins;
+import dev.rampart.engine.internal.schema.FieldKind;
+import dev.rampart.spi.fact.Fact;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads a resolved field path from an object, following references through the facts the rule's
+ * joins supplied. Returns {@link Absent} rather than null, so callers cannot mistake absence for a
+ * value.
+ */
+final class PathReader {
+
+  private final String text;
+  private final Step[] steps;
+
+  private PathReader(String text, Step[] steps) {
+    this.text = text;
+    this.steps = steps;
+  }
+
+  static PathReader of(FieldPath path, Joins joins) {
+    Step[] steps = new Step[path.steps().size()];
+    for (int i = 0; i < steps.length; i++) {
+      FieldPath.Step step = path.steps().get(i);
+      FieldKind kind = step.field().kind();
+      int slot = kind == FieldKind.REF_ONE || kind == FieldKind.REF_MANY ? joins.referenceSlot(step.field().name()) : -1;
+      steps[i] = new Step(step.field().name(), kind, step.field().accessor(), step.key(), slot,
+          step.field().target() == null ? "" : step.field().target().wireName());
+    }
+    return new PathReader(path.text(), steps);
+  }
+
+  String text() {
+    return text;
+  }
+
+  /** The value at the end of the path, or an {@link Absent}. */
+  Object read(Frame frame, Object start) {
+    Object current = start;
+    for (Step step : steps) {
+      Object next = step.accessor.apply(current);
+      if (next == null) {
+        return Absent.PLAIN;
+      }
+      switch (step.kind) {
+        case MAP -> {
+          // the next step looks the key up; the map itself is this step's value
+        }
+        case REF_ONE -> {
+          Fact target = resolve(frame.references[step.slot], (String) next);
+          if (target == null) {
+            return Absent.because("no " + step.targetName + " with id '" + next + "'");
+          }
+          next = target;
+        }
+        default -> {
+          // a plain field: its value is the next object
+        }
+      }
+      if (step.key != null) {
+        next = ((Map<?, ?>) current).get(step.key);
+        if (next == null) {
+          return Absent.PLAIN;
+        }
+      }
+      current = next;
+    }
+    return current;
+  }
+
+  /** For a list-of-references path: the referenced ids (or Absent) as stored on the fact. */
+  Object readIds(Frame frame, Object start) {
+    return read(frame, start);
+  }
+
+  /** The facts the rule's join supplied for the reference at the end of this path. */
+  List<?> referenced(Frame frame) {
+    return frame.references[steps[steps.length - 1].slot];
+  }
+
+  static @Nullable Fact resolve(List<?> candidates, String id) {
+    for (Object candidate : candidates) {
+      Fact fact = (Fact) candidate;
+      if (fact.id().equals(id)) {
+        return fact;
+      }
+    }
+    return null;
+  }
+
+  private record Step(
+      String name, FieldKind kind, Function<Object, @Nullable Object> accessor, @Nullable String key, int slot,
+      String targetName) {}
+}

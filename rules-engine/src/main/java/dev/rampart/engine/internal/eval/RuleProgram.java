@@ -1,0 +1,135 @@
+package dev.rampart.engine.internal.eval;
+
+import dev.rampart.engine.Evidence;
+import dev.rampart.engine.Outcome;
+import dev.rampart.engine.Rule;
+import dev.rampart.engine.RuleResult;
+import dev.rampart.engine.internal.ast.FieldPath;
+import dev.rampart.engine.internal.ast.RuleDef;
+import dev.rampart.engine.internal.load.Joins;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One rule compiled for evaluation: its applicability and assertion as checks, its message, and
+ * the joins it needs. Evaluation never throws: a failure inside a check becomes an ERROR result.
+ *
+ * <p>Applicability is three-valued too: a {@code when} that is FALSE gives NOT_APPLICABLE; one that
+ * is UNKNOWN gives PASS only if the assertion holds anyway, and UNKNOWN otherwise.
+ */
+public final class RuleProgram {
+
+  private final Rule rule;
+  private final @Nullable Check when;
+  private final Check assertion;
+  private final List<Object> message;
+  private final Joins joins;
+
+  private RuleProgram(Rule rule, @Nullable Check when, Check assertion, List<Object> message, Joins joins) {
+    this.rule = rule;
+    this.when = when;
+    this.assertion = assertion;
+    this.message = message;
+    this.joins = joins;
+  }
+
+  /** Compiles a validated rule with the pack's parameters bound to their values. */
+  public static RuleProgram compile(RuleDef definition, Map<String, BoundParameter> parameters) {
+    Joins joins = Joins.of(definition);
+    ConditionCompiler compiler = new ConditionCompiler(joins, parameters, definition.info().target().wireName());
+    Check when = definition.when() == null ? null : compiler.compile(definition.when());
+    Check assertion = compiler.compile(definition.assertion());
+    List<Object> message = new ArrayList<>();
+    for (Object part : definition.message().parts()) {
+      message.add(part instanceof FieldPath path ? PathReader.of(path, joins) : part);
+    }
+    return new RuleProgram(definition.info(), when, assertion, List.copyOf(message), joins);
+  }
+
+  public Rule rule() {
+    return rule;
+  }
+
+  public Joins joins() {
+    return joins;
+  }
+
+  /** The outcome alone, without evidence: cheap enough to run for every fact. */
+  public Outcome outcome(Frame frame) {
+    try {
+      Truth applies = when == null ? Truth.TRUE : when.eval(frame, frame.fact, "", false).truth();
+      if (applies == Truth.FALSE) {
+        return Outcome.NOT_APPLICABLE;
+      }
+      Truth holds = assertion.eval(frame, frame.fact, "", false).truth();
+      return outcomeOf(applies, holds);
+    } catch (RuntimeException e) {
+      return Outcome.ERROR;
+    }
+  }
+
+  /** The full result with message and evidence. */
+  public RuleResult explain(Frame frame) {
+    String factId = frame.fact.id();
+    try {
+      Verdict applies = when == null ? Verdict.TRUE : when.eval(frame, frame.fact, "", true);
+      if (applies.truth() == Truth.FALSE) {
+        return result(frame, Outcome.NOT_APPLICABLE, "not applicable: " + describe(applies.evidence()), List.of());
+      }
+      Verdict holds = assertion.eval(frame, frame.fact, "", true);
+      Outcome outcome = outcomeOf(applies.truth(), holds.truth());
+      return switch (outcome) {
+        case PASS -> result(frame, outcome, rule.title(), List.of());
+        case FAIL -> result(frame, outcome, render(frame), holds.evidence());
+        default -> {
+          List<Evidence> evidence = new ArrayList<>(applies.truth() == Truth.UNKNOWN ? applies.evidence() : List.of());
+          evidence.addAll(holds.evidence());
+          yield result(frame, outcome, "evidence missing to decide: " + describeMissing(evidence), evidence);
+        }
+      };
+    } catch (RuntimeException e) {
+      String reason = e instanceof EvaluationException ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
+      return new RuleResult(rule, rule.target(), factId, Outcome.ERROR, "evaluation failed: " + reason, List.of());
+    }
+  }
+
+  private static Outcome outcomeOf(Truth applies, Truth holds) {
+    if (holds == Truth.TRUE) {
+      return Outcome.PASS;
+    }
+    if (applies == Truth.UNKNOWN || holds == Truth.UNKNOWN) {
+      return Outcome.UNKNOWN;
+    }
+    return Outcome.FAIL;
+  }
+
+  private RuleResult result(Frame frame, Outcome outcome, String text, List<Evidence> evidence) {
+    return new RuleResult(rule, rule.target(), frame.fact.id(), outcome, text, evidence);
+  }
+
+  private String render(Frame frame) {
+    StringBuilder text = new StringBuilder();
+    for (Object part : message) {
+      if (part instanceof PathReader path) {
+        Object value = path.read(frame, frame.fact);
+        text.append(value instanceof Absent ? "(unknown)" : Values.render(value));
+      } else {
+        text.append(part);
+      }
+    }
+    return text.toString();
+  }
+
+  private static String describe(List<Evidence> evidence) {
+    return evidence.stream().map(Evidence::toString).collect(Collectors.joining("; "));
+  }
+
+  private static String describeMissing(List<Evidence> evidence) {
+    String missing = evidence.stream().filter(Evidence::isAbsent).map(Evidence::field).distinct()
+        .collect(Collectors.joining(", "));
+    return missing.isEmpty() ? describe(evidence) : missing;
+  }
+}

@@ -1,0 +1,156 @@
+package dev.rampart.engine.internal.eval;
+
+import com.google.re2j.Pattern;
+import dev.rampart.engine.internal.ast.Cidr;
+import dev.rampart.engine.internal.ast.Operator;
+import dev.rampart.engine.internal.ast.Span;
+import dev.rampart.engine.internal.ast.Version;
+import dev.rampart.spi.fact.WireNames;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The semantics of each operator over runtime values, and how values are rendered as evidence. */
+final class Values {
+
+  private Values() {}
+
+  /** Numbers become Double and dates Instant, so comparisons need one rule per kind. */
+  static Object normalize(Object value) {
+    if (value instanceof Number n) {
+      return n.doubleValue();
+    }
+    if (value instanceof LocalDate d) {
+      return d.atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+    return value;
+  }
+
+  /**
+   * Applies an operator to a present value.
+   *
+   * @throws EvaluationException when the value cannot be compared (an attribute of the wrong type, an
+   *     IP address that is not one)
+   */
+  static boolean test(Operator operator, Object rawValue, Object operand, Instant now) {
+    Object value = normalize(rawValue);
+    return switch (operator) {
+      case EQUALS -> same(value, operand);
+      case NOT_EQUALS -> !same(value, operand);
+      case IN -> anySame(value, (List<?>) operand);
+      case NOT_IN -> !anySame(value, (List<?>) operand);
+      case GREATER_THAN -> compare(value, operand) > 0;
+      case AT_LEAST -> compare(value, operand) >= 0;
+      case LESS_THAN -> compare(value, operand) < 0;
+      case AT_MOST -> compare(value, operand) <= 0;
+      case MATCHES -> ((Pattern) operand).matcher(text(value, operator)).find();
+      case CONTAINS -> contains(value, operand);
+      case VERSION_AT_LEAST -> Version.parse(text(value, operator)).compareTo((Version) operand) >= 0;
+      case OLDER_THAN -> instant(value, operator).isBefore(((Span) operand).before(now));
+      case NEWER_THAN -> instant(value, operator).isAfter(((Span) operand).before(now));
+      case WITHIN -> within(instant(value, operator), (Span) operand, now);
+      case IN_CIDR -> inCidr(text(value, operator), (List<?>) operand);
+      case EXISTS, UNIQUE -> throw new IllegalStateException(operator + " is decided before values are compared");
+    };
+  }
+
+  private static boolean same(Object value, Object operand) {
+    Object other = normalize(operand);
+    if (value instanceof Double a && other instanceof Double b) {
+      return a.doubleValue() == b.doubleValue();
+    }
+    return value.equals(other);
+  }
+
+  private static boolean anySame(Object value, List<?> candidates) {
+    for (Object candidate : candidates) {
+      if (same(value, candidate)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static int compare(Object value, Object operand) {
+    Object other = normalize(operand);
+    if (value instanceof Double a && other instanceof Double b) {
+      return Double.compare(a, b);
+    }
+    if (value instanceof Instant a && other instanceof Instant b) {
+      return a.compareTo(b);
+    }
+    throw new EvaluationException("cannot order " + render(value) + " against " + render(other) + ": they are not of one kind");
+  }
+
+  private static boolean contains(Object value, Object operand) {
+    if (value instanceof List<?> list) {
+      for (Object element : list) {
+        if (element != null && same(normalize(element), operand)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    if (value instanceof String text && operand instanceof String part) {
+      return text.contains(part);
+    }
+    throw new EvaluationException("cannot look for " + render(operand) + " in " + render(value));
+  }
+
+  private static boolean within(Instant value, Span span, Instant now) {
+    return !value.isBefore(span.before(now)) && !value.isAfter(span.after(now));
+  }
+
+  private static boolean inCidr(String value, List<?> networks) {
+    Cidr address = Cidr.parse(value)
+        .orElseThrow(() -> new EvaluationException("'" + value + "' is not an IP address or network"));
+    for (Object network : networks) {
+      if (((Cidr) network).contains(address)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String text(Object value, Operator operator) {
+    if (value instanceof String s) {
+      return s;
+    }
+    throw new EvaluationException("'" + operator.wireName() + "' needs text but the value is " + render(value));
+  }
+
+  private static Instant instant(Object value, Operator operator) {
+    if (value instanceof Instant i) {
+      return i;
+    }
+    throw new EvaluationException("'" + operator.wireName() + "' needs a date but the value is " + render(value));
+  }
+
+  /** A value as evidence shows it. */
+  static String render(Object value) {
+    if (value instanceof Absent absent) {
+      return absent.render();
+    }
+    if (value instanceof Double d) {
+      return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString(d.longValue()) : d.toString();
+    }
+    if (value instanceof Number || value instanceof Boolean) {
+      return value.toString();
+    }
+    if (value instanceof Enum<?> e) {
+      return WireNames.of(e);
+    }
+    if (value instanceof List<?> list) {
+      return list.stream().map(v -> v == null ? "null" : render(v)).collect(Collectors.joining(", ", "[", "]"));
+    }
+    if (value instanceof dev.rampart.spi.fact.Fact fact) {
+      return fact.type().wireName() + " '" + fact.id() + "'";
+    }
+    if (value instanceof Record) {
+      return "{...}";
+    }
+    return value.toString();
+  }
+}

@@ -1,0 +1,120 @@
+package dev.rampart.engine.internal.load;
+
+import dev.rampart.engine.internal.ast.Condition;
+import dev.rampart.engine.internal.ast.FieldPath;
+import dev.rampart.engine.internal.ast.MessageTemplate;
+import dev.rampart.engine.internal.ast.Operand;
+import dev.rampart.engine.internal.ast.Operator;
+import dev.rampart.engine.internal.ast.RuleDef;
+import dev.rampart.engine.internal.schema.Field;
+import dev.rampart.engine.internal.schema.FieldKind;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a rule needs beyond its target fact: the references it follows (each an indexed join) and
+ * the fields it checks for uniqueness (each an indexed self-join), in order of first use.
+ *
+ * @param references the reference fields followed, e.g. {@code vendor}, {@code networks}
+ * @param uniques the paths checked with {@code unique}
+ */
+public record Joins(List<Field> references, List<FieldPath> uniques) {
+
+  public Joins {
+    references = List.copyOf(references);
+    uniques = List.copyOf(uniques);
+  }
+
+  public int count() {
+    return references.size() + uniques.size();
+  }
+
+  /** The slot of a reference in {@link #references()}. */
+  public int referenceSlot(String name) {
+    for (int i = 0; i < references.size(); i++) {
+      if (references.get(i).name().equals(name)) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException("rule does not follow reference " + name);
+  }
+
+  /** The slot of a unique check in {@link #uniques()}. */
+  public int uniqueSlot(FieldPath path) {
+    for (int i = 0; i < uniques.size(); i++) {
+      if (uniques.get(i).text().equals(path.text())) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException("rule does not check uniqueness of " + path.text());
+  }
+
+  public static Joins of(RuleDef rule) {
+    Collector collector = new Collector();
+    collector.condition(rule.when());
+    collector.condition(rule.assertion());
+    collector.message(rule.message());
+    return collector.joins();
+  }
+
+  static Joins of(Condition... conditions) {
+    Collector collector = new Collector();
+    for (Condition condition : conditions) {
+      collector.condition(condition);
+    }
+    return collector.joins();
+  }
+
+  private static final class Collector {
+    private final Map<String, Field> references = new LinkedHashMap<>();
+    private final Map<String, FieldPath> uniques = new LinkedHashMap<>();
+
+    void condition(@Nullable Condition condition) {
+      if (condition == null) {
+        return;
+      }
+      if (condition instanceof Condition.All all) {
+        all.children().forEach(this::condition);
+      } else if (condition instanceof Condition.Any any) {
+        any.children().forEach(this::condition);
+      } else if (condition instanceof Condition.Not not) {
+        condition(not.child());
+      } else if (condition instanceof Condition.Quantified q) {
+        path(q.list());
+        condition(q.where());
+      } else if (condition instanceof Condition.Leaf leaf) {
+        path(leaf.path());
+        if (leaf.operand() instanceof Operand.FieldRef ref) {
+          path(ref.path());
+        }
+        if (leaf.operator() == Operator.UNIQUE) {
+          uniques.putIfAbsent(leaf.path().text(), leaf.path());
+        }
+      }
+    }
+
+    void message(MessageTemplate message) {
+      for (Object part : message.parts()) {
+        if (part instanceof FieldPath path) {
+          path(path);
+        }
+      }
+    }
+
+    void path(FieldPath path) {
+      for (FieldPath.Step step : path.steps()) {
+        FieldKind kind = step.field().kind();
+        if (kind == FieldKind.REF_ONE || kind == FieldKind.REF_MANY) {
+          references.putIfAbsent(step.field().name(), step.field());
+        }
+      }
+    }
+
+    Joins joins() {
+      return new Joins(new ArrayList<>(references.values()), new ArrayList<>(uniques.values()));
+    }
+  }
+}

@@ -1,0 +1,236 @@
+package dev.rampart.engine.internal.load;
+
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
+import dev.rampart.engine.internal.ast.Cidr;
+import dev.rampart.engine.internal.ast.Operator;
+import dev.rampart.engine.internal.ast.Span;
+import dev.rampart.engine.internal.ast.Version;
+import dev.rampart.engine.internal.schema.Field;
+import dev.rampart.engine.internal.schema.FieldKind;
+import dev.rampart.spi.fact.WireNames;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Converts a value written in a pack (or given as a parameter) into the runtime value an operator
+ * compares with, or explains why it does not fit. Runtime values: numbers are {@code Double}, dates
+ * and date-times are {@code Instant}, enum values are the enum constants, regular expressions are
+ * RE2/J patterns, durations {@link Span}, networks lists of {@link Cidr}, versions {@link Version}.
+ */
+public final class Literals {
+
+  private Literals() {}
+
+  /** The outcome of a conversion: a value, or a message and a suggestion. */
+  public sealed interface Result permits Ok, Bad {}
+
+  /** A converted value. */
+  public record Ok(@Nullable Object value) implements Result {}
+
+  /** A value that does not fit; {@code message} quotes it, {@code suggestion} gives the fix. */
+  public record Bad(String message, @Nullable String suggestion) implements Result {}
+
+  /**
+   * Converts the operand of {@code operator} applied to {@code field}.
+   *
+   * @param raw a String, Boolean, Number, or a List of those, as parsed from YAML
+   */
+  public static Result convert(Operator operator, Field field, @Nullable Object raw) {
+    return switch (operator) {
+      case EXISTS, UNIQUE -> bool(raw, operator);
+      case EQUALS, NOT_EQUALS -> scalar(field, raw);
+      case IN, NOT_IN -> list(raw, item -> scalar(field, item));
+      case GREATER_THAN, AT_LEAST, LESS_THAN, AT_MOST -> ordered(field, raw);
+      case MATCHES -> regex(raw);
+      case CONTAINS -> field.kind() == FieldKind.LIST ? scalar(Objects.requireNonNull(field.element()), raw) : string(raw);
+      case VERSION_AT_LEAST -> version(raw);
+      case OLDER_THAN, NEWER_THAN, WITHIN -> span(raw);
+      case IN_CIDR -> raw instanceof List<?> ? list(raw, Literals::cidr) : wrapList(cidr(raw));
+    };
+  }
+
+  /** Converts a scalar for a field of the given kind. */
+  public static Result scalar(Field field, @Nullable Object raw) {
+    if (raw == null) {
+      return new Bad("a value is missing", "give a value, or use 'exists: false' to test for absence");
+    }
+    return switch (field.kind()) {
+      case STRING -> string(raw);
+      case BOOLEAN -> raw instanceof Boolean b ? new Ok(b) : wrongType("a boolean (true or false)", raw);
+      case INTEGER -> raw instanceof Number n && isWhole(n) ? new Ok(n.doubleValue()) : wrongType("a whole number", raw);
+      case DECIMAL -> raw instanceof Number n ? new Ok(n.doubleValue()) : wrongType("a number", raw);
+      case DATE, INSTANT -> time(raw);
+      case ENUM -> enumValue(field, raw);
+      case ANY -> raw instanceof Number n ? new Ok(n.doubleValue()) : scalarAny(raw);
+      default -> new Bad("field of type " + field.typeDescription() + " cannot be compared with a value",
+          "use 'exists', or a quantifier (anyOf, allOf, noneOf) for lists");
+    };
+  }
+
+  private static Result scalarAny(Object raw) {
+    return raw instanceof String || raw instanceof Boolean ? new Ok(raw) : wrongType("a string, number or boolean", raw);
+  }
+
+  private static Result ordered(Field field, @Nullable Object raw) {
+    if (field.kind().isNumeric() || field.kind().isTime() || field.kind() == FieldKind.ANY) {
+      return scalar(field, raw);
+    }
+    return new Bad("field of type " + field.typeDescription() + " has no order", "compare numbers, dates or date-times");
+  }
+
+  private static Result bool(@Nullable Object raw, Operator operator) {
+    if (!(raw instanceof Boolean b)) {
+      return wrongType("true or false", raw);
+    }
+    if (operator == Operator.UNIQUE && !b) {
+      return new Bad("'unique: false' tests nothing", "write 'unique: true', or remove the condition");
+    }
+    return new Ok(b);
+  }
+
+  private static Result string(@Nullable Object raw) {
+    if (raw instanceof String s) {
+      return new Ok(s);
+    }
+    if (raw instanceof Number || raw instanceof Boolean) {
+      return new Bad("expected a string but found " + describe(raw), "quote it: \"" + raw + "\"");
+    }
+    return wrongType("a string", raw);
+  }
+
+  private static Result time(Object raw) {
+    if (raw instanceof String s) {
+      try {
+        if (s.length() == 10) {
+          return new Ok(LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant());
+        }
+        return new Ok(Instant.parse(s));
+      } catch (DateTimeParseException e) {
+        // fall through to the explanation below
+      }
+    }
+    return new Bad("expected a date or date-time but found " + describe(raw),
+        "write a date as 2027-01-31 or a date-time as 2027-01-31T12:00:00Z");
+  }
+
+  private static Result enumValue(Field field, Object raw) {
+    if (raw instanceof String s) {
+      for (Object constant : Objects.requireNonNull(field.enumType()).getEnumConstants()) {
+        if (WireNames.of((Enum<?>) constant).equals(s)) {
+          return new Ok(constant);
+        }
+      }
+    }
+    return new Bad("'" + raw + "' is not a value of " + field.name(), Suggestions.didYouMean(String.valueOf(raw), field.enumValues()));
+  }
+
+  private static Result regex(@Nullable Object raw) {
+    if (!(raw instanceof String s)) {
+      return wrongType("a regular expression in quotes", raw);
+    }
+    try {
+      return new Ok(Pattern.compile(s));
+    } catch (PatternSyntaxException e) {
+      return new Bad("invalid regular expression '" + s + "': " + e.getDescription(),
+          "Rampart uses RE2 syntax (no backreferences or lookaround); check the pattern");
+    }
+  }
+
+  private static Result version(@Nullable Object raw) {
+    if (raw instanceof String s && !s.isBlank()) {
+      return new Ok(Version.parse(s));
+    }
+    if (raw instanceof Number) {
+      return new Bad("expected a version string but found " + describe(raw), "quote it: \"" + raw + "\"");
+    }
+    return wrongType("a version such as \"2.4.1\"", raw);
+  }
+
+  private static Result span(@Nullable Object raw) {
+    if (raw instanceof String s) {
+      var span = Span.parse(s);
+      if (span.isPresent()) {
+        return new Ok(span.get());
+      }
+    }
+    return new Bad("expected an ISO-8601 duration but found " + describe(raw),
+        "write for example P30D (30 days), P1Y (a year) or PT12H (12 hours)");
+  }
+
+  private static Result cidr(@Nullable Object raw) {
+    if (raw instanceof String s) {
+      var cidr = Cidr.parse(s);
+      if (cidr.isPresent()) {
+        return new Ok(cidr.get());
+      }
+    }
+    return new Bad("expected a network such as 10.0.0.0/8 but found " + describe(raw),
+        "write an IPv4 or IPv6 address with a prefix length, e.g. 192.168.0.0/16");
+  }
+
+  private static Result wrapList(Result single) {
+    return single instanceof Ok ok ? new Ok(List.of(Objects.requireNonNull(ok.value()))) : single;
+  }
+
+  private static Result list(@Nullable Object raw, java.util.function.Function<Object, Result> item) {
+    if (!(raw instanceof List<?> items)) {
+      return new Bad("expected a list but found " + describe(raw), "write the values as [a, b, c]");
+    }
+    if (items.isEmpty()) {
+      return new Bad("the list is empty", "give at least one value");
+    }
+    List<Object> values = new ArrayList<>();
+    for (Object each : items) {
+      Result converted = item.apply(each);
+      if (converted instanceof Bad bad) {
+        return bad;
+      }
+      values.add(((Ok) converted).value());
+    }
+    return new Ok(List.copyOf(values));
+  }
+
+  private static boolean isWhole(Number n) {
+    if (n instanceof Integer || n instanceof Long || n instanceof BigInteger || n instanceof Short) {
+      return true;
+    }
+    if (n instanceof BigDecimal d) {
+      return d.stripTrailingZeros().scale() <= 0;
+    }
+    double d = n.doubleValue();
+    return d == Math.rint(d);
+  }
+
+  private static Result wrongType(String expected, @Nullable Object raw) {
+    return new Bad("expected " + expected + " but found " + describe(raw), null);
+  }
+
+  /** A phrase for a raw value in messages. */
+  public static String describe(@Nullable Object raw) {
+    if (raw == null) {
+      return "nothing";
+    }
+    if (raw instanceof String s) {
+      return "the string '" + s + "'";
+    }
+    if (raw instanceof Boolean) {
+      return "the boolean " + raw;
+    }
+    if (raw instanceof Number) {
+      return "the number " + raw;
+    }
+    if (raw instanceof List) {
+      return "a list";
+    }
+    return "a mapping";
+  }
+}

@@ -1,0 +1,61 @@
+package dev.rampart.engine.internal.load;
+
+import dev.rampart.engine.internal.ast.Operator;
+import dev.rampart.engine.internal.schema.Field;
+import dev.rampart.engine.internal.schema.FieldKind;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/** Which operators apply to which field types; each refusal carries the fix. */
+final class OperatorRules {
+
+  private OperatorRules() {}
+
+  /** {@code null} when the operator applies to the field, else a suggestion. */
+  static @Nullable String check(Operator operator, Field field) {
+    FieldKind kind = field.kind();
+    return switch (operator) {
+      case EXISTS -> null;
+      case UNIQUE -> kind.isScalar() && kind != FieldKind.ANY ? null : "'unique' needs a plain field such as credentials.fingerprint";
+      case EQUALS, NOT_EQUALS, IN, NOT_IN -> kind.isScalar() ? null
+          : kind == FieldKind.LIST ? "use 'contains' or a quantifier (anyOf, allOf, noneOf) on a list"
+          : "use 'exists', or compare one of its fields";
+      case GREATER_THAN, AT_LEAST, LESS_THAN, AT_MOST ->
+          kind.isNumeric() || kind.isTime() || kind == FieldKind.ANY ? null : "compare numbers, dates or date-times";
+      case MATCHES -> kind == FieldKind.STRING || kind == FieldKind.ANY ? null
+          : kind == FieldKind.ENUM ? "use 'in' with the allowed values" : "'matches' tests text fields";
+      case CONTAINS -> kind == FieldKind.STRING || kind == FieldKind.ANY
+          || (kind == FieldKind.LIST && Objects.requireNonNull(field.element()).kind().isScalar())
+          ? null : "'contains' tests text or a list of plain values; use a quantifier for lists of objects";
+      case VERSION_AT_LEAST -> kind == FieldKind.STRING || kind == FieldKind.ANY ? null : "'versionAtLeast' tests version text";
+      case OLDER_THAN, NEWER_THAN, WITHIN -> kind.isTime() ? null : "'" + operator.wireName() + "' tests a date or date-time field";
+      case IN_CIDR -> kind == FieldKind.STRING ? null : "'inCidr' tests an IP address or network written as text";
+    };
+  }
+
+  /** {@code null} when a field operand can be compared with the field, else a suggestion. */
+  static @Nullable String checkFieldOperand(Operator operator, Field left, Field right) {
+    return switch (operator) {
+      case EQUALS, NOT_EQUALS, GREATER_THAN, AT_LEAST, LESS_THAN, AT_MOST ->
+          compatible(left, right) ? null : "compare fields of the same type";
+      case IN, NOT_IN -> right.kind() == FieldKind.LIST && compatible(left, Objects.requireNonNull(right.element()))
+          ? null : "'" + operator.wireName() + "' needs a list field of the same element type";
+      case CONTAINS -> left.kind() == FieldKind.LIST && compatible(Objects.requireNonNull(left.element()), right)
+          ? null : "'contains' needs a plain field of the list's element type";
+      default -> "'" + operator.wireName() + "' takes a literal value, not a field";
+    };
+  }
+
+  private static boolean compatible(Field a, Field b) {
+    if (!a.kind().isScalar() || !b.kind().isScalar()) {
+      return false;
+    }
+    if (a.kind() == FieldKind.ANY || b.kind() == FieldKind.ANY) {
+      return true;
+    }
+    if (a.kind().isNumeric() && b.kind().isNumeric() || a.kind().isTime() && b.kind().isTime()) {
+      return true;
+    }
+    return a.kind() == b.kind() && Objects.equals(a.enumType(), b.enumType());
+  }
+}

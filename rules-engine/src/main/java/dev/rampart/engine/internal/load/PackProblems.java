@@ -1,0 +1,21 @@
+package dev.rampart.engine.internal.load;
+
+import dev.rampart.engine.Problem;
+import java.util.List;
+
+/** Thrown by the parser with every problem it found. */
+public final class PackProblems extends Exception {
+
+  private static final long serialVersionUID = 1L;
+
+  private final transient List<Problem> problems;
+
+  public PackProblems(List<Problem> problems) {
+    super(problems.size() + " problem(s)");
+    this.problems = List.copyOf(problems);
+  }
+
+  public List<Problem> problems() {
+    return problems;
+  }
+}

@@ -1,0 +1,161 @@
+package dev.rampart.engine.internal.yaml;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+
+/**
+ * Parses YAML (or JSON, which is YAML) into a {@link Node} tree with positions, within explicit limits
+ * so that hostile documents fail fast with a clear message instead of exhausting memory.
+ */
+public final class TreeReader {
+
+  /** Largest document accepted, in characters. */
+  public static final int MAX_CODE_POINTS = 8 * 1024 * 1024;
+
+  /** Deepest nesting accepted. */
+  public static final int MAX_DEPTH = 64;
+
+  /** Most aliases accepted; packs have no need for many, and alias bombs need thousands. */
+  public static final int MAX_ALIASES = 50;
+
+  private static final JsonFactory FACTORY = createFactory();
+
+  private TreeReader() {}
+
+  /**
+   * Parses one document.
+   *
+   * @throws TreeReadException with the position and a plain explanation when the text is not a
+   *     valid document or breaks a limit
+   */
+  public static Node read(String text) throws TreeReadException {
+    if (text.isBlank()) {
+      throw new TreeReadException(1, 1, "the file is empty; a rule pack starts with 'apiVersion: rampart.dev/v1'");
+    }
+    if (text.length() > MAX_CODE_POINTS) {
+      throw new TreeReadException(1, 1, "the file is larger than " + MAX_CODE_POINTS + " characters; split it");
+    }
+    try (JsonParser parser = FACTORY.createParser(text)) {
+      JsonToken first = parser.nextToken();
+      if (first == null) {
+        throw new TreeReadException(1, 1, "the file holds no document");
+      }
+      Node root = readValue(parser, 1);
+      if (parser.nextToken() != null) {
+        JsonLocation at = parser.currentTokenLocation();
+        throw new TreeReadException(at.getLineNr(), at.getColumnNr(), "a second document starts here; a pack is one document");
+      }
+      return root;
+    } catch (StreamConstraintsException e) {
+      throw new TreeReadException(1, 1, "the document breaks a size limit: " + firstLine(e.getOriginalMessage()));
+    } catch (JsonParseException e) {
+      JsonLocation at = e.getLocation();
+      int line = at == null ? 0 : at.getLineNr();
+      int column = at == null ? 0 : at.getColumnNr();
+      throw new TreeReadException(line, column, "not valid YAML: " + explain(e));
+    } catch (IOException e) {
+      throw new TreeReadException(0, 0, "not valid YAML: " + firstLine(e.getMessage()));
+    } catch (RuntimeException e) {
+      // SnakeYAML reports alias, depth and size limits as unchecked exceptions
+      throw new TreeReadException(0, 0, "not valid YAML: " + firstLine(e.getMessage()));
+    }
+  }
+
+  private static Node readValue(JsonParser parser, int depth) throws IOException, TreeReadException {
+    JsonLocation at = parser.currentTokenLocation();
+    int line = at.getLineNr();
+    int column = at.getColumnNr();
+    if (depth > MAX_DEPTH) {
+      throw new TreeReadException(line, column, "nesting deeper than " + MAX_DEPTH + " levels");
+    }
+    JsonToken token = parser.currentToken();
+    switch (token) {
+      case START_OBJECT -> {
+        Map<String, Node> entries = new LinkedHashMap<>();
+        Map<String, Node.ScalarNode> keys = new LinkedHashMap<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+          JsonLocation keyAt = parser.currentTokenLocation();
+          String key = parser.currentName();
+          if (entries.containsKey(key)) {
+            Node.ScalarNode first = keys.get(key);
+            throw new TreeReadException(keyAt.getLineNr(), keyAt.getColumnNr(),
+                "duplicate key '" + key + "' (first at line " + first.line() + "); remove one of them");
+          }
+          keys.put(key, new Node.ScalarNode(keyAt.getLineNr(), keyAt.getColumnNr(), key));
+          parser.nextToken();
+          entries.put(key, readValue(parser, depth + 1));
+        }
+        return new Node.MapNode(line, column, entries, keys);
+      }
+      case START_ARRAY -> {
+        List<Node> items = new ArrayList<>();
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+          items.add(readValue(parser, depth + 1));
+        }
+        return new Node.ListNode(line, column, items);
+      }
+      case VALUE_STRING -> {
+        return new Node.ScalarNode(line, column, parser.getText());
+      }
+      case VALUE_NUMBER_INT -> {
+        return new Node.ScalarNode(line, column, parser.getNumberValue());
+      }
+      case VALUE_NUMBER_FLOAT -> {
+        return new Node.ScalarNode(line, column, parser.getDecimalValue());
+      }
+      case VALUE_TRUE, VALUE_FALSE -> {
+        return new Node.ScalarNode(line, column, parser.getBooleanValue());
+      }
+      case VALUE_NULL -> {
+        return new Node.ScalarNode(line, column, null);
+      }
+      default -> throw new TreeReadException(line, column, "unexpected " + token + " in document");
+    }
+  }
+
+  private static String explain(JsonParseException e) {
+    String message = firstLine(e.getOriginalMessage());
+    if (message.contains("\\t") || message.toLowerCase(java.util.Locale.ROOT).contains("tab")) {
+      return message + " (YAML indents with spaces; replace the tab characters)";
+    }
+    return message;
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "unknown error";
+    }
+    int newline = message.indexOf('\n');
+    return (newline < 0 ? message : message.substring(0, newline)).trim();
+  }
+
+  private static JsonFactory createFactory() {
+    LoaderOptions options = new LoaderOptions();
+    options.setMaxAliasesForCollections(MAX_ALIASES);
+    options.setNestingDepthLimit(MAX_DEPTH);
+    options.setCodePointLimit(MAX_CODE_POINTS);
+    options.setAllowDuplicateKeys(false);
+    options.setAllowRecursiveKeys(false);
+    return YAMLFactory.builder()
+        .loaderOptions(options)
+        .streamReadConstraints(StreamReadConstraints.builder()
+            .maxNestingDepth(MAX_DEPTH)
+            .maxStringLength(1_000_000)
+            .maxNumberLength(100)
+            .maxDocumentLength(MAX_CODE_POINTS)
+            .build())
+        .build();
+  }
+}

@@ -1,0 +1,25 @@
+package dev.rampart.spi.fact;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** Defensive copies that keep {@code null} (unknown) distinct from empty (known to be none). */
+final class Collections2 {
+
+  private Collections2() {}
+
+  static <T> @Nullable List<T> copyOrNull(@Nullable List<T> list) {
+    return list == null ? null : List.copyOf(list);
+  }
+
+  static Map<String, Object> copyAttributes(@Nullable Map<String, Object> attributes) {
+    if (attributes == null || attributes.isEmpty()) {
+      return Map.of();
+    }
+    // insertion order is kept so reports list attributes as the source wrote them
+    return Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+  }
+}

@@ -1,0 +1,114 @@
+package dev.rampart.spi.fact;
+
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Organisation-level facts about the deployment as a whole.
+ *
+ * @param id stable identifier, unique among deployments
+ * @param name display name; {@code null} when unknown
+ * @param incidentResponse incident-response readiness; {@code null} when unknown
+ * @param training staff training; {@code null} when unknown
+ * @param automation identity automation; {@code null} when unknown
+ * @param updates update roll-out process; {@code null} when unknown
+ * @param zeroTrust access requests are verified with device posture and identity, not network location; {@code null} when unknown
+ * @param attributes site-specific data that rules can reference as {@code attributes.NAME}
+ */
+public record Deployment(
+    String id,
+    @Nullable String name,
+    @Nullable IncidentResponse incidentResponse,
+    @Nullable Training training,
+    @Nullable Automation automation,
+    @Nullable UpdateProcess updates,
+    @Nullable Boolean zeroTrust,
+    Map<String, Object> attributes) implements Fact {
+
+  public Deployment {
+    Objects.requireNonNull(id, "id");
+    if (id.isBlank()) {
+      throw new IllegalArgumentException("a deployment id must not be blank");
+    }
+    attributes = Collections2.copyAttributes(attributes);
+  }
+
+  /** Starts a deployment with the given id and every other field unknown. */
+  public static Builder builder(String id) {
+    return new Builder(id);
+  }
+
+  /** A builder that starts from this fact, to change a few fields. */
+  public Builder toBuilder() {
+    Builder builder = new Builder(id);
+    builder.name = name;
+    builder.incidentResponse = incidentResponse;
+    builder.training = training;
+    builder.automation = automation;
+    builder.updates = updates;
+    builder.zeroTrust = zeroTrust;
+    builder.attributes = attributes;
+    return builder;
+  }
+
+  @Override
+  public FactType type() {
+    return FactType.DEPLOYMENT;
+  }
+
+  /** Builds a {@link Deployment}; fields not set stay unknown. */
+  public static final class Builder {
+    private final String id;
+    private @Nullable String name;
+    private @Nullable IncidentResponse incidentResponse;
+    private @Nullable Training training;
+    private @Nullable Automation automation;
+    private @Nullable UpdateProcess updates;
+    private @Nullable Boolean zeroTrust;
+    private Map<String, Object> attributes = Map.of();
+
+    private Builder(String id) {
+      this.id = Objects.requireNonNull(id, "id");
+    }
+
+    public Builder name(@Nullable String name) {
+      this.name = name;
+      return this;
+    }
+
+    public Builder incidentResponse(@Nullable IncidentResponse incidentResponse) {
+      this.incidentResponse = incidentResponse;
+      return this;
+    }
+
+    public Builder training(@Nullable Training training) {
+      this.training = training;
+      return this;
+    }
+
+    public Builder automation(@Nullable Automation automation) {
+      this.automation = automation;
+      return this;
+    }
+
+    public Builder updates(@Nullable UpdateProcess updates) {
+      this.updates = updates;
+      return this;
+    }
+
+    public Builder zeroTrust(@Nullable Boolean zeroTrust) {
+      this.zeroTrust = zeroTrust;
+      return this;
+    }
+
+    public Builder attributes(Map<String, Object> attributes) {
+      this.attributes = Objects.requireNonNull(attributes, "attributes");
+      return this;
+    }
+
+    public Deployment build() {
+      return new Deployment(id, name, incidentResponse, training, automation, updates, zeroTrust, attributes);
+    }
+  }
+}

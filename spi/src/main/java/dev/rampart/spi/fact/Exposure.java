@@ -1,0 +1,6 @@
+package dev.rampart.spi.fact;
+
+/** Where a service can be reached from. */
+public enum Exposure {
+  INTERNAL, INTERNET;
+}

@@ -1,0 +1,38 @@
+package dev.rampart.spi.fact;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** The four kinds of fact, with the name a rule pack uses for each as its {@code target}. */
+public enum FactType {
+  DEVICE(Device.class),
+  NETWORK(Network.class),
+  VENDOR(Vendor.class),
+  DEPLOYMENT(Deployment.class);
+
+  private final Class<? extends Fact> javaType;
+
+  FactType(Class<? extends Fact> javaType) {
+    this.javaType = javaType;
+  }
+
+  /** The record class that carries facts of this type. */
+  public Class<? extends Fact> javaType() {
+    return javaType;
+  }
+
+  /** The lower-case name used in rule packs and reports, e.g. {@code device}. */
+  public String wireName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** Parses a wire name such as {@code network}. */
+  public static Optional<FactType> fromWireName(String name) {
+    for (FactType type : values()) {
+      if (type.wireName().equals(name)) {
+        return Optional.of(type);
+      }
+    }
+    return Optional.empty();
+  }
+}

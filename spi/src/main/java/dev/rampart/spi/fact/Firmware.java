@@ -1,0 +1,19 @@
+package dev.rampart.spi.fact;
+
+import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The firmware a device runs.
+ *
+ * @param version installed version; {@code null} when unknown
+ * @param releaseDate release date of the installed version; {@code null} when unknown
+ * @param latestVersion the newest version the vendor offers for this model; {@code null} when unknown
+ * @param signed the installed image is signed by the vendor; {@code null} when unknown
+ */
+public record Firmware(
+    @Nullable String version,
+    @Nullable LocalDate releaseDate,
+    @Nullable String latestVersion,
+    @Nullable Boolean signed) {
+}

@@ -1,0 +1,15 @@
+package dev.rampart.spi.fact;
+
+import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * IoT security training of staff.
+ *
+ * @param lastCompleted when staff last completed IoT-specific security training; {@code null} when unknown
+ * @param coveragePercent share of relevant staff trained, 0 to 100; {@code null} when unknown
+ */
+public record Training(
+    @Nullable LocalDate lastCompleted,
+    @Nullable Integer coveragePercent) {
+}

@@ -1,0 +1,14 @@
+package dev.rampart.spi.fact;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A device's wireless link.
+ *
+ * @param enabled the device has an active wireless link; {@code null} when unknown
+ * @param security the security protocol in use; {@code null} when unknown
+ */
+public record Wireless(
+    @Nullable Boolean enabled,
+    @Nullable WirelessSecurity security) {
+}
