@@ -120,7 +120,18 @@ class EvaluationTest {
     assertEquals("device bad still has its default password", result(report, "no-default-password", "bad").message());
     assertEquals("[vendor.disclosureProgram = absent (no vendor with id 'nobody') (expected equals true)]",
         result(report, "vendor-disclosure", "bad").evidence().toString());
-    report.results().forEach(r -> System.out.println(r.rule().id() + " " + r.factId() + " " + r.outcome() + " " + r.message() + " " + r.evidence()));
+  }
+
+  @Test
+  void rulesWithTheSameShapeKeepTheirOwnConditions() throws Exception {
+    // Drools shares network nodes with equal constraint ids; each rule's filter must stay its own
+    Report report = engine().evaluate(List.of(
+        device("only-password", true, "a", List.of(), null, null),
+        device("only-telnet", false, "b", List.of(service(23, ServiceState.OPEN)), null, null)));
+    assertEquals(Outcome.FAIL, outcome(report, "no-default-password", "only-password"));
+    assertEquals(Outcome.PASS, outcome(report, "no-telnet", "only-password"));
+    assertEquals(Outcome.PASS, outcome(report, "no-default-password", "only-telnet"));
+    assertEquals(Outcome.FAIL, outcome(report, "no-telnet", "only-telnet"));
   }
 
   @Test

@@ -99,18 +99,18 @@ public final class RuleBase {
     int joinIndex = 0;
     for (Field reference : program.joins().references()) {
       Variable<List> resolved = declarationOf(List.class, "ref_" + reference.name());
-      items.add(referenceJoin(fact, reference, resolved, joinIndex++));
+      items.add(referenceJoin(index, fact, reference, resolved, joinIndex++));
       variables.add(resolved);
     }
     for (FieldPath unique : program.joins().uniques()) {
       Variable<Long> count = declarationOf(Long.class, "dup_" + variables.size());
-      items.add(uniqueJoin(type, fact, unique, count, joinIndex++));
+      items.add(uniqueJoin(index, type, fact, unique, count, joinIndex++));
       variables.add(count);
     }
     int references = program.joins().references().size();
     Function<Object[], Frame> frames = values -> frame(values, references);
     if (variables.size() <= MAX_FILTER_VARIABLES) {
-      items.add(findingsOnly(variables, values -> program.outcome(frames.apply(values)) != Outcome.PASS));
+      items.add(findingsOnly("finding_" + index, variables, values -> program.outcome(frames.apply(values)) != Outcome.PASS));
     }
     String name = program.rule().packId() + "/" + program.rule().id();
     List<RuleItemBuilder<?>> view = new ArrayList<>(items);
@@ -123,21 +123,21 @@ public final class RuleBase {
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static ViewItem<?> referenceJoin(Variable<Fact> fact, Field reference, Variable<List> resolved, int indexId) {
+  private static ViewItem<?> referenceJoin(int rule, Variable<Fact> fact, Field reference, Variable<List> resolved, int indexId) {
     Class<Fact> targetType = (Class<Fact>) Objects.requireNonNull(reference.target()).javaType();
     Variable<Fact> target = declarationOf(targetType, "target_" + reference.name());
     Function<Object, Object> accessor = reference.accessor();
     if (reference.kind() == FieldKind.REF_ONE) {
       Function<Object, Object> key = Keys.idOrSelf(accessor);
       return accumulate(
-          pattern(target).expr("ref_" + reference.name(), fact, (t, f) -> t.id().equals(key.apply(f)),
+          pattern(target).expr("ref_" + rule + "_" + reference.name(), fact, (t, f) -> t.id().equals(key.apply(f)),
               betaIndexedBy(Object.class, Index.ConstraintType.EQUAL, indexId, t -> t.id(), f -> key.apply(f))),
           accFunction(CollectListAccumulateFunction::new, target).as(resolved));
     }
     Variable<String> id = declarationOf(String.class, "id_" + reference.name(), from(fact, f -> ids(accessor.apply(f))));
     return accumulate(
         and(pattern(id),
-            pattern(target).expr("ref_" + reference.name(), id, (t, i) -> t.id().equals(i),
+            pattern(target).expr("ref_" + rule + "_" + reference.name(), id, (t, i) -> t.id().equals(i),
                 betaIndexedBy(String.class, Index.ConstraintType.EQUAL, indexId, t -> t.id(), i -> i))),
         accFunction(CollectListAccumulateFunction::new, target).as(resolved));
   }
@@ -146,14 +146,14 @@ public final class RuleBase {
     return value == null ? List.of() : (List<?>) value;
   }
 
-  private static ViewItem<?> uniqueJoin(Class<Fact> type, Variable<Fact> fact, FieldPath path, Variable<Long> count, int indexId) {
+  private static ViewItem<?> uniqueJoin(int rule, Class<Fact> type, Variable<Fact> fact, FieldPath path, Variable<Long> count, int indexId) {
     Variable<Fact> other = declarationOf(type, "other_" + indexId);
     Function<Object, Object> key = Keys.valueOrSelf(path);
     return accumulate(
         pattern(other)
-            .expr("same_" + path.text(), fact, (o, f) -> key.apply(o).equals(key.apply(f)),
+            .expr("same_" + rule + "_" + path.text(), fact, (o, f) -> key.apply(o).equals(key.apply(f)),
                 betaIndexedBy(Object.class, Index.ConstraintType.EQUAL, indexId, o -> key.apply(o), f -> key.apply(f)))
-            .expr("other_" + path.text(), fact, (o, f) -> o != f),
+            .expr("other_" + rule + "_" + path.text(), fact, (o, f) -> o != f),
         accFunction(CountAccumulateFunction::new).as(count));
   }
 
@@ -172,10 +172,10 @@ public final class RuleBase {
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static ViewItemBuilder<?> findingsOnly(List<Variable<?>> v, java.util.function.Predicate<Object[]> test) {
+  private static ViewItemBuilder<?> findingsOnly(String id, List<Variable<?>> v, java.util.function.Predicate<Object[]> test) {
     return switch (v.size()) {
-      case 2 -> DSL.expr("finding", (Variable) v.get(0), (Variable) v.get(1), (a, b) -> test.test(new Object[] {a, b}));
-      case 3 -> DSL.expr("finding", (Variable) v.get(0), (Variable) v.get(1), (Variable) v.get(2),
+      case 2 -> DSL.expr(id, (Variable) v.get(0), (Variable) v.get(1), (a, b) -> test.test(new Object[] {a, b}));
+      case 3 -> DSL.expr(id, (Variable) v.get(0), (Variable) v.get(1), (Variable) v.get(2),
           (a, b, c) -> test.test(new Object[] {a, b, c}));
       case 4 -> DSL.expr((Variable) v.get(0), (Variable) v.get(1), (Variable) v.get(2), (Variable) v.get(3),
           (a, b, c, d) -> test.test(new Object[] {a, b, c, d}));
