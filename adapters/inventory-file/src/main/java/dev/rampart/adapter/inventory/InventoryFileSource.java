@@ -1,0 +1,90 @@
+package dev.rampart.adapter.inventory;
+
+import dev.rampart.spi.source.FactSink;
+import dev.rampart.spi.source.FactSource;
+import dev.rampart.spi.source.SourceException;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * One native inventory file (YAML or JSON), read as a stream of devices, networks, vendors and the
+ * deployment; the format is described in {@code docs/inventory-format.md}.
+ */
+public final class InventoryFileSource implements FactSource {
+
+  private final Path file;
+  private final String name;
+
+  private InventoryFileSource(Path file) {
+    this.file = file;
+    this.name = file.toString();
+  }
+
+  /** A source for the given file; nothing is opened until {@link #read(FactSink)}. */
+  public static InventoryFileSource of(Path file) {
+    return new InventoryFileSource(Objects.requireNonNull(file, "file"));
+  }
+
+  /**
+   * Streams every fact of the file into the sink, each with its file, line and column.
+   *
+   * @throws SourceException with every problem found in the file, one line each, in the form
+   *     {@code FILE:LINE:COLUMN: PLACE: WHAT (FIX)}; facts already handed to the sink must then be discarded
+   */
+  @Override
+  public void read(FactSink sink) throws SourceException {
+    Objects.requireNonNull(sink, "sink");
+    Problems problems = new Problems(name);
+    try (Utf8FileReader text = open()) {
+      readStream(text, sink, problems);
+    } catch (IOException e) {
+      // Only closing can fail here, after everything was read.
+      problems.add(null, "", "could not close the file: " + e.getMessage(), null);
+    }
+    problems.throwIfAny();
+  }
+
+  private void readStream(Utf8FileReader text, FactSink sink, Problems problems) {
+    TrackingParser parser = null;
+    try {
+      parser = InventoryFormat.detect(file, text).createParser(text);
+      new InventoryReader(name, parser, sink, problems).read();
+    } catch (IOException e) {
+      Position parserAt = parser == null ? null : Position.of(parser.currentTokenLocation());
+      StreamFailure failure = StreamFailure.of(e, text.position(), parserAt);
+      problems.add(failure.position(), "", failure.what(), failure.fix());
+    }
+  }
+
+  @Override
+  public String describe() {
+    return InventoryFileProvider.ID + ":" + name;
+  }
+
+  private Utf8FileReader open() throws SourceException {
+    if (Files.isDirectory(file)) {
+      throw new SourceException(cannotRead("it is a directory", "give the path of an inventory file"));
+    }
+    if (Files.exists(file) && !Files.isRegularFile(file)) {
+      throw new SourceException(cannotRead("it is not a regular file", "give the path of an inventory file"));
+    }
+    try {
+      return Utf8FileReader.open(file);
+    } catch (NoSuchFileException e) {
+      throw new SourceException(cannotRead("no such file", "check the path"));
+    } catch (AccessDeniedException e) {
+      throw new SourceException(cannotRead("permission denied", "check the file's permissions"));
+    } catch (IOException e) {
+      String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      throw new SourceException(cannotRead(reason, "check that the file can be read"));
+    }
+  }
+
+  private String cannotRead(String reason, String fix) {
+    return "cannot read '" + name + "': " + reason + " (" + fix + ")";
+  }
+}

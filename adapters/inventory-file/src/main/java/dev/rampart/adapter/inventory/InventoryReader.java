@@ -1,0 +1,165 @@
+package dev.rampart.adapter.inventory;
+
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DatabindException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import dev.rampart.spi.fact.Fact;
+import dev.rampart.spi.fact.FactType;
+import dev.rampart.spi.source.FactSink;
+import dev.rampart.spi.source.Origin;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Walks one inventory document as a stream: each element is bound on its own and handed to the
+ * sink at once, so memory stays bounded however many devices the file lists.
+ */
+final class InventoryReader {
+
+  /** Top-level keys and the fact type each holds, in the order messages list them. */
+  private static final Map<String, FactType> SECTIONS = Map.of(
+      "deployment", FactType.DEPLOYMENT,
+      "vendors", FactType.VENDOR,
+      "networks", FactType.NETWORK,
+      "devices", FactType.DEVICE);
+  private static final List<String> SECTION_NAMES = List.of("deployment", "vendors", "networks", "devices");
+
+  private final String file;
+  private final TrackingParser parser;
+  private final FactSink sink;
+  private final Problems problems;
+  private final FactIds ids = new FactIds();
+
+  InventoryReader(String file, TrackingParser parser, FactSink sink, Problems problems) {
+    this.file = file;
+    this.parser = parser;
+    this.sink = sink;
+    this.problems = problems;
+  }
+
+  /**
+   * Reads the whole document, adding a problem for each bad element and going on past it.
+   *
+   * @throws IOException when the stream itself cannot be read further (syntax, limits, encoding)
+   */
+  void read() throws IOException {
+    JsonToken first = parser.nextToken();
+    if (first == null) {
+      problems.add(null, "", "the file is empty or holds only comments",
+          "write at least one of: " + String.join(", ", SECTION_NAMES));
+      return;
+    }
+    if (first != JsonToken.START_OBJECT) {
+      problems.add(here(), "", "expected the keys " + String.join(", ", SECTION_NAMES) + " at the top level but found "
+          + Found.describe(parser), "start the file with one of them, e.g. 'devices:'");
+      return;
+    }
+    JsonStreamContext root = parser.getParsingContext();
+    while (!problems.isFull() && parser.nextToken() == JsonToken.FIELD_NAME) {
+      String key = parser.currentName();
+      Position keyAt = here();
+      parser.nextToken();
+      FactType type = SECTIONS.get(key);
+      if (type == null) {
+        problems.add(keyAt, "", "unknown top-level key '" + key + "'", DidYouMean.fix(key, SECTION_NAMES, "keys"));
+        parser.skipChildren();
+      } else if (type == FactType.DEPLOYMENT) {
+        readDeployment(root);
+      } else {
+        readList(key, type);
+      }
+    }
+    if (!problems.isFull() && parser.nextToken() != null) {
+      problems.add(here(), "", "found more content after the inventory ended",
+          "keep one inventory per file; a YAML file must not contain a second document after '---'");
+    }
+  }
+
+  private void readDeployment(JsonStreamContext root) throws IOException {
+    if (parser.hasToken(JsonToken.VALUE_NULL)) {
+      return;
+    }
+    if (!parser.hasToken(JsonToken.START_OBJECT)) {
+      problems.add(here(), "deployment", "expected an object but found " + Found.describe(parser),
+          "the deployment is a single object with an 'id', not a list");
+      parser.skipChildren();
+      return;
+    }
+    readElement(new ElementPlace("deployment", -1, null), FactType.DEPLOYMENT, root);
+  }
+
+  private void readList(String section, FactType type) throws IOException {
+    if (parser.hasToken(JsonToken.VALUE_NULL)) {
+      return;
+    }
+    if (!parser.hasToken(JsonToken.START_ARRAY)) {
+      problems.add(here(), section, "expected a list but found " + Found.describe(parser),
+          "write one '- id: ...' entry per " + type.wireName());
+      parser.skipChildren();
+      return;
+    }
+    JsonStreamContext list = parser.getParsingContext();
+    int index = 0;
+    while (!problems.isFull()) {
+      JsonToken token = parser.nextToken();
+      if (token == null || token == JsonToken.END_ARRAY) {
+        return;
+      }
+      ElementPlace place = new ElementPlace(section, index++, null);
+      if (token == JsonToken.START_OBJECT) {
+        readElement(place, type, list);
+      } else {
+        String fix = token == JsonToken.VALUE_NULL
+            ? "remove the empty '-' entry"
+            : "write each " + type.wireName() + " as named fields, starting with 'id: ...'";
+        problems.add(here(), place.toString(), "expected an object but found " + Found.describe(parser), fix);
+        parser.skipChildren();
+      }
+    }
+  }
+
+  /** Binds the object under the parser; {@code container} is the list (or root) it sits in. */
+  private void readElement(ElementPlace place, FactType type, JsonStreamContext container) throws IOException {
+    Position start = here();
+    parser.startElement();
+    Fact fact;
+    try {
+      fact = FactReaders.forType(type).readValue(parser);
+    } catch (JsonMappingException e) {
+      IOException streamFailure = streamFailureIn(e);
+      if (streamFailure != null) {
+        throw streamFailure;
+      }
+      BindingError error = BindingError.of(e, parser, type, start);
+      parser.skipUntilBackIn(container);
+      ElementPlace named = new ElementPlace(place.section(), place.index(), parser.elementId());
+      problems.add(error.position(), named.append(error.path()), error.what(), error.fix());
+      return;
+    }
+    Position first = ids.firstDefinition(type, fact.id(), start);
+    if (first != null) {
+      problems.add(start, place.withoutId(), "duplicate " + type.wireName() + " id '" + fact.id()
+          + "' (first defined at " + file + ":" + first + "); give each " + type.wireName() + " its own id", null);
+      return;
+    }
+    sink.accept(fact, new Origin(InventoryFileProvider.ID, file, start.line(), start.column()));
+  }
+
+  /** Jackson wraps parse errors met while binding; those end the whole read, not just one element. */
+  private static @Nullable IOException streamFailureIn(JsonMappingException e) {
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof IOException io && !(cause instanceof DatabindException)) {
+        return io;
+      }
+    }
+    return null;
+  }
+
+  private Position here() {
+    Position position = Position.of(parser.currentTokenLocation());
+    return position != null ? position : new Position(1, 1);
+  }
+}

@@ -1,0 +1,51 @@
+package dev.rampart.adapter.inventory;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.rampart.spi.fact.Fact;
+import dev.rampart.spi.source.Origin;
+import dev.rampart.spi.source.SourceException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads the inventory files kept next to the tests. */
+final class Fixtures {
+
+  static final Path DIRECTORY = Path.of("src/test/resources/dev/rampart/adapter/inventory");
+
+  private Fixtures() {}
+
+  static Path path(String name) {
+    return DIRECTORY.resolve(name);
+  }
+
+  /** Every fact of a fixture that must read cleanly. */
+  static List<Fact> facts(String name) throws SourceException {
+    return read(path(name)).facts();
+  }
+
+  static Read read(Path file) throws SourceException {
+    List<Fact> facts = new ArrayList<>();
+    List<Origin> origins = new ArrayList<>();
+    InventoryFileSource.of(file).read((fact, origin) -> {
+      facts.add(fact);
+      origins.add(origin);
+    });
+    return new Read(facts, origins);
+  }
+
+  /** The problem lines of a fixture that must fail, joined as a text block would write them. */
+  static String problems(Path file) {
+    SourceException failure = assertThrows(SourceException.class, () -> read(file));
+    return String.join("\n", failure.problems()) + "\n";
+  }
+
+  /** The expected problems with {@code FILE} standing for the fixture's path. */
+  static String expected(String name, String text) {
+    return text.replace("FILE", path(name).toString());
+  }
+
+  /** What one read handed to the sink. */
+  record Read(List<Fact> facts, List<Origin> origins) {}
+}

@@ -1,0 +1,44 @@
+package dev.rampart.adapter.inventory;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.rampart.spi.source.FactSource;
+import dev.rampart.spi.source.FactSourceProvider;
+import dev.rampart.spi.source.SourceConfig;
+import dev.rampart.spi.source.SourceException;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.Test;
+
+class InventoryFileProviderTest {
+
+  @Test
+  void theProviderIsFoundThroughServiceLoaderUnderTheIdInventory() {
+    List<FactSourceProvider> providers = ServiceLoader.load(FactSourceProvider.class).stream()
+        .map(ServiceLoader.Provider::get)
+        .filter(provider -> provider.id().equals("inventory"))
+        .toList();
+
+    assertEquals(1, providers.size());
+    assertEquals(InventoryFileProvider.class, providers.get(0).getClass());
+  }
+
+  @Test
+  void theLocationIsTheFilePath() throws SourceException {
+    FactSource source = new InventoryFileProvider().create(SourceConfig.of(Fixtures.path("complete.yaml").toString()));
+
+    assertEquals("inventory:" + Fixtures.path("complete.yaml"), source.describe());
+  }
+
+  @Test
+  void theInventorySourceTakesNoOptions() {
+    SourceConfig config = new SourceConfig("site.yaml", Map.of("format", "yaml"));
+
+    SourceException failure = assertThrows(SourceException.class, () -> new InventoryFileProvider().create(config));
+
+    assertEquals(List.of("inventory source 'site.yaml': unknown option(s) format (the inventory source takes no options)"),
+        failure.problems());
+  }
+}
