@@ -20,15 +20,15 @@ final class Checks {
   static Check all(Check[] children) {
     return (frame, current, prefix, explain) -> {
       boolean unknown = false;
-      for (Check child : children) {
-        Truth truth = child.eval(frame, current, prefix, false).truth();
+      for (int i = 0; i < children.length; i++) {
+        Truth truth = children[i].eval(frame, current, prefix, false).truth();
         if (truth == Truth.FALSE) {
-          return explain ? deciding(children, Truth.FALSE, frame, current, prefix) : Verdict.FALSE;
+          return explain ? deciding(children, i, Truth.FALSE, frame, current, prefix) : Verdict.FALSE;
         }
         unknown |= truth == Truth.UNKNOWN;
       }
       Truth result = unknown ? Truth.UNKNOWN : Truth.TRUE;
-      return explain ? deciding(children, result, frame, current, prefix) : Verdict.bare(result);
+      return explain ? deciding(children, children.length - 1, result, frame, current, prefix) : Verdict.bare(result);
     };
   }
 
@@ -36,23 +36,35 @@ final class Checks {
   static Check any(Check[] children) {
     return (frame, current, prefix, explain) -> {
       boolean unknown = false;
-      for (Check child : children) {
-        Truth truth = child.eval(frame, current, prefix, false).truth();
+      for (int i = 0; i < children.length; i++) {
+        Truth truth = children[i].eval(frame, current, prefix, false).truth();
         if (truth == Truth.TRUE) {
-          return explain ? deciding(children, Truth.TRUE, frame, current, prefix) : Verdict.TRUE;
+          return explain ? deciding(children, i, Truth.TRUE, frame, current, prefix) : Verdict.TRUE;
         }
         unknown |= truth == Truth.UNKNOWN;
       }
       Truth result = unknown ? Truth.UNKNOWN : Truth.FALSE;
-      return explain ? deciding(children, result, frame, current, prefix) : Verdict.bare(result);
+      return explain ? deciding(children, children.length - 1, result, frame, current, prefix) : Verdict.bare(result);
     };
   }
 
-  /** The evidence of the children whose truth equals the result: they are what decided it. */
-  private static Verdict deciding(Check[] children, Truth result, Frame frame, Object current, String prefix) {
+  /**
+   * The evidence of the children whose truth equals the result: they are what decided it. Children
+   * after {@code reached} were never needed to decide; one that cannot be evaluated is left out, so
+   * explaining a result never turns it into an error that plain evaluation did not meet.
+   */
+  private static Verdict deciding(Check[] children, int reached, Truth result, Frame frame, Object current, String prefix) {
     List<Evidence> evidence = new ArrayList<>();
-    for (Check child : children) {
-      Verdict verdict = child.eval(frame, current, prefix, true);
+    for (int i = 0; i < children.length; i++) {
+      Verdict verdict;
+      try {
+        verdict = children[i].eval(frame, current, prefix, true);
+      } catch (RuntimeException e) {
+        if (i <= reached) {
+          throw e;
+        }
+        continue;
+      }
       if (verdict.truth() == result) {
         evidence.addAll(verdict.evidence());
       }
@@ -70,7 +82,7 @@ final class Checks {
       List<Evidence> negated = new ArrayList<>();
       for (Evidence e : verdict.evidence()) {
         // missing evidence states what is needed, which negation does not change
-        negated.add(e.isAbsent() ? e : new Evidence(e.field(), e.actual(), negate(e.expected())));
+        negated.add(e);
       }
       return new Verdict(verdict.truth().not(), negated);
     };
@@ -124,15 +136,23 @@ final class Checks {
       Object element = elements.get(i);
       String elementName = facts == null ? name + "[" + i + "]" : name + "[" + element + "]";
       Verdict verdict;
-      if (facts != null) {
-        Fact fact = PathReader.resolve(facts, String.valueOf(element));
-        verdict = fact == null
-            ? absentVerdict(elementName, Absent.because("no " + typeName + " with id '" + element + "'"), "a known fact", explain)
-            : where.eval(frame, fact, elementName + ".", explain);
-      } else if (element == null) {
-        verdict = absentVerdict(elementName, Absent.PLAIN, "a value", explain);
-      } else {
-        verdict = where.eval(frame, element, elementName + (isScalar(element) ? "" : "."), explain);
+      try {
+        if (facts != null) {
+          Fact fact = PathReader.resolve(facts, String.valueOf(element));
+          verdict = fact == null
+              ? absentVerdict(elementName, Absent.because("no " + typeName + " with id '" + element + "'"), "a known fact", explain)
+              : where.eval(frame, fact, elementName + ".", explain);
+        } else if (element == null) {
+          verdict = absentVerdict(elementName, Absent.PLAIN, "a value", explain);
+        } else {
+          verdict = where.eval(frame, element, elementName + (isScalar(element) ? "" : "."), explain);
+        }
+      } catch (RuntimeException e) {
+        // elements after the deciding one are read only for evidence; plain evaluation never reaches them
+        if (decided) {
+          continue;
+        }
+        throw e;
       }
       if (verdict.truth() == decisive) {
         decided = true;
@@ -195,7 +215,7 @@ final class Checks {
       Object operand = other.read(frame, frame.fact);
       Truth truth = value instanceof Absent || operand instanceof Absent
           ? Truth.UNKNOWN
-          : Truth.of(Values.test(operator, value, operand instanceof List<?> l ? l : Values.normalize(operand), frame.now));
+          : Truth.of(Values.test(operator, value, Values.operandFromField(operator, operand), frame.now));
       if (!explain) {
         return Verdict.bare(truth);
       }

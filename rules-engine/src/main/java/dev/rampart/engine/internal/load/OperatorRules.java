@@ -40,6 +40,8 @@ final class OperatorRules {
           compatible(left, right) ? null : "compare fields of the same type";
       case IN, NOT_IN -> right.kind() == FieldKind.LIST && compatible(left, Objects.requireNonNull(right.element()))
           ? null : "'" + operator.wireName() + "' needs a list field of the same element type";
+      case VERSION_AT_LEAST -> left.kind() == FieldKind.STRING && right.kind() == FieldKind.STRING
+          ? null : "'versionAtLeast' compares two text fields";
       case CONTAINS -> left.kind() == FieldKind.LIST && compatible(Objects.requireNonNull(left.element()), right)
           ? null : "'contains' needs a plain field of the list's element type";
       default -> "'" + operator.wireName() + "' takes a literal value, not a field";

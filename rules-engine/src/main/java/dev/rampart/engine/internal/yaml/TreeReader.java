@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -79,6 +80,12 @@ public final class TreeReader {
     int column = at.getColumnNr();
     if (depth > MAX_DEPTH) {
       throw new TreeReadException(line, column, "nesting deeper than " + MAX_DEPTH + " levels");
+    }
+    if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+      // Jackson hands an alias over as its name instead of expanding it; refusing aliases also
+      // stops "billion laughs" documents at their first alias
+      throw new TreeReadException(line, column, "YAML alias '*" + parser.getText()
+          + "' is not supported; write the value out in full (packs do not use anchors and aliases)");
     }
     JsonToken token = parser.currentToken();
     switch (token) {

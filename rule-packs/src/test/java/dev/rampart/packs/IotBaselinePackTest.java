@@ -1,0 +1,206 @@
+package dev.rampart.packs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rampart.adapter.inventory.InventoryFileProvider;
+import dev.rampart.engine.Category;
+import dev.rampart.engine.ComplianceEngine;
+import dev.rampart.engine.Outcome;
+import dev.rampart.engine.PackLoadException;
+import dev.rampart.engine.Report;
+import dev.rampart.engine.Rule;
+import dev.rampart.engine.RulePack;
+import dev.rampart.engine.RulePacks;
+import dev.rampart.engine.RuleResult;
+import dev.rampart.spi.fact.Fact;
+import dev.rampart.spi.fact.FactType;
+import dev.rampart.spi.source.SourceConfig;
+import dev.rampart.spi.source.SourceException;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The built-in iot-baseline pack: it loads, covers the guide, documents every rule, and finds what it should. */
+class IotBaselinePackTest {
+
+  /** The evaluation date the example inventory's dates are chosen against. */
+  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T00:00:00Z"), ZoneOffset.UTC);
+
+  private static final Path EXAMPLE_INVENTORY = Path.of("../examples/inventory.yaml");
+
+  private static final Set<String> FRAMEWORKS = Set.of(
+      "etsi-en-303-645", "nistir-8259a", "nistir-8259b", "iec-62443-4-2", "owasp-iot-top10-2018", "nist-sp-800-53");
+
+  private static final Map<Category, String> ID_PREFIXES = Map.of(
+      Category.PROCUREMENT, "PRC", Category.IDENTITY, "IDN", Category.SEGMENTATION, "SEG",
+      Category.PATCHING, "PAT", Category.MONITORING, "MON", Category.INTERFACES, "INT",
+      Category.DATA, "DAT", Category.RESILIENCE, "RES", Category.OPERATIONS, "OPS");
+
+  private static RulePack pack;
+  private static Report casesReport;
+
+  @BeforeAll
+  static void load() throws PackLoadException {
+    pack = RulePacks.builtin("iot-baseline");
+  }
+
+  @Test
+  void loadsAsTheBuiltInPackWithoutProblems() throws PackLoadException {
+    assertEquals("iot-baseline", pack.id());
+    assertTrue(pack.source().startsWith("classpath:"), pack.source());
+    // building compiles every rule with its parameters bound; it throws on any problem
+    assertEquals(pack.rules().size(), engine().rules().size());
+  }
+
+  @Test
+  void everyRequirementOfTheGuideIsServedByARule() {
+    Set<String> guide = IntStream.rangeClosed(1, 44).mapToObj(i -> String.format("G%02d", i))
+        .collect(Collectors.toCollection(TreeSet::new));
+    Set<String> served = pack.rules().stream().flatMap(r -> r.requirements().stream())
+        .collect(Collectors.toCollection(TreeSet::new));
+
+    Set<String> unserved = new TreeSet<>(guide);
+    unserved.removeAll(served);
+    Set<String> unknown = new TreeSet<>(served);
+    unknown.removeAll(guide);
+    assertEquals(Set.of(), unserved, "requirements no rule serves");
+    assertEquals(Set.of(), unknown, "requirement ids that are not in the guide");
+  }
+
+  @Test
+  void everyRuleIsDocumentedForAReviewer() {
+    List<String> gaps = new ArrayList<>();
+    for (Rule rule : pack.rules()) {
+      if (rule.rationale().isBlank()) {
+        gaps.add(rule.id() + ": no rationale");
+      }
+      if (rule.remediation().isBlank()) {
+        gaps.add(rule.id() + ": no remediation");
+      }
+      if (rule.requirements().isEmpty()) {
+        gaps.add(rule.id() + ": serves no requirement");
+      }
+      if (rule.references().isEmpty()) {
+        gaps.add(rule.id() + ": no references");
+      }
+      rule.references().forEach((framework, controls) -> {
+        if (!FRAMEWORKS.contains(framework)) {
+          gaps.add(rule.id() + ": unknown framework '" + framework + "'");
+        }
+        if (controls.isEmpty()) {
+          gaps.add(rule.id() + ": no controls listed for " + framework);
+        }
+      });
+      if (!rule.id().matches(ID_PREFIXES.get(rule.category()) + "-\\d{3}")) {
+        gaps.add(rule.id() + ": id does not match its category " + rule.category());
+      }
+    }
+    assertEquals(List.of(), gaps);
+  }
+
+  @Test
+  void theExampleSiteFailsAtLeastOneRuleInEveryCategory() throws Exception {
+    Report report = engine().evaluate(read(EXAMPLE_INVENTORY));
+
+    Set<Category> failing = EnumSet.noneOf(Category.class);
+    report.results().stream().filter(r -> r.outcome() == Outcome.FAIL).forEach(r -> failing.add(r.rule().category()));
+    Set<Category> clean = EnumSet.allOf(Category.class);
+    clean.removeAll(failing);
+    assertEquals(Set.of(), clean, "categories without a FAIL in examples/inventory.yaml");
+    assertEquals(0, report.count(Outcome.ERROR), () -> "errors: " + report.results().stream()
+        .filter(r -> r.outcome() == Outcome.ERROR).map(r -> r.rule().id() + " " + r.factId() + ": " + r.message()).toList());
+  }
+
+  @ParameterizedTest(name = "{0} on {1} is {2}")
+  @CsvSource({
+      "SEG-005, allowlisted,     PASS",
+      "SEG-005, off-allowlist,   FAIL",
+      "SEG-005, nothing-known,   UNKNOWN",
+      "IDN-001, retired,         NOT_APPLICABLE",
+      "IDN-001, status-unknown,  FAIL",
+      "IDN-001, nothing-known,   UNKNOWN",
+      "IDN-012, cert-expired,    FAIL",
+      "IDN-012, cert-expiring,   PASS",
+      "IDN-012, nothing-known,   NOT_APPLICABLE",
+      "IDN-013, cert-expired,    NOT_APPLICABLE",
+      "IDN-013, cert-expiring,   FAIL",
+      "IDN-013, cert-valid,      PASS",
+      "IDN-007, rsa-1024-sha1,   FAIL",
+      "IDN-007, ec-256-sha256,   NOT_APPLICABLE",
+      "IDN-007, nothing-known,   NOT_APPLICABLE",
+      "IDN-008, ec-256-sha256,   PASS",
+      "IDN-009, rsa-1024-sha1,   FAIL",
+      "IDN-009, ec-256-sha256,   PASS",
+      "INT-005, telnet-listed,   FAIL",
+      "INT-005, telnet-closed,   PASS",
+      "INT-008, mqtt-plain,      FAIL",
+      "INT-008, mqtt-tls,        PASS",
+      "PRC-004, tls-legacy,      FAIL",
+      "PRC-004, mqtt-tls,        PASS",
+      "PRC-008, outlives-support, FAIL",
+      "PRC-009, outlives-support, FAIL",
+      "PRC-009, nothing-known,   NOT_APPLICABLE",
+      "SEG-001, dual-homed,      FAIL",
+      "SEG-001, edge-gateway,    PASS",
+      "IDN-016, policy-scoped,   PASS",
+      "IDN-016, policy-every-topic, FAIL",
+      "IDN-016, policy-every-action, FAIL",
+  })
+  void readsTheFactsAsIntended(String ruleId, String deviceId, Outcome expected) throws Exception {
+    RuleResult result = cases().resultsForFact(FactType.DEVICE, deviceId).stream()
+        .filter(r -> r.rule().id().equals(ruleId)).findFirst().orElseThrow();
+
+    assertEquals(expected, result.outcome(), () -> result.message() + " " + result.evidence());
+  }
+
+  @Test
+  void messagesNameTheDeviceAndTheOffendingValue() throws Exception {
+    Map<String, String> messages = new TreeMap<>();
+    for (String ruleId : List.of("IDN-007", "IDN-013", "PRC-009")) {
+      cases().resultsForRule(ruleId).stream().filter(r -> r.outcome() == Outcome.FAIL)
+          .forEach(r -> messages.put(ruleId, r.message()));
+    }
+    assertEquals(Map.of(
+        "IDN-007", "device rsa-1024-sha1 has an RSA certificate key of only 1024 bits",
+        "IDN-013", "device cert-expiring has a certificate that expires soon, on 2026-12-10T00:00:00Z",
+        "PRC-009", "vendor Short Support Ltd commits to patches for device outlives-support only until 2027-06-30,"
+            + " before its planned retirement on 2029-01-01"), messages);
+  }
+
+  private static Report cases() throws Exception {
+    if (casesReport == null) {
+      casesReport = engine().evaluate(read(resource("iot-baseline-cases.yaml")));
+    }
+    return casesReport;
+  }
+
+  private static ComplianceEngine engine() throws PackLoadException {
+    return ComplianceEngine.builder().pack(pack).clock(CLOCK).build();
+  }
+
+  private static List<Fact> read(Path inventory) throws SourceException {
+    List<Fact> facts = new ArrayList<>();
+    new InventoryFileProvider().create(SourceConfig.of(inventory.toString())).read((fact, origin) -> facts.add(fact));
+    return facts;
+  }
+
+  private static Path resource(String name) throws URISyntaxException {
+    return Path.of(IotBaselinePackTest.class.getResource(name).toURI());
+  }
+}
