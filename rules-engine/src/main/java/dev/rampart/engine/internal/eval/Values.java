@@ -128,6 +128,14 @@ final class Values {
     throw new EvaluationException("'" + operator.wireName() + "' needs a date but the value is " + render(value));
   }
 
+  /** A field's value prepared as an operand: versions parsed, numbers and dates normalized. */
+  static Object operandFromField(Operator operator, Object value) {
+    if (operator == Operator.VERSION_AT_LEAST) {
+      return Version.parse(text(value, operator));
+    }
+    return value instanceof List<?> ? value : normalize(value);
+  }
+
   /** A value as evidence shows it. */
   static String render(Object value) {
     if (value instanceof Absent absent) {
