@@ -1,0 +1,22 @@
+package dev.rampart.cli.command;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/** Parses {@code --now}: an ISO-8601 instant, or a date meaning the start of that day in UTC. */
+final class InstantConverter implements ITypeConverter<Instant> {
+
+  @Override
+  public Instant convert(String value) {
+    try {
+      return value.contains("T") ? Instant.parse(value) : LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
+    } catch (DateTimeParseException e) {
+      throw new TypeConversionException(
+          "'" + value + "' is neither an ISO-8601 instant such as 2026-11-25T00:00:00Z nor a date such as 2026-11-25");
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package dev.rampart.cli.report;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Word wrapping for fixed-width terminal output. */
+final class TextLayout {
+
+  private TextLayout() {}
+
+  /**
+   * Breaks text into lines: the first at most {@code firstWidth} characters, the others at most
+   * {@code width}. Breaks at spaces; a word longer than a line is cut. Never returns an empty list.
+   */
+  static List<String> wrap(String text, int firstWidth, int width) {
+    List<String> lines = new ArrayList<>();
+    StringBuilder line = new StringBuilder();
+    int limit = Math.max(1, firstWidth);
+    for (String word : text.strip().split("\\s+")) {
+      if (word.isEmpty()) {
+        continue;
+      }
+      if (line.length() > 0 && line.length() + 1 + word.length() <= limit) {
+        line.append(' ').append(word);
+        continue;
+      }
+      if (line.length() > 0) {
+        lines.add(line.toString());
+        line.setLength(0);
+        limit = Math.max(1, width);
+      }
+      while (word.length() > limit) {
+        lines.add(word.substring(0, limit));
+        word = word.substring(limit);
+        limit = Math.max(1, width);
+      }
+      line.append(word);
+    }
+    if (line.length() > 0 || lines.isEmpty()) {
+      lines.add(line.toString());
+    }
+    return lines;
+  }
+}

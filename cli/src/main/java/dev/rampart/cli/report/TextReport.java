@@ -1,0 +1,243 @@
+package dev.rampart.cli.report;
+
+import dev.rampart.engine.Category;
+import dev.rampart.engine.Evidence;
+import dev.rampart.engine.Outcome;
+import dev.rampart.engine.Report;
+import dev.rampart.engine.RuleResult;
+import dev.rampart.engine.Severity;
+import dev.rampart.spi.fact.FactType;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The report for people: findings grouped by severity (critical first) and then by fact, each with
+ * its evidence, followed by counts and the gate's verdict. Lines fit a 100-column terminal.
+ */
+public final class TextReport implements ReportWriter {
+
+  /** The terminal width every line fits in. */
+  public static final int WIDTH = 100;
+
+  private static final String FINDING_INDENT = "  ";
+  private static final int OUTCOME_WIDTH = 8;
+  private static final String DETAIL_INDENT = " ".repeat(FINDING_INDENT.length() + OUTCOME_WIDTH + 1);
+  private static final int MIN_MESSAGE_WIDTH = 30;
+  private static final String SUMMARY_INDENT = "  ";
+  private static final int SUMMARY_LABEL_WIDTH = 10;
+
+  private static final String RESET = "\u001B[0m";
+  private static final String BOLD = "\u001B[1m";
+  private static final String DIM = "\u001B[2m";
+  private static final String RED = "\u001B[31m";
+  private static final String GREEN = "\u001B[32m";
+  private static final String YELLOW = "\u001B[33m";
+  private static final String MAGENTA = "\u001B[35m";
+
+  private final boolean colour;
+
+  private TextReport(boolean colour) {
+    this.colour = colour;
+  }
+
+  /** A report of plain text, for files, pipes and tests. */
+  public static TextReport plain() {
+    return new TextReport(false);
+  }
+
+  /** A report with ANSI colour, for a terminal. */
+  public static TextReport coloured() {
+    return new TextReport(true);
+  }
+
+  @Override
+  public void write(Evaluation evaluation, Writer out) throws IOException {
+    List<String> lines = new ArrayList<>();
+    Report report = evaluation.report();
+    lines.addAll(header(evaluation));
+    List<RuleResult> findings = report.findings();
+    if (findings.isEmpty()) {
+      lines.add("");
+      lines.add("No findings.");
+    }
+    for (Severity severity : severitiesMostSeriousFirst()) {
+      List<RuleResult> ofSeverity = findings.stream()
+          .filter(result -> result.rule().severity() == severity)
+          .sorted(Comparator.comparing(RuleResult::factType).thenComparing(RuleResult::factId))
+          .toList();
+      if (ofSeverity.isEmpty()) {
+        continue;
+      }
+      lines.add("");
+      lines.add(paint(BOLD, severity.name() + " (" + count(ofSeverity.size(), "finding") + ")"));
+      for (RuleResult result : ofSeverity) {
+        lines.addAll(finding(evaluation, result));
+      }
+    }
+    lines.add("");
+    lines.addAll(summary(evaluation));
+    for (String line : lines) {
+      out.write(line);
+      out.write(System.lineSeparator());
+    }
+    out.flush();
+  }
+
+  private static List<String> header(Evaluation evaluation) {
+    Report report = evaluation.report();
+    String packs = report.packs().stream()
+        .map(pack -> pack.id() + " " + pack.version() + " (" + pack.title() + ")")
+        .collect(Collectors.joining(", "));
+    List<String> lines = new ArrayList<>();
+    lines.addAll(hanging("rampart " + evaluation.toolVersion() + ": evaluated " + factCounts(report) + " at "
+        + report.evaluatedAt()));
+    lines.addAll(hanging((report.packs().size() == 1 ? "Pack: " : "Packs: ") + packs));
+    return lines;
+  }
+
+  private static String factCounts(Report report) {
+    long total = 0;
+    List<String> parts = new ArrayList<>();
+    for (FactType type : FactType.values()) {
+      long n = report.factCounts().getOrDefault(type, 0L);
+      if (n > 0) {
+        total += n;
+        parts.add(count(n, type.wireName()));
+      }
+    }
+    return parts.isEmpty() ? "no facts" : count(total, "fact") + " (" + String.join(", ", parts) + ")";
+  }
+
+  private List<String> finding(Evaluation evaluation, RuleResult result) {
+    List<String> lines = new ArrayList<>();
+    String outcome = String.format(Locale.ROOT, "%-" + OUTCOME_WIDTH + "s", result.outcome().name());
+    String lead = result.rule().id() + "  " + result.factType().wireName() + "/" + result.factId();
+    int width = WIDTH - DETAIL_INDENT.length();
+    List<String> wrapped = new ArrayList<>();
+    int room = width - lead.length() - 2;
+    if (room >= MIN_MESSAGE_WIDTH) {
+      List<String> message = TextLayout.wrap(result.message(), room, width);
+      wrapped.add(lead + "  " + message.get(0));
+      wrapped.addAll(message.subList(1, message.size()));
+    } else {
+      wrapped.addAll(TextLayout.wrap(lead, width, width));
+      wrapped.addAll(TextLayout.wrap(result.message(), width, width));
+    }
+    lines.add(FINDING_INDENT + paint(outcomeColour(result.outcome()), outcome) + " " + wrapped.get(0));
+    for (String more : wrapped.subList(1, wrapped.size())) {
+      lines.add(DETAIL_INDENT + more);
+    }
+    for (Evidence evidence : result.evidence()) {
+      lines.addAll(detail(evidence.toString(), ""));
+    }
+    Optional<String> origin = evaluation.origin(result).map(Object::toString);
+    origin.ifPresent(place -> lines.addAll(detail("at " + place, DIM)));
+    return lines;
+  }
+
+  private List<String> detail(String text, String style) {
+    List<String> lines = new ArrayList<>();
+    int width = WIDTH - DETAIL_INDENT.length();
+    List<String> wrapped = TextLayout.wrap(text, width, width - 2);
+    for (int i = 0; i < wrapped.size(); i++) {
+      String indent = i == 0 ? DETAIL_INDENT : DETAIL_INDENT + "  ";
+      lines.add(indent + paint(style, wrapped.get(i)));
+    }
+    return lines;
+  }
+
+  private List<String> summary(Evaluation evaluation) {
+    Report report = evaluation.report();
+    List<String> lines = new ArrayList<>();
+    lines.add(paint(BOLD, "Summary"));
+    String outcomes = Arrays.stream(Outcome.values())
+        .map(outcome -> report.count(outcome) + " " + outcome.name())
+        .collect(Collectors.joining(", "));
+    lines.addAll(summaryLine("Results", report.results().size() + ": " + outcomes));
+    lines.addAll(summaryLine("Findings", findingsByCategory(report)));
+    lines.addAll(verdict(evaluation));
+    return lines;
+  }
+
+  private static String findingsByCategory(Report report) {
+    List<String> parts = new ArrayList<>();
+    for (Map.Entry<Category, Map<Outcome, Long>> entry : report.countsByCategory().entrySet()) {
+      Map<Outcome, Long> counts = entry.getValue();
+      long findings = counts.getOrDefault(Outcome.FAIL, 0L) + counts.getOrDefault(Outcome.UNKNOWN, 0L)
+          + counts.getOrDefault(Outcome.ERROR, 0L);
+      if (findings > 0) {
+        parts.add(entry.getKey().wireName() + " " + findings);
+      }
+    }
+    return parts.isEmpty() ? "none" : String.join(", ", parts);
+  }
+
+  private List<String> verdict(Evaluation evaluation) {
+    Gate gate = evaluation.gate();
+    Optional<Severity> threshold = gate.threshold();
+    if (threshold.isEmpty()) {
+      return summaryLine("Gate", "not applied (" + gate + ")");
+    }
+    long failures = gate.failures(evaluation.report());
+    String scope = "at severity " + threshold.get().wireName() + " or above (" + gate + ")";
+    List<String> lines = failures > 0
+        ? summaryLine("Gate", "FAILED: " + count(failures, "FAIL result") + " " + scope)
+        : summaryLine("Gate", "PASSED: no FAIL result " + scope);
+    String verdict = failures > 0 ? "FAILED" : "PASSED";
+    lines.set(0, lines.get(0).replaceFirst(verdict, paint((failures > 0 ? RED : GREEN) + BOLD, verdict)));
+    return lines;
+  }
+
+  // The label column is fixed; the value wraps under itself.
+  private static List<String> summaryLine(String label, String value) {
+    String indent = SUMMARY_INDENT + " ".repeat(SUMMARY_LABEL_WIDTH);
+    List<String> wrapped = TextLayout.wrap(value, WIDTH - indent.length(), WIDTH - indent.length());
+    List<String> lines = new ArrayList<>();
+    lines.add(SUMMARY_INDENT + String.format(Locale.ROOT, "%-" + SUMMARY_LABEL_WIDTH + "s", label) + wrapped.get(0));
+    for (String more : wrapped.subList(1, wrapped.size())) {
+      lines.add(indent + more);
+    }
+    return lines;
+  }
+
+  private static List<String> hanging(String text) {
+    List<String> lines = new ArrayList<>();
+    for (String line : TextLayout.wrap(text, WIDTH, WIDTH - 2)) {
+      lines.add(lines.isEmpty() ? line : "  " + line);
+    }
+    return lines;
+  }
+
+  private static List<Severity> severitiesMostSeriousFirst() {
+    List<Severity> severities = new ArrayList<>(List.of(Severity.values()));
+    Collections.reverse(severities);
+    return severities;
+  }
+
+  private static String outcomeColour(Outcome outcome) {
+    return switch (outcome) {
+      case FAIL -> RED + BOLD;
+      case UNKNOWN -> YELLOW;
+      case ERROR -> MAGENTA;
+      case PASS -> GREEN;
+      case NOT_APPLICABLE -> "";
+    };
+  }
+
+  private String paint(String style, String text) {
+    return colour && !style.isEmpty() ? style + text + RESET : text;
+  }
+
+  private static String count(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+}
