@@ -85,7 +85,11 @@ public final class RuleProgram {
         case PASS -> result(frame, outcome, rule.title(), List.of());
         case FAIL -> result(frame, outcome, render(frame), holds.evidence());
         default -> {
-          List<Evidence> evidence = new ArrayList<>(applies.truth() == Truth.UNKNOWN ? applies.evidence() : List.of());
+          List<Evidence> evidence = new ArrayList<>();
+          if (applies.truth() == Truth.UNKNOWN) {
+            // the applicability condition is not a requirement: say so, or readers take it for one
+            applies.evidence().forEach(e -> evidence.add(new Evidence(e.field(), e.actual(), "rule applies if " + e.expected())));
+          }
           evidence.addAll(holds.evidence());
           yield result(frame, outcome, "evidence missing to decide: " + describeMissing(evidence), evidence);
         }

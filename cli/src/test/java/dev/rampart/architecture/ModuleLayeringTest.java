@@ -1,0 +1,91 @@
+package dev.rampart.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * How Rampart's modules depend on each other, checked over all of them at once (the CLI module is
+ * the one that sees every other on its classpath): spi depends on nothing of ours, adapters only
+ * on spi, the engine never on the CLI, and only the CLI prints or exits.
+ */
+class ModuleLayeringTest {
+
+  static JavaClasses rampart;
+
+  @BeforeAll
+  static void importRampart() {
+    rampart = new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("dev.rampart");
+  }
+
+  @Test
+  void spiDependsOnNoOtherModuleOfOurs() {
+    noClasses().that().resideInAPackage("dev.rampart.spi..")
+        .should().dependOnClassesThat().resideInAnyPackage(
+            "dev.rampart.engine..", "dev.rampart.adapter..", "dev.rampart.cli..")
+        .check(rampart);
+  }
+
+  @Test
+  void adaptersNeverDependOnTheEngineOrTheCli() {
+    noClasses().that().resideInAPackage("dev.rampart.adapter..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.rampart.engine..", "dev.rampart.cli..")
+        .check(rampart);
+  }
+
+  @Test
+  void adaptersDoNotDependOnEachOther() {
+    slices().matching("dev.rampart.adapter.(*)..").should().notDependOnEachOther().check(rampart);
+  }
+
+  @Test
+  void theEngineNeverDependsOnTheCli() {
+    noClasses().that().resideInAPackage("dev.rampart.engine..")
+        .should().dependOnClassesThat().resideInAPackage("dev.rampart.cli..")
+        .check(rampart);
+  }
+
+  @Test
+  void nothingOutsideTheEngineUsesItsInternals() {
+    noClasses().that().resideOutsideOfPackage("dev.rampart.engine..")
+        .should().dependOnClassesThat().resideInAPackage("dev.rampart.engine.internal..")
+        .check(rampart);
+  }
+
+  @Test
+  void modulesHaveNoCycles() {
+    slices().matching("dev.rampart.(*)..").should().beFreeOfCycles().check(rampart);
+  }
+
+  @Test
+  void noPackageCyclesInsideAnyModule() {
+    slices().matching("dev.rampart.(**)").should().beFreeOfCycles()
+        .ignoreDependency(
+            com.tngtech.archunit.base.DescribedPredicate.describe("the engine's API package",
+                c -> c.getPackageName().equals("dev.rampart.engine")),
+            com.tngtech.archunit.base.DescribedPredicate.describe("its internals",
+                c -> c.getPackageName().startsWith("dev.rampart.engine.internal")))
+        .ignoreDependency(
+            com.tngtech.archunit.base.DescribedPredicate.describe("the engine's internals",
+                c -> c.getPackageName().startsWith("dev.rampart.engine.internal")),
+            com.tngtech.archunit.base.DescribedPredicate.describe("the API's value types",
+                c -> c.getPackageName().equals("dev.rampart.engine")))
+        .check(rampart);
+  }
+
+  @Test
+  void onlyTheCliPrintsOrExits() {
+    noClasses().that().resideOutsideOfPackage("dev.rampart.cli..")
+        .should().accessField(System.class, "out")
+        .orShould().accessField(System.class, "err")
+        .orShould().callMethod(System.class, "exit", int.class)
+        .check(rampart);
+  }
+}
