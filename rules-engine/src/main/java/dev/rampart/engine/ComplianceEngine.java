@@ -226,7 +226,7 @@ public final class ComplianceEngine {
     private static Problem parameterProblem(RulePack pack, ParamDef param, String value, String problem) {
       return new Problem(pack.source(), param.position().line(), param.position().column(), null,
           "parameter '" + param.name() + "' = '" + value + "': " + problem,
-          "give a " + param.type().wireName() + " value that fits, e.g. the default " + param.defaultValue());
+          "give a value of type " + param.type().wireName() + " that fits, e.g. the default " + param.defaultValue());
     }
   }
 }

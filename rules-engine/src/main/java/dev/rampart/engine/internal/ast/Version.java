@@ -6,17 +6,22 @@ import java.util.List;
 /**
  * A version string compared segment by segment: numbers numerically, other text alphabetically, so
  * {@code 2.10.1 > 2.9}, {@code 1.2 = 1.2.0}, and a pre-release such as {@code 1.2.0-rc1} is below
- * {@code 1.2.0}. A leading {@code v} is ignored.
+ * {@code 1.2.0}; pre-releases of one version are ordered by their labels the same way, so
+ * {@code 1.2.0-rc1 < 1.2.0-rc2 < 1.2.0-rc10}. A leading {@code v} is ignored.
  */
 public final class Version implements Comparable<Version> {
 
+  private static final java.util.regex.Pattern LABEL_RUN = java.util.regex.Pattern.compile("[0-9]+|[^0-9.+_-]+");
+
   private final List<Object> segments;
   private final boolean preRelease;
+  private final List<Object> label;
   private final String text;
 
-  private Version(List<Object> segments, boolean preRelease, String text) {
+  private Version(List<Object> segments, boolean preRelease, List<Object> label, String text) {
     this.segments = segments;
     this.preRelease = preRelease;
+    this.label = label;
     this.text = text;
   }
 
@@ -42,7 +47,16 @@ public final class Version implements Comparable<Version> {
     while (!segments.isEmpty() && Long.valueOf(0).equals(segments.get(segments.size() - 1))) {
       segments.remove(segments.size() - 1);
     }
-    return new Version(List.copyOf(segments), preRelease, text);
+    List<Object> label = new ArrayList<>();
+    if (preRelease) {
+      // runs of digits and of other text, so that rc10 follows rc9
+      java.util.regex.Matcher runs = LABEL_RUN.matcher(body.substring(dash + 1));
+      while (runs.find()) {
+        String run = runs.group();
+        label.add(Character.isDigit(run.charAt(0)) && run.length() <= 18 ? (Object) Long.parseLong(run) : run);
+      }
+    }
+    return new Version(List.copyOf(segments), preRelease, List.copyOf(label), text);
   }
 
   @Override
@@ -56,7 +70,17 @@ public final class Version implements Comparable<Version> {
         return c;
       }
     }
-    return Boolean.compare(other.preRelease, preRelease);
+    int release = Boolean.compare(other.preRelease, preRelease);
+    if (release != 0 || !preRelease) {
+      return release;
+    }
+    for (int i = 0; i < Math.min(label.size(), other.label.size()); i++) {
+      int c = compareSegment(label.get(i), other.label.get(i));
+      if (c != 0) {
+        return c;
+      }
+    }
+    return Integer.compare(label.size(), other.label.size());
   }
 
   private static int compareSegment(Object a, Object b) {

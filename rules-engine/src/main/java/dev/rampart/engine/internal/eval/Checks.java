@@ -82,7 +82,7 @@ final class Checks {
       List<Evidence> negated = new ArrayList<>();
       for (Evidence e : verdict.evidence()) {
         // missing evidence states what is needed, which negation does not change
-        negated.add(e);
+        negated.add(e.isAbsent() ? e : new Evidence(e.field(), e.actual(), negate(e.expected())));
       }
       return new Verdict(verdict.truth().not(), negated);
     };

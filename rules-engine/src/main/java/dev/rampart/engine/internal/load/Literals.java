@@ -65,7 +65,8 @@ public final class Literals {
     }
     return switch (field.kind()) {
       case STRING -> string(raw);
-      case BOOLEAN -> raw instanceof Boolean b ? new Ok(b) : wrongType("a boolean (true or false)", raw);
+      case BOOLEAN -> raw instanceof Boolean b ? new Ok(b)
+          : new Bad("expected a boolean (true or false) but found " + describe(raw), "write true or false, without quotes");
       case INTEGER -> raw instanceof Number n && isWhole(n) ? new Ok(n.doubleValue()) : wrongType("a whole number", raw);
       case DECIMAL -> raw instanceof Number n ? new Ok(n.doubleValue()) : wrongType("a number", raw);
       case DATE, INSTANT -> time(raw);

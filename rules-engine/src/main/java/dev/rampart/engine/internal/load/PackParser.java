@@ -528,9 +528,14 @@ public final class PackParser {
       return null;
     }
     if (use == PathUse.UNIQUE) {
-      if (!scope.isRoot() || !field.kind().isScalar()) {
-        problem(at, "'unique' compares a plain field of the rule's target fact across all facts of its type",
-            "use it on a field such as credentials.fingerprint, outside quantifiers");
+      if (!scope.isRoot()) {
+        problem(at, "'unique' cannot be used inside a quantifier: it compares a field of the rule's target fact across all facts of its type",
+            "move it out of the quantifier, e.g. {field: credentials.fingerprint, unique: true}");
+        return null;
+      }
+      if (!field.kind().isScalar()) {
+        problem(at, "'unique' needs a plain field, but '" + text + "' is a " + field.typeDescription(),
+            "use it on a field such as credentials.fingerprint");
         return null;
       }
     }
@@ -596,6 +601,10 @@ public final class PackParser {
   }
 
   private <E> @Nullable E enumKey(MapNode map, String key, java.util.function.Function<String, java.util.Optional<E>> parse, List<String> names) {
+    if (!map.entries().containsKey(key)) {
+      problem(map, "missing '" + key + "' in rule", "add '" + key + ":' with one of: " + String.join(", ", names));
+      return null;
+    }
     String text = requiredString(map, key, "rule");
     if (text == null) {
       return null;

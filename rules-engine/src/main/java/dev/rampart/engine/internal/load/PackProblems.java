@@ -1,6 +1,7 @@
 package dev.rampart.engine.internal.load;
 
 import dev.rampart.engine.Problem;
+import java.util.Comparator;
 import java.util.List;
 
 /** Thrown by the parser with every problem it found. */
@@ -12,7 +13,10 @@ public final class PackProblems extends Exception {
 
   public PackProblems(List<Problem> problems) {
     super(problems.size() + " problem(s)");
-    this.problems = List.copyOf(problems);
+    // checks run per construct, not per line; readers expect the problems in file order
+    this.problems = problems.stream()
+        .sorted(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column))
+        .toList();
   }
 
   public List<Problem> problems() {

@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Parses YAML (or JSON, which is YAML) into a {@link Node} tree with positions, within explicit limits
@@ -62,6 +64,11 @@ public final class TreeReader {
     } catch (StreamConstraintsException e) {
       throw new TreeReadException(1, 1, "the document breaks a size limit: " + firstLine(e.getOriginalMessage()));
     } catch (JsonParseException e) {
+      if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
+        // SnakeYAML knows what is wrong and where; Jackson's own message keeps only the context
+        Mark at = yaml.getProblemMark();
+        throw new TreeReadException(at.getLine() + 1, at.getColumn() + 1, "not valid YAML: " + explain(yaml));
+      }
       JsonLocation at = e.getLocation();
       int line = at == null ? 0 : at.getLineNr();
       int column = at == null ? 0 : at.getColumnNr();
@@ -132,8 +139,24 @@ public final class TreeReader {
     }
   }
 
+  /** The problem, then the construct it broke and where that started, e.g. an unclosed '{'. */
+  private static String explain(MarkedYAMLException e) {
+    String message = firstLine(e.getProblem());
+    Mark start = e.getContextMark();
+    if (e.getContext() != null && start != null) {
+      message += " (" + e.getContext() + " that starts at line " + (start.getLine() + 1) + ", column " + (start.getColumn() + 1) + ")";
+    }
+    if (message.contains("<block")) {
+      message += "; check the indentation: a line must line up with the other entries of its mapping or list";
+    }
+    return withTabHint(message);
+  }
+
   private static String explain(JsonParseException e) {
-    String message = firstLine(e.getOriginalMessage());
+    return withTabHint(firstLine(e.getOriginalMessage()));
+  }
+
+  private static String withTabHint(String message) {
     if (message.contains("\\t") || message.toLowerCase(java.util.Locale.ROOT).contains("tab")) {
       return message + " (YAML indents with spaces; replace the tab characters)";
     }
@@ -153,7 +176,6 @@ public final class TreeReader {
     options.setMaxAliasesForCollections(MAX_ALIASES);
     options.setNestingDepthLimit(MAX_DEPTH);
     options.setCodePointLimit(MAX_CODE_POINTS);
-    options.setAllowDuplicateKeys(false);
     options.setAllowRecursiveKeys(false);
     return YAMLFactory.builder()
         .loaderOptions(options)

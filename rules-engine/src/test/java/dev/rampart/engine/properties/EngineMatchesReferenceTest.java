@@ -1,0 +1,56 @@
+package dev.rampart.engine.properties;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.rampart.engine.ComplianceEngine;
+import dev.rampart.engine.Outcome;
+import dev.rampart.engine.Report;
+import dev.rampart.engine.RuleResult;
+import dev.rampart.spi.fact.Device;
+import dev.rampart.spi.fact.FactType;
+import java.util.EnumSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Property (1): for random rules and random fleets, the engine (Drools joins, compiled checks, truth
+ * maintenance) gives every device the outcome that a naive reference interpreter computes.
+ */
+class EngineMatchesReferenceTest {
+
+  private static final int EXAMPLES = 2000;
+
+  private final ReferenceInterpreter reference = new ReferenceInterpreter(Harness.TODAY);
+
+  @Test
+  void everyOutcomeEqualsTheReferenceInterpretersOutcome() {
+    Set<Outcome> seen = EnumSet.noneOf(Outcome.class);
+    Harness.qt(EXAMPLES).forAll(Generators.scenarios()).checkAssert(scenario -> {
+      ComplianceEngine engine = Harness.engine(scenario.rules());
+      Report report = engine.evaluate(scenario.facts());
+      for (GeneratedRule rule : scenario.rules()) {
+        for (Device device : scenario.devices()) {
+          Outcome expected = reference.outcome(rule, device, scenario.facts());
+          RuleResult actual = result(report, rule.id(), device.id());
+          seen.add(actual.outcome());
+          if (actual.outcome() != expected) {
+            throw new AssertionError("rule " + rule.id() + " on device " + device.id() + ": the engine says "
+                + actual.outcome() + " but the reference interpreter says " + expected
+                + "\n--- rule ---\n" + rule.yaml()
+                + "--- device ---\n  " + FactText.describe(device)
+                + "\n--- engine result ---\n  " + Harness.Row.of(actual));
+          }
+        }
+      }
+    });
+    // the property is only as good as its examples: every outcome must have been compared
+    assertEquals(EnumSet.allOf(Outcome.class), seen, "outcomes the generated examples reached");
+  }
+
+  private static RuleResult result(Report report, String ruleId, String deviceId) {
+    return report.resultsForFact(FactType.DEVICE, deviceId).stream()
+        .filter(r -> r.rule().id().equals(ruleId))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no result of rule " + ruleId + " for device " + deviceId));
+  }
+}

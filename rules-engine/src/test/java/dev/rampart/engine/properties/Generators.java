@@ -1,0 +1,260 @@
+package dev.rampart.engine.properties;
+
+import dev.rampart.engine.properties.ConditionTree.FieldRef;
+import dev.rampart.engine.properties.ConditionTree.Leaf;
+import dev.rampart.spi.fact.AuthMethod;
+import dev.rampart.spi.fact.Credentials;
+import dev.rampart.spi.fact.Device;
+import dev.rampart.spi.fact.Fact;
+import dev.rampart.spi.fact.Firmware;
+import dev.rampart.spi.fact.Lifecycle;
+import dev.rampart.spi.fact.Network;
+import dev.rampart.spi.fact.Service;
+import dev.rampart.spi.fact.ServiceState;
+import dev.rampart.spi.fact.Vendor;
+import dev.rampart.spi.fact.Zone;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.quicktheories.core.Gen;
+
+/**
+ * Generators of rules and fleets. Value domains are small on purpose, so that equalities, shared
+ * fingerprints, dangling references and boundary dates happen often. Every field is independently
+ * absent or present.
+ */
+final class Generators {
+
+  /** Deepest nesting of all/any/not and quantifiers in a generated condition. */
+  static final int MAX_DEPTH = 3;
+
+  static final LocalDate TODAY = Harness.TODAY;
+
+  /** Dates around the P30D and P1Y boundaries on either side of today. */
+  static final List<LocalDate> DATES = List.of(-400, -366, -365, -364, -31, -30, -29, 0, 29, 30, 31, 365, 366)
+      .stream().map(days -> TODAY.plusDays(days)).toList();
+
+  static final List<String> VERSIONS = ReferenceInterpreter.VERSION_RANKS.keySet().stream().sorted().toList();
+  static final List<String> FINGERPRINTS = List.of("fp-1", "fp-2", "fp-3");
+  static final List<Integer> PORTS = List.of(22, 23, 80, 443, 2323);
+  /** Network ids devices refer to; n4 is never generated as a network, so it always dangles. */
+  static final List<String> NETWORK_IDS = List.of("n1", "n2", "n3", "n4");
+  /** Vendor ids devices refer to; v3 is never generated as a vendor, so it always dangles. */
+  static final List<String> VENDOR_IDS = List.of("v1", "v2", "v3");
+  /** Site attribute values; 7 is a number, which text operators cannot compare. */
+  static final List<Object> SITES = List.of("north", "south", "north-2", 7);
+  /** Network ranges; "bogus" is not an address, which inCidr cannot compare. */
+  static final List<String> CIDRS = List.of("10.1.0.0/16", "10.0.0.0/7", "192.168.1.0/24", "10.0.0.0/8", "bogus");
+
+  private Generators() {}
+
+  /** A pack of one to four random rules and a fleet. */
+  static Gen<Scenario> scenarios() {
+    return source -> {
+      Draw draw = new Draw(source);
+      return new Scenario(rules(draw, draw.between(1, 4)), fleet(draw));
+    };
+  }
+
+  static List<GeneratedRule> rules(Draw draw, int count) {
+    List<GeneratedRule> rules = new ArrayList<>();
+    for (int i = 1; i <= count; i++) {
+      ConditionTree when = draw.oneIn(2) ? condition(draw, MAX_DEPTH - 1) : null;
+      rules.add(new GeneratedRule("r" + i, when, condition(draw, MAX_DEPTH)));
+    }
+    return rules;
+  }
+
+  /** A condition on a device with at most {@code depth} levels of nesting. */
+  static ConditionTree condition(Draw draw, int depth) {
+    if (depth == 0 || draw.between(0, 2) == 0) {
+      return deviceLeaf(draw, depth);
+    }
+    return switch (draw.between(0, 2)) {
+      case 0 -> new ConditionTree.All(children(draw, depth, Generators::condition));
+      case 1 -> new ConditionTree.Any(children(draw, depth, Generators::condition));
+      default -> new ConditionTree.Not(condition(draw, depth - 1));
+    };
+  }
+
+  private static List<ConditionTree> children(Draw draw, int depth, Child child) {
+    List<ConditionTree> children = new ArrayList<>();
+    int count = draw.between(1, 3);
+    for (int i = 0; i < count; i++) {
+      children.add(child.make(draw, depth - 1));
+    }
+    return children;
+  }
+
+  private interface Child {
+    ConditionTree make(Draw draw, int depth);
+  }
+
+  /** A comparison of one device field, or (with depth left) a quantifier over services or networks. */
+  private static ConditionTree deviceLeaf(Draw draw, int depth) {
+    int kinds = depth > 0 ? 8 : 6;
+    return switch (draw.between(0, kinds - 1)) {
+      case 0 -> defaultPassword(draw);
+      case 1 -> firmwareVersion(draw);
+      case 2 -> endOfSupport(draw);
+      case 3 -> site(draw);
+      case 4 -> vendorDisclosure(draw);
+      case 5 -> new Leaf("credentials.fingerprint", "unique", true);
+      case 6 -> new ConditionTree.Quantified(quantifier(draw), "services", element(draw, depth - 1, Generators::serviceLeaf));
+      default -> new ConditionTree.Quantified(quantifier(draw), "networks", element(draw, depth - 1, Generators::networkLeaf));
+    };
+  }
+
+  private static String quantifier(Draw draw) {
+    return draw.pick("anyOf", "allOf", "noneOf");
+  }
+
+  private interface ElementLeaf {
+    ConditionTree make(Draw draw);
+  }
+
+  private static ConditionTree element(Draw draw, int depth, ElementLeaf leaf) {
+    if (depth == 0 || draw.between(0, 2) == 0) {
+      return leaf.make(draw);
+    }
+    return switch (draw.between(0, 2)) {
+      case 0 -> new ConditionTree.All(children(draw, depth, (d, left) -> element(d, left, leaf)));
+      case 1 -> new ConditionTree.Any(children(draw, depth, (d, left) -> element(d, left, leaf)));
+      default -> new ConditionTree.Not(element(draw, depth - 1, leaf));
+    };
+  }
+
+  private static ConditionTree defaultPassword(Draw draw) {
+    return new Leaf("credentials.defaultPassword", draw.pick("equals", "notEquals", "exists"), draw.pick(false, true));
+  }
+
+  private static ConditionTree firmwareVersion(Draw draw) {
+    return switch (draw.between(0, 2)) {
+      case 0 -> new Leaf("firmware.version", "versionAtLeast", draw.pick("1.2", "1.10", "1.2.0-rc1", "2.0"));
+      case 1 -> new Leaf("firmware.version", "equals", draw.pick("1.2", "2.0"));
+      default -> new Leaf("firmware.version", "exists", draw.pick(false, true));
+    };
+  }
+
+  private static ConditionTree endOfSupport(Draw draw) {
+    String field = "lifecycle.endOfSupport";
+    return switch (draw.between(0, 3)) {
+      case 0 -> new Leaf(field, draw.pick("olderThan", "newerThan", "within"), draw.pick("P30D", "P1Y"));
+      case 1 -> new Leaf(field, draw.pick("atLeast", "lessThan"), draw.pick(DATES).toString());
+      case 2 -> new Leaf(field, draw.pick("atLeast", "greaterThan", "lessThan", "equals"),
+          new FieldRef("lifecycle.plannedRetirement"));
+      default -> new Leaf(field, "exists", draw.pick(false, true));
+    };
+  }
+
+  private static ConditionTree site(Draw draw) {
+    String field = "attributes.site";
+    return switch (draw.between(0, 6)) {
+      case 0 -> new Leaf(field, draw.pick("equals", "notEquals"), draw.pick(SITES));
+      case 1 -> new Leaf(field, draw.pick("in", "notIn"), draw.pick(List.of("north", "south"), List.of("south", 7)));
+      case 2 -> new Leaf(field, "matches", draw.pick("^north", "h$", "or"));
+      case 3 -> new Leaf(field, "contains", draw.pick("th", "no"));
+      case 4 -> new Leaf(field, draw.pick("greaterThan", "atMost"), 5);
+      default -> new Leaf(field, "exists", draw.pick(false, true));
+    };
+  }
+
+  private static ConditionTree vendorDisclosure(Draw draw) {
+    return new Leaf("vendor.disclosureProgram", draw.pick("equals", "notEquals", "exists"), draw.pick(false, true));
+  }
+
+  private static ConditionTree serviceLeaf(Draw draw) {
+    return switch (draw.between(0, 4)) {
+      case 0 -> new Leaf("port", draw.pick("equals", "notEquals"), draw.pick(PORTS));
+      case 1 -> new Leaf("port", draw.pick("in", "notIn"), draw.pick(List.of(23, 2323), List.of(22, 80, 443)));
+      case 2 -> new Leaf("port", draw.pick("greaterThan", "atLeast", "lessThan", "atMost"), draw.pick(23, 443, 1024));
+      case 3 -> new Leaf("state", draw.pick("equals", "notEquals"), draw.pick("open", "closed"));
+      default -> new Leaf(draw.pick("port", "state"), "exists", draw.pick(false, true));
+    };
+  }
+
+  private static ConditionTree networkLeaf(Draw draw) {
+    return switch (draw.between(0, 3)) {
+      case 0 -> new Leaf("zone", draw.pick("in", "notIn"), draw.pick(List.of("iot", "ot"), List.of("corporate")));
+      case 1 -> new Leaf("zone", draw.pick("equals", "notEquals"), draw.pick("iot", "guest"));
+      case 2 -> new Leaf("cidr", "inCidr", draw.pick(List.of("10.0.0.0/8"), List.of("192.168.0.0/16", "10.0.0.0/8")));
+      default -> new Leaf(draw.pick("zone", "cidr"), "exists", draw.pick(false, true));
+    };
+  }
+
+  // ---------------------------------------------------------------- facts
+
+  /** One to five devices d1..dn, and some of networks n1..n3 and vendors v1, v2. */
+  static List<Fact> fleet(Draw draw) {
+    List<Fact> facts = new ArrayList<>();
+    for (String id : List.of("n1", "n2", "n3")) {
+      if (!draw.oneIn(4)) {
+        facts.add(network(draw, id));
+      }
+    }
+    for (String id : List.of("v1", "v2")) {
+      if (!draw.oneIn(4)) {
+        facts.add(vendor(draw, id));
+      }
+    }
+    int devices = draw.between(1, 5);
+    for (int i = 1; i <= devices; i++) {
+      facts.add(device(draw, "d" + i));
+    }
+    return facts;
+  }
+
+  static Network network(Draw draw, String id) {
+    return Network.builder(id)
+        .zone(draw.pick(null, Zone.IOT, Zone.OT, Zone.CORPORATE, Zone.GUEST))
+        .cidr(draw.oneIn(3) ? null : draw.pick(CIDRS))
+        .build();
+  }
+
+  static Vendor vendor(Draw draw, String id) {
+    return Vendor.builder(id).disclosureProgram(draw.pick(null, true, false)).build();
+  }
+
+  static Device device(Draw draw, String id) {
+    Device.Builder device = Device.builder(id);
+    if (!draw.oneIn(4)) {
+      device.credentials(new Credentials(draw.pick(null, true, false), null,
+          draw.oneIn(3) ? null : draw.pick(FINGERPRINTS), draw.pick(null, AuthMethod.PASSWORD, AuthMethod.NONE), null));
+    }
+    if (!draw.oneIn(4)) {
+      List<Service> services = new ArrayList<>();
+      int count = draw.between(0, 3);
+      for (int i = 0; i < count; i++) {
+        services.add(service(draw));
+      }
+      device.services(services);
+    }
+    if (!draw.oneIn(4)) {
+      device.firmware(new Firmware(draw.oneIn(4) ? null : draw.pick(VERSIONS), null, null, null));
+    }
+    if (!draw.oneIn(4)) {
+      device.lifecycle(new Lifecycle(null, draw.oneIn(4) ? null : draw.pick(DATES), draw.oneIn(3) ? null : draw.pick(DATES)));
+    }
+    if (!draw.oneIn(4)) {
+      List<String> networks = new ArrayList<>();
+      int count = draw.between(0, 3);
+      for (int i = 0; i < count; i++) {
+        networks.add(draw.pick(NETWORK_IDS));
+      }
+      device.networkIds(networks);
+    }
+    if (!draw.oneIn(3)) {
+      device.vendorId(draw.pick(VENDOR_IDS));
+    }
+    if (!draw.oneIn(3)) {
+      device.attributes(Map.of("site", draw.pick(SITES)));
+    }
+    return device.build();
+  }
+
+  private static Service service(Draw draw) {
+    return new Service(null, draw.oneIn(4) ? null : draw.pick(PORTS), null, null,
+        draw.pick(null, ServiceState.OPEN, ServiceState.CLOSED), null, null, null, null, null, null, null, null, null, null);
+  }
+}
