@@ -4,12 +4,20 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** Defensive copies that keep {@code null} (unknown) distinct from empty (known to be none). */
 final class Collections2 {
 
   private Collections2() {}
+
+  static void requireId(String id, FactType type) {
+    Objects.requireNonNull(id, "id");
+    if (id.isBlank()) {
+      throw new IllegalArgumentException("a " + type.wireName() + " id must not be blank");
+    }
+  }
 
   static <T> @Nullable List<T> copyOrNull(@Nullable List<T> list) {
     return list == null ? null : List.copyOf(list);

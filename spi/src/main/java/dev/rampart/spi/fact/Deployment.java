@@ -27,10 +27,7 @@ public record Deployment(
     Map<String, Object> attributes) implements Fact {
 
   public Deployment {
-    Objects.requireNonNull(id, "id");
-    if (id.isBlank()) {
-      throw new IllegalArgumentException("a deployment id must not be blank");
-    }
+    Collections2.requireId(id, FactType.DEPLOYMENT);
     attributes = Collections2.copyAttributes(attributes);
   }
 

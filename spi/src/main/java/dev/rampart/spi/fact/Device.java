@@ -64,10 +64,7 @@ public record Device(
     Map<String, Object> attributes) implements Fact {
 
   public Device {
-    Objects.requireNonNull(id, "id");
-    if (id.isBlank()) {
-      throw new IllegalArgumentException("a device id must not be blank");
-    }
+    Collections2.requireId(id, FactType.DEVICE);
     ipAddresses = Collections2.copyOrNull(ipAddresses);
     networkIds = Collections2.copyOrNull(networkIds);
     services = Collections2.copyOrNull(services);

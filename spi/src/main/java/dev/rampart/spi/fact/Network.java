@@ -29,10 +29,7 @@ public record Network(
     Map<String, Object> attributes) implements Fact {
 
   public Network {
-    Objects.requireNonNull(id, "id");
-    if (id.isBlank()) {
-      throw new IllegalArgumentException("a network id must not be blank");
-    }
+    Collections2.requireId(id, FactType.NETWORK);
     attributes = Collections2.copyAttributes(attributes);
   }
 

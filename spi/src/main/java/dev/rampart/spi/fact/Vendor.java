@@ -28,10 +28,7 @@ public record Vendor(
     Map<String, Object> attributes) implements Fact {
 
   public Vendor {
-    Objects.requireNonNull(id, "id");
-    if (id.isBlank()) {
-      throw new IllegalArgumentException("a vendor id must not be blank");
-    }
+    Collections2.requireId(id, FactType.VENDOR);
     attributes = Collections2.copyAttributes(attributes);
   }
 
