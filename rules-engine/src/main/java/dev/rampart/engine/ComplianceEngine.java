@@ -3,6 +3,7 @@ package dev.rampart.engine;
 import dev.rampart.engine.internal.ast.ParamDef;
 import dev.rampart.engine.internal.drools.RuleBase;
 import dev.rampart.engine.internal.eval.BoundParameter;
+import dev.rampart.engine.internal.eval.Frames;
 import dev.rampart.engine.internal.eval.RuleProgram;
 import dev.rampart.engine.internal.load.ParamUses;
 import dev.rampart.engine.internal.load.ParamValues;
@@ -79,6 +80,36 @@ public final class ComplianceEngine {
       }
       return session.report();
     }
+  }
+
+  /**
+   * Explains one rule's result for one fact: the condition tree with each node's value and each
+   * leaf's actual value.
+   *
+   * @param ruleId a rule id, or {@code packId/ruleId} when several packs define it
+   * @param facts all facts, so references and uniqueness resolve as in an evaluation
+   * @throws IllegalArgumentException if the rule or the fact is not known, naming what is
+   */
+  public Explanation explain(String ruleId, FactType type, String factId, Collection<? extends Fact> facts) {
+    List<RuleProgram> matching = rules.programs().stream()
+        .filter(p -> p.rule().id().equals(ruleId) || (p.rule().packId() + "/" + p.rule().id()).equals(ruleId))
+        .toList();
+    if (matching.isEmpty()) {
+      List<String> ids = rules.programs().stream().map(p -> p.rule().id()).toList();
+      throw new IllegalArgumentException("no rule '" + ruleId + "' in the packs ("
+          + dev.rampart.engine.internal.load.Suggestions.didYouMean(ruleId, ids) + ")");
+    }
+    if (matching.size() > 1) {
+      throw new IllegalArgumentException("rule id '" + ruleId + "' is defined by several packs; write PACK/" + ruleId);
+    }
+    RuleProgram program = matching.get(0);
+    if (program.rule().target() != type) {
+      throw new IllegalArgumentException("rule " + ruleId + " applies to " + program.rule().target().wireName()
+          + " facts, not to " + type.wireName() + " facts");
+    }
+    Fact fact = facts.stream().filter(f -> f.type() == type && f.id().equals(factId)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no " + type.wireName() + " with id '" + factId + "' in the facts"));
+    return program.explainTree(Frames.of(program, fact, facts, clock.instant()));
   }
 
   /** Opens an incremental session; durations are measured against the clock's time now. */

@@ -21,6 +21,10 @@ final class ConditionCompiler {
     this.typeName = typeName;
   }
 
+  Joins joins() {
+    return joins;
+  }
+
   Check compile(Condition condition) {
     if (condition instanceof Condition.All all) {
       return Checks.all(all.children().stream().map(this::compile).toArray(Check[]::new));

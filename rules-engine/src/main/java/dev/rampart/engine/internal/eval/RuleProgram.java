@@ -1,6 +1,7 @@
 package dev.rampart.engine.internal.eval;
 
 import dev.rampart.engine.Evidence;
+import dev.rampart.engine.Explanation;
 import dev.rampart.engine.Outcome;
 import dev.rampart.engine.Rule;
 import dev.rampart.engine.RuleResult;
@@ -27,9 +28,15 @@ public final class RuleProgram {
   private final Check assertion;
   private final List<Object> message;
   private final Joins joins;
+  private final RuleDef definition;
+  private final ConditionCompiler compiler;
 
-  private RuleProgram(Rule rule, @Nullable Check when, Check assertion, List<Object> message, Joins joins) {
-    this.rule = rule;
+  private RuleProgram(
+      RuleDef definition, ConditionCompiler compiler, @Nullable Check when, Check assertion, List<Object> message,
+      Joins joins) {
+    this.definition = definition;
+    this.compiler = compiler;
+    this.rule = definition.info();
     this.when = when;
     this.assertion = assertion;
     this.message = message;
@@ -46,7 +53,7 @@ public final class RuleProgram {
     for (Object part : definition.message().parts()) {
       message.add(part instanceof FieldPath path ? PathReader.of(path, joins) : part);
     }
-    return new RuleProgram(definition.info(), when, assertion, List.copyOf(message), joins);
+    return new RuleProgram(definition, compiler, when, assertion, List.copyOf(message), joins);
   }
 
   public Rule rule() {
@@ -55,6 +62,16 @@ public final class RuleProgram {
 
   public Joins joins() {
     return joins;
+  }
+
+  /**
+   * The condition tree with every node evaluated, together with the result it explains. The frame
+   * comes from {@link Frames#of}, which joins the way the Drools rule does.
+   */
+  public Explanation explainTree(Frame frame) {
+    ExplanationBuilder builder = new ExplanationBuilder(compiler, frame);
+    Explanation.Node applies = definition.when() == null ? null : builder.node(definition.when(), frame.fact, "");
+    return new Explanation(explain(frame), applies, builder.node(definition.assertion(), frame.fact, ""));
   }
 
   /** The outcome alone, without evidence: cheap enough to run for every fact. */

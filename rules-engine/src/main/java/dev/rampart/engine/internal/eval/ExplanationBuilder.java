@@ -1,0 +1,112 @@
+package dev.rampart.engine.internal.eval;
+
+import dev.rampart.engine.Explanation;
+import dev.rampart.engine.internal.ast.Condition;
+import dev.rampart.engine.internal.ast.Operand;
+import dev.rampart.engine.internal.schema.FieldKind;
+import dev.rampart.spi.fact.Fact;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Builds the condition tree of one rule for one fact, evaluating every node with the same compiled
+ * checks that produce results, so the tree cannot disagree with the result it explains.
+ */
+final class ExplanationBuilder {
+
+  /** Quantifiers show at most this many elements. */
+  static final int MAX_ELEMENTS = 25;
+
+  private final ConditionCompiler compiler;
+  private final Frame frame;
+
+  ExplanationBuilder(ConditionCompiler compiler, Frame frame) {
+    this.compiler = compiler;
+    this.frame = frame;
+  }
+
+  Explanation.Node node(Condition condition, Object current, String subject) {
+    String prefix = subject.isEmpty() ? "" : subject + ".";
+    Explanation.Value value;
+    List<dev.rampart.engine.Evidence> evidence = List.of();
+    try {
+      Verdict verdict = compiler.compile(condition).eval(frame, current, prefix, true);
+      value = valueOf(verdict.truth());
+      if (condition instanceof Condition.Leaf) {
+        evidence = verdict.evidence();
+      }
+    } catch (RuntimeException e) {
+      value = Explanation.Value.ERROR;
+      String reason = e instanceof EvaluationException ? e.getMessage() : e.getClass().getSimpleName();
+      evidence = List.of(new dev.rampart.engine.Evidence(prefix, "error", String.valueOf(reason)));
+    }
+    return new Explanation.Node(describe(condition), subject, value, evidence, children(condition, current, subject));
+  }
+
+  private List<Explanation.Node> children(Condition condition, Object current, String subject) {
+    List<Explanation.Node> children = new ArrayList<>();
+    if (condition instanceof Condition.All all) {
+      all.children().forEach(c -> children.add(node(c, current, subject)));
+    } else if (condition instanceof Condition.Any any) {
+      any.children().forEach(c -> children.add(node(c, current, subject)));
+    } else if (condition instanceof Condition.Not not) {
+      children.add(node(not.child(), current, subject));
+    } else if (condition instanceof Condition.Quantified q) {
+      PathReader list = PathReader.of(q.list(), compiler.joins());
+      Object value = list.read(frame, current);
+      if (value instanceof List<?> elements) {
+        String name = (subject.isEmpty() ? "" : subject + ".") + q.list().text();
+        boolean references = q.list().field().kind() == FieldKind.REF_MANY;
+        for (int i = 0; i < elements.size() && i < MAX_ELEMENTS; i++) {
+          Object element = elements.get(i);
+          if (references) {
+            Fact fact = PathReader.resolve(list.referenced(frame), String.valueOf(element));
+            if (fact != null) {
+              children.add(node(q.where(), fact, name + "[" + element + "]"));
+            }
+          } else if (element != null) {
+            children.add(node(q.where(), element, name + "[" + i + "]"));
+          }
+        }
+      }
+    }
+    return children;
+  }
+
+  static Explanation.Value valueOf(Truth truth) {
+    return switch (truth) {
+      case TRUE -> Explanation.Value.HOLDS;
+      case FALSE -> Explanation.Value.FAILS;
+      case UNKNOWN -> Explanation.Value.UNKNOWN;
+    };
+  }
+
+  static String describe(@Nullable Condition condition) {
+    if (condition instanceof Condition.All) {
+      return "all of";
+    }
+    if (condition instanceof Condition.Any) {
+      return "any of";
+    }
+    if (condition instanceof Condition.Not) {
+      return "not";
+    }
+    if (condition instanceof Condition.Quantified q) {
+      return q.quantifier().wireName() + " " + q.list().text();
+    }
+    Condition.Leaf leaf = (Condition.Leaf) condition;
+    String field = leaf.path().isSelf() ? "(element)" : leaf.path().text();
+    return field + " " + leaf.operator().wireName() + " " + operand(leaf.operand());
+  }
+
+  private static String operand(Operand operand) {
+    if (operand instanceof Operand.Literal literal) {
+      return literal.text();
+    }
+    if (operand instanceof Operand.ParamRef param) {
+      return "{param: " + param.name() + "}";
+    }
+    return "{field: " + ((Operand.FieldRef) operand).path().text() + "}";
+  }
+}
