@@ -1,0 +1,45 @@
+package dev.rampart.spi.merge;
+
+import dev.rampart.spi.source.Origin;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Sources disagreed on a field; the value from {@code chosen} was kept.
+ *
+ * @param field the field path, e.g. {@code firmware.version}
+ * @param chosen the value kept and its origin
+ * @param overruled the other values and their origins, in precedence order
+ */
+public record Conflict(String field, Claim chosen, List<Claim> overruled) {
+
+  public Conflict {
+    Objects.requireNonNull(field, "field");
+    Objects.requireNonNull(chosen, "chosen");
+    overruled = List.copyOf(overruled);
+  }
+
+  /**
+   * One source's value.
+   *
+   * @param value the value as text
+   * @param origin where it came from
+   */
+  public record Claim(String value, Origin origin) {
+
+    public Claim {
+      Objects.requireNonNull(value, "value");
+      Objects.requireNonNull(origin, "origin");
+    }
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder text = new StringBuilder(field).append(": kept ").append(chosen.value())
+        .append(" from ").append(chosen.origin().describe());
+    for (Claim claim : overruled) {
+      text.append("; overruled ").append(claim.value()).append(" from ").append(claim.origin().describe());
+    }
+    return text.toString();
+  }
+}

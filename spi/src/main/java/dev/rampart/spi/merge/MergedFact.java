@@ -1,0 +1,54 @@
+package dev.rampart.spi.merge;
+
+import dev.rampart.spi.fact.Fact;
+import dev.rampart.spi.source.Origin;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One fact combined from every source that reported it.
+ *
+ * @param fact the merged fact
+ * @param origin the origin of the highest-precedence record (its place is where the fact "is")
+ * @param sources the origins of every record merged into it, in precedence order
+ * @param fieldOrigins for every reported field path (e.g. {@code credentials.defaultPassword},
+ *     {@code services}, {@code attributes.site}), the origin of the value kept
+ * @param conflicts fields whose sources disagreed
+ */
+public record MergedFact(
+    Fact fact, Origin origin, List<Origin> sources, Map<String, Origin> fieldOrigins, List<Conflict> conflicts) {
+
+  public MergedFact {
+    Objects.requireNonNull(fact, "fact");
+    Objects.requireNonNull(origin, "origin");
+    sources = List.copyOf(sources);
+    fieldOrigins = Collections.unmodifiableMap(new LinkedHashMap<>(fieldOrigins));
+    conflicts = List.copyOf(conflicts);
+  }
+
+  /**
+   * The origin of the value at a path as evidence names it ({@code services[2].port} is looked up
+   * as {@code services}); the fact's own origin when no field-level origin is known.
+   */
+  public Origin originOf(String path) {
+    String key = path.replaceAll("\\[[^]]*]", "");
+    while (!key.isEmpty()) {
+      Origin found = fieldOrigins.get(key);
+      if (found != null) {
+        return found;
+      }
+      int dot = key.lastIndexOf('.');
+      key = dot < 0 ? "" : key.substring(0, dot);
+    }
+    return origin;
+  }
+
+  /** The conflict on a field, if sources disagreed on it. */
+  public Optional<Conflict> conflictOn(String field) {
+    return conflicts.stream().filter(c -> c.field().equals(field)).findFirst();
+  }
+}

@@ -1,0 +1,148 @@
+package dev.rampart.spi.merge;
+
+import dev.rampart.spi.source.Origin;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Merges records of one type field by field: the first claim (highest precedence) that has a value
+ * wins, nested records merge recursively, attribute maps merge key by key, and every disagreement
+ * becomes a {@link Conflict}.
+ */
+final class RecordMerge {
+
+  private final Map<String, Origin> origins = new LinkedHashMap<>();
+  private final List<Conflict> conflicts = new ArrayList<>();
+
+  Map<String, Origin> origins() {
+    return origins;
+  }
+
+  List<Conflict> conflicts() {
+    return conflicts;
+  }
+
+  /** One source's record. */
+  record Claim(@Nullable Object value, Origin origin) {}
+
+  Object merge(Class<?> type, List<Claim> claims, String prefix) {
+    RecordComponent[] components = type.getRecordComponents();
+    Object[] values = new Object[components.length];
+    for (int i = 0; i < components.length; i++) {
+      RecordComponent component = components[i];
+      String path = prefix + component.getName();
+      List<Claim> present = new ArrayList<>();
+      for (Claim claim : claims) {
+        Object value = read(component, claim.value());
+        if (value != null) {
+          present.add(new Claim(value, claim.origin()));
+        }
+      }
+      values[i] = mergeValue(component, present, path, prefix.isEmpty() && component.getName().equals("id"));
+    }
+    return construct(type, components, values);
+  }
+
+  private @Nullable Object mergeValue(RecordComponent component, List<Claim> present, String path, boolean isId) {
+    if (present.isEmpty()) {
+      return null;
+    }
+    Class<?> type = component.getType();
+    if (type.isRecord() && present.size() > 1) {
+      return merge(type, present, path + ".");
+    }
+    if (Map.class.isAssignableFrom(type)) {
+      return mergeMap(present, path);
+    }
+    Claim chosen = present.get(0);
+    if (type.isRecord()) {
+      originsOf(chosen.value(), path + ".", chosen.origin(), origins);
+    } else {
+      origins.put(path, chosen.origin());
+    }
+    if (!isId) {
+      recordConflict(path, chosen, present);
+    }
+    return chosen.value();
+  }
+
+  private Map<String, Object> mergeMap(List<Claim> present, String path) {
+    Map<String, Object> merged = new LinkedHashMap<>();
+    Map<String, List<Claim>> byKey = new LinkedHashMap<>();
+    for (Claim claim : present) {
+      ((Map<?, ?>) Objects.requireNonNull(claim.value())).forEach((key, value) ->
+          byKey.computeIfAbsent(String.valueOf(key), k -> new ArrayList<>()).add(new Claim(value, claim.origin())));
+    }
+    byKey.forEach((key, claims) -> {
+      Claim chosen = claims.get(0);
+      merged.put(key, chosen.value());
+      origins.put(path + "." + key, chosen.origin());
+      recordConflict(path + "." + key, chosen, claims);
+    });
+    return merged;
+  }
+
+  private void recordConflict(String path, Claim chosen, List<Claim> present) {
+    List<Conflict.Claim> overruled = new ArrayList<>();
+    for (Claim other : present.subList(1, present.size())) {
+      if (!Objects.equals(other.value(), chosen.value())) {
+        overruled.add(new Conflict.Claim(String.valueOf(other.value()), other.origin()));
+      }
+    }
+    if (!overruled.isEmpty()) {
+      conflicts.add(new Conflict(path, new Conflict.Claim(String.valueOf(chosen.value()), chosen.origin()), overruled));
+    }
+  }
+
+  /** Every present field path of a record, all with the same origin. */
+  static void originsOf(@Nullable Object record, String prefix, Origin origin, Map<String, Origin> into) {
+    if (record == null) {
+      return;
+    }
+    for (RecordComponent component : record.getClass().getRecordComponents()) {
+      Object value = read(component, record);
+      if (value == null) {
+        continue;
+      }
+      String path = prefix + component.getName();
+      if (component.getType().isRecord()) {
+        originsOf(value, path + ".", origin, into);
+      } else if (value instanceof Map<?, ?> map) {
+        map.keySet().forEach(key -> into.put(path + "." + key, origin));
+      } else {
+        into.put(path, origin);
+      }
+    }
+  }
+
+  private static @Nullable Object read(RecordComponent component, @Nullable Object record) {
+    if (record == null) {
+      return null;
+    }
+    try {
+      return component.getAccessor().invoke(record);
+    } catch (IllegalAccessException | InvocationTargetException e) {
+      throw new IllegalStateException("cannot read " + component, e);
+    }
+  }
+
+  private static Object construct(Class<?> type, RecordComponent[] components, Object[] values) {
+    Class<?>[] types = new Class<?>[components.length];
+    for (int i = 0; i < components.length; i++) {
+      types[i] = components[i].getType();
+    }
+    try {
+      Constructor<?> constructor = type.getDeclaredConstructor(types);
+      return constructor.newInstance(values);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot build merged " + type.getSimpleName(), e);
+    }
+  }
+}
