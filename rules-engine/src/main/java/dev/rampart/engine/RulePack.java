@@ -41,9 +41,26 @@ public final class RulePack {
     return definition.source();
   }
 
-  /** The rules, in file order. */
+  /**
+   * The rules that are evaluated, in file order; for a pack that extends another, the base's rules
+   * (in the base's order, without the disabled ones) and then the pack's own. Every rule's
+   * {@link Rule#packId()} is this pack's id.
+   */
   public List<Rule> rules() {
     return rules;
+  }
+
+  /** The pack this one extends, as {@code id@version}; empty for a pack that extends none. */
+  public Optional<String> base() {
+    return Optional.ofNullable(definition.base());
+  }
+
+  /**
+   * The base rules this pack, or a base further up its chain, disabled, with the reasons; they are
+   * not in {@link #rules()}.
+   */
+  public List<DisabledRule> disabledRules() {
+    return definition.disabled();
   }
 
   /** One rule by id. */
@@ -51,7 +68,7 @@ public final class RulePack {
     return rules.stream().filter(r -> r.id().equals(ruleId)).findFirst();
   }
 
-  /** The parameters the pack declares, with their defaults. */
+  /** The parameters the pack declares or inherits from its base, with their (overridden) defaults. */
   public List<Parameter> parameters() {
     return parameters;
   }

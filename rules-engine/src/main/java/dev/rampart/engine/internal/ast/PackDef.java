@@ -1,18 +1,22 @@
 package dev.rampart.engine.internal.ast;
 
+import dev.rampart.engine.DisabledRule;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
- * A validated rule pack.
+ * A validated rule pack; for a pack that extends another, the composed result.
  *
  * @param id the pack's id
  * @param version its version
  * @param title its title
  * @param description what it checks
  * @param source the file or classpath resource it was read from
- * @param parameters the parameters it declares
- * @param rules its rules, in file order
+ * @param parameters the parameters it declares or inherits, with their (overridden) defaults
+ * @param rules its rules: for a tailored pack, the base's rules that are not disabled, then its own
+ * @param base the pack it extends as {@code id@version}, or {@code null}
+ * @param disabled the base rules it (or a base further up) switched off, with the reasons
  */
 public record PackDef(
     String id,
@@ -21,7 +25,9 @@ public record PackDef(
     String description,
     String source,
     List<ParamDef> parameters,
-    List<RuleDef> rules) {
+    List<RuleDef> rules,
+    @Nullable String base,
+    List<DisabledRule> disabled) {
 
   public PackDef {
     Objects.requireNonNull(id, "id");
@@ -31,5 +37,13 @@ public record PackDef(
     Objects.requireNonNull(source, "source");
     parameters = List.copyOf(parameters);
     rules = List.copyOf(rules);
+    disabled = List.copyOf(disabled);
+  }
+
+  /** A pack that extends nothing. */
+  public PackDef(
+      String id, String version, String title, String description, String source,
+      List<ParamDef> parameters, List<RuleDef> rules) {
+    this(id, version, title, description, source, parameters, rules, null, List.of());
   }
 }

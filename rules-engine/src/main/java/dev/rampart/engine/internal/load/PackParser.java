@@ -45,7 +45,8 @@ public final class PackParser {
   /** The only pack format version this engine reads. */
   public static final String API_VERSION = "rampart.dev/v1";
 
-  private static final List<String> TOP_KEYS = List.of("apiVersion", "kind", "metadata", "parameters", "rules");
+  private static final List<String> TOP_KEYS =
+      List.of("apiVersion", "kind", "metadata", "extends", "parameters", "disable", "rules");
   private static final List<String> METADATA_KEYS = List.of("id", "version", "title", "description");
   private static final List<String> PARAMETER_KEYS = List.of("type", "default", "description");
   private static final List<String> RULE_KEYS = List.of(
@@ -58,33 +59,48 @@ public final class PackParser {
   public static final int MAX_JOINS = 3;
 
   private final String source;
+  private final Inherited inherited;
   private final List<Problem> problems = new ArrayList<>();
   private final Map<String, ParamDef> parameters = new LinkedHashMap<>();
   private @Nullable String ruleId;
 
-  private PackParser(String source) {
+  private PackParser(String source, Inherited inherited) {
     this.source = source;
+    this.inherited = inherited;
   }
 
   /**
-   * Parses a pack.
+   * Parses a pack; one that extends another is composed with its base, as {@link PackComposer} does.
    *
    * @param text the YAML text
    * @param source the file or resource name used in problems
    * @throws PackProblems when anything is wrong; it lists every problem found
    */
   public static PackDef parse(String text, String source) throws PackProblems {
-    return new PackParser(source).parseText(text);
+    return PackComposer.load(PackSource.text(source, text));
   }
 
-  private PackDef parseText(String text) throws PackProblems {
-    Node root;
+  /**
+   * Parses the pack's own part: everything but the tailoring of a base, which {@link Tailoring} checks.
+   *
+   * @param root the document
+   * @param source the file or resource name used in problems
+   * @param inherited the parameters of the base the pack extends, which its rules may use
+   */
+  static PackDef parse(Node root, String source, Inherited inherited) throws PackProblems {
+    return new PackParser(source, inherited).parseTree(root);
+  }
+
+  /** Reads the document; a syntax error is the one problem then. */
+  static Node read(String text, String source) throws PackProblems {
     try {
-      root = TreeReader.read(text);
+      return TreeReader.read(text);
     } catch (TreeReadException e) {
-      problems.add(new Problem(source, e.line(), e.column(), null, e.getMessage(), null));
-      throw new PackProblems(problems);
+      throw new PackProblems(List.of(new Problem(source, e.line(), e.column(), null, e.getMessage(), null)));
     }
+  }
+
+  private PackDef parseTree(Node root) throws PackProblems {
     if (!(root instanceof MapNode top)) {
       problem(root, "a rule pack must be a mapping with apiVersion, kind, metadata and rules", null);
       throw new PackProblems(problems);
@@ -128,12 +144,17 @@ public final class PackParser {
   // ---------------------------------------------------------------- parameters
 
   private List<ParamDef> parseParameters(@Nullable Node node) {
+    // a base's parameters come first, in its order, and an override takes the place of the original
+    for (ParamDef param : inherited.parameters()) {
+      parameters.put(param.name(),
+          new ParamDef(param.name(), param.type(), param.defaultValue(), param.description(), inherited.at()));
+    }
     if (node == null) {
-      return List.of();
+      return List.copyOf(parameters.values());
     }
     if (!(node instanceof MapNode map)) {
       problem(node, "'parameters' must be a mapping of name to {type, default, description}", null);
-      return List.of();
+      return List.copyOf(parameters.values());
     }
     for (Map.Entry<String, Node> entry : map.entries().entrySet()) {
       String name = entry.getKey();
@@ -147,40 +168,78 @@ public final class PackParser {
         continue;
       }
       checkKeys(spec, PARAMETER_KEYS, "parameter '" + name + "'");
-      String typeName = requiredString(spec, "type", "parameter '" + name + "'");
+      ParamDef base = inherited.parameter(name);
+      ParamType type = parameterType(name, spec, base);
       Node defaultNode = spec.entries().get("default");
       if (defaultNode == null) {
         problem(spec, "parameter '" + name + "' has no default", "add 'default:' with a value of its type");
       }
-      String description = orEmpty(optionalString(spec, "description"));
-      if (typeName == null) {
-        continue;
-      }
-      var type = ParamType.fromWireName(typeName);
-      if (type.isEmpty()) {
-        problem(spec.entries().get("type"), "unknown parameter type '" + typeName + "'",
-            Suggestions.didYouMean(typeName, ParamType.wireNames()));
-        continue;
-      }
-      if (defaultNode == null) {
+      String description = optionalString(spec, "description");
+      if (type == null || defaultNode == null) {
         continue;
       }
       Object raw = raw(defaultNode);
-      String bad = ParamValues.check(type.get(), raw);
+      String bad = ParamValues.check(type, raw);
       if (bad != null) {
         problem(defaultNode, "default of parameter '" + name + "' " + bad, null);
         continue;
       }
-      parameters.put(name, new ParamDef(name, type.get(), raw, description, position(spec)));
+      if (description == null) {
+        description = base == null ? "" : base.description();
+      }
+      parameters.put(name, new ParamDef(name, type, raw, description, position(spec)));
     }
     return List.copyOf(parameters.values());
+  }
+
+  /**
+   * The parameter's declared type, or for an override of a base parameter the base's type; null
+   * after a problem was reported, or when the base that may declare it could not be loaded.
+   */
+  private @Nullable ParamType parameterType(String name, MapNode spec, @Nullable ParamDef base) {
+    Node typeNode = spec.entries().get("type");
+    if (typeNode == null) {
+      if (base != null) {
+        return base.type();
+      }
+      if (!inherited.known()) {
+        return null;
+      }
+      if (inherited.base() != null) {
+        List<String> names = inherited.parameters().stream().map(ParamDef::name).toList();
+        problem(spec, "parameter '" + name + "' is not a parameter of base pack '" + inherited.base() + "' and has no 'type'",
+            Suggestions.closest(name, names)
+                .map(s -> "did you mean '" + s + "'? To declare a new parameter, add 'type:'")
+                .orElse("to declare a new parameter, add 'type:' with one of: " + String.join(", ", ParamType.wireNames())));
+        return null;
+      }
+      problem(spec, "missing 'type' in parameter '" + name + "'", null);
+      return null;
+    }
+    String typeName = string(typeNode, "type");
+    if (typeName == null) {
+      return null;
+    }
+    var type = ParamType.fromWireName(typeName);
+    if (type.isEmpty()) {
+      problem(typeNode, "unknown parameter type '" + typeName + "'", Suggestions.didYouMean(typeName, ParamType.wireNames()));
+      return null;
+    }
+    if (base != null && type.get() != base.type()) {
+      problem(typeNode, "parameter '" + name + "' has type " + base.type().wireName() + " in base pack '" + inherited.base()
+          + "'; an override keeps its type", "remove 'type: " + typeName + "' to override the default, or give a new parameter its own name");
+      return null;
+    }
+    return type.get();
   }
 
   // ---------------------------------------------------------------- rules
 
   private List<RuleDef> parseRules(@Nullable Node node, MapNode top, String packId) {
     if (node == null) {
-      problem(top, "missing 'rules'", "add a list of rules");
+      if (!inherited.tailored()) {
+        problem(top, "missing 'rules'", "add a list of rules");
+      }
       return List.of();
     }
     if (!(node instanceof ListNode list)) {
@@ -422,6 +481,9 @@ public final class PackParser {
     }
     ParamDef param = parameters.get(name);
     if (param == null) {
+      if (!inherited.known()) {
+        return null; // it may be a parameter of the base that could not be loaded
+      }
       problem(nameNode, "unknown parameter '" + name + "'", parameters.isEmpty()
           ? "declare it under 'parameters:' at the top of the pack"
           : Suggestions.didYouMean(name, parameters.keySet()));
@@ -677,7 +739,8 @@ public final class PackParser {
     return Map.of();
   }
 
-  private static String render(@Nullable Object raw) {
+  /** A raw value as a pack would write it, e.g. {@code [iot, ot]}. */
+  static String render(@Nullable Object raw) {
     if (raw instanceof List<?> list) {
       return list.stream().map(PackParser::render).collect(java.util.stream.Collectors.joining(", ", "[", "]"));
     }

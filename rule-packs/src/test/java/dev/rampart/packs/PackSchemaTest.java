@@ -1,0 +1,150 @@
+package dev.rampart.packs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaId;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import dev.rampart.engine.PackLoadException;
+import dev.rampart.engine.RulePacks;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * docs/rule-pack.schema.json, the JSON Schema editors use for packs: it is a valid Draft 2020-12
+ * schema, it accepts every pack in the repository that the engine accepts, and it rejects the
+ * mistakes an editor should underline.
+ */
+class PackSchemaTest {
+
+  private static final Path SCHEMA = Path.of("../docs/rule-pack.schema.json");
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static JsonSchema schema;
+
+  @BeforeAll
+  static void loadSchema() throws IOException {
+    schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(JSON.readTree(SCHEMA.toFile()));
+  }
+
+  @Test
+  void isAValidDraft202012Schema() throws IOException {
+    JsonSchema metaSchema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+        .getSchema(SchemaLocation.of(SchemaId.V202012));
+
+    assertEquals(List.of(), messages(metaSchema.validate(JSON.readTree(SCHEMA.toFile()))));
+  }
+
+  @Test
+  void acceptsEveryPackInTheRepositoryThatTheEngineAccepts() throws IOException {
+    List<Path> packs = new ArrayList<>();
+    packs.addAll(yamlFiles(Path.of("src/main/resources")));
+    packs.addAll(yamlFiles(Path.of("../examples")));
+    packs.addAll(yamlFiles(Path.of("../rules-engine/src/test/resources")));
+
+    Map<String, List<String>> rejected = new TreeMap<>();
+    List<Path> checked = new ArrayList<>();
+    for (Path pack : packs) {
+      if (!isRulePack(pack) || !loads(pack)) {
+        continue;
+      }
+      checked.add(pack);
+      List<String> messages = messages(schema.validate(YAML.readTree(pack.toFile())));
+      if (!messages.isEmpty()) {
+        rejected.put(pack.toString(), messages);
+      }
+    }
+    assertEquals(Map.of(), rejected);
+    assertTrue(checked.contains(Path.of("src/main/resources/dev/rampart/packs/iot-baseline/pack.yaml")), checked.toString());
+    assertTrue(checked.contains(Path.of("../examples/tailored-pack.yaml")), checked.toString());
+    assertTrue(checked.contains(Path.of("../rules-engine/src/test/resources/dev/rampart/engine/load/tailoring/middle.yaml")),
+        checked.toString());
+  }
+
+  @Test
+  void rejectsAnUnknownKeyInARule() throws IOException {
+    assertTrue(messages(schema.validate(YAML.readTree(PACK.replace("severity: high", "severity: high\n    severty: high"))))
+        .stream().anyMatch(m -> m.contains("severty")));
+  }
+
+  @Test
+  void rejectsASeverityThatIsNotOneOfTheFive() throws IOException {
+    assertTrue(messages(schema.validate(YAML.readTree(PACK.replace("severity: high", "severity: severe"))))
+        .stream().anyMatch(m -> m.contains("$.rules[0].severity")));
+  }
+
+  @Test
+  void rejectsAConditionWithTwoOperatorsOrTwoForms() throws IOException {
+    assertEquals(List.of(), messages(schema.validate(YAML.readTree(PACK))));
+    assertTrue(messages(schema.validate(YAML.readTree(PACK.replace("equals: false}", "equals: false, exists: true}"))))
+        .stream().anyMatch(m -> m.contains("$.rules[0].assert")));
+    assertTrue(messages(schema.validate(YAML.readTree(PACK.replace("{field: credentials.defaultPassword, equals: false}",
+            "{not: {field: owner, exists: true}, all: [{field: owner, exists: true}]}"))))
+        .stream().anyMatch(m -> m.contains("$.rules[0].assert")));
+  }
+
+  @Test
+  void rejectsDisablingWithoutAReasonOrWithoutABase() throws IOException {
+    String tailored = PACK.replace("rules:", """
+        extends: iot-baseline
+        disable:
+          - rule: IDN-006
+        rules:""");
+    assertTrue(messages(schema.validate(YAML.readTree(tailored))).stream().anyMatch(m -> m.contains("reason")));
+    assertTrue(messages(schema.validate(YAML.readTree(tailored.replace("extends: iot-baseline\n", ""))))
+        .stream().anyMatch(m -> m.contains("extends")));
+  }
+
+  private static final String PACK = """
+      apiVersion: rampart.dev/v1
+      kind: RulePack
+      metadata: {id: test, version: "1.0", title: Test pack}
+      rules:
+        - id: R1
+          title: No default password
+          category: identity
+          severity: high
+          target: device
+          assert: {field: credentials.defaultPassword, equals: false}
+      """;
+
+  private static List<Path> yamlFiles(Path root) throws IOException {
+    try (Stream<Path> files = Files.walk(root)) {
+      return files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+    }
+  }
+
+  private static boolean isRulePack(Path file) throws IOException {
+    return Files.readAllLines(file).stream().anyMatch(line -> line.strip().equals("kind: RulePack"));
+  }
+
+  /** Test resources include packs with deliberate mistakes; the schema need only accept the valid ones. */
+  private static boolean loads(Path pack) {
+    try {
+      RulePacks.load(pack);
+      return true;
+    } catch (PackLoadException e) {
+      return false;
+    }
+  }
+
+  private static List<String> messages(java.util.Set<ValidationMessage> messages) {
+    return messages.stream().map(ValidationMessage::getMessage).sorted().toList();
+  }
+}
