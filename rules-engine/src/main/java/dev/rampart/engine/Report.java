@@ -1,13 +1,18 @@
 package dev.rampart.engine;
 
+import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.FactType;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The immutable result of evaluating rule packs over a set of facts.
@@ -24,8 +29,26 @@ public final class Report {
   private final Map<Severity, Map<Outcome, Long>> bySeverity;
   private final Map<Category, Map<Outcome, Long>> byCategory;
   private final Map<FactType, Long> factCounts;
+  private final Map<ResultKey, AppliedWaiver> waived;
+  private final List<Waiver> expiredWaivers;
+  private final Map<Outcome, Long> waivedCounts;
 
   Report(List<PackInfo> packs, Instant evaluatedAt, List<RuleResult> results, Map<FactType, Long> factCounts) {
+    this(packs, evaluatedAt, results, factCounts, Map.of(), List.of());
+  }
+
+  private Report(
+      List<PackInfo> packs,
+      Instant evaluatedAt,
+      List<RuleResult> results,
+      Map<FactType, Long> factCounts,
+      Map<ResultKey, AppliedWaiver> waived,
+      List<Waiver> expiredWaivers) {
+    this.waived = Collections.unmodifiableMap(new HashMap<>(waived));
+    this.expiredWaivers = List.copyOf(expiredWaivers);
+    Map<Outcome, Long> waivedTotal = zeroCounts();
+    waived.values().forEach(applied -> waivedTotal.merge(applied.result().outcome(), 1L, Long::sum));
+    this.waivedCounts = Collections.unmodifiableMap(waivedTotal);
     this.packs = List.copyOf(packs);
     this.evaluatedAt = Objects.requireNonNull(evaluatedAt, "evaluatedAt");
     this.results = List.copyOf(results);
@@ -104,6 +127,70 @@ public final class Report {
     return factCounts;
   }
 
+  /**
+   * This report with waivers applied, replacing any applied before: each FAIL or UNKNOWN result
+   * covered by a waiver valid at {@link #evaluatedAt()} (through its expiry day) is marked waived by
+   * the first such waiver in the list. Results, their order and the counts stay as they are.
+   *
+   * <p>A waiver that covers a FAIL or UNKNOWN result but has expired accepts nothing and is listed
+   * by {@link #expiredWaivers()}, so that it is renewed or removed.
+   *
+   * @param facts the evaluated facts, for waivers that compare a field of the fact
+   */
+  public Report withWaivers(List<Waiver> waivers, Collection<? extends Fact> facts) {
+    List<Waiver> candidates = List.copyOf(waivers);
+    Map<FactType, Map<String, Fact>> byId = new EnumMap<>(FactType.class);
+    for (Fact fact : facts) {
+      byId.computeIfAbsent(fact.type(), type -> new HashMap<>()).putIfAbsent(fact.id(), fact);
+    }
+    Map<ResultKey, AppliedWaiver> applied = new LinkedHashMap<>();
+    boolean[] expired = new boolean[candidates.size()];
+    for (RuleResult result : results) {
+      if (result.outcome() != Outcome.FAIL && result.outcome() != Outcome.UNKNOWN) {
+        continue;
+      }
+      Fact fact = byId.getOrDefault(result.factType(), Map.of()).get(result.factId());
+      for (int i = 0; i < candidates.size(); i++) {
+        Waiver waiver = candidates.get(i);
+        if (!waiver.covers(result, fact)) {
+          continue;
+        }
+        if (!waiver.isValidAt(evaluatedAt)) {
+          expired[i] = true;
+        } else {
+          applied.putIfAbsent(ResultKey.of(result), new AppliedWaiver(waiver, result));
+        }
+      }
+    }
+    List<Waiver> expiredWaivers = new ArrayList<>();
+    for (int i = 0; i < candidates.size(); i++) {
+      if (expired[i]) {
+        expiredWaivers.add(candidates.get(i));
+      }
+    }
+    return new Report(packs, evaluatedAt, results, factCounts, applied, expiredWaivers);
+  }
+
+  /** The waiver that accepted a result of this report, if one did. */
+  public Optional<AppliedWaiver> waiverOf(RuleResult result) {
+    return Optional.ofNullable(waived.get(ResultKey.of(result)));
+  }
+
+  /** Waivers that cover a FAIL or UNKNOWN result but have expired, in the order given; they accepted nothing. */
+  public List<Waiver> expiredWaivers() {
+    return expiredWaivers;
+  }
+
+  /** Number of waived results per outcome; every outcome is present, zero when none. */
+  public Map<Outcome, Long> waivedCounts() {
+    return waivedCounts;
+  }
+
+  /** Number of waived results. */
+  public long waivedCount() {
+    return waived.size();
+  }
+
   private static Map<Outcome, Long> zeroCounts() {
     Map<Outcome, Long> counts = new EnumMap<>(Outcome.class);
     for (Outcome outcome : Outcome.values()) {
@@ -115,6 +202,14 @@ public final class Report {
   private static <K extends Enum<K>> Map<K, Map<Outcome, Long>> freeze(Map<K, Map<Outcome, Long>> counts) {
     counts.replaceAll((key, value) -> Collections.unmodifiableMap(value));
     return Collections.unmodifiableMap(counts);
+  }
+
+  /** What identifies a result within a report. */
+  private record ResultKey(String packId, String ruleId, FactType factType, String factId) {
+
+    static ResultKey of(RuleResult result) {
+      return new ResultKey(result.rule().packId(), result.rule().id(), result.factType(), result.factId());
+    }
   }
 
   /**

@@ -1,0 +1,17 @@
+package dev.rampart.engine;
+
+import java.util.Objects;
+
+/**
+ * A waiver that accepted one FAIL or UNKNOWN result of a report.
+ *
+ * @param waiver the waiver, valid at the report's evaluation time
+ * @param result the result it accepted, exactly as the report holds it
+ */
+public record AppliedWaiver(Waiver waiver, RuleResult result) {
+
+  public AppliedWaiver {
+    Objects.requireNonNull(waiver, "waiver");
+    Objects.requireNonNull(result, "result");
+  }
+}

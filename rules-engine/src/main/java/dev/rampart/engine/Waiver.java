@@ -1,0 +1,224 @@
+package dev.rampart.engine;
+
+import dev.rampart.engine.internal.waiver.FieldLookup;
+import dev.rampart.engine.internal.waiver.FieldPathException;
+import dev.rampart.engine.internal.waiver.Glob;
+import dev.rampart.spi.fact.Fact;
+import dev.rampart.spi.fact.FactType;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An approved, time-limited exception: FAIL and UNKNOWN results of the rules it names, for the facts
+ * it selects, are accepted until it expires. Load waivers from a file with {@link Waivers}, or build
+ * them with {@link #forRule}; apply them with {@link Report#withWaivers}.
+ *
+ * @param rule a rule id, {@code packId/ruleId}, or a pattern where {@code *} stands for any
+ *     characters and {@code ?} for one, e.g. {@code INT-*}
+ * @param factType the type of fact waived, or {@code null} for every type
+ * @param factId the id of the fact waived, or a pattern such as {@code cam-*}; {@code null} for every id
+ * @param where a field the fact must have a given value in, or {@code null}
+ * @param justification why the findings are accepted
+ * @param approvedBy who accepted them
+ * @param expires the last day (UTC) the waiver applies; it applies through this day
+ * @param location where the waiver is defined, e.g. {@code waivers.yaml:4:5}; empty when built in code
+ */
+public record Waiver(
+    String rule,
+    @Nullable FactType factType,
+    @Nullable String factId,
+    @Nullable FieldMatch where,
+    String justification,
+    String approvedBy,
+    LocalDate expires,
+    String location) {
+
+  /**
+   * @throws IllegalArgumentException if the rule, fact id, justification or approver is blank, or
+   *     {@code where} names no plain field of the fact type (of any type when none is given)
+   */
+  public Waiver {
+    requireText(rule, "rule");
+    if (factId != null) {
+      requireText(factId, "factId");
+    }
+    requireText(justification, "justification");
+    requireText(approvedBy, "approvedBy");
+    Objects.requireNonNull(expires, "expires");
+    Objects.requireNonNull(location, "location");
+    if (where != null) {
+      try {
+        if (factType == null) {
+          FieldLookup.typesWith(where.field());
+        } else {
+          FieldLookup.resolve(factType, where.field());
+        }
+      } catch (FieldPathException e) {
+        throw new IllegalArgumentException("waiver 'where' field: " + e.getMessage() + " (" + e.suggestion() + ")");
+      }
+    }
+  }
+
+  /** Starts a waiver of the rules matching an id or pattern, for every fact until narrowed. */
+  public static Builder forRule(String rule) {
+    return new Builder(rule);
+  }
+
+  /** Whether {@link #rule()} is a pattern rather than one rule's id. */
+  public boolean isRulePattern() {
+    return Glob.isPattern(rule);
+  }
+
+  /** Whether the waiver names this rule: by id, by {@code packId/id}, or by pattern. */
+  public boolean appliesToRule(Rule candidate) {
+    return Glob.matches(rule, candidate.id()) || Glob.matches(rule, candidate.packId() + "/" + candidate.id());
+  }
+
+  /**
+   * Whether the waiver covers a result, whatever its outcome and whether or not it has expired.
+   *
+   * @param fact the fact the result is about, needed when the waiver has a {@code where}; a waiver
+   *     with one never covers a result whose fact is {@code null}
+   */
+  public boolean covers(RuleResult result, @Nullable Fact fact) {
+    if (!appliesToRule(result.rule())
+        || (factType != null && factType != result.factType())
+        || (factId != null && !Glob.matches(factId, result.factId()))) {
+      return false;
+    }
+    if (where == null) {
+      return true;
+    }
+    if (fact == null || fact.type() != result.factType() || !fact.id().equals(result.factId())) {
+      return false;
+    }
+    try {
+      return FieldLookup.resolve(fact.type(), where.field()).hasValue(fact, where.equals());
+    } catch (FieldPathException e) {
+      return false; // the field belongs to other fact types only
+    }
+  }
+
+  /** Whether the waiver still applies at the given time: on or before its expiry day, in UTC. */
+  public boolean isValidAt(Instant time) {
+    return !time.atOffset(ZoneOffset.UTC).toLocalDate().isAfter(expires);
+  }
+
+  /**
+   * What the waiver selects, e.g. {@code INT-* for device cam-* where attributes.site = dock}, {@code
+   * INT-001 for cam-7} or {@code INT-001 for every network}.
+   */
+  public String describe() {
+    List<String> parts = new ArrayList<>();
+    parts.add(rule);
+    if (factId != null) {
+      parts.add("for " + (factType == null ? "" : factType.wireName() + " ") + factId);
+    } else {
+      parts.add("for every " + (factType == null ? "fact" : factType.wireName()));
+    }
+    if (where != null) {
+      parts.add("where " + where);
+    }
+    return String.join(" ", parts);
+  }
+
+  private static void requireText(String value, String name) {
+    Objects.requireNonNull(value, name);
+    if (value.isBlank()) {
+      throw new IllegalArgumentException("waiver '" + name + "' must not be blank");
+    }
+  }
+
+  /**
+   * A field of the fact and the value it must have, compared as text (numbers by value, enumeration
+   * values by their names in files).
+   *
+   * @param field a path to a plain field, e.g. {@code owner}, {@code firmware.version} or {@code attributes.site}
+   * @param equals the value, e.g. {@code dock}
+   */
+  public record FieldMatch(String field, String equals) {
+
+    public FieldMatch {
+      Objects.requireNonNull(field, "field");
+      Objects.requireNonNull(equals, "equals");
+    }
+
+    /** {@code field = value}. */
+    @Override
+    public String toString() {
+      return field + " = " + equals;
+    }
+  }
+
+  /** Builds a {@link Waiver}; justification, approver and expiry are required. */
+  public static final class Builder {
+
+    private final String rule;
+    private @Nullable FactType factType;
+    private @Nullable String factId;
+    private @Nullable FieldMatch where;
+    private @Nullable String justification;
+    private @Nullable String approvedBy;
+    private @Nullable LocalDate expires;
+    private String location = "";
+
+    private Builder(String rule) {
+      this.rule = Objects.requireNonNull(rule, "rule");
+    }
+
+    public Builder factType(FactType factType) {
+      this.factType = Objects.requireNonNull(factType, "factType");
+      return this;
+    }
+
+    /** An id, or a pattern such as {@code cam-*}. */
+    public Builder factId(String factId) {
+      this.factId = Objects.requireNonNull(factId, "factId");
+      return this;
+    }
+
+    /** Only facts whose field has this value, e.g. {@code where("attributes.site", "dock")}. */
+    public Builder where(String field, String equals) {
+      this.where = new FieldMatch(field, equals);
+      return this;
+    }
+
+    public Builder justification(String justification) {
+      this.justification = Objects.requireNonNull(justification, "justification");
+      return this;
+    }
+
+    public Builder approvedBy(String approvedBy) {
+      this.approvedBy = Objects.requireNonNull(approvedBy, "approvedBy");
+      return this;
+    }
+
+    /** The last day the waiver applies. */
+    public Builder expires(LocalDate expires) {
+      this.expires = Objects.requireNonNull(expires, "expires");
+      return this;
+    }
+
+    /** Where the waiver is defined, for messages. */
+    public Builder location(String location) {
+      this.location = Objects.requireNonNull(location, "location");
+      return this;
+    }
+
+    /**
+     * @throws IllegalStateException if the justification, approver or expiry is missing
+     * @throws IllegalArgumentException as {@link Waiver#Waiver} does
+     */
+    public Waiver build() {
+      if (justification == null || approvedBy == null || expires == null) {
+        throw new IllegalStateException("a waiver needs justification(...), approvedBy(...) and expires(...)");
+      }
+      return new Waiver(rule, factType, factId, where, justification, approvedBy, expires, location);
+    }
+  }
+}

@@ -1,0 +1,126 @@
+package dev.rampart.engine;
+
+import dev.rampart.engine.internal.waiver.WaiverParser;
+import dev.rampart.engine.internal.yaml.TreeReadException;
+import dev.rampart.engine.internal.yaml.TreeReader;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Loads waivers from YAML files:
+ *
+ * <pre>{@code
+ * apiVersion: rampart.dev/v1
+ * kind: Waivers
+ * waivers:
+ *   - rule: INT-*
+ *     factType: device
+ *     where: {field: attributes.site, equals: dock}
+ *     justification: Dock cameras are replaced in Q1
+ *     approvedBy: jane.doe (CISO)
+ *     expires: 2026-12-31
+ * }</pre>
+ *
+ * <p>Every mistake is reported at once, each with file:line:column and a fix.
+ */
+public final class Waivers {
+
+  private static final long MAX_BYTES = 8L * 1024 * 1024;
+
+  private Waivers() {}
+
+  /**
+   * Loads a waiver file, checking that each rule id (not a pattern) names one of the given rules.
+   *
+   * @param rules the rules of the packs the waivers are for, e.g. {@link ComplianceEngine#rules()}
+   * @throws WaiverLoadException listing every problem, or why the file cannot be read
+   */
+  public static List<Waiver> load(Path file, Collection<Rule> rules) throws WaiverLoadException {
+    return read(file, Objects.requireNonNull(rules, "rules"));
+  }
+
+  /**
+   * Loads a waiver file without checking its rule ids against packs.
+   *
+   * @throws WaiverLoadException listing every problem, or why the file cannot be read
+   */
+  public static List<Waiver> load(Path file) throws WaiverLoadException {
+    return read(file, null);
+  }
+
+  /**
+   * Parses waiver text, checking that each rule id (not a pattern) names one of the given rules;
+   * {@code sourceName} is used in problems.
+   */
+  public static List<Waiver> parse(String yaml, String sourceName, Collection<Rule> rules) throws WaiverLoadException {
+    return parseText(yaml, sourceName, Objects.requireNonNull(rules, "rules"));
+  }
+
+  /** Parses waiver text without checking its rule ids; {@code sourceName} is used in problems. */
+  public static List<Waiver> parse(String yaml, String sourceName) throws WaiverLoadException {
+    return parseText(yaml, sourceName, null);
+  }
+
+  private static List<Waiver> read(Path file, @Nullable Collection<Rule> rules) throws WaiverLoadException {
+    String name = file.toString();
+    try {
+      if (Files.isDirectory(file)) {
+        throw single(name, "the waiver file is a directory", "name the waiver file itself");
+      }
+      if (Files.size(file) > MAX_BYTES) {
+        throw single(name, "the waiver file is larger than " + MAX_BYTES + " bytes", "split it");
+      }
+      return parseText(decode(Files.readAllBytes(file), name), name, rules);
+    } catch (NoSuchFileException e) {
+      throw single(name, "the waiver file does not exist", "check the path");
+    } catch (IOException e) {
+      throw single(name, "the waiver file cannot be read: " + e.getMessage(), "check the file's permissions");
+    }
+  }
+
+  private static List<Waiver> parseText(String yaml, String sourceName, @Nullable Collection<Rule> rules)
+      throws WaiverLoadException {
+    Objects.requireNonNull(yaml, "yaml");
+    Objects.requireNonNull(sourceName, "sourceName");
+    if (yaml.isBlank()) {
+      throw single(sourceName, "the waiver file is empty",
+          "start it with 'apiVersion: " + WaiverParser.API_VERSION + "' and 'kind: " + WaiverParser.KIND + "'");
+    }
+    WaiverParser.Result result;
+    try {
+      result = WaiverParser.parse(TreeReader.read(yaml), sourceName, rules);
+    } catch (TreeReadException e) {
+      throw new WaiverLoadException(List.of(new Problem(sourceName, e.line(), e.column(), null, e.getMessage(), null)));
+    }
+    if (!result.problems().isEmpty()) {
+      throw new WaiverLoadException(result.problems());
+    }
+    return result.waivers();
+  }
+
+  private static String decode(byte[] bytes, String name) throws WaiverLoadException {
+    try {
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw single(name, "the waiver file is not UTF-8 text", "save it as UTF-8");
+    }
+  }
+
+  private static WaiverLoadException single(String file, String message, String suggestion) {
+    return new WaiverLoadException(List.of(new Problem(file, 0, 0, null, message, suggestion)));
+  }
+}

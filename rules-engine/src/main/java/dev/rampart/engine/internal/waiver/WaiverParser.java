@@ -1,0 +1,274 @@
+package dev.rampart.engine.internal.waiver;
+
+import dev.rampart.engine.Problem;
+import dev.rampart.engine.Rule;
+import dev.rampart.engine.Waiver;
+import dev.rampart.engine.internal.load.Suggestions;
+import dev.rampart.engine.internal.yaml.Node;
+import dev.rampart.engine.internal.yaml.Node.ListNode;
+import dev.rampart.engine.internal.yaml.Node.MapNode;
+import dev.rampart.engine.internal.yaml.Node.ScalarNode;
+import dev.rampart.spi.fact.FactType;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns a waiver file's tree into waivers, collecting every mistake with its place and a fix so the
+ * author sees them all in one run.
+ */
+public final class WaiverParser {
+
+  /** The {@code apiVersion} a waiver file declares. */
+  public static final String API_VERSION = "rampart.dev/v1";
+
+  /** The {@code kind} a waiver file declares. */
+  public static final String KIND = "Waivers";
+
+  private static final List<String> FILE_KEYS = List.of("apiVersion", "kind", "waivers");
+  private static final List<String> WAIVER_KEYS =
+      List.of("rule", "factType", "factId", "where", "justification", "approvedBy", "expires");
+  private static final List<String> WHERE_KEYS = List.of("field", "equals");
+  private static final Map<String, String> REQUIRED = Map.of(
+      "rule", "name a rule id, e.g. rule: IDN-001, or a pattern such as rule: IDN-*",
+      "justification", "say why the findings are accepted",
+      "approvedBy", "name who accepted them",
+      "expires", "give the last day the waiver applies, e.g. expires: 2026-12-31");
+
+  private final String source;
+  private final @Nullable Collection<Rule> rules;
+  private final List<Problem> problems = new ArrayList<>();
+
+  private WaiverParser(String source, @Nullable Collection<Rule> rules) {
+    this.source = source;
+    this.rules = rules;
+  }
+
+  /**
+   * Reads the waivers of a parsed file.
+   *
+   * @param rules the rules the waivers are for, to check that a rule id names one; {@code null} to
+   *     skip that check
+   */
+  public static Result parse(Node root, String source, @Nullable Collection<Rule> rules) {
+    WaiverParser parser = new WaiverParser(source, rules);
+    List<Waiver> waivers = parser.file(root);
+    List<Problem> inFileOrder = new ArrayList<>(parser.problems);
+    inFileOrder.sort(java.util.Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
+    return new Result(waivers, inFileOrder);
+  }
+
+  /**
+   * What a file held.
+   *
+   * @param waivers the waivers without mistakes, in file order
+   * @param problems every mistake, in file order
+   */
+  public record Result(List<Waiver> waivers, List<Problem> problems) {
+
+    public Result {
+      waivers = List.copyOf(waivers);
+      problems = List.copyOf(problems);
+    }
+  }
+
+  private List<Waiver> file(Node root) {
+    if (!(root instanceof MapNode map)) {
+      problem(root, "a waiver file is a mapping with apiVersion, kind and waivers, found " + root.describe(),
+          "start the file with 'apiVersion: " + API_VERSION + "'");
+      return List.of();
+    }
+    unknownKeys(map, "", FILE_KEYS);
+    expectConstant(map, "apiVersion", API_VERSION, "unsupported apiVersion");
+    expectConstant(map, "kind", KIND, "this is not a waiver file: kind");
+    Node list = map.entries().get("waivers");
+    if (list == null) {
+      problem(map, "missing 'waivers'", "list the waivers under 'waivers:'");
+      return List.of();
+    }
+    if (!(list instanceof ListNode items)) {
+      problem(list, "'waivers' must be a list, found " + list.describe(), "write each waiver as a list item starting with '- rule:'");
+      return List.of();
+    }
+    List<Waiver> waivers = new ArrayList<>();
+    for (int i = 0; i < items.items().size(); i++) {
+      Waiver waiver = waiver(items.items().get(i), "waivers[" + i + "]");
+      if (waiver != null) {
+        waivers.add(waiver);
+      }
+    }
+    return waivers;
+  }
+
+  private void expectConstant(MapNode map, String key, String expected, String wrong) {
+    Node node = map.entries().get(key);
+    if (node == null) {
+      problem(map, "missing '" + key + "'", "add '" + key + ": " + expected + "'");
+    } else if (!(node instanceof ScalarNode scalar) || !expected.equals(scalar.value())) {
+      String found = node instanceof ScalarNode scalar ? "'" + scalar.text() + "'" : node.describe();
+      problem(node, wrong + " " + found, "write '" + key + ": " + expected + "'");
+    }
+  }
+
+  private @Nullable Waiver waiver(Node node, String name) {
+    if (!(node instanceof MapNode map)) {
+      problem(node, name + " must be a mapping, found " + node.describe(),
+          "give rule, justification, approvedBy and expires");
+      return null;
+    }
+    int before = problems.size();
+    unknownKeys(map, name + ": ", WAIVER_KEYS);
+    for (String key : WAIVER_KEYS) {
+      if (REQUIRED.containsKey(key) && !map.entries().containsKey(key)) {
+        problem(map, name + ": missing '" + key + "'", REQUIRED.get(key));
+      }
+    }
+    String rule = text(map, "rule", name);
+    String factId = text(map, "factId", name);
+    String justification = text(map, "justification", name);
+    String approvedBy = text(map, "approvedBy", name);
+    FactType factType = factType(map, name);
+    LocalDate expires = date(map, name);
+    Waiver.FieldMatch where = where(map, name, factType);
+    if (rule != null) {
+      checkRuleExists(map.entries().get("rule"), name, rule);
+    }
+    if (problems.size() > before || rule == null || justification == null || approvedBy == null || expires == null) {
+      return null;
+    }
+    return new Waiver(rule, factType, factId, where, justification, approvedBy, expires,
+        source + ":" + map.line() + ":" + map.column());
+  }
+
+  private void checkRuleExists(Node at, String name, String rule) {
+    if (Glob.isPattern(rule) || rules == null) {
+      return;
+    }
+    for (Rule candidate : rules) {
+      if (candidate.id().equals(rule) || (candidate.packId() + "/" + candidate.id()).equals(rule)) {
+        return;
+      }
+    }
+    Set<String> ids = new LinkedHashSet<>();
+    rules.forEach(r -> ids.add(r.id()));
+    problem(at, name + ".rule: no rule '" + rule + "' in the packs",
+        ids.isEmpty() ? "the packs define no rules" : Suggestions.didYouMean(rule, ids));
+  }
+
+  private @Nullable String text(MapNode map, String key, String name) {
+    Node node = map.entries().get(key);
+    if (node == null) {
+      return null;
+    }
+    if (!(node instanceof ScalarNode scalar) || !(scalar.value() instanceof String value)) {
+      problem(node, name + "." + key + " must be text, found " + node.describe(),
+          node instanceof ScalarNode ? "put the value in quotes" : REQUIRED.getOrDefault(key, "write one value"));
+      return null;
+    }
+    if (value.isBlank()) {
+      problem(node, name + "." + key + " is empty", REQUIRED.getOrDefault(key, "remove it, or give a value"));
+      return null;
+    }
+    return value.strip();
+  }
+
+  private @Nullable FactType factType(MapNode map, String name) {
+    Node node = map.entries().get("factType");
+    if (node == null) {
+      return null;
+    }
+    List<String> types = Arrays.stream(FactType.values()).map(FactType::wireName).toList();
+    String text = node instanceof ScalarNode scalar && scalar.value() instanceof String value ? value : null;
+    FactType type = text == null ? null : FactType.fromWireName(text).orElse(null);
+    if (type == null) {
+      String found = text == null ? node.describe() : "'" + text + "'";
+      problem(node, name + ".factType: unknown fact type " + found,
+          text == null ? "expected one of: " + String.join(", ", types) : Suggestions.didYouMean(text, types));
+    }
+    return type;
+  }
+
+  private @Nullable LocalDate date(MapNode map, String name) {
+    Node node = map.entries().get("expires");
+    if (node == null) {
+      return null;
+    }
+    String found = node instanceof ScalarNode scalar && scalar.value() != null ? "'" + scalar.text() + "'" : node.describe();
+    if (node instanceof ScalarNode scalar && scalar.value() instanceof String text) {
+      try {
+        return LocalDate.parse(text.strip());
+      } catch (DateTimeParseException e) {
+        // reported below
+      }
+    }
+    problem(node, name + ".expires: " + found + " is not a date", "write YYYY-MM-DD, e.g. 2026-12-31");
+    return null;
+  }
+
+  private Waiver.@Nullable FieldMatch where(MapNode map, String name, @Nullable FactType factType) {
+    Node node = map.entries().get("where");
+    if (node == null) {
+      return null;
+    }
+    String prefix = name + ".where";
+    if (!(node instanceof MapNode where)) {
+      problem(node, prefix + " must be a mapping, found " + node.describe(), "write where: {field: PATH, equals: VALUE}");
+      return null;
+    }
+    unknownKeys(where, prefix + ": ", WHERE_KEYS);
+    Node fieldNode = where.entries().get("field");
+    Node equalsNode = where.entries().get("equals");
+    if (fieldNode == null) {
+      problem(where, prefix + ": missing 'field'", "name a field of the fact, e.g. field: attributes.site");
+    }
+    if (equalsNode == null) {
+      problem(where, prefix + ": missing 'equals'", "give the value the field must have, e.g. equals: dock");
+    }
+    if (fieldNode == null || equalsNode == null) {
+      return null;
+    }
+    String path = fieldNode instanceof ScalarNode s && s.value() instanceof String text ? text : null;
+    if (path == null) {
+      problem(fieldNode, prefix + ".field must be a field path, found " + fieldNode.describe(), "e.g. field: attributes.site");
+    }
+    String value = equalsNode instanceof ScalarNode s && s.value() != null ? s.text() : null;
+    if (value == null) {
+      problem(equalsNode, prefix + ".equals must be one value, found " + equalsNode.describe(),
+          "compare with a string, number or boolean");
+    }
+    if (path == null || value == null) {
+      return null;
+    }
+    try {
+      if (factType == null) {
+        FieldLookup.typesWith(path);
+      } else {
+        FieldLookup.resolve(factType, path).checkValue(value)
+            .ifPresent(mismatch -> problem(equalsNode, prefix + ".equals: " + mismatch, null));
+      }
+    } catch (FieldPathException e) {
+      problem(fieldNode, prefix + ".field: " + e.getMessage(), e.suggestion());
+      return null;
+    }
+    return new Waiver.FieldMatch(path, value);
+  }
+
+  private void unknownKeys(MapNode map, String prefix, List<String> known) {
+    for (Map.Entry<String, ScalarNode> key : map.keyNodes().entrySet()) {
+      if (!known.contains(key.getKey())) {
+        problem(key.getValue(), prefix + "unknown key '" + key.getKey() + "'", Suggestions.didYouMean(key.getKey(), known));
+      }
+    }
+  }
+
+  private void problem(Node at, String message, @Nullable String suggestion) {
+    problems.add(new Problem(source, at.line(), at.column(), null, message, suggestion));
+  }
+}
