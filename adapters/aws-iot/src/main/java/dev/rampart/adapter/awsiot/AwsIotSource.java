@@ -1,0 +1,90 @@
+package dev.rampart.adapter.awsiot;
+
+import dev.rampart.spi.source.FactSink;
+import dev.rampart.spi.source.FactSource;
+import dev.rampart.spi.source.SourceException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.iot.IotClient;
+import software.amazon.awssdk.services.iot.IotClientBuilder;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
+
+/** The things of one AWS account in one region, read through the AWS IoT control-plane API. */
+final class AwsIotSource implements FactSource {
+
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+
+  private final String region;
+  private final @Nullable URI endpoint;
+  private final @Nullable String profile;
+  private final @Nullable AwsCredentialsProvider credentials;
+  private final Clock clock;
+
+  AwsIotSource(String region, @Nullable URI endpoint, @Nullable String profile,
+      @Nullable AwsCredentialsProvider credentials, Clock clock) {
+    this.region = Objects.requireNonNull(region, "region");
+    this.endpoint = endpoint;
+    this.profile = profile;
+    this.credentials = credentials;
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /**
+   * Streams one device per thing into the sink.
+   *
+   * @throws SourceException when a call fails after the SDK's retries (access denied, throttled,
+   *     unreachable endpoint, no credentials), naming the call and the fix; facts already handed to
+   *     the sink must then be discarded
+   */
+  @Override
+  public void read(FactSink sink) throws SourceException {
+    Objects.requireNonNull(sink, "sink");
+    Failures failures = new Failures(describe(), region, endpoint, profile);
+    AwsCredentialsProvider chain = credentials != null ? credentials : defaultChain();
+    try (IotClient client = client(chain)) {
+      new FleetReader(client, failures, clock).read(sink);
+    } catch (SdkException e) {
+      // Building the client can fail too, e.g. on a malformed profile file.
+      throw failures.explain(e, "create the AWS IoT client", "");
+    } finally {
+      if (credentials == null && chain instanceof SdkAutoCloseable closeable) {
+        closeable.close();
+      }
+    }
+  }
+
+  @Override
+  public String describe() {
+    return AwsIotProvider.ID + ":" + region + (endpoint == null ? "" : "@" + endpoint);
+  }
+
+  private AwsCredentialsProvider defaultChain() {
+    DefaultCredentialsProvider.Builder chain = DefaultCredentialsProvider.builder();
+    if (profile != null) {
+      chain.profileName(profile);
+    }
+    return chain.build();
+  }
+
+  private IotClient client(AwsCredentialsProvider chain) {
+    IotClientBuilder builder = IotClient.builder()
+        .region(Region.of(region))
+        .credentialsProvider(chain)
+        .httpClientBuilder(UrlConnectionHttpClient.builder()
+            .connectionTimeout(CONNECT_TIMEOUT)
+            .socketTimeout(READ_TIMEOUT));
+    if (endpoint != null) {
+      builder.endpointOverride(endpoint);
+    }
+    return builder.build();
+  }
+}

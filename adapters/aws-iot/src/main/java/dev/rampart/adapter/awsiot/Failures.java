@@ -1,0 +1,138 @@
+package dev.rampart.adapter.awsiot;
+
+import dev.rampart.spi.source.SourceException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.Set;
+import javax.net.ssl.SSLException;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * Explains a failed AWS call in plain words with the fix. Messages quote the service's own error
+ * code and message, which name the caller's ARN at most; no credential ever reaches them.
+ */
+final class Failures {
+
+  /** Every IAM action the source needs, for the fix of an access-denied failure. */
+  static final String PERMISSIONS =
+      "iot:ListThings, iot:ListThingPrincipals, iot:DescribeCertificate, iot:ListAttachedPolicies and iot:GetPolicy";
+
+  private static final Set<String> REJECTED_CREDENTIALS = Set.of(
+      "UnrecognizedClientException", "InvalidClientTokenId", "InvalidSignatureException",
+      "SignatureDoesNotMatch", "IncompleteSignature", "MissingAuthenticationToken");
+  private static final Set<String> EXPIRED_CREDENTIALS = Set.of("ExpiredTokenException", "ExpiredToken");
+
+  private final String source;
+  private final String region;
+  private final @Nullable URI endpoint;
+  private final @Nullable String profile;
+
+  Failures(String source, String region, @Nullable URI endpoint, @Nullable String profile) {
+    this.source = source;
+    this.region = region;
+    this.endpoint = endpoint;
+    this.profile = profile;
+  }
+
+  /** The source's description, which starts every message. */
+  String source() {
+    return source;
+  }
+
+  /**
+   * The problem to report for a failed call.
+   *
+   * @param failure what the SDK threw, after its own retries
+   * @param call what was being done, e.g. {@code call iot:ListThings}
+   * @param subject what it was done for, e.g. {@code for thing 'cam-01'}, or empty
+   */
+  SourceException explain(SdkException failure, String call, String subject) {
+    String place = source + ": cannot " + call + (subject.isEmpty() ? "" : " " + subject) + ": ";
+    if (failure instanceof AwsServiceException service) {
+      return new SourceException(place + service(service));
+    }
+    return new SourceException(place + client(failure));
+  }
+
+  private String service(AwsServiceException failure) {
+    AwsErrorDetails details = failure.awsErrorDetails();
+    String code = details == null || details.errorCode() == null ? "" : details.errorCode();
+    String message = details == null || details.errorMessage() == null ? "" : firstLine(details.errorMessage());
+    int status = failure.statusCode();
+    String said = "AWS answered HTTP " + status + (code.isEmpty() ? "" : " " + code)
+        + (message.isEmpty() ? "" : " '" + message + "'");
+    if (REJECTED_CREDENTIALS.contains(code)) {
+      return said + " (the credentials found by the AWS default chain are not valid for this account;"
+          + " check AWS_ACCESS_KEY_ID / AWS_PROFILE or the option " + AwsIotProvider.PROFILE + ")";
+    }
+    if (EXPIRED_CREDENTIALS.contains(code)) {
+      return said + " (the session credentials have expired; refresh them, e.g. with 'aws sso login', and read again)";
+    }
+    if (status == 401 || status == 403 || code.equals("AccessDeniedException") || code.equals("UnauthorizedException")) {
+      return said + " (allow the identity that reads the fleet the IAM actions " + PERMISSIONS + ")";
+    }
+    if (failure.isThrottlingException() || status == 429 || code.equals("ThrottlingException")) {
+      return said + " and still did after the SDK's retries (read again later, or read fewer sources at once;"
+          + " AWS can raise the account's IoT API rate limits)";
+    }
+    if (status >= 500) {
+      return said + " (a fault on the AWS side; read again later)";
+    }
+    return said + " (check the region '" + region + "'" + (endpoint == null ? "" : " and the endpoint " + endpoint) + ")";
+  }
+
+  private String client(SdkException failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof UnknownHostException unknown) {
+        return "the host " + quoted(unknown.getMessage()) + " is unknown (check the region '" + region
+            + "', the network's DNS and the option " + AwsIotProvider.ENDPOINT + ")";
+      }
+      if (cause instanceof ConnectException || cause instanceof NoRouteToHostException) {
+        return "no connection to " + target() + ": " + reason(cause)
+            + " (check that the endpoint is reachable from here: network, proxy, firewall, VPC endpoint)";
+      }
+      if (cause instanceof SocketTimeoutException || cause instanceof InterruptedIOException) {
+        return target() + " did not answer in time (check the network; read again later)";
+      }
+      if (cause instanceof SSLException) {
+        return "the TLS handshake with " + target() + " failed: " + reason(cause)
+            + " (check the endpoint's certificate and any TLS-inspecting proxy)";
+      }
+    }
+    String message = failure.getMessage() == null ? "" : failure.getMessage();
+    if (message.contains("credentials")) {
+      if (profile != null) {
+        return "the AWS profile '" + profile + "' gives no usable credentials (check that ~/.aws/config or"
+            + " ~/.aws/credentials defines it, or fix the option " + AwsIotProvider.PROFILE + ")";
+      }
+      return "no usable AWS credentials were found (set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or"
+          + " AWS_PROFILE or the option " + AwsIotProvider.PROFILE + " naming a profile of ~/.aws/config;"
+          + " credentials are never given as options)";
+    }
+    return "the AWS SDK failed: " + firstLine(message) + " (check the region, the endpoint and the network)";
+  }
+
+  private String target() {
+    return endpoint != null ? endpoint.toString() : "the AWS IoT endpoint of " + region;
+  }
+
+  private static String reason(Throwable cause) {
+    return cause.getMessage() == null ? "refused" : firstLine(cause.getMessage());
+  }
+
+  private static String quoted(@Nullable String text) {
+    return "'" + (text == null ? "" : firstLine(text)) + "'";
+  }
+
+  private static String firstLine(String message) {
+    int end = message.indexOf('\n');
+    return (end < 0 ? message : message.substring(0, end)).strip();
+  }
+}

@@ -1,0 +1,59 @@
+package dev.rampart.adapter.azureiothub;
+
+import dev.rampart.spi.source.FactSource;
+import dev.rampart.spi.source.FactSourceProvider;
+import dev.rampart.spi.source.SourceConfig;
+import dev.rampart.spi.source.SourceException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Creates sources for the source id {@value #ID}: a JSON file of device identities or twins
+ * exported from Azure IoT Hub with the Azure CLI. The location is the file path; the one option,
+ * {@value #FIRMWARE_VERSION_PATH}, names the twin field that holds the firmware version.
+ */
+public final class AzureIotHubProvider implements FactSourceProvider {
+
+  /** The stable id of this source type, also the {@code sourceId} of every {@code Origin} it reports. */
+  public static final String ID = "azure-iot-hub";
+
+  /**
+   * The option giving the dotted path of the firmware version in a twin, by default
+   * {@value #DEFAULT_FIRMWARE_VERSION_PATH}; e.g. {@code properties.reported.deviceInformation.swVersion}
+   * for devices that report the IoT Plug and Play device information interface.
+   */
+  public static final String FIRMWARE_VERSION_PATH = "firmwareVersionPath";
+
+  /** Where the firmware version is read unless {@value #FIRMWARE_VERSION_PATH} says otherwise. */
+  public static final String DEFAULT_FIRMWARE_VERSION_PATH = "properties.reported.firmwareVersion";
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public FactSource create(SourceConfig config) throws SourceException {
+    String location = config.location();
+    List<String> unknown = config.options().keySet().stream()
+        .filter(key -> !key.equals(FIRMWARE_VERSION_PATH)).sorted().toList();
+    if (!unknown.isEmpty()) {
+      throw new SourceException(ID + " source '" + location + "': unknown option(s) " + String.join(", ", unknown)
+          + " (the " + ID + " source takes only the option " + FIRMWARE_VERSION_PATH + ")");
+    }
+    String firmware = config.option(FIRMWARE_VERSION_PATH).orElse(DEFAULT_FIRMWARE_VERSION_PATH).trim();
+    List<String> path = Arrays.asList(firmware.split("\\.", -1));
+    if (firmware.isEmpty() || path.stream().anyMatch(String::isBlank)) {
+      throw new SourceException(ID + " source '" + location + "': option " + FIRMWARE_VERSION_PATH + " '"
+          + config.option(FIRMWARE_VERSION_PATH).orElse("") + "' is not a dotted field path"
+          + " (name the twin field, e.g. " + DEFAULT_FIRMWARE_VERSION_PATH + ")");
+    }
+    try {
+      return new AzureIotHubSource(Path.of(location), List.copyOf(path));
+    } catch (InvalidPathException e) {
+      throw new SourceException("cannot read '" + location + "': not a valid file path (" + e.getReason() + ")");
+    }
+  }
+}

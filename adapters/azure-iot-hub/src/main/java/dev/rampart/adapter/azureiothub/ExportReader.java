@@ -1,0 +1,82 @@
+package dev.rampart.adapter.azureiothub;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.rampart.spi.fact.Device;
+import dev.rampart.spi.source.FactSink;
+import dev.rampart.spi.source.Origin;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Walks an export token by token: the top-level list, then one device entry at a time, so that an
+ * export of a million devices never has to fit in memory.
+ */
+final class ExportReader {
+
+  static final String EXPORT = "az iot hub device-identity list --hub-name HUB -o json > FILE";
+
+  private final String file;
+  private final JsonParser parser;
+  private final TwinMapping mapping;
+  private final Problems problems;
+  private final @Nullable Instant exportedAt;
+  private final Map<String, Position> seen = new HashMap<>();
+
+  ExportReader(String file, JsonParser parser, TwinMapping mapping, Problems problems, @Nullable Instant exportedAt) {
+    this.file = file;
+    this.parser = parser;
+    this.mapping = mapping;
+    this.problems = problems;
+    this.exportedAt = exportedAt;
+  }
+
+  void read(FactSink sink) throws IOException {
+    JsonToken first = parser.nextToken();
+    if (first == null) {
+      problems.add(null, "", "the file is empty", "export the devices with '" + EXPORT + "'");
+      return;
+    }
+    if (first == JsonToken.START_OBJECT) {
+      // One entry on its own, as 'az iot hub device-identity show' or 'device-twin show' write it.
+      entry(Json.read(parser), "", sink);
+    } else if (first == JsonToken.START_ARRAY) {
+      int index = 0;
+      while (parser.nextToken() != JsonToken.END_ARRAY && !problems.isFull()) {
+        entry(Json.read(parser), "[" + index + "]", sink);
+        index++;
+      }
+    } else {
+      problems.add(Position.of(parser.currentTokenLocation()), "",
+          "expected a list of devices but found " + Json.read(parser).describe(),
+          "export the devices with '" + EXPORT + "'");
+      return;
+    }
+    if (!problems.isFull() && parser.nextToken() != null) {
+      problems.add(Position.of(parser.currentTokenLocation()), "", "there is more after the end of the list",
+          "an export holds one JSON list; export into an empty file");
+    }
+  }
+
+  private void entry(Json value, String index, FactSink sink) {
+    if (!(value instanceof Json.Members entry)) {
+      problems.add(value.at(), index, "expected a device object but found " + value.describe(),
+          "an export is a list of device objects; export with '" + EXPORT + "'");
+      return;
+    }
+    Device device = mapping.device(entry, index, problems);
+    if (device == null) {
+      return;
+    }
+    Position first = seen.putIfAbsent(device.id(), entry.at());
+    if (first != null) {
+      problems.add(entry.at(), index, "deviceId '" + device.id() + "' appears again (first at " + first + ")",
+          "export each hub once per file, and give each hub its own source");
+      return;
+    }
+    sink.accept(device, new Origin(AzureIotHubProvider.ID, file, entry.at().line(), entry.at().column(), exportedAt));
+  }
+}

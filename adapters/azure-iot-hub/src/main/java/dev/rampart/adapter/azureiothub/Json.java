@@ -1,0 +1,121 @@
+package dev.rampart.adapter.azureiothub;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One JSON value of an export, read with the place where it starts so that every problem can name
+ * its line and column. One device entry is read at a time; the file as a whole never is.
+ */
+sealed interface Json {
+
+  /** Where the value starts. */
+  Position at();
+
+  /** A short description for messages, e.g. {@code an object} or {@code the number 3}. */
+  String describe();
+
+  /** Reads the value at the parser's current token, which must be a value's first token. */
+  static Json read(JsonParser parser) throws IOException {
+    Position at = Objects.requireNonNull(Position.of(parser.currentTokenLocation()), "position");
+    JsonToken token = Objects.requireNonNull(parser.currentToken(), "token");
+    return switch (token) {
+      case START_OBJECT -> {
+        Map<String, Json> members = new LinkedHashMap<>();
+        for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
+          parser.nextToken();
+          members.put(name, read(parser));
+        }
+        yield new Members(members, at);
+      }
+      case START_ARRAY -> {
+        List<Json> elements = new ArrayList<>();
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+          elements.add(read(parser));
+        }
+        yield new Elements(elements, at);
+      }
+      case VALUE_STRING -> new Text(parser.getText(), at);
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> new Number(parser.getText(), at);
+      case VALUE_TRUE, VALUE_FALSE -> new TrueFalse(parser.getBooleanValue(), at);
+      case VALUE_NULL -> new Null(at);
+      default -> throw new IllegalStateException("not the start of a value: " + token);
+    };
+  }
+
+  /** A JSON object, members in the order written. */
+  record Members(Map<String, Json> members, Position at) implements Json {
+
+    /** The member with this name, or {@code null} when absent. */
+    @Nullable Json get(String name) {
+      return members.get(name);
+    }
+
+    /** The value at a dotted path such as {@code properties.reported.firmwareVersion}, or {@code null}. */
+    @Nullable Json find(List<String> path) {
+      Json current = this;
+      for (String name : path) {
+        if (!(current instanceof Members object)) {
+          return null;
+        }
+        current = object.get(name);
+        if (current == null) {
+          return null;
+        }
+      }
+      return current;
+    }
+
+    @Override
+    public String describe() {
+      return "an object";
+    }
+  }
+
+  /** A JSON array. */
+  record Elements(List<Json> elements, Position at) implements Json {
+    @Override
+    public String describe() {
+      return "a list";
+    }
+  }
+
+  /** A JSON string. */
+  record Text(String text, Position at) implements Json {
+    @Override
+    public String describe() {
+      return "the text '" + text + "'";
+    }
+  }
+
+  /** A JSON number, kept as written so that no digit is lost. */
+  record Number(String text, Position at) implements Json {
+    @Override
+    public String describe() {
+      return "the number " + text;
+    }
+  }
+
+  /** {@code true} or {@code false}. */
+  record TrueFalse(boolean value, Position at) implements Json {
+    @Override
+    public String describe() {
+      return String.valueOf(value);
+    }
+  }
+
+  /** {@code null}, which the Azure CLI writes for every unset field. */
+  record Null(Position at) implements Json {
+    @Override
+    public String describe() {
+      return "null";
+    }
+  }
+}

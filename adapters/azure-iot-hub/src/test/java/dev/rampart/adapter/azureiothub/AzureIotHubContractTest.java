@@ -1,0 +1,42 @@
+package dev.rampart.adapter.azureiothub;
+
+import dev.rampart.adapter.testkit.FactSourceContract;
+import dev.rampart.adapter.testkit.MalformedInput;
+import dev.rampart.spi.source.FactSourceProvider;
+import dev.rampart.spi.source.SourceConfig;
+import java.util.List;
+import java.util.Map;
+
+class AzureIotHubContractTest extends FactSourceContract {
+
+  @Override
+  protected FactSourceProvider provider() {
+    return new AzureIotHubProvider();
+  }
+
+  @Override
+  protected SourceConfig validSource() {
+    return SourceConfig.of(Fixtures.location("device-identity-list.json"));
+  }
+
+  @Override
+  protected List<MalformedInput> malformedInputs() {
+    return List.of(
+        new MalformedInput("unknown authentication type", SourceConfig.of(Fixtures.location("bad-values.json")),
+            "bad-values.json:3:27: [0] (deviceId 'cam-20').authenticationType: unknown authentication type 'x509'"),
+        new MalformedInput("entry without deviceId", SourceConfig.of(Fixtures.location("missing-device-id.json")),
+            "missing-device-id.json:2:3: [0]: no deviceId"),
+        new MalformedInput("duplicate deviceId", SourceConfig.of(Fixtures.location("duplicate-device-id.json")),
+            "duplicate-device-id.json:41:3: [1]: deviceId 'cam-40' appears again (first at 2:3)"),
+        new MalformedInput("module twin", SourceConfig.of(Fixtures.location("module-twin.json")),
+            "this is the twin of module 'edgeAgent', not of a device"),
+        new MalformedInput("not a list", SourceConfig.of(Fixtures.location("not-a-list.json")),
+            "not-a-list.json:1:1: expected a list of devices but found the text 'contoso-hub'"),
+        new MalformedInput("cut short", SourceConfig.of(Fixtures.location("cut-short.json")),
+            "cut-short.json:53:1: the file ends before every bracket is closed"),
+        new MalformedInput("no such file", SourceConfig.of("no-such-export.json"),
+            "cannot read 'no-such-export.json': no such file (check the path)"),
+        new MalformedInput("unknown option", new SourceConfig(Fixtures.location("device-identity-list.json"),
+            Map.of("hubName", "contoso-hub")), "unknown option(s) hubName"));
+  }
+}

@@ -1,0 +1,379 @@
+package dev.rampart.adapter.mud;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import java.io.CharConversionException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads and validates one MUD file (RFC 8520, with the access lists of RFC 8519), collecting every
+ * problem with its line and column.
+ */
+final class MudFileReader {
+
+  static final String MUD = "ietf-mud:mud";
+  static final String ACLS = "ietf-access-control-list:acls";
+  // The name drafts before RFC 8519 used, which some MUD generators still write.
+  static final String ACLS_DRAFT = "ietf-access-control-list:access-lists";
+  static final int MAX_NESTING_DEPTH = 64;
+
+  private static final JsonFactory JSON = JsonFactory.builder()
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
+      .build();
+  private static final String SHAPE = "a MUD file (RFC 8520) is a JSON object with the members " + MUD + " and " + ACLS;
+  private static final Set<String> FORWARDING = Set.of("accept", "drop", "reject");
+  private static final List<String> MUD_FLAGS = List.of("local-networks", "same-manufacturer", "my-controller");
+  private static final List<String> MUD_NAMES = List.of("controller", "manufacturer", "model");
+
+  private final Path file;
+  private final String name;
+  private final List<Located> problems = new ArrayList<>();
+
+  MudFileReader(Path file) {
+    this.file = file;
+    this.name = file.toString();
+  }
+
+  /** Every problem found by {@link #read()}, each a complete line, in the order of the file. */
+  List<String> problems() {
+    return problems.stream()
+        .sorted(Comparator.comparingInt(Located::line).thenComparingInt(Located::column))
+        .map(Located::text)
+        .toList();
+  }
+
+  /** The file's profile, or {@code null} when it has problems. */
+  @Nullable MudProfile read() {
+    Json root = parse();
+    if (root == null) {
+      return null;
+    }
+    if (!(root instanceof Json.Members document) || !(document.get(MUD) instanceof Json.Members mud)) {
+      problem(root.at(), "", "no '" + MUD + "' container", SHAPE);
+      return null;
+    }
+    version(mud.get("mud-version"), mud.at());
+    String mudUrl = mudUrl(mud.get("mud-url"), mud.at());
+    Instant lastUpdate = lastUpdate(mud.get("last-update"));
+    Boolean supported = trueFalse(mud.get("is-supported"), "is-supported");
+    String model = firstText(mud, "model-name", "systeminfo");
+    Map<String, Json.Members> acls = acls(document);
+    List<String> allowlist = allowlist(mud, acls);
+    if (!problems.isEmpty() || mudUrl == null) {
+      return null;
+    }
+    return new MudProfile(mudUrl, model != null ? model : mudUrl, allowlist, lastUpdate, supported, mud.at());
+  }
+
+  private @Nullable Json parse() {
+    try (JsonParser parser = JSON.createParser(Files.newInputStream(file))) {
+      try {
+        if (parser.nextToken() == null) {
+          problem((Position) null, "", "the file is empty", SHAPE);
+          return null;
+        }
+        Json root = Json.read(parser);
+        if (parser.nextToken() != null) {
+          problem(Position.of(parser.currentTokenLocation()), "", "there is more after the end of the MUD object",
+              "a MUD file holds one JSON object");
+          return null;
+        }
+        return root;
+      } catch (IOException e) {
+        Position at = e instanceof JsonParseException json && json.getLocation() != null
+            ? Position.of(json.getLocation()) : Position.of(parser.currentLocation());
+        problem(at, "", failure(e), "check the JSON syntax near this place");
+        return null;
+      }
+    } catch (NoSuchFileException e) {
+      problems.add(new Located(0, 0, "cannot read '" + name + "': no such file (check the path)"));
+    } catch (AccessDeniedException e) {
+      problems.add(new Located(0, 0, "cannot read '" + name + "': permission denied (check the file's permissions)"));
+    } catch (IOException e) {
+      problems.add(new Located(0, 0, "cannot read '" + name + "': " + e.getMessage() + " (check that the file can be read)"));
+    }
+    return null;
+  }
+
+  private void version(@Nullable Json version, Position container) {
+    if (version == null) {
+      problem(container, MUD, "no mud-version", "RFC 8520 files have \"mud-version\": 1");
+    } else if (!(version instanceof Json.Number number) || !number.text().equals("1")) {
+      problem(version, MUD + ".mud-version", "mud-version is " + version.describe().replace("the number ", ""),
+          "this reader knows MUD version 1, RFC 8520");
+    }
+  }
+
+  private @Nullable String mudUrl(@Nullable Json url, Position container) {
+    if (url == null) {
+      problem(container, MUD, "no mud-url", "every MUD file names its own URL in mud-url");
+      return null;
+    }
+    String fix = "RFC 8520 requires an https URL, e.g. https://lighting.example.com/lightbulb2000";
+    if (!(url instanceof Json.Text text)) {
+      problem(url, MUD + ".mud-url", "expected a URL but found " + url.describe(), fix);
+      return null;
+    }
+    try {
+      URI uri = new URI(text.text());
+      if (!"https".equals(uri.getScheme()) || uri.getHost() == null) {
+        problem(url, MUD + ".mud-url", "'" + text.text() + "' is not an https URL", fix);
+        return null;
+      }
+      return text.text();
+    } catch (URISyntaxException e) {
+      problem(url, MUD + ".mud-url", "'" + text.text() + "' is not a URL: " + e.getReason(), fix);
+      return null;
+    }
+  }
+
+  private @Nullable Instant lastUpdate(@Nullable Json value) {
+    if (value == null) {
+      return null;
+    }
+    String fix = "write a date and time as RFC 3339, e.g. 2019-01-28T11:20:51+01:00";
+    if (value instanceof Json.Text text) {
+      try {
+        return OffsetDateTime.parse(text.text()).toInstant();
+      } catch (DateTimeParseException e) {
+        problem(value, MUD + ".last-update", "'" + text.text() + "' is not a date and time", fix);
+        return null;
+      }
+    }
+    problem(value, MUD + ".last-update", "expected a date and time but found " + value.describe(), fix);
+    return null;
+  }
+
+  private @Nullable Boolean trueFalse(@Nullable Json value, String field) {
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof Json.TrueFalse flag) {
+      return flag.value();
+    }
+    problem(value, MUD + "." + field, "expected true or false but found " + value.describe(), null);
+    return null;
+  }
+
+  private static @Nullable String firstText(Json.Members mud, String... fields) {
+    for (String field : fields) {
+      if (mud.get(field) instanceof Json.Text text && !text.text().isBlank()) {
+        return text.text();
+      }
+    }
+    return null;
+  }
+
+  /** The access lists of the file, by name. */
+  private Map<String, Json.Members> acls(Json.Members document) {
+    Map<String, Json.Members> byName = new LinkedHashMap<>();
+    String container = document.get(ACLS) != null ? ACLS : ACLS_DRAFT;
+    Json acls = document.get(container);
+    if (acls == null) {
+      return byName;
+    }
+    Json.Elements list = elements(acls, container, "acl");
+    if (list == null) {
+      return byName;
+    }
+    for (int i = 0; i < list.elements().size(); i++) {
+      Json acl = list.elements().get(i);
+      String place = container + ".acl[" + i + "]";
+      if (acl instanceof Json.Members members && members.get("name") instanceof Json.Text aclName) {
+        byName.putIfAbsent(aclName.text(), members);
+      } else {
+        problem(acl, place, "an access list without a name", "give every access list a \"name\"");
+      }
+    }
+    return byName;
+  }
+
+  private List<String> allowlist(Json.Members mud, Map<String, Json.Members> acls) {
+    Json policy = mud.get("from-device-policy");
+    if (policy == null) {
+      problem(mud.at(), MUD, "no from-device-policy",
+          "name the access lists of the device's outbound traffic in from-device-policy;"
+              + " a device that sends nothing has an empty access-list");
+      return List.of();
+    }
+    Set<String> allowed = new LinkedHashSet<>();
+    String place = MUD + ".from-device-policy";
+    Json accessLists = policy instanceof Json.Members members ? members.get("access-lists") : null;
+    Json.Elements names = accessLists == null
+        ? null : elements(accessLists, place + ".access-lists", "access-list");
+    if (names == null) {
+      if (accessLists == null) {
+        problem(policy, place, "no access-lists", "write \"access-lists\": {\"access-list\": [{\"name\": \"...\"}]}");
+      }
+      return List.of();
+    }
+    for (int i = 0; i < names.elements().size(); i++) {
+      Json entry = names.elements().get(i);
+      String at = place + ".access-lists.access-list[" + i + "]";
+      if (!(entry instanceof Json.Members members) || !(members.get("name") instanceof Json.Text aclName)) {
+        problem(entry, at, "an access-list entry without a name", "name one of the access lists defined in " + ACLS);
+        continue;
+      }
+      Json.Members acl = acls.get(aclName.text());
+      if (acl == null) {
+        problem(aclName, at + ".name", "access list '" + aclName.text() + "' is not defined",
+            acls.isEmpty() ? "define it in " + ACLS : "defined: " + String.join(", ", acls.keySet()));
+        continue;
+      }
+      allowed.addAll(destinations(acl, aclName.text()));
+    }
+    return List.copyOf(allowed);
+  }
+
+  /** The destinations of the accept entries of one access list; {@code *} for an entry that names none. */
+  private List<String> destinations(Json.Members acl, String aclName) {
+    String place = "access list '" + aclName + "'";
+    Json aces = acl.get("aces");
+    if (aces == null) {
+      return List.of();
+    }
+    Json.Elements entries = elements(aces, place + ".aces", "ace");
+    if (entries == null) {
+      return List.of();
+    }
+    List<String> destinations = new ArrayList<>();
+    for (int i = 0; i < entries.elements().size(); i++) {
+      String at = place + ".aces.ace[" + i + "]";
+      if (!(entries.elements().get(i) instanceof Json.Members ace)) {
+        problem(entries.elements().get(i), at, "expected an access list entry but found "
+            + entries.elements().get(i).describe(), null);
+        continue;
+      }
+      if (ace.get("name") instanceof Json.Text aceName) {
+        at = place + ".aces.ace[" + i + "] ('" + aceName.text() + "')";
+      }
+      String forwarding = forwarding(ace, at);
+      if ("accept".equals(forwarding)) {
+        destinations.addAll(matched(ace.get("matches")));
+      }
+    }
+    return destinations;
+  }
+
+  private @Nullable String forwarding(Json.Members ace, String at) {
+    Json actions = ace.get("actions");
+    Json forwarding = actions instanceof Json.Members members ? members.get("forwarding") : null;
+    if (forwarding == null) {
+      problem(actions != null ? actions : ace, at + (actions != null ? ".actions" : ""), "no forwarding action",
+          "write \"actions\": {\"forwarding\": \"accept\"}, or drop or reject");
+      return null;
+    }
+    if (!(forwarding instanceof Json.Text text) || !FORWARDING.contains(text.text())) {
+      problem(forwarding, at + ".actions.forwarding", "unknown forwarding action "
+          + (forwarding instanceof Json.Text text ? "'" + text.text() + "'" : forwarding.describe()),
+          "expected accept, drop or reject");
+      return null;
+    }
+    return text.text();
+  }
+
+  private static List<String> matched(@Nullable Json matches) {
+    List<String> destinations = new ArrayList<>();
+    if (matches instanceof Json.Members members) {
+      for (String family : List.of("ipv4", "ipv6")) {
+        if (members.get(family) instanceof Json.Members layer3) {
+          if (layer3.get("ietf-acldns:dst-dnsname") instanceof Json.Text host) {
+            destinations.add(host.text());
+          }
+          if (layer3.get("destination-" + family + "-network") instanceof Json.Text network) {
+            destinations.add(network.text());
+          }
+        }
+      }
+      // MUD's abstractions name classes of destinations that only the network can resolve.
+      if (members.get(MUD) instanceof Json.Members mud) {
+        for (String flag : MUD_FLAGS) {
+          if (mud.get(flag) != null) {
+            destinations.add("mud:" + flag);
+          }
+        }
+        for (String named : MUD_NAMES) {
+          if (mud.get(named) instanceof Json.Text value) {
+            destinations.add("mud:" + named + ":" + value.text());
+          }
+        }
+      }
+    }
+    if (destinations.isEmpty()) {
+      // An accept entry that constrains no destination lets the device reach any.
+      destinations.add("*");
+    }
+    return destinations;
+  }
+
+  /** The list under {@code key} of a container, or {@code null} after a problem. */
+  private Json.@Nullable Elements elements(Json container, String place, String key) {
+    if (!(container instanceof Json.Members members)) {
+      problem(container, place, "expected an object but found " + container.describe(), null);
+      return null;
+    }
+    Json list = members.get(key);
+    if (list == null) {
+      return new Json.Elements(List.of(), members.at());
+    }
+    if (!(list instanceof Json.Elements elements)) {
+      problem(list, place + "." + key, "expected a list but found " + list.describe(), null);
+      return null;
+    }
+    return elements;
+  }
+
+  private static String failure(IOException e) {
+    if (e instanceof CharConversionException) {
+      return "the file is not valid UTF-8 text";
+    }
+    if (e instanceof StreamConstraintsException) {
+      return "the data is nested more than " + MAX_NESTING_DEPTH + " levels deep";
+    }
+    String message = e instanceof JsonParseException json && json.getOriginalMessage() != null
+        ? json.getOriginalMessage() : String.valueOf(e.getMessage());
+    if (message.startsWith("Duplicate field")) {
+      return "duplicate key " + message.substring("Duplicate field ".length());
+    }
+    if (message.startsWith("Unexpected end-of-input")) {
+      return "the file ends before every bracket is closed";
+    }
+    int end = message.indexOf('\n');
+    return "the file is not valid JSON here: " + (end < 0 ? message : message.substring(0, end));
+  }
+
+  private void problem(Json value, String place, String what, @Nullable String fix) {
+    problem(value.at(), place, what, fix);
+  }
+
+  private void problem(@Nullable Position position, String place, String what, @Nullable String fix) {
+    String text = name + (position == null ? "" : ":" + position) + ": " + (place.isEmpty() ? "" : place + ": ") + what
+        + (fix == null ? "" : " (" + fix + ")");
+    problems.add(new Located(position == null ? 0 : position.line(), position == null ? 0 : position.column(), text));
+  }
+
+  /** A problem and where it is, so that problems are reported in the order of the file. */
+  private record Located(int line, int column, String text) {}
+}

@@ -1,0 +1,27 @@
+package dev.rampart.adapter.mud;
+
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Path;
+
+/** The sample MUD files next to the tests. */
+final class Fixtures {
+
+  private Fixtures() {}
+
+  static Path path(String name) {
+    URL url = Fixtures.class.getResource(name);
+    if (url == null) {
+      throw new IllegalArgumentException("no fixture " + name);
+    }
+    try {
+      return Path.of(url.toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String location(String name) {
+    return path(name).toString();
+  }
+}

@@ -1,0 +1,129 @@
+package dev.rampart.adapter.mud;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.rampart.spi.fact.Device;
+import dev.rampart.spi.source.Origin;
+import dev.rampart.spi.source.SourceConfig;
+import dev.rampart.spi.source.SourceException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Reads {@code lightbulb2000.json}, the example of RFC 8520 section 9; {@code camera-x100.json}, which
+ * uses every kind of destination; and {@code catalogue/}, a directory of MUD files.
+ */
+class MudSourceTest {
+
+  @Test
+  void theRfcExampleAllowsItsOneDnsNameToEachNamedDevice() throws Exception {
+    Map<String, Device> devices = read(new SourceConfig(Fixtures.location("lightbulb2000.json"),
+        Map.of("devices", "bulb-01, bulb-02")));
+
+    assertEquals(Map.of(
+        "bulb-01", Device.builder("bulb-01").model("The BMS Example Light Bulb").egressAllowlist(List.of("test.example.com"))
+            .attributes(Map.of("mudUrl", "https://lighting.example.com/lightbulb2000", "mudSupported", true)).build(),
+        "bulb-02", Device.builder("bulb-02").model("The BMS Example Light Bulb").egressAllowlist(List.of("test.example.com"))
+            .attributes(Map.of("mudUrl", "https://lighting.example.com/lightbulb2000", "mudSupported", true)).build()),
+        devices);
+  }
+
+  @Test
+  void theAllowlistHoldsTheDestinationsOfEveryAcceptEntryOfTheFromDevicePolicy() throws Exception {
+    Device camera = read(new SourceConfig(Fixtures.location("camera-x100.json"), Map.of("devices", "cam-01"))).get("cam-01");
+
+    // DNS names, networks, and MUD's abstractions, which only the network resolves; the dropped
+    // telemetry host and the to-device policy are not outbound permissions.
+    assertEquals(List.of("video.example.com", "192.0.2.0/28", "mud:same-manufacturer",
+        "mud:controller:urn:ietf:params:mud:dns", "2001:db8:7::/48", "mud:local-networks"), camera.egressAllowlist());
+  }
+
+  @Test
+  void modelNameIsTheModelAndIsSupportedIsKept() throws Exception {
+    Device camera = read(new SourceConfig(Fixtures.location("camera-x100.json"), Map.of("devices", "cam-01"))).get("cam-01");
+
+    assertAll(
+        () -> assertEquals("X100", camera.model()),
+        () -> assertEquals(Map.of("mudUrl", "https://mud.example.com/cameras/x100", "mudSupported", false),
+            camera.attributes()));
+  }
+
+  @Test
+  void anAcceptEntryWithoutADestinationAllowsAnyDestination() throws Exception {
+    Device thermostat = read(new SourceConfig(Fixtures.location("catalogue"),
+        Map.of("devices.thermostat-t100", "th-01"))).get("th-01");
+
+    assertEquals(List.of("*"), thermostat.egressAllowlist());
+  }
+
+  @Test
+  void inADirectoryEachFileHasItsOwnDevicesAndUnnamedFilesAreNotRead() throws Exception {
+    Map<String, Device> devices = read(new SourceConfig(Fixtures.location("catalogue"),
+        Map.of("devices.camera-x100", "cam-01,cam-02", "devices.thermostat-t100", "th-01")));
+
+    assertAll(
+        () -> assertEquals(List.of("cam-01", "cam-02", "th-01"), List.copyOf(devices.keySet())),
+        () -> assertEquals("X100", devices.get("cam-02").model()),
+        () -> assertEquals("T100 thermostat", devices.get("th-01").model()));
+  }
+
+  @Test
+  void theOriginIsTheMudContainerAndTheTimeIsLastUpdate() throws Exception {
+    List<Origin> origins = new ArrayList<>();
+    new MudProvider().create(new SourceConfig(Fixtures.location("lightbulb2000.json"), Map.of("devices", "bulb-01")))
+        .read((fact, origin) -> origins.add(origin));
+
+    assertEquals(List.of(new Origin("mud", Fixtures.location("lightbulb2000.json"), 2, 19,
+        Instant.parse("2019-01-28T10:20:51Z"))), origins);
+  }
+
+  @Test
+  void everyProblemOfAFileIsReportedInTheOrderOfTheFile() {
+    SourceException failure = assertThrows(SourceException.class,
+        () -> read(new SourceConfig(Fixtures.location("many-problems.json"), Map.of("devices", "cam-01"))));
+
+    String file = Fixtures.location("many-problems.json");
+    assertEquals(List.of(
+        file + ":3:20: ietf-mud:mud.mud-version: mud-version is 2 (this reader knows MUD version 1, RFC 8520)",
+        file + ":4:16: ietf-mud:mud.mud-url: 'http://mud.example.com/cameras/x100' is not an https URL"
+            + " (RFC 8520 requires an https URL, e.g. https://lighting.example.com/lightbulb2000)",
+        file + ":5:20: ietf-mud:mud.last-update: '14 March 2026' is not a date and time"
+            + " (write a date and time as RFC 3339, e.g. 2019-01-28T11:20:51+01:00)",
+        file + ":19:21: ietf-mud:mud.from-device-policy.access-lists.access-list[1].name: access list 'x100-v6-from'"
+            + " is not defined (defined: x100-v4fr, x100-v6fr, x100-v4to)",
+        file + ":75:31: access list 'x100-v4fr'.aces.ace[1] ('ntp').actions.forwarding: unknown forwarding action"
+            + " 'allow' (expected accept, drop or reject)"),
+        failure.problems());
+  }
+
+  @Test
+  void aDeviceNamedForTwoFilesIsRefused() {
+    SourceException failure = assertThrows(SourceException.class, () -> read(new SourceConfig(
+        Fixtures.location("catalogue"), Map.of("devices.camera-x100", "cam-01", "devices.lightbulb2000", "cam-01"))));
+
+    assertEquals(List.of("mud source '" + Fixtures.location("catalogue") + "': device 'cam-01' is named for both"
+        + " camera-x100.json and lightbulb2000.json (a device has one MUD file; name it once)"), failure.problems());
+  }
+
+  @Test
+  void theDevicesOptionWithoutAFileNameIsForASingleFile() {
+    SourceException failure = assertThrows(SourceException.class,
+        () -> read(new SourceConfig(Fixtures.location("catalogue"), Map.of("devices", "cam-01"))));
+
+    assertEquals(List.of("mud source '" + Fixtures.location("catalogue") + "': option devices names the devices of"
+        + " one MUD file, but this is a directory (give devices.NAME=ID,ID... for each file NAME.json;"
+        + " files here: camera-x100, lightbulb2000, thermostat-t100)"), failure.problems());
+  }
+
+  private static Map<String, Device> read(SourceConfig config) throws SourceException {
+    Map<String, Device> devices = new LinkedHashMap<>();
+    new MudProvider().create(config).read((fact, origin) -> devices.put(fact.id(), (Device) fact));
+    return devices;
+  }
+}
