@@ -1,0 +1,99 @@
+package dev.rampart.adapter.netbox;
+
+import dev.rampart.spi.source.SourceConfig;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads the options of one source and collects every mistake in them, so that a user sees all of
+ * them in one run. Each problem starts with the source and its (redacted) location.
+ */
+final class Options {
+
+  private static final Duration LONGEST_TIMEOUT = Duration.ofMinutes(10);
+
+  private final SourceConfig config;
+  private final String subject;
+  private final List<String> problems = new ArrayList<>();
+
+  /**
+   * @param config what the user gave
+   * @param subject how problems start, e.g. {@code netbox source 'https://netbox.example.com'}
+   * @param known every option the source takes
+   */
+  Options(SourceConfig config, String subject, List<String> known) {
+    this.config = config;
+    this.subject = subject;
+    List<String> unknown = config.options().keySet().stream().filter(key -> !known.contains(key)).sorted().toList();
+    if (!unknown.isEmpty()) {
+      add("unknown option(s) " + String.join(", ", unknown) + " (the source takes the options "
+          + String.join(", ", known) + ")");
+    }
+  }
+
+  /** The option's text, or {@code null} when it is not given; a blank value is a problem. */
+  @Nullable String text(String key) {
+    String value = config.option(key).orElse(null);
+    if (value != null && value.isBlank()) {
+      add("option " + key + " is blank (leave it out for the default, or give a value)");
+      return null;
+    }
+    return value == null ? null : value.strip();
+  }
+
+  String text(String key, String fallback) {
+    String value = text(key);
+    return value == null ? fallback : value;
+  }
+
+  /** A whole number from {@code min} to {@code max}. */
+  int wholeNumber(String key, int fallback, int min, int max) {
+    String value = text(key);
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      int number = Integer.parseInt(value);
+      if (number >= min && number <= max) {
+        return number;
+      }
+    } catch (NumberFormatException e) {
+      // explained below
+    }
+    add("option " + key + " is '" + value + "', not a whole number from " + min + " to " + max
+        + " (e.g. " + key + "=" + fallback + ")");
+    return fallback;
+  }
+
+  /** A positive duration of at most ten minutes: whole seconds ({@code 30}) or ISO-8601 ({@code PT0.5S}). */
+  Duration duration(String key, Duration fallback) {
+    String value = text(key);
+    if (value == null) {
+      return fallback;
+    }
+    Duration duration = null;
+    try {
+      duration = value.chars().allMatch(Character::isDigit) ? Duration.ofSeconds(Long.parseLong(value)) : Duration.parse(value);
+    } catch (DateTimeParseException | NumberFormatException e) {
+      // explained below
+    }
+    if (duration == null || duration.isZero() || duration.isNegative() || duration.compareTo(LONGEST_TIMEOUT) > 0) {
+      add("option " + key + " is '" + value + "', not a duration from 1 second to 10 minutes (give seconds, e.g. "
+          + key + "=" + fallback.toSeconds() + ", or an ISO-8601 duration such as PT1M)");
+      return fallback;
+    }
+    return duration;
+  }
+
+  /** Records a problem with the source's configuration. */
+  void add(String problem) {
+    problems.add(subject + ": " + problem);
+  }
+
+  List<String> problems() {
+    return List.copyOf(problems);
+  }
+}

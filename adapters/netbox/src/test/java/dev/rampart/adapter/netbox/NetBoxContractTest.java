@@ -1,0 +1,76 @@
+package dev.rampart.adapter.netbox;
+
+import static dev.rampart.adapter.netbox.RecordedNetBox.DEVICES;
+import static dev.rampart.adapter.netbox.RecordedNetBox.DEVICES_2;
+import static dev.rampart.adapter.netbox.RecordedNetBox.TOKEN;
+
+import dev.rampart.adapter.netbox.RecordedNetBox.Reply;
+import dev.rampart.adapter.testkit.FactSourceContract;
+import dev.rampart.adapter.testkit.MalformedInput;
+import dev.rampart.spi.source.FactSourceProvider;
+import dev.rampart.spi.source.SourceConfig;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/** The NetBox source meets the contract of every fact source, against a recorded NetBox on 127.0.0.1. */
+class NetBoxContractTest extends FactSourceContract {
+
+  private RecordedNetBox netBox;
+
+  @BeforeEach
+  void startNetBox() throws IOException {
+    netBox = RecordedNetBox.start();
+  }
+
+  @AfterEach
+  void stopNetBox() {
+    netBox.close();
+  }
+
+  @Override
+  protected FactSourceProvider provider() {
+    Map<String, String> environment = Map.of("NETBOX_TOKEN", TOKEN, "NETBOX_OLD_TOKEN", "feedfacefeedfacefeedfacefeedfacefeedface");
+    return new NetBoxProvider(environment::get, new RecordingSleeper(), Clock.systemUTC());
+  }
+
+  @Override
+  protected SourceConfig validSource() {
+    return new SourceConfig(netBox.url(""), Map.of("zoneMap", "cameras:iot,mgmt:management"));
+  }
+
+  @Override
+  protected List<MalformedInput> malformedInputs() {
+    netBox.answer("unauthorized", DEVICES, Reply.json(401, "{\"detail\": \"Authentication credentials were not provided.\"}"))
+        .answer("moved", DEVICES, Reply.json(404, "{\"detail\": \"Not found.\"}"))
+        .answer("failing", DEVICES, Reply.json(500, "{\"error\": \"server error\"}"), Reply.json(502, ""),
+            Reply.json(500, "{\"error\": \"server error\"}"))
+        .answer("cut-off", DEVICES_2, Reply.page("devices-2-truncated.json"))
+        .answer("proxied", DEVICES, Reply.page("devices-next-elsewhere.json"))
+        .answer("sso", DEVICES, new Reply(200, "text/html", Map.of(), "<html><body>Sign in</body></html>"))
+        .answer("typo", DEVICES, Reply.page("devices-bad-date.json"));
+    return List.of(
+        new MalformedInput("401 Unauthorized", SourceConfig.of(netBox.url("unauthorized")), "HTTP 401 Unauthorized"),
+        new MalformedInput("a token NetBox refuses",
+            new SourceConfig(netBox.url(""), Map.of("tokenEnv", "NETBOX_OLD_TOKEN")),
+            "HTTP 403 Forbidden: \"Invalid token\" (check that the token in $NETBOX_OLD_TOKEN is valid"),
+        new MalformedInput("404 Not Found", SourceConfig.of(netBox.url("moved")), "is " + netBox.url("moved")
+            + " the NetBox base URL?"),
+        new MalformedInput("500 on every attempt", SourceConfig.of(netBox.url("failing")),
+            "HTTP 500 Internal Server Error, 3 attempts in all"),
+        new MalformedInput("a page cut off", SourceConfig.of(netBox.url("cut-off")),
+            "the answer ends in the middle of the JSON at line 38"),
+        new MalformedInput("a next link to another server", SourceConfig.of(netBox.url("proxied")),
+            "the next page is at 'http://localhost:8000/api/dcim/devices/', which is not on " + netBox.url("proxied")),
+        new MalformedInput("a login page instead of the API", SourceConfig.of(netBox.url("sso")),
+            "the answer is 'text/html', not JSON"),
+        new MalformedInput("an unreachable server", SourceConfig.of("http://127.0.0.1:1"), "cannot connect to 127.0.0.1:1"),
+        new MalformedInput("no token", new SourceConfig(netBox.url(""), Map.of("tokenEnv", "RAMPART_NO_SUCH_VARIABLE")),
+            "no API token: $RAMPART_NO_SUCH_VARIABLE is not set"),
+        new MalformedInput("an end-of-support date that is not a date", SourceConfig.of(netBox.url("typo")),
+            "custom field 'end_of_support' is '31/07/2026', not a date"));
+  }
+}

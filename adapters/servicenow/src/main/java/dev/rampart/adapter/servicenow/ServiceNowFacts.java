@@ -1,0 +1,205 @@
+package dev.rampart.adapter.servicenow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.rampart.adapter.servicenow.ServiceNowSource.TableRecord;
+import dev.rampart.spi.fact.Device;
+import dev.rampart.spi.fact.Firmware;
+import dev.rampart.spi.fact.Lifecycle;
+import dev.rampart.spi.fact.LifecycleStatus;
+import dev.rampart.spi.fact.Vendor;
+import dev.rampart.spi.source.FactSink;
+import dev.rampart.spi.source.Origin;
+import dev.rampart.spi.source.SourceException;
+import java.text.Normalizer;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Maps configuration items onto the fact model: a vendor per manufacturer (a core_company record)
+ * and a device per CI, with its owner from sys_user and its model from cmdb_model. What the CMDB
+ * does not say stays unknown; {@code docs/adapters/servicenow.md} has the tables.
+ */
+final class ServiceNowFacts {
+
+  static final List<String> COMPANY_FIELDS = List.of("sys_id", "name");
+  static final List<String> USER_FIELDS = List.of("sys_id", "user_name", "name");
+  static final List<String> MODEL_FIELDS = List.of("sys_id", "name", "display_name");
+  static final List<String> LOCATION_FIELDS = List.of("sys_id", "full_name", "name");
+
+  private static final Pattern MAC = Pattern.compile("\\p{XDigit}{2}([:-]\\p{XDigit}{2}){5}|\\p{XDigit}{12}");
+  private static final Pattern NOT_SLUG = Pattern.compile("[^a-z0-9]+");
+
+  private final ServiceNowSettings settings;
+  private final References references;
+  private final FactSink sink;
+  private final List<String> problems = new ArrayList<>();
+  // the vendor id of each core_company read, or none when it could not be read
+  private final Map<String, Optional<String>> vendorOfCompany = new HashMap<>();
+
+  ServiceNowFacts(ServiceNowSettings settings, References references, FactSink sink) {
+    this.settings = settings;
+    this.references = references;
+    this.sink = sink;
+  }
+
+  /** Hands every fact to the sink; returns the invalid values found, one problem each. */
+  List<String> emit(List<TableRecord> records) throws SourceException {
+    Set<String> vendors = new HashSet<>();
+    for (TableRecord record : records) {
+      String company = Json.reference(record.item().json(), "manufacturer");
+      if (company != null && !vendorOfCompany.containsKey(company)) {
+        vendorOfCompany.put(company, emitVendor(company, vendors));
+      }
+    }
+    for (TableRecord record : records) {
+      emitDevice(record);
+    }
+    return List.copyOf(problems);
+  }
+
+  private Optional<String> emitVendor(String sysId, Set<String> vendors) throws SourceException {
+    Optional<Item> company = references.get("core_company", sysId, COMPANY_FIELDS);
+    if (company.isEmpty()) {
+      return Optional.empty();
+    }
+    String name = Json.text(company.get().json(), "name");
+    String id = name == null || slug(name).isEmpty() ? ServiceNowProvider.ID + "-" + sysId : slug(name);
+    if (vendors.add(id)) {
+      sink.accept(Vendor.builder(id).name(name).build(), origin("core_company", sysId, company.get().collectedAt()));
+    }
+    return Optional.of(id);
+  }
+
+  private void emitDevice(TableRecord record) throws SourceException {
+    JsonNode json = record.item().json();
+    String sysId = Json.text(json, "sys_id");
+    if (sysId == null) {
+      problems.add(settings.base() + "/api/now/table/" + record.table() + ": a record has no sys_id"
+          + " (check that the user may read the sys_id field)");
+      return;
+    }
+    String name = Json.text(json, "name");
+    String id = name != null ? name : ServiceNowProvider.ID + "-" + sysId;
+    String place = origin(record.table(), sysId, record.item().collectedAt()).location() + ": CI '" + id + "'";
+
+    String company = Json.reference(json, "manufacturer");
+    LifecycleStatus status = settings.statuses().get(String.valueOf(Json.text(json, "install_status")));
+    LocalDate endOfSupport = date(Json.text(json, settings.endOfSupportField()), place);
+    String firmware = Json.text(json, settings.firmwareField());
+    String ip = Json.text(json, "ip_address");
+    sink.accept(Device.builder(id)
+        .name(name)
+        .model(model(json))
+        .serialNumber(Json.text(json, "serial_number"))
+        .macAddress(mac(Json.text(json, "mac_address")))
+        .ipAddresses(ip == null ? null : List.of(ip))
+        .vendorId(company == null ? null : vendorOfCompany.getOrDefault(company, Optional.empty()).orElse(null))
+        .owner(owner(json))
+        .firmware(firmware == null ? null : new Firmware(firmware, null, null, null))
+        .lifecycle(status == null && endOfSupport == null ? null : new Lifecycle(status, endOfSupport, null))
+        .attributes(attributes(json, sysId))
+        .build(), origin(record.table(), sysId, record.item().collectedAt()));
+  }
+
+  /** The name of the cmdb_model the CI references, else its model_number. */
+  private @Nullable String model(JsonNode json) throws SourceException {
+    String model = Json.reference(json, "model_id");
+    if (model != null) {
+      Optional<Item> record = references.get("cmdb_model", model, MODEL_FIELDS);
+      if (record.isPresent()) {
+        String name = Json.text(record.get().json(), "name");
+        return name != null ? name : Json.text(record.get().json(), "display_name");
+      }
+    }
+    return Json.text(json, "model_number");
+  }
+
+  /** The user name of the first owner field that is set: a reference to sys_user, or plain text. */
+  private @Nullable String owner(JsonNode json) throws SourceException {
+    for (String field : settings.ownerFields()) {
+      String user = Json.reference(json, field);
+      if (user != null) {
+        Optional<Item> record = references.get("sys_user", user, USER_FIELDS);
+        if (record.isPresent()) {
+          String userName = Json.text(record.get().json(), "user_name");
+          return userName != null ? userName : Json.text(record.get().json(), "name");
+        }
+      } else if (!json.path(field).isObject() && Json.text(json, field) != null) {
+        return Json.text(json, field);
+      }
+    }
+    return null;
+  }
+
+  private Map<String, Object> attributes(JsonNode json, String sysId) throws SourceException {
+    Map<String, Object> attributes = new LinkedHashMap<>();
+    attributes.put("sysId", sysId);
+    putIfKnown(attributes, "class", Json.text(json, "sys_class_name"));
+    putIfKnown(attributes, "assetTag", Json.text(json, "asset_tag"));
+    String location = Json.reference(json, "location");
+    if (location != null) {
+      Optional<Item> record = references.get("cmn_location", location, LOCATION_FIELDS);
+      if (record.isPresent()) {
+        String fullName = Json.text(record.get().json(), "full_name");
+        putIfKnown(attributes, "location", fullName != null ? fullName : Json.text(record.get().json(), "name"));
+      }
+    }
+    return attributes;
+  }
+
+  /** A date field ({@code 2027-06-30}), or a date-time one ({@code 2027-06-30 00:00:00}), by its date. */
+  private @Nullable LocalDate date(@Nullable String text, String place) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      boolean dateTime = text.length() > 10 && (text.charAt(10) == ' ' || text.charAt(10) == 'T');
+      return LocalDate.parse(dateTime ? text.substring(0, 10) : text);
+    } catch (DateTimeParseException e) {
+      problems.add(place + ": field '" + settings.endOfSupportField() + "' is '" + text + "', not a date"
+          + " (write it as YYYY-MM-DD, or make it a field of type Date)");
+      return null;
+    }
+  }
+
+  /** A MAC address as lower-case pairs joined by ':'; other text as the CMDB holds it. */
+  private static @Nullable String mac(@Nullable String text) {
+    if (text == null || !MAC.matcher(text).matches()) {
+      return text;
+    }
+    String digits = text.replaceAll("[:-]", "").toLowerCase(Locale.ROOT);
+    StringBuilder mac = new StringBuilder();
+    for (int i = 0; i < digits.length(); i += 2) {
+      mac.append(i == 0 ? "" : ":").append(digits, i, i + 2);
+    }
+    return mac.toString();
+  }
+
+  /** {@code Axis Communications} is {@code axis-communications}, as NetBox would slug it. */
+  private static String slug(String name) {
+    String plain = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+    return NOT_SLUG.matcher(plain).replaceAll("-").replaceAll("^-+|-+$", "");
+  }
+
+  private static void putIfKnown(Map<String, Object> attributes, String key, @Nullable String value) {
+    if (value != null) {
+      attributes.put(key, value);
+    }
+  }
+
+  private Origin origin(String table, String sysId, Instant collectedAt) {
+    return Origin.of(ServiceNowProvider.ID, settings.base() + "/api/now/table/" + table + "/" + sysId).collectedAt(collectedAt);
+  }
+}

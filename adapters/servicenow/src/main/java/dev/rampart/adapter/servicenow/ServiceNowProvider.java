@@ -1,0 +1,95 @@
+package dev.rampart.adapter.servicenow;
+
+import dev.rampart.spi.source.FactSource;
+import dev.rampart.spi.source.FactSourceProvider;
+import dev.rampart.spi.source.SourceConfig;
+import dev.rampart.spi.source.SourceException;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Creates sources for the id {@value #ID} that read configuration items from a ServiceNow
+ * instance's Table API; the location is the instance URL, e.g. {@code https://acme.service-now.com}.
+ * Requests authenticate with the user named by {@value #USER} and the password in the environment
+ * variable named by {@value #PASSWORD_ENV} (default {@code SERVICENOW_PASSWORD}), or with the OAuth
+ * bearer token in the environment variable named by {@value #TOKEN_ENV}; secrets never come from
+ * the location or an option.
+ */
+public final class ServiceNowProvider implements FactSourceProvider {
+
+  /** The stable id of this source type, also the {@code sourceId} of every {@code Origin} it reports. */
+  public static final String ID = "servicenow";
+
+  /** The option naming the user for HTTP basic authentication. */
+  public static final String USER = "user";
+
+  /** The option naming the environment variable with the user's password (default {@code SERVICENOW_PASSWORD}). */
+  public static final String PASSWORD_ENV = "passwordEnv";
+
+  /** The option naming the environment variable with an OAuth bearer token, instead of a user and password. */
+  public static final String TOKEN_ENV = "tokenEnv";
+
+  /** The option listing the tables to read, comma-separated (default {@code cmdb_ci_hardware}). */
+  public static final String TABLES = "tables";
+
+  /** The option with an encoded query that selects the records, sent as {@code sysparm_query}. */
+  public static final String QUERY = "query";
+
+  /** The option listing the reference fields to the owning user, first set wins (default {@code owned_by,assigned_to}). */
+  public static final String OWNER_FIELDS = "ownerFields";
+
+  /** The option naming the field with the firmware version (default {@code u_firmware_version}). */
+  public static final String FIRMWARE_FIELD = "firmwareField";
+
+  /** The option naming the field with the end-of-support date (default {@code u_end_of_support}). */
+  public static final String END_OF_SUPPORT_FIELD = "endOfSupportField";
+
+  /** The option changing what {@code install_status} codes mean, e.g. {@code 6:planned,101:active}. */
+  public static final String INSTALL_STATUS_MAP = "installStatusMap";
+
+  /** The option setting how many records each page holds (default 500). */
+  public static final String PAGE_SIZE = "pageSize";
+
+  /** The option setting how many times each request is tried in all (default 3). */
+  public static final String RETRIES = "retries";
+
+  /** The option setting how long to wait for a connection, in seconds or ISO-8601 (default 10 s). */
+  public static final String CONNECT_TIMEOUT = "connectTimeout";
+
+  /** The option setting how long to wait for a whole answer, in seconds or ISO-8601 (default 30 s). */
+  public static final String REQUEST_TIMEOUT = "requestTimeout";
+
+  private final Function<String, @Nullable String> environment;
+  private final Sleeper sleeper;
+  private final Clock clock;
+
+  /** The provider that {@link java.util.ServiceLoader} creates: real environment, real time. */
+  public ServiceNowProvider() {
+    this(System::getenv, Sleeper.REAL, Clock.systemUTC());
+  }
+
+  ServiceNowProvider(Function<String, @Nullable String> environment, Sleeper sleeper, Clock clock) {
+    this.environment = Objects.requireNonNull(environment, "environment");
+    this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  /**
+   * Checks the location and options and reads the secret; nothing is requested from the instance
+   * until the source is read.
+   *
+   * @throws SourceException naming every mistake in the configuration, or a secret that is not set
+   */
+  @Override
+  public FactSource create(SourceConfig config) throws SourceException {
+    return new ServiceNowSource(ServiceNowSettings.parse(Objects.requireNonNull(config, "config"), environment),
+        sleeper, clock);
+  }
+}

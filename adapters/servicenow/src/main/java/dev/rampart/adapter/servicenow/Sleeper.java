@@ -1,0 +1,13 @@
+package dev.rampart.adapter.servicenow;
+
+import java.time.Duration;
+
+/** Waits between two attempts of a request; tests replace it so that retries take no time. */
+@FunctionalInterface
+interface Sleeper {
+
+  /** Really waits, on the calling thread. */
+  Sleeper REAL = duration -> Thread.sleep(duration.toMillis());
+
+  void sleep(Duration duration) throws InterruptedException;
+}

@@ -1,0 +1,75 @@
+package dev.rampart.adapter.servicenow;
+
+import static dev.rampart.adapter.servicenow.RecordedServiceNow.PASSWORD;
+import static dev.rampart.adapter.servicenow.RecordedServiceNow.USER;
+
+import dev.rampart.adapter.servicenow.RecordedServiceNow.Reply;
+import dev.rampart.adapter.testkit.FactSourceContract;
+import dev.rampart.adapter.testkit.MalformedInput;
+import dev.rampart.spi.source.FactSourceProvider;
+import dev.rampart.spi.source.SourceConfig;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/** The ServiceNow source meets the contract of every fact source, against a recorded instance on 127.0.0.1. */
+class ServiceNowContractTest extends FactSourceContract {
+
+  private RecordedServiceNow instance;
+
+  @BeforeEach
+  void startInstance() throws IOException {
+    instance = RecordedServiceNow.start();
+  }
+
+  @AfterEach
+  void stopInstance() {
+    instance.close();
+  }
+
+  @Override
+  protected FactSourceProvider provider() {
+    Map<String, String> environment = Map.of("SERVICENOW_PASSWORD", PASSWORD, "SN_OLD_PASSWORD", "Winter2024!");
+    return new ServiceNowProvider(environment::get, new RecordingSleeper(), Clock.systemUTC());
+  }
+
+  @Override
+  protected SourceConfig validSource() {
+    return config("");
+  }
+
+  @Override
+  protected List<MalformedInput> malformedInputs() {
+    String failing = "{\"error\":{\"message\":\"Transaction cancelled: maximum execution time exceeded\"},\"status\":\"failure\"}";
+    instance.answer("failing", "cmdb_ci_hardware#0", Reply.json(503, failing), Reply.json(503, failing), Reply.json(503, failing))
+        .answer("cut-off", "cmdb_ci_hardware#2", Reply.recorded("cmdb_ci_hardware-2-truncated.json"))
+        .answer("proxied", "cmdb_ci_hardware#0", Reply.recorded("cmdb_ci_hardware-0.json").with("Link",
+            "<http://instance.internal:8080/api/now/table/cmdb_ci_hardware?sysparm_offset=2>;rel=\"next\""))
+        .answer("hibernating", "cmdb_ci_hardware#0", new Reply(200, "text/html", Map.of(), "<html>Your instance is hibernating</html>"))
+        .answer("no-table", "cmdb_ci_hardware#0", Reply.json(400,
+            "{\"error\":{\"message\":\"Invalid table cmdb_ci_hardware\",\"detail\":null},\"status\":\"failure\"}"));
+    return List.of(
+        new MalformedInput("401 for a wrong password",
+            new SourceConfig(instance.url(""), Map.of("user", USER, "passwordEnv", "SN_OLD_PASSWORD")),
+            "HTTP 401 Unauthorized: \"User Not Authenticated\" (check the user 'rampart.reader' and the password in $SN_OLD_PASSWORD)"),
+        new MalformedInput("503 on every attempt", config("failing"), "HTTP 503 Service Unavailable, 3 attempts in all"),
+        new MalformedInput("a page cut off", config("cut-off"), "the answer ends in the middle of the JSON at line 19"),
+        new MalformedInput("a next link to another server", config("proxied"),
+            "the next page is at 'http://instance.internal:8080/api/now/table/cmdb_ci_hardware', which is not on"),
+        new MalformedInput("a hibernating developer instance", config("hibernating"), "the answer is 'text/html', not JSON"),
+        new MalformedInput("a table the instance does not have", config("no-table"),
+            "HTTP 400 Bad Request: \"Invalid table cmdb_ci_hardware\" (check the options tables and query)"),
+        new MalformedInput("an unreachable instance", new SourceConfig("http://127.0.0.1:1", Map.of("user", USER)),
+            "cannot connect to 127.0.0.1:1"),
+        new MalformedInput("no credentials", SourceConfig.of(instance.url("")), "no credentials (give the option user=NAME"),
+        new MalformedInput("no password", new SourceConfig(instance.url(""), Map.of("user", USER, "passwordEnv", "RAMPART_UNSET")),
+            "$RAMPART_UNSET is not set"));
+  }
+
+  private SourceConfig config(String scenario) {
+    return new SourceConfig(instance.url(scenario), Map.of("user", USER, "pageSize", "2"));
+  }
+}
