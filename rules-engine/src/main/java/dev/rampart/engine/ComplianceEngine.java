@@ -13,6 +13,7 @@ import dev.rampart.engine.internal.schema.Schemas;
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.FactType;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Evaluates facts against rule packs. Immutable and thread-safe once built: the packs are compiled
@@ -42,12 +44,21 @@ public final class ComplianceEngine {
   private final RuleBase rules;
   private final Clock clock;
   private final List<Report.PackInfo> packInfos;
+  private final long maxFacts;
+  private final @Nullable Duration timeLimit;
 
-  private ComplianceEngine(List<RulePack> packs, RuleBase rules, Clock clock) {
+  /** Facts inserted between limit checks when an evaluation is bounded. */
+  private static final int LIMIT_BATCH = 1024;
+
+  private ComplianceEngine(List<RulePack> packs, RuleBase rules, Clock clock, long maxFacts, @Nullable Duration timeLimit) {
     this.packs = List.copyOf(packs);
     this.rules = rules;
     this.clock = clock;
-    this.packInfos = packs.stream().map(p -> new Report.PackInfo(p.id(), p.version(), p.title())).toList();
+    this.maxFacts = maxFacts;
+    this.timeLimit = timeLimit;
+    this.packInfos = packs.stream()
+        .map(p -> new Report.PackInfo(p.id(), p.version(), p.title(), p.base().orElse(null), p.disabledRules()))
+        .toList();
   }
 
   public static Builder builder() {
@@ -74,11 +85,47 @@ public final class ComplianceEngine {
     if (!duplicates.isEmpty()) {
       throw new IllegalArgumentException("facts must have unique ids per type; duplicated: " + String.join(", ", duplicates));
     }
-    try (ComplianceSession session = openSession()) {
-      for (Fact fact : facts) {
-        session.insert(fact);
+    if (maxFacts == Long.MAX_VALUE && timeLimit == null) {
+      try (ComplianceSession session = openSession()) {
+        facts.forEach(session::insert);
+        return session.report();
       }
-      return session.report();
+    }
+    return evaluateWithinLimits(facts);
+  }
+
+  /**
+   * Evaluates in batches, referenced facts first, stopping at the fact or time limit. The report
+   * then says it is incomplete and covers only the facts evaluated: nothing unevaluated is ever
+   * reported as a pass.
+   */
+  private Report evaluateWithinLimits(Collection<? extends Fact> facts) {
+    long deadline = timeLimit == null ? Long.MAX_VALUE : System.nanoTime() + timeLimit.toNanos();
+    List<Fact> ordered = new ArrayList<>(facts);
+    // devices refer to networks and vendors; evaluating those first keeps early batches' joins whole
+    ordered.sort(java.util.Comparator.comparingInt(f -> f.type() == FactType.DEVICE ? 1 : 0));
+    String stop = null;
+    try (DroolsSession session = (DroolsSession) openSession()) {
+      int inserted = 0;
+      while (inserted < ordered.size()) {
+        if (inserted >= maxFacts) {
+          stop = "stopped at the fact limit of " + maxFacts;
+          break;
+        }
+        if (System.nanoTime() > deadline) {
+          stop = "stopped at the time limit of " + timeLimit;
+          break;
+        }
+        int end = (int) Math.min(Math.min(ordered.size(), inserted + (long) LIMIT_BATCH), maxFacts);
+        for (Fact fact : ordered.subList(inserted, end)) {
+          session.insert(fact);
+        }
+        inserted = end;
+        session.settle();
+      }
+      Report report = session.report();
+      return stop == null ? report
+          : report.incomplete(stop + ": " + inserted + " of " + ordered.size() + " facts evaluated");
     }
   }
 
@@ -171,6 +218,8 @@ public final class ComplianceEngine {
     private final List<RulePack> packs = new ArrayList<>();
     private final Map<String, String> parameters = new LinkedHashMap<>();
     private Clock clock = Clock.systemUTC();
+    private long maxFacts = Long.MAX_VALUE;
+    private @Nullable Duration timeLimit;
 
     private Builder() {}
 
@@ -187,6 +236,32 @@ public final class ComplianceEngine {
     /** Overrides a parameter of every pack that declares it; the value is parsed by the parameter's type. */
     public Builder parameter(String name, String value) {
       parameters.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+      return this;
+    }
+
+    /**
+     * Evaluate at most this many facts; an evaluation of more stops there and its report is
+     * incomplete ({@link Report#isComplete()}).
+     */
+    public Builder maxFacts(long maxFacts) {
+      if (maxFacts < 1) {
+        throw new IllegalArgumentException("maxFacts must be at least 1, not " + maxFacts);
+      }
+      this.maxFacts = maxFacts;
+      return this;
+    }
+
+    /**
+     * Stop an evaluation that runs longer than this; its report then covers the facts evaluated so
+     * far and is incomplete. The limit is checked between batches of facts, so a run may exceed it
+     * by the time one batch takes.
+     */
+    public Builder timeLimit(Duration timeLimit) {
+      Objects.requireNonNull(timeLimit, "timeLimit");
+      if (timeLimit.isNegative() || timeLimit.isZero()) {
+        throw new IllegalArgumentException("timeLimit must be positive, not " + timeLimit);
+      }
+      this.timeLimit = timeLimit;
       return this;
     }
 
@@ -251,7 +326,7 @@ public final class ComplianceEngine {
       if (!problems.isEmpty()) {
         throw new PackLoadException(problems);
       }
-      return new ComplianceEngine(packs, RuleBase.build(programs), clock);
+      return new ComplianceEngine(packs, RuleBase.build(programs), clock, maxFacts, timeLimit);
     }
 
     private static Problem parameterProblem(RulePack pack, ParamDef param, String value, String problem) {

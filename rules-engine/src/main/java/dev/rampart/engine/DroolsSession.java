@@ -137,7 +137,7 @@ final class DroolsSession implements ComplianceSession {
     kie.dispose();
   }
 
-  private void settle() {
+  void settle() {
     if (dirty) {
       kie.fireAllRules();
       dirty = false;

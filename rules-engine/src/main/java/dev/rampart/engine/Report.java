@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The immutable result of evaluating rule packs over a set of facts.
@@ -32,9 +33,10 @@ public final class Report {
   private final Map<ResultKey, AppliedWaiver> waived;
   private final List<Waiver> expiredWaivers;
   private final Map<Outcome, Long> waivedCounts;
+  private final @Nullable String incompleteReason;
 
   Report(List<PackInfo> packs, Instant evaluatedAt, List<RuleResult> results, Map<FactType, Long> factCounts) {
-    this(packs, evaluatedAt, results, factCounts, Map.of(), List.of());
+    this(packs, evaluatedAt, results, factCounts, Map.of(), List.of(), null);
   }
 
   private Report(
@@ -43,7 +45,9 @@ public final class Report {
       List<RuleResult> results,
       Map<FactType, Long> factCounts,
       Map<ResultKey, AppliedWaiver> waived,
-      List<Waiver> expiredWaivers) {
+      List<Waiver> expiredWaivers,
+      @Nullable String incompleteReason) {
+    this.incompleteReason = incompleteReason;
     this.waived = Collections.unmodifiableMap(new HashMap<>(waived));
     this.expiredWaivers = List.copyOf(expiredWaivers);
     Map<Outcome, Long> waivedTotal = zeroCounts();
@@ -64,6 +68,24 @@ public final class Report {
     this.counts = Collections.unmodifiableMap(total);
     this.bySeverity = freeze(severities);
     this.byCategory = freeze(categories);
+  }
+
+  /**
+   * Whether every fact given was evaluated. An evaluation bounded by a fact or time limit that
+   * stopped early is incomplete: its results cover only the facts evaluated, and cross-fact rules
+   * (references, uniqueness) saw only those facts. Never treat an incomplete report as a pass.
+   */
+  public boolean isComplete() {
+    return incompleteReason == null;
+  }
+
+  /** Why the evaluation stopped early, e.g. {@code stopped at the time limit of PT10S: 1200 of 5000 facts evaluated}. */
+  public Optional<String> incompleteReason() {
+    return Optional.ofNullable(incompleteReason);
+  }
+
+  Report incomplete(String reason) {
+    return new Report(packs, evaluatedAt, results, factCounts, waived, expiredWaivers, Objects.requireNonNull(reason, "reason"));
   }
 
   /** The packs evaluated, with their versions. */
@@ -168,7 +190,7 @@ public final class Report {
         expiredWaivers.add(candidates.get(i));
       }
     }
-    return new Report(packs, evaluatedAt, results, factCounts, applied, expiredWaivers);
+    return new Report(packs, evaluatedAt, results, factCounts, applied, expiredWaivers, incompleteReason);
   }
 
   /** The waiver that accepted a result of this report, if one did. */
@@ -218,13 +240,23 @@ public final class Report {
    * @param id the pack's id
    * @param version the pack's version
    * @param title the pack's title
+   * @param base the pack it extends, as {@code id@version}, or {@code null}
+   * @param disabledRules rules of its bases it switched off, with the reasons reports show
    */
-  public record PackInfo(String id, String version, String title) {
+  public record PackInfo(
+      String id, String version, String title, @Nullable String base, List<DisabledRule> disabledRules) {
 
     public PackInfo {
       Objects.requireNonNull(id, "id");
       Objects.requireNonNull(version, "version");
       Objects.requireNonNull(title, "title");
+      disabledRules = List.copyOf(disabledRules);
+    }
+
+    /** A pack that extends no other and disables nothing. */
+    public PackInfo(String id, String version, String title) {
+      this(id, version, title, null, List.of());
     }
   }
+
 }
