@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One native inventory file (YAML or JSON), read as a stream of devices, networks, vendors and the
@@ -18,15 +19,32 @@ public final class InventoryFileSource implements FactSource {
 
   private final Path file;
   private final String name;
+  private final @Nullable String embeddedAt;
 
-  private InventoryFileSource(Path file) {
+  private InventoryFileSource(Path file, @Nullable String embeddedAt) {
     this.file = file;
     this.name = file.toString();
+    this.embeddedAt = embeddedAt;
   }
 
   /** A source for the given file; nothing is opened until {@link #read(FactSink)}. */
   public static InventoryFileSource of(Path file) {
-    return new InventoryFileSource(Objects.requireNonNull(file, "file"));
+    return new InventoryFileSource(Objects.requireNonNull(file, "file"), null);
+  }
+
+  /**
+   * A source for an inventory embedded in a larger document, such as a rule pack's test fixture:
+   * the inventory is the value of the top-level key {@code key}, and every other top-level key is
+   * skipped unread. Problems keep the file's own lines and columns.
+   *
+   * @throws IllegalArgumentException if the key is blank
+   */
+  public static InventoryFileSource embedded(Path file, String key) {
+    Objects.requireNonNull(key, "key");
+    if (key.isBlank()) {
+      throw new IllegalArgumentException("the key holding the inventory must not be blank");
+    }
+    return new InventoryFileSource(Objects.requireNonNull(file, "file"), key);
   }
 
   /**
@@ -52,7 +70,7 @@ public final class InventoryFileSource implements FactSource {
     TrackingParser parser = null;
     try {
       parser = InventoryFormat.detect(file, text).createParser(text);
-      new InventoryReader(name, parser, sink, problems).read();
+      new InventoryReader(name, parser, sink, problems, embeddedAt).read();
     } catch (IOException e) {
       Position parserAt = parser == null ? null : Position.of(parser.currentTokenLocation());
       StreamFailure failure = StreamFailure.of(e, text.position(), parserAt);

@@ -31,13 +31,19 @@ final class InventoryReader {
   private final TrackingParser parser;
   private final FactSink sink;
   private final Problems problems;
+  private final @Nullable String embeddedAt;
   private final FactIds ids = new FactIds();
 
-  InventoryReader(String file, TrackingParser parser, FactSink sink, Problems problems) {
+  /**
+   * @param embeddedAt the top-level key whose value is the inventory, other top-level keys being
+   *     skipped unread; {@code null} when the whole document is the inventory
+   */
+  InventoryReader(String file, TrackingParser parser, FactSink sink, Problems problems, @Nullable String embeddedAt) {
     this.file = file;
     this.parser = parser;
     this.sink = sink;
     this.problems = problems;
+    this.embeddedAt = embeddedAt;
   }
 
   /**
@@ -49,28 +55,18 @@ final class InventoryReader {
     JsonToken first = parser.nextToken();
     if (first == null) {
       problems.add(null, "", "the file is empty or holds only comments",
-          "write at least one of: " + String.join(", ", SECTION_NAMES));
+          "write at least one of: " + String.join(", ", embeddedAt == null ? SECTION_NAMES : List.of(embeddedAt)));
       return;
     }
-    if (first != JsonToken.START_OBJECT) {
-      problems.add(here(), "", "expected the keys " + String.join(", ", SECTION_NAMES) + " at the top level but found "
-          + Found.describe(parser), "start the file with one of them, e.g. 'devices:'");
-      return;
-    }
-    JsonStreamContext root = parser.getParsingContext();
-    while (!problems.isFull() && parser.nextToken() == JsonToken.FIELD_NAME) {
-      String key = parser.currentName();
-      Position keyAt = here();
-      parser.nextToken();
-      FactType type = SECTIONS.get(key);
-      if (type == null) {
-        problems.add(keyAt, "", "unknown top-level key '" + key + "'", DidYouMean.fix(key, SECTION_NAMES, "keys"));
-        parser.skipChildren();
-      } else if (type == FactType.DEPLOYMENT) {
-        readDeployment(root);
-      } else {
-        readList(key, type);
+    if (embeddedAt == null) {
+      if (first != JsonToken.START_OBJECT) {
+        problems.add(here(), "", "expected the keys " + String.join(", ", SECTION_NAMES) + " at the top level but found "
+            + Found.describe(parser), "start the file with one of them, e.g. 'devices:'");
+        return;
       }
+      readSections("");
+    } else if (!readEmbedded(embeddedAt)) {
+      return;
     }
     if (!problems.isFull() && parser.nextToken() != null) {
       problems.add(here(), "", "found more content after the inventory ended",
@@ -78,23 +74,80 @@ final class InventoryReader {
     }
   }
 
-  private void readDeployment(JsonStreamContext root) throws IOException {
+  /**
+   * Reads the inventory held under the top-level key {@code key}; every other top-level key is
+   * skipped without binding its value. Returns false when the document is not an object at all.
+   */
+  private boolean readEmbedded(String key) throws IOException {
+    if (!parser.hasToken(JsonToken.START_OBJECT)) {
+      problems.add(here(), "", "expected the key '" + key + "' at the top level but found " + Found.describe(parser),
+          "write the inventory under '" + key + ":'");
+      return false;
+    }
+    boolean found = false;
+    while (!problems.isFull() && parser.nextToken() == JsonToken.FIELD_NAME) {
+      String name = parser.currentName();
+      JsonToken value = parser.nextToken();
+      if (!name.equals(key)) {
+        parser.skipChildren();
+      } else if (value == JsonToken.START_OBJECT) {
+        found = true;
+        readSections(key + ".");
+      } else {
+        found = true;
+        problems.add(here(), key, "expected the inventory (an object with the keys " + String.join(", ", SECTION_NAMES)
+            + ") but found " + Found.describe(parser), "write the deployment, vendors, networks and devices under '" + key
+            + ":'");
+        parser.skipChildren();
+      }
+    }
+    if (!found && !problems.isFull()) {
+      problems.add(null, "", "no top-level key '" + key + "' holds the inventory",
+          "add '" + key + ":' with the deployment, vendors, networks and devices");
+    }
+    return true;
+  }
+
+  /** Reads the keys of the inventory object the parser is in, up to its end; {@code prefix} leads every place. */
+  private void readSections(String prefix) throws IOException {
+    JsonStreamContext inventory = parser.getParsingContext();
+    while (!problems.isFull() && parser.nextToken() == JsonToken.FIELD_NAME) {
+      String key = parser.currentName();
+      Position keyAt = here();
+      parser.nextToken();
+      FactType type = SECTIONS.get(key);
+      if (type == null) {
+        String what = prefix.isEmpty()
+            ? "unknown top-level key '" + key + "'"
+            : "unknown key '" + key + "' in '" + prefix.substring(0, prefix.length() - 1) + "'";
+        problems.add(keyAt, "", what, DidYouMean.fix(key, SECTION_NAMES, "keys"));
+        parser.skipChildren();
+      } else if (type == FactType.DEPLOYMENT) {
+        readDeployment(prefix, inventory);
+      } else {
+        readList(prefix, key, type);
+      }
+    }
+  }
+
+  private void readDeployment(String prefix, JsonStreamContext inventory) throws IOException {
     if (parser.hasToken(JsonToken.VALUE_NULL)) {
       return;
     }
     if (!parser.hasToken(JsonToken.START_OBJECT)) {
-      problems.add(here(), "deployment", "expected an object but found " + Found.describe(parser),
+      problems.add(here(), prefix + "deployment", "expected an object but found " + Found.describe(parser),
           "the deployment is a single object with an 'id', not a list");
       parser.skipChildren();
       return;
     }
-    readElement(new ElementPlace("deployment", -1, null), FactType.DEPLOYMENT, root);
+    readElement(new ElementPlace(prefix + "deployment", -1, null), FactType.DEPLOYMENT, inventory);
   }
 
-  private void readList(String section, FactType type) throws IOException {
+  private void readList(String prefix, String key, FactType type) throws IOException {
     if (parser.hasToken(JsonToken.VALUE_NULL)) {
       return;
     }
+    String section = prefix + key;
     if (!parser.hasToken(JsonToken.START_ARRAY)) {
       problems.add(here(), section, "expected a list but found " + Found.describe(parser),
           "write one '- id: ...' entry per " + type.wireName());

@@ -33,12 +33,13 @@ class InventoryFileProviderTest {
   }
 
   @Test
-  void theInventorySourceTakesNoOptions() {
+  void theInventorySourceTakesNoOtherOptionThanEmbeddedAt() {
     SourceConfig config = new SourceConfig("site.yaml", Map.of("format", "yaml"));
 
     SourceException failure = assertThrows(SourceException.class, () -> new InventoryFileProvider().create(config));
 
-    assertEquals(List.of("inventory source 'site.yaml': unknown option(s) format (the inventory source takes no options)"),
+    assertEquals(List.of("inventory source 'site.yaml': unknown option(s) format"
+        + " (the inventory source takes only the option embeddedAt)"),
         failure.problems());
   }
 }
