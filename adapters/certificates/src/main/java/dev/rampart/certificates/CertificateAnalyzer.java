@@ -1,0 +1,135 @@
+package dev.rampart.certificates;
+
+import dev.rampart.spi.fact.Certificate;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.ASN1String;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.cert.X509CRLHolder;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns an X.509 certificate, PEM or DER, into a {@link Certificate} fact.
+ *
+ * <p>Everything the certificate itself says is filled in; {@code selfSigned} means the signature
+ * really verifies with the certificate's own key. Chain validity, PKI origin and revocation depend
+ * on what the caller trusts, so they stay {@code null} (unknown) unless {@link TrustMaterial} is given.
+ */
+public final class CertificateAnalyzer {
+
+  private CertificateAnalyzer() {}
+
+  /**
+   * Analyses a certificate on its own.
+   *
+   * @param encoded a DER certificate, or PEM text with one or more certificates, of which the first
+   *     (the leaf) is analysed
+   * @throws CertificateParseException when the bytes hold no readable certificate
+   */
+  public static Certificate analyze(byte[] encoded) throws CertificateParseException {
+    return analyze(encoded, TrustMaterial.none());
+  }
+
+  /**
+   * Analyses a certificate and judges its chain and revocation against what the caller trusts.
+   *
+   * @param encoded a DER certificate, or PEM text whose first certificate is the leaf and whose
+   *     further certificates are intermediates that may be used to build the chain
+   * @param trust anchors and CRL to judge {@code chainValid}, {@code issuedByOrganisationPki} and
+   *     {@code revoked}; {@link TrustMaterial#none()} leaves them unknown
+   * @throws CertificateParseException when the bytes hold no readable certificate
+   */
+  public static Certificate analyze(byte[] encoded, TrustMaterial trust) throws CertificateParseException {
+    Objects.requireNonNull(encoded, "encoded");
+    Objects.requireNonNull(trust, "trust");
+    List<X509CertificateHolder> bundle = Encodings.certificates(encoded);
+    X509CertificateHolder leaf = bundle.get(0);
+    List<X509CertificateHolder> intermediates = bundle.subList(1, bundle.size());
+    PublicKeys key = PublicKeys.of(leaf.getSubjectPublicKeyInfo());
+
+    Boolean chainValid = trust.anchorCertificates().isEmpty()
+        ? null : Chains.buildsToAnchor(leaf, intermediates, trust.anchorCertificates());
+    Boolean organisationPki = trust.isOrganisationPki() ? chainValid : null;
+    X509CRLHolder crl = trust.crl();
+    Boolean revoked = crl == null ? null : Chains.revoked(leaf, crl, issuerCandidates(bundle, trust));
+
+    return new Certificate(
+        Names.rfc4514(leaf.getSubject()),
+        Names.rfc4514(leaf.getIssuer()),
+        leaf.getSerialNumber().toString(16),
+        key.algorithm(),
+        key.size(),
+        Names.signatureAlgorithm(leaf.getSignatureAlgorithm()),
+        leaf.getNotBefore().toInstant(),
+        leaf.getNotAfter().toInstant(),
+        Chains.signedBy(leaf, leaf),
+        organisationPki,
+        chainValid,
+        revoked,
+        isCa(leaf),
+        subjectAltNames(leaf),
+        sha256(leaf));
+  }
+
+  private static List<X509CertificateHolder> issuerCandidates(List<X509CertificateHolder> bundle, TrustMaterial trust) {
+    List<X509CertificateHolder> candidates = new ArrayList<>(bundle);
+    candidates.addAll(trust.anchorCertificates());
+    return candidates;
+  }
+
+  private static boolean isCa(X509CertificateHolder certificate) {
+    // RFC 5280: without the basic-constraints extension the subject is not a CA.
+    BasicConstraints constraints = BasicConstraints.fromExtensions(certificate.getExtensions());
+    return constraints != null && constraints.isCA();
+  }
+
+  /** DNS names, IP addresses and URIs; an empty list when the certificate has none. */
+  private static List<String> subjectAltNames(X509CertificateHolder certificate) {
+    GeneralNames names = GeneralNames.fromExtensions(certificate.getExtensions(), Extension.subjectAlternativeName);
+    if (names == null) {
+      return List.of();
+    }
+    List<String> texts = new ArrayList<>();
+    for (GeneralName name : names.getNames()) {
+      String text = switch (name.getTagNo()) {
+        case GeneralName.dNSName, GeneralName.uniformResourceIdentifier -> ((ASN1String) name.getName()).getString();
+        case GeneralName.iPAddress -> ipAddress(ASN1OctetString.getInstance(name.getName()).getOctets());
+        default -> null;
+      };
+      if (text != null) {
+        texts.add(text);
+      }
+    }
+    return texts;
+  }
+
+  private static @Nullable String ipAddress(byte[] octets) {
+    try {
+      return InetAddress.getByAddress(octets).getHostAddress();
+    } catch (UnknownHostException e) {
+      // Neither 4 nor 16 bytes (a name constraint's address and mask does not belong in a SAN).
+      return null;
+    }
+  }
+
+  private static String sha256(X509CertificateHolder certificate) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
+    } catch (NoSuchAlgorithmException | IOException e) {
+      // Every JDK has SHA-256, and a parsed holder re-encodes without failure.
+      throw new IllegalStateException("cannot compute a SHA-256 fingerprint", e);
+    }
+  }
+}

@@ -1,0 +1,120 @@
+package dev.rampart.adapter.nmap;
+
+import dev.rampart.spi.fact.Exposure;
+import dev.rampart.spi.source.FactSink;
+import dev.rampart.spi.source.FactSource;
+import dev.rampart.spi.source.SourceException;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Objects;
+import javax.xml.XMLConstants;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One nmap XML scan ({@code nmap -oX}), read as a stream of devices: each host that is up, with its
+ * ports as services and the certificate {@code ssl-cert} saw; the mapping is described in
+ * {@code docs/adapters/nmap.md}.
+ */
+public final class NmapScanSource implements FactSource {
+
+  private final Path file;
+  private final String name;
+  private final @Nullable Exposure scannedFrom;
+
+  private NmapScanSource(Path file, @Nullable Exposure scannedFrom) {
+    this.file = file;
+    this.name = file.toString();
+    this.scannedFrom = scannedFrom;
+  }
+
+  /** A source for the scan file; exposure stays unknown. Nothing is opened until {@link #read(FactSink)}. */
+  public static NmapScanSource of(Path file) {
+    return new NmapScanSource(Objects.requireNonNull(file, "file"), null);
+  }
+
+  /** A source for a scan run from the internet or from inside the network, which sets the exposure of every open port. */
+  public static NmapScanSource scannedFrom(Path file, Exposure exposure) {
+    return new NmapScanSource(Objects.requireNonNull(file, "file"), Objects.requireNonNull(exposure, "exposure"));
+  }
+
+  /**
+   * Streams a device for every host that is up into the sink, each with the file, line and column of its
+   * {@code <host>} element and the scan's start time.
+   *
+   * @throws SourceException with every problem found, one line each, in the form
+   *     {@code FILE:LINE:COLUMN: WHAT (FIX)}; facts already handed to the sink must then be discarded
+   */
+  @Override
+  public void read(FactSink sink) throws SourceException {
+    Objects.requireNonNull(sink, "sink");
+    Problems problems = new Problems(name);
+    try (InputStream in = open()) {
+      XMLStreamReader xml = newSafeFactory().createXMLStreamReader(in);
+      try {
+        new ScanReader(name, new XmlCursor(xml), sink, problems, scannedFrom).read();
+      } finally {
+        xml.close();
+      }
+    } catch (XMLStreamException e) {
+      XmlFailure failure = XmlFailure.of(e);
+      problems.add(failure.position(), failure.what(), failure.fix());
+    } catch (IOException e) {
+      // Only closing can fail here, after everything was read.
+      problems.add(null, "could not close the file: " + e.getMessage(), "check the disk");
+    }
+    problems.throwIfAny();
+  }
+
+  @Override
+  public String describe() {
+    return NmapScanProvider.ID + ":" + name;
+  }
+
+  /**
+   * The JDK's own StAX parser (not whichever one the class path offers), with DTDs and external
+   * entities off: nmap's {@code <!DOCTYPE nmaprun>} is still accepted, but nothing it or an entity
+   * points to is ever fetched, and no entity is ever expanded.
+   */
+  private static XMLInputFactory newSafeFactory() {
+    XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
+    factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+    factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+    factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+    factory.setProperty(XMLInputFactory.IS_COALESCING, true);
+    factory.setXMLResolver((publicId, systemId, baseUri, namespace) -> {
+      throw new XMLStreamException("external entity '" + systemId + "' is not read");
+    });
+    return factory;
+  }
+
+  private InputStream open() throws SourceException {
+    if (Files.isDirectory(file)) {
+      throw new SourceException(cannotRead("it is a directory", "give the path of an nmap -oX file"));
+    }
+    if (Files.exists(file) && !Files.isRegularFile(file)) {
+      throw new SourceException(cannotRead("it is not a regular file", "give the path of an nmap -oX file"));
+    }
+    try {
+      return new BufferedInputStream(Files.newInputStream(file));
+    } catch (NoSuchFileException e) {
+      throw new SourceException(cannotRead("no such file", "check the path"));
+    } catch (AccessDeniedException e) {
+      throw new SourceException(cannotRead("permission denied", "check the file's permissions"));
+    } catch (IOException e) {
+      String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      throw new SourceException(cannotRead(reason, "check that the file can be read"));
+    }
+  }
+
+  private String cannotRead(String reason, String fix) {
+    return "cannot read '" + name + "': " + reason + " (" + fix + ")";
+  }
+}

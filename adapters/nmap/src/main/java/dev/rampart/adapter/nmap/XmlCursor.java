@@ -1,0 +1,90 @@
+package dev.rampart.adapter.nmap;
+
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A forward-only walk over elements that knows how deep it is, so a caller can visit the children
+ * it wants and have the rest of the subtree skipped for it: the file is never held in memory.
+ */
+final class XmlCursor {
+
+  private final XMLStreamReader xml;
+  private int level;
+
+  XmlCursor(XMLStreamReader xml) {
+    this.xml = xml;
+  }
+
+  /** Moves to the root element; {@code false} when the document has none. */
+  boolean toRoot() throws XMLStreamException {
+    while (xml.hasNext()) {
+      if (next() == XMLStreamConstants.START_ELEMENT) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The nesting level of the current element: 1 for the root. */
+  int level() {
+    return level;
+  }
+
+  /**
+   * Moves to the next child of the element at {@code parentLevel}, skipping whatever is left of the
+   * previous child; {@code false} once the parent's end tag is reached.
+   */
+  boolean nextChild(int parentLevel) throws XMLStreamException {
+    while (true) {
+      int event = next();
+      if (event == XMLStreamConstants.START_ELEMENT && level == parentLevel + 1) {
+        return true;
+      }
+      if (event == XMLStreamConstants.END_ELEMENT && level == parentLevel - 1) {
+        return false;
+      }
+    }
+  }
+
+  /** Reads to the end of the document, so that anything malformed after the root is still reported. */
+  void toEnd() throws XMLStreamException {
+    while (xml.hasNext()) {
+      next();
+    }
+  }
+
+  /** The local name of the current element. */
+  String name() {
+    return xml.getLocalName();
+  }
+
+  /** An attribute of the current element, or {@code null} when it is absent. */
+  @Nullable String attribute(String name) {
+    return xml.getAttributeValue(null, name);
+  }
+
+  /** The text of the current element, which must hold no elements, leaving the cursor on its end tag. */
+  String text() throws XMLStreamException {
+    String text = xml.getElementText();
+    level--;
+    return text;
+  }
+
+  /** Where the parser is: for a start tag, just after it. */
+  @Nullable Position position() {
+    return Position.of(xml.getLocation());
+  }
+
+  private int next() throws XMLStreamException {
+    int event = xml.next();
+    if (event == XMLStreamConstants.START_ELEMENT) {
+      level++;
+    } else if (event == XMLStreamConstants.END_ELEMENT) {
+      level--;
+    }
+    return event;
+  }
+}

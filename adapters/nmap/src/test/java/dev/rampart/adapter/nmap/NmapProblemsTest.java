@@ -1,0 +1,179 @@
+package dev.rampart.adapter.nmap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import dev.rampart.spi.fact.Device;
+import dev.rampart.spi.fact.Fact;
+import dev.rampart.spi.source.SourceException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The exact messages a user sees for a file that is not a complete nmap XML scan, and what is never read. */
+class NmapProblemsTest {
+
+  private static final String SECRET = "SECRET-7f3a";
+
+  @TempDir Path dir;
+
+  @Test
+  void normalOutputIsNotXml() {
+    assertProblems("normal-output.nmap", """
+        FILE:1:1: this is not XML (run nmap with -oX to write XML; normal (-oN) and grepable (-oG) output cannot be read)
+        """);
+  }
+
+  @Test
+  void anotherToolsXmlIsNotAnNmapScan() {
+    assertProblems("not-nmap.xml", """
+        FILE:2:36: the root element is <scan>, not <nmaprun>: this is not an nmap scan \
+        (run nmap with -oX to write XML; normal (-oN) and grepable (-oG) output cannot be read)
+        """);
+  }
+
+  @Test
+  void aTruncatedScanIsRefusedWhereItEnds() {
+    assertProblems("truncated.xml", """
+        FILE:27:61: the file ends in the middle of the scan \
+        (it is truncated, or nmap was interrupted; run the scan again and let it finish)
+        """);
+  }
+
+  @Test
+  void anEmptyFile() throws IOException {
+    Path empty = Files.writeString(dir.resolve("empty.xml"), "");
+
+    assertEquals(empty + ":1:1: the file is empty or ends before the first element"
+        + " (run nmap with -oX to write XML; normal (-oN) and grepable (-oG) output cannot be read)\n",
+        Fixtures.problems(empty));
+  }
+
+  @Test
+  void aMissingFileOrADirectory() {
+    Path missing = dir.resolve("scan.xml");
+
+    assertEquals("cannot read '" + missing + "': no such file (check the path)\n", Fixtures.problems(missing));
+    assertEquals("cannot read '" + dir + "': it is a directory (give the path of an nmap -oX file)\n",
+        Fixtures.problems(dir));
+  }
+
+  @Test
+  void editedValuesAreAllReportedInOneRun() throws IOException {
+    Path edited = Files.writeString(dir.resolve("edited.xml"), """
+        <?xml version="1.0"?>
+        <nmaprun scanner="nmap" start="yesterday">
+        <host><status state="up"/><address addr="10.0.0.1" addrtype="ipv4"/>
+        <ports><port protocol="tcp" portid="http"><state state="open"/></port>
+        <port protocol="tcp" portid="70000"><state state="open"/></port></ports>
+        </host>
+        <host><status state="up"/></host>
+        </nmaprun>
+        """);
+
+    assertEquals(("""
+        FILE:2:43: <nmaprun start="yesterday"> is not a time in seconds since 1970 \
+        (nmap writes the scan's start as a whole number; restore it or remove the attribute)
+        FILE:4:43: <port portid="http"> is not a port number (a port is 0 to 65535; restore the value from the original scan)
+        FILE:5:37: <port portid="70000"> is not a port number (a port is 0 to 65535; restore the value from the original scan)
+        FILE:7:7: a host that is up has no <address> (nmap always writes one; restore it from the original scan)
+        """).replace("FILE", edited.toString()), Fixtures.problems(edited));
+  }
+
+  @Test
+  void aBillionLaughsFailsFastWithoutExpandingAnything() {
+    String problems = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> Fixtures.problems(Fixtures.path("billion-laughs.xml")));
+
+    assertEquals("""
+        FILE:15:34: the entity '&lol9;' is not declared; DTDs and external entities are never read \
+        (nmap output uses no entities of its own; is this file really from nmap -oX?)
+        """.replace("FILE", Fixtures.path("billion-laughs.xml").toString()), problems);
+  }
+
+  @Test
+  void anExternalEntityIsNeverRead() throws IOException {
+    Path secret = Files.writeString(dir.resolve("secret.txt"), SECRET);
+    Path scan = Files.writeString(dir.resolve("xxe.xml"), """
+        <?xml version="1.0"?>
+        <!DOCTYPE nmaprun [ <!ENTITY xxe SYSTEM "%s"> ]>
+        <nmaprun scanner="nmap"><host><status state="up"/><address addr="10.0.0.1" addrtype="ipv4"/>
+        <hostnames><hostname name="&xxe;" type="user"/></hostnames></host></nmaprun>
+        """.formatted(secret.toUri()));
+
+    String problems = Fixtures.problems(scan);
+
+    assertEquals(scan + ":4:33: the entity '&xxe;' is not declared; DTDs and external entities are never read"
+        + " (nmap output uses no entities of its own; is this file really from nmap -oX?)\n", problems);
+  }
+
+  @Test
+  void anExternalDtdIsNeverFetched() throws IOException, SourceException {
+    // If the DTD were read, it would declare the entity and its text would become the device's name;
+    // unread, the reference to an entity it might declare is dropped, as XML allows.
+    Path dtd = Files.writeString(dir.resolve("nmap.dtd"), "<!ENTITY leak \"" + SECRET + "\">\n");
+    Path scan = Files.writeString(dir.resolve("dtd.xml"), """
+        <?xml version="1.0"?>
+        <!DOCTYPE nmaprun SYSTEM "%s">
+        <nmaprun scanner="nmap"><host><status state="up"/><address addr="10.0.0.1" addrtype="ipv4"/>
+        <hostnames><hostname name="&leak;" type="user"/></hostnames></host></nmaprun>
+        """.formatted(dtd.toUri()));
+
+    List<Fact> facts = Fixtures.read(scan).facts();
+
+    assertEquals(1, facts.size());
+    assertNull(((Device) facts.get(0)).name());
+    assertFalse(facts.toString().contains(SECRET));
+  }
+
+  @Test
+  void nmapsOwnDoctypeWithoutEntitiesIsFine() throws SourceException {
+    assertEquals(1, Fixtures.devices("structured.xml").size(), "structured.xml starts with <!DOCTYPE nmaprun>");
+  }
+
+  @Test
+  void hostsAreHandedOverAsTheyAreReadNotAfterTheWholeFile() throws IOException {
+    // A reader that built a tree of the whole file first would fail before handing over anything.
+    Path scan = Files.writeString(dir.resolve("broken-tail.xml"), """
+        <?xml version="1.0"?>
+        <nmaprun scanner="nmap"><host><status state="up"/><address addr="10.0.0.1" addrtype="ipv4"/></host>
+        <host><status state="up"/><address addr="10.0.0.2" addrtype="ipv4"/></host>
+        <host><oops></host>
+        </nmaprun>
+        """);
+    List<Fact> seen = new ArrayList<>();
+
+    assertThrows(SourceException.class, () -> NmapScanSource.of(scan).read((fact, origin) -> seen.add(fact)));
+
+    assertEquals(List.of("10.0.0.1", "10.0.0.2"), seen.stream().map(Fact::id).toList());
+  }
+
+  @Test
+  void aScanOfManyHostsIsReadInOnePass() throws IOException, SourceException {
+    Path scan = dir.resolve("many.xml");
+    StringBuilder xml = new StringBuilder("<?xml version=\"1.0\"?>\n<nmaprun scanner=\"nmap\" start=\"1795600800\">\n");
+    for (int i = 0; i < 20_000; i++) {
+      xml.append("<host><status state=\"up\"/><address addr=\"10.").append(i / 65536).append('.')
+          .append(i / 256 % 256).append('.').append(i % 256).append("\" addrtype=\"ipv4\"/><ports>")
+          .append("<port protocol=\"tcp\" portid=\"23\"><state state=\"open\"/><service name=\"telnet\"/></port>")
+          .append("</ports></host>\n");
+    }
+    Files.writeString(scan, xml.append("</nmaprun>\n"));
+    int[] telnet = {0};
+
+    NmapScanSource.of(scan).read((fact, origin) -> telnet[0] += ((Device) fact).services().size());
+
+    assertEquals(20_000, telnet[0]);
+  }
+
+  private static void assertProblems(String fixture, String expected) {
+    assertEquals(expected.replace("FILE", Fixtures.path(fixture).toString()), Fixtures.problems(Fixtures.path(fixture)));
+  }
+}
