@@ -27,7 +27,7 @@ class MainTest {
 
     assertEquals(0, run.exitCode());
     assertTrue(run.out().startsWith("Usage: rampart [-hV] [--debug] [COMMAND]\n"), run.out());
-    assertTrue(run.out().contains("  evaluate  Evaluates the facts in inventory files"), run.out());
+    assertTrue(run.out().contains("  evaluate    Evaluates the facts in inventory files"), run.out());
     assertTrue(run.out().contains("""
         Exit codes:
           0  passed: no FAIL at or above the --fail-on severity
@@ -50,8 +50,11 @@ class MainTest {
     }
     assertTrue(run.out().contains("""
         Exit codes:
-          0  passed: no FAIL result at or above the --fail-on severity
-          1  the gate failed: a rule at or above the --fail-on severity failed
+          0  passed: no FAIL result at or above the --fail-on severity (with
+             --fail-on-unknown: no UNKNOWN either) that is neither waived nor in the
+             --baseline, and no expired waiver
+          1  the gate failed: such a result, or a waiver that covers a finding has
+             expired
           2  usage or input error: a bad option, an unreadable or invalid inventory,
         """), run.out());
     assertTrue(run.out().contains("  3  internal error in rampart: run again with --debug and please report it\n"));
@@ -90,7 +93,7 @@ class MainTest {
     CliRun run = CliRun.of("evaluat", "site.yaml");
 
     assertEquals(2, run.exitCode());
-    assertTrue(run.err().contains("Did you mean: rampart evaluate?"), run.err());
+    assertTrue(run.err().contains("Did you mean: rampart evaluate"), run.err());
   }
 
   @Test

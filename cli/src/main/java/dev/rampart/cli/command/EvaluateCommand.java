@@ -1,41 +1,40 @@
 package dev.rampart.cli.command;
 
+import dev.rampart.cli.baseline.Baseline;
+import dev.rampart.cli.baseline.BaselineException;
 import dev.rampart.cli.input.Inventory;
-import dev.rampart.cli.input.Sources;
+import dev.rampart.cli.input.SourceSpec;
 import dev.rampart.cli.report.AtomicFiles;
 import dev.rampart.cli.report.Evaluation;
 import dev.rampart.cli.report.Gate;
+import dev.rampart.cli.report.HtmlReport;
 import dev.rampart.cli.report.JsonReport;
+import dev.rampart.cli.report.JunitReport;
 import dev.rampart.cli.report.ReportWriter;
+import dev.rampart.cli.report.SarifReport;
 import dev.rampart.cli.report.TextReport;
 import dev.rampart.engine.ComplianceEngine;
-import dev.rampart.engine.PackLoadException;
 import dev.rampart.engine.Report;
-import dev.rampart.engine.RulePack;
-import dev.rampart.engine.RulePacks;
+import dev.rampart.engine.Rule;
 import dev.rampart.engine.Severity;
-import dev.rampart.spi.source.SourceException;
+import dev.rampart.engine.Waiver;
+import dev.rampart.engine.WaiverLoadException;
+import dev.rampart.engine.Waivers;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -45,69 +44,48 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = ToolVersion.class,
     description = {
-      "Evaluates the facts in inventory files against rule packs and reports the results.",
+      "Evaluates the facts in inventory files and other sources against rule packs and reports the results.",
       "Every input is checked before anything is evaluated: on a mistake, rampart lists all it found,"
           + " writes no report and exits with 2."
     },
     footerHeading = "%nExit codes:%n",
     footer = {
-      "  0  passed: no FAIL result at or above the --fail-on severity",
-      "  1  the gate failed: a rule at or above the --fail-on severity failed",
+      "  0  passed: no FAIL result at or above the --fail-on severity (with",
+      "     --fail-on-unknown: no UNKNOWN either) that is neither waived nor in the",
+      "     --baseline, and no expired waiver",
+      "  1  the gate failed: such a result, or a waiver that covers a finding has",
+      "     expired",
       "  2  usage or input error: a bad option, an unreadable or invalid inventory,",
-      "     an invalid pack or parameter, a duplicate fact id or a reference to an",
-      "     unknown fact; found before evaluating, so no report was written. Also",
-      "     when a report file could not be written.",
+      "     source, pack, parameter, waiver file or baseline, a duplicate fact id or",
+      "     a reference to an unknown fact; found before evaluating, so no report",
+      "     was written. Also when a report file could not be written.",
       "  3  internal error in rampart: run again with --debug and please report it",
       "",
       "Examples:",
       "  rampart evaluate site.yaml",
       "  rampart evaluate site.yaml --pack my-pack.yaml --now 2026-11-25",
-      "  rampart evaluate site.yaml --fail-on critical --format json:report.json"
+      "  rampart evaluate site.yaml --fail-on critical --format json:report.json",
+      "  rampart evaluate site.yaml --waivers waivers.yaml --baseline baseline.json",
+      "  rampart evaluate --source inventory:all.yaml --source-option embeddedAt=facts"
     })
 public final class EvaluateCommand implements Callable<Integer> {
 
   /** The pack evaluated when no {@code --pack} is given. */
   public static final String DEFAULT_PACK = "iot-baseline";
 
-  private static final String INVENTORY_SOURCE = "inventory";
-
   @Spec private CommandSpec spec;
 
   @ParentCommand private RampartCommand parent;
 
-  @Parameters(
-      arity = "1..*",
-      paramLabel = "FILE",
-      description = "Inventory files (YAML or JSON) with the devices, networks, vendors and deployment.")
-  private List<String> files = new ArrayList<>();
-
-  @Option(
-      names = "--pack",
-      paramLabel = "ID|PATH",
-      description = "A rule pack: a pack file, or the id of a built-in pack. Repeatable."
-          + " Default: " + DEFAULT_PACK + ".")
-  private List<String> packs = new ArrayList<>();
-
-  @Option(
-      names = "--param",
-      paramLabel = "NAME=VALUE",
-      description = "Overrides a pack parameter, e.g. maxFirmwareAge=P180D. Repeatable.")
-  private Map<String, String> parameters = new LinkedHashMap<>();
-
-  @Option(
-      names = "--now",
-      paramLabel = "INSTANT",
-      converter = InstantConverter.class,
-      description = "The time to evaluate at: an ISO-8601 instant (2026-11-25T00:00:00Z) or a date"
-          + " (2026-11-25, the start of that day in UTC). Default: the current time.")
-  private @Nullable Instant now;
+  @Mixin private FactInputs inputs;
 
   @Option(
       names = "--format",
       paramLabel = "FMT[:FILE]",
       converter = ReportTarget.Converter.class,
-      description = "A report to write: text or json, to standard output or, with :FILE, to a file."
-          + " Repeatable. Default: text.")
+      description = "A report to write, to standard output or, with :FILE, to a file: text (for people),"
+          + " json (for machines), sarif (SARIF 2.1.0, for code scanning), junit (JUnit XML, for CI test"
+          + " views) or html (one self-contained page). Repeatable. Default: text.")
   private List<ReportTarget> formats = new ArrayList<>();
 
   @Option(
@@ -120,6 +98,31 @@ public final class EvaluateCommand implements Callable<Integer> {
   private Gate gate = Gate.atLeast(Severity.HIGH);
 
   @Option(
+      names = "--fail-on-unknown",
+      description = "UNKNOWN results (evidence missing) at or above the --fail-on severity fail the gate too.")
+  private boolean failOnUnknown;
+
+  @Option(
+      names = "--waivers",
+      paramLabel = "FILE",
+      description = "A waiver file: FAIL and UNKNOWN results it accepts, until their expiry day, do not fail the"
+          + " gate and are reported as waived; an expired waiver that covers a finding fails it. Repeatable.")
+  private List<Path> waiverFiles = new ArrayList<>();
+
+  @Option(
+      names = "--baseline",
+      paramLabel = "FILE",
+      description = "A baseline written by --write-baseline: only FAIL and UNKNOWN results not in it fail the"
+          + " gate; results in it that no longer fail are reported as resolved.")
+  private @Nullable Path baselineFile;
+
+  @Option(
+      names = "--write-baseline",
+      paramLabel = "FILE",
+      description = "Records the FAIL and UNKNOWN results of this run in FILE, to gate later runs with --baseline.")
+  private @Nullable Path writeBaseline;
+
+  @Option(
       names = "--only-findings",
       description = "List only FAIL, UNKNOWN and ERROR results in the JSON report (the summary still"
           + " counts every result).")
@@ -128,31 +131,58 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     List<ReportTarget> targets = reportTargets();
+    List<SourceSpec> sources = inputs.sources();
     PrintWriter err = spec.commandLine().getErr();
 
-    List<String> problems = new ArrayList<>(unwritableTargets(targets));
-    Inventory inventory = readInventory(problems);
-    ComplianceEngine engine = buildEngine(problems);
-    if (inventory != null) {
-      problems.addAll(inventory.problems());
-    }
-    if (!problems.isEmpty() || inventory == null || engine == null) {
-      problems.forEach(err::println);
-      return ExitCode.INPUT_ERROR;
-    }
-
-    Report report = engine.evaluate(inventory.facts());
-    Evaluation evaluation = new Evaluation(report, files, inventory.origins(), gate, ToolVersion.current());
-    for (ReportTarget target : targets) {
-      try {
-        write(target, evaluation);
-      } catch (IOException e) {
-        err.println("rampart: cannot write the " + target.format().wireName() + " report to '" + target.file()
-            + "': " + e.getMessage());
+    try (Progress progress = Progress.forTerminal(err)) {
+      List<String> problems = new ArrayList<>(unwritableTargets(targets));
+      if (writeBaseline != null) {
+        problems.addAll(unwritable(writeBaseline, "baseline", "baseline.json"));
+      }
+      Inventory inventory = inputs.readInventory(sources, problems);
+      if (inventory != null) {
+        progress.step("read " + inventory.facts().size() + " facts");
+      }
+      ComplianceEngine engine = inputs.buildEngine(problems);
+      List<Waiver> waivers = loadWaivers(engine, problems);
+      Baseline baseline = readBaseline(problems);
+      if (inventory != null) {
+        problems.addAll(inventory.problems());
+      }
+      if (!problems.isEmpty() || inventory == null || engine == null) {
+        problems.forEach(err::println);
         return ExitCode.INPUT_ERROR;
       }
+
+      progress.step("evaluating\u2026");
+      Report report = engine.evaluate(inventory.facts()).withWaivers(waivers, inventory.facts());
+      Gate verdict = gate.failingOnUnknown(failOnUnknown);
+      if (baseline != null) {
+        verdict = verdict.withBaseline(baseline);
+      }
+      Evaluation evaluation = new Evaluation(
+          report, FactInputs.inputNames(sources, inputs.files()), inventory.origins(), verdict, ToolVersion.current());
+      for (ReportTarget target : targets) {
+        try {
+          write(target, evaluation, engine.rules());
+        } catch (IOException e) {
+          err.println("rampart: cannot write the " + target.format().wireName() + " report to '" + target.file()
+              + "': " + e.getMessage());
+          return ExitCode.INPUT_ERROR;
+        }
+      }
+      if (writeBaseline != null) {
+        try {
+          Baseline recorded = Baseline.of(report, ToolVersion.current());
+          AtomicFiles.write(writeBaseline, recorded::writeTo);
+        } catch (IOException e) {
+          err.println("rampart: cannot write the baseline to '" + writeBaseline + "': " + e.getMessage());
+          return ExitCode.INPUT_ERROR;
+        }
+      }
+      progress.done();
+      return verdict.failed(report) ? ExitCode.GATE_FAILED : ExitCode.OK;
     }
-    return gate.failed(report) ? ExitCode.GATE_FAILED : ExitCode.OK;
   }
 
   private List<ReportTarget> reportTargets() {
@@ -170,6 +200,10 @@ public final class EvaluateCommand implements Callable<Integer> {
             spec.commandLine(), "Two --format options write to '" + target.file() + "'; give each its own file");
       }
     }
+    if (writeBaseline != null && files.contains(writeBaseline.toAbsolutePath().normalize())) {
+      throw new ParameterException(spec.commandLine(),
+          "--write-baseline and a --format option write to '" + writeBaseline + "'; give each its own file");
+    }
     return targets;
   }
 
@@ -177,86 +211,69 @@ public final class EvaluateCommand implements Callable<Integer> {
     List<String> problems = new ArrayList<>();
     for (ReportTarget target : targets) {
       Path file = target.file();
-      if (file == null) {
-        continue;
-      }
-      Path directory = file.toAbsolutePath().getParent();
-      Path shown = file.getParent() == null ? Path.of(".") : file.getParent();
-      String prefix = "rampart: cannot write the " + target.format().wireName() + " report to '" + file + "': ";
-      if (Files.isDirectory(file)) {
-        problems.add(prefix + "it is a directory (name a file in it, e.g. "
-            + file.resolve("report." + target.format().extension()) + ")");
-      } else if (directory == null || !Files.isDirectory(directory)) {
-        problems.add(prefix + "directory '" + shown + "' does not exist (create it first)");
-      } else if (!Files.isWritable(directory)) {
-        problems.add(prefix + "directory '" + shown + "' is not writable");
+      if (file != null) {
+        problems.addAll(unwritable(file, target.format().wireName() + " report", "report." + target.format().extension()));
       }
     }
     return problems;
   }
 
-  private @Nullable Inventory readInventory(List<String> problems) {
+  private static List<String> unwritable(Path file, String what, String example) {
+    Path directory = file.toAbsolutePath().getParent();
+    Path shown = file.getParent() == null ? Path.of(".") : file.getParent();
+    String prefix = "rampart: cannot write the " + what + " to '" + file + "': ";
+    if (Files.isDirectory(file)) {
+      return List.of(prefix + "it is a directory (name a file in it, e.g. " + file.resolve(example) + ")");
+    } else if (directory == null || !Files.isDirectory(directory)) {
+      return List.of(prefix + "directory '" + shown + "' does not exist (create it first)");
+    } else if (!Files.isWritable(directory)) {
+      return List.of(prefix + "directory '" + shown + "' is not writable");
+    }
+    return List.of();
+  }
+
+  // Rule ids are checked against the packs only when they all loaded; otherwise every id would look unknown.
+  private List<Waiver> loadWaivers(@Nullable ComplianceEngine engine, List<String> problems) {
+    List<Waiver> waivers = new ArrayList<>();
+    for (Path file : waiverFiles) {
+      try {
+        waivers.addAll(engine == null ? Waivers.load(file) : Waivers.load(file, engine.rules()));
+      } catch (WaiverLoadException e) {
+        problems.add(e.getMessage());
+      }
+    }
+    return waivers;
+  }
+
+  private @Nullable Baseline readBaseline(List<String> problems) {
+    if (baselineFile == null) {
+      return null;
+    }
     try {
-      return Inventory.read(Sources.discover().provider(INVENTORY_SOURCE), files);
-    } catch (SourceException e) {
+      return Baseline.read(baselineFile);
+    } catch (BaselineException e) {
       problems.addAll(e.problems());
       return null;
     }
   }
 
-  private @Nullable ComplianceEngine buildEngine(List<String> problems) {
-    List<String> requested = packs.isEmpty() ? List.of(DEFAULT_PACK) : packs;
-    List<RulePack> loaded = new ArrayList<>();
-    for (String pack : requested) {
-      try {
-        loaded.add(loadPack(pack));
-      } catch (PackLoadException e) {
-        problems.add(e.getMessage());
-      }
-    }
-    if (loaded.size() < requested.size()) {
-      return null;
-    }
-    ComplianceEngine.Builder builder = ComplianceEngine.builder()
-        .clock(now == null ? Clock.tickSeconds(ZoneOffset.UTC) : Clock.fixed(now, ZoneOffset.UTC));
-    loaded.forEach(builder::pack);
-    parameters.forEach(builder::parameter);
-    try {
-      return builder.build();
-    } catch (PackLoadException e) {
-      problems.add(e.getMessage());
-      return null;
-    }
-  }
-
-  // A value naming an existing file is a pack file; anything else is the id of a built-in pack,
-  // and RulePacks explains when it is neither.
-  private static RulePack loadPack(String pack) throws PackLoadException {
-    try {
-      Path path = Path.of(pack);
-      if (Files.isRegularFile(path)) {
-        return RulePacks.load(path);
-      }
-    } catch (InvalidPathException e) {
-      // not a path on this platform: only a built-in id remains
-    }
-    return RulePacks.builtin(pack);
-  }
-
-  private void write(ReportTarget target, Evaluation evaluation) throws IOException {
+  private void write(ReportTarget target, Evaluation evaluation, List<Rule> rules) throws IOException {
     Path file = target.file();
     if (file == null) {
-      writer(target, parent.colour()).write(evaluation, spec.commandLine().getOut());
+      writer(target, parent.colour(), rules).write(evaluation, spec.commandLine().getOut());
     } else {
-      ReportWriter writer = writer(target, false);
+      ReportWriter writer = writer(target, false, rules);
       AtomicFiles.write(file, out -> writer.write(evaluation, out));
     }
   }
 
-  private ReportWriter writer(ReportTarget target, boolean colour) {
+  private ReportWriter writer(ReportTarget target, boolean colour, List<Rule> rules) {
     return switch (target.format()) {
       case TEXT -> colour ? TextReport.coloured() : TextReport.plain();
       case JSON -> onlyFindings ? JsonReport.onlyFindings() : JsonReport.allResults();
+      case SARIF -> SarifReport.of(rules);
+      case JUNIT -> failOnUnknown ? JunitReport.unknownAsFailure() : JunitReport.unknownAsSkipped();
+      case HTML -> HtmlReport.create();
     };
   }
 }

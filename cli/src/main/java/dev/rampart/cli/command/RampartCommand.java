@@ -15,7 +15,10 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = ToolVersion.class,
     description = "Checks IoT deployments against compliance rule packs.",
-    subcommands = {EvaluateCommand.class, HelpCommand.class},
+    subcommands = {
+      EvaluateCommand.class, TestCommand.class, ValidateCommand.class, RulesCommand.class, HelpCommand.class,
+      ExplainCommand.class, AdaptersCommand.class, CompletionCommand.class
+    },
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0  passed: no FAIL at or above the --fail-on severity",

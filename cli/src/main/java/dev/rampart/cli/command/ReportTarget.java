@@ -18,7 +18,10 @@ record ReportTarget(Format format, @Nullable Path file) {
   /** The formats reports are written in. */
   enum Format {
     TEXT,
-    JSON;
+    JSON,
+    SARIF,
+    JUNIT,
+    HTML;
 
     String wireName() {
       return name().toLowerCase(Locale.ROOT);
@@ -26,7 +29,13 @@ record ReportTarget(Format format, @Nullable Path file) {
 
     /** The usual file name extension of reports in this format. */
     String extension() {
-      return this == TEXT ? "txt" : "json";
+      return switch (this) {
+        case TEXT -> "txt";
+        case JSON -> "json";
+        case SARIF -> "sarif";
+        case JUNIT -> "xml";
+        case HTML -> "html";
+      };
     }
   }
 
@@ -44,7 +53,10 @@ record ReportTarget(Format format, @Nullable Path file) {
     return file == null ? format.wireName() : format.wireName() + ":" + file;
   }
 
-  /** Parses {@code text}, {@code json} or either followed by {@code :FILE}. */
+  /**
+   * Parses a format's name ({@code text}, {@code json}, {@code sarif}, {@code junit} or {@code html}),
+   * optionally followed by {@code :FILE}.
+   */
   static final class Converter implements ITypeConverter<ReportTarget> {
 
     @Override
@@ -54,8 +66,11 @@ record ReportTarget(Format format, @Nullable Path file) {
       Format format = switch (name) {
         case "text" -> Format.TEXT;
         case "json" -> Format.JSON;
-        default -> throw new TypeConversionException(
-            "'" + name + "' is not a report format (use text or json, optionally followed by :FILE)");
+        case "sarif" -> Format.SARIF;
+        case "junit" -> Format.JUNIT;
+        case "html" -> Format.HTML;
+        default -> throw new TypeConversionException("'" + name
+            + "' is not a report format (use text, json, sarif, junit or html, optionally followed by :FILE)");
       };
       if (colon < 0) {
         return new ReportTarget(format, null);

@@ -58,6 +58,35 @@ public final class Inventory {
     return new Inventory(facts, origins);
   }
 
+  /**
+   * Reads every source with the provider of its type, in order.
+   *
+   * @throws SourceException with the problems of every source that could not be read, an unknown
+   *     type listing the available ones
+   */
+  public static Inventory read(Sources sources, List<SourceSpec> specs) throws SourceException {
+    List<Fact> facts = new ArrayList<>();
+    List<Origin> origins = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    for (SourceSpec spec : specs) {
+      try {
+        sources.provider(spec.type())
+            .create(spec.config())
+            .read(
+                (fact, origin) -> {
+                  facts.add(fact);
+                  origins.add(origin);
+                });
+      } catch (SourceException e) {
+        problems.addAll(e.problems());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new SourceException(problems);
+    }
+    return new Inventory(facts, origins);
+  }
+
   /** Every fact, in the order read. */
   public List<Fact> facts() {
     return facts;

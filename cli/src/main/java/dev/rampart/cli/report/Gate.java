@@ -1,5 +1,6 @@
 package dev.rampart.cli.report;
 
+import dev.rampart.cli.baseline.Baseline;
 import dev.rampart.engine.Outcome;
 import dev.rampart.engine.Report;
 import dev.rampart.engine.RuleResult;
@@ -10,26 +11,44 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
-/** The pass/fail verdict of a run: fails on a FAIL result at or above a severity, or never. */
+/**
+ * The pass/fail verdict of a run: fails on a FAIL result (and, if asked, an UNKNOWN one) at or above a
+ * severity that no valid waiver accepts and, with a baseline, that is not in the baseline; fails too
+ * when a waiver that covers a finding has expired. Or never fails.
+ */
 public final class Gate {
 
   /** The {@code --fail-on} value that disables the gate. */
   public static final String NEVER = "never";
 
   private final @Nullable Severity threshold;
+  private final boolean failOnUnknown;
+  private final @Nullable Baseline baseline;
 
-  private Gate(@Nullable Severity threshold) {
+  private Gate(@Nullable Severity threshold, boolean failOnUnknown, @Nullable Baseline baseline) {
     this.threshold = threshold;
+    this.failOnUnknown = failOnUnknown;
+    this.baseline = baseline;
   }
 
   /** A gate that fails on a FAIL result whose rule severity is {@code threshold} or higher. */
   public static Gate atLeast(Severity threshold) {
-    return new Gate(Objects.requireNonNull(threshold, "threshold"));
+    return new Gate(Objects.requireNonNull(threshold, "threshold"), false, null);
   }
 
   /** A gate that never fails. */
   public static Gate never() {
-    return new Gate(null);
+    return new Gate(null, false, null);
+  }
+
+  /** This gate, also failing on UNKNOWN results at or above its severity when {@code failOnUnknown}. */
+  public Gate failingOnUnknown(boolean failOnUnknown) {
+    return new Gate(threshold, failOnUnknown, baseline);
+  }
+
+  /** This gate, failing only on results that are not in the baseline. */
+  public Gate withBaseline(Baseline baseline) {
+    return new Gate(threshold, failOnUnknown, Objects.requireNonNull(baseline, "baseline"));
   }
 
   /**
@@ -64,23 +83,42 @@ public final class Gate {
     return threshold == null ? NEVER : threshold.wireName();
   }
 
-  /** Whether the report fails this gate. */
+  /** Whether UNKNOWN results fail this gate as FAIL results do ({@code --fail-on-unknown}). */
+  public boolean failsOnUnknown() {
+    return failOnUnknown;
+  }
+
+  /** The baseline whose results do not fail this gate, if one was given. */
+  public Optional<Baseline> baseline() {
+    return Optional.ofNullable(baseline);
+  }
+
+  /** Whether the report fails this gate: a result fails it, or a waiver covering a finding has expired. */
   public boolean failed(Report report) {
-    return failures(report) > 0;
+    return threshold != null && (failures(report) > 0 || !report.expiredWaivers().isEmpty());
   }
 
-  /** How many results fail this gate: FAIL results of rules at or above the threshold. */
+  /** How many results fail this gate; see {@link #fails}. */
   public long failures(Report report) {
-    return report.results().stream().filter(this::fails).count();
+    return report.results().stream().filter(result -> fails(report, result)).count();
   }
 
-  /** Whether one result fails this gate. */
-  public boolean fails(RuleResult result) {
-    return threshold != null && result.outcome() == Outcome.FAIL && result.rule().severity().atLeast(threshold);
+  /**
+   * Whether one result of the report fails this gate: a FAIL (or, failing on unknowns, an UNKNOWN)
+   * of a rule at or above the threshold, not waived and not in the baseline.
+   */
+  public boolean fails(Report report, RuleResult result) {
+    boolean counted = result.outcome() == Outcome.FAIL || (failOnUnknown && result.outcome() == Outcome.UNKNOWN);
+    return threshold != null
+        && counted
+        && result.rule().severity().atLeast(threshold)
+        && report.waiverOf(result).isEmpty()
+        && (baseline == null || !baseline.contains(result));
   }
 
+  /** The flags this gate was made from, e.g. {@code --fail-on high --fail-on-unknown}. */
   @Override
   public String toString() {
-    return "--fail-on " + failOn();
+    return "--fail-on " + failOn() + (failOnUnknown && threshold != null ? " --fail-on-unknown" : "");
   }
 }

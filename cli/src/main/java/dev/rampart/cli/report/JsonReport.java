@@ -3,6 +3,8 @@ package dev.rampart.cli.report;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import dev.rampart.cli.baseline.Baseline;
+import dev.rampart.engine.AppliedWaiver;
 import dev.rampart.engine.Category;
 import dev.rampart.engine.Evidence;
 import dev.rampart.engine.Outcome;
@@ -10,12 +12,14 @@ import dev.rampart.engine.Report;
 import dev.rampart.engine.Rule;
 import dev.rampart.engine.RuleResult;
 import dev.rampart.engine.Severity;
+import dev.rampart.engine.Waiver;
 import dev.rampart.spi.fact.FactType;
 import dev.rampart.spi.source.Origin;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,7 +29,7 @@ import org.jspecify.annotations.Nullable;
 public final class JsonReport implements ReportWriter {
 
   /** The version of the report's layout: the minor part grows with added fields, the major with changes. */
-  public static final String SCHEMA_VERSION = "1.0";
+  public static final String SCHEMA_VERSION = "1.1";
 
   private static final JsonFactory JSON = JsonFactory.builder()
       .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
@@ -61,7 +65,7 @@ public final class JsonReport implements ReportWriter {
       json.writeArrayFieldStart("results");
       for (RuleResult result : evaluation.report().results()) {
         if (!onlyFindings || result.isFinding()) {
-          writeResult(json, result, evaluation.origin(result).orElse(null));
+          writeResult(json, evaluation, result, evaluation.origin(result).orElse(null));
         }
       }
       json.writeEndArray();
@@ -107,8 +111,14 @@ public final class JsonReport implements ReportWriter {
     json.writeEndObject();
     json.writeObjectFieldStart("gate");
     json.writeStringField("failOn", evaluation.gate().failOn());
+    json.writeBooleanField("failOnUnknown", evaluation.gate().failsOnUnknown());
     json.writeBooleanField("failed", evaluation.gate().failed(report));
     json.writeEndObject();
+    writeWaivers(json, report);
+    Optional<Baseline> baseline = evaluation.gate().baseline();
+    if (baseline.isPresent()) {
+      writeBaseline(json, baseline.get(), report);
+    }
     json.writeEndObject();
   }
 
@@ -120,7 +130,63 @@ public final class JsonReport implements ReportWriter {
     json.writeEndObject();
   }
 
-  private static void writeResult(JsonGenerator json, RuleResult result, @Nullable Origin origin)
+  private static void writeWaivers(JsonGenerator json, Report report) throws IOException {
+    json.writeObjectFieldStart("waivers");
+    json.writeNumberField("waived", report.waivedCount());
+    json.writeArrayFieldStart("expired");
+    for (Waiver waiver : report.expiredWaivers()) {
+      json.writeStartObject();
+      json.writeStringField("rule", waiver.rule());
+      if (waiver.factType() != null) {
+        json.writeStringField("factType", waiver.factType().wireName());
+      }
+      if (waiver.factId() != null) {
+        json.writeStringField("factId", waiver.factId());
+      }
+      if (waiver.where() != null) {
+        json.writeObjectFieldStart("where");
+        json.writeStringField("field", waiver.where().field());
+        json.writeStringField("equals", waiver.where().equals());
+        json.writeEndObject();
+      }
+      writeWaiverFields(json, waiver);
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeEndObject();
+  }
+
+  private static void writeWaiverFields(JsonGenerator json, Waiver waiver) throws IOException {
+    json.writeStringField("justification", waiver.justification());
+    json.writeStringField("approvedBy", waiver.approvedBy());
+    json.writeStringField("expires", waiver.expires().toString());
+    if (!waiver.location().isEmpty()) {
+      json.writeStringField("location", waiver.location());
+    }
+  }
+
+  private static void writeBaseline(JsonGenerator json, Baseline baseline, Report report) throws IOException {
+    Baseline.Comparison comparison = baseline.compare(report);
+    json.writeObjectFieldStart("baseline");
+    json.writeStringField("file", baseline.source());
+    json.writeNumberField("new", comparison.newFindings());
+    json.writeNumberField("existing", comparison.existingFindings());
+    json.writeArrayFieldStart("resolved");
+    for (Baseline.Entry entry : comparison.resolved()) {
+      json.writeStartObject();
+      json.writeStringField("ruleId", entry.ruleId());
+      json.writeStringField("factType", entry.factType().wireName());
+      json.writeStringField("factId", entry.factId());
+      if (entry.outcome() != null) {
+        json.writeStringField("outcome", entry.outcome().name());
+      }
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeEndObject();
+  }
+
+  private static void writeResult(JsonGenerator json, Evaluation evaluation, RuleResult result, @Nullable Origin origin)
       throws IOException {
     Rule rule = result.rule();
     json.writeStartObject();
@@ -149,7 +215,17 @@ public final class JsonReport implements ReportWriter {
     }
     json.writeEndObject();
     json.writeStringField("remediation", rule.remediation());
-    json.writeBooleanField("waived", false);
+    Optional<AppliedWaiver> waiver = evaluation.report().waiverOf(result);
+    json.writeBooleanField("waived", waiver.isPresent());
+    if (waiver.isPresent()) {
+      json.writeObjectFieldStart("waiver");
+      writeWaiverFields(json, waiver.get().waiver());
+      json.writeEndObject();
+    }
+    Optional<Baseline.State> state = evaluation.gate().baseline().flatMap(baseline -> baseline.state(result));
+    if (state.isPresent()) {
+      json.writeStringField("baselineState", state.get().wireName());
+    }
     if (origin != null) {
       writeLocation(json, origin);
     }

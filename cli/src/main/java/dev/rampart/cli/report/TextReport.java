@@ -1,11 +1,14 @@
 package dev.rampart.cli.report;
 
+import dev.rampart.cli.baseline.Baseline;
+import dev.rampart.engine.AppliedWaiver;
 import dev.rampart.engine.Category;
 import dev.rampart.engine.Evidence;
 import dev.rampart.engine.Outcome;
 import dev.rampart.engine.Report;
 import dev.rampart.engine.RuleResult;
 import dev.rampart.engine.Severity;
+import dev.rampart.engine.Waiver;
 import dev.rampart.spi.fact.FactType;
 import java.io.IOException;
 import java.io.Writer;
@@ -64,10 +67,10 @@ public final class TextReport implements ReportWriter {
     List<String> lines = new ArrayList<>();
     Report report = evaluation.report();
     lines.addAll(header(evaluation));
-    List<RuleResult> findings = report.findings();
+    List<RuleResult> findings = report.findings().stream().filter(r -> report.waiverOf(r).isEmpty()).toList();
     if (findings.isEmpty()) {
       lines.add("");
-      lines.add("No findings.");
+      lines.add(report.waivedCount() == 0 ? "No findings." : "No findings other than waived ones.");
     }
     for (Severity severity : severitiesMostSeriousFirst()) {
       List<RuleResult> ofSeverity = findings.stream()
@@ -83,6 +86,9 @@ public final class TextReport implements ReportWriter {
         lines.addAll(finding(evaluation, result));
       }
     }
+    lines.addAll(waived(evaluation));
+    lines.addAll(expiredWaivers(report));
+    lines.addAll(resolved(evaluation));
     lines.add("");
     lines.addAll(summary(evaluation));
     for (String line : lines) {
@@ -118,6 +124,21 @@ public final class TextReport implements ReportWriter {
   }
 
   private List<String> finding(Evaluation evaluation, RuleResult result) {
+    List<String> lines = headline(result);
+    for (Evidence evidence : result.evidence()) {
+      lines.addAll(detail(evidence.toString(), ""));
+    }
+    Optional<Baseline.State> state = evaluation.gate().baseline().flatMap(baseline -> baseline.state(result));
+    if (state.isPresent() && state.get() == Baseline.State.NEW) {
+      lines.addAll(detail("new since the baseline", BOLD));
+    }
+    Optional<String> origin = evaluation.origin(result).map(Object::toString);
+    origin.ifPresent(place -> lines.addAll(detail("at " + place, DIM)));
+    return lines;
+  }
+
+  // The outcome, rule, fact and message, wrapped under the message column.
+  private List<String> headline(RuleResult result) {
     List<String> lines = new ArrayList<>();
     String outcome = String.format(Locale.ROOT, "%-" + OUTCOME_WIDTH + "s", result.outcome().name());
     String lead = result.rule().id() + "  " + result.factType().wireName() + "/" + result.factId();
@@ -136,11 +157,70 @@ public final class TextReport implements ReportWriter {
     for (String more : wrapped.subList(1, wrapped.size())) {
       lines.add(DETAIL_INDENT + more);
     }
-    for (Evidence evidence : result.evidence()) {
-      lines.addAll(detail(evidence.toString(), ""));
+    return lines;
+  }
+
+  // Waived findings: out of the severity sections, each with who accepted it, until when and why.
+  private List<String> waived(Evaluation evaluation) {
+    Report report = evaluation.report();
+    List<RuleResult> waived = report.findings().stream().filter(r -> report.waiverOf(r).isPresent()).toList();
+    if (waived.isEmpty()) {
+      return List.of();
     }
-    Optional<String> origin = evaluation.origin(result).map(Object::toString);
-    origin.ifPresent(place -> lines.addAll(detail("at " + place, DIM)));
+    List<String> lines = new ArrayList<>();
+    lines.add("");
+    lines.add(paint(BOLD, "Waived (" + count(waived.size(), "result") + ")"));
+    for (RuleResult result : waived) {
+      lines.addAll(headline(result));
+      Waiver waiver = report.waiverOf(result).map(AppliedWaiver::waiver).orElseThrow();
+      lines.addAll(detail("waived until " + waiver.expires() + ", approved by " + waiver.approvedBy() + ": "
+          + waiver.justification(), ""));
+      evaluation.origin(result).ifPresent(place -> lines.addAll(detail("at " + place, DIM)));
+      if (!waiver.location().isEmpty()) {
+        lines.addAll(detail("waiver at " + waiver.location(), DIM));
+      }
+    }
+    return lines;
+  }
+
+  private List<String> expiredWaivers(Report report) {
+    List<Waiver> expired = report.expiredWaivers();
+    if (expired.isEmpty()) {
+      return List.of();
+    }
+    List<String> lines = new ArrayList<>();
+    lines.add("");
+    lines.add(paint(BOLD, "Expired waivers (" + expired.size() + ")"));
+    for (Waiver waiver : expired) {
+      List<String> wrapped = TextLayout.wrap(waiver.describe() + ": expired " + waiver.expires() + ", renew or remove it",
+          WIDTH - FINDING_INDENT.length(), WIDTH - DETAIL_INDENT.length());
+      lines.add(FINDING_INDENT + paint(RED + BOLD, wrapped.get(0)));
+      wrapped.subList(1, wrapped.size()).forEach(more -> lines.add(DETAIL_INDENT + more));
+      lines.addAll(detail("approved by " + waiver.approvedBy() + ": " + waiver.justification(), ""));
+      if (!waiver.location().isEmpty()) {
+        lines.addAll(detail("at " + waiver.location(), DIM));
+      }
+    }
+    return lines;
+  }
+
+  private List<String> resolved(Evaluation evaluation) {
+    Optional<Baseline> baseline = evaluation.gate().baseline();
+    if (baseline.isEmpty()) {
+      return List.of();
+    }
+    List<Baseline.Entry> resolved = baseline.get().compare(evaluation.report()).resolved();
+    if (resolved.isEmpty()) {
+      return List.of();
+    }
+    List<String> lines = new ArrayList<>();
+    lines.add("");
+    lines.add(paint(BOLD, "Resolved since baseline (" + resolved.size() + ")"));
+    for (Baseline.Entry entry : resolved) {
+      String was = entry.outcome() == null ? "" : "  was " + entry.outcome().name();
+      lines.add(FINDING_INDENT + paint(GREEN, entry.ruleId() + "  " + entry.factType().wireName() + "/" + entry.factId()
+          + was));
+    }
     return lines;
   }
 
@@ -164,6 +244,17 @@ public final class TextReport implements ReportWriter {
         .collect(Collectors.joining(", "));
     lines.addAll(summaryLine("Results", report.results().size() + ": " + outcomes));
     lines.addAll(summaryLine("Findings", findingsByCategory(report)));
+    if (report.waivedCount() > 0 || !report.expiredWaivers().isEmpty()) {
+      String waived = report.waivedCount() + ": " + report.waivedCounts().get(Outcome.FAIL) + " FAIL, "
+          + report.waivedCounts().get(Outcome.UNKNOWN) + " UNKNOWN";
+      int expired = report.expiredWaivers().size();
+      lines.addAll(summaryLine("Waived", waived + (expired == 0 ? "" : "; " + count(expired, "expired waiver"))));
+    }
+    evaluation.gate().baseline().ifPresent(baseline -> {
+      Baseline.Comparison comparison = baseline.compare(report);
+      lines.addAll(summaryLine("Baseline", baseline.source() + ": " + comparison.newFindings() + " new, "
+          + comparison.existingFindings() + " existing, " + comparison.resolved().size() + " resolved"));
+    });
     lines.addAll(verdict(evaluation));
     return lines;
   }
@@ -187,13 +278,24 @@ public final class TextReport implements ReportWriter {
     if (threshold.isEmpty()) {
       return summaryLine("Gate", "not applied (" + gate + ")");
     }
-    long failures = gate.failures(evaluation.report());
-    String scope = "at severity " + threshold.get().wireName() + " or above (" + gate + ")";
-    List<String> lines = failures > 0
-        ? summaryLine("Gate", "FAILED: " + count(failures, "FAIL result") + " " + scope)
-        : summaryLine("Gate", "PASSED: no FAIL result " + scope);
-    String verdict = failures > 0 ? "FAILED" : "PASSED";
-    lines.set(0, lines.get(0).replaceFirst(verdict, paint((failures > 0 ? RED : GREEN) + BOLD, verdict)));
+    Report report = evaluation.report();
+    long failures = gate.failures(report);
+    int expired = report.expiredWaivers().size();
+    String noun = (gate.baseline().isPresent() ? "new " : "") + (gate.failsOnUnknown() ? "FAIL or UNKNOWN result" : "FAIL result");
+    String severity = "at severity " + threshold.get().wireName() + " or above";
+    List<String> reasons = new ArrayList<>();
+    if (failures > 0) {
+      reasons.add(count(failures, noun) + " " + severity);
+    }
+    if (expired > 0) {
+      reasons.add(count(expired, "expired waiver"));
+    }
+    boolean failed = !reasons.isEmpty();
+    List<String> lines = failed
+        ? summaryLine("Gate", "FAILED: " + String.join(", ", reasons) + " (" + gate + ")")
+        : summaryLine("Gate", "PASSED: no " + noun + " " + severity + " (" + gate + ")");
+    String verdict = failed ? "FAILED" : "PASSED";
+    lines.set(0, lines.get(0).replaceFirst(verdict, paint((failed ? RED : GREEN) + BOLD, verdict)));
     return lines;
   }
 

@@ -27,10 +27,19 @@ class ConvertersTest {
   }
 
   @Test
-  void unknownFormatIsRejected() {
-    TypeConversionException e = assertThrows(TypeConversionException.class, () -> format.convert("sarif"));
+  void formatsForCiToolsAndBrowsers() {
+    assertEquals(new ReportTarget(Format.SARIF, Path.of("rampart.sarif")), format.convert("sarif:rampart.sarif"));
+    assertEquals(new ReportTarget(Format.JUNIT, Path.of("TEST-rampart.xml")), format.convert("junit:TEST-rampart.xml"));
+    assertEquals(new ReportTarget(Format.HTML, null), format.convert("html"));
+  }
 
-    assertEquals("'sarif' is not a report format (use text or json, optionally followed by :FILE)", e.getMessage());
+  @Test
+  void unknownFormatIsRejected() {
+    TypeConversionException e = assertThrows(TypeConversionException.class, () -> format.convert("pdf"));
+
+    assertEquals(
+        "'pdf' is not a report format (use text, json, sarif, junit or html, optionally followed by :FILE)",
+        e.getMessage());
   }
 
   @Test

@@ -1,0 +1,210 @@
+package dev.rampart.cli.command;
+
+import dev.rampart.cli.input.Inventory;
+import dev.rampart.cli.input.SourceSpec;
+import dev.rampart.cli.input.Sources;
+import dev.rampart.engine.ComplianceEngine;
+import dev.rampart.engine.PackLoadException;
+import dev.rampart.engine.RulePack;
+import dev.rampart.engine.RulePacks;
+import dev.rampart.spi.source.SourceException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * What {@code evaluate} and {@code explain} read: facts from inventory files and other sources, the
+ * rule packs, parameter overrides and the evaluation time. Every mistake found while reading is
+ * collected, so a user sees them all in one run.
+ */
+final class FactInputs {
+
+  /** The source type of the FILE parameters. */
+  static final String INVENTORY_SOURCE = "inventory";
+
+  private static final String SOURCE = "--source";
+  private static final String SOURCE_OPTION = "--source-option";
+  // Option names that say they hold a secret; a name that points to one (tokenFile) is fine.
+  private static final Pattern SECRET = Pattern.compile(
+      "(?i).*(password|passwd|passphrase|secret|token|api[-_]?key|private[-_]?key|credentials?)");
+
+  @Spec(Spec.Target.MIXEE) private CommandSpec spec;
+
+  @Parameters(
+      arity = "0..*",
+      paramLabel = "FILE",
+      description = "Inventory files (YAML or JSON) with the devices, networks, vendors and deployment;"
+          + " short for --source inventory:FILE.")
+  private List<String> files = new ArrayList<>();
+
+  @Option(
+      names = SOURCE,
+      paramLabel = "TYPE:LOCATION",
+      description = "Reads facts with a fact source: TYPE is its id ('rampart adapters' lists them),"
+          + " LOCATION what it reads, e.g. inventory:site.yaml. Repeatable.")
+  private List<String> sources = new ArrayList<>();
+
+  @Option(
+      names = SOURCE_OPTION,
+      paramLabel = "KEY=VALUE",
+      description = "A setting of the --source before it, e.g. embeddedAt=facts. Repeatable. Never a"
+          + " secret: adapters read passwords, tokens and keys from environment variables or files.")
+  private List<String> sourceOptions = new ArrayList<>();
+
+  @Option(
+      names = "--pack",
+      paramLabel = "ID|PATH",
+      description = "A rule pack: a pack file, or the id of a built-in pack. Repeatable."
+          + " Default: " + EvaluateCommand.DEFAULT_PACK + ".")
+  private List<String> packs = new ArrayList<>();
+
+  @Option(
+      names = "--param",
+      paramLabel = "NAME=VALUE",
+      description = "Overrides a pack parameter, e.g. maxFirmwareAge=P180D. Repeatable.")
+  private Map<String, String> parameters = new LinkedHashMap<>();
+
+  @Option(
+      names = "--now",
+      paramLabel = "INSTANT",
+      converter = InstantConverter.class,
+      description = "The time to evaluate at: an ISO-8601 instant (2026-11-25T00:00:00Z) or a date"
+          + " (2026-11-25, the start of that day in UTC). Default: the current time.")
+  private @Nullable Instant now;
+
+  /**
+   * The FILEs as inventory sources, then each {@code --source} with the options that follow it.
+   *
+   * @throws ParameterException when there is no input at all, a {@code --source} is not
+   *     TYPE:LOCATION, or a {@code --source-option} is misplaced, malformed or a secret
+   */
+  List<SourceSpec> sources() {
+    if (files.isEmpty() && sources.isEmpty()) {
+      throw new ParameterException(spec.commandLine(), "Missing required parameter: 'FILE'");
+    }
+    List<SourceSpec> specs = new ArrayList<>();
+    files.forEach(file -> specs.add(new SourceSpec(INVENTORY_SOURCE, file, Map.of())));
+    // picocli keeps each option's values apart; the matched arguments say how they interleave
+    int nextSource = 0;
+    int nextOption = 0;
+    List<SourceSpec> named = new ArrayList<>();
+    for (ArgSpec arg : spec.commandLine().getParseResult().matchedArgs()) {
+      if (!(arg instanceof OptionSpec option)) {
+        continue;
+      }
+      if (option.longestName().equals(SOURCE)) {
+        named.add(parseSource(sources.get(nextSource++)));
+      } else if (option.longestName().equals(SOURCE_OPTION)) {
+        String setting = sourceOptions.get(nextOption++);
+        if (named.isEmpty()) {
+          throw new ParameterException(spec.commandLine(), SOURCE_OPTION + " " + setting
+              + " must follow the --source it configures, e.g. --source inventory:site.yaml --source-option embeddedAt=facts");
+        }
+        named.set(named.size() - 1, withOption(named.get(named.size() - 1), setting));
+      }
+    }
+    specs.addAll(named);
+    return specs;
+  }
+
+  /** How the inputs are named in reports: the FILEs as given, then each source as TYPE:LOCATION. */
+  static List<String> inputNames(List<SourceSpec> specs, List<String> files) {
+    List<String> names = new ArrayList<>(files);
+    specs.subList(files.size(), specs.size()).forEach(source -> names.add(source.toString()));
+    return names;
+  }
+
+  /** The FILE parameters as given. */
+  List<String> files() {
+    return List.copyOf(files);
+  }
+
+  /** Reads every source; on a mistake adds every problem found and returns null. */
+  @Nullable Inventory readInventory(List<SourceSpec> specs, List<String> problems) {
+    try {
+      return Inventory.read(Sources.discover(), specs);
+    } catch (SourceException e) {
+      problems.addAll(e.problems());
+      return null;
+    }
+  }
+
+  /** Loads the packs and builds the engine; on a mistake adds every problem found and returns null. */
+  @Nullable ComplianceEngine buildEngine(List<String> problems) {
+    List<String> requested = packs.isEmpty() ? List.of(EvaluateCommand.DEFAULT_PACK) : packs;
+    List<RulePack> loaded = new ArrayList<>();
+    for (String pack : requested) {
+      try {
+        loaded.add(loadPack(pack));
+      } catch (PackLoadException e) {
+        problems.add(e.getMessage());
+      }
+    }
+    if (loaded.size() < requested.size()) {
+      return null;
+    }
+    ComplianceEngine.Builder builder = ComplianceEngine.builder()
+        .clock(now == null ? Clock.tickSeconds(ZoneOffset.UTC) : Clock.fixed(now, ZoneOffset.UTC));
+    loaded.forEach(builder::pack);
+    parameters.forEach(builder::parameter);
+    try {
+      return builder.build();
+    } catch (PackLoadException e) {
+      problems.add(e.getMessage());
+      return null;
+    }
+  }
+
+  // A value naming an existing file is a pack file; anything else is the id of a built-in pack,
+  // and RulePacks explains when it is neither.
+  private static RulePack loadPack(String pack) throws PackLoadException {
+    try {
+      Path path = Path.of(pack);
+      if (Files.isRegularFile(path)) {
+        return RulePacks.load(path);
+      }
+    } catch (InvalidPathException e) {
+      // not a path on this platform: only a built-in id remains
+    }
+    return RulePacks.builtin(pack);
+  }
+
+  private SourceSpec parseSource(String text) {
+    try {
+      return SourceSpec.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "Invalid value for option '" + SOURCE + "': " + e.getMessage());
+    }
+  }
+
+  private SourceSpec withOption(SourceSpec source, String setting) {
+    int equals = setting.indexOf('=');
+    if (equals <= 0) {
+      throw new ParameterException(spec.commandLine(),
+          "Value for option '" + SOURCE_OPTION + "' should be in KEY=VALUE format but was " + setting);
+    }
+    String key = setting.substring(0, equals);
+    if (SECRET.matcher(key).matches()) {
+      throw new ParameterException(spec.commandLine(), SOURCE_OPTION + " '" + key + "' looks like a secret: give"
+          + " secrets to adapters through environment variables or files, never on the command line, where"
+          + " shell history, process lists and CI logs keep them");
+    }
+    return source.withOption(key, setting.substring(equals + 1));
+  }
+}

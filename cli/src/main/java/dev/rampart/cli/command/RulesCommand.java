@@ -1,0 +1,264 @@
+package dev.rampart.cli.command;
+
+import dev.rampart.cli.packtest.LocatedPack;
+import dev.rampart.engine.PackLoadException;
+import dev.rampart.engine.Parameter;
+import dev.rampart.engine.Rule;
+import dev.rampart.engine.RulePack;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+/** {@code rampart rules}: lists the rules of packs as a table, or documents them in Markdown. */
+@Command(
+    name = "rules",
+    mixinStandardHelpOptions = true,
+    versionProvider = ToolVersion.class,
+    description = {
+      "Lists the rules of rule packs: id, category, severity, target, requirements and title.",
+      "With --format markdown, writes a reference page instead: the pack's parameters with their defaults,"
+          + " the rules, which rules serve each requirement, and each rule's rationale, remediation and"
+          + " references. docs/baseline-pack.md is this page for iot-baseline."
+    },
+    footerHeading = "%nExit codes:%n",
+    footer = {
+      "  0  the rules were listed",
+      "  2  usage or input error: a pack cannot be found, or has problems",
+      "  3  internal error in rampart: run again with --debug and please report it",
+      "",
+      "Examples:",
+      "  rampart rules",
+      "  rampart rules --pack iot-baseline --format markdown > docs/baseline-pack.md"
+    })
+public final class RulesCommand implements Callable<Integer> {
+
+  @Spec private CommandSpec spec;
+
+  @Option(
+      names = "--pack",
+      paramLabel = "ID|PATH",
+      description = "A rule pack: a pack file, or the id of a built-in pack. Repeatable. Default: "
+          + EvaluateCommand.DEFAULT_PACK + ".")
+  private List<String> packs = new ArrayList<>();
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      converter = Format.Converter.class,
+      description = "text (a table) or markdown (a reference page). Default: ${DEFAULT-VALUE}.")
+  private Format format = Format.TEXT;
+
+  /** The two ways of listing rules. */
+  enum Format {
+    TEXT,
+    MARKDOWN;
+
+    @Override
+    public String toString() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Parses {@code text} or {@code markdown}. */
+    static final class Converter implements ITypeConverter<Format> {
+      @Override
+      public Format convert(String value) {
+        for (Format format : values()) {
+          if (format.toString().equals(value)) {
+            return format;
+          }
+        }
+        throw new TypeConversionException("'" + value + "' is not a format: use text or markdown");
+      }
+    }
+  }
+
+  @Override
+  public Integer call() {
+    List<String> requested = packs.isEmpty() ? List.of(EvaluateCommand.DEFAULT_PACK) : packs;
+    List<RulePack> loaded = new ArrayList<>();
+    boolean failed = false;
+    for (String given : requested) {
+      try {
+        loaded.add(LocatedPack.load(given).pack());
+      } catch (PackLoadException e) {
+        spec.commandLine().getErr().println(e.getMessage());
+        failed = true;
+      }
+    }
+    if (failed) {
+      return ExitCode.INPUT_ERROR;
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    if (format == Format.MARKDOWN) {
+      writeMarkdown(requested, loaded, out);
+    } else {
+      writeText(loaded, out);
+    }
+    return ExitCode.OK;
+  }
+
+  private static void writeText(List<RulePack> packs, PrintWriter out) {
+    for (int p = 0; p < packs.size(); p++) {
+      RulePack pack = packs.get(p);
+      if (p > 0) {
+        out.println();
+      }
+      out.println(pack.id() + " " + pack.version() + ": " + pack.title() + " (" + pack.rules().size() + " rules)");
+      List<String[]> rows = new ArrayList<>();
+      rows.add(new String[] {"ID", "CATEGORY", "SEVERITY", "TARGET", "REQUIREMENTS", "TITLE"});
+      for (Rule rule : pack.rules()) {
+        rows.add(new String[] {rule.id(), rule.category().wireName(), rule.severity().wireName(),
+            rule.target().wireName(), String.join(", ", rule.requirements()), rule.title()});
+      }
+      int[] widths = new int[5];
+      for (String[] row : rows) {
+        for (int i = 0; i < widths.length; i++) {
+          widths[i] = Math.max(widths[i], row[i].length());
+        }
+      }
+      for (String[] row : rows) {
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < widths.length; i++) {
+          line.append(row[i]).append(" ".repeat(widths[i] - row[i].length() + 2));
+        }
+        out.println(line.append(row[5]));
+      }
+    }
+  }
+
+  private static void writeMarkdown(List<String> requested, List<RulePack> packs, PrintWriter out) {
+    String command = "rampart rules " + requested.stream().map(pack -> "--pack " + pack).collect(Collectors.joining(" "))
+        + " --format markdown";
+    out.println("<!-- Generated by `" + command + "`: do not edit. -->");
+    for (RulePack pack : packs) {
+      out.println();
+      out.println("# " + pack.title());
+      out.println();
+      out.println("Pack `" + pack.id() + "`, version " + pack.version() + ": " + pack.rules().size() + " rules.");
+      out.println();
+      out.println("> Generated from the pack by `" + command + "`, so it cannot drift");
+      out.println("> from the rules. Do not edit it by hand: change the pack, run the command again and save its");
+      out.println("> output over this file.");
+      if (!pack.description().isBlank()) {
+        out.println();
+        out.println(pack.description().strip());
+      }
+      writeParameters(pack, out);
+      writeRuleTable(pack, out);
+      writeRequirements(pack, out);
+      writeRuleDetails(pack, out);
+    }
+  }
+
+  private static void writeParameters(RulePack pack, PrintWriter out) {
+    out.println();
+    out.println("## Parameters");
+    out.println();
+    if (pack.parameters().isEmpty()) {
+      out.println("The pack declares no parameters.");
+      return;
+    }
+    out.println("Rules use these settings; override one with `--param NAME=VALUE` (`rampart evaluate`) or");
+    out.println("`ComplianceEngine.builder().parameter(NAME, VALUE)`.");
+    out.println();
+    out.println("| parameter | type | default | description |");
+    out.println("| --- | --- | --- | --- |");
+    for (Parameter parameter : pack.parameters()) {
+      out.println("| `" + parameter.name() + "` | " + parameter.type() + " | `" + parameter.defaultValue() + "` | "
+          + cell(parameter.description()) + " |");
+    }
+  }
+
+  private static void writeRuleTable(RulePack pack, PrintWriter out) {
+    out.println();
+    out.println("## Rules");
+    out.println();
+    out.println("| id | category | severity | target | requirements | title |");
+    out.println("| --- | --- | --- | --- | --- | --- |");
+    for (Rule rule : pack.rules()) {
+      out.println("| " + link(rule) + " | " + rule.category().wireName() + " | " + rule.severity().wireName() + " | "
+          + rule.target().wireName() + " | " + String.join(", ", rule.requirements()) + " | " + cell(rule.title()) + " |");
+    }
+  }
+
+  private static void writeRequirements(RulePack pack, PrintWriter out) {
+    Map<String, List<Rule>> serving = new TreeMap<>(Comparator.comparing(RulesCommand::requirementOrder));
+    for (Rule rule : pack.rules()) {
+      rule.requirements().forEach(requirement -> serving.computeIfAbsent(requirement, r -> new ArrayList<>()).add(rule));
+    }
+    out.println();
+    out.println("## Requirements");
+    out.println();
+    if (serving.isEmpty()) {
+      out.println("No rule names a requirement.");
+      return;
+    }
+    out.println("| requirement | rules |");
+    out.println("| --- | --- |");
+    serving.forEach((requirement, rules) -> out.println("| " + cell(requirement) + " | "
+        + rules.stream().map(RulesCommand::link).collect(Collectors.joining(", ")) + " |"));
+  }
+
+  private static void writeRuleDetails(RulePack pack, PrintWriter out) {
+    out.println();
+    out.println("## Rule details");
+    for (Rule rule : pack.rules()) {
+      out.println();
+      out.println("### " + rule.id());
+      out.println();
+      out.println("**" + rule.title().strip() + "**");
+      out.println();
+      out.println("| | |");
+      out.println("| --- | --- |");
+      out.println("| category | " + rule.category().wireName() + " |");
+      out.println("| severity | " + rule.severity().wireName() + " |");
+      out.println("| target | " + rule.target().wireName() + " |");
+      out.println("| requirements | " + (rule.requirements().isEmpty() ? "none" : cell(String.join(", ", rule.requirements())))
+          + " |");
+      if (!rule.rationale().isBlank()) {
+        out.println();
+        out.println(rule.rationale().strip());
+      }
+      if (!rule.remediation().isBlank()) {
+        out.println();
+        out.println("**Remediation:** " + rule.remediation().strip());
+      }
+      out.println();
+      if (rule.references().isEmpty()) {
+        out.println("**References:** none.");
+        continue;
+      }
+      out.println("**References:**");
+      out.println();
+      rule.references().forEach((framework, controls) -> out.println("- " + framework + ": " + String.join(", ", controls)));
+    }
+  }
+
+  private static String link(Rule rule) {
+    return "[" + rule.id() + "](#" + rule.id().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_-]", "") + ")";
+  }
+
+  private static String cell(String text) {
+    return text.strip().replace("\n", " ").replace("|", "\\|");
+  }
+
+  // requirement ids such as G2 and G10 sort by their number
+  private static String requirementOrder(String id) {
+    String digits = id.replaceAll("\\D+", "");
+    long number = digits.isEmpty() || digits.length() > 9 ? 0 : Long.parseLong(digits);
+    return id.replaceAll("\\d+", "") + String.format("%010d", number) + id;
+  }
+}

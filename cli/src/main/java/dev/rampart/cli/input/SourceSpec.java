@@ -1,0 +1,59 @@
+package dev.rampart.cli.input;
+
+import dev.rampart.spi.source.SourceConfig;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * One source of facts as a user named it: {@code --source TYPE:LOCATION} with its
+ * {@code --source-option KEY=VALUE}s, or an inventory FILE.
+ *
+ * @param type the id of the fact source provider, e.g. {@code inventory}
+ * @param location what the provider reads: a file path or a URL
+ * @param options the provider's settings, in the order given
+ */
+public record SourceSpec(String type, String location, Map<String, String> options) {
+
+  private static final Pattern TYPE = Pattern.compile("[a-z][a-z0-9-]*");
+
+  public SourceSpec {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(location, "location");
+    options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
+  }
+
+  /**
+   * Parses {@code TYPE:LOCATION}; the location may itself hold colons, as a URL does.
+   *
+   * @throws IllegalArgumentException saying what the value should look like
+   */
+  public static SourceSpec parse(String text) {
+    int colon = text.indexOf(':');
+    if (colon <= 0 || colon == text.length() - 1 || !TYPE.matcher(text.substring(0, colon)).matches()) {
+      throw new IllegalArgumentException("'" + text + "' is not TYPE:LOCATION (e.g. inventory:site.yaml;"
+          + " 'rampart adapters' lists the types)");
+    }
+    return new SourceSpec(text.substring(0, colon), text.substring(colon + 1), Map.of());
+  }
+
+  /** This source with one more option; a key given twice keeps the last value. */
+  public SourceSpec withOption(String key, String value) {
+    Map<String, String> more = new LinkedHashMap<>(options);
+    more.put(key, value);
+    return new SourceSpec(type, location, more);
+  }
+
+  /** What the provider is created with. */
+  public SourceConfig config() {
+    return new SourceConfig(location, options);
+  }
+
+  /** {@code TYPE:LOCATION}. */
+  @Override
+  public String toString() {
+    return type + ":" + location;
+  }
+}

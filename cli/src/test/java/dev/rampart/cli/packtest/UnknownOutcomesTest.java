@@ -1,0 +1,56 @@
+package dev.rampart.cli.packtest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Which rules can come out UNKNOWN, read from their conditions. */
+class UnknownOutcomesTest {
+
+  private static final String RULES = """
+      rules:
+        - id: READS-A-FIELD
+          assert: {field: credentials.defaultPassword, equals: false}
+        - id: ONLY-EXISTS
+          assert: {field: owner, exists: true}
+        - id: GUARDED-BY-STATUS
+          when:
+            any:
+              - {field: lifecycle.status, exists: false}
+              - {field: lifecycle.status, notEquals: retired}
+          assert: {field: lifecycle.endOfSupport, exists: true}
+        - id: WHEN-MAY-BE-UNKNOWN
+          when: {field: wireless.enabled, equals: true}
+          assert: {field: owner, exists: true}
+        - id: OVER-A-LIST
+          assert:
+            noneOf: services
+            where: {field: port, in: [23]}
+        - id: AGAINST-ANOTHER-FIELD
+          assert:
+            allOf: outboundDestinations
+            where: {in: {field: egressAllowlist}}
+        - id: UNDER-AN-ABSENT-PARENT
+          when: {field: credentials.certificate, exists: true}
+          assert:
+            any:
+              - {field: credentials.certificate, exists: false}
+              - {field: owner, exists: true}
+      """;
+
+  @Test
+  void aRuleIsPossiblyUnknownWhenSomeAbsentFieldLeavesItUndecided() {
+    Set<String> possible = UnknownOutcomes.possible(RULES, List.of("READS-A-FIELD", "ONLY-EXISTS",
+        "GUARDED-BY-STATUS", "WHEN-MAY-BE-UNKNOWN", "OVER-A-LIST", "AGAINST-ANOTHER-FIELD", "UNDER-AN-ABSENT-PARENT"));
+
+    assertEquals(Set.of("READS-A-FIELD", "WHEN-MAY-BE-UNKNOWN", "OVER-A-LIST", "AGAINST-ANOTHER-FIELD"), possible);
+  }
+
+  @Test
+  void aRuleWhoseConditionsCannotBeFoundCountsAsPossiblyUnknown() {
+    assertEquals(Set.of("ELSEWHERE"), UnknownOutcomes.possible(RULES, List.of("ELSEWHERE", "ONLY-EXISTS")));
+    assertEquals(Set.of("ANY"), UnknownOutcomes.possible("rules: [unclosed", List.of("ANY")));
+  }
+}
