@@ -1,0 +1,152 @@
+#!/usr/bin/env bash
+# Measures Rampart's speed and memory and writes bench/RESULTS.md.
+#
+#   bench/run.sh                                # 10k and 100k devices
+#   SIZES="10000 100000 1000000" bench/run.sh   # with 1M (end to end; JMH stays at JMH_SIZES)
+#
+# Environment: SIZES (end-to-end sizes), JMH_SIZES (in-process sizes, default: SIZES up to 100000),
+# INCREMENTAL_SIZES (default 100000), PROFILE_SIZE (JFR profile of the end-to-end run, default
+# 100000; empty for none), E2E_TIMEOUT (seconds per end-to-end run, default 3600), SKIP_BUILD=1 (use
+# the jars already built), SKIP_JMH=1, RESULTS_DIR, FLEETS_DIR.
+# Needs: a JDK 17 (java, jfr), Maven, GNU time (installed with apt-get when missing).
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+bench=$root/bench
+out=${RESULTS_DIR:-$bench/target/results}
+fleets=${FLEETS_DIR:-$bench/target/fleets}
+SIZES=${SIZES:-"10000 100000"}
+if [ -z "${JMH_SIZES:-}" ]; then
+  JMH_SIZES=$(for n in $SIZES; do if [ "$n" -le 100000 ]; then printf '%s ' "$n"; fi; done)
+fi
+INCREMENTAL_SIZES=${INCREMENTAL_SIZES-100000}
+PROFILE_SIZE=${PROFILE_SIZE-100000}
+E2E_TIMEOUT=${E2E_TIMEOUT:-3600}
+NOW=2026-11-25
+SEED=1
+JMH_JVM_ARGS="-Xmx12g -Drampart.bench.fleets=$fleets"
+COLD_RUNS=5
+
+log() { printf '[run.sh %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+millis() { echo $(( $(date +%s%N) / 1000000 )); }
+comma() { echo "$*" | xargs | tr ' ' ','; }
+
+if [ ! -x /usr/bin/time ]; then
+  log "installing GNU time"
+  (apt-get update -qq && apt-get install -y -qq time) >&2
+fi
+if [ -z "${SKIP_BUILD:-}" ]; then
+  log "building (mvn install -DskipTests)"
+  (cd "$root" && mvn -B -q install -DskipTests) >&2
+fi
+jmhcp="$bench/jmh/target/benchmarks.jar:$bench/jmh/target/lib/*"
+rampart="$root/rampart"
+
+rm -rf "$out"
+mkdir -p "$out" "$fleets"
+metrics=$out/metrics.properties
+put() { printf '%s=%s\n' "$1" "$2" >> "$metrics"; }
+
+put date "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+commit=${COMMIT:-$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)}
+if [ -n "$(git -C "$root" status --porcelain 2>/dev/null | head -1)" ]; then commit="$commit (with uncommitted changes)"; fi
+put commit "$commit"
+put machine.nproc "$(nproc)"
+put machine.memory "$(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)"
+put machine.cpu "$(lscpu 2>/dev/null | awk -F: '/Model name/ {gsub(/^ +/, "", $2); print $2; exit}')"
+put machine.java "$(java -version 2>&1 | paste -sd ' ' | sed 's/  */ /g')"
+put sizes "$SIZES"
+put jmh.jvmArgs "$JMH_JVM_ARGS"
+put cold.runs "$COLD_RUNS"
+put profile.size "$PROFILE_SIZE"
+# Other work on the machine distorts every figure: record the load around the run, and which other
+# JVMs were running when it started.
+put load.start "$(cut -d' ' -f1-3 /proc/loadavg)"
+put load.otherJvms "$(pgrep -c -x java 2>/dev/null || echo 0)"
+
+fleet() { echo "$fleets/fleet-$1-seed$SEED.json"; }
+
+for n in $(echo "$SIZES $JMH_SIZES $INCREMENTAL_SIZES $PROFILE_SIZE" | tr ' ' '\n' | sort -nu); do
+  file=$(fleet "$n")
+  if [ ! -f "$file" ]; then
+    log "generating $n devices"
+    start=$(millis)
+    "$rampart" generate --devices "$n" --seed "$SEED" --out "$file.partial" >&2
+    mv "$file.partial" "$file"
+    put "gen.$n.ms" $(( $(millis) - start ))
+  fi
+  put "gen.$n.bytes" "$(stat -c %s "$file")"
+done
+
+log "cold CLI: rampart validate iot-baseline x$COLD_RUNS"
+runs=()
+for _ in $(seq "$COLD_RUNS"); do
+  start=$(millis)
+  "$rampart" validate iot-baseline > /dev/null
+  runs+=($(( $(millis) - start )))
+done
+put cold.validate.all "$(comma "${runs[@]}")"
+put cold.validate.ms "$(printf '%s\n' "${runs[@]}" | sort -n | sed -n "$(( (COLD_RUNS + 1) / 2 ))p")"
+
+# Largest BEFORE and AFTER of G1's "BEFORE->AFTER(COMMITTED)" lines, in MB.
+heap() {
+  grep -oE '[0-9]+M->[0-9]+M' "$1" | awk -F'->' '{b = $1 + 0; a = $2 + 0; if (b > mb) mb = b; if (a > ma) ma = a}
+    END {printf "%d %d\n", mb, ma}'
+}
+
+for n in $SIZES; do
+  file=$(fleet "$n")
+  log "end to end: evaluate $n devices"
+  start=$(millis)
+  status=ok
+  code=0
+  RAMPART_JAVA_OPTS="-Xlog:gc:file=$out/gc-$n.log" timeout "$E2E_TIMEOUT" /usr/bin/time -v -o "$out/time-$n.txt" \
+    "$rampart" evaluate "$file" --format "json:$out/report-$n.json" --fail-on never --now "$NOW" \
+    > "$out/evaluate-$n.out" 2>&1 || code=$?
+  if [ "$code" = 124 ]; then
+    status="stopped after ${E2E_TIMEOUT} s (E2E_TIMEOUT)"
+  elif [ "$code" != 0 ]; then
+    status="failed (exit $code): $(grep -v '^\s*$' "$out/evaluate-$n.out" | grep -v '^\s*at ' | tail -1 | cut -c1-120)"
+  fi
+  put "e2e.$n.ms" $(( $(millis) - start ))
+  put "e2e.$n.status" "$status"
+  put "e2e.$n.rssMb" "$(awk '/Maximum resident/ {printf "%d", $6 / 1024}' "$out/time-$n.txt")"
+  read -r peak live < <(heap "$out/gc-$n.log")
+  put "e2e.$n.heapPeakMb" "$peak"
+  put "e2e.$n.heapLiveMb" "$live"
+  if [ -f "$out/report-$n.json" ]; then
+    put "e2e.$n.reportMb" $(( $(stat -c %s "$out/report-$n.json") / 1000000 ))
+    rm -f "$out/report-$n.json" # gigabytes at 100k and up
+  fi
+
+  log "floor: plain Jackson over $n devices"
+  start=$(millis)
+  /usr/bin/time -v -o "$out/time-floor-$n.txt" java -cp "$jmhcp" 'dev.rampart.bench.jmh.FloorBenchmark$JacksonFloor' "$file" >&2
+  put "floor.$n.ms" $(( $(millis) - start ))
+  put "floor.$n.rssMb" "$(awk '/Maximum resident/ {printf "%d", $6 / 1024}' "$out/time-floor-$n.txt")"
+done
+
+if [ -n "$PROFILE_SIZE" ]; then
+  log "JFR profile: evaluate $PROFILE_SIZE devices"
+  RAMPART_JAVA_OPTS="-XX:StartFlightRecording=filename=$out/evaluate-$PROFILE_SIZE.jfr,settings=profile" \
+    "$rampart" evaluate "$(fleet "$PROFILE_SIZE")" --format "json:$out/report-profile.json" --fail-on never \
+    --now "$NOW" > "$out/profile.out" 2>&1 || true
+  rm -f "$out/report-profile.json"
+  java -cp "$jmhcp" dev.rampart.bench.jmh.JfrHotMethods "$out/evaluate-$PROFILE_SIZE.jfr" 25 > "$out/hot-methods.md"
+fi
+
+if [ -z "${SKIP_JMH:-}" ]; then
+  jmh() {
+    local name=$1; shift
+    log "JMH: $name"
+    java -cp "$jmhcp" org.openjdk.jmh.Main -rf json -rff "$out/jmh-$name.json" -jvmArgsAppend "$JMH_JVM_ARGS" "$@" \
+      | tee "$out/jmh-$name.txt" | grep -E '^(Benchmark|[A-Z][A-Za-z]+Benchmark\.)|agree' >&2 || true
+  }
+  jmh compile PackCompileBenchmark
+  jmh sizes -p devices="$(comma "$JMH_SIZES")" 'EvaluationBenchmark|CelBenchmark|FloorBenchmark'
+  jmh incremental -p devices="$(comma "$INCREMENTAL_SIZES")" IncrementalBenchmark
+fi
+
+put load.end "$(cut -d' ' -f1-3 /proc/loadavg)"
+java -cp "$jmhcp" dev.rampart.bench.jmh.ResultsReport "$out" "$bench/notes.md" "$bench/RESULTS.md"
+log "wrote $bench/RESULTS.md (raw figures in $out)"
