@@ -45,7 +45,8 @@ class MainTest {
     assertTrue(run.out().startsWith("Usage: rampart evaluate "), run.out());
     for (String option : new String[] {
         "FILE...", "--pack=ID|PATH", "--param=NAME=VALUE", "--now=INSTANT", "--format=FMT[:FILE]",
-        "--fail-on=SEVERITY", "--only-findings", "--debug"}) {
+        "--fail-on=SEVERITY", "--only-findings", "--debug", "--identity-keys=KEY[,KEY...]",
+        "--source-precedence=TYPE[,TYPE...]", "--allow-partial", "--max-facts=N", "--time-limit=DURATION"}) {
       assertTrue(run.out().contains(option), () -> option + " missing from:\n" + run.out());
     }
     assertTrue(run.out().contains("""
@@ -54,7 +55,8 @@ class MainTest {
              --fail-on-unknown: no UNKNOWN either) that is neither waived nor in the
              --baseline, and no expired waiver
           1  the gate failed: such a result, or a waiver that covers a finding has
-             expired
+             expired; or the evaluation is incomplete (it stopped at --max-facts or
+             --time-limit), which never passes, even with --fail-on never
           2  usage or input error: a bad option, an unreadable or invalid inventory,
         """), run.out());
     assertTrue(run.out().contains("  3  internal error in rampart: run again with --debug and please report it\n"));

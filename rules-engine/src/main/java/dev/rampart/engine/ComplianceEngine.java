@@ -81,6 +81,27 @@ public final class ComplianceEngine {
    * @throws IllegalArgumentException if two facts of one type share an id
    */
   public Report evaluate(Collection<? extends Fact> facts) {
+    return evaluate(facts, Provenance.none());
+  }
+
+  /**
+   * Evaluates a complete set of facts; evidence names the source of each value it cites, as the
+   * provenance tells. Sources are looked up only for results that carry evidence, once evaluation
+   * is done.
+   *
+   * @throws IllegalArgumentException if two facts of one type share an id
+   */
+  public Report evaluate(Collection<? extends Fact> facts, Provenance provenance) {
+    Objects.requireNonNull(provenance, "provenance");
+    Report report = evaluateFacts(facts);
+    if (provenance == Provenance.none()) {
+      return report;
+    }
+    EvidenceSources sources = EvidenceSources.of(provenance, facts);
+    return report.withResults(sources::decorate);
+  }
+
+  private Report evaluateFacts(Collection<? extends Fact> facts) {
     List<String> duplicates = duplicates(facts);
     if (!duplicates.isEmpty()) {
       throw new IllegalArgumentException("facts must have unique ids per type; duplicated: " + String.join(", ", duplicates));
@@ -138,6 +159,20 @@ public final class ComplianceEngine {
    * @throws IllegalArgumentException if the rule or the fact is not known, naming what is
    */
   public Explanation explain(String ruleId, FactType type, String factId, Collection<? extends Fact> facts) {
+    return explain(ruleId, type, factId, facts, Provenance.none());
+  }
+
+  /**
+   * Explains one rule's result for one fact, as {@link #explain(String, FactType, String, Collection)}
+   * does, with every piece of evidence naming the source of its value as the provenance tells.
+   */
+  public Explanation explain(
+      String ruleId, FactType type, String factId, Collection<? extends Fact> facts, Provenance provenance) {
+    Objects.requireNonNull(provenance, "provenance");
+    return EvidenceSources.of(provenance, facts).decorate(explainFact(ruleId, type, factId, facts));
+  }
+
+  private Explanation explainFact(String ruleId, FactType type, String factId, Collection<? extends Fact> facts) {
     List<RuleProgram> matching = rules.programs().stream()
         .filter(p -> p.rule().id().equals(ruleId) || (p.rule().packId() + "/" + p.rule().id()).equals(ruleId))
         .toList();

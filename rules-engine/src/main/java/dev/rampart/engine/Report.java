@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -86,6 +87,13 @@ public final class Report {
 
   Report incomplete(String reason) {
     return new Report(packs, evaluatedAt, results, factCounts, waived, expiredWaivers, Objects.requireNonNull(reason, "reason"));
+  }
+
+  /** This report with every result passed through {@code change}, which must keep its rule, fact and outcome. */
+  Report withResults(UnaryOperator<RuleResult> change) {
+    List<RuleResult> changed = new ArrayList<>(results.size());
+    results.forEach(result -> changed.add(change.apply(result)));
+    return new Report(packs, evaluatedAt, changed, factCounts, waived, expiredWaivers, incompleteReason);
   }
 
   /** The packs evaluated, with their versions. */

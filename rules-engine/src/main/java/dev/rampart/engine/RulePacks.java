@@ -3,7 +3,9 @@ package dev.rampart.engine;
 import dev.rampart.engine.internal.load.BuiltinPacks;
 import dev.rampart.engine.internal.load.PackComposer;
 import dev.rampart.engine.internal.load.PackProblems;
+import dev.rampart.engine.internal.load.PackReader;
 import dev.rampart.engine.internal.load.PackSource;
+import dev.rampart.engine.internal.signing.PackVerifier;
 import java.nio.file.Path;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -43,6 +45,38 @@ public final class RulePacks {
 
   /** Loads a built-in pack, e.g. {@code iot-baseline}; needs rampart-rule-packs on the classpath. */
   public static RulePack builtin(String id) throws PackLoadException {
+    checkBuiltin(id);
+    return compose(BuiltinPacks.source(id));
+  }
+
+  /**
+   * Loads a pack file, or the {@code pack.yaml} in a directory, only if it and every base in its
+   * chain are signed by a trusted key and unchanged since (see {@link PackSignatures}). A built-in
+   * base is also accepted signed with the built-in key. Each pack is read from the bytes whose
+   * signature was checked, and nothing of a pack is parsed before its signature checks out.
+   *
+   * @throws PackSignatureException naming the pack refused and why: unsigned, a file added, removed
+   *     or changed, signed by a key not trusted, or a malformed signature file
+   * @throws PackLoadException listing the mistakes of packs whose signatures checked out
+   */
+  public static RulePack loadVerified(Path file, TrustedKeys trusted) throws PackLoadException, PackSignatureException {
+    return compose(PackSource.file(file), new PackVerifier(trusted));
+  }
+
+  /**
+   * Loads a built-in pack only if it and its bases are signed, by the built-in key shipped beside
+   * them in rampart-rule-packs or by a key of {@code trusted}, and unchanged since.
+   *
+   * @throws PackSignatureException naming the pack refused and why
+   * @throws PackLoadException if there is no such built-in pack, or it has mistakes
+   */
+  public static RulePack builtinVerified(String id, TrustedKeys trusted) throws PackLoadException, PackSignatureException {
+    checkBuiltin(id);
+    return compose(BuiltinPacks.source(id), new PackVerifier(trusted));
+  }
+
+  /** Refuses an id that is not a built-in pack on the classpath, explaining what is. */
+  static void checkBuiltin(String id) throws PackLoadException {
     if (!BuiltinPacks.isId(id)) {
       throw single(id, "id is not valid", "built-in pack ids are lower-case words joined by '-', e.g. iot-baseline");
     }
@@ -50,7 +84,6 @@ public final class RulePacks {
       throw single(id, "is neither a built-in pack nor an existing file",
           "give a pack file path, or a built-in id such as iot-baseline (add rampart-rule-packs to the classpath)");
     }
-    return compose(BuiltinPacks.source(id));
   }
 
   /** The ids of the built-in packs on the classpath, sorted. */
@@ -67,8 +100,13 @@ public final class RulePacks {
   }
 
   private static RulePack compose(PackSource source) throws PackLoadException {
+    return compose(source, PackReader.PLAIN);
+  }
+
+  private static <X extends Exception> RulePack compose(PackSource source, PackReader<X> reader)
+      throws PackLoadException, X {
     try {
-      return new RulePack(PackComposer.load(source));
+      return new RulePack(PackComposer.load(source, reader));
     } catch (PackProblems e) {
       throw new PackLoadException(e.problems());
     }

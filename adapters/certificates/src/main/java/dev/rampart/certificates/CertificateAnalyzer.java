@@ -55,6 +55,16 @@ public final class CertificateAnalyzer {
     Objects.requireNonNull(encoded, "encoded");
     Objects.requireNonNull(trust, "trust");
     List<X509CertificateHolder> bundle = Encodings.certificates(encoded);
+    try {
+      return analyze(bundle, trust);
+    } catch (RuntimeException e) {
+      // Bouncy Castle decodes some fields (such as the validity times) only when asked, and reports
+      // a malformed one with an unchecked exception: the certificate's fault, not ours.
+      throw new CertificateParseException("not a readable certificate: " + e.getMessage(), e);
+    }
+  }
+
+  private static Certificate analyze(List<X509CertificateHolder> bundle, TrustMaterial trust) {
     X509CertificateHolder leaf = bundle.get(0);
     List<X509CertificateHolder> intermediates = bundle.subList(1, bundle.size());
     PublicKeys key = PublicKeys.of(leaf.getSubjectPublicKeyInfo());

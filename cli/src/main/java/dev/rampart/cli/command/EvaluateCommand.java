@@ -2,6 +2,7 @@ package dev.rampart.cli.command;
 
 import dev.rampart.cli.baseline.Baseline;
 import dev.rampart.cli.baseline.BaselineException;
+import dev.rampart.cli.input.FailedSource;
 import dev.rampart.cli.input.Inventory;
 import dev.rampart.cli.input.SourceSpec;
 import dev.rampart.cli.report.AtomicFiles;
@@ -54,11 +55,14 @@ import picocli.CommandLine.Spec;
       "     --fail-on-unknown: no UNKNOWN either) that is neither waived nor in the",
       "     --baseline, and no expired waiver",
       "  1  the gate failed: such a result, or a waiver that covers a finding has",
-      "     expired",
+      "     expired; or the evaluation is incomplete (it stopped at --max-facts or",
+      "     --time-limit), which never passes, even with --fail-on never",
       "  2  usage or input error: a bad option, an unreadable or invalid inventory,",
-      "     source, pack, parameter, waiver file or baseline, a duplicate fact id or",
-      "     a reference to an unknown fact; found before evaluating, so no report",
-      "     was written. Also when a report file could not be written.",
+      "     source, pack, parameter, waiver file or baseline, a fact id used twice",
+      "     in one source or a reference to an unknown fact; found before evaluating,",
+      "     so no report was written. Also when a report file could not be written.",
+      "     With --allow-partial a source that cannot be read is left out instead,",
+      "     unless no source can be read.",
       "  3  internal error in rampart: run again with --debug and please report it",
       "",
       "Examples:",
@@ -66,7 +70,8 @@ import picocli.CommandLine.Spec;
       "  rampart evaluate site.yaml --pack my-pack.yaml --now 2026-11-25",
       "  rampart evaluate site.yaml --fail-on critical --format json:report.json",
       "  rampart evaluate site.yaml --waivers waivers.yaml --baseline baseline.json",
-      "  rampart evaluate --source inventory:all.yaml --source-option embeddedAt=facts"
+      "  rampart evaluate --source inventory:all.yaml --source-option embeddedAt=facts",
+      "  rampart evaluate site.yaml --source nmap:scan.xml --source-precedence inventory,nmap"
     })
 public final class EvaluateCommand implements Callable<Integer> {
 
@@ -78,6 +83,8 @@ public final class EvaluateCommand implements Callable<Integer> {
   @ParentCommand private RampartCommand parent;
 
   @Mixin private FactInputs inputs;
+
+  @Mixin private EvaluationLimits limits;
 
   @Option(
       names = "--format",
@@ -143,7 +150,7 @@ public final class EvaluateCommand implements Callable<Integer> {
       if (inventory != null) {
         progress.step("read " + inventory.facts().size() + " facts");
       }
-      ComplianceEngine engine = inputs.buildEngine(problems);
+      ComplianceEngine engine = inputs.buildEngine(problems, builder -> limits.applyTo(builder, problems));
       List<Waiver> waivers = loadWaivers(engine, problems);
       Baseline baseline = readBaseline(problems);
       if (inventory != null) {
@@ -154,14 +161,15 @@ public final class EvaluateCommand implements Callable<Integer> {
         return ExitCode.INPUT_ERROR;
       }
 
+      inventory.failedSources().forEach(failed -> warnPartial(err, failed));
       progress.step("evaluating\u2026");
-      Report report = engine.evaluate(inventory.facts()).withWaivers(waivers, inventory.facts());
+      Report report = engine.evaluate(inventory.facts(), inventory.provenance()).withWaivers(waivers, inventory.facts());
       Gate verdict = gate.failingOnUnknown(failOnUnknown);
       if (baseline != null) {
         verdict = verdict.withBaseline(baseline);
       }
-      Evaluation evaluation = new Evaluation(
-          report, FactInputs.inputNames(sources, inputs.files()), inventory.origins(), verdict, ToolVersion.current());
+      Evaluation evaluation = new Evaluation(report, FactInputs.inputNames(sources, inputs.files()),
+          inventory.origins(), inventory.conflicts(), inventory.failedSources(), verdict, ToolVersion.current());
       for (ReportTarget target : targets) {
         try {
           write(target, evaluation, engine.rules());
@@ -181,8 +189,16 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
       }
       progress.done();
+      report.incompleteReason().ifPresent(reason -> err.println("rampart: the evaluation is incomplete (" + reason
+          + "): the reports cover only the facts evaluated, so the run cannot pass"));
       return verdict.failed(report) ? ExitCode.GATE_FAILED : ExitCode.OK;
     }
+  }
+
+  // A source left out under --allow-partial is worth a word on standard error: CI logs show it.
+  private static void warnPartial(PrintWriter err, FailedSource failed) {
+    err.println("rampart: warning: " + failed.source() + " could not be read; evaluating without it (--allow-partial):");
+    failed.problems().forEach(problem -> err.println("  " + problem));
   }
 
   private List<ReportTarget> reportTargets() {

@@ -86,11 +86,14 @@ public final class ExplainCommand implements Callable<Integer> {
     FactKey key = factKey(engine);
     Explanation explanation;
     try {
-      explanation = engine.explain(rule, key.type(), key.id(), inventory.facts());
+      explanation = engine.explain(rule, key.type(), key.id(), inventory.facts(), inventory.provenance());
     } catch (IllegalArgumentException e) {
       err.println(e.getMessage());
       return ExitCode.INPUT_ERROR;
     }
+    inventory.failedSources().forEach(failed ->
+        err.println("rampart: warning: " + failed.source() + " could not be read; explaining without it"
+            + " (--allow-partial): " + failed.firstProblem()));
     List<String> lines = render(explanation, Optional.ofNullable(inventory.origins().get(key)));
     PrintWriter out = spec.commandLine().getOut();
     lines.forEach(out::println);
@@ -128,27 +131,32 @@ public final class ExplainCommand implements Callable<Integer> {
       lines.add("when: (none: the rule applies to every " + rule.target().wireName() + ")");
     } else {
       lines.add("when:");
-      node(explanation.applicability(), INDENT, lines);
+      node(explanation.applicability(), INDENT, origin, lines);
     }
     lines.add("assert:");
-    node(explanation.assertion(), INDENT, lines);
+    node(explanation.assertion(), INDENT, origin, lines);
     lines.add("");
     lines.add("result:  " + result.outcome().name());
     lines.add("message: " + result.message());
     return lines;
   }
 
-  private static void node(Explanation.Node node, String indent, List<String> lines) {
+  private static void node(Explanation.Node node, String indent, Optional<Origin> origin, List<String> lines) {
     String value = String.format(Locale.ROOT, "%-" + VALUE_WIDTH + "s", node.value().name());
     // a leaf's evidence already names the element it read, e.g. services[1].port
     String subject = node.subject().isEmpty() || node.children().isEmpty() ? "" : "  [" + node.subject() + "]";
     lines.add(indent + value + "  " + node.condition() + subject);
     String evidenceIndent = indent + " ".repeat(VALUE_WIDTH + 2) + INDENT;
     for (Evidence evidence : node.evidence()) {
-      lines.add(evidenceIndent + evidence);
+      lines.add(evidenceIndent + evidence.withSource(null));
+      // a value from another place than the fact's own (another source, or a referenced fact) says where
+      String source = evidence.source();
+      if (source != null && !origin.map(Origin::describe).orElse("").equals(source)) {
+        lines.add(evidenceIndent + INDENT + "from " + source);
+      }
     }
     for (Explanation.Node child : node.children()) {
-      node(child, indent + INDENT, lines);
+      node(child, indent + INDENT, origin, lines);
     }
   }
 }

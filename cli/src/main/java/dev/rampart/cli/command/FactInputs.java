@@ -1,16 +1,15 @@
 package dev.rampart.cli.command;
 
+import dev.rampart.cli.input.IdentityKeys;
 import dev.rampart.cli.input.Inventory;
 import dev.rampart.cli.input.SourceSpec;
 import dev.rampart.cli.input.Sources;
 import dev.rampart.engine.ComplianceEngine;
 import dev.rampart.engine.PackLoadException;
 import dev.rampart.engine.RulePack;
-import dev.rampart.engine.RulePacks;
+import dev.rampart.spi.merge.IdentityKey;
+import dev.rampart.spi.merge.MergePolicy;
 import dev.rampart.spi.source.SourceException;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -18,8 +17,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -29,8 +30,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * What {@code evaluate} and {@code explain} read: facts from inventory files and other sources, the
- * rule packs, parameter overrides and the evaluation time. Every mistake found while reading is
+ * What {@code evaluate} and {@code explain} read: facts from inventory files and other sources,
+ * merged by identity keys and source precedence, the rule packs, parameter overrides and the
+ * evaluation time. Every mistake found while reading is
  * collected, so a user sees them all in one run.
  */
 final class FactInputs {
@@ -45,6 +47,8 @@ final class FactInputs {
       "(?i).*(password|passwd|passphrase|secret|token|api[-_]?key|private[-_]?key|credentials?)");
 
   @Spec(Spec.Target.MIXEE) private CommandSpec spec;
+
+  @Mixin private PackTrustOptions packTrust;
 
   @Parameters(
       arity = "0..*",
@@ -66,6 +70,30 @@ final class FactInputs {
       description = "A setting of the --source before it, e.g. embeddedAt=facts. Repeatable. Never a"
           + " secret: adapters read passwords, tokens and keys from environment variables or files.")
   private List<String> sourceOptions = new ArrayList<>();
+
+  @Option(
+      names = "--identity-keys",
+      paramLabel = "KEY[,KEY...]",
+      split = ",",
+      description = "How records of different sources are found to be one device, most decisive first: id,"
+          + " serial (serial number), mac (MAC address), ip (a shared IP address). Default: id,serial,mac,ip.")
+  private List<String> identityKeys = new ArrayList<>();
+
+  @Option(
+      names = "--source-precedence",
+      paramLabel = "TYPE[,TYPE...]",
+      split = ",",
+      description = "Source types, most trusted first: when sources disagree on a value, the first wins,"
+          + " e.g. inventory,netbox,nmap. Types not listed follow in the order given on the command line."
+          + " Default: inventory, then the order given.")
+  private List<String> sourcePrecedence = new ArrayList<>();
+
+  @Option(
+      names = "--allow-partial",
+      description = "Go on when a source cannot be read (unreachable, refused, malformed): the reports list it"
+          + " with its first problem, and the facts only it could supply are absent. At least one source"
+          + " must be read.")
+  private boolean allowPartial;
 
   @Option(
       names = "--pack",
@@ -135,10 +163,12 @@ final class FactInputs {
     return List.copyOf(files);
   }
 
-  /** Reads every source; on a mistake adds every problem found and returns null. */
+  /** Reads and merges every source; on a mistake adds every problem found and returns null. */
   @Nullable Inventory readInventory(List<SourceSpec> specs, List<String> problems) {
+    Sources discovered = Sources.discover();
+    MergePolicy policy = mergePolicy(discovered, problems);
     try {
-      return Inventory.read(Sources.discover(), specs);
+      return policy == null ? null : Inventory.read(discovered, specs, policy, allowPartial);
     } catch (SourceException e) {
       problems.addAll(e.problems());
       return null;
@@ -147,22 +177,21 @@ final class FactInputs {
 
   /** Loads the packs and builds the engine; on a mistake adds every problem found and returns null. */
   @Nullable ComplianceEngine buildEngine(List<String> problems) {
+    return buildEngine(problems, builder -> {});
+  }
+
+  /** Like {@link #buildEngine(List)}, with further settings (evaluation limits) applied to the builder. */
+  @Nullable ComplianceEngine buildEngine(List<String> problems, Consumer<ComplianceEngine.Builder> settings) {
     List<String> requested = packs.isEmpty() ? List.of(EvaluateCommand.DEFAULT_PACK) : packs;
-    List<RulePack> loaded = new ArrayList<>();
-    for (String pack : requested) {
-      try {
-        loaded.add(loadPack(pack));
-      } catch (PackLoadException e) {
-        problems.add(e.getMessage());
-      }
-    }
-    if (loaded.size() < requested.size()) {
+    List<RulePack> loaded = packTrust.load(requested, problems);
+    if (loaded == null) {
       return null;
     }
     ComplianceEngine.Builder builder = ComplianceEngine.builder()
         .clock(now == null ? Clock.tickSeconds(ZoneOffset.UTC) : Clock.fixed(now, ZoneOffset.UTC));
     loaded.forEach(builder::pack);
     parameters.forEach(builder::parameter);
+    settings.accept(builder);
     try {
       return builder.build();
     } catch (PackLoadException e) {
@@ -171,18 +200,28 @@ final class FactInputs {
     }
   }
 
-  // A value naming an existing file is a pack file; anything else is the id of a built-in pack,
-  // and RulePacks explains when it is neither.
-  private static RulePack loadPack(String pack) throws PackLoadException {
-    try {
-      Path path = Path.of(pack);
-      if (Files.isRegularFile(path)) {
-        return RulePacks.load(path);
+  // Defaults: every identity key; the inventory first, then sources in the order given (by arrival).
+  private @Nullable MergePolicy mergePolicy(Sources discovered, List<String> problems) {
+    int before = problems.size();
+    List<IdentityKey> keys = new ArrayList<>();
+    for (String name : identityKeys.isEmpty() ? IdentityKeys.names() : identityKeys) {
+      try {
+        IdentityKey key = IdentityKeys.parse(name);
+        if (!keys.contains(key)) {
+          keys.add(key);
+        }
+      } catch (IllegalArgumentException e) {
+        problems.add("--identity-keys: " + e.getMessage());
       }
-    } catch (InvalidPathException e) {
-      // not a path on this platform: only a built-in id remains
     }
-    return RulePacks.builtin(pack);
+    List<String> precedence = sourcePrecedence.isEmpty() ? List.of(INVENTORY_SOURCE) : List.copyOf(sourcePrecedence);
+    for (String type : precedence) {
+      if (!discovered.ids().contains(type)) {
+        problems.add("--source-precedence: unknown fact source '" + type + "' (available: "
+            + String.join(", ", discovered.ids()) + ")");
+      }
+    }
+    return problems.size() > before ? null : new MergePolicy(keys, precedence);
   }
 
   private SourceSpec parseSource(String text) {

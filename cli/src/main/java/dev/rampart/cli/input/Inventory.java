@@ -2,140 +2,221 @@ package dev.rampart.cli.input;
 
 import dev.rampart.engine.ComplianceEngine;
 import dev.rampart.engine.Problem;
+import dev.rampart.engine.Provenance;
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.FactType;
 import dev.rampart.spi.fact.Ref;
-import dev.rampart.spi.source.FactSourceProvider;
+import dev.rampart.spi.merge.Conflict;
+import dev.rampart.spi.merge.FactMerger;
+import dev.rampart.spi.merge.IdentityKey;
+import dev.rampart.spi.merge.MergePolicy;
+import dev.rampart.spi.merge.MergedFact;
+import dev.rampart.spi.merge.SourcedFact;
+import dev.rampart.spi.source.FactSource;
 import dev.rampart.spi.source.Origin;
-import dev.rampart.spi.source.SourceConfig;
 import dev.rampart.spi.source.SourceException;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The facts read from a user's inputs, each with the place it was defined. */
+/**
+ * The facts read from a user's inputs: every source read on its own, then the records that describe
+ * the same thing merged into one fact (by the merge policy's identity keys, values taken in source
+ * precedence), each fact with the origin of every field and the conflicts between sources.
+ */
 public final class Inventory {
 
   private final List<Fact> facts;
-  private final List<Origin> origins;
+  private final Map<FactKey, MergedFact> byKey;
+  private final List<FailedSource> failedSources;
+  private final List<String> problems;
 
-  private Inventory(List<Fact> facts, List<Origin> origins) {
-    this.facts = List.copyOf(facts);
-    this.origins = List.copyOf(origins);
+  private Inventory(List<MergedFact> merged, List<FailedSource> failedSources, List<String> problems) {
+    this.facts = merged.stream().map(MergedFact::fact).toList();
+    Map<FactKey, MergedFact> keyed = new LinkedHashMap<>();
+    merged.forEach(fact -> keyed.putIfAbsent(FactKey.of(fact.fact()), fact));
+    this.byKey = Collections.unmodifiableMap(keyed);
+    this.failedSources = List.copyOf(failedSources);
+    this.problems = List.copyOf(problems);
   }
 
   /**
-   * Reads every location with one provider, in order.
+   * Reads every source with the provider of its type, in order, and merges what they report.
    *
-   * @throws SourceException with the problems of every location that could not be read, so a user
-   *     sees all mistakes in one run
-   */
-  public static Inventory read(FactSourceProvider provider, List<String> locations) throws SourceException {
-    List<Fact> facts = new ArrayList<>();
-    List<Origin> origins = new ArrayList<>();
-    List<String> problems = new ArrayList<>();
-    for (String location : locations) {
-      try {
-        provider
-            .create(SourceConfig.of(location))
-            .read(
-                (fact, origin) -> {
-                  facts.add(fact);
-                  origins.add(origin);
-                });
-      } catch (SourceException e) {
-        problems.addAll(e.problems());
-      }
-    }
-    if (!problems.isEmpty()) {
-      throw new SourceException(problems);
-    }
-    return new Inventory(facts, origins);
-  }
-
-  /**
-   * Reads every source with the provider of its type, in order.
-   *
+   * @param allowPartial whether a source that cannot be read is left out (and listed by
+   *     {@link #failedSources()}) instead of failing the run; at least one source must be read
    * @throws SourceException with the problems of every source that could not be read, an unknown
-   *     type listing the available ones
+   *     type listing the available ones; a source's configuration mistakes (an unknown type or
+   *     option) fail the run even with {@code allowPartial}, since no retry fixes them
    */
-  public static Inventory read(Sources sources, List<SourceSpec> specs) throws SourceException {
-    List<Fact> facts = new ArrayList<>();
-    List<Origin> origins = new ArrayList<>();
-    List<String> problems = new ArrayList<>();
+  public static Inventory read(Sources sources, List<SourceSpec> specs, MergePolicy policy, boolean allowPartial)
+      throws SourceException {
+    List<String> fatal = new ArrayList<>();
+    List<FailedSource> failed = new ArrayList<>();
+    List<List<SourcedFact>> read = new ArrayList<>();
     for (SourceSpec spec : specs) {
+      FactSource source;
       try {
-        sources.provider(spec.type())
-            .create(spec.config())
-            .read(
-                (fact, origin) -> {
-                  facts.add(fact);
-                  origins.add(origin);
-                });
+        source = sources.provider(spec.type()).create(spec.config());
       } catch (SourceException e) {
-        problems.addAll(e.problems());
+        fatal.addAll(e.problems());
+        continue;
+      }
+      List<SourcedFact> ofSource = new ArrayList<>();
+      try {
+        source.read((fact, origin) -> ofSource.add(new SourcedFact(fact, origin)));
+        read.add(ofSource);
+      } catch (SourceException e) {
+        // what a failing source handed on before it failed is discarded with it
+        if (allowPartial) {
+          failed.add(new FailedSource(spec.toString(), e.problems()));
+        } else {
+          fatal.addAll(e.problems());
+        }
       }
     }
-    if (!problems.isEmpty()) {
-      throw new SourceException(problems);
+    if (!fatal.isEmpty() || read.isEmpty()) {
+      // the run stops, so the sources it would have left out are mistakes to fix as well
+      boolean noneRead = fatal.isEmpty();
+      failed.forEach(source -> fatal.addAll(source.problems()));
+      if (noneRead) {
+        fatal.add("no source could be read: --allow-partial goes on without the sources that fail, but at least"
+            + " one must be read (fix one of the sources above)");
+      }
+      throw new SourceException(fatal);
     }
-    return new Inventory(facts, origins);
+    List<String> problems = new ArrayList<>();
+    Set<FactKey> duplicated = new HashSet<>();
+    for (List<SourcedFact> ofSource : read) {
+      problems.addAll(duplicateIds(ofSource, duplicated));
+    }
+    List<MergedFact> merged = read.size() == 1 ? unmerged(read.get(0)) : new FactMerger(policy).merge(concat(read));
+    problems.addAll(unmergedDuplicates(merged, duplicated, policy));
+    if (failed.isEmpty()) {
+      // without a failed source every reference must resolve; with one, it may be what is missing
+      problems.addAll(unknownReferences(merged));
+    }
+    return new Inventory(merged, failed, problems);
   }
 
-  /** Every fact, in the order read. */
+  /** Every fact, merged, in the order each first arrived. */
   public List<Fact> facts() {
     return facts;
   }
 
-  /** Where each fact was first defined. */
+  /** Where each fact is: the origin of its record from the source of highest precedence. */
   public Map<FactKey, Origin> origins() {
-    Map<FactKey, Origin> byKey = new LinkedHashMap<>();
-    for (int i = 0; i < facts.size(); i++) {
-      byKey.putIfAbsent(FactKey.of(facts.get(i)), origins.get(i));
-    }
-    return Collections.unmodifiableMap(byKey);
+    Map<FactKey, Origin> origins = new LinkedHashMap<>();
+    byKey.forEach((key, fact) -> origins.put(key, fact.origin()));
+    return Collections.unmodifiableMap(origins);
+  }
+
+  /** The origin of every reported field, for evidence; a value no field-level origin covers is the fact's. */
+  public Provenance provenance() {
+    return (type, factId, fieldPath) -> {
+      MergedFact fact = byKey.get(new FactKey(type, factId));
+      return fact == null ? null : fact.originOf(fieldPath);
+    };
+  }
+
+  /** The fields on which sources disagreed, per fact, for the facts that have any. */
+  public Map<FactKey, List<Conflict>> conflicts() {
+    Map<FactKey, List<Conflict>> conflicts = new LinkedHashMap<>();
+    byKey.forEach((key, fact) -> {
+      if (!fact.conflicts().isEmpty()) {
+        conflicts.put(key, fact.conflicts());
+      }
+    });
+    return Collections.unmodifiableMap(conflicts);
+  }
+
+  /** Sources left out under {@code --allow-partial} because they could not be read. */
+  public List<FailedSource> failedSources() {
+    return failedSources;
   }
 
   /**
    * Mistakes that make the facts unfit to evaluate, each prefixed with the place of the fact at
-   * fault: two facts of one type with the same id, and references to facts that do not exist.
+   * fault: two facts of one type with the same id in one source (or in two sources whose records
+   * the identity keys keep apart), and references to facts that no source reported.
    */
   public List<String> problems() {
-    List<String> problems = new ArrayList<>(duplicateIds());
-    problems.addAll(unknownReferences());
-    return List.copyOf(problems);
+    return problems;
   }
 
-  private List<String> duplicateIds() {
+  private static List<SourcedFact> concat(List<List<SourcedFact>> read) {
+    List<SourcedFact> all = new ArrayList<>();
+    read.forEach(all::addAll);
+    return all;
+  }
+
+  // One source has nothing to merge with: each record is a fact, and every field's origin is the record's.
+  private static List<MergedFact> unmerged(List<SourcedFact> facts) {
+    List<MergedFact> merged = new ArrayList<>(facts.size());
+    for (SourcedFact fact : facts) {
+      merged.add(new MergedFact(fact.fact(), fact.origin(), List.of(fact.origin()), Map.of(), List.of()));
+    }
+    return merged;
+  }
+
+  private static List<String> duplicateIds(List<SourcedFact> facts, Set<FactKey> duplicated) {
     List<String> problems = new ArrayList<>();
     Map<FactKey, Origin> first = new LinkedHashMap<>();
-    for (int i = 0; i < facts.size(); i++) {
-      Fact fact = facts.get(i);
-      Origin previous = first.putIfAbsent(FactKey.of(fact), origins.get(i));
+    for (SourcedFact sourced : facts) {
+      Fact fact = sourced.fact();
+      Origin previous = first.putIfAbsent(FactKey.of(fact), sourced.origin());
       if (previous != null) {
+        duplicated.add(FactKey.of(fact));
         String type = fact.type().wireName();
-        problems.add(
-            origins.get(i) + ": duplicate " + type + " id '" + fact.id() + "', first defined at " + previous
-                + " (give each " + type + " a unique id)");
+        problems.add(sourced.origin() + ": duplicate " + type + " id '" + fact.id() + "', first defined at " + previous
+            + " (give each " + type + " a unique id)");
       }
     }
     return problems;
   }
 
-  private List<String> unknownReferences() {
+  // Records of two sources with one id stay apart only when the identity keys say they are different devices.
+  private static List<String> unmergedDuplicates(List<MergedFact> merged, Set<FactKey> reported, MergePolicy policy) {
+    List<String> problems = new ArrayList<>();
+    Map<FactKey, MergedFact> first = new LinkedHashMap<>();
+    for (MergedFact fact : merged) {
+      FactKey key = FactKey.of(fact.fact());
+      MergedFact previous = first.putIfAbsent(key, fact);
+      if (previous != null && !reported.contains(key)) {
+        String type = key.type().wireName();
+        problems.add(fact.origin().describe() + ": " + type + " id '" + key.id() + "' is also used by "
+            + previous.origin().describe() + ", but the identity keys (" + identityKeys(policy)
+            + ") tell the two records apart, so they were not merged (correct the value that differs, give one"
+            + " another id, or merge by id with --identity-keys id,...)");
+      }
+    }
+    return problems;
+  }
+
+  private static String identityKeys(MergePolicy policy) {
+    List<String> names = new ArrayList<>();
+    for (IdentityKey key : policy.deviceIdentity()) {
+      names.add(IdentityKeys.name(key));
+    }
+    return String.join(", ", names);
+  }
+
+  private static List<String> unknownReferences(List<MergedFact> merged) {
+    List<Fact> facts = merged.stream().map(MergedFact::fact).toList();
     if (ComplianceEngine.checkReferences(facts).isEmpty()) {
       return List.of();
     }
     // The engine's problems do not say which fact holds the reference, so check each referring fact
     // alone against the facts it can refer to, and prefix what it finds with that fact's origin.
     List<String> problems = new ArrayList<>();
-    for (int i = 0; i < facts.size(); i++) {
-      Fact fact = facts.get(i);
+    for (MergedFact referring : merged) {
+      Fact fact = referring.fact();
       Set<FactType> targets = referencedTypes(fact);
       if (targets.isEmpty()) {
         continue;
@@ -148,7 +229,7 @@ public final class Inventory {
         }
       }
       for (Problem problem : ComplianceEngine.checkReferences(scope)) {
-        problems.add(origins.get(i) + ": " + describe(problem));
+        problems.add(referring.origin() + ": " + describe(problem));
       }
     }
     return problems;

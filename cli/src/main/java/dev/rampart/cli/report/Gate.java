@@ -93,9 +93,14 @@ public final class Gate {
     return Optional.ofNullable(baseline);
   }
 
-  /** Whether the report fails this gate: a result fails it, or a waiver covering a finding has expired. */
+  /**
+   * Whether the report fails this gate: a result fails it, a waiver covering a finding has expired,
+   * or the evaluation is incomplete. An incomplete report never passes, even with {@code --fail-on
+   * never}: it did not evaluate everything it was given.
+   */
   public boolean failed(Report report) {
-    return threshold != null && (failures(report) > 0 || !report.expiredWaivers().isEmpty());
+    return !report.isComplete()
+        || (threshold != null && (failures(report) > 0 || !report.expiredWaivers().isEmpty()));
   }
 
   /** How many results fail this gate; see {@link #fails}. */

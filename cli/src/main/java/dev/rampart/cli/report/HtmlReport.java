@@ -3,7 +3,9 @@ package dev.rampart.cli.report;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.rampart.cli.input.FactKey;
+import dev.rampart.cli.input.FailedSource;
 import dev.rampart.engine.Category;
+import dev.rampart.engine.DisabledRule;
 import dev.rampart.engine.Evidence;
 import dev.rampart.engine.Outcome;
 import dev.rampart.engine.Report;
@@ -140,6 +142,11 @@ public final class HtmlReport implements ReportWriter {
   private static String verdict(Evaluation evaluation) {
     Gate gate = evaluation.gate();
     Optional<Severity> threshold = gate.threshold();
+    Optional<String> incomplete = evaluation.report().incompleteReason();
+    if (incomplete.isPresent()) {
+      return "<div class=\"verdict failed\" id=\"verdict\"><span class=\"tag\">GATE FAILED</span><span class=\"why\">"
+          + escape("the evaluation is incomplete (" + incomplete.get() + ")") + "</span></div>";
+    }
     if (threshold.isEmpty()) {
       return "<div class=\"verdict off\" id=\"verdict\"><span class=\"tag\">GATE OFF</span>"
           + "<span class=\"why\">not applied (" + escape(gate.toString()) + ")</span></div>";
@@ -275,12 +282,28 @@ public final class HtmlReport implements ReportWriter {
   private static String packs(Report report) {
     StringBuilder html = new StringBuilder();
     html.append("<table class=\"plain\" id=\"packs\">")
-        .append("<thead><tr><th>Pack</th><th>Version</th><th>Title</th></tr></thead><tbody>");
+        .append("<thead><tr><th>Pack</th><th>Version</th><th>Title</th><th>Extends</th></tr></thead><tbody>");
     for (Report.PackInfo pack : report.packs()) {
       html.append("\n          <tr><td class=\"mono\">").append(escape(pack.id())).append("</td><td class=\"mono\">")
-          .append(escape(pack.version())).append("</td><td>").append(escape(pack.title())).append("</td></tr>");
+          .append(escape(pack.version())).append("</td><td>").append(escape(pack.title())).append("</td><td class=\"mono\">")
+          .append(pack.base() == null ? "\u2014" : escape(pack.base())).append("</td></tr>");
     }
     html.append("\n        </tbody></table>");
+    List<String> disabled = new ArrayList<>();
+    for (Report.PackInfo pack : report.packs()) {
+      for (DisabledRule rule : pack.disabledRules()) {
+        disabled.add("\n          <tr><td class=\"mono\">" + escape(rule.ruleId()) + "</td><td>" + escape(rule.title())
+            + "</td><td class=\"mono\">" + escape(pack.id()) + "</td><td>" + escape(rule.reason()) + "</td></tr>");
+      }
+    }
+    if (!disabled.isEmpty()) {
+      // a switched-off rule is an exception to the policy, so its reason is shown with it
+      html.append("\n        <h3 id=\"disabled-rules-heading\">Disabled rules (").append(disabled.size()).append(")</h3>")
+          .append("\n        <table class=\"plain\" id=\"disabled-rules\">")
+          .append("<thead><tr><th>Rule</th><th>Title</th><th>Disabled by</th><th>Reason</th></tr></thead><tbody>");
+      disabled.forEach(html::append);
+      html.append("\n        </tbody></table>");
+    }
     return html.toString();
   }
 
@@ -294,6 +317,15 @@ public final class HtmlReport implements ReportWriter {
         : evaluation.inputs().stream().map(input -> "<span class=\"mono\">" + escape(input) + "</span>")
             .collect(Collectors.joining(", "))));
     items.add("Facts: " + escape(factSummary(report)));
+    report.incompleteReason().ifPresent(reason ->
+        items.add("<b>Incomplete:</b> " + escape(reason) + "; the results cover only the facts evaluated"));
+    for (FailedSource failed : evaluation.failedSources()) {
+      items.add("Not read (--allow-partial): <span class=\"mono\">" + escape(failed.source()) + "</span>: "
+          + escape(failed.firstProblem()));
+    }
+    if (evaluation.conflictCount() > 0) {
+      items.add("Conflicts between sources: " + evaluation.conflictCount() + " (the JSON and text reports list them)");
+    }
     items.add("Gate: <span class=\"mono\">" + escape(evaluation.gate().toString()) + "</span>");
     items.add("rampart " + escape(evaluation.toolVersion()));
     return "<ul>" + items.stream().map(item -> "\n          <li>" + item + "</li>").collect(Collectors.joining())
@@ -342,6 +374,9 @@ public final class HtmlReport implements ReportWriter {
           json.writeStringField("field", evidence.field());
           json.writeStringField("actual", evidence.actual());
           json.writeStringField("expected", evidence.expected());
+          if (evidence.source() != null) {
+            json.writeStringField("source", evidence.source());
+          }
           json.writeEndObject();
         }
         json.writeEndArray();

@@ -4,8 +4,11 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import dev.rampart.cli.baseline.Baseline;
+import dev.rampart.cli.input.FactKey;
+import dev.rampart.cli.input.FailedSource;
 import dev.rampart.engine.AppliedWaiver;
 import dev.rampart.engine.Category;
+import dev.rampart.engine.DisabledRule;
 import dev.rampart.engine.Evidence;
 import dev.rampart.engine.Outcome;
 import dev.rampart.engine.Report;
@@ -14,6 +17,7 @@ import dev.rampart.engine.RuleResult;
 import dev.rampart.engine.Severity;
 import dev.rampart.engine.Waiver;
 import dev.rampart.spi.fact.FactType;
+import dev.rampart.spi.merge.Conflict;
 import dev.rampart.spi.source.Origin;
 import java.io.IOException;
 import java.io.Writer;
@@ -24,12 +28,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The report for machines: a summary and one entry per result, in the report's order. The fields
- * are described in the module's README; {@link #SCHEMA_VERSION} changes when they do.
+ * are described in the module's README and, exactly, by the JSON Schema {@code docs/report-schema.json};
+ * {@link #SCHEMA_VERSION} changes when they do.
  */
 public final class JsonReport implements ReportWriter {
 
   /** The version of the report's layout: the minor part grows with added fields, the major with changes. */
-  public static final String SCHEMA_VERSION = "1.1";
+  public static final String SCHEMA_VERSION = "1.2";
 
   private static final JsonFactory JSON = JsonFactory.builder()
       .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
@@ -79,21 +84,41 @@ public final class JsonReport implements ReportWriter {
     Report report = evaluation.report();
     json.writeObjectFieldStart("summary");
     json.writeStringField("evaluatedAt", report.evaluatedAt().toString());
+    json.writeBooleanField("complete", report.isComplete());
+    if (report.incompleteReason().isPresent()) {
+      json.writeStringField("incompleteReason", report.incompleteReason().get());
+    }
     json.writeArrayFieldStart("packs");
     for (Report.PackInfo pack : report.packs()) {
-      json.writeStartObject();
-      json.writeStringField("id", pack.id());
-      json.writeStringField("version", pack.version());
-      json.writeStringField("title", pack.title());
-      json.writeEndObject();
+      writePack(json, pack);
     }
     json.writeEndArray();
     writeStrings(json, "inputs", evaluation.inputs());
+    json.writeArrayFieldStart("failedSources");
+    for (FailedSource failed : evaluation.failedSources()) {
+      json.writeStartObject();
+      json.writeStringField("source", failed.source());
+      json.writeStringField("problem", failed.firstProblem());
+      json.writeNumberField("problemCount", failed.problems().size());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
     json.writeObjectFieldStart("facts");
     for (FactType type : FactType.values()) {
       json.writeNumberField(type.wireName(), report.factCounts().getOrDefault(type, 0L));
     }
     json.writeEndObject();
+    json.writeArrayFieldStart("conflicts");
+    for (Map.Entry<FactKey, List<Conflict>> fact : evaluation.conflicts().entrySet()) {
+      for (Conflict conflict : fact.getValue()) {
+        json.writeStartObject();
+        json.writeStringField("factType", fact.getKey().type().wireName());
+        json.writeStringField("factId", fact.getKey().id());
+        writeConflictFields(json, conflict);
+        json.writeEndObject();
+      }
+    }
+    json.writeEndArray();
     json.writeFieldName("counts");
     writeCounts(json, report.counts());
     json.writeObjectFieldStart("bySeverity");
@@ -119,6 +144,44 @@ public final class JsonReport implements ReportWriter {
     if (baseline.isPresent()) {
       writeBaseline(json, baseline.get(), report);
     }
+    json.writeEndObject();
+  }
+
+  private static void writePack(JsonGenerator json, Report.PackInfo pack) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("id", pack.id());
+    json.writeStringField("version", pack.version());
+    json.writeStringField("title", pack.title());
+    if (pack.base() != null) {
+      json.writeStringField("base", pack.base());
+    }
+    json.writeArrayFieldStart("disabledRules");
+    for (DisabledRule rule : pack.disabledRules()) {
+      json.writeStartObject();
+      json.writeStringField("ruleId", rule.ruleId());
+      json.writeStringField("title", rule.title());
+      json.writeStringField("reason", rule.reason());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeEndObject();
+  }
+
+  private static void writeConflictFields(JsonGenerator json, Conflict conflict) throws IOException {
+    json.writeStringField("field", conflict.field());
+    json.writeFieldName("kept");
+    writeClaim(json, conflict.chosen());
+    json.writeArrayFieldStart("overruled");
+    for (Conflict.Claim claim : conflict.overruled()) {
+      writeClaim(json, claim);
+    }
+    json.writeEndArray();
+  }
+
+  private static void writeClaim(JsonGenerator json, Conflict.Claim claim) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("value", claim.value());
+    json.writeStringField("source", claim.origin().describe());
     json.writeEndObject();
   }
 
@@ -205,6 +268,9 @@ public final class JsonReport implements ReportWriter {
       json.writeStringField("field", evidence.field());
       json.writeStringField("actual", evidence.actual());
       json.writeStringField("expected", evidence.expected());
+      if (evidence.source() != null) {
+        json.writeStringField("source", evidence.source());
+      }
       json.writeEndObject();
     }
     json.writeEndArray();
@@ -228,6 +294,16 @@ public final class JsonReport implements ReportWriter {
     }
     if (origin != null) {
       writeLocation(json, origin);
+    }
+    List<Conflict> conflicts = evaluation.conflicts(result);
+    if (!conflicts.isEmpty()) {
+      json.writeArrayFieldStart("conflicts");
+      for (Conflict conflict : conflicts) {
+        json.writeStartObject();
+        writeConflictFields(json, conflict);
+        json.writeEndObject();
+      }
+      json.writeEndArray();
     }
     json.writeEndObject();
   }

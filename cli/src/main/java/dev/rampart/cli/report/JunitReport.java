@@ -225,7 +225,8 @@ public final class JunitReport implements ReportWriter {
     List<String> lines = new ArrayList<>();
     lines.add(result.message());
     for (Evidence evidence : result.evidence()) {
-      lines.add("  " + evidence);
+      lines.add("  " + evidence.withSource(null));
+      evaluation.sourceApartFromFact(result, evidence.source()).ifPresent(source -> lines.add("    from " + source));
     }
     if (withRemediation && !rule.remediation().isBlank()) {
       lines.add("Remediation: " + rule.remediation());

@@ -358,6 +358,9 @@ public final class SarifReport implements ReportWriter {
       json.writeStringField("field", evidence.field());
       json.writeStringField("actual", evidence.actual());
       json.writeStringField("expected", evidence.expected());
+      if (evidence.source() != null) {
+        json.writeStringField("source", evidence.source());
+      }
       json.writeEndObject();
     }
     json.writeEndArray();
@@ -411,7 +414,8 @@ public final class SarifReport implements ReportWriter {
     if (result.evidence().isEmpty()) {
       return message;
     }
-    List<String> evidence = result.evidence().stream().map(Evidence::toString).toList();
+    // the sources are in the result's properties; the message stays the same whichever source said it
+    List<String> evidence = result.evidence().stream().map(e -> e.withSource(null).toString()).toList();
     return message + (message.endsWith(".") ? "" : ".") + " Evidence: " + String.join("; ", evidence) + ".";
   }
 

@@ -1,8 +1,10 @@
 package dev.rampart.cli.report;
 
 import dev.rampart.cli.baseline.Baseline;
+import dev.rampart.cli.input.FailedSource;
 import dev.rampart.engine.AppliedWaiver;
 import dev.rampart.engine.Category;
+import dev.rampart.engine.DisabledRule;
 import dev.rampart.engine.Evidence;
 import dev.rampart.engine.Outcome;
 import dev.rampart.engine.Report;
@@ -10,6 +12,7 @@ import dev.rampart.engine.RuleResult;
 import dev.rampart.engine.Severity;
 import dev.rampart.engine.Waiver;
 import dev.rampart.spi.fact.FactType;
+import dev.rampart.spi.merge.Conflict;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -89,6 +92,9 @@ public final class TextReport implements ReportWriter {
     lines.addAll(waived(evaluation));
     lines.addAll(expiredWaivers(report));
     lines.addAll(resolved(evaluation));
+    lines.addAll(disabledRules(report));
+    lines.addAll(conflicts(evaluation));
+    lines.addAll(failedSources(evaluation));
     lines.add("");
     lines.addAll(summary(evaluation));
     for (String line : lines) {
@@ -98,15 +104,23 @@ public final class TextReport implements ReportWriter {
     out.flush();
   }
 
-  private static List<String> header(Evaluation evaluation) {
+  private List<String> header(Evaluation evaluation) {
     Report report = evaluation.report();
     String packs = report.packs().stream()
-        .map(pack -> pack.id() + " " + pack.version() + " (" + pack.title() + ")")
+        .map(pack -> pack.id() + " " + pack.version() + " (" + pack.title()
+            + (pack.base() == null ? "" : ", extends " + pack.base()) + ")")
         .collect(Collectors.joining(", "));
     List<String> lines = new ArrayList<>();
     lines.addAll(hanging("rampart " + evaluation.toolVersion() + ": evaluated " + factCounts(report) + " at "
         + report.evaluatedAt()));
     lines.addAll(hanging((report.packs().size() == 1 ? "Pack: " : "Packs: ") + packs));
+    report.incompleteReason().ifPresent(reason -> {
+      List<String> wrapped = hanging("INCOMPLETE: " + reason + ". The results cover only the facts evaluated,"
+          + " and the gate cannot pass.");
+      lines.add("");
+      lines.add(paint(RED + BOLD, wrapped.get(0)));
+      lines.addAll(wrapped.subList(1, wrapped.size()));
+    });
     return lines;
   }
 
@@ -126,7 +140,9 @@ public final class TextReport implements ReportWriter {
   private List<String> finding(Evaluation evaluation, RuleResult result) {
     List<String> lines = headline(result);
     for (Evidence evidence : result.evidence()) {
-      lines.addAll(detail(evidence.toString(), ""));
+      lines.addAll(detail(evidence.withSource(null).toString(), ""));
+      evaluation.sourceApartFromFact(result, evidence.source())
+          .ifPresent(source -> lines.addAll(detail("from " + source, DIM, "  ")));
     }
     Optional<Baseline.State> state = evaluation.gate().baseline().flatMap(baseline -> baseline.state(result));
     if (state.isPresent() && state.get() == Baseline.State.NEW) {
@@ -225,13 +241,98 @@ public final class TextReport implements ReportWriter {
   }
 
   private List<String> detail(String text, String style) {
+    return detail(text, style, "");
+  }
+
+  // Under the message column, indented further by {@code extra}; continuation lines by two more.
+  private List<String> detail(String text, String style, String extra) {
     List<String> lines = new ArrayList<>();
-    int width = WIDTH - DETAIL_INDENT.length();
+    String first = DETAIL_INDENT + extra;
+    int width = WIDTH - first.length();
     List<String> wrapped = TextLayout.wrap(text, width, width - 2);
     for (int i = 0; i < wrapped.size(); i++) {
-      String indent = i == 0 ? DETAIL_INDENT : DETAIL_INDENT + "  ";
+      String indent = i == 0 ? first : first + "  ";
       lines.add(indent + paint(style, wrapped.get(i)));
     }
+    return lines;
+  }
+
+  // A section's entry: a lead (a rule id, a fact) and a text that wraps under the message column.
+  private static List<String> item(String lead, String text) {
+    List<String> lines = new ArrayList<>();
+    int width = WIDTH - DETAIL_INDENT.length();
+    int room = WIDTH - FINDING_INDENT.length() - lead.length() - 2;
+    if (text.isEmpty() || room < MIN_MESSAGE_WIDTH) {
+      TextLayout.wrap(lead, WIDTH - FINDING_INDENT.length(), width).forEach(line -> lines.add(
+          (lines.isEmpty() ? FINDING_INDENT : DETAIL_INDENT) + line));
+      if (!text.isEmpty()) {
+        TextLayout.wrap(text, width, width).forEach(line -> lines.add(DETAIL_INDENT + line));
+      }
+      return lines;
+    }
+    List<String> wrapped = TextLayout.wrap(text, room, width);
+    lines.add(FINDING_INDENT + lead + "  " + wrapped.get(0));
+    wrapped.subList(1, wrapped.size()).forEach(line -> lines.add(DETAIL_INDENT + line));
+    return lines;
+  }
+
+  // Rules a tailored pack switched off, with the reason it gives: an exception stays visible.
+  private List<String> disabledRules(Report report) {
+    List<String> lines = new ArrayList<>();
+    for (Report.PackInfo pack : report.packs()) {
+      for (DisabledRule rule : pack.disabledRules()) {
+        lines.addAll(item(rule.ruleId(), rule.title()));
+        String from = pack.base() == null ? "" : " (from " + pack.base() + ")";
+        lines.addAll(detail("disabled by " + pack.id() + " " + pack.version() + from + ": " + rule.reason(), ""));
+      }
+    }
+    if (lines.isEmpty()) {
+      return List.of();
+    }
+    long count = report.packs().stream().mapToLong(pack -> pack.disabledRules().size()).sum();
+    lines.add(0, "");
+    lines.add(1, paint(BOLD, "Disabled rules (" + count + ")"));
+    return lines;
+  }
+
+  // Fields on which sources disagreed: the value kept and where from, then each value overruled.
+  private List<String> conflicts(Evaluation evaluation) {
+    if (evaluation.conflicts().isEmpty()) {
+      return List.of();
+    }
+    List<String> lines = new ArrayList<>();
+    lines.add("");
+    lines.add(paint(BOLD, "Conflicts between sources (" + evaluation.conflictCount() + ")"));
+    evaluation.conflicts().forEach((fact, conflicts) -> {
+      for (Conflict conflict : conflicts) {
+        lines.addAll(item(fact.toString(), conflict.field()));
+        lines.addAll(detail("kept " + conflict.chosen().value() + " from " + conflict.chosen().origin().describe(), ""));
+        for (Conflict.Claim overruled : conflict.overruled()) {
+          lines.addAll(detail("overruled " + overruled.value() + " from " + overruled.origin().describe(), DIM));
+        }
+      }
+    });
+    return lines;
+  }
+
+  // Sources left out under --allow-partial, each with the first thing that went wrong.
+  private List<String> failedSources(Evaluation evaluation) {
+    List<FailedSource> failed = evaluation.failedSources();
+    if (failed.isEmpty()) {
+      return List.of();
+    }
+    List<String> lines = new ArrayList<>();
+    lines.add("");
+    lines.add(paint(BOLD, "Sources not read (" + failed.size() + ", --allow-partial)"));
+    for (FailedSource source : failed) {
+      lines.addAll(item(source.source(), ""));
+      lines.addAll(detail(source.firstProblem(), ""));
+      int more = source.problems().size() - 1;
+      if (more > 0) {
+        lines.addAll(detail("and " + count(more, "more problem"), DIM));
+      }
+    }
+    lines.addAll(detail("facts only these sources supply are absent; rules that need them are UNKNOWN", DIM));
     return lines;
   }
 
@@ -249,6 +350,16 @@ public final class TextReport implements ReportWriter {
           + report.waivedCounts().get(Outcome.UNKNOWN) + " UNKNOWN";
       int expired = report.expiredWaivers().size();
       lines.addAll(summaryLine("Waived", waived + (expired == 0 ? "" : "; " + count(expired, "expired waiver"))));
+    }
+    if (evaluation.conflictCount() > 0 || !evaluation.failedSources().isEmpty()) {
+      List<String> parts = new ArrayList<>();
+      if (evaluation.conflictCount() > 0) {
+        parts.add(count(evaluation.conflictCount(), "conflict") + " between sources");
+      }
+      if (!evaluation.failedSources().isEmpty()) {
+        parts.add(count(evaluation.failedSources().size(), "source") + " not read (--allow-partial)");
+      }
+      lines.addAll(summaryLine("Sources", String.join("; ", parts)));
     }
     evaluation.gate().baseline().ifPresent(baseline -> {
       Baseline.Comparison comparison = baseline.compare(report);
@@ -275,15 +386,20 @@ public final class TextReport implements ReportWriter {
   private List<String> verdict(Evaluation evaluation) {
     Gate gate = evaluation.gate();
     Optional<Severity> threshold = gate.threshold();
-    if (threshold.isEmpty()) {
-      return summaryLine("Gate", "not applied (" + gate + ")");
-    }
     Report report = evaluation.report();
+    List<String> reasons = new ArrayList<>();
+    if (!report.isComplete()) {
+      reasons.add("the evaluation is incomplete");
+    }
+    if (threshold.isEmpty()) {
+      return reasons.isEmpty()
+          ? summaryLine("Gate", "not applied (" + gate + ")")
+          : paintVerdict(summaryLine("Gate", "FAILED: " + String.join(", ", reasons) + " (" + gate + ")"), true);
+    }
     long failures = gate.failures(report);
     int expired = report.expiredWaivers().size();
     String noun = (gate.baseline().isPresent() ? "new " : "") + (gate.failsOnUnknown() ? "FAIL or UNKNOWN result" : "FAIL result");
     String severity = "at severity " + threshold.get().wireName() + " or above";
-    List<String> reasons = new ArrayList<>();
     if (failures > 0) {
       reasons.add(count(failures, noun) + " " + severity);
     }
@@ -294,6 +410,10 @@ public final class TextReport implements ReportWriter {
     List<String> lines = failed
         ? summaryLine("Gate", "FAILED: " + String.join(", ", reasons) + " (" + gate + ")")
         : summaryLine("Gate", "PASSED: no " + noun + " " + severity + " (" + gate + ")");
+    return paintVerdict(lines, failed);
+  }
+
+  private List<String> paintVerdict(List<String> lines, boolean failed) {
     String verdict = failed ? "FAILED" : "PASSED";
     lines.set(0, lines.get(0).replaceFirst(verdict, paint((failed ? RED : GREEN) + BOLD, verdict)));
     return lines;

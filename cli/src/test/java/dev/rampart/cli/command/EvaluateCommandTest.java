@@ -30,6 +30,7 @@ class EvaluateCommandTest {
   private static final String COMPLIANT = FIXTURES + "inventories/compliant.yaml";
   private static final String MISSPELLED_FIELD = FIXTURES + "inventories/misspelled-field.yaml";
   private static final String CAM_01_AGAIN = FIXTURES + "inventories/cam-01-again.yaml";
+  private static final String CAM_01_TWICE = FIXTURES + "inventories/cam-01-twice.yaml";
   private static final String UNKNOWN_REFERENCES = FIXTURES + "inventories/unknown-references.yaml";
   private static final String NOW = "2026-11-25";
 
@@ -349,15 +350,31 @@ class EvaluateCommandTest {
     }
 
     @Test
-    void aFactIdDefinedTwiceNamesBothPlaces() {
-      CliRun run = CliRun.of("evaluate", SITE, CAM_01_AGAIN, "--pack", PACK);
+    void aFactIdDefinedTwiceInOneSourceNamesBothPlaces() {
+      CliRun run = CliRun.of("evaluate", SITE, CAM_01_TWICE, "--pack", PACK);
 
       assertEquals(2, run.exitCode());
       assertEquals("""
-          src/test/resources/inventories/cam-01-again.yaml:3:5: duplicate device id 'cam-01', \
-          first defined at src/test/resources/inventories/site.yaml:10:5 (give each device a unique id)
+          src/test/resources/inventories/cam-01-twice.yaml:5:5: devices[1]: duplicate device id 'cam-01' \
+          (first defined at src/test/resources/inventories/cam-01-twice.yaml:3:5); give each device its own id
           """, run.err());
       assertEquals("", run.out());
+    }
+
+    @Test
+    void aFactIdInTwoSourcesIsOneMergedFactWithItsConflictListed() {
+      CliRun run = CliRun.of("evaluate", SITE, CAM_01_AGAIN, "--pack", PACK, "--now", NOW);
+
+      assertEquals(1, run.exitCode(), run.err());
+      assertEquals("", run.err());
+      assertTrue(run.out().startsWith(
+          "rampart dev: evaluated 5 facts (3 devices, 1 network, 1 vendor) at 2026-11-25T00:00:00Z\n"), run.out());
+      assertTrue(run.out().contains("""
+          Conflicts between sources (1)
+            device/cam-01  owner
+                     kept facilities from inventory:src/test/resources/inventories/site.yaml:10:5
+                     overruled security from inventory:src/test/resources/inventories/cam-01-again.yaml:3:5
+          """), run.out());
     }
 
     @Test

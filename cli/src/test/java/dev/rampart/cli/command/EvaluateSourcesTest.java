@@ -59,7 +59,8 @@ class EvaluateSourcesTest {
 
     assertEquals(2, run.exitCode());
     assertEquals("inventory source 'src/test/resources/inventories/embedded.yaml': unknown option(s) embedded"
-        + " (the inventory source takes only the option embeddedAt)\n", run.err());
+        + " (the inventory source takes the options embeddedAt, trust.anchors, trust.organisationPki, trust.crl)\n",
+        run.err());
     assertEquals("", run.out());
   }
 

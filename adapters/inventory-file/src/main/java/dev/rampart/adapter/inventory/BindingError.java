@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import dev.rampart.spi.fact.Certificate;
 import dev.rampart.spi.fact.FactType;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -34,12 +36,16 @@ record BindingError(@Nullable Position position, List<Reference> path, String wh
     Position position = Position.of(error.getLocation());
     List<Reference> path = List.copyOf(error.getPath());
     if (error instanceof InvalidValueException invalid) {
-      return new BindingError(position, path, invalid.what(), invalid.fix());
+      return new BindingError(invalid.at() != null ? invalid.at() : position, path, invalid.what(), invalid.fix());
     }
     if (error instanceof UnrecognizedPropertyException unknown) {
       String name = unknown.getPropertyName();
       Position written = parser.fieldPosition(path.size() - 1, name);
-      List<String> fields = FactModel.fieldNames(unknown.getReferringClass());
+      List<String> fields = new ArrayList<>(FactModel.fieldNames(unknown.getReferringClass()));
+      if (unknown.getReferringClass() == Certificate.class) {
+        // a certificate can also be given by reference
+        fields.addAll(List.of(CertificateReferences.PEM, CertificateReferences.FILE));
+      }
       return new BindingError(written != null ? written : position, path.subList(0, Math.max(path.size() - 1, 0)),
           "unknown field '" + name + "'", DidYouMean.fix(name, fields, "fields"));
     }

@@ -16,7 +16,9 @@ import java.util.Map;
 /** The strictly configured Jackson readers that bind one inventory element to its fact record. */
 final class FactReaders {
 
+  private static final ObjectMapper MAPPER = createMapper();
   private static final Map<FactType, ObjectReader> READERS = createReaders();
+  private static final ObjectReader TRUST = MAPPER.readerFor(TrustSection.class);
 
   private FactReaders() {}
 
@@ -24,8 +26,13 @@ final class FactReaders {
     return READERS.get(type);
   }
 
-  private static Map<FactType, ObjectReader> createReaders() {
-    ObjectMapper mapper = JsonMapper.builder()
+  /** The reader of the inventory's {@code trust} section. */
+  static ObjectReader forTrust() {
+    return TRUST;
+  }
+
+  private static ObjectMapper createMapper() {
+    return JsonMapper.builder()
         .addModule(new FactModelModule())
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -42,10 +49,15 @@ final class FactReaders {
         })
         // A null inside a list ("- " with nothing after it) is a mistake, never a list element.
         .defaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL))
+        // A certificate may name its PEM text or file instead of (or besides) its fields.
+        .addHandler(CertificateReferences.HANDLER)
         .build();
+  }
+
+  private static Map<FactType, ObjectReader> createReaders() {
     Map<FactType, ObjectReader> readers = new EnumMap<>(FactType.class);
     for (FactType type : FactType.values()) {
-      readers.put(type, mapper.readerFor(type.javaType()));
+      readers.put(type, MAPPER.readerFor(type.javaType()));
     }
     return readers;
   }

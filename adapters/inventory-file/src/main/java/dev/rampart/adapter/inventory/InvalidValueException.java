@@ -15,11 +15,21 @@ final class InvalidValueException extends JsonMappingException {
 
   private final String what;
   private final @Nullable String fix;
+  private final @Nullable Position at;
 
   InvalidValueException(JsonParser parser, String what, @Nullable String fix) {
+    this(parser, what, fix, null);
+  }
+
+  /**
+   * For a value read from a buffer of tokens, which knows no place: {@code at} is where the reader
+   * saw it.
+   */
+  InvalidValueException(JsonParser parser, String what, @Nullable String fix, @Nullable Position at) {
     super(parser, what, parser.currentTokenLocation());
     this.what = what;
     this.fix = fix;
+    this.at = at;
   }
 
   String what() {
@@ -28,5 +38,10 @@ final class InvalidValueException extends JsonMappingException {
 
   @Nullable String fix() {
     return fix;
+  }
+
+  /** Where the value was written, when the parser that raised this did not know it. */
+  @Nullable Position at() {
+    return at;
   }
 }

@@ -1,16 +1,24 @@
 package dev.rampart.adapter.inventory;
 
+import dev.rampart.certificates.CertificateParseException;
+import dev.rampart.certificates.TrustMaterial;
 import dev.rampart.spi.source.FactSource;
 import dev.rampart.spi.source.FactSourceProvider;
 import dev.rampart.spi.source.SourceConfig;
 import dev.rampart.spi.source.SourceException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Creates {@link InventoryFileSource}s for the source id {@value #ID}; the location is a file path,
- * and the one option, {@value #EMBEDDED_AT}, reads an inventory embedded under a top-level key.
+ * Creates {@link InventoryFileSource}s for the source id {@value #ID}; the location is a file path.
+ * The option {@value #EMBEDDED_AT} reads an inventory embedded under a top-level key; the
+ * {@code trust.*} options give the trust material for certificates the inventory references.
  */
 public final class InventoryFileProvider implements FactSourceProvider {
 
@@ -23,6 +31,21 @@ public final class InventoryFileProvider implements FactSourceProvider {
    */
   public static final String EMBEDDED_AT = "embeddedAt";
 
+  /**
+   * The option naming trust anchor files (PEM or DER, separated by commas, relative to the working
+   * directory) that certificates the inventory references are judged against; see
+   * {@code docs/inventory-format.md}.
+   */
+  public static final String TRUST_ANCHORS = "trust.anchors";
+
+  /** The option saying whether the trust anchors are the organisation's own PKI: true (the default) or false. */
+  public static final String TRUST_ORGANISATION_PKI = "trust.organisationPki";
+
+  /** The option naming a CRL file (PEM or DER) that says which referenced certificates are revoked. */
+  public static final String TRUST_CRL = "trust.crl";
+
+  private static final List<String> OPTIONS = List.of(EMBEDDED_AT, TRUST_ANCHORS, TRUST_ORGANISATION_PKI, TRUST_CRL);
+
   @Override
   public String id() {
     return ID;
@@ -30,10 +53,10 @@ public final class InventoryFileProvider implements FactSourceProvider {
 
   @Override
   public FactSource create(SourceConfig config) throws SourceException {
-    List<String> unknown = config.options().keySet().stream().filter(key -> !key.equals(EMBEDDED_AT)).sorted().toList();
+    List<String> unknown = config.options().keySet().stream().filter(key -> !OPTIONS.contains(key)).sorted().toList();
     if (!unknown.isEmpty()) {
       throw new SourceException("inventory source '" + config.location() + "': unknown option(s) "
-          + String.join(", ", unknown) + " (the inventory source takes only the option " + EMBEDDED_AT + ")");
+          + String.join(", ", unknown) + " (the inventory source takes the options " + String.join(", ", OPTIONS) + ")");
     }
     String embeddedAt = config.option(EMBEDDED_AT).orElse(null);
     if (embeddedAt != null && embeddedAt.isBlank()) {
@@ -42,10 +65,86 @@ public final class InventoryFileProvider implements FactSourceProvider {
     }
     try {
       Path file = Path.of(config.location());
-      return embeddedAt == null ? InventoryFileSource.of(file) : InventoryFileSource.embedded(file, embeddedAt);
+      InventoryFileSource source = embeddedAt == null ? InventoryFileSource.of(file) : InventoryFileSource.embedded(file, embeddedAt);
+      TrustMaterial trust = trust(config);
+      return trust == null ? source : source.withTrust(trust, "the source options " + TRUST_ANCHORS + " and " + TRUST_CRL);
     } catch (InvalidPathException e) {
       throw new SourceException(
           "cannot read '" + config.location() + "': not a valid file path (" + e.getReason() + ")");
     }
+  }
+
+  /** The trust material the options name, or {@code null} when they name none. */
+  private static @Nullable TrustMaterial trust(SourceConfig config) throws SourceException {
+    String anchorsOption = config.option(TRUST_ANCHORS).orElse("");
+    String crlOption = config.option(TRUST_CRL).orElse("");
+    String organisationOption = config.option(TRUST_ORGANISATION_PKI).orElse("true");
+    String prefix = "inventory source '" + config.location() + "': option ";
+    List<String> problems = new ArrayList<>();
+    if (!organisationOption.equals("true") && !organisationOption.equals("false")) {
+      problems.add(prefix + TRUST_ORGANISATION_PKI + " is '" + organisationOption + "' (write true or false)");
+    }
+    List<byte[]> anchors = new ArrayList<>();
+    for (String name : anchorsOption.split(",")) {
+      if (!name.isBlank()) {
+        byte[] anchor = read(name.strip(), prefix + TRUST_ANCHORS, "trust anchor", problems);
+        if (anchor != null && check(() -> TrustFiles.checkAnchor(anchor), name, prefix + TRUST_ANCHORS, problems)) {
+          anchors.add(anchor);
+        }
+      }
+    }
+    byte[] crl = crlOption.isBlank() ? null : read(crlOption.strip(), prefix + TRUST_CRL, "CRL", problems);
+    if (crl != null) {
+      check(() -> TrustFiles.checkCrl(crl), crlOption, prefix + TRUST_CRL, problems);
+    }
+    if (!problems.isEmpty()) {
+      throw new SourceException(problems);
+    }
+    if (anchors.isEmpty() && crl == null) {
+      return null;
+    }
+    try {
+      return TrustFiles.of(anchors, organisationOption.equals("true"), crl);
+    } catch (CertificateParseException e) {
+      throw new SourceException(prefix + TRUST_ANCHORS + ": " + e.getMessage());
+    }
+  }
+
+  private interface Check {
+    void run() throws CertificateParseException;
+  }
+
+  private static boolean check(Check check, String name, String option, List<String> problems) {
+    try {
+      check.run();
+      return true;
+    } catch (CertificateParseException e) {
+      problems.add(option + ": '" + name + "' is " + e.getMessage());
+      return false;
+    }
+  }
+
+  private static byte @Nullable [] read(String name, String option, String what, List<String> problems) {
+    String cannot = option + ": cannot read the " + what + " file '" + name + "': ";
+    try {
+      Path file = Path.of(name);
+      if (!Files.isRegularFile(file)) {
+        problems.add(cannot + (Files.exists(file) ? "it is not a regular file" : "no such file")
+            + " (paths in options are relative to the working directory)");
+        return null;
+      }
+      try (InputStream in = Files.newInputStream(file)) {
+        byte[] bytes = in.readNBytes(CertificateReferences.MAX_BYTES + 1);
+        if (bytes.length <= CertificateReferences.MAX_BYTES) {
+          return bytes;
+        }
+        problems.add(cannot + "it is larger than " + CertificateReferences.MAX_BYTES + " bytes (is this the right file?)");
+      }
+    } catch (InvalidPathException e) {
+      problems.add(cannot + "not a valid file path (" + e.getReason() + ")");
+    } catch (IOException e) {
+      problems.add(cannot + e.getMessage() + " (check the file's permissions)");
+    }
+    return null;
   }
 }

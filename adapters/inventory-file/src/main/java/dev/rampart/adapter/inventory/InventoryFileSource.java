@@ -1,5 +1,6 @@
 package dev.rampart.adapter.inventory;
 
+import dev.rampart.certificates.TrustMaterial;
 import dev.rampart.spi.source.FactSink;
 import dev.rampart.spi.source.FactSource;
 import dev.rampart.spi.source.SourceException;
@@ -8,6 +9,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -20,16 +22,31 @@ public final class InventoryFileSource implements FactSource {
   private final Path file;
   private final String name;
   private final @Nullable String embeddedAt;
+  private final TrustMaterial trust;
+  private final @Nullable String trustSource;
 
-  private InventoryFileSource(Path file, @Nullable String embeddedAt) {
+  private InventoryFileSource(Path file, @Nullable String embeddedAt, TrustMaterial trust, @Nullable String trustSource) {
     this.file = file;
     this.name = file.toString();
     this.embeddedAt = embeddedAt;
+    this.trust = trust;
+    this.trustSource = trustSource;
   }
 
   /** A source for the given file; nothing is opened until {@link #read(FactSink)}. */
   public static InventoryFileSource of(Path file) {
-    return new InventoryFileSource(Objects.requireNonNull(file, "file"), null);
+    return new InventoryFileSource(Objects.requireNonNull(file, "file"), null, TrustMaterial.none(), null);
+  }
+
+  /**
+   * This source with trust material for the certificates the file references, in place of a
+   * {@code trust} section in the file (which is then an error).
+   *
+   * @param source how the material was given, for messages, e.g. {@code source option trust.anchors}
+   */
+  public InventoryFileSource withTrust(TrustMaterial material, String source) {
+    return new InventoryFileSource(file, embeddedAt, Objects.requireNonNull(material, "material"),
+        Objects.requireNonNull(source, "source"));
   }
 
   /**
@@ -44,11 +61,12 @@ public final class InventoryFileSource implements FactSource {
     if (key.isBlank()) {
       throw new IllegalArgumentException("the key holding the inventory must not be blank");
     }
-    return new InventoryFileSource(Objects.requireNonNull(file, "file"), key);
+    return new InventoryFileSource(Objects.requireNonNull(file, "file"), key, TrustMaterial.none(), null);
   }
 
   /**
-   * Streams every fact of the file into the sink, each with its file, line and column.
+   * Streams every fact of the file into the sink, each with its file, line and column, collected at
+   * the file's last modification time.
    *
    * @throws SourceException with every problem found in the file, one line each, in the form
    *     {@code FILE:LINE:COLUMN: PLACE: WHAT (FIX)}; facts already handed to the sink must then be discarded
@@ -58,7 +76,7 @@ public final class InventoryFileSource implements FactSource {
     Objects.requireNonNull(sink, "sink");
     Problems problems = new Problems(name);
     try (Utf8FileReader text = open()) {
-      readStream(text, sink, problems);
+      readStream(text, sink, problems, lastModified());
     } catch (IOException e) {
       // Only closing can fail here, after everything was read.
       problems.add(null, "", "could not close the file: " + e.getMessage(), null);
@@ -66,11 +84,13 @@ public final class InventoryFileSource implements FactSource {
     problems.throwIfAny();
   }
 
-  private void readStream(Utf8FileReader text, FactSink sink, Problems problems) {
+  private void readStream(Utf8FileReader text, FactSink sink, Problems problems, @Nullable Instant collectedAt) {
     TrackingParser parser = null;
     try {
       parser = InventoryFormat.detect(file, text).createParser(text);
-      new InventoryReader(name, parser, sink, problems, embeddedAt).read();
+      Path directory = file.toAbsolutePath().getParent();
+      CertificateReferences certificates = new CertificateReferences(directory, trust, trustSource);
+      new InventoryReader(name, parser, sink, problems, embeddedAt, collectedAt, certificates).read();
     } catch (IOException e) {
       Position parserAt = parser == null ? null : Position.of(parser.currentTokenLocation());
       StreamFailure failure = StreamFailure.of(e, text.position(), parserAt);
@@ -81,6 +101,16 @@ public final class InventoryFileSource implements FactSource {
   @Override
   public String describe() {
     return InventoryFileProvider.ID + ":" + name;
+  }
+
+  // The file's modification time is when its facts were last collected; a file system that does not
+  // keep one leaves the time unknown rather than failing the read.
+  private @Nullable Instant lastModified() {
+    try {
+      return Files.getLastModifiedTime(file).toInstant();
+    } catch (IOException | UnsupportedOperationException e) {
+      return null;
+    }
   }
 
   private Utf8FileReader open() throws SourceException {

@@ -4,11 +4,16 @@ import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import dev.rampart.certificates.CertificateParseException;
+import dev.rampart.certificates.TrustMaterial;
+import dev.rampart.spi.fact.Device;
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.FactType;
 import dev.rampart.spi.source.FactSink;
 import dev.rampart.spi.source.Origin;
 import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -26,24 +31,34 @@ final class InventoryReader {
       "networks", FactType.NETWORK,
       "devices", FactType.DEVICE);
   private static final List<String> SECTION_NAMES = List.of("deployment", "vendors", "networks", "devices");
+  /** The key of the trust material that referenced certificates are judged against. */
+  private static final String TRUST = "trust";
 
   private final String file;
   private final TrackingParser parser;
   private final FactSink sink;
   private final Problems problems;
   private final @Nullable String embeddedAt;
+  private final @Nullable Instant collectedAt;
+  private final CertificateReferences certificates;
   private final FactIds ids = new FactIds();
 
   /**
    * @param embeddedAt the top-level key whose value is the inventory, other top-level keys being
    *     skipped unread; {@code null} when the whole document is the inventory
+   * @param collectedAt the file's last modification, for every origin; {@code null} when unknown
+   * @param certificates resolves the certificates devices reference by PEM text or file
    */
-  InventoryReader(String file, TrackingParser parser, FactSink sink, Problems problems, @Nullable String embeddedAt) {
+  InventoryReader(
+      String file, TrackingParser parser, FactSink sink, Problems problems, @Nullable String embeddedAt,
+      @Nullable Instant collectedAt, CertificateReferences certificates) {
     this.file = file;
     this.parser = parser;
     this.sink = sink;
     this.problems = problems;
     this.embeddedAt = embeddedAt;
+    this.collectedAt = collectedAt;
+    this.certificates = certificates;
   }
 
   /**
@@ -116,7 +131,9 @@ final class InventoryReader {
       Position keyAt = here();
       parser.nextToken();
       FactType type = SECTIONS.get(key);
-      if (type == null) {
+      if (key.equals(TRUST)) {
+        readTrust(prefix, keyAt, inventory);
+      } else if (type == null) {
         String what = prefix.isEmpty()
             ? "unknown top-level key '" + key + "'"
             : "unknown key '" + key + "' in '" + prefix.substring(0, prefix.length() - 1) + "'";
@@ -178,9 +195,10 @@ final class InventoryReader {
   private void readElement(ElementPlace place, FactType type, JsonStreamContext container) throws IOException {
     Position start = here();
     parser.startElement();
+    certificates.startElement(parser);
     Fact fact;
     try {
-      fact = FactReaders.forType(type).readValue(parser);
+      fact = FactReaders.forType(type).withAttribute(CertificateReferences.class, certificates).readValue(parser);
     } catch (JsonMappingException e) {
       IOException streamFailure = streamFailureIn(e);
       if (streamFailure != null) {
@@ -198,7 +216,110 @@ final class InventoryReader {
           + "' (first defined at " + file + ":" + first + "); give each " + type.wireName() + " its own id", null);
       return;
     }
-    sink.accept(fact, new Origin(InventoryFileProvider.ID, file, start.line(), start.column()));
+    if (fact instanceof Device device) {
+      fact = certificates.resolve(device, new ElementPlace(place.section(), place.index(), fact.id()), problems);
+      if (fact == null) {
+        return;
+      }
+    }
+    sink.accept(fact, new Origin(InventoryFileProvider.ID, file, start.line(), start.column(), collectedAt));
+  }
+
+  /**
+   * Reads the {@code trust} section: the anchors and CRL that referenced certificates are judged
+   * against from then on. It must come before the first such certificate.
+   */
+  private void readTrust(String prefix, Position keyAt, JsonStreamContext inventory) throws IOException {
+    String section = prefix + TRUST;
+    if (certificates.analysed() > 0) {
+      problems.add(keyAt, section, "'" + TRUST + "' comes after certificates that were already analysed without it",
+          "move '" + TRUST + ":' above 'devices:'");
+      parser.skipChildren();
+      return;
+    }
+    if (certificates.trustSource() != null) {
+      problems.add(keyAt, section, "trust material is given both here and as " + certificates.trustSource(),
+          "give it in one place");
+      parser.skipChildren();
+      return;
+    }
+    if (parser.hasToken(JsonToken.VALUE_NULL)) {
+      return;
+    }
+    if (!parser.hasToken(JsonToken.START_OBJECT)) {
+      problems.add(here(), section, "expected an object but found " + Found.describe(parser),
+          "write 'anchors: [FILE, ...]', 'organisationPki: true or false' and 'crl: FILE' under it");
+      parser.skipChildren();
+      return;
+    }
+    Position start = here();
+    parser.startElement();
+    TrustSection trust;
+    try {
+      trust = FactReaders.forTrust().readValue(parser);
+    } catch (JsonMappingException e) {
+      IOException streamFailure = streamFailureIn(e);
+      if (streamFailure != null) {
+        throw streamFailure;
+      }
+      // The type only matters for a missing id, which the trust section does not have.
+      BindingError error = BindingError.of(e, parser, FactType.DEPLOYMENT, start);
+      parser.skipUntilBackIn(inventory);
+      problems.add(error.position(), new ElementPlace(section, -1, null).append(error.path()), error.what(), error.fix());
+      return;
+    }
+    TrustMaterial material = trustMaterial(trust, section, start);
+    if (material != null) {
+      certificates.trust(material, "the '" + section + "' section");
+    }
+  }
+
+  private @Nullable TrustMaterial trustMaterial(TrustSection trust, String section, Position start) {
+    List<byte[]> anchors = new ArrayList<>();
+    List<String> anchorFiles = trust.anchors() == null ? List.of() : trust.anchors();
+    Position anchorsAt = orElse(parser.fieldPosition(0, "anchors"), start);
+    boolean ok = true;
+    for (int i = 0; i < anchorFiles.size(); i++) {
+      String at = section + ".anchors[" + i + "]";
+      byte[] anchor = certificates.readFile(anchorFiles.get(i), anchorsAt, at, "trust anchor file", problems);
+      try {
+        if (anchor != null) {
+          TrustFiles.checkAnchor(anchor);
+          anchors.add(anchor);
+          continue;
+        }
+      } catch (CertificateParseException e) {
+        problems.add(anchorsAt, at, "'" + anchorFiles.get(i) + "' is " + e.getMessage(), "name a PEM or DER CA certificate");
+      }
+      ok = false;
+    }
+    byte[] crl = null;
+    if (trust.crl() != null) {
+      Position crlAt = orElse(parser.fieldPosition(0, "crl"), start);
+      crl = certificates.readFile(trust.crl(), crlAt, section + ".crl", "CRL file", problems);
+      try {
+        if (crl != null) {
+          TrustFiles.checkCrl(crl);
+        }
+      } catch (CertificateParseException e) {
+        problems.add(crlAt, section + ".crl", "'" + trust.crl() + "' is " + e.getMessage(), "name a PEM or DER CRL");
+        crl = null;
+      }
+      ok &= crl != null;
+    }
+    if (!ok) {
+      return null;
+    }
+    try {
+      return TrustFiles.of(anchors, !Boolean.FALSE.equals(trust.organisationPki()), crl);
+    } catch (CertificateParseException e) {
+      problems.add(start, section, e.getMessage(), null);
+      return null;
+    }
+  }
+
+  private static Position orElse(@Nullable Position position, Position fallback) {
+    return position != null ? position : fallback;
   }
 
   /** Jackson wraps parse errors met while binding; those end the whole read, not just one element. */

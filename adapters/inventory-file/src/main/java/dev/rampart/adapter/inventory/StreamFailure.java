@@ -47,6 +47,12 @@ record StreamFailure(@Nullable Position position, String what, @Nullable String 
             "YAML alias '*" + alias.alias() + "' is not supported",
             "write the value out in full; inventory files do not use anchors and aliases");
       }
+      if (cause instanceof UnpairedSurrogateException surrogate) {
+        return new StreamFailure(Position.of(surrogate.getLocation()),
+            String.format("a text holds the escape \\u%04X, half of a UTF-16 surrogate pair, which is not a character",
+                (int) surrogate.surrogate()),
+            "write the character itself, or escape both halves of the pair");
+      }
       if (cause instanceof StreamConstraintsException limit) {
         return limit(limit, token);
       }

@@ -75,11 +75,13 @@ final class TrackingParser extends JsonParserDelegate {
   public @Nullable JsonToken nextToken() throws IOException {
     JsonToken token = delegate.nextToken();
     if (token == JsonToken.FIELD_NAME) {
+      checkCharacters(delegate.currentName());
       rememberField();
     } else if (token == JsonToken.VALUE_STRING) {
       if (delegate instanceof YAMLParser yaml) {
         checkYamlScalar(yaml);
       }
+      checkCharacters(delegate.getText());
       if (element != null && delegate.getParsingContext() == element && "id".equals(delegate.currentName())) {
         elementId = delegate.getText();
       }
@@ -125,6 +127,14 @@ final class TrackingParser extends JsonParserDelegate {
     if (length > InventoryFormat.MAX_STRING_LENGTH) {
       throw new StreamConstraintsException(String.format("String value length (%d) exceeds the maximum allowed (%d)",
           length, InventoryFormat.MAX_STRING_LENGTH), yaml.currentTokenLocation());
+    }
+  }
+
+  // An escape such as \\uD800 can write half a surrogate pair in JSON and in YAML; it is no character at all.
+  private void checkCharacters(@Nullable String text) throws IOException {
+    char surrogate = text == null ? 0 : UnpairedSurrogateException.find(text);
+    if (surrogate != 0) {
+      throw new UnpairedSurrogateException(this, surrogate);
     }
   }
 

@@ -8,6 +8,7 @@ import dev.rampart.spi.source.Origin;
 import dev.rampart.spi.source.SourceConfig;
 import dev.rampart.spi.source.SourceException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,13 +29,14 @@ class EmbeddedInventoryTest {
   }
 
   @Test
-  void factsKeepTheLineAndColumnOfTheEnclosingFile() throws SourceException {
+  void factsKeepTheLineAndColumnOfTheEnclosingFile() throws Exception {
     String file = Fixtures.path("embedded.yaml").toString();
+    Instant modified = Fixtures.lastModified("embedded.yaml");
 
     assertEquals(List.of(
-        new Origin("inventory", file, 7, 5),
-        new Origin("inventory", file, 9, 7),
-        new Origin("inventory", file, 12, 7)), read("embedded.yaml").origins());
+        new Origin("inventory", file, 7, 5, modified),
+        new Origin("inventory", file, 9, 7, modified),
+        new Origin("inventory", file, 12, 7, modified)), read("embedded.yaml").origins());
   }
 
   @Test

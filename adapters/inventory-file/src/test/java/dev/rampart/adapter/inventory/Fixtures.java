@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.source.Origin;
 import dev.rampart.spi.source.SourceException;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,6 +21,11 @@ final class Fixtures {
 
   static Path path(String name) {
     return DIRECTORY.resolve(name);
+  }
+
+  /** When a fixture was last modified: the collection time of its facts. */
+  static Instant lastModified(String name) throws IOException {
+    return Files.getLastModifiedTime(path(name)).toInstant();
   }
 
   /** Every fact of a fixture that must read cleanly. */

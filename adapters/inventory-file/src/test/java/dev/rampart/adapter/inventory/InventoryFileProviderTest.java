@@ -33,13 +33,13 @@ class InventoryFileProviderTest {
   }
 
   @Test
-  void theInventorySourceTakesNoOtherOptionThanEmbeddedAt() {
+  void theInventorySourceTakesNoOtherOptionThanEmbeddedAtAndTrust() {
     SourceConfig config = new SourceConfig("site.yaml", Map.of("format", "yaml"));
 
     SourceException failure = assertThrows(SourceException.class, () -> new InventoryFileProvider().create(config));
 
-    assertEquals(List.of("inventory source 'site.yaml': unknown option(s) format"
-        + " (the inventory source takes only the option embeddedAt)"),
+    assertEquals(List.of("inventory source 'site.yaml': unknown option(s) format (the inventory source takes"
+        + " the options embeddedAt, trust.anchors, trust.organisationPki, trust.crl)"),
         failure.problems());
   }
 }

@@ -19,7 +19,9 @@ import dev.rampart.spi.fact.Zone;
 import dev.rampart.spi.source.Origin;
 import dev.rampart.spi.source.SourceException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -28,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class InventoryFileSourceTest {
 
@@ -69,15 +72,25 @@ class InventoryFileSourceTest {
   }
 
   @Test
-  void eachFactCarriesTheFileLineAndColumnWhereItStarts() throws SourceException {
+  void eachFactCarriesTheFileLineAndColumnWhereItStartsCollectedAtTheFilesLastModification() throws Exception {
     Fixtures.Read read = Fixtures.read(Fixtures.path("complete.yaml"));
 
     String file = Fixtures.path("complete.yaml").toString();
+    Instant modified = Fixtures.lastModified("complete.yaml");
     assertEquals(List.of(
-        new Origin("inventory", file, 3, 3),
-        new Origin("inventory", file, 24, 5),
-        new Origin("inventory", file, 34, 5),
-        new Origin("inventory", file, 50, 5)), read.origins());
+        new Origin("inventory", file, 3, 3, modified),
+        new Origin("inventory", file, 24, 5, modified),
+        new Origin("inventory", file, 34, 5, modified),
+        new Origin("inventory", file, 50, 5, modified)), read.origins());
+  }
+
+  @Test
+  void theCollectionTimeFollowsTheFile(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("site.yaml"), "devices:\n  - id: cam-01\n");
+    Instant modified = Instant.parse("2026-11-20T08:15:00Z");
+    Files.setLastModifiedTime(file, FileTime.from(modified));
+
+    assertEquals(List.of(new Origin("inventory", file.toString(), 2, 5, modified)), Fixtures.read(file).origins());
   }
 
   @Test

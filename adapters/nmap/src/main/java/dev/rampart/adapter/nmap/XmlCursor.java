@@ -68,9 +68,24 @@ final class XmlCursor {
 
   /** The text of the current element, which must hold no elements, leaving the cursor on its end tag. */
   String text() throws XMLStreamException {
-    String text = xml.getElementText();
+    String text;
+    try {
+      text = xml.getElementText();
+    } catch (RuntimeException e) {
+      throw parserFailure(e);
+    }
     level--;
     return text;
+  }
+
+  /**
+   * The JDK's parser sometimes fails on malformed input with an unchecked exception instead of an
+   * {@link XMLStreamException} (e.g. a {@code MissingResourceException} for a bad character in a
+   * DTD it skips); that is still the input's fault, so it is reported like any other XML error.
+   */
+  private XMLStreamException parserFailure(RuntimeException e) {
+    String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return new XMLStreamException("the parser stopped at malformed input (" + reason + ")", xml.getLocation(), e);
   }
 
   /** Where the parser is: for a start tag, just after it. */
@@ -79,7 +94,12 @@ final class XmlCursor {
   }
 
   private int next() throws XMLStreamException {
-    int event = xml.next();
+    int event;
+    try {
+      event = xml.next();
+    } catch (RuntimeException e) {
+      throw parserFailure(e);
+    }
     if (event == XMLStreamConstants.START_ELEMENT) {
       level++;
     } else if (event == XMLStreamConstants.END_ELEMENT) {

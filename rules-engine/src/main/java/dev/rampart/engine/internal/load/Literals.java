@@ -138,6 +138,11 @@ public final class Literals {
     if (!(raw instanceof String s)) {
       return wrongType("a regular expression in quotes", raw);
     }
+    if (RegexSize.tooLarge(s)) {
+      return new Bad("regular expression '" + s + "' repeats too much: its counted repetitions multiply to more than "
+          + RegexSize.MAX_REPEAT, "RE2 allows at most " + RegexSize.MAX_REPEAT + " repetitions, nested ones"
+          + " multiplied together; use + or * for repetition without a bound");
+    }
     try {
       return new Ok(Pattern.compile(s));
     } catch (PatternSyntaxException e) {

@@ -30,12 +30,23 @@ public final class PackComposer {
    * @throws PackProblems listing every problem in the pack and its bases
    */
   public static PackDef load(PackSource source) throws PackProblems {
-    return load(source, List.of());
+    return load(source, PackReader.PLAIN);
+  }
+
+  /**
+   * Loads, validates and composes a pack, reading it and each of its bases with {@code reader}.
+   *
+   * @throws PackProblems listing every problem in the pack and its bases
+   * @throws X when the reader refuses a pack of the chain
+   */
+  public static <X extends Exception> PackDef load(PackSource source, PackReader<X> reader) throws PackProblems, X {
+    return load(source, List.of(), reader);
   }
 
   /** {@code below}: the packs that extend this one, starting with the pack that was asked for. */
-  private static PackDef load(PackSource source, List<PackSource> below) throws PackProblems {
-    Node root = PackParser.read(source.read(), source.name());
+  private static <X extends Exception> PackDef load(PackSource source, List<PackSource> below, PackReader<X> reader)
+      throws PackProblems, X {
+    Node root = PackParser.read(reader.read(source, below), source.name());
     MapNode top = root instanceof MapNode map ? map : null;
     Node extendsNode = top == null ? null : top.entries().get("extends");
     List<Problem> problems = new ArrayList<>();
@@ -44,7 +55,7 @@ public final class PackComposer {
     Inherited inherited = Inherited.NONE;
     if (extendsNode != null) {
       try {
-        base = loadBase(extendsNode, source, Stream.concat(below.stream(), Stream.of(source)).toList());
+        base = loadBase(extendsNode, source, Stream.concat(below.stream(), Stream.of(source)).toList(), reader);
         inherited = Inherited.from(base, new Position(extendsNode.line(), extendsNode.column()));
       } catch (PackProblems e) {
         problems.addAll(e.problems());
@@ -68,7 +79,8 @@ public final class PackComposer {
   }
 
   /** {@code chain}: the pack that was asked for down to the one whose {@code extends} this is. */
-  private static PackDef loadBase(Node extendsNode, PackSource source, List<PackSource> chain) throws PackProblems {
+  private static <X extends Exception> PackDef loadBase(
+      Node extendsNode, PackSource source, List<PackSource> chain, PackReader<X> reader) throws PackProblems, X {
     if (!(extendsNode instanceof ScalarNode scalar) || !(scalar.value() instanceof String name) || name.isBlank()) {
       throw problem(source, extendsNode, "'extends' takes a built-in pack id or the path of a pack file, not "
           + extendsNode.describe(), "e.g. 'extends: iot-baseline'");
@@ -85,7 +97,7 @@ public final class PackComposer {
       throw problem(source, extendsNode, "'extends' goes more than " + MAX_DEPTH + " bases deep: " + names(chain, base),
           "let a pack extend one further up the chain, or merge two of the packs");
     }
-    return load(base, chain);
+    return load(base, chain, reader);
   }
 
   private static PackProblems unknownBuiltin(PackSource source, Node at, String id) {

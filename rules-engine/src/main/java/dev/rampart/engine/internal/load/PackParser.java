@@ -304,7 +304,9 @@ public final class PackParser {
       } else {
         assertion = condition(assertNode, scope);
       }
-      message = message(messageText == null ? title : messageText, rule.entries().get("message"), scope);
+      String template = messageText == null ? title : messageText;
+      // without a title (already reported) there is no default message to check
+      message = template == null ? null : message(template, rule.entries().get("message"), scope);
       if (when != null && assertion != null) {
         checkJoins(rule, when, assertion);
       } else if (assertion != null) {

@@ -226,7 +226,12 @@ public sealed interface PackSource permits PackSource.File, PackSource.Classpath
     }
   }
 
-  private static String decode(byte[] bytes, String name) throws PackProblems {
+  /**
+   * Pack text from its bytes, as {@link #read} gives it: UTF-8, at most {@link #MAX_BYTES}.
+   *
+   * @throws PackProblems saying why the bytes are no pack text
+   */
+  static String decode(byte[] bytes, String name) throws PackProblems {
     if (bytes.length > MAX_BYTES) {
       throw single(name, "is larger than " + MAX_BYTES + " bytes", "split the pack");
     }

@@ -17,6 +17,7 @@ import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.reader.ReaderException;
 
 /**
  * Parses YAML (or JSON, which is YAML) into a {@link Node} tree with positions, within explicit limits
@@ -32,6 +33,12 @@ public final class TreeReader {
 
   /** Most aliases accepted; packs have no need for many, and alias bombs need thousands. */
   public static final int MAX_ALIASES = 50;
+
+  /** Longest text value or key accepted, in characters. */
+  public static final int MAX_STRING_LENGTH = 1_000_000;
+
+  /** Longest number accepted, in digits. */
+  public static final int MAX_NUMBER_LENGTH = 100;
 
   private static final JsonFactory FACTORY = createFactory();
 
@@ -51,19 +58,28 @@ public final class TreeReader {
       throw new TreeReadException(1, 1, "the file is larger than " + MAX_CODE_POINTS + " characters; split it");
     }
     try (JsonParser parser = FACTORY.createParser(text)) {
-      JsonToken first = parser.nextToken();
-      if (first == null) {
-        throw new TreeReadException(1, 1, "the file holds no document");
+      try {
+        JsonToken first = parser.nextToken();
+        if (first == null) {
+          throw new TreeReadException(1, 1, "the file holds no document");
+        }
+        Node root = readValue(parser, 1);
+        if (parser.nextToken() != null) {
+          JsonLocation at = parser.currentTokenLocation();
+          throw new TreeReadException(at.getLineNr(), at.getColumnNr(), "a second document starts here; a pack is one document");
+        }
+        return root;
+      } catch (StreamConstraintsException e) {
+        throw limit(e, parser.currentLocation());
       }
-      Node root = readValue(parser, 1);
-      if (parser.nextToken() != null) {
-        JsonLocation at = parser.currentTokenLocation();
-        throw new TreeReadException(at.getLineNr(), at.getColumnNr(), "a second document starts here; a pack is one document");
-      }
-      return root;
-    } catch (StreamConstraintsException e) {
-      throw new TreeReadException(1, 1, "the document breaks a size limit: " + firstLine(e.getOriginalMessage()));
     } catch (JsonParseException e) {
+      if (e.getCause() instanceof ReaderException special) {
+        // SnakeYAML counts code points from the start; its mark is not passed on
+        int[] at = lineAndColumn(text, special.getPosition());
+        throw new TreeReadException(at[0], at[1], String.format(
+            "not valid YAML: the character U+%04X is not allowed in YAML (remove it; is this a binary file?)",
+            special.getCodePoint()));
+      }
       if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
         // SnakeYAML knows what is wrong and where; Jackson's own message keeps only the context
         Mark at = yaml.getProblemMark();
@@ -101,6 +117,7 @@ public final class TreeReader {
         Map<String, Node.ScalarNode> keys = new LinkedHashMap<>();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
           JsonLocation keyAt = parser.currentTokenLocation();
+          checkLength(parser, keyAt.getLineNr(), keyAt.getColumnNr());
           String key = parser.currentName();
           if (entries.containsKey(key)) {
             Node.ScalarNode first = keys.get(key);
@@ -121,6 +138,8 @@ public final class TreeReader {
         return new Node.ListNode(line, column, items);
       }
       case VALUE_STRING -> {
+        // the YAML parser does not apply the string length constraint itself
+        checkLength(parser, line, column);
         return new Node.ScalarNode(line, column, parser.getText());
       }
       case VALUE_NUMBER_INT -> {
@@ -137,6 +156,47 @@ public final class TreeReader {
       }
       default -> throw new TreeReadException(line, column, "unexpected " + token + " in document");
     }
+  }
+
+  private static void checkLength(JsonParser parser, int line, int column) throws IOException, TreeReadException {
+    if (parser.getTextLength() > MAX_STRING_LENGTH) {
+      throw new TreeReadException(line, column, "a text longer than " + MAX_STRING_LENGTH + " characters; shorten it");
+    }
+  }
+
+  /** A broken parser limit, in words and at its place when the parser knows it. */
+  private static TreeReadException limit(StreamConstraintsException e, JsonLocation reached) {
+    // the YAML parser raises limits without a location; where it stopped reading is close enough
+    JsonLocation at = e.getLocation() != null ? e.getLocation() : reached;
+    int line = at == null ? 0 : Math.max(at.getLineNr(), 0);
+    int column = at == null ? 0 : Math.max(at.getColumnNr(), 0);
+    String message = String.valueOf(e.getOriginalMessage());
+    if (message.startsWith("Document nesting depth")) {
+      return new TreeReadException(line, column, "nesting deeper than " + MAX_DEPTH + " levels");
+    }
+    if (message.startsWith("Number value length")) {
+      return new TreeReadException(line, column, "a number longer than " + MAX_NUMBER_LENGTH
+          + " digits; shorten it, or put it in quotes if it is text");
+    }
+    if (message.startsWith("String value length") || message.startsWith("Name length")) {
+      return new TreeReadException(line, column, "a text longer than " + MAX_STRING_LENGTH + " characters; shorten it");
+    }
+    return new TreeReadException(line, column, "the document breaks a size limit: " + firstLine(message));
+  }
+
+  /** The 1-based line and column of the code point at {@code index}. */
+  private static int[] lineAndColumn(String text, int index) {
+    int line = 1;
+    int column = 1;
+    for (int i = 0, seen = 0; i < text.length() && seen < index; i += Character.charCount(text.codePointAt(i)), seen++) {
+      if (text.charAt(i) == '\n') {
+        line++;
+        column = 1;
+      } else {
+        column++;
+      }
+    }
+    return new int[] {line, column};
   }
 
   /** The problem, then the construct it broke and where that started, e.g. an unclosed '{'. */
@@ -181,8 +241,8 @@ public final class TreeReader {
         .loaderOptions(options)
         .streamReadConstraints(StreamReadConstraints.builder()
             .maxNestingDepth(MAX_DEPTH)
-            .maxStringLength(1_000_000)
-            .maxNumberLength(100)
+            .maxStringLength(MAX_STRING_LENGTH)
+            .maxNumberLength(MAX_NUMBER_LENGTH)
             .maxDocumentLength(MAX_CODE_POINTS)
             .build())
         .build();

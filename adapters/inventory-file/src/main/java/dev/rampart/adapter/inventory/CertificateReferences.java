@@ -1,0 +1,296 @@
+package dev.rampart.adapter.inventory;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
+import dev.rampart.certificates.CertificateAnalyzer;
+import dev.rampart.certificates.CertificateParseException;
+import dev.rampart.certificates.TrustMaterial;
+import dev.rampart.spi.fact.Certificate;
+import dev.rampart.spi.fact.Credentials;
+import dev.rampart.spi.fact.Device;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The certificates an inventory references by {@code credentials.certificate.pem} or
+ * {@code .file}: each is analysed with {@link CertificateAnalyzer} against the trust material at
+ * hand, and the analysed fields fill the ones the inventory left out. A field the inventory gives
+ * that the certificate contradicts is a problem.
+ *
+ * <p>One instance serves one read: Jackson hands a reference over while it binds a device (through
+ * {@link #HANDLER}), and the reader resolves it once the device is bound.
+ */
+final class CertificateReferences {
+
+  /** The field names that reference a certificate instead of describing it. */
+  static final String PEM = "pem";
+  static final String FILE = "file";
+
+  /** Largest certificate file read; a device certificate with its chain is a few kilobytes. */
+  static final int MAX_BYTES = 1024 * 1024;
+
+  /** Takes {@code pem} and {@code file} out of a certificate object while Jackson binds it. */
+  static final DeserializationProblemHandler HANDLER = new ReferenceHandler();
+
+  private final Path directory;
+  private TrustMaterial trust;
+  private @Nullable String trustSource;
+  private @Nullable Reference pending;
+  private @Nullable TrackingParser parser;
+  private int analysed;
+
+  /**
+   * @param directory where relative certificate paths start: the inventory file's directory
+   * @param trust trust material given with the source's options, or {@link TrustMaterial#none()}
+   * @param trustSource how the options named it, for messages; {@code null} when there is none
+   */
+  CertificateReferences(Path directory, TrustMaterial trust, @Nullable String trustSource) {
+    this.directory = directory;
+    this.trust = trust;
+    this.trustSource = trustSource;
+  }
+
+  /** How the trust material in use was given, for messages; {@code null} when there is none. */
+  @Nullable String trustSource() {
+    return trustSource;
+  }
+
+  /** How many certificates were analysed so far, against the trust material then at hand. */
+  int analysed() {
+    return analysed;
+  }
+
+  /** Uses the trust material of the file's own {@code trust} section from now on. */
+  void trust(TrustMaterial material, String source) {
+    this.trust = material;
+    this.trustSource = source;
+  }
+
+  /**
+   * Starts an element: forgets the reference of one that failed to bind, and remembers the parser,
+   * which knows where the element's fields were written.
+   */
+  void startElement(TrackingParser reader) {
+    pending = null;
+    parser = reader;
+  }
+
+  /**
+   * Where a field of the certificate object was written. Jackson buffers a record's unknown fields
+   * before they reach {@link #HANDLER}, so only the reader knows.
+   */
+  private @Nullable Position fieldPosition(String name) {
+    // 0: the device, 1: credentials, 2: the certificate
+    return parser == null ? null : parser.fieldPosition(2, name);
+  }
+
+  /**
+   * The device with its referenced certificate analysed and merged, or {@code null} after adding
+   * the problems that prevented it; a device without a reference is returned as it is.
+   */
+  @Nullable Device resolve(Device device, ElementPlace place, Problems problems) {
+    Reference reference = pending;
+    pending = null;
+    if (reference == null) {
+      return device;
+    }
+    String at = place + ".credentials.certificate." + reference.field();
+    byte[] encoded = reference.field().equals(PEM)
+        ? reference.value().getBytes(StandardCharsets.UTF_8)
+        : readFile(reference, at, problems);
+    if (encoded == null) {
+      return null;
+    }
+    Certificate analysed;
+    try {
+      analysed = CertificateAnalyzer.analyze(encoded, trust);
+    } catch (CertificateParseException e) {
+      problems.add(reference.position(), at, e.getMessage(), reference.field().equals(PEM)
+          ? "give the certificate as PEM text starting with -----BEGIN CERTIFICATE-----"
+          : "name a PEM or DER certificate file");
+      return null;
+    }
+    this.analysed++;
+    Credentials credentials = Objects.requireNonNull(device.credentials(), "credentials");
+    Certificate merged = merge(credentials.certificate(), analysed, reference, place, problems);
+    if (merged == null) {
+      return null;
+    }
+    return device.toBuilder()
+        .credentials(new Credentials(credentials.defaultPassword(), credentials.sharedPassword(),
+            credentials.fingerprint(), credentials.authMethod(), merged))
+        .build();
+  }
+
+  /**
+   * Reads a certificate or CRL file named in the inventory: relative to the inventory's directory,
+   * a regular file, at most {@link #MAX_BYTES}.
+   */
+  @Nullable byte[] readFile(String name, @Nullable Position position, String at, String what, Problems problems) {
+    Path file;
+    try {
+      file = directory.resolve(name);
+    } catch (InvalidPathException e) {
+      problems.add(position, at, "'" + name + "' is not a valid file path (" + e.getReason() + ")", null);
+      return null;
+    }
+    String cannot = "cannot read the " + what + " '" + name + "'";
+    String relative = "the path is relative to the inventory file's directory, " + directory;
+    try {
+      if (!Files.isRegularFile(file)) {
+        String reason = Files.exists(file) ? "it is not a regular file" : "no such file";
+        problems.add(position, at, cannot + ": " + reason, Files.exists(file) ? "name a file" : relative);
+        return null;
+      }
+      try (InputStream in = Files.newInputStream(file)) {
+        byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+        if (bytes.length > MAX_BYTES) {
+          problems.add(position, at, cannot + ": it is larger than " + MAX_BYTES + " bytes",
+              "a " + what + " is a few kilobytes; is this the right file?");
+          return null;
+        }
+        return bytes;
+      }
+    } catch (NoSuchFileException e) {
+      problems.add(position, at, cannot + ": no such file", relative);
+    } catch (IOException e) {
+      problems.add(position, at, cannot + ": " + e.getMessage(), "check the file's permissions");
+    }
+    return null;
+  }
+
+  private @Nullable byte[] readFile(Reference reference, String at, Problems problems) {
+    return readFile(reference.value(), reference.position(), at, "certificate file", problems);
+  }
+
+  /**
+   * The analysed certificate with the fields the inventory gave; {@code null} after adding a
+   * problem for each given field the certificate contradicts.
+   */
+  private @Nullable Certificate merge(@Nullable Certificate given, Certificate analysed, Reference reference,
+      ElementPlace place, Problems problems) {
+    if (given == null) {
+      return analysed;
+    }
+    RecordComponent[] components = Certificate.class.getRecordComponents();
+    Object[] values = new Object[components.length];
+    boolean contradicted = false;
+    for (int i = 0; i < components.length; i++) {
+      String name = components[i].getName();
+      Object stated = value(components[i], given);
+      Object found = value(components[i], analysed);
+      if (stated == null || found == null || same(name, stated, found)) {
+        values[i] = stated != null ? stated : found;
+      } else {
+        contradicted = true;
+        Position written = fieldPosition(name);
+        problems.add(written != null ? written : reference.position(), place + ".credentials.certificate." + name,
+            name + " " + show(stated) + " contradicts the certificate in '" + reference.describe() + "', which says "
+                + show(found), "remove '" + name + "': it is read from the certificate");
+      }
+    }
+    if (contradicted) {
+      return null;
+    }
+    try {
+      Class<?>[] types = new Class<?>[components.length];
+      for (int i = 0; i < components.length; i++) {
+        types[i] = components[i].getType();
+      }
+      return Certificate.class.getDeclaredConstructor(types).newInstance(values);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot build a Certificate from its components", e);
+    }
+  }
+
+  private static @Nullable Object value(RecordComponent component, Certificate certificate) {
+    try {
+      return component.getAccessor().invoke(certificate);
+    } catch (IllegalAccessException | InvocationTargetException e) {
+      throw new IllegalStateException("cannot read Certificate." + component.getName(), e);
+    }
+  }
+
+  /** Equal as facts: names of algorithms and hexadecimal numbers ignore case, fingerprints also ':' and spaces. */
+  private static boolean same(String name, Object stated, Object found) {
+    if (stated instanceof String a && found instanceof String b) {
+      return switch (name) {
+        case "keyAlgorithm", "signatureAlgorithm" -> a.equalsIgnoreCase(b);
+        case "serialNumber", "sha256Fingerprint" -> hex(a).equals(hex(b));
+        default -> a.equals(b);
+      };
+    }
+    return stated.equals(found);
+  }
+
+  private static String hex(String text) {
+    // leading zeros are padding: serial 0x0abc is serial abc
+    return text.replace(":", "").replace(" ", "").toLowerCase(Locale.ROOT).replaceFirst("^0+(?=.)", "");
+  }
+
+  private static String show(Object value) {
+    return value instanceof String text ? Found.quote(text) : String.valueOf(value);
+  }
+
+  /** A certificate given by reference: its field ({@code pem} or {@code file}), value and place. */
+  record Reference(String field, String value, @Nullable Position position) {
+
+    String describe() {
+      return field.equals(FILE) ? value : "pem";
+    }
+  }
+
+  private void hold(String name, JsonParser buffer) throws IOException {
+    Position at = fieldPosition(name);
+    InvalidValueException problem = null;
+    if (!buffer.hasToken(JsonToken.VALUE_STRING) || buffer.getText().isBlank()) {
+      problem = new InvalidValueException(buffer, "expected " + (name.equals(PEM) ? "PEM text" : "a file path")
+          + " but found " + Found.describe(buffer), name.equals(PEM)
+          ? "write the certificate under 'pem: |', from -----BEGIN CERTIFICATE----- to -----END CERTIFICATE-----"
+          : "write the path of a PEM or DER certificate file, relative to the inventory file", at);
+    } else if (pending != null && !pending.field().equals(name)) {
+      problem = new InvalidValueException(buffer, "the certificate is given both as '" + PEM + "' and as '" + FILE + "'",
+          "keep one of them", at);
+    }
+    if (problem != null) {
+      // Jackson adds the path above the certificate as the exception passes; the field is not on it
+      problem.prependPath(Certificate.class, name);
+      throw problem;
+    }
+    pending = new Reference(name, buffer.getText(), at);
+  }
+
+  /**
+   * Jackson reports {@code pem} and {@code file} as unknown fields of {@link Certificate}; this
+   * handler takes them as a reference for the {@link CertificateReferences} of the read instead.
+   */
+  private static final class ReferenceHandler extends DeserializationProblemHandler {
+
+    @Override
+    public boolean handleUnknownProperty(DeserializationContext context, JsonParser parser,
+        JsonDeserializer<?> deserializer, Object beanOrClass, String name) throws IOException {
+      boolean certificate = beanOrClass == Certificate.class || beanOrClass instanceof Certificate;
+      Object references = context.getAttribute(CertificateReferences.class);
+      if (!certificate || !(references instanceof CertificateReferences read) || !(name.equals(PEM) || name.equals(FILE))) {
+        return false;
+      }
+      read.hold(name, parser);
+      return true;
+    }
+  }
+}

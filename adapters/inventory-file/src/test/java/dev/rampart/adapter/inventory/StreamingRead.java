@@ -1,0 +1,19 @@
+package dev.rampart.adapter.inventory;
+
+import dev.rampart.spi.source.SourceException;
+import java.nio.file.Path;
+
+/**
+ * Reads an inventory and counts its devices without keeping them, for {@link HostileInventoryTest},
+ * which runs it in a JVM with a small heap.
+ */
+final class StreamingRead {
+
+  private StreamingRead() {}
+
+  public static void main(String[] args) throws SourceException {
+    long[] devices = {0};
+    InventoryFileSource.of(Path.of(args[0])).read((fact, origin) -> devices[0]++);
+    System.out.println(devices[0] + " devices");
+  }
+}

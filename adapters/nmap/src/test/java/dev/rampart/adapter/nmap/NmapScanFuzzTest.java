@@ -1,0 +1,37 @@
+package dev.rampart.adapter.nmap;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.rampart.spi.source.SourceException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Arbitrary bytes given to the nmap XML reader either become devices or are refused with problems:
+ * any other exception, a hang, running out of memory or reading anything but the file is a bug.
+ *
+ * <p>In a normal build this runs the committed inputs in {@code NmapScanFuzzTestInputs/scan} as
+ * regression tests; {@code JAZZER_FUZZ=1} fuzzes (see docs/security.md).
+ */
+class NmapScanFuzzTest {
+
+  @FuzzTest(maxDuration = "5m")
+  void scan(byte[] input) throws IOException {
+    Path directory = Files.createTempDirectory("rampart-fuzz");
+    Path file = Files.write(directory.resolve("scan.xml"), input);
+    try {
+      NmapScanSource.of(file).read((fact, origin) -> Objects.requireNonNull(fact.id(), "fact id"));
+    } catch (SourceException e) {
+      assertFalse(e.problems().isEmpty(), "a refused scan names at least one problem");
+      for (String problem : e.problems()) {
+        assertFalse(problem.isBlank(), "a blank problem");
+      }
+    } finally {
+      Files.deleteIfExists(file);
+      Files.deleteIfExists(directory);
+    }
+  }
+}

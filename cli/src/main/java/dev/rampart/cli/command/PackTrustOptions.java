@@ -1,0 +1,94 @@
+package dev.rampart.cli.command;
+
+import dev.rampart.engine.KeyFileException;
+import dev.rampart.engine.PackLoadException;
+import dev.rampart.engine.PackSignatureException;
+import dev.rampart.engine.RulePack;
+import dev.rampart.engine.RulePacks;
+import dev.rampart.engine.TrustedKeys;
+import dev.rampart.engine.VerifyingKey;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --require-signed} and {@code --trusted-key}: load rule packs only when their signatures
+ * check out (docs/pack-signing.md). Shared by the commands that load packs to evaluate them.
+ */
+final class PackTrustOptions {
+
+  @Option(
+      names = "--require-signed",
+      description = "Load a pack only if it, and every base it extends, is signed by a trusted key and unchanged"
+          + " since (built-in packs: by the key that ships with rampart). An unsigned pack, a file added,"
+          + " removed or changed after signing, a signature by another key or a malformed pack.sig is an"
+          + " input error (exit code 2) that says which.")
+  private boolean requireSigned;
+
+  @Option(
+      names = "--trusted-key",
+      paramLabel = "FILE",
+      description = "With --require-signed: a public key file (PEM, as 'rampart pack keygen' writes it) whose"
+          + " signatures are accepted. Repeatable. Built-in packs need none.")
+  private List<Path> trustedKeyFiles = new ArrayList<>();
+
+  /**
+   * Loads the packs, each named as commands name packs: an existing file is a pack file, anything
+   * else the id of a built-in pack. On a mistake adds every problem found and returns null.
+   */
+  @Nullable List<RulePack> load(List<String> packs, List<String> problems) {
+    TrustedKeys trusted = null;
+    if (requireSigned) {
+      trusted = readKeys(trustedKeyFiles, problems);
+    } else if (!trustedKeyFiles.isEmpty()) {
+      problems.add("rampart: --trusted-key is used with --require-signed: add --require-signed to load only packs"
+          + " signed by a trusted key");
+      return null;
+    }
+    if (requireSigned && trusted == null) {
+      return null;
+    }
+    List<RulePack> loaded = new ArrayList<>();
+    for (String pack : packs) {
+      try {
+        loaded.add(load(pack, trusted));
+      } catch (PackLoadException | PackSignatureException e) {
+        problems.add(e.getMessage());
+      }
+    }
+    return loaded.size() < packs.size() ? null : loaded;
+  }
+
+  /** Reads public key files; on a mistake adds every problem found and returns null. */
+  static @Nullable TrustedKeys readKeys(List<Path> files, List<String> problems) {
+    List<VerifyingKey> keys = new ArrayList<>();
+    int before = problems.size();
+    for (Path file : files) {
+      try {
+        keys.add(VerifyingKey.read(file));
+      } catch (KeyFileException e) {
+        problems.add("rampart: --trusted-key " + e.getMessage());
+      }
+    }
+    return problems.size() > before ? null : TrustedKeys.of(keys);
+  }
+
+  // A value naming an existing file is a pack file; anything else is the id of a built-in pack,
+  // and RulePacks explains when it is neither.
+  private static RulePack load(String pack, @Nullable TrustedKeys trusted)
+      throws PackLoadException, PackSignatureException {
+    try {
+      Path path = Path.of(pack);
+      if (Files.isRegularFile(path)) {
+        return trusted == null ? RulePacks.load(path) : RulePacks.loadVerified(path, trusted);
+      }
+    } catch (InvalidPathException e) {
+      // not a path on this platform: only a built-in id remains
+    }
+    return trusted == null ? RulePacks.builtin(pack) : RulePacks.builtinVerified(pack, trusted);
+  }
+}

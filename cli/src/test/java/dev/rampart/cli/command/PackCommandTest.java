@@ -1,0 +1,290 @@
+package dev.rampart.cli.command;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rampart.cli.CliRun;
+import dev.rampart.engine.VerifyingKey;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code rampart pack keygen|sign|verify} and {@code rampart evaluate --require-signed}, end to end:
+ * keys and packs in a temporary directory, the example inventory, the built-in pack as shipped.
+ */
+class PackCommandTest {
+
+  private static final String INVENTORY = "../examples/inventory.yaml";
+  private static final String TAILORED = "../examples/tailored-pack.yaml";
+  private static final String NOW = "2026-11-25";
+  private static final Pattern KEY_ID = Pattern.compile("Key id: ([0-9a-f]{16})");
+
+  @TempDir Path temp;
+
+  Path keys;
+  String keyId;
+  Path site;
+
+  @BeforeEach
+  void makeKeysAndATailoredPack() throws IOException {
+    keys = temp.resolve("keys");
+    CliRun keygen = CliRun.of("pack", "keygen", "--out", keys.toString());
+    Matcher id = KEY_ID.matcher(keygen.out());
+    assertTrue(id.find(), keygen.out());
+    keyId = id.group(1);
+    assertEquals(0, keygen.exitCode(), keygen.err());
+    assertEquals("""
+        Wrote %1$s/rampart-signing.key: the private key; keep it secret (readable by its owner only)
+        Wrote %1$s/rampart-signing.pub: the public key; verifiers trust it with --trusted-key
+        Key id: %2$s
+        """.formatted(keys, keyId), keygen.out());
+
+    site = temp.resolve("site");
+    Files.createDirectories(site);
+    Files.copy(Path.of(TAILORED), site.resolve("pack.yaml"));
+    Files.writeString(site.resolve("README.md"), "Harbourside Works site policy\n");
+  }
+
+  @Nested
+  class Keygen {
+
+    @Test
+    void neverReplacesAKey() {
+      CliRun again = CliRun.of("pack", "keygen", "--out", keys.toString());
+
+      assertEquals(2, again.exitCode());
+      assertEquals("rampart: " + keys.resolve("rampart-signing.key") + " exists already; 'rampart pack keygen' never"
+          + " replaces a key (give another --out directory)\n", again.err());
+    }
+
+    @Test
+    void writesStandardPemFiles() throws Exception {
+      assertEquals(keyId, VerifyingKey.read(keys.resolve("rampart-signing.pub")).id());
+      // PKCS#8 version 1 of an Ed25519 key, as 'openssl genpkey -algorithm ed25519' writes it
+      assertTrue(Files.readString(keys.resolve("rampart-signing.key")).startsWith("""
+          -----BEGIN PRIVATE KEY-----
+          MC4CAQAwBQYDK2VwBCIEI"""));
+    }
+  }
+
+  @Nested
+  class SignAndVerify {
+
+    @Test
+    void aSignedPackVerifiesWithItsKeyAndTheBuiltInKeyForItsBase() {
+      CliRun sign = CliRun.of("pack", "sign", site.toString(), "--key", key());
+      CliRun verify = CliRun.of("pack", "verify", site.toString(), "--trusted-key", publicKey());
+
+      assertEquals("Signed %s (2 files) with key %s: wrote %s\n".formatted(site, keyId, site.resolve("pack.sig")),
+          sign.out());
+      assertEquals(0, sign.exitCode(), sign.err());
+      assertEquals("""
+          OK %s
+            %s: 2 files signed by key %s
+            classpath:dev/rampart/packs/iot-baseline: %d files signed by the built-in key %s
+          """.formatted(site, site, keyId, builtinFiles(), builtinKeyId()), verify.out());
+      assertEquals("", verify.err());
+      assertEquals(0, verify.exitCode());
+    }
+
+    @Test
+    void theBuiltInPackVerifiesWithNoKeyGiven() {
+      CliRun verify = CliRun.of("pack", "verify", "iot-baseline");
+
+      assertEquals("""
+          OK iot-baseline
+            classpath:dev/rampart/packs/iot-baseline: %d files signed by the built-in key %s
+          """.formatted(builtinFiles(), builtinKeyId()), verify.out());
+      assertEquals(0, verify.exitCode());
+    }
+
+    @Test
+    void aPackWithMistakesIsNotSigned() throws IOException {
+      Files.writeString(site.resolve("pack.yaml"), "apiVersion: rampart.dev/v1\nkind: RulePack\n");
+
+      CliRun sign = CliRun.of("pack", "sign", site.resolve("pack.yaml").toString(), "--key", key());
+
+      assertEquals(2, sign.exitCode());
+      assertEquals("""
+          2 problems in rule pack:
+          1. %1$s:1:1: missing 'metadata' (add metadata with id, version and title)
+          2. %1$s:1:1: missing 'rules' (add a list of rules)
+          """.formatted(site.resolve("pack.yaml")), sign.err());
+      assertTrue(Files.notExists(site.resolve("pack.sig")));
+    }
+
+    @Test
+    void theSigningKeyMustBeAPrivateKey() {
+      CliRun sign = CliRun.of("pack", "sign", site.toString(), "--key", publicKey());
+
+      assertEquals("rampart: --key " + publicKey() + ":1: holds a public key, not the Ed25519 PRIVATE KEY expected"
+          + " here (give the private key file, e.g. rampart-signing.key as 'rampart pack keygen' writes it; an"
+          + " encrypted one must be decrypted with 'openssl pkey -in KEY -out PLAIN.key')\n", sign.err());
+      assertEquals(2, sign.exitCode());
+    }
+
+    @Test
+    void verifyNamesTheFileThatChanged() throws IOException {
+      CliRun.of("pack", "sign", site.toString(), "--key", key());
+      Files.writeString(site.resolve("README.md"), "edited\n");
+
+      CliRun verify = CliRun.of("pack", "verify", site.toString(), "--trusted-key", publicKey());
+
+      assertEquals("""
+          rule pack %1$s/pack.yaml is refused: 1 file changed after it was signed
+          1. %1$s/README.md: changed after the pack was signed (restore the signed version, or re-sign the pack)
+          """.formatted(site), verify.err());
+      assertEquals("", verify.out());
+      assertEquals(2, verify.exitCode());
+    }
+  }
+
+  @Nested
+  class EvaluateRequireSigned {
+
+    @Test
+    void theBuiltInPackIsEvaluatedOutOfTheBox() {
+      CliRun run = CliRun.of("evaluate", INVENTORY, "--require-signed", "--now", NOW);
+
+      // 1: the gate failed on the example's findings, so the pack was verified and evaluated
+      assertEquals("", run.err());
+      assertTrue(run.out().contains("Pack: iot-baseline"), run.out());
+      assertEquals(1, run.exitCode());
+    }
+
+    @Test
+    void aTailoredPackIsEvaluatedWithItsSignersKeyTrusted() {
+      CliRun.of("pack", "sign", site.toString(), "--key", key());
+
+      CliRun run = CliRun.of("evaluate", INVENTORY, "--pack", site.resolve("pack.yaml").toString(),
+          "--require-signed", "--trusted-key", publicKey(), "--now", NOW);
+
+      assertEquals("", run.err());
+      assertTrue(run.out().contains("Pack: harbourside-site"), run.out());
+      assertEquals(1, run.exitCode());
+    }
+
+    @Test
+    void anUnsignedPackIsRefused() {
+      CliRun run = requireSigned();
+
+      assertEquals("""
+          rule pack %1$s/pack.yaml is refused: it is not signed
+          1. %1$s/pack.sig: there is no signature file (sign the pack with 'rampart pack sign %1$s --key KEY')
+          """.formatted(site), run.err());
+      assertEquals("", run.out());
+      assertEquals(2, run.exitCode());
+    }
+
+    @Test
+    void aPackWithAFileAddedIsRefused() throws IOException {
+      CliRun.of("pack", "sign", site.toString(), "--key", key());
+      Files.writeString(site.resolve("notes.txt"), "added later\n");
+
+      CliRun run = requireSigned();
+
+      assertEquals("""
+          rule pack %1$s/pack.yaml is refused: 1 file changed after it was signed
+          1. %1$s/notes.txt: added after the pack was signed (remove it, or re-sign the pack)
+          """.formatted(site), run.err());
+      assertEquals(2, run.exitCode());
+    }
+
+    @Test
+    void aPackWithAFileRemovedIsRefused() throws IOException {
+      CliRun.of("pack", "sign", site.toString(), "--key", key());
+      Files.delete(site.resolve("README.md"));
+
+      CliRun run = requireSigned();
+
+      assertEquals("""
+          rule pack %1$s/pack.yaml is refused: 1 file changed after it was signed
+          1. %1$s/README.md: removed after the pack was signed (restore it, or re-sign the pack)
+          """.formatted(site), run.err());
+      assertEquals(2, run.exitCode());
+    }
+
+    @Test
+    void aPackSignedByAnotherKeyIsRefused() {
+      Path other = temp.resolve("other");
+      CliRun otherKeygen = CliRun.of("pack", "keygen", "--out", other.toString());
+      Matcher otherId = KEY_ID.matcher(otherKeygen.out());
+      assertTrue(otherId.find());
+      CliRun.of("pack", "sign", site.toString(), "--key", other.resolve("rampart-signing.key").toString());
+
+      CliRun run = requireSigned();
+
+      assertEquals("""
+          rule pack %1$s/pack.yaml is refused: it is signed by a key that is not trusted
+          1. %1$s/pack.sig:3:9: signed by key %2$s, which is not trusted (trusted: %3$s; to accept the pack, trust its\
+           signer's public key, e.g. --trusted-key signer.pub)
+          """.formatted(site, otherId.group(1), keyId), run.err());
+      assertEquals(2, run.exitCode());
+    }
+
+    @Test
+    void aMalformedSignatureIsRefusedWithItsLine() throws IOException {
+      CliRun.of("pack", "sign", site.toString(), "--key", key());
+      Path signature = site.resolve("pack.sig");
+      Files.writeString(signature, Files.readString(signature).replace("rampart-pack-signature: 1", "rampart-pack-signature: 7"));
+
+      CliRun run = requireSigned();
+
+      assertEquals("""
+          rule pack %1$s/pack.yaml is refused: its signature file is malformed
+          1. %1$s/pack.sig:1:25: signature format version '7' is not supported: this rampart reads version 1 (use the\
+           rampart that signed the pack, or re-sign the pack with this one)
+          """.formatted(site), run.err());
+      assertEquals(2, run.exitCode());
+    }
+
+    @Test
+    void aTrustedKeyWithoutRequireSignedIsAMistake() {
+      CliRun run = CliRun.of("evaluate", INVENTORY, "--trusted-key", publicKey(), "--now", NOW);
+
+      assertEquals("rampart: --trusted-key is used with --require-signed: add --require-signed to load only packs"
+          + " signed by a trusted key\n", run.err());
+      assertEquals(2, run.exitCode());
+    }
+
+    private CliRun requireSigned() {
+      return CliRun.of("evaluate", INVENTORY, "--pack", site.resolve("pack.yaml").toString(), "--require-signed",
+          "--trusted-key", publicKey(), "--now", NOW);
+    }
+  }
+
+  private String key() {
+    return keys.resolve("rampart-signing.key").toString();
+  }
+
+  private String publicKey() {
+    return keys.resolve("rampart-signing.pub").toString();
+  }
+
+  private static String builtinKeyId() {
+    try (InputStream in = Objects.requireNonNull(
+        PackCommandTest.class.getClassLoader().getResourceAsStream("dev/rampart/packs/rampart-builtin.pub"))) {
+      return VerifyingKey.fromPem(new String(in.readAllBytes(), StandardCharsets.US_ASCII), "built-in").id();
+    } catch (Exception e) {
+      throw new AssertionError("the built-in key ships with rampart-rule-packs", e);
+    }
+  }
+
+  private static int builtinFiles() {
+    try (var files = Files.walk(Path.of("../rule-packs/src/main/resources/dev/rampart/packs/iot-baseline"))) {
+      return (int) files.filter(Files::isRegularFile).count();
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+}

@@ -1,0 +1,95 @@
+package dev.rampart.engine;
+
+import dev.rampart.engine.internal.load.BuiltinPacks;
+import dev.rampart.engine.internal.load.PackComposer;
+import dev.rampart.engine.internal.load.PackProblems;
+import dev.rampart.engine.internal.load.PackSource;
+import dev.rampart.engine.internal.signing.PackSigner;
+import dev.rampart.engine.internal.signing.PackVerifier;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Signs rule packs and checks their signatures.
+ *
+ * <p>A signature covers a pack's directory: the SHA-256 of every regular file under it (the pack
+ * file, its tests, any base file kept beside it), except the signature itself, listed in a canonical
+ * manifest that is signed with Ed25519. It is kept beside the pack file as {@code pack.sig}. A base
+ * in another directory carries its own signature. The format is described in docs/pack-signing.md.
+ * Loading a pack only when its signatures check out is {@link RulePacks#loadVerified}.
+ */
+public final class PackSignatures {
+
+  /** The signature file's name, in the pack's directory. */
+  public static final String SIGNATURE_FILE = "pack.sig";
+
+  /** The classpath resource of the public key that signs the built-in packs. */
+  public static final String BUILTIN_KEY = BuiltinPacks.ROOT + PackVerifier.BUILTIN_KEY_FILE;
+
+  private PackSignatures() {}
+
+  /**
+   * Signs a pack: writes {@code pack.sig} into the directory of the pack file, replacing any
+   * signature there, atomically.
+   *
+   * @param pack a pack file, or a directory holding {@code pack.yaml}
+   * @return what was signed
+   * @throws IOException if the pack does not exist or a file cannot be read or written
+   * @throws PackSignatureException if the directory holds what cannot be signed, e.g. a symbolic link
+   */
+  public static PackSignature sign(Path pack, SigningKey key) throws IOException, PackSignatureException {
+    Path directory;
+    if (Files.isDirectory(pack)) {
+      if (!Files.isRegularFile(pack.resolve("pack.yaml"))) {
+        throw new NoSuchFileException(pack.resolve("pack.yaml").toString(), null, "a pack directory holds pack.yaml");
+      }
+      directory = pack;
+    } else if (Files.isRegularFile(pack)) {
+      directory = pack.getParent() == null ? Path.of("") : pack.getParent();
+    } else {
+      throw new NoSuchFileException(pack.toString());
+    }
+    return PackSigner.sign(directory, key);
+  }
+
+  /**
+   * Checks the signature of a pack and of every base in its chain, as {@link RulePacks#loadVerified}
+   * does before it loads them.
+   *
+   * @param pack a pack file, or a directory holding {@code pack.yaml}
+   * @return the signatures, of the pack first, then of its bases
+   * @throws PackSignatureException naming the pack refused and why
+   * @throws PackLoadException if a pack, once its signature checked out, has mistakes
+   */
+  public static List<PackSignature> verify(Path pack, TrustedKeys trusted)
+      throws PackSignatureException, PackLoadException {
+    return verify(PackSource.file(pack), trusted);
+  }
+
+  /**
+   * Checks the signature of a built-in pack and of its bases; the built-in key is trusted for them
+   * beside {@code trusted}.
+   *
+   * @throws PackSignatureException naming the pack refused and why
+   * @throws PackLoadException if there is no such built-in pack, or it has mistakes
+   */
+  public static List<PackSignature> verifyBuiltin(String id, TrustedKeys trusted)
+      throws PackSignatureException, PackLoadException {
+    RulePacks.checkBuiltin(id);
+    return verify(BuiltinPacks.source(id), trusted);
+  }
+
+  private static List<PackSignature> verify(PackSource source, TrustedKeys trusted)
+      throws PackSignatureException, PackLoadException {
+    PackVerifier verifier = new PackVerifier(trusted);
+    try {
+      PackComposer.load(source, verifier);
+    } catch (PackProblems e) {
+      throw new PackLoadException(e.problems());
+    }
+    return verifier.signatures();
+  }
+}

@@ -1,0 +1,34 @@
+package dev.rampart.engine;
+
+import dev.rampart.spi.fact.FactType;
+import dev.rampart.spi.source.Origin;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where the values of the evaluated facts came from, so that evidence can name its source. Given to
+ * {@link ComplianceEngine#evaluate(java.util.Collection, Provenance)}; a merge of several sources
+ * ({@code dev.rampart.spi.merge.MergedFact#originOf}) answers it field by field.
+ *
+ * <p>Evidence that reads through a reference asks about the referenced fact: for a device,
+ * {@code vendor.disclosureProgram} is looked up as {@code disclosureProgram} of the vendor the
+ * device's {@code vendorId} names, and {@code networks[corp].zone} as {@code zone} of network
+ * {@code corp}.
+ */
+@FunctionalInterface
+public interface Provenance {
+
+  /** No provenance: evidence names no source. */
+  static Provenance none() {
+    return NoProvenance.INSTANCE;
+  }
+
+  /**
+   * The origin of a value, or {@code null} when it is not known.
+   *
+   * @param type the type of the fact holding the value
+   * @param factId the id of that fact
+   * @param fieldPath the path as evidence writes it, relative to the fact, e.g. {@code services[1].port}
+   *     or {@code attributes.site}
+   */
+  @Nullable Origin originOf(FactType type, String factId, String fieldPath);
+}

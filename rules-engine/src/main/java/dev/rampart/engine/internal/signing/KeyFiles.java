@@ -1,0 +1,81 @@
+package dev.rampart.engine.internal.signing;
+
+import dev.rampart.engine.KeyFileException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/** Reading and writing the small text files that hold keys. */
+public final class KeyFiles {
+
+  /** Largest key file read; a PEM Ed25519 key has about 120 bytes. */
+  private static final int MAX_BYTES = 64 * 1024;
+
+  private KeyFiles() {}
+
+  /**
+   * The text of a key file.
+   *
+   * @throws KeyFileException if it does not exist, cannot be read, is too large or is not text
+   */
+  public static String readText(Path file) throws KeyFileException {
+    byte[] bytes;
+    try (InputStream in = Files.newInputStream(file)) {
+      bytes = in.readNBytes(MAX_BYTES + 1);
+    } catch (NoSuchFileException e) {
+      throw new KeyFileException(file + ": the key file does not exist (check the path)");
+    } catch (AccessDeniedException e) {
+      throw new KeyFileException(file + ": the key file cannot be read: permission denied");
+    } catch (IOException e) {
+      throw new KeyFileException(file + ": the key file cannot be read: " + e.getMessage());
+    }
+    if (bytes.length > MAX_BYTES) {
+      throw new KeyFileException(file + ": is larger than " + MAX_BYTES + " bytes: this is no key file");
+    }
+    try {
+      return StandardCharsets.US_ASCII.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw new KeyFileException(file + ": is not a PEM text file (a binary DER key? convert it with"
+          + " 'openssl pkey -inform DER -in KEY -out KEY.pem')");
+    }
+  }
+
+  /**
+   * Writes a new file; {@code ownerOnly} makes it readable and writable by its owner alone where the
+   * file system has POSIX permissions (set when the file is created, so it is never readable by others).
+   *
+   * @throws java.nio.file.FileAlreadyExistsException if the file exists
+   */
+  public static void writeNew(Path file, String text, boolean ownerOnly) throws IOException {
+    boolean posix = file.getFileSystem().supportedFileAttributeViews().contains("posix");
+    FileAttribute<?>[] attributes = ownerOnly && posix
+        ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
+        : new FileAttribute<?>[0];
+    Files.createFile(file, attributes);
+    boolean written = false;
+    try (OutputStream out =
+        Files.newOutputStream(file, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+      out.write(text.getBytes(StandardCharsets.US_ASCII));
+      written = true;
+    } finally {
+      if (!written) {
+        Files.deleteIfExists(file);
+      }
+    }
+  }
+}

@@ -1,0 +1,199 @@
+package dev.rampart.engine.internal.signing;
+
+import dev.rampart.engine.KeyFileException;
+import dev.rampart.engine.PackSignature;
+import dev.rampart.engine.PackSignatureException;
+import dev.rampart.engine.PackSignatureException.Reason;
+import dev.rampart.engine.Problem;
+import dev.rampart.engine.TrustedKeys;
+import dev.rampart.engine.VerifyingKey;
+import dev.rampart.engine.internal.load.BuiltinPacks;
+import dev.rampart.engine.internal.load.PackProblems;
+import dev.rampart.engine.internal.load.PackReader;
+import dev.rampart.engine.internal.load.PackSource;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads each pack of a chain only after the signature of its directory checks out: {@code pack.sig}
+ * is well-formed, names a trusted key, is that key's signature of its manifest, and the manifest
+ * matches the directory's files. The pack text given to the loader comes from the bytes checked.
+ * A built-in pack is also accepted with the built-in key read from beside it in the same jar.
+ */
+public final class PackVerifier implements PackReader<PackSignatureException> {
+
+  /** The public key of the built-in packs, beside their directories: {@code dev/rampart/packs/rampart-builtin.pub}. */
+  public static final String BUILTIN_KEY_FILE = "rampart-builtin.pub";
+
+  private static final Pattern BUILTIN =
+      Pattern.compile(Pattern.quote(BuiltinPacks.ROOT) + "([a-z0-9][a-z0-9-]*)/[^/]+");
+
+  private final TrustedKeys trusted;
+  private final Map<String, PackFiles> checked = new HashMap<>();
+  private final List<PackSignature> signatures = new ArrayList<>();
+
+  public PackVerifier(TrustedKeys trusted) {
+    this.trusted = Objects.requireNonNull(trusted, "trusted");
+  }
+
+  /** The signatures checked so far, the pack asked for first, then its bases. */
+  public List<PackSignature> signatures() {
+    return List.copyOf(signatures);
+  }
+
+  @Override
+  public String read(PackSource source, List<PackSource> below) throws PackProblems, PackSignatureException {
+    if (!source.exists()) {
+      return source.read();
+    }
+    String subject = "rule pack " + source.name()
+        + (below.isEmpty() ? "" : ", the base of " + below.get(below.size() - 1).name() + ",");
+    String entry;
+    PackFiles files;
+    if (source instanceof PackSource.File file) {
+      Path parent = file.file().getParent();
+      Path directory = parent == null ? Path.of("") : parent;
+      entry = file.file().getFileName().toString();
+      String key = "file:" + directory.toAbsolutePath().normalize();
+      files = checked.containsKey(key) ? checked.get(key) : check(key, subject, snapshot(directory, subject), false);
+    } else if (source instanceof PackSource.Classpath classpath) {
+      URL url = Objects.requireNonNull(classpath.loader().getResource(classpath.resource()), "an existing resource");
+      String resource = classpath.resource();
+      entry = resource.substring(resource.lastIndexOf('/') + 1);
+      boolean builtin = BUILTIN.matcher(resource).matches();
+      String key = "classpath:" + url.toString().substring(0, url.toString().length() - entry.length());
+      files = checked.containsKey(key) ? checked.get(key)
+          : check(key, subject, snapshot(url, resource, builtin, subject), builtin);
+    } else {
+      throw new PackSignatureException(Reason.UNSIGNED, subject + " is refused: " + Reason.UNSIGNED.description(),
+          List.of(new Problem(source.name(), 0, 0, null, "pack text that has no directory cannot carry a signature",
+              "load the pack from its file")));
+    }
+    byte[] text = files.files().get(entry);
+    if (text == null) {
+      throw refuse(Reason.UNREADABLE, subject, new Problem(source.name(), 0, 0, null,
+          "is not one of the pack's signed files", "load the pack file, e.g. pack.yaml"));
+    }
+    return PackSource.decode(text, source.name());
+  }
+
+  private PackFiles check(String key, String subject, PackFiles files, boolean builtin) throws PackSignatureException {
+    String signatureName = files.name(PackFiles.SIGNATURE);
+    byte[] bytes = files.signature();
+    if (bytes == null) {
+      String fix = builtin
+          ? "this rampart-rule-packs jar was built without signing its packs;"
+              + " use a jar built by Maven, which signs them"
+          : "sign the pack with 'rampart pack sign "
+              + (files.location().isEmpty() ? "." : files.location()) + " --key KEY'";
+      throw refuse(Reason.UNSIGNED, subject, new Problem(signatureName, 0, 0, null, "there is no signature file", fix));
+    }
+    SignatureFile signature;
+    try {
+      signature = SignatureFile.parse(bytes, signatureName);
+    } catch (MalformedSignature e) {
+      throw new PackSignatureException(Reason.MALFORMED, subject + " is refused: " + Reason.MALFORMED.description(),
+          e.problems());
+    }
+
+    List<VerifyingKey> keys = new ArrayList<>(trusted.withId(signature.keyId()));
+    VerifyingKey builtinKey = builtin ? builtinKey(files) : null;
+    if (builtinKey != null && builtinKey.id().equals(signature.keyId())) {
+      keys.add(builtinKey);
+    }
+    if (keys.isEmpty()) {
+      throw refuse(Reason.UNTRUSTED_KEY, subject, new Problem(signatureName, signature.keyIdLine(), 9, null,
+          "signed by key " + signature.keyId() + ", which is not trusted", trustHint(builtin, builtinKey)));
+    }
+    VerifyingKey signer = keys.stream()
+        .filter(k -> k.verifies(signature.signed(), signature.signature()))
+        .findFirst()
+        .orElse(null);
+    if (signer == null) {
+      throw refuse(Reason.BAD_SIGNATURE, subject, new Problem(signatureName, signature.signatureLine(), 12, null,
+          "the signature is not key " + signature.keyId() + "'s signature of the manifest below it:"
+              + " the signature file was altered or corrupted after signing",
+          "re-sign the pack with 'rampart pack sign'"));
+    }
+
+    List<Manifest.Change> changes = signature.manifest().changesTo(Manifest.of(files));
+    if (!changes.isEmpty()) {
+      List<Problem> problems = changes.stream().map(change -> describe(change, files)).toList();
+      String count = changes.size() == 1 ? "1 file" : changes.size() + " files";
+      throw new PackSignatureException(Reason.MODIFIED,
+          subject + " is refused: " + count + " changed after it was signed", problems);
+    }
+    checked.put(key, files);
+    signatures.add(new PackSignature(files.location().isEmpty() ? "." : files.location(), signature.keyId(),
+        signer.equals(builtinKey), signature.manifest().digests().size()));
+    return files;
+  }
+
+  private static PackFiles snapshot(Path directory, String subject) throws PackSignatureException {
+    try {
+      return PackFiles.ofDirectory(directory);
+    } catch (UnreadablePack e) {
+      throw unreadable(subject, e);
+    }
+  }
+
+  private static PackFiles snapshot(URL url, String resource, boolean builtin, String subject)
+      throws PackSignatureException {
+    try {
+      return PackFiles.ofClasspath(url, resource, builtin ? BUILTIN_KEY_FILE : null);
+    } catch (UnreadablePack e) {
+      throw unreadable(subject, e);
+    }
+  }
+
+  private static @Nullable VerifyingKey builtinKey(PackFiles files) {
+    byte[] pem = files.beside();
+    if (pem == null) {
+      return null;
+    }
+    try {
+      return VerifyingKey.fromPem(new String(pem, StandardCharsets.US_ASCII), BUILTIN_KEY_FILE);
+    } catch (KeyFileException e) {
+      return null;
+    }
+  }
+
+  private String trustHint(boolean builtin, @Nullable VerifyingKey builtinKey) {
+    List<String> ids = new ArrayList<>(trusted.keys().stream().map(VerifyingKey::id).toList());
+    if (builtinKey != null) {
+      ids.add(builtinKey.id() + " (the built-in key)");
+    }
+    String known = ids.isEmpty() ? "no key is trusted for this pack" : "trusted: " + String.join(", ", ids);
+    String missing = builtin && builtinKey == null
+        ? "; the built-in key " + BuiltinPacks.ROOT + BUILTIN_KEY_FILE + " is missing beside the built-in packs" : "";
+    return known + missing + "; to accept the pack, trust its signer's public key, e.g. --trusted-key signer.pub";
+  }
+
+  private static Problem describe(Manifest.Change change, PackFiles files) {
+    String name = files.name(change.path());
+    return switch (change.kind()) {
+      case ADDED -> new Problem(name, 0, 0, null, "added after the pack was signed", "remove it, or re-sign the pack");
+      case REMOVED -> new Problem(name, 0, 0, null, "removed after the pack was signed",
+          "restore it, or re-sign the pack");
+      case CHANGED -> new Problem(name, 0, 0, null, "changed after the pack was signed",
+          "restore the signed version, or re-sign the pack");
+    };
+  }
+
+  private static PackSignatureException refuse(Reason reason, String subject, Problem problem) {
+    return new PackSignatureException(reason, subject + " is refused: " + reason.description(), List.of(problem));
+  }
+
+  private static PackSignatureException unreadable(String subject, UnreadablePack e) {
+    return new PackSignatureException(Reason.UNREADABLE, subject + " is refused: " + Reason.UNREADABLE.description(),
+        e.problems());
+  }
+}
