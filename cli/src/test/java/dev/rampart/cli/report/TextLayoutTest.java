@@ -33,4 +33,10 @@ class TextLayoutTest {
   void emptyTextIsOneEmptyLine() {
     assertEquals(List.of(""), TextLayout.wrap("", 10, 10));
   }
+
+  @Test
+  void controlCharactersFromFactsCannotDriveTheTerminal() {
+    // an inventory value carrying an ANSI escape (clear screen, recolour) is shown, not obeyed
+    assertEquals(List.of("cam-1?[2J?[31mred"), TextLayout.wrap("cam-1\u001b[2J\u001b[31mred", 40, 40));
+  }
 }
