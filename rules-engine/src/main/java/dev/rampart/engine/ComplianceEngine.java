@@ -14,6 +14,7 @@ import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.FactType;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -46,13 +47,23 @@ public final class ComplianceEngine {
   private final List<Report.PackInfo> packInfos;
   private final long maxFacts;
   private final @Nullable Duration timeLimit;
+  private final BatchEvaluation.RuleBases bases;
+  private final List<Rule> ruleList;
+  private final int shardSize;
 
   /** Facts inserted between limit checks when an evaluation is bounded. */
   private static final int LIMIT_BATCH = 1024;
 
-  private ComplianceEngine(List<RulePack> packs, RuleBase rules, Clock clock, long maxFacts, @Nullable Duration timeLimit) {
+  /** Devices per Drools session when a large fleet is evaluated in parallel shards. */
+  static final int DEFAULT_SHARD_SIZE = 20_000;
+
+  private ComplianceEngine(
+      List<RulePack> packs, RuleBase rules, Clock clock, long maxFacts, @Nullable Duration timeLimit, int shardSize) {
     this.packs = List.copyOf(packs);
     this.rules = rules;
+    this.bases = new BatchEvaluation.RuleBases(rules.programs(), rules);
+    this.ruleList = rules.programs().stream().map(RuleProgram::rule).toList();
+    this.shardSize = shardSize;
     this.clock = clock;
     this.maxFacts = maxFacts;
     this.timeLimit = timeLimit;
@@ -72,7 +83,7 @@ public final class ComplianceEngine {
 
   /** Every rule of every pack, in pack order. */
   public List<Rule> rules() {
-    return rules.programs().stream().map(RuleProgram::rule).toList();
+    return ruleList;
   }
 
   /**
@@ -98,7 +109,7 @@ public final class ComplianceEngine {
       return report;
     }
     EvidenceSources sources = EvidenceSources.of(provenance, facts);
-    return report.withResults(sources::decorate);
+    return report.withFindings(sources::decorate);
   }
 
   private Report evaluateFacts(Collection<? extends Fact> facts) {
@@ -107,10 +118,8 @@ public final class ComplianceEngine {
       throw new IllegalArgumentException("facts must have unique ids per type; duplicated: " + String.join(", ", duplicates));
     }
     if (maxFacts == Long.MAX_VALUE && timeLimit == null) {
-      try (ComplianceSession session = openSession()) {
-        facts.forEach(session::insert);
-        return session.report();
-      }
+      Instant now = clock.instant();
+      return new Report(packInfos, now, new BatchEvaluation(bases, ruleList, now, shardSize).run(facts));
     }
     return evaluateWithinLimits(facts);
   }
@@ -255,8 +264,18 @@ public final class ComplianceEngine {
     private Clock clock = Clock.systemUTC();
     private long maxFacts = Long.MAX_VALUE;
     private @Nullable Duration timeLimit;
+    private int shardSize = DEFAULT_SHARD_SIZE;
 
     private Builder() {}
+
+    /** Devices per parallel session in a batch evaluation; for tests, which split small fleets too. */
+    Builder shardSize(int shardSize) {
+      if (shardSize < 1) {
+        throw new IllegalArgumentException("shardSize must be at least 1, not " + shardSize);
+      }
+      this.shardSize = shardSize;
+      return this;
+    }
 
     public Builder pack(RulePack pack) {
       packs.add(Objects.requireNonNull(pack, "pack"));
@@ -361,7 +380,7 @@ public final class ComplianceEngine {
       if (!problems.isEmpty()) {
         throw new PackLoadException(problems);
       }
-      return new ComplianceEngine(packs, RuleBase.build(programs), clock, maxFacts, timeLimit);
+      return new ComplianceEngine(packs, RuleBase.build(programs), clock, maxFacts, timeLimit, shardSize);
     }
 
     private static Problem parameterProblem(RulePack pack, ParamDef param, String value, String problem) {

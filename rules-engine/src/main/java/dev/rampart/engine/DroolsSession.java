@@ -1,6 +1,7 @@
 package dev.rampart.engine;
 
 import dev.rampart.engine.internal.drools.Finding;
+import dev.rampart.engine.internal.drools.FindingSink;
 import dev.rampart.engine.internal.drools.RuleBase;
 import dev.rampart.engine.internal.eval.RuleProgram;
 import dev.rampart.spi.fact.Fact;
@@ -33,13 +34,15 @@ final class DroolsSession implements ComplianceSession {
   private final List<Report.PackInfo> packs;
   private final Map<FactType, TreeMap<String, Entry>> facts = new EnumMap<>(FactType.class);
   private final Map<FactType, Map<String, Map<Integer, Finding>>> findings = new EnumMap<>(FactType.class);
+  private final List<Rule> ruleList;
   private boolean dirty;
 
   DroolsSession(RuleBase rules, Instant now, List<Report.PackInfo> packs) {
     this.rules = rules;
     this.now = now;
     this.packs = packs;
-    this.kie = rules.newSession(now);
+    this.kie = rules.newSession(now, FindingSink.TRUTH_MAINTAINED);
+    this.ruleList = rules.programs().stream().map(RuleProgram::rule).toList();
     for (FactType type : FactType.values()) {
       facts.put(type, new TreeMap<>());
       findings.put(type, new HashMap<>());
@@ -95,18 +98,12 @@ final class DroolsSession implements ComplianceSession {
   @Override
   public Report report() {
     settle();
-    List<RuleResult> results = new ArrayList<>();
-    List<RuleProgram> programs = rules.programs();
-    for (int i = 0; i < programs.size(); i++) {
-      Rule rule = programs.get(i).rule();
-      Map<String, Map<Integer, Finding>> ofType = findings.get(rule.target());
-      for (String id : facts.get(rule.target()).keySet()) {
-        results.add(resultOf(i, rule, id, ofType.get(id)));
-      }
-    }
-    Map<FactType, Long> counts = new EnumMap<>(FactType.class);
-    facts.forEach((type, ofType) -> counts.put(type, (long) ofType.size()));
-    return new Report(packs, now, results, counts);
+    Map<FactType, Iterable<String>> ids = new EnumMap<>(FactType.class);
+    facts.forEach((type, ofType) -> ids.put(type, ofType.keySet()));
+    ResultTable.Builder table = new ResultTable.Builder(ruleList, ResultTable.sortedIds(ids));
+    findings.forEach((type, ofType) -> ofType.forEach((id, ofFact) ->
+        ofFact.forEach((rule, finding) -> table.record(rule, finding.result()))));
+    return new Report(packs, now, table.build());
   }
 
   @Override
@@ -146,7 +143,8 @@ final class DroolsSession implements ComplianceSession {
 
   private static RuleResult resultOf(int index, Rule rule, String id, Map<Integer, Finding> ofFact) {
     Finding finding = ofFact == null ? null : ofFact.get(index);
-    return finding != null ? finding.result() : new RuleResult(rule, rule.target(), id, Outcome.PASS, rule.title(), List.of());
+    return finding != null ? ResultTable.asReported(finding.result())
+        : new RuleResult(rule, rule.target(), id, Outcome.PASS, rule.title(), List.of());
   }
 
   private record Entry(FactHandle handle, Fact fact) {}

@@ -26,7 +26,7 @@ public final class Report {
 
   private final List<PackInfo> packs;
   private final Instant evaluatedAt;
-  private final List<RuleResult> results;
+  private final ResultTable table;
   private final Map<Outcome, Long> counts;
   private final Map<Severity, Map<Outcome, Long>> bySeverity;
   private final Map<Category, Map<Outcome, Long>> byCategory;
@@ -36,15 +36,14 @@ public final class Report {
   private final Map<Outcome, Long> waivedCounts;
   private final @Nullable String incompleteReason;
 
-  Report(List<PackInfo> packs, Instant evaluatedAt, List<RuleResult> results, Map<FactType, Long> factCounts) {
-    this(packs, evaluatedAt, results, factCounts, Map.of(), List.of(), null);
+  Report(List<PackInfo> packs, Instant evaluatedAt, ResultTable table) {
+    this(packs, evaluatedAt, table, Map.of(), List.of(), null);
   }
 
   private Report(
       List<PackInfo> packs,
       Instant evaluatedAt,
-      List<RuleResult> results,
-      Map<FactType, Long> factCounts,
+      ResultTable table,
       Map<ResultKey, AppliedWaiver> waived,
       List<Waiver> expiredWaivers,
       @Nullable String incompleteReason) {
@@ -56,16 +55,16 @@ public final class Report {
     this.waivedCounts = Collections.unmodifiableMap(waivedTotal);
     this.packs = List.copyOf(packs);
     this.evaluatedAt = Objects.requireNonNull(evaluatedAt, "evaluatedAt");
-    this.results = List.copyOf(results);
-    this.factCounts = Collections.unmodifiableMap(new EnumMap<>(factCounts));
+    this.table = Objects.requireNonNull(table, "table");
+    Map<FactType, Long> facts = new EnumMap<>(FactType.class);
+    for (FactType type : FactType.values()) {
+      facts.put(type, table.factCount(type));
+    }
+    this.factCounts = Collections.unmodifiableMap(facts);
     Map<Outcome, Long> total = zeroCounts();
     Map<Severity, Map<Outcome, Long>> severities = new EnumMap<>(Severity.class);
     Map<Category, Map<Outcome, Long>> categories = new EnumMap<>(Category.class);
-    for (RuleResult result : this.results) {
-      total.merge(result.outcome(), 1L, Long::sum);
-      severities.computeIfAbsent(result.rule().severity(), s -> zeroCounts()).merge(result.outcome(), 1L, Long::sum);
-      categories.computeIfAbsent(result.rule().category(), c -> zeroCounts()).merge(result.outcome(), 1L, Long::sum);
-    }
+    table.count(total, severities, categories, Report::zeroCounts);
     this.counts = Collections.unmodifiableMap(total);
     this.bySeverity = freeze(severities);
     this.byCategory = freeze(categories);
@@ -86,14 +85,15 @@ public final class Report {
   }
 
   Report incomplete(String reason) {
-    return new Report(packs, evaluatedAt, results, factCounts, waived, expiredWaivers, Objects.requireNonNull(reason, "reason"));
+    return new Report(packs, evaluatedAt, table, waived, expiredWaivers, Objects.requireNonNull(reason, "reason"));
   }
 
-  /** This report with every result passed through {@code change}, which must keep its rule, fact and outcome. */
-  Report withResults(UnaryOperator<RuleResult> change) {
-    List<RuleResult> changed = new ArrayList<>(results.size());
-    results.forEach(result -> changed.add(change.apply(result)));
-    return new Report(packs, evaluatedAt, changed, factCounts, waived, expiredWaivers, incompleteReason);
+  /**
+   * This report with every finding passed through {@code change}, which must keep its rule, fact
+   * and outcome. PASS and NOT_APPLICABLE results carry no evidence, so there is nothing to change.
+   */
+  Report withFindings(UnaryOperator<RuleResult> change) {
+    return new Report(packs, evaluatedAt, table.withFindings(change), waived, expiredWaivers, incompleteReason);
   }
 
   /** The packs evaluated, with their versions. */
@@ -106,30 +106,33 @@ public final class Report {
     return evaluatedAt;
   }
 
-  /** Every result: one per rule and fact of the rule's target type. */
+  /**
+   * Every result: one per rule and fact of the rule's target type. The list is made on demand:
+   * passing and not-applicable results are created as they are read, so iterate it rather than
+   * keep it when the fleet is large.
+   */
   public List<RuleResult> results() {
-    return results;
+    return table.all();
   }
 
-  /** Results that need attention: FAIL, UNKNOWN and ERROR. */
+  /** The number of results: one per rule and fact of the rule's target type. */
+  public long resultCount() {
+    return table.size();
+  }
+
+  /** Results that need attention: FAIL, UNKNOWN and ERROR, in report order. */
   public List<RuleResult> findings() {
-    List<RuleResult> findings = new ArrayList<>();
-    for (RuleResult result : results) {
-      if (result.isFinding()) {
-        findings.add(result);
-      }
-    }
-    return List.copyOf(findings);
+    return List.copyOf(table.findings());
   }
 
   /** Results of one rule, by its id. */
   public List<RuleResult> resultsForRule(String ruleId) {
-    return results.stream().filter(r -> r.rule().id().equals(ruleId)).toList();
+    return List.copyOf(table.forRule(ruleId));
   }
 
   /** Results for one fact. */
   public List<RuleResult> resultsForFact(FactType type, String factId) {
-    return results.stream().filter(r -> r.factType() == type && r.factId().equals(factId)).toList();
+    return List.copyOf(table.forFact(type, factId));
   }
 
   /** Number of results per outcome; every outcome is present, zero when none. */
@@ -175,7 +178,7 @@ public final class Report {
     }
     Map<ResultKey, AppliedWaiver> applied = new LinkedHashMap<>();
     boolean[] expired = new boolean[candidates.size()];
-    for (RuleResult result : results) {
+    for (RuleResult result : table.findings()) {
       if (result.outcome() != Outcome.FAIL && result.outcome() != Outcome.UNKNOWN) {
         continue;
       }
@@ -198,7 +201,7 @@ public final class Report {
         expiredWaivers.add(candidates.get(i));
       }
     }
-    return new Report(packs, evaluatedAt, results, factCounts, applied, expiredWaivers, incompleteReason);
+    return new Report(packs, evaluatedAt, table, applied, expiredWaivers, incompleteReason);
   }
 
   /** The waiver that accepted a result of this report, if one did. */

@@ -9,12 +9,14 @@ import dev.rampart.engine.RuleResult;
 import dev.rampart.spi.fact.Device;
 import dev.rampart.spi.fact.FactType;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
  * Property (1): for random rules and random fleets, the engine (Drools joins, compiled checks, truth
- * maintenance) gives every device the outcome that a naive reference interpreter computes.
+ * maintenance) gives every device the outcome that a naive reference interpreter computes; and
+ * splitting the fleet into parallel sessions of one device each changes no result.
  */
 class EngineMatchesReferenceTest {
 
@@ -28,6 +30,13 @@ class EngineMatchesReferenceTest {
     Harness.qt(EXAMPLES).forAll(Generators.scenarios()).checkAssert(scenario -> {
       ComplianceEngine engine = Harness.engine(scenario.rules());
       Report report = engine.evaluate(scenario.facts());
+      Report sharded = Harness.engine(scenario.rules(), 1).evaluate(scenario.facts());
+      List<Harness.Row> whole = Harness.Row.of(report.results());
+      List<Harness.Row> split = Harness.Row.of(sharded.results());
+      if (!whole.equals(split)) {
+        throw new AssertionError("one session per device changes the results:\n"
+            + Harness.difference("one session", whole, "one per device", split));
+      }
       for (GeneratedRule rule : scenario.rules()) {
         for (Device device : scenario.devices()) {
           Outcome expected = reference.outcome(rule, device, scenario.facts());

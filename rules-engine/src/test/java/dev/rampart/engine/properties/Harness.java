@@ -1,6 +1,7 @@
 package dev.rampart.engine.properties;
 
 import dev.rampart.engine.ComplianceEngine;
+import dev.rampart.engine.EngineTestAccess;
 import dev.rampart.engine.Evidence;
 import dev.rampart.engine.Outcome;
 import dev.rampart.engine.PackLoadException;
@@ -41,9 +42,14 @@ final class Harness {
   }
 
   static ComplianceEngine engine(List<GeneratedRule> rules) {
+    return engine(rules, Integer.MAX_VALUE);
+  }
+
+  /** An engine that evaluates batches in parallel sessions of at most {@code shardSize} devices. */
+  static ComplianceEngine engine(List<GeneratedRule> rules, int shardSize) {
     String yaml = GeneratedRule.packYaml(rules);
     try {
-      return ComplianceEngine.builder()
+      return EngineTestAccess.shardSize(ComplianceEngine.builder(), shardSize)
           .pack(RulePacks.parse(yaml, "generated.yaml"))
           .clock(Clock.fixed(NOW, ZoneOffset.UTC))
           .build();

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.drools.core.base.accumulators.CollectListAccumulateFunction;
 import org.drools.core.base.accumulators.CountAccumulateFunction;
 import org.drools.model.DSL;
@@ -54,6 +55,8 @@ public final class RuleBase {
 
   private static final String PACKAGE = "dev.rampart.rules";
   private static final int MAX_FILTER_VARIABLES = 4;
+  private static final List<?>[] NO_REFERENCES = new List<?>[0];
+  private static final long[] NO_DUPLICATES = new long[0];
 
   private final List<RuleProgram> programs;
   private final KieBase kieBase;
@@ -65,11 +68,21 @@ public final class RuleBase {
 
   /** Builds the knowledge base; rule names are the pack and rule ids. */
   public static RuleBase build(List<RuleProgram> programs) {
-    Global<EvaluationTime> time = globalOf(EvaluationTime.class, PACKAGE, EvaluationTime.GLOBAL);
+    return build(programs, program -> true);
+  }
+
+  /**
+   * Builds a knowledge base of some of the programs. Findings still name each rule by its index in
+   * the whole list, so results of several such bases combine.
+   */
+  public static RuleBase build(List<RuleProgram> programs, Predicate<RuleProgram> include) {
+    Global<SessionContext> context = globalOf(SessionContext.class, PACKAGE, SessionContext.GLOBAL);
     ModelImpl model = new ModelImpl();
-    model.addGlobal(time);
+    model.addGlobal(context);
     for (int i = 0; i < programs.size(); i++) {
-      model.addRule(toDrools(i, programs.get(i), time));
+      if (include.test(programs.get(i))) {
+        model.addRule(toDrools(i, programs.get(i), context));
+      }
     }
     KieBase kieBase = KieBaseBuilder.createKieBaseFromModel(List.<Model>of(model));
     return new RuleBase(List.copyOf(programs), kieBase);
@@ -79,19 +92,26 @@ public final class RuleBase {
     return programs;
   }
 
-  /** A new session whose rules measure durations against {@code now}. */
-  public KieSession newSession(Instant now) {
+  /** A new session whose rules measure durations against {@code now} and hand findings to the sink. */
+  public KieSession newSession(Instant now, FindingSink sink) {
     KieSession session = kieBase.newKieSession();
-    session.setGlobal(EvaluationTime.GLOBAL, new EvaluationTime(now));
+    session.setGlobal(SessionContext.GLOBAL, new SessionContext(now, sink));
     return session;
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static Rule toDrools(int index, RuleProgram program, Global<EvaluationTime> time) {
+  private static Rule toDrools(int index, RuleProgram program, Global<SessionContext> time) {
     Class<Fact> type = (Class<Fact>) program.rule().target().javaType();
     Variable<Fact> fact = declarationOf(type, "fact");
     List<ViewItemBuilder<?>> items = new ArrayList<>();
-    items.add(pattern(fact));
+    boolean selfContained = program.joins().count() == 0 && !program.joins().usesTime();
+    if (selfContained) {
+      // decided by the fact alone: an alpha constraint, so a passing fact never makes a tuple
+      items.add(pattern(fact).expr("finding_" + index,
+          f -> program.outcome(new Frame(f, NO_REFERENCES, NO_DUPLICATES, Instant.EPOCH)) != Outcome.PASS));
+    } else {
+      items.add(pattern(fact));
+    }
     List<Variable<?>> variables = new ArrayList<>();
     variables.add(fact);
     variables.add(time);
@@ -109,15 +129,15 @@ public final class RuleBase {
     }
     int references = program.joins().references().size();
     Function<Object[], Frame> frames = values -> frame(values, references);
-    if (variables.size() <= MAX_FILTER_VARIABLES) {
+    if (!selfContained && variables.size() <= MAX_FILTER_VARIABLES) {
       items.add(findingsOnly("finding_" + index, variables, values -> program.outcome(frames.apply(values)) != Outcome.PASS));
     }
     String name = program.rule().packId() + "/" + program.rule().id();
     List<RuleItemBuilder<?>> view = new ArrayList<>(items);
     return rule(PACKAGE, name).build(append(view, consequence(variables, (drools, values) -> {
-      RuleResult result = program.explain(frames.apply(values));
+      RuleResult result = program.reported(frames.apply(values));
       if (result.outcome() != Outcome.PASS) {
-        drools.logicalInsert(new Finding(index, result));
+        ((SessionContext) values[1]).sink().accept(drools, new Finding(index, result));
       }
     })));
   }
@@ -159,7 +179,7 @@ public final class RuleBase {
 
   private static Frame frame(Object[] values, int references) {
     Fact fact = (Fact) values[0];
-    Instant now = ((EvaluationTime) values[1]).now();
+    Instant now = ((SessionContext) values[1]).now();
     List<?>[] resolved = new List<?>[references];
     for (int i = 0; i < references; i++) {
       resolved[i] = (List<?>) values[2 + i];

@@ -97,10 +97,10 @@ final class Checks {
     Check check = (frame, current, prefix, explain) -> {
       Object value = list.read(frame, current);
       if (value instanceof Absent absent) {
-        return absentVerdict(prefix + list.text(), absent, "a list", explain);
+        return explain ? absentVerdict(prefix + list.text(), absent, "a list", true) : Verdict.UNKNOWN;
       }
       List<?> elements = (List<?>) value;
-      return combine(quantifier, frame, elements, null, "", where, prefix + list.text(), explain);
+      return combine(quantifier, frame, elements, null, "", where, explain ? prefix + list.text() : "", explain);
     };
     return quantifier == Quantifier.NONE_OF ? not(check) : check;
   }
@@ -110,10 +110,10 @@ final class Checks {
     Check check = (frame, current, prefix, explain) -> {
       Object ids = list.read(frame, current);
       if (ids instanceof Absent absent) {
-        return absentVerdict(prefix + list.text(), absent, "a list of references", explain);
+        return explain ? absentVerdict(prefix + list.text(), absent, "a list of references", true) : Verdict.UNKNOWN;
       }
       List<?> found = list.referenced(frame);
-      return combine(quantifier, frame, (List<?>) ids, found, typeName, where, prefix + list.text(), explain);
+      return combine(quantifier, frame, (List<?>) ids, found, typeName, where, explain ? prefix + list.text() : "", explain);
     };
     return quantifier == Quantifier.NONE_OF ? not(check) : check;
   }
@@ -134,18 +134,19 @@ final class Checks {
     boolean decided = false;
     for (int i = 0; i < elements.size(); i++) {
       Object element = elements.get(i);
-      String elementName = facts == null ? name + "[" + i + "]" : name + "[" + element + "]";
+      // names are for evidence only: plain evaluation builds no strings
+      String elementName = !explain ? "" : facts == null ? name + "[" + i + "]" : name + "[" + element + "]";
       Verdict verdict;
       try {
         if (facts != null) {
           Fact fact = PathReader.resolve(facts, String.valueOf(element));
           verdict = fact == null
               ? absentVerdict(elementName, Absent.because("no " + typeName + " with id '" + element + "'"), "a known fact", explain)
-              : where.eval(frame, fact, elementName + ".", explain);
+              : where.eval(frame, fact, explain ? elementName + "." : "", explain);
         } else if (element == null) {
           verdict = absentVerdict(elementName, Absent.PLAIN, "a value", explain);
         } else {
-          verdict = where.eval(frame, element, elementName + (isScalar(element) ? "" : "."), explain);
+          verdict = where.eval(frame, element, explain ? elementName + (isScalar(element) ? "" : ".") : "", explain);
         }
       } catch (RuntimeException e) {
         // elements after the deciding one are read only for evidence; plain evaluation never reaches them
@@ -193,6 +194,7 @@ final class Checks {
 
   /** A leaf comparing a field with a constant (or a parameter bound to one). */
   static Check leaf(PathReader path, Operator operator, Object operand, String expected) {
+    ValueTest test = operator == Operator.EXISTS ? null : ValueTest.of(operator, operand);
     return (frame, current, prefix, explain) -> {
       Object value = path.read(frame, current);
       Truth truth;
@@ -201,7 +203,7 @@ final class Checks {
       } else if (value instanceof Absent) {
         truth = Truth.UNKNOWN;
       } else {
-        truth = Truth.of(Values.test(operator, value, operand, frame.now));
+        truth = Truth.of(test.test(value, frame.now));
       }
       return explain ? evidence(truth, prefix + path.text(), value, expected) : Verdict.bare(truth);
     };

@@ -23,6 +23,10 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RuleProgram {
 
+  /** The message of every NOT_APPLICABLE result in a report; {@link #explainTree} says why. */
+  public static final String NOT_APPLICABLE = "not applicable: the rule's 'when' condition does not hold for this fact"
+      + " (rampart explain shows why)";
+
   private final Rule rule;
   private final @Nullable Check when;
   private final Check assertion;
@@ -86,6 +90,16 @@ public final class RuleProgram {
     } catch (RuntimeException e) {
       return Outcome.ERROR;
     }
+  }
+
+  /**
+   * The result as reports hold it: a NOT_APPLICABLE one with the common message (no evidence is
+   * gathered for it), any other with message and evidence.
+   */
+  public RuleResult reported(Frame frame) {
+    return outcome(frame) == Outcome.NOT_APPLICABLE
+        ? new RuleResult(rule, rule.target(), frame.fact.id(), Outcome.NOT_APPLICABLE, NOT_APPLICABLE, List.of())
+        : explain(frame);
   }
 
   /** The full result with message and evidence. */

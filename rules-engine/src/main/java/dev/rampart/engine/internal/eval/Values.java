@@ -114,14 +114,14 @@ final class Values {
     return false;
   }
 
-  private static String text(Object value, Operator operator) {
+  static String text(Object value, Operator operator) {
     if (value instanceof String s) {
       return s;
     }
     throw new EvaluationException("'" + operator.wireName() + "' needs text but the value is " + render(value));
   }
 
-  private static Instant instant(Object value, Operator operator) {
+  static Instant instant(Object value, Operator operator) {
     if (value instanceof Instant i) {
       return i;
     }

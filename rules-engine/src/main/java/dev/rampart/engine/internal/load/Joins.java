@@ -20,8 +20,9 @@ import org.jspecify.annotations.Nullable;
  *
  * @param references the reference fields followed, e.g. {@code vendor}, {@code networks}
  * @param uniques the paths checked with {@code unique}
+ * @param usesTime whether a condition measures a duration against the evaluation time
  */
-public record Joins(List<Field> references, List<FieldPath> uniques) {
+public record Joins(List<Field> references, List<FieldPath> uniques, boolean usesTime) {
 
   public Joins {
     references = List.copyOf(references);
@@ -71,6 +72,7 @@ public record Joins(List<Field> references, List<FieldPath> uniques) {
   private static final class Collector {
     private final Map<String, Field> references = new LinkedHashMap<>();
     private final Map<String, FieldPath> uniques = new LinkedHashMap<>();
+    private boolean usesTime;
 
     void condition(@Nullable Condition condition) {
       if (condition == null) {
@@ -90,6 +92,7 @@ public record Joins(List<Field> references, List<FieldPath> uniques) {
         if (leaf.operand() instanceof Operand.FieldRef ref) {
           path(ref.path());
         }
+        usesTime |= leaf.operator().isClock();
         if (leaf.operator() == Operator.UNIQUE) {
           uniques.putIfAbsent(leaf.path().text(), leaf.path());
         }
@@ -114,7 +117,7 @@ public record Joins(List<Field> references, List<FieldPath> uniques) {
     }
 
     Joins joins() {
-      return new Joins(new ArrayList<>(references.values()), new ArrayList<>(uniques.values()));
+      return new Joins(new ArrayList<>(references.values()), new ArrayList<>(uniques.values()), usesTime);
     }
   }
 }

@@ -1,0 +1,197 @@
+package dev.rampart.engine;
+
+import dev.rampart.engine.internal.drools.Finding;
+import dev.rampart.engine.internal.drools.FindingSink;
+import dev.rampart.engine.internal.drools.RuleBase;
+import dev.rampart.engine.internal.eval.RuleProgram;
+import dev.rampart.spi.fact.Fact;
+import dev.rampart.spi.fact.FactType;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.kie.api.runtime.KieSession;
+
+/**
+ * One evaluation of a complete set of facts, without truth maintenance: every fact is inserted,
+ * the rules fire once, and each finding goes straight into the result table.
+ *
+ * <p>A large fleet is split into shards of devices evaluated in parallel, one Drools session per
+ * shard: the rules that look only at a device and the facts it refers to run in every shard (each
+ * holding all networks, vendors and deployments), while the rules that compare devices with each
+ * other ({@code unique}) run once, in a session that holds every fact, so uniqueness is still an
+ * indexed join across the whole fleet. Facts of the other types are reported from the first shard
+ * only.
+ */
+final class BatchEvaluation {
+
+  private final RuleBases bases;
+  private final List<Rule> rules;
+  private final Instant now;
+  private final int shardSize;
+
+  BatchEvaluation(RuleBases bases, List<Rule> rules, Instant now, int shardSize) {
+    this.bases = bases;
+    this.rules = rules;
+    this.now = now;
+    this.shardSize = shardSize;
+  }
+
+  ResultTable run(Collection<? extends Fact> facts) {
+    Map<FactType, List<String>> ids = new EnumMap<>(FactType.class);
+    List<Fact> devices = new ArrayList<>();
+    List<Fact> others = new ArrayList<>();
+    for (Fact fact : facts) {
+      ids.computeIfAbsent(fact.type(), type -> new ArrayList<>()).add(fact.id());
+      (fact.type() == FactType.DEVICE ? devices : others).add(fact);
+    }
+    ResultTable.Builder table = new ResultTable.Builder(rules, ResultTable.sortedIds(ids));
+    if (devices.size() <= shardSize) {
+      record(table, evaluate(bases.all(), facts, true));
+      return table.build();
+    }
+    List<Shard> shards = new ArrayList<>();
+    // the whole-fleet session is the longest task: start it first
+    shards.add(new Shard(bases.fleet(), List.of(devices, others), true));
+    for (int start = 0; start < devices.size(); start += shardSize) {
+      List<Fact> slice = devices.subList(start, Math.min(devices.size(), start + shardSize));
+      shards.add(new Shard(bases.local(), List.of(slice, others), start == 0));
+    }
+    int threads = Math.min(shards.size(), Runtime.getRuntime().availableProcessors());
+    ExecutorService pool = Executors.newFixedThreadPool(threads, new Workers());
+    try {
+      CompletionService<List<Finding>> done = new ExecutorCompletionService<>(pool);
+      for (Shard shard : shards) {
+        done.submit(() -> evaluate(shard.base, concat(shard.parts), shard.reportsOtherTypes));
+      }
+      for (int i = 0; i < shards.size(); i++) {
+        record(table, done.take().get());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while evaluating", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException("evaluation failed: " + cause, cause);
+    } finally {
+      pool.shutdownNow();
+    }
+    return table.build();
+  }
+
+  private List<Finding> evaluate(RuleBase base, Iterable<? extends Fact> facts, boolean reportsOtherTypes) {
+    List<Finding> findings = new ArrayList<>();
+    FindingSink sink = reportsOtherTypes
+        ? (drools, finding) -> findings.add(finding)
+        : (drools, finding) -> {
+          if (finding.result().factType() == FactType.DEVICE) {
+            findings.add(finding);
+          }
+        };
+    KieSession session = base.newSession(now, sink);
+    try {
+      for (Fact fact : facts) {
+        session.insert(fact);
+      }
+      session.fireAllRules();
+    } finally {
+      session.dispose();
+    }
+    return findings;
+  }
+
+  private static void record(ResultTable.Builder table, List<Finding> findings) {
+    for (Finding finding : findings) {
+      table.record(finding.rule(), finding.result());
+    }
+  }
+
+  private static Iterable<Fact> concat(List<List<Fact>> parts) {
+    List<Fact> all = new ArrayList<>();
+    parts.forEach(all::addAll);
+    return all;
+  }
+
+  private record Shard(RuleBase base, List<List<Fact>> parts, boolean reportsOtherTypes) {}
+
+  /**
+   * The knowledge bases a batch evaluation uses: all rules, and the same rules split into those a
+   * shard of devices can decide alone and those that need the whole fleet. The split bases are
+   * compiled on first use, since small evaluations never need them.
+   */
+  static final class RuleBases {
+
+    private final List<RuleProgram> programs;
+    private final RuleBase all;
+    private volatile RuleBase local;
+    private volatile RuleBase fleet;
+
+    RuleBases(List<RuleProgram> programs, RuleBase all) {
+      this.programs = programs;
+      this.all = all;
+    }
+
+    RuleBase all() {
+      return all;
+    }
+
+    RuleBase local() {
+      RuleBase base = local;
+      if (base == null) {
+        synchronized (this) {
+          if (local == null) {
+            local = RuleBase.build(programs, program -> !needsFleet(program));
+          }
+          base = local;
+        }
+      }
+      return base;
+    }
+
+    RuleBase fleet() {
+      RuleBase base = fleet;
+      if (base == null) {
+        synchronized (this) {
+          if (fleet == null) {
+            fleet = RuleBase.build(programs, RuleBases::needsFleet);
+          }
+          base = fleet;
+        }
+      }
+      return base;
+    }
+
+    /** Uniqueness compares a fact with every other of its type, so only the whole fleet decides it. */
+    static boolean needsFleet(RuleProgram program) {
+      return !program.joins().uniques().isEmpty();
+    }
+  }
+
+  /** Daemon threads, so an evaluation abandoned by its caller never keeps the JVM alive. */
+  private static final class Workers implements ThreadFactory {
+
+    private static final AtomicInteger COUNT = new AtomicInteger();
+
+    @Override
+    public Thread newThread(Runnable task) {
+      Thread thread = new Thread(task, "rampart-evaluation-" + COUNT.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    }
+  }
+}

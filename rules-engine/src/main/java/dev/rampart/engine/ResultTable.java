@@ -1,0 +1,268 @@
+package dev.rampart.engine;
+
+import dev.rampart.engine.internal.eval.RuleProgram;
+import dev.rampart.spi.fact.FactType;
+import java.util.AbstractList;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.RandomAccess;
+import java.util.function.UnaryOperator;
+
+/**
+ * Every result of an evaluation, stored by what it costs to tell apart: one byte per rule and fact
+ * for the outcome, and a full {@link RuleResult} only for findings (FAIL, UNKNOWN, ERROR), whose
+ * message and evidence are specific to the fact. PASS and NOT_APPLICABLE results are made when
+ * asked for. A million devices under seventy rules then take tens of megabytes, not gigabytes.
+ *
+ * <p>Results are ordered by rule (in pack order), then by fact id. Immutable.
+ */
+final class ResultTable {
+
+  private static final Outcome[] OUTCOMES = Outcome.values();
+  private static final String NOT_APPLICABLE = RuleProgram.NOT_APPLICABLE;
+
+  private final List<Rule> rules;
+  private final Map<FactType, String[]> ids;
+  private final byte[][] outcomes;
+  private final int[][] findingIndexes;
+  private final RuleResult[][] findings;
+  private final long[] offsets;
+
+  private ResultTable(
+      List<Rule> rules, Map<FactType, String[]> ids, byte[][] outcomes, int[][] findingIndexes, RuleResult[][] findings) {
+    this.rules = rules;
+    this.ids = ids;
+    this.outcomes = outcomes;
+    this.findingIndexes = findingIndexes;
+    this.findings = findings;
+    this.offsets = new long[rules.size() + 1];
+    for (int r = 0; r < rules.size(); r++) {
+      offsets[r + 1] = offsets[r] + outcomes[r].length;
+    }
+  }
+
+  /** A table of the given results, which may come in any order; a (rule, fact) pair given twice keeps the last. */
+  static ResultTable of(List<Rule> rules, Map<FactType, ? extends Iterable<String>> factIds, List<RuleResult> results) {
+    Builder builder = new Builder(rules, sortedIds(factIds));
+    Map<String, Integer> ruleIndex = new java.util.HashMap<>();
+    for (int r = 0; r < rules.size(); r++) {
+      ruleIndex.put(key(rules.get(r)), r);
+    }
+    for (RuleResult result : results) {
+      Integer r = ruleIndex.get(key(result.rule()));
+      if (r == null) {
+        throw new IllegalArgumentException("result of an unknown rule " + key(result.rule()));
+      }
+      builder.record(r, result);
+    }
+    return builder.build();
+  }
+
+  private static String key(Rule rule) {
+    return rule.packId() + "/" + rule.id();
+  }
+
+  /** The ids of each type, sorted as reports list them. */
+  static Map<FactType, String[]> sortedIds(Map<FactType, ? extends Iterable<String>> factIds) {
+    Map<FactType, String[]> sorted = new EnumMap<>(FactType.class);
+    for (FactType type : FactType.values()) {
+      List<String> list = new ArrayList<>();
+      Iterable<String> given = factIds.get(type);
+      if (given != null) {
+        given.forEach(list::add);
+      }
+      String[] array = list.toArray(String[]::new);
+      Arrays.sort(array);
+      sorted.put(type, array);
+    }
+    return sorted;
+  }
+
+  /** Every result, as a list made on demand. */
+  List<RuleResult> all() {
+    return new AllResults();
+  }
+
+  long size() {
+    return offsets[rules.size()];
+  }
+
+  long factCount(FactType type) {
+    return ids.get(type).length;
+  }
+
+  /** The findings in report order. */
+  List<RuleResult> findings() {
+    List<RuleResult> all = new ArrayList<>();
+    for (RuleResult[] ofRule : findings) {
+      all.addAll(Arrays.asList(ofRule));
+    }
+    return all;
+  }
+
+  /** The results of the rules with this id (one per pack defining it), in report order. */
+  List<RuleResult> forRule(String ruleId) {
+    List<RuleResult> results = new ArrayList<>();
+    for (int r = 0; r < rules.size(); r++) {
+      if (rules.get(r).id().equals(ruleId)) {
+        for (int f = 0; f < outcomes[r].length; f++) {
+          results.add(result(r, f));
+        }
+      }
+    }
+    return results;
+  }
+
+  /** The results for one fact, in rule order. */
+  List<RuleResult> forFact(FactType type, String id) {
+    int f = Arrays.binarySearch(ids.get(type), id);
+    if (f < 0) {
+      return List.of();
+    }
+    List<RuleResult> results = new ArrayList<>();
+    for (int r = 0; r < rules.size(); r++) {
+      if (rules.get(r).target() == type) {
+        results.add(result(r, f));
+      }
+    }
+    return results;
+  }
+
+  /** Counts by outcome, severity and category, in one pass over the outcome bytes. */
+  void count(Map<Outcome, Long> total, Map<Severity, Map<Outcome, Long>> bySeverity,
+      Map<Category, Map<Outcome, Long>> byCategory, java.util.function.Supplier<Map<Outcome, Long>> zero) {
+    for (int r = 0; r < rules.size(); r++) {
+      long[] counts = new long[OUTCOMES.length];
+      for (byte outcome : outcomes[r]) {
+        counts[outcome]++;
+      }
+      for (Outcome outcome : OUTCOMES) {
+        total.merge(outcome, counts[outcome.ordinal()], Long::sum);
+      }
+      if (outcomes[r].length == 0) {
+        continue; // only severities and categories with results are counted
+      }
+      Rule rule = rules.get(r);
+      Map<Outcome, Long> severity = bySeverity.computeIfAbsent(rule.severity(), s -> zero.get());
+      Map<Outcome, Long> category = byCategory.computeIfAbsent(rule.category(), c -> zero.get());
+      for (Outcome outcome : OUTCOMES) {
+        severity.merge(outcome, counts[outcome.ordinal()], Long::sum);
+        category.merge(outcome, counts[outcome.ordinal()], Long::sum);
+      }
+    }
+  }
+
+  /** This table with every finding passed through {@code change}, which must keep its rule, fact and outcome. */
+  ResultTable withFindings(UnaryOperator<RuleResult> change) {
+    RuleResult[][] changed = new RuleResult[findings.length][];
+    for (int r = 0; r < findings.length; r++) {
+      changed[r] = new RuleResult[findings[r].length];
+      for (int i = 0; i < findings[r].length; i++) {
+        changed[r][i] = change.apply(findings[r][i]);
+      }
+    }
+    return new ResultTable(rules, ids, outcomes, findingIndexes, changed);
+  }
+
+  /** A result as reports give it: a NOT_APPLICABLE one with the message every report uses. */
+  static RuleResult asReported(RuleResult result) {
+    return result.outcome() != Outcome.NOT_APPLICABLE || result.message().equals(NOT_APPLICABLE) ? result
+        : new RuleResult(result.rule(), result.factType(), result.factId(), Outcome.NOT_APPLICABLE, NOT_APPLICABLE, List.of());
+  }
+
+  private RuleResult result(int r, int f) {
+    Rule rule = rules.get(r);
+    Outcome outcome = OUTCOMES[outcomes[r][f]];
+    String id = ids.get(rule.target())[f];
+    return switch (outcome) {
+      case PASS -> new RuleResult(rule, rule.target(), id, Outcome.PASS, rule.title(), List.of());
+      case NOT_APPLICABLE -> new RuleResult(rule, rule.target(), id, Outcome.NOT_APPLICABLE, NOT_APPLICABLE, List.of());
+      default -> findings[r][Arrays.binarySearch(findingIndexes[r], f)];
+    };
+  }
+
+  /** Collects results; not thread-safe. */
+  static final class Builder {
+
+    private final List<Rule> rules;
+    private final Map<FactType, String[]> ids;
+    private final byte[][] outcomes;
+    private final List<Map<Integer, RuleResult>> findings = new ArrayList<>();
+
+    Builder(List<Rule> rules, Map<FactType, String[]> sortedIds) {
+      this.rules = List.copyOf(rules);
+      this.ids = sortedIds;
+      this.outcomes = new byte[rules.size()][];
+      byte pass = (byte) Outcome.PASS.ordinal();
+      for (int r = 0; r < rules.size(); r++) {
+        outcomes[r] = new byte[sortedIds.get(rules.get(r).target()).length];
+        if (pass != 0) {
+          Arrays.fill(outcomes[r], pass);
+        }
+        findings.add(new java.util.HashMap<>());
+      }
+    }
+
+    /**
+     * Records a non-passing result of rule {@code r}; results not recorded pass.
+     *
+     * @throws IllegalArgumentException if the fact is not one of the table's
+     */
+    void record(int r, RuleResult result) {
+      int f = Arrays.binarySearch(ids.get(result.factType()), result.factId());
+      if (f < 0) {
+        throw new IllegalArgumentException(result.factType().wireName() + " '" + result.factId() + "' is not evaluated");
+      }
+      outcomes[r][f] = (byte) result.outcome().ordinal();
+      Map<Integer, RuleResult> ofRule = findings.get(r);
+      if (result.isFinding()) {
+        ofRule.put(f, result);
+      } else if (!ofRule.isEmpty()) {
+        ofRule.remove(f);
+      }
+    }
+
+    ResultTable build() {
+      int[][] indexes = new int[rules.size()][];
+      RuleResult[][] results = new RuleResult[rules.size()][];
+      for (int r = 0; r < rules.size(); r++) {
+        Map<Integer, RuleResult> ofRule = findings.get(r);
+        indexes[r] = ofRule.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+        results[r] = new RuleResult[indexes[r].length];
+        for (int i = 0; i < indexes[r].length; i++) {
+          results[r][i] = ofRule.get(indexes[r][i]);
+        }
+      }
+      return new ResultTable(rules, ids, outcomes, indexes, results);
+    }
+  }
+
+  /** The results in report order, each made when read. */
+  private final class AllResults extends AbstractList<RuleResult> implements RandomAccess {
+
+    @Override
+    public RuleResult get(int index) {
+      if (index < 0 || index >= size()) {
+        throw new IndexOutOfBoundsException(index);
+      }
+      int r = Arrays.binarySearch(offsets, index);
+      // the rule whose range holds the index: the last offset at or below it (empty rules share offsets)
+      if (r < 0) {
+        r = -r - 2;
+      } else {
+        while (r + 1 < offsets.length && offsets[r + 1] == index) {
+          r++;
+        }
+      }
+      return result(r, (int) (index - offsets[r]));
+    }
+
+    @Override
+    public int size() {
+      return (int) Math.min(Integer.MAX_VALUE, offsets[rules.size()]);
+    }
+  }
+}
