@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /**
  * How Rampart's modules depend on each other, checked over all of them at once (the CLI module is
  * the one that sees every other on its classpath): spi depends on nothing of ours, adapters only
- * on spi, the engine never on the CLI, and only the CLI prints or exits.
+ * on spi and the support they share, the engine never on the CLI, and only the CLI prints or exits.
  */
 class ModuleLayeringTest {
 
@@ -29,7 +29,7 @@ class ModuleLayeringTest {
   void spiDependsOnNoOtherModuleOfOurs() {
     noClasses().that().resideInAPackage("dev.rampart.spi..")
         .should().dependOnClassesThat().resideInAnyPackage(
-            "dev.rampart.engine..", "dev.rampart.adapter..", "dev.rampart.cli..")
+            "dev.rampart.engine..", "dev.rampart.adapter..", "dev.rampart.adaptersupport..", "dev.rampart.cli..")
         .check(rampart);
   }
 
@@ -43,6 +43,17 @@ class ModuleLayeringTest {
   @Test
   void adaptersDoNotDependOnEachOther() {
     slices().matching("dev.rampart.adapter.(*)..").should().notDependOnEachOther().check(rampart);
+  }
+
+  // What adapters share lives in adaptersupport, which must not become a way round the rule above.
+  @Test
+  void adapterSupportDependsOnNoAdapterAndServesOnlyAdapters() {
+    noClasses().that().resideInAPackage("dev.rampart.adaptersupport..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.rampart.adapter..", "dev.rampart.engine..", "dev.rampart.cli..")
+        .check(rampart);
+    noClasses().that().resideOutsideOfPackages("dev.rampart.adapter..", "dev.rampart.adaptersupport..")
+        .should().dependOnClassesThat().resideInAPackage("dev.rampart.adaptersupport..")
+        .check(rampart);
   }
 
   @Test

@@ -2,6 +2,8 @@ package dev.rampart.adapter.azureiothub;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.rampart.adaptersupport.json.Json;
+import dev.rampart.adaptersupport.json.Position;
 import dev.rampart.spi.fact.Device;
 import dev.rampart.spi.source.FactSink;
 import dev.rampart.spi.source.Origin;

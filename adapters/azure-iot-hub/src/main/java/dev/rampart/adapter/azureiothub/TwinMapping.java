@@ -1,5 +1,6 @@
 package dev.rampart.adapter.azureiothub;
 
+import dev.rampart.adaptersupport.json.Json;
 import dev.rampart.spi.fact.AuthMethod;
 import dev.rampart.spi.fact.Certificate;
 import dev.rampart.spi.fact.Credentials;

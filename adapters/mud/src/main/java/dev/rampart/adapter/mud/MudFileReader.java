@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import dev.rampart.adaptersupport.json.Json;
+import dev.rampart.adaptersupport.json.Position;
 import java.io.CharConversionException;
 import java.io.IOException;
 import java.net.URI;

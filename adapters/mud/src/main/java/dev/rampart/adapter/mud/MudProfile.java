@@ -1,5 +1,6 @@
 package dev.rampart.adapter.mud;
 
+import dev.rampart.adaptersupport.json.Position;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

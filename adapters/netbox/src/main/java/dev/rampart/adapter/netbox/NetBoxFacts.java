@@ -1,6 +1,8 @@
 package dev.rampart.adapter.netbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rampart.adaptersupport.http.BaseUrl;
+import dev.rampart.adaptersupport.http.Item;
 import dev.rampart.spi.fact.Device;
 import dev.rampart.spi.fact.Lifecycle;
 import dev.rampart.spi.fact.LifecycleStatus;

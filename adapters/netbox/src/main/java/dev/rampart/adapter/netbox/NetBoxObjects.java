@@ -1,5 +1,6 @@
 package dev.rampart.adapter.netbox;
 
+import dev.rampart.adaptersupport.http.Item;
 import java.util.List;
 
 /**

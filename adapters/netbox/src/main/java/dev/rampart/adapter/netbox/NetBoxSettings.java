@@ -1,15 +1,16 @@
 package dev.rampart.adapter.netbox;
 
-import static dev.rampart.adapter.netbox.NetBoxProvider.CONNECT_TIMEOUT;
 import static dev.rampart.adapter.netbox.NetBoxProvider.END_OF_SUPPORT_FIELD;
 import static dev.rampart.adapter.netbox.NetBoxProvider.OWNER_FIELD;
 import static dev.rampart.adapter.netbox.NetBoxProvider.PAGE_SIZE;
-import static dev.rampart.adapter.netbox.NetBoxProvider.REQUEST_TIMEOUT;
-import static dev.rampart.adapter.netbox.NetBoxProvider.RETRIES;
 import static dev.rampart.adapter.netbox.NetBoxProvider.TOKEN_ENV;
 import static dev.rampart.adapter.netbox.NetBoxProvider.TOKEN_FILE;
 import static dev.rampart.adapter.netbox.NetBoxProvider.ZONE_MAP;
 
+import dev.rampart.adaptersupport.http.BaseUrl;
+import dev.rampart.adaptersupport.http.HttpPolicy;
+import dev.rampart.adaptersupport.http.Options;
+import dev.rampart.adaptersupport.http.Secret;
 import dev.rampart.spi.source.SourceConfig;
 import dev.rampart.spi.source.SourceException;
 import java.io.IOException;
@@ -21,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -49,7 +49,7 @@ record NetBoxSettings(
 
   static final String DEFAULT_TOKEN_ENV = "NETBOX_TOKEN";
   static final List<String> OPTIONS = List.of(TOKEN_ENV, TOKEN_FILE, OWNER_FIELD, END_OF_SUPPORT_FIELD, ZONE_MAP,
-      PAGE_SIZE, RETRIES, CONNECT_TIMEOUT, REQUEST_TIMEOUT);
+      PAGE_SIZE, HttpPolicy.RETRIES, HttpPolicy.CONNECT_TIMEOUT, HttpPolicy.REQUEST_TIMEOUT);
 
   private static final String EXAMPLE = "https://netbox.example.com";
   private static final Pattern VARIABLE = Pattern.compile("[A-Z_][A-Z0-9_]*");
@@ -70,10 +70,7 @@ record NetBoxSettings(
       options.add("give the NetBox base URL without /api (e.g. " + EXAMPLE + ")");
     }
     Secret token = token(options, environment);
-    HttpPolicy http = new HttpPolicy(
-        options.wholeNumber(RETRIES, 3, 1, 10),
-        options.duration(CONNECT_TIMEOUT, Duration.ofSeconds(10)),
-        options.duration(REQUEST_TIMEOUT, Duration.ofSeconds(30)));
+    HttpPolicy http = HttpPolicy.from(options);
     int pageSize = options.wholeNumber(PAGE_SIZE, 1000, 1, 10_000);
     String ownerField = options.text(OWNER_FIELD, "owner");
     String endOfSupportField = options.text(END_OF_SUPPORT_FIELD, "end_of_support");

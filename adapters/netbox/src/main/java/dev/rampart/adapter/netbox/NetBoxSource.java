@@ -1,5 +1,6 @@
 package dev.rampart.adapter.netbox;
 
+import dev.rampart.adaptersupport.http.Sleeper;
 import dev.rampart.spi.source.FactSink;
 import dev.rampart.spi.source.FactSource;
 import dev.rampart.spi.source.SourceException;

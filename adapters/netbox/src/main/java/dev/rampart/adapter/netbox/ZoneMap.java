@@ -1,5 +1,6 @@
 package dev.rampart.adapter.netbox;
 
+import dev.rampart.adaptersupport.http.Options;
 import dev.rampart.spi.fact.WireNames;
 import dev.rampart.spi.fact.Zone;
 import java.util.LinkedHashMap;

@@ -3,10 +3,12 @@ package dev.rampart.adapter.netbox;
 import static dev.rampart.adapter.netbox.RecordedNetBox.DEVICES;
 import static dev.rampart.adapter.netbox.RecordedNetBox.DEVICES_2;
 import static dev.rampart.adapter.netbox.RecordedNetBox.TOKEN;
+import static dev.rampart.adapter.netbox.RecordedNetBox.page;
 
-import dev.rampart.adapter.netbox.RecordedNetBox.Reply;
 import dev.rampart.adapter.testkit.FactSourceContract;
 import dev.rampart.adapter.testkit.MalformedInput;
+import dev.rampart.adapter.testkit.RecordedServer;
+import dev.rampart.adapter.testkit.RecordedServer.Reply;
 import dev.rampart.spi.source.FactSourceProvider;
 import dev.rampart.spi.source.SourceConfig;
 import java.io.IOException;
@@ -19,7 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 /** The NetBox source meets the contract of every fact source, against a recorded NetBox on 127.0.0.1. */
 class NetBoxContractTest extends FactSourceContract {
 
-  private RecordedNetBox netBox;
+  private RecordedServer netBox;
 
   @BeforeEach
   void startNetBox() throws IOException {
@@ -34,7 +36,7 @@ class NetBoxContractTest extends FactSourceContract {
   @Override
   protected FactSourceProvider provider() {
     Map<String, String> environment = Map.of("NETBOX_TOKEN", TOKEN, "NETBOX_OLD_TOKEN", "feedfacefeedfacefeedfacefeedfacefeedface");
-    return new NetBoxProvider(environment::get, new RecordingSleeper(), Clock.systemUTC());
+    return new NetBoxProvider(environment::get, duration -> {}, Clock.systemUTC());
   }
 
   @Override
@@ -48,10 +50,10 @@ class NetBoxContractTest extends FactSourceContract {
         .answer("moved", DEVICES, Reply.json(404, "{\"detail\": \"Not found.\"}"))
         .answer("failing", DEVICES, Reply.json(500, "{\"error\": \"server error\"}"), Reply.json(502, ""),
             Reply.json(500, "{\"error\": \"server error\"}"))
-        .answer("cut-off", DEVICES_2, Reply.page("devices-2-truncated.json"))
-        .answer("proxied", DEVICES, Reply.page("devices-next-elsewhere.json"))
+        .answer("cut-off", DEVICES_2, page("devices-2-truncated.json"))
+        .answer("proxied", DEVICES, page("devices-next-elsewhere.json"))
         .answer("sso", DEVICES, new Reply(200, "text/html", Map.of(), "<html><body>Sign in</body></html>"))
-        .answer("typo", DEVICES, Reply.page("devices-bad-date.json"));
+        .answer("typo", DEVICES, page("devices-bad-date.json"));
     return List.of(
         new MalformedInput("401 Unauthorized", SourceConfig.of(netBox.url("unauthorized")), "HTTP 401 Unauthorized"),
         new MalformedInput("a token NetBox refuses",

@@ -15,7 +15,7 @@ class NetBoxProviderTest {
   private static final String TOKEN = "0123456789abcdef0123456789abcdef01234567";
 
   private final NetBoxProvider provider =
-      new NetBoxProvider(Map.of("NETBOX_TOKEN", TOKEN)::get, new RecordingSleeper(), Clock.systemUTC());
+      new NetBoxProvider(Map.of("NETBOX_TOKEN", TOKEN)::get, duration -> {}, Clock.systemUTC());
 
   @Test
   void theSourceDescribesItselfByTheBaseUrl() throws SourceException {

@@ -4,12 +4,14 @@ import static dev.rampart.adapter.netbox.RecordedNetBox.DEVICES;
 import static dev.rampart.adapter.netbox.RecordedNetBox.DEVICES_2;
 import static dev.rampart.adapter.netbox.RecordedNetBox.DEVICES_3;
 import static dev.rampart.adapter.netbox.RecordedNetBox.TOKEN;
+import static dev.rampart.adapter.netbox.RecordedNetBox.page;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rampart.adapter.netbox.RecordedNetBox.Reply;
+import dev.rampart.adapter.testkit.RecordedServer;
+import dev.rampart.adapter.testkit.RecordedServer.Reply;
 import dev.rampart.spi.fact.Device;
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.Lifecycle;
@@ -29,6 +31,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,9 +46,9 @@ class NetBoxSourceTest {
   private static final Instant CLOCK = Instant.parse("2001-01-01T00:00:00Z");
   private static final Map<String, String> ZONES = Map.of("zoneMap", "cameras:iot,mgmt:management");
 
-  private final RecordingSleeper sleeper = new RecordingSleeper();
+  private final List<Duration> waits = Collections.synchronizedList(new ArrayList<>());
   private final Map<String, String> environment = new HashMap<>(Map.of("NETBOX_TOKEN", TOKEN));
-  private RecordedNetBox netBox;
+  private RecordedServer netBox;
 
   @BeforeEach
   void startNetBox() throws IOException {
@@ -161,7 +164,7 @@ class NetBoxSourceTest {
 
     assertEquals(14, read(SourceConfig.of(netBox.url("busy"))).size());
 
-    assertEquals(List.of(Duration.ofSeconds(7)), sleeper.waits());
+    assertEquals(List.of(Duration.ofSeconds(7)), waits);
   }
 
   @Test
@@ -170,7 +173,7 @@ class NetBoxSourceTest {
 
     read(SourceConfig.of(netBox.url("busy")));
 
-    assertEquals(List.of(Duration.ofSeconds(60)), sleeper.waits());
+    assertEquals(List.of(Duration.ofSeconds(60)), waits);
   }
 
   @Test
@@ -179,8 +182,8 @@ class NetBoxSourceTest {
 
     assertEquals(14, read(SourceConfig.of(netBox.url("flaky"))).size());
 
-    assertEquals(1, sleeper.waits().size());
-    assertBetween(Duration.ofMillis(500), Duration.ofSeconds(1), sleeper.waits().get(0));
+    assertEquals(1, waits.size());
+    assertBetween(Duration.ofMillis(500), Duration.ofSeconds(1), waits.get(0));
   }
 
   @Test
@@ -192,15 +195,15 @@ class NetBoxSourceTest {
 
     assertEquals(List.of("cannot read " + netBox.url("down") + DEVICES + ": HTTP 503 Service Unavailable, 4 attempts in all"
         + " (NetBox keeps failing: look at its logs, try again later, or raise the option retries)"), failure.problems());
-    assertEquals(3, sleeper.waits().size());
-    assertBetween(Duration.ofMillis(500), Duration.ofSeconds(1), sleeper.waits().get(0));
-    assertBetween(Duration.ofSeconds(1), Duration.ofSeconds(2), sleeper.waits().get(1));
-    assertBetween(Duration.ofSeconds(2), Duration.ofSeconds(4), sleeper.waits().get(2));
+    assertEquals(3, waits.size());
+    assertBetween(Duration.ofMillis(500), Duration.ofSeconds(1), waits.get(0));
+    assertBetween(Duration.ofSeconds(1), Duration.ofSeconds(2), waits.get(1));
+    assertBetween(Duration.ofSeconds(2), Duration.ofSeconds(4), waits.get(2));
   }
 
   @Test
   void aPageCutOffNamesTheLineAndColumnWhereItEnds() {
-    netBox.answer("cut-off", DEVICES_2, Reply.page("devices-2-truncated.json"));
+    netBox.answer("cut-off", DEVICES_2, page("devices-2-truncated.json"));
 
     SourceException failure = assertThrows(SourceException.class, () -> read(SourceConfig.of(netBox.url("cut-off"))));
 
@@ -211,7 +214,7 @@ class NetBoxSourceTest {
 
   @Test
   void aNextLinkToAnotherServerIsNotFollowed() {
-    netBox.answer("proxied", DEVICES, Reply.page("devices-next-elsewhere.json"));
+    netBox.answer("proxied", DEVICES, page("devices-next-elsewhere.json"));
 
     SourceException failure = assertThrows(SourceException.class, () -> read(SourceConfig.of(netBox.url("proxied"))));
 
@@ -235,7 +238,7 @@ class NetBoxSourceTest {
 
   @Test
   void invalidValuesAreAllReportedWithTheObjectsUrl() {
-    netBox.answer("typo", DEVICES, Reply.page("devices-bad-date.json"));
+    netBox.answer("typo", DEVICES, page("devices-bad-date.json"));
 
     SourceException failure = assertThrows(SourceException.class, () -> read(SourceConfig.of(netBox.url("typo"))));
 
@@ -257,8 +260,8 @@ class NetBoxSourceTest {
   void theTokenAppearsInNoMessageEvenWhenTheServerRepeatsIt() {
     netBox.answer("echo", DEVICES, Reply.json(400, "{\"detail\": \"Malformed header 'Token " + TOKEN + "'\"}"))
         .answer("down", DEVICES, Reply.json(500, TOKEN), Reply.json(500, TOKEN), Reply.json(500, TOKEN))
-        .answer("cut-off", DEVICES_2, Reply.page("devices-2-truncated.json"))
-        .answer("proxied", DEVICES, Reply.page("devices-next-elsewhere.json"))
+        .answer("cut-off", DEVICES_2, page("devices-2-truncated.json"))
+        .answer("proxied", DEVICES, page("devices-next-elsewhere.json"))
         .answer("unauthorized", DEVICES, Reply.json(401, "{\"detail\": \"Invalid token " + TOKEN + "\"}"));
     List<String> messages = new ArrayList<>();
     for (String location : List.of(netBox.url("echo"), netBox.url("down"), netBox.url("cut-off"), netBox.url("proxied"),
@@ -279,7 +282,7 @@ class NetBoxSourceTest {
 
   private Map<Fact, Origin> read(SourceConfig config) throws SourceException {
     Map<Fact, Origin> facts = new LinkedHashMap<>();
-    new NetBoxProvider(environment::get, sleeper, Clock.fixed(CLOCK, ZoneOffset.UTC)).create(config).read(facts::put);
+    new NetBoxProvider(environment::get, waits::add, Clock.fixed(CLOCK, ZoneOffset.UTC)).create(config).read(facts::put);
     return facts;
   }
 

@@ -1,5 +1,6 @@
 package dev.rampart.adapter.servicenow;
 
+import dev.rampart.adaptersupport.http.Secret;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -46,10 +47,6 @@ final class Credentials {
   String redact(String text) {
     String credential = authorization.substring(authorization.indexOf(' ') + 1);
     return secret.redact(text).replace(credential, "[secret]");
-  }
-
-  Secret secret() {
-    return secret;
   }
 
   @Override

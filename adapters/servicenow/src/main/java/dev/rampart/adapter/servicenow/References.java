@@ -1,5 +1,6 @@
 package dev.rampart.adapter.servicenow;
 
+import dev.rampart.adaptersupport.http.Item;
 import dev.rampart.spi.source.SourceException;
 import java.util.HashMap;
 import java.util.List;

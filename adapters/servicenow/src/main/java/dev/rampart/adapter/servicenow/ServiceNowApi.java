@@ -1,23 +1,18 @@
 package dev.rampart.adapter.servicenow;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rampart.adaptersupport.http.Item;
+import dev.rampart.adaptersupport.http.JsonClient;
+import dev.rampart.adaptersupport.http.JsonResponse;
+import dev.rampart.adaptersupport.http.Refusal;
+import dev.rampart.adaptersupport.http.Sleeper;
 import dev.rampart.spi.source.SourceException;
-import java.io.IOException;
-import java.net.ProxySelector;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -36,20 +31,25 @@ final class ServiceNowApi {
   private static final Pattern LINK = Pattern.compile("<([^>]*)>\\s*;[^,<]*?rel=\"?([^\",;\\s]+)\"?");
 
   private final ServiceNowSettings settings;
-  private final Sleeper sleeper;
-  private final Clock clock;
-  private final HttpClient client;
-  private final ObjectMapper mapper = new ObjectMapper();
+  private final String notServiceNow;
+  private final JsonClient client;
 
   ServiceNowApi(ServiceNowSettings settings, Sleeper sleeper, Clock clock) {
     this.settings = settings;
-    this.sleeper = sleeper;
-    this.clock = clock;
-    // The default proxy selector is read here, not cached, so that the JVM's proxy settings apply.
-    this.client = HttpClient.newBuilder()
-        .proxy(ProxySelector.getDefault())
-        .connectTimeout(settings.http().connectTimeout())
-        .followRedirects(HttpClient.Redirect.NEVER)
+    this.notServiceNow = "is " + settings.base() + " the ServiceNow instance URL?";
+    this.client = JsonClient.builder(settings.base(), settings.http())
+        .credential(settings.credentials().authorization(), settings::redact)
+        .sleeper(sleeper)
+        .clock(clock)
+        .notTheApi(notServiceNow)
+        .notJson("A login page, an SSO proxy or a hibernating developer instance may answer instead of the API")
+        .logs("the instance's logs")
+        .rateLimited("the instance keeps limiting the request rate: try again later, raise the option retries, or ask"
+            + " for a higher rate limit for this user")
+        .failing("the instance keeps failing: try again later, raise the option retries, or look at its system logs")
+        .offServer("Rampart sends the credentials only to the configured instance; if a proxy stands in front of it,"
+            + " give the URL the instance knows itself by (its glide.servlet.uri)")
+        .detailAt("/error/message")
         .build();
   }
 
@@ -71,15 +71,15 @@ final class ServiceNowApi {
     Set<URI> fetched = new HashSet<>();
     while (page != null) {
       fetched.add(page);
-      Page answer = fetch(page, table, false).orElseThrow();
+      JsonResponse answer = client.get(page, refusal(table));
       JsonNode result = answer.json().get("result");
       if (result == null || !result.isArray()) {
-        throw failure(page, "the answer has no 'result' list", "is " + settings.base() + " the ServiceNow instance URL?");
+        throw client.failure(page, "the answer has no 'result' list", notServiceNow);
       }
-      result.forEach(record -> items.add(new Item(record, answer.date())));
+      result.forEach(record -> items.add(answer.item(record)));
       page = next(page, answer.headers());
       if (page != null && fetched.contains(page)) {
-        throw failure(page, "the pages loop: this page was read before", "check the option query");
+        throw client.failure(page, "the pages loop: this page was read before", "check the option query");
       }
     }
     return List.copyOf(items);
@@ -90,15 +90,15 @@ final class ServiceNowApi {
     URI uri = settings.base().resolve("/api/now/table/" + table + "/" + sysId
         + "?sysparm_fields=" + encode(String.join(",", fields))
         + "&sysparm_display_value=false&sysparm_exclude_reference_link=true");
-    Optional<Page> answer = fetch(uri, table, true);
+    Optional<JsonResponse> answer = client.find(uri, refusal(table));
     if (answer.isEmpty()) {
       return Optional.empty();
     }
     JsonNode result = answer.get().json().get("result");
     if (result == null || !result.isObject()) {
-      throw failure(uri, "the answer has no 'result' record", "is " + settings.base() + " the ServiceNow instance URL?");
+      throw client.failure(uri, "the answer has no 'result' record", notServiceNow);
     }
-    return Optional.of(new Item(result, answer.get().date()));
+    return Optional.of(answer.get().item(result));
   }
 
   private @Nullable URI next(URI page, HttpHeaders headers) throws SourceException {
@@ -114,141 +114,31 @@ final class ServiceNowApi {
     if (next == null) {
       return null;
     }
-    URI uri;
     try {
-      uri = page.resolve(new URI(escapeIllegal(next)));
+      return client.follow(page, new URI(escapeIllegal(next)));
     } catch (URISyntaxException e) {
-      throw failure(page, "the next page link is not a URL: " + e.getReason(), "report this to the instance's administrators");
-    }
-    if (!settings.base().sameServer(uri)) {
-      throw failure(page, "the next page is at '" + BaseUrl.display(uri.toString()) + "', which is not on "
-          + settings.base(), "Rampart sends the credentials only to the configured instance; if a proxy stands in"
-          + " front of it, give the URL the instance knows itself by (its glide.servlet.uri)");
-    }
-    return uri;
-  }
-
-  private Optional<Page> fetch(URI uri, String table, boolean missingIsEmpty) throws SourceException {
-    HttpResponse<byte[]> response = send(uri, table, missingIsEmpty);
-    if (response == null) {
-      return Optional.empty();
-    }
-    String type = Answer.mediaType(response.headers());
-    if (!type.isEmpty() && !type.contains("json")) {
-      throw failure(uri, "the answer is '" + type + "', not JSON", "is " + settings.base() + " the ServiceNow instance"
-          + " URL? A login page, an SSO proxy or a hibernating developer instance may answer instead of the API");
-    }
-    try {
-      JsonNode json = mapper.readTree(response.body());
-      if (json == null || json.isMissingNode()) {
-        throw failure(uri, "the answer is empty", "try again; if it stays empty, check the instance's logs");
-      }
-      if (!json.isObject()) {
-        throw failure(uri, "the answer is not a JSON object", "is " + settings.base() + " the ServiceNow instance URL?");
-      }
-      return Optional.of(new Page(json, response.headers(), Answer.date(response.headers(), clock)));
-    } catch (JsonProcessingException e) {
-      throw failure(uri, invalidJson(e), "the answer was cut off or garbled on the way: try again, or lower the option pageSize");
-    } catch (IOException e) {
-      throw failure(uri, "the answer cannot be read", "try again");
+      throw client.failure(page, "the next page link is not a URL: " + e.getReason(),
+          "report this to the instance's administrators");
     }
   }
 
-  /** The answer, or {@code null} for a 404 when a missing record is no error. */
-  private @Nullable HttpResponse<byte[]> send(URI uri, String table, boolean missingIsEmpty) throws SourceException {
-    HttpRequest request = HttpRequest.newBuilder(uri)
-        .GET()
-        .timeout(settings.http().requestTimeout())
-        .header("Accept", "application/json")
-        .header("Authorization", settings.credentials().authorization())
-        .build();
-    int attempts = settings.http().attempts();
-    for (int attempt = 1; ; attempt++) {
-      String failed;
-      String fix;
-      Duration wait;
-      try {
-        HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        int status = response.statusCode();
-        if (status >= 200 && status < 300) {
-          return response;
-        }
-        if (status == 404 && missingIsEmpty) {
-          return null;
-        }
-        if (status != 429 && status < 500) {
-          throw refused(uri, table, response);
-        }
-        failed = Answer.status(status);
-        fix = status == 429
-            ? "the instance keeps limiting the request rate: try again later, raise the option retries, or ask for a"
-                + " higher rate limit for this user"
-            : "the instance keeps failing: try again later, raise the option retries, or look at its system logs";
-        Duration asked = status == 429 ? Answer.retryAfter(response.headers(), clock).orElse(null) : null;
-        wait = asked != null ? settings.http().retryAfter(asked) : settings.http().backoff(attempt);
-      } catch (IOException e) {
-        ConnectionFailure why = ConnectionFailure.of(e, uri, settings.http());
-        if (!why.retry()) {
-          throw failure(uri, why.what(), why.fix());
-        }
-        failed = why.what();
-        fix = why.fix();
-        wait = settings.http().backoff(attempt);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw failure(uri, "interrupted while waiting for the answer", "run again");
+  private Refusal refusal(String table) {
+    return status -> {
+      if (status == 401) {
+        return settings.credentials().fix();
       }
-      if (attempt >= attempts) {
-        throw failure(uri, failed + (attempts == 1 ? "" : ", " + attempts + " attempts in all"), fix);
+      if (status == 403) {
+        return "the account needs read access to the table " + table + ": a role such as cmdb_read or itil, and ACLs"
+            + " that allow it";
       }
-      try {
-        sleeper.sleep(wait);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw failure(uri, "interrupted while waiting to try again after " + failed, "run again");
+      if (status == 404) {
+        return notServiceNow + " The Table API answers at " + settings.base() + "/api/now/table/";
       }
-    }
-  }
-
-  private SourceException refused(URI uri, String table, HttpResponse<byte[]> response) {
-    int status = response.statusCode();
-    String detail = Answer.detail(response.body(), mapper, settings.credentials().secret(), "/error/message");
-    String what = Answer.status(status) + (detail == null ? "" : ": \"" + detail + "\"");
-    if (status == 401) {
-      return failure(uri, what, settings.credentials().fix());
-    }
-    if (status == 403) {
-      return failure(uri, what, "the account needs read access to the table " + table
-          + ": a role such as cmdb_read or itil, and ACLs that allow it");
-    }
-    if (status == 404) {
-      return failure(uri, what, "is " + settings.base() + " the ServiceNow instance URL? The Table API answers at "
-          + settings.base() + "/api/now/table/");
-    }
-    if (status >= 300 && status < 400) {
-      String location = response.headers().firstValue("Location").map(BaseUrl::display).orElse("another URL");
-      return failure(uri, Answer.status(status) + " to '" + location + "'",
-          "give the instance URL that the API answers at; Rampart does not follow redirects with the credentials");
-    }
-    return failure(uri, what, "check the options " + ServiceNowProvider.TABLES + " and " + ServiceNowProvider.QUERY);
-  }
-
-  private static String invalidJson(JsonProcessingException e) {
-    JsonLocation at = e.getLocation();
-    String place = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-    String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
-    if (message.startsWith("Unexpected end-of-input")) {
-      return "the answer ends in the middle of the JSON" + place;
-    }
-    int end = message.indexOf('\n');
-    return "the answer is not valid JSON" + place + ": " + (end < 0 ? message : message.substring(0, end));
-  }
-
-  private SourceException failure(URI uri, String what, String fix) {
-    String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
-    // The query of a request names the page and the records selected, never a secret.
-    return new SourceException(settings.redact("cannot read " + BaseUrl.display(uri.toString()) + query + ": " + what
-        + " (" + fix + ")"));
+      if (status >= 300 && status < 400) {
+        return "give the instance URL that the API answers at; Rampart does not follow redirects with the credentials";
+      }
+      return "check the options " + ServiceNowProvider.TABLES + " and " + ServiceNowProvider.QUERY;
+    };
   }
 
   private static String encode(String value) {
@@ -269,7 +159,4 @@ final class ServiceNowApi {
     }
     return escaped.toString();
   }
-
-  /** One answer and when the instance sent it. */
-  private record Page(JsonNode json, HttpHeaders headers, Instant date) {}
 }

@@ -2,6 +2,7 @@ package dev.rampart.adapter.servicenow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rampart.adapter.servicenow.ServiceNowSource.TableRecord;
+import dev.rampart.adaptersupport.http.Item;
 import dev.rampart.spi.fact.Device;
 import dev.rampart.spi.fact.Firmware;
 import dev.rampart.spi.fact.Lifecycle;

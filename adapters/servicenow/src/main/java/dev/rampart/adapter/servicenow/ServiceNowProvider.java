@@ -1,5 +1,8 @@
 package dev.rampart.adapter.servicenow;
 
+import dev.rampart.adaptersupport.http.HttpPolicy;
+import dev.rampart.adaptersupport.http.JsonClient;
+import dev.rampart.adaptersupport.http.Sleeper;
 import dev.rampart.spi.source.FactSource;
 import dev.rampart.spi.source.FactSourceProvider;
 import dev.rampart.spi.source.SourceConfig;
@@ -50,16 +53,16 @@ public final class ServiceNowProvider implements FactSourceProvider {
   public static final String INSTALL_STATUS_MAP = "installStatusMap";
 
   /** The option setting how many records each page holds (default 500). */
-  public static final String PAGE_SIZE = "pageSize";
+  public static final String PAGE_SIZE = JsonClient.PAGE_SIZE;
 
   /** The option setting how many times each request is tried in all (default 3). */
-  public static final String RETRIES = "retries";
+  public static final String RETRIES = HttpPolicy.RETRIES;
 
   /** The option setting how long to wait for a connection, in seconds or ISO-8601 (default 10 s). */
-  public static final String CONNECT_TIMEOUT = "connectTimeout";
+  public static final String CONNECT_TIMEOUT = HttpPolicy.CONNECT_TIMEOUT;
 
   /** The option setting how long to wait for a whole answer, in seconds or ISO-8601 (default 30 s). */
-  public static final String REQUEST_TIMEOUT = "requestTimeout";
+  public static final String REQUEST_TIMEOUT = HttpPolicy.REQUEST_TIMEOUT;
 
   private final Function<String, @Nullable String> environment;
   private final Sleeper sleeper;

@@ -1,6 +1,5 @@
 package dev.rampart.adapter.servicenow;
 
-import static dev.rampart.adapter.servicenow.ServiceNowProvider.CONNECT_TIMEOUT;
 import static dev.rampart.adapter.servicenow.ServiceNowProvider.END_OF_SUPPORT_FIELD;
 import static dev.rampart.adapter.servicenow.ServiceNowProvider.FIRMWARE_FIELD;
 import static dev.rampart.adapter.servicenow.ServiceNowProvider.INSTALL_STATUS_MAP;
@@ -8,17 +7,18 @@ import static dev.rampart.adapter.servicenow.ServiceNowProvider.OWNER_FIELDS;
 import static dev.rampart.adapter.servicenow.ServiceNowProvider.PAGE_SIZE;
 import static dev.rampart.adapter.servicenow.ServiceNowProvider.PASSWORD_ENV;
 import static dev.rampart.adapter.servicenow.ServiceNowProvider.QUERY;
-import static dev.rampart.adapter.servicenow.ServiceNowProvider.REQUEST_TIMEOUT;
-import static dev.rampart.adapter.servicenow.ServiceNowProvider.RETRIES;
 import static dev.rampart.adapter.servicenow.ServiceNowProvider.TABLES;
 import static dev.rampart.adapter.servicenow.ServiceNowProvider.TOKEN_ENV;
 import static dev.rampart.adapter.servicenow.ServiceNowProvider.USER;
 
+import dev.rampart.adaptersupport.http.BaseUrl;
+import dev.rampart.adaptersupport.http.HttpPolicy;
+import dev.rampart.adaptersupport.http.Options;
+import dev.rampart.adaptersupport.http.Secret;
 import dev.rampart.spi.fact.LifecycleStatus;
 import dev.rampart.spi.fact.WireNames;
 import dev.rampart.spi.source.SourceConfig;
 import dev.rampart.spi.source.SourceException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -69,7 +69,8 @@ record ServiceNowSettings(
       "7", LifecycleStatus.RETIRED); // Retired
 
   static final List<String> OPTIONS = List.of(USER, PASSWORD_ENV, TOKEN_ENV, TABLES, QUERY, OWNER_FIELDS,
-      FIRMWARE_FIELD, END_OF_SUPPORT_FIELD, INSTALL_STATUS_MAP, PAGE_SIZE, RETRIES, CONNECT_TIMEOUT, REQUEST_TIMEOUT);
+      FIRMWARE_FIELD, END_OF_SUPPORT_FIELD, INSTALL_STATUS_MAP, PAGE_SIZE, HttpPolicy.RETRIES, HttpPolicy.CONNECT_TIMEOUT,
+      HttpPolicy.REQUEST_TIMEOUT);
 
   private static final String EXAMPLE = "https://acme.service-now.com";
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
@@ -97,10 +98,7 @@ record ServiceNowSettings(
           + " option " + TABLES + ")");
     }
     Credentials credentials = credentials(options, environment);
-    HttpPolicy http = new HttpPolicy(
-        options.wholeNumber(RETRIES, 3, 1, 10),
-        options.duration(CONNECT_TIMEOUT, Duration.ofSeconds(10)),
-        options.duration(REQUEST_TIMEOUT, Duration.ofSeconds(30)));
+    HttpPolicy http = HttpPolicy.from(options);
     List<String> tables = names(options, TABLES, "cmdb_ci_hardware");
     String query = options.text(QUERY);
     int pageSize = options.wholeNumber(PAGE_SIZE, 500, 1, 10_000);

@@ -1,5 +1,7 @@
 package dev.rampart.adapter.servicenow;
 
+import dev.rampart.adaptersupport.http.Item;
+import dev.rampart.adaptersupport.http.Sleeper;
 import dev.rampart.spi.source.FactSink;
 import dev.rampart.spi.source.FactSource;
 import dev.rampart.spi.source.SourceException;

@@ -2,10 +2,12 @@ package dev.rampart.adapter.servicenow;
 
 import static dev.rampart.adapter.servicenow.RecordedServiceNow.PASSWORD;
 import static dev.rampart.adapter.servicenow.RecordedServiceNow.USER;
+import static dev.rampart.adapter.servicenow.RecordedServiceNow.recorded;
 
-import dev.rampart.adapter.servicenow.RecordedServiceNow.Reply;
 import dev.rampart.adapter.testkit.FactSourceContract;
 import dev.rampart.adapter.testkit.MalformedInput;
+import dev.rampart.adapter.testkit.RecordedServer;
+import dev.rampart.adapter.testkit.RecordedServer.Reply;
 import dev.rampart.spi.source.FactSourceProvider;
 import dev.rampart.spi.source.SourceConfig;
 import java.io.IOException;
@@ -18,7 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 /** The ServiceNow source meets the contract of every fact source, against a recorded instance on 127.0.0.1. */
 class ServiceNowContractTest extends FactSourceContract {
 
-  private RecordedServiceNow instance;
+  private RecordedServer instance;
 
   @BeforeEach
   void startInstance() throws IOException {
@@ -33,7 +35,7 @@ class ServiceNowContractTest extends FactSourceContract {
   @Override
   protected FactSourceProvider provider() {
     Map<String, String> environment = Map.of("SERVICENOW_PASSWORD", PASSWORD, "SN_OLD_PASSWORD", "Winter2024!");
-    return new ServiceNowProvider(environment::get, new RecordingSleeper(), Clock.systemUTC());
+    return new ServiceNowProvider(environment::get, duration -> {}, Clock.systemUTC());
   }
 
   @Override
@@ -45,8 +47,8 @@ class ServiceNowContractTest extends FactSourceContract {
   protected List<MalformedInput> malformedInputs() {
     String failing = "{\"error\":{\"message\":\"Transaction cancelled: maximum execution time exceeded\"},\"status\":\"failure\"}";
     instance.answer("failing", "cmdb_ci_hardware#0", Reply.json(503, failing), Reply.json(503, failing), Reply.json(503, failing))
-        .answer("cut-off", "cmdb_ci_hardware#2", Reply.recorded("cmdb_ci_hardware-2-truncated.json"))
-        .answer("proxied", "cmdb_ci_hardware#0", Reply.recorded("cmdb_ci_hardware-0.json").with("Link",
+        .answer("cut-off", "cmdb_ci_hardware#2", recorded("cmdb_ci_hardware-2-truncated.json"))
+        .answer("proxied", "cmdb_ci_hardware#0", recorded("cmdb_ci_hardware-0.json").with("Link",
             "<http://instance.internal:8080/api/now/table/cmdb_ci_hardware?sysparm_offset=2>;rel=\"next\""))
         .answer("hibernating", "cmdb_ci_hardware#0", new Reply(200, "text/html", Map.of(), "<html>Your instance is hibernating</html>"))
         .answer("no-table", "cmdb_ci_hardware#0", Reply.json(400,

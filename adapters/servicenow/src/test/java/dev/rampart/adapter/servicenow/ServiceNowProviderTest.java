@@ -15,7 +15,7 @@ class ServiceNowProviderTest {
   private static final String SOURCE = "servicenow source 'https://acme.service-now.com': ";
 
   private final ServiceNowProvider provider =
-      new ServiceNowProvider(Map.of("SERVICENOW_PASSWORD", "pw")::get, new RecordingSleeper(), Clock.systemUTC());
+      new ServiceNowProvider(Map.of("SERVICENOW_PASSWORD", "pw")::get, duration -> {}, Clock.systemUTC());
 
   @Test
   void theSourceDescribesItselfByTheInstanceUrl() throws SourceException {

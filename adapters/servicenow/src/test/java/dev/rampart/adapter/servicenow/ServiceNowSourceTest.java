@@ -3,12 +3,14 @@ package dev.rampart.adapter.servicenow;
 import static dev.rampart.adapter.servicenow.RecordedServiceNow.PASSWORD;
 import static dev.rampart.adapter.servicenow.RecordedServiceNow.TOKEN;
 import static dev.rampart.adapter.servicenow.RecordedServiceNow.USER;
+import static dev.rampart.adapter.servicenow.RecordedServiceNow.recorded;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rampart.adapter.servicenow.RecordedServiceNow.Reply;
+import dev.rampart.adapter.testkit.RecordedServer;
+import dev.rampart.adapter.testkit.RecordedServer.Reply;
 import dev.rampart.spi.fact.Device;
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.Firmware;
@@ -27,6 +29,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,9 +51,9 @@ class ServiceNowSourceTest {
   private static final String PAGE_1 = "/api/now/table/cmdb_ci_hardware?sysparm_query=ORDERBYsys_id&sysparm_fields="
       + FIELDS + "&sysparm_limit=2&sysparm_offset=0&sysparm_display_value=false&sysparm_exclude_reference_link=false";
 
-  private final RecordingSleeper sleeper = new RecordingSleeper();
+  private final List<Duration> waits = Collections.synchronizedList(new ArrayList<>());
   private final Map<String, String> environment = new HashMap<>(Map.of("SERVICENOW_PASSWORD", PASSWORD));
-  private RecordedServiceNow instance;
+  private RecordedServer instance;
 
   @BeforeEach
   void startInstance() throws IOException {
@@ -151,7 +154,7 @@ class ServiceNowSourceTest {
 
   @Test
   void aCiReadThroughTwoTablesIsOneDevice() throws SourceException {
-    instance.answer("twice", "cmdb_ci_printer#0", Reply.recorded("cmdb_ci_hardware-0.json"));
+    instance.answer("twice", "cmdb_ci_printer#0", recorded("cmdb_ci_hardware-0.json"));
 
     Map<Fact, Origin> facts = read(new SourceConfig(instance.url("twice"),
         Map.of("user", USER, "pageSize", "2", "tables", "cmdb_ci_printer,cmdb_ci_hardware")));
@@ -176,7 +179,7 @@ class ServiceNowSourceTest {
 
     assertEquals(10, read(config("busy")).size());
 
-    assertEquals(List.of(Duration.ofSeconds(12)), sleeper.waits());
+    assertEquals(List.of(Duration.ofSeconds(12)), waits);
   }
 
   @Test
@@ -185,9 +188,9 @@ class ServiceNowSourceTest {
 
     assertEquals(10, read(config("flaky")).size());
 
-    assertEquals(2, sleeper.waits().size());
-    assertBetween(Duration.ofMillis(500), Duration.ofSeconds(1), sleeper.waits().get(0));
-    assertBetween(Duration.ofSeconds(1), Duration.ofSeconds(2), sleeper.waits().get(1));
+    assertEquals(2, waits.size());
+    assertBetween(Duration.ofMillis(500), Duration.ofSeconds(1), waits.get(0));
+    assertBetween(Duration.ofSeconds(1), Duration.ofSeconds(2), waits.get(1));
   }
 
   @Test
@@ -200,12 +203,12 @@ class ServiceNowSourceTest {
     assertEquals(List.of("cannot read " + instance.url("down") + PAGE_1 + ": HTTP 500 Internal Server Error, 2 attempts in all"
         + " (the instance keeps failing: try again later, raise the option retries, or look at its system logs)"),
         failure.problems());
-    assertEquals(1, sleeper.waits().size());
+    assertEquals(1, waits.size());
   }
 
   @Test
   void aPageCutOffNamesTheLineAndColumnWhereItEnds() {
-    instance.answer("cut-off", "cmdb_ci_hardware#2", Reply.recorded("cmdb_ci_hardware-2-truncated.json"));
+    instance.answer("cut-off", "cmdb_ci_hardware#2", recorded("cmdb_ci_hardware-2-truncated.json"));
 
     SourceException failure = assertThrows(SourceException.class, () -> read(config("cut-off")));
 
@@ -216,7 +219,7 @@ class ServiceNowSourceTest {
 
   @Test
   void aNextLinkToAnotherServerIsNotFollowed() {
-    instance.answer("proxied", "cmdb_ci_hardware#0", Reply.recorded("cmdb_ci_hardware-0.json").with("Link",
+    instance.answer("proxied", "cmdb_ci_hardware#0", recorded("cmdb_ci_hardware-0.json").with("Link",
         "<https://acme.service-now.com/api/now/table/cmdb_ci_hardware?sysparm_offset=2&sysparm_limit=2>;rel=\"next\""));
 
     SourceException failure = assertThrows(SourceException.class, () -> read(config("proxied")));
@@ -261,7 +264,7 @@ class ServiceNowSourceTest {
             "{\"error\":{\"message\":\"Bad header Basic " + basic + " for " + PASSWORD + "\"},\"status\":\"failure\"}"))
         .answer("echo-token", "cmdb_ci_hardware#0", Reply.json(401, "{\"error\":{\"message\":\"Expired " + TOKEN + "\"}}"))
         .answer("down", "cmdb_ci_hardware#0", Reply.json(503, PASSWORD), Reply.json(503, PASSWORD), Reply.json(503, PASSWORD))
-        .answer("cut-off", "cmdb_ci_hardware#2", Reply.recorded("cmdb_ci_hardware-2-truncated.json"));
+        .answer("cut-off", "cmdb_ci_hardware#2", recorded("cmdb_ci_hardware-2-truncated.json"));
     List<SourceConfig> configs = List.of(config("echo"), config("down"), config("cut-off"),
         new SourceConfig(instance.url("echo-token"), Map.of("tokenEnv", "SN_TOKEN")),
         new SourceConfig("http://127.0.0.1:1", Map.of("user", USER)),
@@ -283,7 +286,7 @@ class ServiceNowSourceTest {
 
   private Map<Fact, Origin> read(SourceConfig config) throws SourceException {
     Map<Fact, Origin> facts = new LinkedHashMap<>();
-    new ServiceNowProvider(environment::get, sleeper, Clock.fixed(Instant.parse("2001-01-01T00:00:00Z"), ZoneOffset.UTC))
+    new ServiceNowProvider(environment::get, waits::add, Clock.fixed(Instant.parse("2001-01-01T00:00:00Z"), ZoneOffset.UTC))
         .create(config).read(facts::put);
     return facts;
   }

@@ -1,10 +1,10 @@
-package dev.rampart.adapter.netbox;
+package dev.rampart.adaptersupport.http;
 
 import java.time.Duration;
 
 /** Waits between two attempts of a request; tests replace it so that retries take no time. */
 @FunctionalInterface
-interface Sleeper {
+public interface Sleeper {
 
   /** Really waits, on the calling thread. */
   Sleeper REAL = duration -> Thread.sleep(duration.toMillis());

@@ -1,4 +1,4 @@
-package dev.rampart.adapter.servicenow;
+package dev.rampart.adaptersupport.http;
 
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
@@ -12,7 +12,16 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param connectTimeout how long to wait for a connection
  * @param requestTimeout how long to wait for a complete answer
  */
-record HttpPolicy(int attempts, Duration connectTimeout, Duration requestTimeout) {
+public record HttpPolicy(int attempts, Duration connectTimeout, Duration requestTimeout) {
+
+  /** The option setting how many times each request is tried in all (default 3). */
+  public static final String RETRIES = "retries";
+
+  /** The option setting how long to wait for a connection, in seconds or ISO-8601 (default 10 s). */
+  public static final String CONNECT_TIMEOUT = "connectTimeout";
+
+  /** The option setting how long to wait for a whole answer, in seconds or ISO-8601 (default 30 s). */
+  public static final String REQUEST_TIMEOUT = "requestTimeout";
 
   /** The wait after the first failure; it doubles after each further failure. */
   static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
@@ -23,10 +32,22 @@ record HttpPolicy(int attempts, Duration connectTimeout, Duration requestTimeout
   /** The longest wait a server's {@code Retry-After} can ask for. */
   static final Duration LONGEST_RETRY_AFTER = Duration.ofSeconds(60);
 
-  HttpPolicy {
+  public HttpPolicy {
     if (attempts < 1) {
       throw new IllegalArgumentException("attempts must be at least 1");
     }
+  }
+
+  /**
+   * Reads the options {@value #RETRIES} (1 to 10, default 3), {@value #CONNECT_TIMEOUT} (default
+   * 10 s) and {@value #REQUEST_TIMEOUT} (default 30 s); a mistake in them is added to the options'
+   * problems and the default used.
+   */
+  public static HttpPolicy from(Options options) {
+    return new HttpPolicy(
+        options.wholeNumber(RETRIES, 3, 1, 10),
+        options.duration(CONNECT_TIMEOUT, Duration.ofSeconds(10)),
+        options.duration(REQUEST_TIMEOUT, Duration.ofSeconds(30)));
   }
 
   /**

@@ -1,4 +1,4 @@
-package dev.rampart.adapter.servicenow;
+package dev.rampart.adaptersupport.http;
 
 import dev.rampart.spi.source.SourceConfig;
 import java.time.Duration;
@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * Reads the options of one source and collects every mistake in them, so that a user sees all of
  * them in one run. Each problem starts with the source and its (redacted) location.
  */
-final class Options {
+public final class Options {
 
   private static final Duration LONGEST_TIMEOUT = Duration.ofMinutes(10);
 
@@ -21,10 +21,10 @@ final class Options {
 
   /**
    * @param config what the user gave
-   * @param subject how problems start, e.g. {@code servicenow source 'https://acme.service-now.com'}
+   * @param subject how problems start, e.g. {@code netbox source 'https://netbox.example.com'}
    * @param known every option the source takes
    */
-  Options(SourceConfig config, String subject, List<String> known) {
+  public Options(SourceConfig config, String subject, List<String> known) {
     this.config = config;
     this.subject = subject;
     List<String> unknown = config.options().keySet().stream().filter(key -> !known.contains(key)).sorted().toList();
@@ -35,7 +35,7 @@ final class Options {
   }
 
   /** The option's text, or {@code null} when it is not given; a blank value is a problem. */
-  @Nullable String text(String key) {
+  public @Nullable String text(String key) {
     String value = config.option(key).orElse(null);
     if (value != null && value.isBlank()) {
       add("option " + key + " is blank (leave it out for the default, or give a value)");
@@ -44,13 +44,14 @@ final class Options {
     return value == null ? null : value.strip();
   }
 
-  String text(String key, String fallback) {
+  /** The option's text, or {@code fallback} when it is not given. */
+  public String text(String key, String fallback) {
     String value = text(key);
     return value == null ? fallback : value;
   }
 
   /** A whole number from {@code min} to {@code max}. */
-  int wholeNumber(String key, int fallback, int min, int max) {
+  public int wholeNumber(String key, int fallback, int min, int max) {
     String value = text(key);
     if (value == null) {
       return fallback;
@@ -69,7 +70,7 @@ final class Options {
   }
 
   /** A positive duration of at most ten minutes: whole seconds ({@code 30}) or ISO-8601 ({@code PT0.5S}). */
-  Duration duration(String key, Duration fallback) {
+  public Duration duration(String key, Duration fallback) {
     String value = text(key);
     if (value == null) {
       return fallback;
@@ -89,11 +90,12 @@ final class Options {
   }
 
   /** Records a problem with the source's configuration. */
-  void add(String problem) {
+  public void add(String problem) {
     problems.add(subject + ": " + problem);
   }
 
-  List<String> problems() {
+  /** Every problem recorded so far, in order. */
+  public List<String> problems() {
     return List.copyOf(problems);
   }
 }

@@ -1,4 +1,4 @@
-package dev.rampart.adapter.servicenow;
+package dev.rampart.adaptersupport.http;
 
 import java.util.Objects;
 
@@ -7,31 +7,31 @@ import java.util.Objects;
  * header and nowhere else: {@link #toString()} names only where it came from, and
  * {@link #redact(String)} scrubs it from any text a server sends back.
  */
-final class Secret {
+public final class Secret {
 
   private final String value;
   private final String place;
 
   /**
    * @param value the credential
-   * @param place where it was read, for messages, e.g. {@code $SERVICENOW_PASSWORD}
+   * @param place where it was read, for messages, e.g. {@code $NETBOX_TOKEN}
    */
-  Secret(String value, String place) {
+  public Secret(String value, String place) {
     this.value = Objects.requireNonNull(value, "value");
     this.place = Objects.requireNonNull(place, "place");
   }
 
-  String value() {
+  public String value() {
     return value;
   }
 
-  /** Where the credential was read, e.g. {@code $SERVICENOW_PASSWORD}. */
-  String place() {
+  /** Where the credential was read, e.g. {@code $NETBOX_TOKEN} or {@code the file '/run/secrets/netbox'}. */
+  public String place() {
     return place;
   }
 
   /** The text with every occurrence of the credential replaced by {@code [secret]}. */
-  String redact(String text) {
+  public String redact(String text) {
     return value.isEmpty() ? text : text.replace(value, "[secret]");
   }
 

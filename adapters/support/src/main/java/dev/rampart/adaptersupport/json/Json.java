@@ -1,4 +1,4 @@
-package dev.rampart.adapter.azureiothub;
+package dev.rampart.adaptersupport.json;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -11,10 +11,11 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One JSON value of an export, read with the place where it starts so that every problem can name
- * its line and column. One device entry is read at a time; the file as a whole never is.
+ * One JSON value of a file, read with the place where it starts so that every problem can name its
+ * line and column. A reader takes one value at a time (one device of a long export, say), never
+ * more than it needs as a tree.
  */
-sealed interface Json {
+public sealed interface Json {
 
   /** Where the value starts. */
   Position at();
@@ -54,12 +55,12 @@ sealed interface Json {
   record Members(Map<String, Json> members, Position at) implements Json {
 
     /** The member with this name, or {@code null} when absent. */
-    @Nullable Json get(String name) {
+    public @Nullable Json get(String name) {
       return members.get(name);
     }
 
     /** The value at a dotted path such as {@code properties.reported.firmwareVersion}, or {@code null}. */
-    @Nullable Json find(List<String> path) {
+    public @Nullable Json find(List<String> path) {
       Json current = this;
       for (String name : path) {
         if (!(current instanceof Members object)) {
@@ -111,7 +112,10 @@ sealed interface Json {
     }
   }
 
-  /** {@code null}, which the Azure CLI writes for every unset field. */
+  /**
+   * {@code null}: the Azure CLI writes it for every unset field, YANG's JSON encoding (MUD) writes
+   * an empty leaf as {@code [null]}.
+   */
   record Null(Position at) implements Json {
     @Override
     public String describe() {

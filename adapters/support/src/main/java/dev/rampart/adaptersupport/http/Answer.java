@@ -1,4 +1,4 @@
-package dev.rampart.adapter.servicenow;
+package dev.rampart.adaptersupport.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,9 +9,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /** What the headers and body of an HTTP answer say, read defensively: servers and proxies vary. */
@@ -70,11 +72,14 @@ final class Answer {
   }
 
   /**
-   * A short, single-line explanation from an error body, e.g. ServiceNow's {@code {"error":
-   * {"message": "Invalid table"}}}, with the secret scrubbed; {@code null} when the body says
-   * nothing readable.
+   * A short, single-line explanation from an error body, e.g. NetBox's {@code {"detail": "Invalid
+   * token"}} or ServiceNow's {@code {"error": {"message": "Invalid table"}}}, with the secret
+   * scrubbed; {@code null} when the body says nothing readable.
+   *
+   * @param redaction scrubs the credential from a text
+   * @param fields JSON pointers to the places that may hold the explanation, the first found wins
    */
-  static @Nullable String detail(byte[] body, ObjectMapper mapper, Secret secret, String... fields) {
+  static @Nullable String detail(byte[] body, ObjectMapper mapper, UnaryOperator<String> redaction, List<String> fields) {
     JsonNode json;
     try {
       json = mapper.readTree(body);
@@ -87,7 +92,7 @@ final class Answer {
     for (String field : fields) {
       JsonNode node = json.at(field);
       if (node.isTextual() && !node.asText().isBlank()) {
-        String text = secret.redact(node.asText()).replaceAll("\\p{Cntrl}+", " ").strip();
+        String text = redaction.apply(node.asText()).replaceAll("\\p{Cntrl}+", " ").strip();
         return text.length() > LONGEST_DETAIL ? text.substring(0, LONGEST_DETAIL) + "…" : text;
       }
     }

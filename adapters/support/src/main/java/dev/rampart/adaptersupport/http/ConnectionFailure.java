@@ -1,4 +1,4 @@
-package dev.rampart.adapter.servicenow;
+package dev.rampart.adaptersupport.http;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -34,11 +34,14 @@ record ConnectionFailure(String what, String fix, boolean retry) {
     }
     if (causedBy(failure, HttpConnectTimeoutException.class)) {
       return new ConnectionFailure("no connection to " + server + " within " + seconds(policy.connectTimeout().toMillis()),
-          "check that the server is reachable from here (firewall, proxy), or raise the option connectTimeout", true);
+          "check that the server is reachable from here (firewall, proxy), or raise the option " + HttpPolicy.CONNECT_TIMEOUT,
+          true);
     }
     if (causedBy(failure, HttpTimeoutException.class)) {
       return new ConnectionFailure("no complete answer within " + seconds(policy.requestTimeout().toMillis()),
-          "the server is slow or the page is large: raise the option requestTimeout, or lower pageSize", true);
+          "the server is slow or the page is large: raise the option " + HttpPolicy.REQUEST_TIMEOUT + ", or lower "
+              + JsonClient.PAGE_SIZE,
+          true);
     }
     if (causedBy(failure, ConnectException.class)) {
       return new ConnectionFailure("cannot connect to " + server,

@@ -1,4 +1,4 @@
-package dev.rampart.adapter.netbox;
+package dev.rampart.adaptersupport.http;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * The server a source is configured for: scheme, host, port and an optional path prefix. Requests
  * carry a credential, so a link is followed only when it stays on this server.
  */
-final class BaseUrl {
+public final class BaseUrl {
 
   private static final Pattern USER_INFO = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#]*@");
 
@@ -27,7 +27,7 @@ final class BaseUrl {
    * @param example a correct location, for messages
    * @return the base URL, or {@code null} after adding a problem
    */
-  static @Nullable BaseUrl parse(String location, Options options, String example) {
+  public static @Nullable BaseUrl parse(String location, Options options, String example) {
     URI uri;
     try {
       uri = new URI(location.strip());
@@ -61,7 +61,7 @@ final class BaseUrl {
    * A location as it may appear in messages: without user name, password, query or fragment,
    * which may hold secrets.
    */
-  static String display(String location) {
+  public static String display(String location) {
     String shown = USER_INFO.matcher(location.strip()).replaceFirst("$1");
     int end = shown.length();
     for (char cut : new char[] {'?', '#'}) {
@@ -74,17 +74,17 @@ final class BaseUrl {
   }
 
   /** The path prefix after the host, without a trailing slash; empty for a server at the root. */
-  String path() {
+  public String path() {
     return uri.getRawPath() == null ? "" : uri.getRawPath();
   }
 
   /** This base URL followed by a path (starting with {@code /}) and query. */
-  URI resolve(String pathAndQuery) {
+  public URI resolve(String pathAndQuery) {
     return URI.create(uri + pathAndQuery);
   }
 
   /** Whether a link points to this server: same scheme, host and port, and no user name or password. */
-  boolean sameServer(URI link) {
+  public boolean sameServer(URI link) {
     return link.getScheme() != null && link.getScheme().equalsIgnoreCase(uri.getScheme())
         && link.getHost() != null && link.getHost().equalsIgnoreCase(uri.getHost())
         && port(link) == port(uri)
