@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
@@ -27,10 +28,10 @@ import org.kie.api.runtime.KieSession;
  *
  * <p>A large fleet is split into shards of devices evaluated in parallel, one Drools session per
  * shard: the rules that look only at a device and the facts it refers to run in every shard (each
- * holding all networks, vendors and deployments), while the rules that compare devices with each
- * other ({@code unique}) run once, in a session that holds every fact, so uniqueness is still an
- * indexed join across the whole fleet. Facts of the other types are reported from the first shard
- * only.
+ * holding all networks, vendors and deployments; the first shard also evaluates the rules about
+ * those), while the rules that compare devices with each other ({@code unique}) run in sessions
+ * partitioned by the value compared ({@link FleetRules}), so uniqueness is still an indexed join
+ * across the whole fleet.
  */
 final class BatchEvaluation {
 
@@ -59,20 +60,22 @@ final class BatchEvaluation {
       record(table, evaluate(bases.all(), facts, true));
       return table.build();
     }
-    List<Shard> shards = new ArrayList<>();
-    // the whole-fleet session is the longest task: start it first
-    shards.add(new Shard(bases.fleet(), List.of(devices, others), true));
+    List<Callable<List<Finding>>> shards = new ArrayList<>();
+    Map<FactType, List<Fact>> byType = new EnumMap<>(FactType.class);
+    byType.put(FactType.DEVICE, devices);
+    others.forEach(fact -> byType.computeIfAbsent(fact.type(), type -> new ArrayList<>()).add(fact));
+    shards.addAll(FleetRules.of(bases.all().programs()).tasks(bases, now, byType, shardSize));
     for (int start = 0; start < devices.size(); start += shardSize) {
       List<Fact> slice = devices.subList(start, Math.min(devices.size(), start + shardSize));
-      shards.add(new Shard(bases.local(), List.of(slice, others), start == 0));
+      boolean first = start == 0;
+      RuleBase base = first ? bases.local() : bases.localDevices();
+      shards.add(() -> evaluate(base, concat(List.of(slice, others)), first));
     }
     int threads = Math.min(shards.size(), Runtime.getRuntime().availableProcessors());
     ExecutorService pool = Executors.newFixedThreadPool(threads, new Workers());
     try {
       CompletionService<List<Finding>> done = new ExecutorCompletionService<>(pool);
-      for (Shard shard : shards) {
-        done.submit(() -> evaluate(shard.base, concat(shard.parts), shard.reportsOtherTypes));
-      }
+      shards.forEach(done::submit);
       for (int i = 0; i < shards.size(); i++) {
         record(table, done.take().get());
       }
@@ -80,14 +83,7 @@ final class BatchEvaluation {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while evaluating", e);
     } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      if (cause instanceof Error error) {
-        throw error;
-      }
-      throw new IllegalStateException("evaluation failed: " + cause, cause);
+      throw unwrap(e);
     } finally {
       pool.shutdownNow();
     }
@@ -115,6 +111,18 @@ final class BatchEvaluation {
     return findings;
   }
 
+  /** What a failed evaluation task threw, to be thrown on the caller's thread. */
+  static RuntimeException unwrap(ExecutionException e) {
+    Throwable cause = e.getCause();
+    if (cause instanceof RuntimeException runtime) {
+      return runtime;
+    }
+    if (cause instanceof Error error) {
+      throw error;
+    }
+    return new IllegalStateException("evaluation failed: " + cause, cause);
+  }
+
   private static void record(ResultTable.Builder table, List<Finding> findings) {
     for (Finding finding : findings) {
       table.record(finding.rule(), finding.result());
@@ -127,8 +135,6 @@ final class BatchEvaluation {
     return all;
   }
 
-  private record Shard(RuleBase base, List<List<Fact>> parts, boolean reportsOtherTypes) {}
-
   /**
    * The knowledge bases a batch evaluation uses: all rules, and the same rules split into those a
    * shard of devices can decide alone and those that need the whole fleet. The split bases are
@@ -139,7 +145,8 @@ final class BatchEvaluation {
     private final List<RuleProgram> programs;
     private final RuleBase all;
     private volatile RuleBase local;
-    private volatile RuleBase fleet;
+    private final Map<String, RuleBase> groups = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile RuleBase localDevices;
 
     RuleBases(List<RuleProgram> programs, RuleBase all) {
       this.programs = programs;
@@ -163,17 +170,27 @@ final class BatchEvaluation {
       return base;
     }
 
-    RuleBase fleet() {
-      RuleBase base = fleet;
+    /**
+     * The rules of {@link #local()} about devices only: a shard after the first needs no others,
+     * as the first shard reports the other facts.
+     */
+    RuleBase localDevices() {
+      RuleBase base = localDevices;
       if (base == null) {
         synchronized (this) {
-          if (fleet == null) {
-            fleet = RuleBase.build(programs, RuleBases::needsFleet);
+          if (localDevices == null) {
+            localDevices = RuleBase.build(programs,
+                program -> !needsFleet(program) && program.rule().target() == FactType.DEVICE);
           }
-          base = fleet;
+          base = localDevices;
         }
       }
       return base;
+    }
+
+    /** The knowledge base of some rules, compiled once under a name. */
+    RuleBase group(String name, java.util.function.Predicate<RuleProgram> include) {
+      return groups.computeIfAbsent(name, n -> RuleBase.build(programs, include));
     }
 
     /** Uniqueness compares a fact with every other of its type, so only the whole fleet decides it. */
@@ -183,7 +200,7 @@ final class BatchEvaluation {
   }
 
   /** Daemon threads, so an evaluation abandoned by its caller never keeps the JVM alive. */
-  private static final class Workers implements ThreadFactory {
+  static final class Workers implements ThreadFactory {
 
     private static final AtomicInteger COUNT = new AtomicInteger();
 

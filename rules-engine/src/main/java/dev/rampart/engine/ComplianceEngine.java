@@ -160,6 +160,16 @@ public final class ComplianceEngine {
   }
 
   /**
+   * Starts an evaluation of facts handed over one by one: devices are evaluated in shards while
+   * the rest are read, so a fleet need not fit in memory. Its report equals what
+   * {@link #evaluate(Collection, Provenance)} gives for the same facts. Fact and time limits do not
+   * apply to it.
+   */
+  public StreamingEvaluation startEvaluation(Provenance provenance) {
+    return new StreamingEvaluation(bases, ruleList, packInfos, clock.instant(), provenance, shardSize);
+  }
+
+  /**
    * Explains one rule's result for one fact: the condition tree with each node's value and each
    * leaf's actual value.
    *

@@ -77,7 +77,7 @@ final class EvidenceSources {
       return provenance.originOf(type, factId, path);
     }
     FactType target = field.target();
-    String component = referenceComponent(field);
+    String component = Schemas.componentName(field);
     if (field.kind() == FieldKind.REF_ONE) {
       Fact fact = fact(type, factId);
       Object referenced = fact == null ? null : field.accessor().apply(fact);
@@ -100,14 +100,6 @@ final class EvidenceSources {
       }
     }
     return path.length();
-  }
-
-  // The fact model's component behind a reference: vendor is vendorId, networks is networkIds.
-  private static String referenceComponent(Field reference) {
-    String name = reference.name();
-    return reference.kind() == FieldKind.REF_MANY && name.endsWith("s")
-        ? name.substring(0, name.length() - 1) + "Ids"
-        : name + "Id";
   }
 
   private @Nullable Fact fact(FactType type, String id) {

@@ -225,6 +225,19 @@ final class ResultTable {
       }
     }
 
+    /** Records that rule {@code r} does not apply to a fact of its target type. */
+    void recordNotApplicable(int r, String factId) {
+      int f = Arrays.binarySearch(ids.get(rules.get(r).target()), factId);
+      if (f < 0) {
+        throw new IllegalArgumentException(rules.get(r).target().wireName() + " '" + factId + "' is not evaluated");
+      }
+      outcomes[r][f] = (byte) Outcome.NOT_APPLICABLE.ordinal();
+      Map<Integer, RuleResult> ofRule = findings.get(r);
+      if (!ofRule.isEmpty()) {
+        ofRule.remove(f);
+      }
+    }
+
     ResultTable build() {
       int[][] indexes = new int[rules.size()][];
       RuleResult[][] results = new RuleResult[rules.size()][];

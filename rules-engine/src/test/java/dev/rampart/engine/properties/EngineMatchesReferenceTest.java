@@ -3,6 +3,9 @@ package dev.rampart.engine.properties;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.rampart.engine.ComplianceEngine;
+import dev.rampart.engine.Provenance;
+import dev.rampart.engine.StreamingEvaluation;
+import dev.rampart.spi.fact.Fact;
 import dev.rampart.engine.Outcome;
 import dev.rampart.engine.Report;
 import dev.rampart.engine.RuleResult;
@@ -16,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Property (1): for random rules and random fleets, the engine (Drools joins, compiled checks, truth
  * maintenance) gives every device the outcome that a naive reference interpreter computes; and
- * splitting the fleet into parallel sessions of one device each changes no result.
+ * splitting the fleet into parallel sessions of one device each, or streaming it, changes no result.
  */
 class EngineMatchesReferenceTest {
 
@@ -30,12 +33,17 @@ class EngineMatchesReferenceTest {
     Harness.qt(EXAMPLES).forAll(Generators.scenarios()).checkAssert(scenario -> {
       ComplianceEngine engine = Harness.engine(scenario.rules());
       Report report = engine.evaluate(scenario.facts());
-      Report sharded = Harness.engine(scenario.rules(), 1).evaluate(scenario.facts());
+      ComplianceEngine perDevice = Harness.engine(scenario.rules(), 1);
       List<Harness.Row> whole = Harness.Row.of(report.results());
-      List<Harness.Row> split = Harness.Row.of(sharded.results());
+      List<Harness.Row> split = Harness.Row.of(perDevice.evaluate(scenario.facts()).results());
       if (!whole.equals(split)) {
         throw new AssertionError("one session per device changes the results:\n"
             + Harness.difference("one session", whole, "one per device", split));
+      }
+      List<Harness.Row> streamed = Harness.Row.of(streamed(perDevice, scenario.facts()).results());
+      if (!whole.equals(streamed)) {
+        throw new AssertionError("streaming the facts changes the results:\n"
+            + Harness.difference("evaluate", whole, "streamed", streamed));
       }
       for (GeneratedRule rule : scenario.rules()) {
         for (Device device : scenario.devices()) {
@@ -54,6 +62,15 @@ class EngineMatchesReferenceTest {
     });
     // the property is only as good as its examples: every outcome must have been compared
     assertEquals(EnumSet.allOf(Outcome.class), seen, "outcomes the generated examples reached");
+  }
+
+  // networks, vendors and deployments first, as a streamed evaluation needs them
+  private static Report streamed(ComplianceEngine engine, List<? extends Fact> facts) {
+    try (StreamingEvaluation evaluation = engine.startEvaluation(Provenance.none())) {
+      facts.stream().filter(fact -> fact.type() != FactType.DEVICE).forEach(evaluation::add);
+      facts.stream().filter(fact -> fact.type() == FactType.DEVICE).forEach(evaluation::add);
+      return evaluation.finish();
+    }
   }
 
   private static RuleResult result(Report report, String ruleId, String deviceId) {

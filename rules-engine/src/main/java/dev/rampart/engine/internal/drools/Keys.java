@@ -11,12 +11,12 @@ import org.jspecify.annotations.Nullable;
  * fact itself: a key equal to nothing else, which keeps "unknown" facts out of each other's
  * buckets instead of piling them into one quadratic bucket.
  */
-final class Keys {
+public final class Keys {
 
   private Keys() {}
 
   /** The value at a plain (reference-free) path, or the fact itself when absent. */
-  static Function<Object, Object> valueOrSelf(FieldPath path) {
+  public static Function<Object, Object> valueOrSelf(FieldPath path) {
     List<FieldPath.Step> steps = path.steps();
     return fact -> {
       Object value = read(steps, fact);

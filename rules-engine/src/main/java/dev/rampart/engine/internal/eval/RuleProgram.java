@@ -68,6 +68,10 @@ public final class RuleProgram {
     return joins;
   }
 
+  RuleDef definition() {
+    return definition;
+  }
+
   /**
    * The condition tree with every node evaluated, together with the result it explains. The frame
    * comes from {@link Frames#of}, which joins the way the Drools rule does.

@@ -36,6 +36,14 @@ public final class Schemas {
   }
 
   /** The name a reference component is followed by: {@code vendorId} to {@code vendor}. */
+  /** The fact model's component behind a reference field: {@code vendor} is vendorId, {@code networks} is networkIds. */
+  public static String componentName(Field reference) {
+    String name = reference.name();
+    return reference.kind() == FieldKind.REF_MANY && name.endsWith("s")
+        ? name.substring(0, name.length() - 1) + "Ids"
+        : name + "Id";
+  }
+
   public static String referenceName(String componentName) {
     if (componentName.endsWith("Ids")) {
       return componentName.substring(0, componentName.length() - 3) + "s";

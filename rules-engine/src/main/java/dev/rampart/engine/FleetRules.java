@@ -1,0 +1,111 @@
+package dev.rampart.engine;
+
+import dev.rampart.engine.internal.ast.FieldPath;
+import dev.rampart.engine.internal.drools.Finding;
+import dev.rampart.engine.internal.drools.Keys;
+import dev.rampart.engine.internal.drools.RuleBase;
+import dev.rampart.engine.internal.eval.RuleProgram;
+import dev.rampart.spi.fact.Fact;
+import dev.rampart.spi.fact.FactType;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import org.kie.api.runtime.KieSession;
+
+/**
+ * The rules that compare facts of one type with each other ({@code unique}), evaluated as a hash
+ * partitioned join: the rules checking one value form a group, the facts are split by the hash of
+ * that value, and each part is one Drools session. Facts that share a value always share a part,
+ * so Drools' indexed self-join in each session counts exactly the duplicates the whole fleet has,
+ * while no session holds the whole fleet and the parts run in parallel.
+ *
+ * <p>A rule checking several values at once cannot be split by one of them; its group runs in one
+ * session. Facts of other types (what the rules refer to) are in every part.
+ */
+final class FleetRules {
+
+  private final List<Group> groups;
+
+  private FleetRules(List<Group> groups) {
+    this.groups = groups;
+  }
+
+  static FleetRules of(List<RuleProgram> programs) {
+    Map<String, List<RuleProgram>> byKey = new LinkedHashMap<>();
+    for (RuleProgram program : programs) {
+      if (BatchEvaluation.RuleBases.needsFleet(program)) {
+        List<FieldPath> uniques = program.joins().uniques();
+        String key = program.rule().target().wireName() + ":"
+            + (uniques.size() == 1 ? uniques.get(0).text() : "*" + program.rule().packId() + "/" + program.rule().id());
+        byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(program);
+      }
+    }
+    List<Group> groups = new ArrayList<>();
+    byKey.forEach((name, members) -> {
+      List<FieldPath> uniques = members.get(0).joins().uniques();
+      Function<Object, Object> key = uniques.size() == 1 ? Keys.valueOrSelf(uniques.get(0)) : null;
+      groups.add(new Group(name, members.get(0).rule().target(), List.copyOf(members), key));
+    });
+    return new FleetRules(List.copyOf(groups));
+  }
+
+  /**
+   * The tasks that evaluate every group over the facts, at most about {@code partSize} subjects a
+   * session; each returns its findings.
+   *
+   * @param subjects per fact type, the facts the rules compare (all of them)
+   * @param others all facts of the other types, for references
+   */
+  List<Callable<List<Finding>>> tasks(
+      BatchEvaluation.RuleBases bases, Instant now, Map<FactType, List<Fact>> byType, int partSize) {
+    List<Callable<List<Finding>>> tasks = new ArrayList<>();
+    for (Group group : groups) {
+      List<Fact> subjects = byType.getOrDefault(group.target, List.of());
+      List<Fact> others = new ArrayList<>();
+      byType.forEach((type, facts) -> {
+        if (type != group.target) {
+          others.addAll(facts);
+        }
+      });
+      int parts = group.key == null ? 1 : Math.max(1, Math.min(256, subjects.size() / Math.max(1, partSize)));
+      List<List<Fact>> split = new ArrayList<>();
+      for (int i = 0; i < parts; i++) {
+        split.add(new ArrayList<>());
+      }
+      for (Fact subject : subjects) {
+        int part = parts == 1 ? 0 : Math.floorMod(spread(group.key.apply(subject).hashCode()), parts);
+        split.get(part).add(subject);
+      }
+      RuleBase base = bases.group(group.name, group.members::contains);
+      for (List<Fact> part : split) {
+        tasks.add(() -> evaluate(base, now, part, others));
+      }
+    }
+    return tasks;
+  }
+
+  // every rule of a group is about the subjects, so every finding is about one of the part's
+  private static List<Finding> evaluate(RuleBase base, Instant now, List<Fact> subjects, List<Fact> others) {
+    List<Finding> findings = new ArrayList<>();
+    KieSession session = base.newSession(now, (drools, finding) -> findings.add(finding));
+    try {
+      others.forEach(session::insert);
+      subjects.forEach(session::insert);
+      session.fireAllRules();
+    } finally {
+      session.dispose();
+    }
+    return findings;
+  }
+
+  // String hash codes cluster in their low bits less than most, but a mix costs nothing.
+  private static int spread(int hash) {
+    return hash ^ (hash >>> 16);
+  }
+
+  private record Group(String name, FactType target, List<RuleProgram> members, Function<Object, Object> key) {}
+}
