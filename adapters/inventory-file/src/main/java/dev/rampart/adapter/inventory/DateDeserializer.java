@@ -23,6 +23,10 @@ final class DateDeserializer extends StdScalarDeserializer<LocalDate> {
   @Override
   public LocalDate deserialize(JsonParser parser, DeserializationContext context) throws IOException {
     if (parser.hasToken(JsonToken.VALUE_STRING)) {
+      LocalDate common = IsoDates.date(parser.getText());
+      if (common != null) {
+        return SharedValues.share(parser, common);
+      }
       String text = parser.getText().strip();
       try {
         return LocalDate.parse(text);

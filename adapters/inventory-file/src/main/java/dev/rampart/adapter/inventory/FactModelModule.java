@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 
-/** The Jackson module that gives every scalar of the fact model the inventory format's strict rules. */
+/**
+ * The Jackson module that gives every scalar of the fact model the inventory format's strict rules,
+ * and shares the parts of facts that repeat.
+ */
 final class FactModelModule extends SimpleModule {
 
   private static final long serialVersionUID = 1L;
@@ -24,6 +27,7 @@ final class FactModelModule extends SimpleModule {
     for (Class<?> type : FactModel.enumTypes()) {
       addEnum(type.asSubclass(Enum.class));
     }
+    setDeserializerModifier(new RecordDeserializers());
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})

@@ -27,6 +27,10 @@ final class InstantDeserializer extends StdScalarDeserializer<Instant> {
   public Instant deserialize(JsonParser parser, DeserializationContext context) throws IOException {
     String fix = "write a date-time with a zone, e.g. 2026-11-01T10:00:00Z, or a date, e.g. 2026-11-01";
     if (parser.hasToken(JsonToken.VALUE_STRING)) {
+      Instant common = IsoDates.instant(parser.getText());
+      if (common != null) {
+        return SharedValues.share(parser, common);
+      }
       String text = parser.getText().strip();
       if (DateDeserializer.DATE_SHAPE.matcher(text).matches()) {
         try {

@@ -27,15 +27,17 @@ enum InventoryFormat {
       .maxNumberLength(MAX_NUMBER_LENGTH)
       .build();
 
+  // Duplicate keys are refused by TrackingParser, which does without Jackson's hash set per object.
   private static final JsonFactory JSON_FACTORY = JsonFactory.builder()
       .streamReadConstraints(CONSTRAINTS)
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .build();
 
   private static final YAMLFactory YAML_FACTORY = YAMLFactory.builder()
       .loaderOptions(loaderOptions())
       .streamReadConstraints(CONSTRAINTS)
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      // Refusing duplicate keys in the loader options turns Jackson's own check on; TrackingParser does it.
+      .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       // "key:" with nothing after it is null in YAML; a quoted "" stays empty text.
       .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
       // YAML 1.2 booleans only: yes/no/on/off stay text and are then reported, not read as true/false.
@@ -60,11 +62,16 @@ enum InventoryFormat {
     return new TrackingParser(factory.createParser(text));
   }
 
+  /** A parser of JSON given as plain ASCII bytes, which Jackson parses about twice as fast as characters. */
+  static TrackingParser createJsonParser(AsciiBytes bytes) throws IOException {
+    return new TrackingParser(JSON_FACTORY.createParser(bytes));
+  }
+
   /*
    * SnakeYAML's own limits. Jackson drives SnakeYAML's low-level parser, not its composer, so only
    * the code point limit takes effect there: the nesting limit is enforced through the stream
-   * constraints above, duplicate keys through STRICT_DUPLICATE_DETECTION, and aliases are refused
-   * outright by TrackingParser. They are set anyway so that no default silently applies.
+   * constraints above, and duplicate keys and aliases are refused outright by TrackingParser. They
+   * are set anyway so that no default silently applies.
    */
   private static LoaderOptions loaderOptions() {
     LoaderOptions options = new LoaderOptions();

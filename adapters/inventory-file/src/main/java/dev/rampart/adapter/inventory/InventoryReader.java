@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.rampart.certificates.CertificateParseException;
 import dev.rampart.certificates.TrustMaterial;
 import dev.rampart.spi.fact.Device;
@@ -14,6 +15,7 @@ import dev.rampart.spi.source.Origin;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -42,6 +44,8 @@ final class InventoryReader {
   private final @Nullable Instant collectedAt;
   private final CertificateReferences certificates;
   private final FactIds ids = new FactIds();
+  // One reader per fact type for the whole read: making one per element costs more than binding it.
+  private final Map<FactType, ObjectReader> readers = new EnumMap<>(FactType.class);
 
   /**
    * @param embeddedAt the top-level key whose value is the inventory, other top-level keys being
@@ -198,7 +202,7 @@ final class InventoryReader {
     certificates.startElement(parser);
     Fact fact;
     try {
-      fact = FactReaders.forType(type).withAttribute(CertificateReferences.class, certificates).readValue(parser);
+      fact = reader(type).readValue(parser);
     } catch (JsonMappingException e) {
       IOException streamFailure = streamFailureIn(e);
       if (streamFailure != null) {
@@ -316,6 +320,15 @@ final class InventoryReader {
       problems.add(start, section, e.getMessage(), null);
       return null;
     }
+  }
+
+  private ObjectReader reader(FactType type) {
+    ObjectReader reader = readers.get(type);
+    if (reader == null) {
+      reader = FactReaders.forType(type).withAttribute(CertificateReferences.class, certificates);
+      readers.put(type, reader);
+    }
+    return reader;
   }
 
   private static Position orElse(@Nullable Position position, Position fallback) {

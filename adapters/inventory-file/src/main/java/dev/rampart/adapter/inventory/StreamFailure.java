@@ -25,7 +25,6 @@ record StreamFailure(@Nullable Position position, String what, @Nullable String 
   private static final Pattern UNEXPECTED_CHARACTER =
       Pattern.compile("Unexpected character \\('(.+?)' \\(code [^)]*\\)\\): (.*)", Pattern.DOTALL);
   private static final Pattern UNRECOGNIZED_TOKEN = Pattern.compile("Unrecognized token '(.*?)'.*", Pattern.DOTALL);
-  private static final Pattern DUPLICATE_KEY = Pattern.compile("Duplicate field '(.*)'");
   private static final Pattern YAML_BAD_CHARACTER =
       Pattern.compile("found character '(.+)' that cannot start any token.*");
 
@@ -46,6 +45,10 @@ record StreamFailure(@Nullable Position position, String what, @Nullable String 
         return new StreamFailure(Position.of(alias.getLocation()),
             "YAML alias '*" + alias.alias() + "' is not supported",
             "write the value out in full; inventory files do not use anchors and aliases");
+      }
+      if (cause instanceof DuplicateKeyException duplicate) {
+        return new StreamFailure(Position.of(duplicate.getLocation()), "duplicate key '" + duplicate.key() + "'",
+            "each key may appear only once in an object; merge the two entries");
       }
       if (cause instanceof UnpairedSurrogateException surrogate) {
         return new StreamFailure(Position.of(surrogate.getLocation()),
@@ -75,7 +78,7 @@ record StreamFailure(@Nullable Position position, String what, @Nullable String 
       }
     }
     if (syntax != null) {
-      return json(syntax, token);
+      return json(syntax);
     }
     String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
     return new StreamFailure(token != null ? token : decoded, "reading stopped: " + firstLine(message), null);
@@ -139,15 +142,9 @@ record StreamFailure(@Nullable Position position, String what, @Nullable String 
     return new StreamFailure(at, "invalid YAML: " + context + firstLine(problem), "check the syntax near this place");
   }
 
-  private static StreamFailure json(JsonParseException json, @Nullable Position token) {
+  private static StreamFailure json(JsonParseException json) {
     Position at = Position.of(json.getLocation());
     String message = firstLine(json.getOriginalMessage() == null ? "" : json.getOriginalMessage());
-    Matcher duplicate = DUPLICATE_KEY.matcher(message);
-    if (duplicate.matches()) {
-      // The exception points past the key; the parser's token is the key itself.
-      return new StreamFailure(token != null ? token : at, "duplicate key '" + duplicate.group(1) + "'",
-          "each key may appear only once in an object; merge the two entries");
-    }
     if (message.startsWith("Unexpected end-of-input")) {
       String bracket = message.contains("Array") ? "']'" : message.contains("Object") ? "'}'" : "bracket or quote";
       return new StreamFailure(at, "the file ends before every bracket is closed", "add the missing " + bracket);

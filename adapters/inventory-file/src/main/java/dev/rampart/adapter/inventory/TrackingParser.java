@@ -8,15 +8,16 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.util.JsonParserDelegate;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Wraps the streaming parser to remember what messages need (the current element's id, where its
- * field names were written) and to refuse what the YAML parser lets through: aliases and overlong text.
+ * field names were written) and to refuse what the parsers let through: YAML aliases, overlong YAML
+ * text, unpaired surrogates, and keys written twice in one object. Text values that repeat are
+ * handed out as one instance (see {@link SharedValues}).
  *
  * <p>Jackson's streaming YAML parser never expands an alias: it hands {@code *name} over as the
  * text "name", which would silently turn {@code owner: *team} into the owner "team". Refusing
@@ -24,14 +25,25 @@ import org.jspecify.annotations.Nullable;
  */
 final class TrackingParser extends JsonParserDelegate {
 
+  // Room for every field name of the model, so that two names rarely take turns in one slot.
+  private static final int CHECKED_NAMES_BITS = 12;
+  private static final int CHECKED_NAMES = 1 << CHECKED_NAMES_BITS;
+
+  private final SharedValues shared = new SharedValues();
+  private final ObjectKeys keys = new ObjectKeys();
+  private final String[] checkedNames = new String[CHECKED_NAMES];
   private @Nullable JsonStreamContext element;
   private int elementDepth;
   private @Nullable String elementId;
   // Where each field name of the current element was written, per nesting level below the element.
   // Jackson reports an unknown field of a record only when the record's object ends, so the
   // parser has moved on by then and the place has to be looked up here.
-  private final List<Map<String, JsonLocation>> fieldsByLevel = new ArrayList<>();
+  private FieldPlaces[] fieldsByLevel = new FieldPlaces[0];
   private int levelsUsed;
+  // The field names of the records being read, by the nesting depth of their fields.
+  private @Nullable FieldNames[] knownByDepth = new FieldNames[0];
+  // The current string value, as handed out by getText(); null when the current token is no string.
+  private @Nullable String text;
 
   TrackingParser(JsonParser parser) {
     super(parser);
@@ -43,7 +55,7 @@ final class TrackingParser extends JsonParserDelegate {
     elementDepth = element.getNestingDepth();
     elementId = null;
     for (int level = 0; level < levelsUsed; level++) {
-      fieldsByLevel.get(level).clear();
+      fieldsByLevel[level].clear();
     }
     levelsUsed = 0;
   }
@@ -54,12 +66,39 @@ final class TrackingParser extends JsonParserDelegate {
   }
 
   /**
-   * Where a field name of the current element was last written.
+   * Where a field name of the current element was last written: a name that the record it was
+   * written in does not know (see {@link #knowFields}), or any name outside such records.
    *
    * @param level 0 for the element's own fields, 1 for fields of an object (or list) directly under it, and so on
    */
   @Nullable Position fieldPosition(int level, String name) {
-    return level < levelsUsed ? Position.of(fieldsByLevel.get(level).get(name)) : null;
+    return level >= 0 && level < levelsUsed ? fieldsByLevel[level].find(name) : null;
+  }
+
+  /**
+   * Tells the parser the field names of the record whose object starts at the current token: while
+   * it is read, the places of those names are not kept, as no problem is reported at them. An unknown
+   * field is reported where it was written, but only once its object has ended.
+   *
+   * @return the nesting depth of the record's fields, for {@link #forgetFields}
+   */
+  int knowFields(FieldNames names) {
+    int depth = delegate.getParsingContext().getNestingDepth();
+    if (depth >= knownByDepth.length) {
+      knownByDepth = Arrays.copyOf(knownByDepth, Math.max(depth + 1, knownByDepth.length * 2));
+    }
+    knownByDepth[depth] = names;
+    return depth;
+  }
+
+  /** The record read at this nesting depth has ended. */
+  void forgetFields(int depth) {
+    knownByDepth[depth] = null;
+  }
+
+  /** The values shared across the elements of this read. */
+  SharedValues sharedValues() {
+    return shared;
   }
 
   /** Reads on until the parser is back in the given container, past whatever element failed to bind. */
@@ -73,17 +112,28 @@ final class TrackingParser extends JsonParserDelegate {
 
   @Override
   public @Nullable JsonToken nextToken() throws IOException {
+    text = null;
     JsonToken token = delegate.nextToken();
     if (token == JsonToken.FIELD_NAME) {
-      checkCharacters(delegate.currentName());
-      rememberField();
+      String name = delegate.currentName();
+      int depth = delegate.getParsingContext().getNestingDepth();
+      if (!keys.add(depth, name)) {
+        throw new DuplicateKeyException(this, name);
+      }
+      checkName(name);
+      if (element != null) {
+        rememberField(name, depth);
+      }
+    } else if (token == JsonToken.START_OBJECT) {
+      keys.startObject(delegate.getParsingContext().getNestingDepth());
     } else if (token == JsonToken.VALUE_STRING) {
       if (delegate instanceof YAMLParser yaml) {
         checkYamlScalar(yaml);
       }
-      checkCharacters(delegate.getText());
+      String value = readText();
+      text = value;
       if (element != null && delegate.getParsingContext() == element && "id".equals(delegate.currentName())) {
-        elementId = delegate.getText();
+        elementId = value;
       }
     }
     return token;
@@ -94,6 +144,18 @@ final class TrackingParser extends JsonParserDelegate {
   public @Nullable JsonToken nextValue() throws IOException {
     JsonToken token = nextToken();
     return token == JsonToken.FIELD_NAME ? nextToken() : token;
+  }
+
+  @Override
+  public @Nullable String getText() throws IOException {
+    String value = text;
+    return value != null && delegate.hasToken(JsonToken.VALUE_STRING) ? value : delegate.getText();
+  }
+
+  @Override
+  public @Nullable String getValueAsString() throws IOException {
+    String value = text;
+    return value != null && delegate.hasToken(JsonToken.VALUE_STRING) ? value : delegate.getValueAsString();
   }
 
   @Override
@@ -117,6 +179,34 @@ final class TrackingParser extends JsonParserDelegate {
     return this;
   }
 
+  /**
+   * The current string value, checked. A short one that was read before is looked up by its
+   * characters, so that no new String is made for it; a text is held only once it is checked.
+   */
+  private String readText() throws IOException {
+    if (delegate.hasTextCharacters()) {
+      int length = delegate.getTextLength();
+      if (length <= SharedValues.MAX_TEXT_LENGTH) {
+        char[] chars = delegate.getTextCharacters();
+        int offset = delegate.getTextOffset();
+        String held = shared.find(chars, offset, length);
+        if (held != null) {
+          return held;
+        }
+        char surrogate = UnpairedSurrogateException.find(chars, offset, length);
+        if (surrogate != 0) {
+          throw new UnpairedSurrogateException(this, surrogate);
+        }
+        String value = new String(chars, offset, length);
+        shared.hold(value, chars, offset, length);
+        return value;
+      }
+    }
+    String value = delegate.getText();
+    checkCharacters(value);
+    return shared.text(value);
+  }
+
   private void checkYamlScalar(YAMLParser yaml) throws IOException {
     if (yaml.isCurrentAlias()) {
       throw new YamlAliasException(this, yaml.getText());
@@ -131,25 +221,112 @@ final class TrackingParser extends JsonParserDelegate {
   }
 
   // An escape such as \\uD800 can write half a surrogate pair in JSON and in YAML; it is no character at all.
-  private void checkCharacters(@Nullable String text) throws IOException {
-    char surrogate = text == null ? 0 : UnpairedSurrogateException.find(text);
+  private void checkCharacters(@Nullable String value) throws IOException {
+    char surrogate = value == null ? 0 : UnpairedSurrogateException.find(value);
     if (surrogate != 0) {
       throw new UnpairedSurrogateException(this, surrogate);
     }
   }
 
-  private void rememberField() throws IOException {
-    if (element == null) {
+  // The JSON parser hands out one String per distinct field name, so a name checked before is
+  // recognised by identity; other names are checked each time.
+  private void checkName(String name) throws IOException {
+    int slot = (name.hashCode() * 0x9E3779B9) >>> (Integer.SIZE - CHECKED_NAMES_BITS);
+    if (checkedNames[slot] != name) {
+      checkCharacters(name);
+      checkedNames[slot] = name;
+    }
+  }
+
+  private void rememberField(String name, int depth) {
+    int level = depth - elementDepth;
+    if (level < 0 || isKnown(name, depth)) {
       return;
     }
-    int level = delegate.getParsingContext().getNestingDepth() - elementDepth;
-    if (level < 0) {
-      return;
+    if (level >= fieldsByLevel.length) {
+      int old = fieldsByLevel.length;
+      fieldsByLevel = Arrays.copyOf(fieldsByLevel, level + 1);
+      for (int i = old; i <= level; i++) {
+        fieldsByLevel[i] = new FieldPlaces();
+      }
     }
-    while (fieldsByLevel.size() <= level) {
-      fieldsByLevel.add(new HashMap<>());
-    }
-    fieldsByLevel.get(level).put(delegate.currentName(), delegate.currentTokenLocation());
+    JsonLocation location = delegate.currentTokenLocation();
+    fieldsByLevel[level].add(name, location.getLineNr(), location.getColumnNr());
     levelsUsed = Math.max(levelsUsed, level + 1);
+  }
+
+  private boolean isKnown(String name, int depth) {
+    FieldNames known = depth < knownByDepth.length ? knownByDepth[depth] : null;
+    return known != null && known.contains(name);
+  }
+
+  /**
+   * The field names written at one level of an element, in the order read, each with where it was
+   * written. Adding one is a few array stores; finding one, which only a problem needs, scans back
+   * from the last.
+   */
+  private static final class FieldPlaces {
+
+    private static final int INITIAL_CAPACITY = 32;
+
+    private String[] names = new String[INITIAL_CAPACITY];
+    private int[] lines = new int[INITIAL_CAPACITY];
+    private int[] columns = new int[INITIAL_CAPACITY];
+    private int size;
+    // An element with long lists of objects writes the same names again and again; past this size,
+    // only the last place of each name is kept, so memory follows the number of distinct names.
+    private int compactAt = 4096;
+
+    void clear() {
+      size = 0;
+    }
+
+    void add(String name, int line, int column) {
+      if (size == names.length) {
+        if (size >= compactAt) {
+          compact();
+        }
+        if (size == names.length) {
+          names = Arrays.copyOf(names, size * 2);
+          lines = Arrays.copyOf(lines, size * 2);
+          columns = Arrays.copyOf(columns, size * 2);
+        }
+      }
+      names[size] = name;
+      lines[size] = line;
+      columns[size] = column;
+      size++;
+    }
+
+    /** Where the name was last written, as {@link Position#of(JsonLocation)} would give it. */
+    @Nullable Position find(String name) {
+      for (int i = size - 1; i >= 0; i--) {
+        if (names[i].equals(name)) {
+          return lines[i] <= 0 ? null : new Position(lines[i], Math.max(columns[i], 1));
+        }
+      }
+      return null;
+    }
+
+    private void compact() {
+      Map<String, Integer> last = new HashMap<>();
+      for (int i = 0; i < size; i++) {
+        last.put(names[i], i);
+      }
+      int kept = 0;
+      for (int i = 0; i < size; i++) {
+        if (last.get(names[i]) == i) {
+          names[kept] = names[i];
+          lines[kept] = lines[i];
+          columns[kept] = columns[i];
+          kept++;
+        }
+      }
+      Arrays.fill(names, kept, size, null);
+      size = kept;
+      if (size > compactAt / 2) {
+        compactAt *= 2;
+      }
+    }
   }
 }

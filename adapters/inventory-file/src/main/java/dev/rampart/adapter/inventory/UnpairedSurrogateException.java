@@ -22,14 +22,33 @@ final class UnpairedSurrogateException extends JsonParseException {
     return surrogate;
   }
 
+  /** The first surrogate in the characters that is not half of a pair, or 0 when there is none. */
+  static char find(char[] chars, int offset, int length) {
+    int end = offset + length;
+    for (int i = offset; i < end; i++) {
+      char c = chars[i];
+      if (Character.isSurrogate(c)) {
+        if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(chars[i + 1])) {
+          i++;
+        } else {
+          return c;
+        }
+      }
+    }
+    return 0;
+  }
+
   /** The first surrogate in the text that is not half of a pair, or 0 when there is none. */
   static char find(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-        i++;
-      } else if (Character.isSurrogate(c)) {
-        return c;
+      // Every text is scanned, and surrogates are rare: one range check per character until one turns up.
+      if (Character.isSurrogate(c)) {
+        if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+          i++;
+        } else {
+          return c;
+        }
       }
     }
     return 0;

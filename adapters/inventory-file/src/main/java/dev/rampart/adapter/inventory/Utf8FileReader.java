@@ -85,20 +85,27 @@ final class Utf8FileReader extends Reader {
     } else {
       count = decode(buffer, offset, length);
     }
-    for (int i = offset; i < offset + count; i++) {
-      if (buffer[i] == '\n') {
-        line++;
-        column = 1;
-      } else {
-        column++;
-      }
-    }
+    countLines(buffer, offset, count);
     return count;
   }
 
   @Override
   public void close() throws IOException {
     in.close();
+  }
+
+  /** Moves the position past characters just handed out; {@code count} is -1 at the end of the input. */
+  private void countLines(char[] buffer, int offset, int count) {
+    int end = offset + count;
+    int lastNewline = -1;
+    for (int i = offset; i < end; i++) {
+      if (buffer[i] == '\n') {
+        line++;
+        lastNewline = i;
+      }
+    }
+    // The column starts at 1 after the last line break and counts every character after it.
+    column = lastNewline < 0 ? column + Math.max(count, 0) : end - lastNewline;
   }
 
   /** Drops a byte order mark, which editors on Windows like to write and neither parser wants. */

@@ -35,6 +35,10 @@ record ValueRange(long min, long max, String hint) {
     return BY_FIELD.getOrDefault(key(record, field), ANY);
   }
 
+  boolean contains(long value) {
+    return value >= min && value <= max;
+  }
+
   boolean contains(BigInteger value) {
     return value.compareTo(BigInteger.valueOf(min)) >= 0 && value.compareTo(BigInteger.valueOf(max)) <= 0;
   }

@@ -41,6 +41,12 @@ final class WholeNumberDeserializer extends StdScalarDeserializer<Integer> imple
   @Override
   public Integer deserialize(JsonParser parser, DeserializationContext context) throws IOException {
     if (parser.hasToken(JsonToken.VALUE_NUMBER_INT)) {
+      if (parser.getNumberType() == JsonParser.NumberType.INT) {
+        int value = parser.getIntValue();
+        if (range.contains(value)) {
+          return SharedValues.share(parser, value);
+        }
+      }
       BigInteger value = parser.getBigIntegerValue();
       if (!range.contains(value)) {
         throw new InvalidValueException(parser, parser.getText() + " is out of range", range.hint());

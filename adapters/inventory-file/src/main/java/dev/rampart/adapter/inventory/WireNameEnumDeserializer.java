@@ -29,24 +29,30 @@ final class WireNameEnumDeserializer<E extends Enum<E>> extends StdScalarDeseria
 
   @Override
   public E deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+    if (parser.hasToken(JsonToken.VALUE_STRING)) {
+      Optional<E> constant = WireNames.parse(type, parser.getText());
+      if (constant.isPresent()) {
+        return constant.get();
+      }
+    }
+    throw invalid(parser);
+  }
+
+  private InvalidValueException invalid(JsonParser parser) throws IOException {
     String expected = "expected one of: " + String.join(", ", names);
     if (!parser.hasToken(JsonToken.VALUE_STRING)) {
-      throw new InvalidValueException(parser, "expected a name but found " + Found.describe(parser), expected);
+      return new InvalidValueException(parser, "expected a name but found " + Found.describe(parser), expected);
     }
     String text = parser.getText();
-    Optional<E> constant = WireNames.parse(type, text);
-    if (constant.isPresent()) {
-      return constant.get();
-    }
     // Only a difference of spelling (case, '_', '-') earns a hint; the full list is short and always shown.
     String canonical = canonical(text);
     for (String name : names) {
       if (canonical(name).equals(canonical)) {
         String fix = "write it as '" + name + "'; " + expected;
-        throw new InvalidValueException(parser, "unknown value '" + text + "'", fix);
+        return new InvalidValueException(parser, "unknown value '" + text + "'", fix);
       }
     }
-    throw new InvalidValueException(parser, "unknown value '" + text + "'", expected);
+    return new InvalidValueException(parser, "unknown value '" + text + "'", expected);
   }
 
   private static String canonical(String name) {

@@ -162,6 +162,35 @@ class InventoryFileSourceTest {
   }
 
   @Test
+  void jsonIsReadTheSameWhateverCharactersItHolds(@TempDir Path dir) throws Exception {
+    // Plain ASCII JSON is read as bytes; at the first other character the file is read again as
+    // text, and what was already handed over is not handed over twice.
+    Path file = Files.writeString(dir.resolve("mixed.json"), """
+        {"devices": [
+          {"id": "a", "name": "Camera"},
+          {"id": "b", "name": "Caméra", "colour": "red"},
+          {"id": "c", "name": "Kamera"}
+        ]}
+        """);
+    List<String> ids = new ArrayList<>();
+    List<Origin> origins = new ArrayList<>();
+
+    SourceException failure = assertThrows(SourceException.class, () -> InventoryFileSource.of(file).read(
+        (fact, origin) -> {
+          ids.add(fact.id());
+          origins.add(origin);
+        }));
+
+    assertEquals(List.of("a", "c"), ids);
+    assertEquals(List.of(2, 4), origins.stream().map(Origin::line).toList());
+    // columns count characters, so the 'é' (two bytes in UTF-8) counts once
+    assertEquals(List.of(file + ":3:33: devices[1] (id 'b'): unknown field 'colour' (valid fields: id, name, model, "
+        + "serialNumber, macAddress, ipAddresses, vendorId, networkIds, deviceClass, owner, criticality, hardware, "
+        + "firmware, ota, credentials, accessPolicy, services, wireless, data, monitoring, resilience, lifecycle, "
+        + "connectivity, outboundDestinations, egressAllowlist, attributes)"), failure.problems());
+  }
+
+  @Test
   void describeNamesTheSourceTypeAndTheFile() {
     assertEquals("inventory:examples/site.yaml", InventoryFileSource.of(Path.of("examples/site.yaml")).describe());
   }

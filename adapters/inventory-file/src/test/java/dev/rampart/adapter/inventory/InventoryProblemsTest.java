@@ -161,6 +161,35 @@ class InventoryProblemsTest {
     assertProblems("duplicate-key.yaml", """
         FILE:4:5: duplicate key 'owner' (each key may appear only once in an object; merge the two entries)
         """);
+    assertProblems("duplicate-key.json", """
+        FILE:3:4: duplicate key 'owner' (each key may appear only once in an object; merge the two entries)
+        """);
+  }
+
+  @Test
+  void aDuplicateKeyIsFoundAmongManyKeys(@TempDir Path directory) throws IOException {
+    StringBuilder attributes = new StringBuilder();
+    for (int i = 0; i < 100; i++) {
+      attributes.append("\"a").append(i).append("\": ").append(i).append(", ");
+    }
+    Path file = Files.writeString(directory.resolve("many.json"),
+        "{\"devices\": [{\"id\": \"a\", \"attributes\": {" + attributes + "\"a50\": 0}}]}\n");
+
+    assertEquals(file + ":1:1121: duplicate key 'a50' (each key may appear only once in an object; merge the two entries)\n",
+        Fixtures.problems(file));
+  }
+
+  @Test
+  void keysMayRepeatInDifferentObjects(@TempDir Path directory) throws IOException, SourceException {
+    Path file = Files.writeString(directory.resolve("repeated.json"), """
+        {"devices": [
+          {"id": "a", "services": [{"name": "ssh", "port": 22}, {"name": "https", "port": 443}],
+           "credentials": {"certificate": {"subject": "CN=a"}}, "attributes": {"id": "x"}},
+          {"id": "b", "services": [{"name": "ssh", "port": 22}]}
+        ]}
+        """);
+
+    assertEquals(2, Fixtures.read(file).facts().size());
   }
 
   @Test
