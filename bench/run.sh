@@ -6,7 +6,8 @@
 #
 # Environment: SIZES (end-to-end sizes), JMH_SIZES (in-process sizes, default: SIZES up to 100000),
 # INCREMENTAL_SIZES (default 100000), PROFILE_SIZE (JFR profile of the end-to-end run, default
-# 100000; empty for none), E2E_TIMEOUT (seconds per end-to-end run, default 3600), SKIP_BUILD=1 (use
+# 100000; empty for none), E2E_TIMEOUT (seconds per end-to-end run, default 3600), E2E_HEAP (-Xmx of
+# the end-to-end runs, default 2g), SKIP_BUILD=1 (use
 # the jars already built), SKIP_JMH=1, RESULTS_DIR, FLEETS_DIR.
 # Needs: a JDK 17 (java, jfr), Maven, GNU time (installed with apt-get when missing).
 set -euo pipefail
@@ -22,6 +23,8 @@ fi
 INCREMENTAL_SIZES=${INCREMENTAL_SIZES-100000}
 PROFILE_SIZE=${PROFILE_SIZE-100000}
 E2E_TIMEOUT=${E2E_TIMEOUT:-3600}
+# The heap target is 2 GiB: end-to-end runs are capped there, so a run that completes kept under it.
+E2E_HEAP=${E2E_HEAP:-2g}
 NOW=2026-11-25
 SEED=1
 JMH_JVM_ARGS="-Xmx12g -Drampart.bench.fleets=$fleets"
@@ -57,6 +60,7 @@ put machine.cpu "$(lscpu 2>/dev/null | awk -F: '/Model name/ {gsub(/^ +/, "", $2
 put machine.java "$(java -version 2>&1 | paste -sd ' ' | sed 's/  */ /g')"
 put sizes "$SIZES"
 put jmh.jvmArgs "$JMH_JVM_ARGS"
+put e2e.heap "$E2E_HEAP"
 put cold.runs "$COLD_RUNS"
 put profile.size "$PROFILE_SIZE"
 # Other work on the machine distorts every figure: record the load around the run, and which other
@@ -100,8 +104,9 @@ for n in $SIZES; do
   start=$(millis)
   status=ok
   code=0
-  RAMPART_JAVA_OPTS="-Xlog:gc:file=$out/gc-$n.log" timeout "$E2E_TIMEOUT" /usr/bin/time -v -o "$out/time-$n.txt" \
-    "$rampart" evaluate "$file" --format "json:$out/report-$n.json" --fail-on never --now "$NOW" \
+  RAMPART_JAVA_OPTS="-Xmx$E2E_HEAP -Xlog:gc:file=$out/gc-$n.log" timeout "$E2E_TIMEOUT" \
+    /usr/bin/time -v -o "$out/time-$n.txt" \
+    "$rampart" evaluate "$file" --format "json:$out/report-$n.json" --only-findings --fail-on never --now "$NOW" \
     > "$out/evaluate-$n.out" 2>&1 || code=$?
   if [ "$code" = 124 ]; then
     status="stopped after ${E2E_TIMEOUT} s (E2E_TIMEOUT)"
@@ -128,8 +133,8 @@ done
 
 if [ -n "$PROFILE_SIZE" ]; then
   log "JFR profile: evaluate $PROFILE_SIZE devices"
-  RAMPART_JAVA_OPTS="-XX:StartFlightRecording=filename=$out/evaluate-$PROFILE_SIZE.jfr,settings=profile" \
-    "$rampart" evaluate "$(fleet "$PROFILE_SIZE")" --format "json:$out/report-profile.json" --fail-on never \
+  RAMPART_JAVA_OPTS="-Xmx$E2E_HEAP -XX:FlightRecorderOptions:stackdepth=512 -XX:StartFlightRecording=filename=$out/evaluate-$PROFILE_SIZE.jfr,settings=profile" \
+    "$rampart" evaluate "$(fleet "$PROFILE_SIZE")" --format "json:$out/report-profile.json" --only-findings --fail-on never \
     --now "$NOW" > "$out/profile.out" 2>&1 || true
   rm -f "$out/report-profile.json"
   java -cp "$jmhcp" dev.rampart.bench.jmh.JfrHotMethods "$out/evaluate-$PROFILE_SIZE.jfr" 25 > "$out/hot-methods.md"

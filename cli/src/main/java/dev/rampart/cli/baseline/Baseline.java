@@ -68,7 +68,7 @@ public final class Baseline {
   /** The FAIL and UNKNOWN results of a report, as a baseline to write. */
   public static Baseline of(Report report, String toolVersion) {
     List<Entry> entries = new ArrayList<>();
-    for (RuleResult result : report.results()) {
+    for (RuleResult result : report.findings()) {
       if (isRecorded(result)) {
         entries.add(new Entry(result.rule().id(), result.factType(), result.factId(), result.outcome()));
       }
@@ -150,7 +150,7 @@ public final class Baseline {
     long fresh = 0;
     long existing = 0;
     Map<Entry, Entry> stillThere = new TreeMap<>(ORDER);
-    for (RuleResult result : report.results()) {
+    for (RuleResult result : report.findings()) {
       if (!isRecorded(result)) {
         continue;
       }

@@ -5,6 +5,8 @@ import dev.rampart.cli.baseline.BaselineException;
 import dev.rampart.cli.input.FailedSource;
 import dev.rampart.cli.input.Inventory;
 import dev.rampart.cli.input.SourceSpec;
+import dev.rampart.cli.input.Sources;
+import dev.rampart.cli.input.StreamedInventory;
 import dev.rampart.cli.report.AtomicFiles;
 import dev.rampart.cli.report.Evaluation;
 import dev.rampart.cli.report.Gate;
@@ -28,6 +30,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -146,6 +149,13 @@ public final class EvaluateCommand implements Callable<Integer> {
       if (writeBaseline != null) {
         problems.addAll(unwritable(writeBaseline, "baseline", "baseline.json"));
       }
+      if (streamable(sources) && problems.isEmpty()) {
+        Integer streamed = evaluateStreamed(sources, targets, progress, err);
+        if (streamed != null) {
+          return streamed;
+        }
+        // the input needs the ordinary path, which reads it whole and reports every problem with its place
+      }
       Inventory inventory = inputs.readInventory(sources, problems);
       if (inventory != null) {
         progress.step("read " + inventory.facts().size() + " facts");
@@ -164,35 +174,74 @@ public final class EvaluateCommand implements Callable<Integer> {
       inventory.failedSources().forEach(failed -> warnPartial(err, failed));
       progress.step("evaluating\u2026");
       Report report = engine.evaluate(inventory.facts(), inventory.provenance()).withWaivers(waivers, inventory.facts());
-      Gate verdict = gate.failingOnUnknown(failOnUnknown);
-      if (baseline != null) {
-        verdict = verdict.withBaseline(baseline);
-      }
       Evaluation evaluation = new Evaluation(report, FactInputs.inputNames(sources, inputs.files()),
-          inventory.origins(), inventory.conflicts(), inventory.failedSources(), verdict, ToolVersion.current());
-      for (ReportTarget target : targets) {
-        try {
-          write(target, evaluation, engine.rules());
-        } catch (IOException e) {
-          err.println("rampart: cannot write the " + target.format().wireName() + " report to '" + target.file()
-              + "': " + e.getMessage());
-          return ExitCode.INPUT_ERROR;
-        }
-      }
-      if (writeBaseline != null) {
-        try {
-          Baseline recorded = Baseline.of(report, ToolVersion.current());
-          AtomicFiles.write(writeBaseline, recorded::writeTo);
-        } catch (IOException e) {
-          err.println("rampart: cannot write the baseline to '" + writeBaseline + "': " + e.getMessage());
-          return ExitCode.INPUT_ERROR;
-        }
-      }
-      progress.done();
-      report.incompleteReason().ifPresent(reason -> err.println("rampart: the evaluation is incomplete (" + reason
-          + "): the reports cover only the facts evaluated, so the run cannot pass"));
-      return verdict.failed(report) ? ExitCode.GATE_FAILED : ExitCode.OK;
+          inventory.origins(), inventory.conflicts(), inventory.failedSources(), verdict(baseline), ToolVersion.current());
+      return finish(evaluation, targets, engine, progress, err);
     }
+  }
+
+  /**
+   * One inventory, no limits: its facts can be evaluated as they are read, without holding them.
+   * Waivers that compare a field of the fact need the facts, so they take the ordinary path.
+   */
+  private boolean streamable(List<SourceSpec> sources) {
+    return sources.size() == 1 && sources.get(0).type().equals(FactInputs.INVENTORY_SOURCE) && !limits.any();
+  }
+
+  /** The exit code of a streamed evaluation, or null when the input has to be read the ordinary way. */
+  private @Nullable Integer evaluateStreamed(
+      List<SourceSpec> sources, List<ReportTarget> targets, Progress progress, PrintWriter err) {
+    List<String> problems = new ArrayList<>();
+    ComplianceEngine engine = inputs.buildEngine(problems, builder -> limits.applyTo(builder, problems));
+    List<Waiver> waivers = loadWaivers(engine, problems);
+    Baseline baseline = readBaseline(problems);
+    if (!problems.isEmpty() || engine == null || waivers.stream().anyMatch(waiver -> waiver.where() != null)) {
+      return null;
+    }
+    progress.step("reading and evaluating\u2026");
+    Optional<StreamedInventory> streamed = StreamedInventory.evaluate(Sources.discover(), sources.get(0), engine);
+    if (streamed.isEmpty()) {
+      return null;
+    }
+    progress.step("evaluated " + streamed.get().factCount() + " facts");
+    Report report = streamed.get().report().withWaivers(waivers, List.of());
+    Evaluation evaluation = new Evaluation(report, FactInputs.inputNames(sources, inputs.files()),
+        streamed.get().origins(), verdict(baseline), ToolVersion.current());
+    return finish(evaluation, targets, engine, progress, err);
+  }
+
+  private Gate verdict(@Nullable Baseline baseline) {
+    Gate verdict = gate.failingOnUnknown(failOnUnknown);
+    return baseline == null ? verdict : verdict.withBaseline(baseline);
+  }
+
+  /** Writes the reports and the baseline; the exit code. */
+  private int finish(Evaluation evaluation, List<ReportTarget> targets, ComplianceEngine engine, Progress progress,
+      PrintWriter err) {
+    Report report = evaluation.report();
+    Gate verdict = evaluation.gate();
+    for (ReportTarget target : targets) {
+      try {
+        write(target, evaluation, engine.rules());
+      } catch (IOException e) {
+        err.println("rampart: cannot write the " + target.format().wireName() + " report to '" + target.file()
+            + "': " + e.getMessage());
+        return ExitCode.INPUT_ERROR;
+      }
+    }
+    if (writeBaseline != null) {
+      try {
+        Baseline recorded = Baseline.of(report, ToolVersion.current());
+        AtomicFiles.write(writeBaseline, recorded::writeTo);
+      } catch (IOException e) {
+        err.println("rampart: cannot write the baseline to '" + writeBaseline + "': " + e.getMessage());
+        return ExitCode.INPUT_ERROR;
+      }
+    }
+    progress.done();
+    report.incompleteReason().ifPresent(reason -> err.println("rampart: the evaluation is incomplete (" + reason
+        + "): the reports cover only the facts evaluated, so the run cannot pass"));
+    return verdict.failed(report) ? ExitCode.GATE_FAILED : ExitCode.OK;
   }
 
   // A source left out under --allow-partial is worth a word on standard error: CI logs show it.

@@ -29,6 +29,11 @@ final class EvaluationLimits {
           + " facts evaluated so far, is incomplete, and the run exits with 1.")
   private @Nullable Duration timeLimit;
 
+  /** Whether a fact or time limit was given. */
+  boolean any() {
+    return maxFacts != null || timeLimit != null;
+  }
+
   /** Applies the limits given; a value the engine refuses becomes a problem. */
   void applyTo(ComplianceEngine.Builder builder, List<String> problems) {
     try {

@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param report the engine's report
  * @param inputs the input files, as the user named them
- * @param origins where each fact is (for a merged fact, its record from the source of highest precedence)
+ * @param origins where each fact is (for a merged fact, its record from the source of highest precedence);
+ *     not copied, since it can hold millions of facts: hand over a map that no longer changes
  * @param conflicts for each fact whose sources disagreed, the fields they disagreed on
  * @param failedSources the sources left out under {@code --allow-partial}, in the order given
  * @param gate the pass/fail verdict in force
@@ -38,7 +39,7 @@ public record Evaluation(
   public Evaluation {
     Objects.requireNonNull(report, "report");
     inputs = List.copyOf(inputs);
-    origins = Map.copyOf(origins);
+    origins = Collections.unmodifiableMap(origins);
     conflicts = sorted(conflicts);
     failedSources = List.copyOf(failedSources);
     Objects.requireNonNull(gate, "gate");

@@ -161,7 +161,7 @@ public final class HtmlReport implements ReportWriter {
   }
 
   private static String summary(Report report) {
-    long total = report.results().size();
+    long total = report.resultCount();
     long applicable = total - report.count(Outcome.NOT_APPLICABLE);
     String rate = applicable == 0
         ? "n/a"

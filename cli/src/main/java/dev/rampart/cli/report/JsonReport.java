@@ -68,10 +68,9 @@ public final class JsonReport implements ReportWriter {
       json.writeEndObject();
       writeSummary(json, evaluation);
       json.writeArrayFieldStart("results");
-      for (RuleResult result : evaluation.report().results()) {
-        if (!onlyFindings || result.isFinding()) {
-          writeResult(json, evaluation, result, evaluation.origin(result).orElse(null));
-        }
+      Report report = evaluation.report();
+      for (RuleResult result : onlyFindings ? report.findings() : report.results()) {
+        writeResult(json, evaluation, result, evaluation.origin(result).orElse(null));
       }
       json.writeEndArray();
       json.writeEndObject();

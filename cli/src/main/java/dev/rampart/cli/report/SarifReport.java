@@ -295,7 +295,7 @@ public final class SarifReport implements ReportWriter {
     json.writeStartObject();
     // rampart completed the evaluation; rules it could not evaluate are reported as notifications
     json.writeBooleanField("executionSuccessful", true);
-    List<RuleResult> errors = evaluation.report().results().stream()
+    List<RuleResult> errors = evaluation.report().findings().stream()
         .filter(result -> result.outcome() == Outcome.ERROR)
         .toList();
     if (!errors.isEmpty()) {

@@ -343,7 +343,7 @@ public final class TextReport implements ReportWriter {
     String outcomes = Arrays.stream(Outcome.values())
         .map(outcome -> report.count(outcome) + " " + outcome.name())
         .collect(Collectors.joining(", "));
-    lines.addAll(summaryLine("Results", report.results().size() + ": " + outcomes));
+    lines.addAll(summaryLine("Results", report.resultCount() + ": " + outcomes));
     lines.addAll(summaryLine("Findings", findingsByCategory(report)));
     if (report.waivedCount() > 0 || !report.expiredWaivers().isEmpty()) {
       String waived = report.waivedCount() + ": " + report.waivedCounts().get(Outcome.FAIL) + " FAIL, "

@@ -70,7 +70,7 @@ public final class JfrHotMethods {
     PrintStream out = System.out;
     out.printf(Locale.ROOT, "%d execution samples; %d garbage collections, %.1f s of GC pauses in all.%n%n",
         samples, gcs, gcPauses.toMillis() / 1000.0);
-    table(out, "Phase (first of: JSON report, rule firing, report materialisation, reading, pack compile)",
+    table(out, "Phase (the first of the phases listed in JfrHotMethods that is on the stack)",
         phases, samples, top, false);
     out.println();
     table(out, "Self (top frame)", self, samples, top, true);
@@ -82,9 +82,12 @@ public final class JfrHotMethods {
 
   private static final String[][] PHASES = {
     {"JsonReport.write", "JSON report writing"},
+    {"FleetRules.evaluate", "uniqueness rules (hash-partitioned sessions, after reading)"},
+    {"StreamingEvaluation.evaluate", "device shards (Drools sessions on the worker threads)"},
+    {"BatchEvaluation.evaluate", "device shards (Drools sessions on the worker threads)"},
+    {"StreamingEvaluation.add", "handing facts to the engine (projection for uniqueness)"},
+    {"StreamingEvaluation.finish", "building the result table"},
     {"DroolsSession.settle", "rule firing (Drools fireAllRules)"},
-    {"DroolsSession.report", "report materialisation (a RuleResult per rule and fact)"},
-    {"Report.<init>", "report materialisation (a RuleResult per rule and fact)"},
     {"FactInputs.readInventory", "reading the inventory"},
     {"InventoryFileSource.read", "reading the inventory"},
     {"ComplianceEngine$Builder.build", "pack load + compile"},

@@ -1,0 +1,174 @@
+package dev.rampart.cli.input;
+
+import dev.rampart.engine.ComplianceEngine;
+import dev.rampart.engine.Report;
+import dev.rampart.engine.StreamingEvaluation;
+import dev.rampart.spi.fact.Fact;
+import dev.rampart.spi.fact.FactType;
+import dev.rampart.spi.fact.Ref;
+import dev.rampart.spi.source.FactSource;
+import dev.rampart.spi.source.Origin;
+import dev.rampart.spi.source.SourceException;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One source read straight into a {@link StreamingEvaluation}: facts are evaluated while the
+ * source is still being read and are not kept, so a fleet of millions of devices needs memory for
+ * its findings, not for its facts.
+ *
+ * <p>Only clean input takes this path. Anything that needs all facts at hand to be reported well
+ * (a source that cannot be read, a duplicated id, a reference to a fact no source reported, a
+ * network or vendor after devices already evaluated) makes {@link #evaluate} give up and return
+ * empty; the caller then reads the source again the ordinary way, which reports every problem with
+ * its place.
+ */
+public final class StreamedInventory {
+
+  private static final ClassValue<List<Reference>> REFERENCES = new ClassValue<>() {
+    @Override
+    protected List<Reference> computeValue(Class<?> type) {
+      List<Reference> references = new ArrayList<>();
+      RecordComponent[] components = type.getRecordComponents();
+      if (components != null) {
+        for (RecordComponent component : components) {
+          Ref ref = component.getAnnotation(Ref.class);
+          if (ref != null) {
+            references.add(new Reference(component.getAccessor(), ref.value()));
+          }
+        }
+      }
+      return List.copyOf(references);
+    }
+  };
+
+  private final Map<FactKey, Origin> origins;
+
+  /** The origins by fact key, as reports look them up, over the maps kept per type. */
+  private static final class Origins extends java.util.AbstractMap<FactKey, Origin> {
+
+    private final Map<FactType, Map<String, Origin>> byType;
+
+    Origins(Map<FactType, Map<String, Origin>> byType) {
+      this.byType = byType;
+    }
+
+    @Override
+    public Origin get(Object key) {
+      return key instanceof FactKey fact ? byType.get(fact.type()).get(fact.id()) : null;
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      return get(key) != null;
+    }
+
+    @Override
+    public Set<Map.Entry<FactKey, Origin>> entrySet() {
+      Set<Map.Entry<FactKey, Origin>> entries = new java.util.LinkedHashSet<>();
+      byType.forEach((type, ofType) -> ofType.forEach((id, origin) -> entries.add(Map.entry(new FactKey(type, id), origin))));
+      return entries;
+    }
+  }
+  private final long facts;
+  private final Report report;
+
+  private StreamedInventory(Report report, Map<FactKey, Origin> origins, long facts) {
+    this.report = report;
+    this.origins = origins;
+    this.facts = facts;
+  }
+
+  /** Evaluates the source as it is read; empty when it has to be read the ordinary way instead. */
+  public static Optional<StreamedInventory> evaluate(Sources sources, SourceSpec spec, ComplianceEngine engine) {
+    // per type, by id: evaluation threads look origins up while the source is still being read
+    Map<FactType, Map<String, Origin>> origins = new EnumMap<>(FactType.class);
+    for (FactType type : FactType.values()) {
+      origins.put(type, new ConcurrentHashMap<>());
+    }
+    Map<FactType, Set<String>> referenced = new EnumMap<>(FactType.class);
+    Map<FactType, Set<String>> known = new EnumMap<>(FactType.class);
+    long[] count = {0};
+    try (StreamingEvaluation evaluation = engine.startEvaluation(
+        (type, factId, path) -> origins.get(type).get(factId))) {
+      FactSource source = sources.provider(spec.type()).create(spec.config());
+      source.read((fact, origin) -> {
+        origins.get(fact.type()).put(fact.id(), origin);
+        if (fact.type() != FactType.DEVICE) {
+          known.computeIfAbsent(fact.type(), type -> new HashSet<>()).add(fact.id());
+        }
+        noteReferences(fact, referenced);
+        try {
+          evaluation.add(fact);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+          throw new GiveUp();
+        }
+        count[0]++;
+      });
+      for (Map.Entry<FactType, Set<String>> targets : referenced.entrySet()) {
+        if (!known.getOrDefault(targets.getKey(), Set.of()).containsAll(targets.getValue())) {
+          return Optional.empty();
+        }
+      }
+      return Optional.of(new StreamedInventory(evaluation.finish(), new Origins(origins), count[0]));
+    } catch (SourceException | GiveUp | IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The engine's report. */
+  public Report report() {
+    return report;
+  }
+
+  /** Where each fact is. */
+  public Map<FactKey, Origin> origins() {
+    return origins;
+  }
+
+  /** How many facts were read. */
+  public long factCount() {
+    return facts;
+  }
+
+  // Devices refer to networks and vendors only; those ids are few, so all of them are kept to check.
+  private static void noteReferences(Fact fact, Map<FactType, Set<String>> referenced) {
+    for (Reference reference : REFERENCES.get(fact.getClass())) {
+      Object value;
+      try {
+        value = reference.accessor.invoke(fact);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("cannot read " + reference.accessor.getName(), e);
+      }
+      if (value == null) {
+        continue;
+      }
+      Set<String> ids = referenced.computeIfAbsent(reference.target, type -> new HashSet<>());
+      if (value instanceof Collection<?> list) {
+        list.forEach(id -> ids.add(String.valueOf(id)));
+      } else {
+        ids.add(String.valueOf(value));
+      }
+    }
+  }
+
+  private record Reference(Method accessor, FactType target) {}
+
+  /** Thrown out of the source's sink to stop reading. */
+  private static final class GiveUp extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    GiveUp() {
+      super(null, null, false, false);
+    }
+  }
+}
