@@ -65,11 +65,13 @@ final class BatchEvaluation {
     byType.put(FactType.DEVICE, devices);
     others.forEach(fact -> byType.computeIfAbsent(fact.type(), type -> new ArrayList<>()).add(fact));
     shards.addAll(FleetRules.of(bases.all().programs()).tasks(bases, now, byType, shardSize));
+    ContextIndex context = new ContextIndex(others);
     for (int start = 0; start < devices.size(); start += shardSize) {
       List<Fact> slice = devices.subList(start, Math.min(devices.size(), start + shardSize));
       boolean first = start == 0;
       RuleBase base = first ? bases.local() : bases.localDevices();
-      shards.add(() -> evaluate(base, concat(List.of(slice, others)), first));
+      // the first shard also evaluates the other facts; the rest need only what their devices refer to
+      shards.add(() -> evaluate(base, concat(List.of(slice, first ? others : context.referencedBy(slice))), first));
     }
     int threads = Math.min(shards.size(), Runtime.getRuntime().availableProcessors());
     ExecutorService pool = Executors.newFixedThreadPool(threads, new Workers());

@@ -55,7 +55,7 @@ public final class ComplianceEngine {
   private static final int LIMIT_BATCH = 1024;
 
   /** Devices per Drools session when a large fleet is evaluated in parallel shards. */
-  static final int DEFAULT_SHARD_SIZE = 20_000;
+  static final int DEFAULT_SHARD_SIZE = 2_000;
 
   private ComplianceEngine(
       List<RulePack> packs, RuleBase rules, Clock clock, long maxFacts, @Nullable Duration timeLimit, int shardSize) {

@@ -58,6 +58,7 @@ public final class StreamingEvaluation implements AutoCloseable {
   private final Map<FactType, List<String>> ids = new EnumMap<>(FactType.class);
   private final List<Future<ShardResult>> shards = new ArrayList<>();
   private List<Fact> shard = new ArrayList<>();
+  private ContextIndex contextIndex;
   private boolean finished;
 
   StreamingEvaluation(
@@ -181,8 +182,12 @@ public final class StreamingEvaluation implements AutoCloseable {
 
   private void dispatch() {
     List<Fact> devices = shard;
-    List<Fact> others = List.copyOf(context);
     boolean first = shards.isEmpty();
+    if (first) {
+      contextIndex = new ContextIndex(context);
+    }
+    // the first shard also evaluates the other facts; the rest need only what their devices refer to
+    List<Fact> others = first ? List.copyOf(context) : contextIndex.referencedBy(devices);
     shard = new ArrayList<>();
     try {
       inFlight.acquire();

@@ -83,6 +83,18 @@ public final class Projection {
       }
     }
 
+    private volatile Object empty;
+
+    /** The record with every component null, made once. */
+    Object empty() throws ReflectiveOperationException {
+      Object instance = empty;
+      if (instance == null) {
+        instance = constructor.newInstance(new Object[accessors.length]);
+        empty = instance;
+      }
+      return instance;
+    }
+
     int index(String component) {
       int index = names.indexOf(component);
       if (index < 0) {
@@ -173,6 +185,10 @@ public final class Projection {
       Shape shape = SHAPES.get(record.getClass());
       Object[] arguments = new Object[shape.accessors.length];
       try {
+        if (children.isEmpty()) {
+          // only its presence is read: every such copy is alike, so one serves all
+          return shape.empty();
+        }
         for (Map.Entry<String, Node> kept : children.entrySet()) {
           int i = shape.index(kept.getKey());
           arguments[i] = kept.getValue().project(shape.accessors[i].invoke(record));
