@@ -191,6 +191,8 @@ final class ResultTable {
     private final Map<FactType, String[]> ids;
     private final byte[][] outcomes;
     private final List<Map<Integer, RuleResult>> findings = new ArrayList<>();
+    private final Map<FactType, Map<String, Integer>> indexes = new EnumMap<>(FactType.class);
+    private static final int INDEXED = 4096;
 
     Builder(List<Rule> rules, Map<FactType, String[]> sortedIds) {
       this.rules = List.copyOf(rules);
@@ -212,7 +214,7 @@ final class ResultTable {
      * @throws IllegalArgumentException if the fact is not one of the table's
      */
     void record(int r, RuleResult result) {
-      int f = Arrays.binarySearch(ids.get(result.factType()), result.factId());
+      int f = indexOf(result.factType(), result.factId());
       if (f < 0) {
         throw new IllegalArgumentException(result.factType().wireName() + " '" + result.factId() + "' is not evaluated");
       }
@@ -227,7 +229,7 @@ final class ResultTable {
 
     /** Records that rule {@code r} does not apply to a fact of its target type. */
     void recordNotApplicable(int r, String factId) {
-      int f = Arrays.binarySearch(ids.get(rules.get(r).target()), factId);
+      int f = indexOf(rules.get(r).target(), factId);
       if (f < 0) {
         throw new IllegalArgumentException(rules.get(r).target().wireName() + " '" + factId + "' is not evaluated");
       }
@@ -236,6 +238,23 @@ final class ResultTable {
       if (!ofRule.isEmpty()) {
         ofRule.remove(f);
       }
+    }
+
+    // a large evaluation records millions of results: a hash index beats a binary search of the ids
+    private int indexOf(FactType type, String id) {
+      String[] sorted = ids.get(type);
+      if (sorted.length < INDEXED) {
+        return Arrays.binarySearch(sorted, id);
+      }
+      Map<String, Integer> index = indexes.computeIfAbsent(type, t -> {
+        Map<String, Integer> byId = new java.util.HashMap<>(sorted.length * 4 / 3 + 1);
+        for (int i = 0; i < sorted.length; i++) {
+          byId.put(sorted[i], i);
+        }
+        return byId;
+      });
+      Integer f = index.get(id);
+      return f == null ? -1 : f;
     }
 
     ResultTable build() {

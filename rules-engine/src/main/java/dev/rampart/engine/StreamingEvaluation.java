@@ -50,6 +50,7 @@ public final class StreamingEvaluation implements AutoCloseable {
   private final Provenance provenance;
   private final int shardSize;
   private final ExecutorService pool;
+  private final int threads;
   private final Semaphore inFlight;
   private final FleetRules fleetRules;
   private final Projection fleetProjection;
@@ -71,6 +72,7 @@ public final class StreamingEvaluation implements AutoCloseable {
     this.provenance = Objects.requireNonNull(provenance, "provenance");
     this.shardSize = shardSize;
     int threads = Runtime.getRuntime().availableProcessors();
+    this.threads = threads;
     this.pool = Executors.newFixedThreadPool(threads, new BatchEvaluation.Workers());
     // a shard holds its devices until evaluated: one per thread at a time, while the next one fills
     this.inFlight = new Semaphore(threads);
@@ -142,9 +144,10 @@ public final class StreamingEvaluation implements AutoCloseable {
     Map<FactType, List<Fact>> byType = new EnumMap<>(FactType.class);
     byType.put(FactType.DEVICE, fleetDevices);
     context.forEach(fact -> byType.computeIfAbsent(fact.type(), type -> new ArrayList<>()).add(fact));
+    ExecutorService fleetPool = Executors.newFixedThreadPool(threads, new BatchEvaluation.Workers());
     List<Future<List<Finding>>> fleet = new ArrayList<>();
     for (java.util.concurrent.Callable<List<Finding>> task : fleetRules.tasks(bases, now, byType, shardSize)) {
-      fleet.add(pool.submit(task));
+      fleet.add(fleetPool.submit(task));
     }
     ResultTable.Builder table = new ResultTable.Builder(rules, sortedIds);
     try {
@@ -168,6 +171,7 @@ public final class StreamingEvaluation implements AutoCloseable {
       throw BatchEvaluation.unwrap(e);
     } finally {
       pool.shutdownNow();
+      fleetPool.shutdownNow();
       fleetDevices.clear();
     }
     return new Report(packs, now, table.build());
