@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import dev.rampart.adaptersupport.json.Position;
 import dev.rampart.spi.fact.Certificate;
 import dev.rampart.spi.fact.FactType;
 import java.io.IOException;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
+import dev.rampart.adaptersupport.json.Position;
 import dev.rampart.certificates.CertificateAnalyzer;
 import dev.rampart.certificates.CertificateParseException;
 import dev.rampart.certificates.TrustMaterial;

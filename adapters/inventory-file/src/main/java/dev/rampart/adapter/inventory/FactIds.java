@@ -1,5 +1,6 @@
 package dev.rampart.adapter.inventory;
 
+import dev.rampart.adaptersupport.json.Position;
 import dev.rampart.spi.fact.FactType;
 import java.util.EnumMap;
 import java.util.HashMap;

@@ -2,6 +2,7 @@ package dev.rampart.adapter.inventory;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import dev.rampart.adaptersupport.json.Position;
 import org.jspecify.annotations.Nullable;
 
 /**

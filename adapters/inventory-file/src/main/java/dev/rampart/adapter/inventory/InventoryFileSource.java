@@ -1,5 +1,6 @@
 package dev.rampart.adapter.inventory;
 
+import dev.rampart.adaptersupport.json.Position;
 import dev.rampart.certificates.TrustMaterial;
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.source.FactSink;

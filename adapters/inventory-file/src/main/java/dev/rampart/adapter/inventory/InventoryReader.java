@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectReader;
+import dev.rampart.adaptersupport.json.Position;
 import dev.rampart.certificates.CertificateParseException;
 import dev.rampart.certificates.TrustMaterial;
 import dev.rampart.spi.fact.Device;

@@ -1,5 +1,6 @@
 package dev.rampart.adapter.inventory;
 
+import dev.rampart.adaptersupport.json.Position;
 import dev.rampart.spi.source.SourceException;
 import java.util.ArrayList;
 import java.util.List;

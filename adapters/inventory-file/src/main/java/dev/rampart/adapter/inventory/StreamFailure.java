@@ -2,6 +2,7 @@ package dev.rampart.adapter.inventory;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import dev.rampart.adaptersupport.json.Position;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.util.regex.Matcher;

@@ -1,5 +1,6 @@
 package dev.rampart.adapter.inventory;
 
+import dev.rampart.adaptersupport.json.Position;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
