@@ -103,10 +103,12 @@ final class BatchEvaluation {
         };
     KieSession session = base.newSession(now, sink);
     try {
-      for (Fact fact : facts) {
-        session.insert(fact);
-      }
-      session.fireAllRules();
+      RuleBase.direct(sink, () -> {
+        for (Fact fact : facts) {
+          session.insert(fact);
+        }
+        session.fireAllRules();
+      });
     } finally {
       session.dispose();
     }

@@ -91,11 +91,14 @@ final class FleetRules {
   // every rule of a group is about the subjects, so every finding is about one of the part's
   private static List<Finding> evaluate(RuleBase base, Instant now, List<Fact> subjects, List<Fact> others) {
     List<Finding> findings = new ArrayList<>();
-    KieSession session = base.newSession(now, (drools, finding) -> findings.add(finding));
+    dev.rampart.engine.internal.drools.FindingSink sink = (drools, finding) -> findings.add(finding);
+    KieSession session = base.newSession(now, sink);
     try {
-      others.forEach(session::insert);
-      subjects.forEach(session::insert);
-      session.fireAllRules();
+      RuleBase.direct(sink, () -> {
+        others.forEach(session::insert);
+        subjects.forEach(session::insert);
+        session.fireAllRules();
+      });
     } finally {
       session.dispose();
     }

@@ -219,9 +219,11 @@ public final class StreamingEvaluation implements AutoCloseable {
     RuleBase base = reportsOtherTypes ? bases.local() : bases.localDevices();
     KieSession session = base.newSession(now, sink);
     try {
-      others.forEach(session::insert);
-      devices.forEach(session::insert);
-      session.fireAllRules();
+      RuleBase.direct(sink, () -> {
+        others.forEach(session::insert);
+        devices.forEach(session::insert);
+        session.fireAllRules();
+      });
     } finally {
       session.dispose();
     }

@@ -15,7 +15,8 @@ public interface FindingSink {
   /**
    * Takes one finding.
    *
-   * @param drools the consequence's handle on the session
+   * @param drools the consequence's handle on the session; null for a result taken straight from a
+   *     rule's filter ({@link RuleBase#direct})
    */
   void accept(Drools drools, Finding finding);
 }

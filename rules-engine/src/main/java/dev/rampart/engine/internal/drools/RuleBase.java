@@ -57,6 +57,7 @@ public final class RuleBase {
   private static final int MAX_FILTER_VARIABLES = 4;
   private static final List<?>[] NO_REFERENCES = new List<?>[0];
   private static final long[] NO_DUPLICATES = new long[0];
+  private static final ThreadLocal<FindingSink> DIRECT = new ThreadLocal<>();
 
   private final List<RuleProgram> programs;
   private final KieBase kieBase;
@@ -107,8 +108,7 @@ public final class RuleBase {
     boolean selfContained = program.joins().count() == 0 && !program.joins().usesTime();
     if (selfContained) {
       // decided by the fact alone: an alpha constraint, so a passing fact never makes a tuple
-      items.add(pattern(fact).expr("finding_" + index,
-          f -> program.outcome(new Frame(f, NO_REFERENCES, NO_DUPLICATES, Instant.EPOCH)) != Outcome.PASS));
+      items.add(pattern(fact).expr("finding_" + index, f -> activates(index, program, f)));
     } else {
       items.add(pattern(fact));
     }
@@ -160,6 +160,38 @@ public final class RuleBase {
             pattern(target).expr("ref_" + rule + "_" + reference.name(), id, (t, i) -> t.id().equals(i),
                 betaIndexedBy(String.class, Index.ConstraintType.EQUAL, indexId, t -> t.id(), i -> i))),
         accFunction(CollectListAccumulateFunction::new, target).as(resolved));
+  }
+
+  /**
+   * Whether a fact activates a self-contained rule: not when it passes, nor when it is not
+   * applicable and a batch evaluation on this thread takes that result directly (so the most common
+   * finding costs no activation); an incremental session needs it as a truth-maintained finding.
+   */
+  private static boolean activates(int index, RuleProgram program, Fact fact) {
+    Outcome outcome = program.outcome(new Frame(fact, NO_REFERENCES, NO_DUPLICATES, Instant.EPOCH));
+    if (outcome == Outcome.PASS) {
+      return false;
+    }
+    FindingSink direct = outcome == Outcome.NOT_APPLICABLE ? DIRECT.get() : null;
+    if (direct != null) {
+      direct.accept(null, new Finding(index, program.notApplicable(fact)));
+      return false;
+    }
+    return true;
+  }
+
+  /**
+   * Runs the inserts and firing of a batch evaluation on this thread with {@code sink} taking
+   * NOT_APPLICABLE results of self-contained rules straight from their filters. Each fact is
+   * inserted once and never changed in a batch, so no truth maintenance is lost.
+   */
+  public static void direct(FindingSink sink, Runnable work) {
+    DIRECT.set(sink);
+    try {
+      work.run();
+    } finally {
+      DIRECT.remove();
+    }
   }
 
   private static List<?> ids(Object value) {

@@ -101,9 +101,12 @@ public final class RuleProgram {
    * gathered for it), any other with message and evidence.
    */
   public RuleResult reported(Frame frame) {
-    return outcome(frame) == Outcome.NOT_APPLICABLE
-        ? new RuleResult(rule, rule.target(), frame.fact.id(), Outcome.NOT_APPLICABLE, NOT_APPLICABLE, List.of())
-        : explain(frame);
+    return outcome(frame) == Outcome.NOT_APPLICABLE ? notApplicable(frame.fact) : explain(frame);
+  }
+
+  /** The NOT_APPLICABLE result of this rule for a fact, as reports hold it. */
+  public RuleResult notApplicable(dev.rampart.spi.fact.Fact fact) {
+    return new RuleResult(rule, rule.target(), fact.id(), Outcome.NOT_APPLICABLE, NOT_APPLICABLE, List.of());
   }
 
   /** The full result with message and evidence. */
