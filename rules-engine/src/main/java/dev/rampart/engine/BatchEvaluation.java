@@ -20,7 +20,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.kie.api.runtime.KieSession;
 
 /**
  * One evaluation of a complete set of facts, without truth maintenance: every fact is inserted,
@@ -101,17 +100,7 @@ final class BatchEvaluation {
             findings.add(finding);
           }
         };
-    KieSession session = base.newSession(now, sink);
-    try {
-      RuleBase.direct(sink, () -> {
-        for (Fact fact : facts) {
-          session.insert(fact);
-        }
-        session.fireAllRules();
-      });
-    } finally {
-      session.dispose();
-    }
+    base.evaluateOnce(now, sink, facts);
     return findings;
   }
 
@@ -148,9 +137,7 @@ final class BatchEvaluation {
 
     private final List<RuleProgram> programs;
     private final RuleBase all;
-    private volatile RuleBase local;
     private final Map<String, RuleBase> groups = new java.util.concurrent.ConcurrentHashMap<>();
-    private volatile RuleBase localDevices;
 
     RuleBases(List<RuleProgram> programs, RuleBase all) {
       this.programs = programs;
@@ -161,17 +148,9 @@ final class BatchEvaluation {
       return all;
     }
 
+    /** The rules a shard of devices decides alone, with the rules about the other facts. */
     RuleBase local() {
-      RuleBase base = local;
-      if (base == null) {
-        synchronized (this) {
-          if (local == null) {
-            local = RuleBase.build(programs, program -> !needsFleet(program));
-          }
-          base = local;
-        }
-      }
-      return base;
+      return group("local", program -> !needsFleet(program));
     }
 
     /**
@@ -179,17 +158,7 @@ final class BatchEvaluation {
      * as the first shard reports the other facts.
      */
     RuleBase localDevices() {
-      RuleBase base = localDevices;
-      if (base == null) {
-        synchronized (this) {
-          if (localDevices == null) {
-            localDevices = RuleBase.build(programs,
-                program -> !needsFleet(program) && program.rule().target() == FactType.DEVICE);
-          }
-          base = localDevices;
-        }
-      }
-      return base;
+      return group("local devices", program -> !needsFleet(program) && program.rule().target() == FactType.DEVICE);
     }
 
     /** The knowledge base of some rules, compiled once under a name. */

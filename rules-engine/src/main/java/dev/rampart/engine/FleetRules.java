@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
-import org.kie.api.runtime.KieSession;
 
 /**
  * The rules that compare facts of one type with each other ({@code unique}), evaluated as a hash
@@ -80,7 +79,7 @@ final class FleetRules {
         int part = parts == 1 ? 0 : Math.floorMod(spread(group.key.apply(subject).hashCode()), parts);
         split.get(part).add(subject);
       }
-      RuleBase base = bases.group(group.name, group.members::contains);
+      RuleBase base = bases.group("unique " + group.name, group.members::contains);
       for (List<Fact> part : split) {
         tasks.add(() -> evaluate(base, now, part, others));
       }
@@ -91,17 +90,7 @@ final class FleetRules {
   // every rule of a group is about the subjects, so every finding is about one of the part's
   private static List<Finding> evaluate(RuleBase base, Instant now, List<Fact> subjects, List<Fact> others) {
     List<Finding> findings = new ArrayList<>();
-    dev.rampart.engine.internal.drools.FindingSink sink = (drools, finding) -> findings.add(finding);
-    KieSession session = base.newSession(now, sink);
-    try {
-      RuleBase.direct(sink, () -> {
-        others.forEach(session::insert);
-        subjects.forEach(session::insert);
-        session.fireAllRules();
-      });
-    } finally {
-      session.dispose();
-    }
+    base.evaluateOnce(now, (drools, finding) -> findings.add(finding), others, subjects);
     return findings;
   }
 

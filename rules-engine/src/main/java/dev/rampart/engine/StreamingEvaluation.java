@@ -17,7 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
-import org.kie.api.runtime.KieSession;
 
 /**
  * An evaluation of facts handed over one at a time, for fleets too large to hold: devices are
@@ -216,16 +215,7 @@ public final class StreamingEvaluation implements AutoCloseable {
       }
     };
     RuleBase base = reportsOtherTypes ? bases.local() : bases.localDevices();
-    KieSession session = base.newSession(now, sink);
-    try {
-      RuleBase.direct(sink, () -> {
-        others.forEach(session::insert);
-        devices.forEach(session::insert);
-        session.fireAllRules();
-      });
-    } finally {
-      session.dispose();
-    }
+    base.evaluateOnce(now, sink, others, devices);
     List<Fact> facts = new ArrayList<>(others);
     facts.addAll(devices);
     EvidenceSources sources = EvidenceSources.of(provenance, facts);

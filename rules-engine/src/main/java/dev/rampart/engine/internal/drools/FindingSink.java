@@ -16,7 +16,7 @@ public interface FindingSink {
    * Takes one finding.
    *
    * @param drools the consequence's handle on the session; null for a result taken straight from a
-   *     rule's filter ({@link RuleBase#direct})
+   *     rule's filter ({@link RuleBase#evaluateOnce})
    */
   void accept(Drools drools, Finding finding);
 }

@@ -181,16 +181,25 @@ public final class RuleBase {
   }
 
   /**
-   * Runs the inserts and firing of a batch evaluation on this thread with {@code sink} taking
-   * NOT_APPLICABLE results of self-contained rules straight from their filters. Each fact is
-   * inserted once and never changed in a batch, so no truth maintenance is lost.
+   * Evaluates facts once, in a session of their own, handing every finding to {@code sink}:
+   * NOT_APPLICABLE results of self-contained rules straight from their filters, the rest from
+   * their consequences. Each fact is inserted once and never changed, so no truth maintenance is
+   * lost.
    */
-  public static void direct(FindingSink sink, Runnable work) {
+  @SafeVarargs
+  public final void evaluateOnce(Instant now, FindingSink sink, Iterable<? extends Fact>... facts) {
+    KieSession session = newSession(now, sink);
     DIRECT.set(sink);
     try {
-      work.run();
+      for (Iterable<? extends Fact> group : facts) {
+        for (Fact fact : group) {
+          session.insert(fact);
+        }
+      }
+      session.fireAllRules();
     } finally {
       DIRECT.remove();
+      session.dispose();
     }
   }
 
