@@ -24,15 +24,20 @@ public record AssessmentCoverage(List<NotAssessed> notAssessed, List<Requirement
     requirements = List.copyOf(requirements);
   }
 
-  /** The coverage of rules evaluated over the given number of facts of each type. */
-  static AssessmentCoverage of(List<Rule> rules, Map<FactType, Long> factCounts) {
+  /**
+   * The coverage of rules evaluated over the given number of facts of each type.
+   *
+   * @param complete whether every fact given was evaluated; if not, a missing type may have been given
+   *     but not reached
+   */
+  static AssessmentCoverage of(List<Rule> rules, Map<FactType, Long> factCounts, boolean complete) {
     List<NotAssessed> notAssessed = new ArrayList<>();
     Map<String, List<Rule>> servedBy = new TreeMap<>(RequirementAssessment.ORDER);
     Map<String, List<Rule>> missedBy = new TreeMap<>(RequirementAssessment.ORDER);
     for (Rule rule : rules) {
       boolean assessed = factCounts.getOrDefault(rule.target(), 0L) > 0;
       if (!assessed) {
-        notAssessed.add(NotAssessed.forMissingFacts(rule));
+        notAssessed.add(complete ? NotAssessed.forMissingFacts(rule) : NotAssessed.forUnevaluatedFacts(rule));
       }
       for (String requirement : rule.requirements()) {
         servedBy.computeIfAbsent(requirement, r -> new ArrayList<>()).add(rule);
@@ -71,8 +76,13 @@ public record AssessmentCoverage(List<NotAssessed> notAssessed, List<Requirement
 
   /** The rules not assessed grouped by reason, reasons in the order of their first rule. */
   public Map<String, List<Rule>> notAssessedByReason() {
+    return byReason(notAssessed);
+  }
+
+  /** The given rules grouped by reason, reasons in the order of their first rule, rules in the order given. */
+  public static Map<String, List<Rule>> byReason(List<NotAssessed> rules) {
     Map<String, List<Rule>> byReason = new LinkedHashMap<>();
-    for (NotAssessed rule : notAssessed) {
+    for (NotAssessed rule : rules) {
       byReason.computeIfAbsent(rule.reason(), r -> new ArrayList<>()).add(rule.rule());
     }
     byReason.replaceAll((reason, ruleList) -> List.copyOf(ruleList));

@@ -23,6 +23,12 @@ public record NotAssessed(Rule rule, String reason) {
     return new NotAssessed(rule, missingFacts(rule.target()));
   }
 
+  /** The rule, not assessed because the evaluation stopped before any fact of its target type. */
+  static NotAssessed forUnevaluatedFacts(Rule rule) {
+    return new NotAssessed(rule, "no " + rule.target().wireName()
+        + " fact evaluated before the evaluation stopped (raise the fact or time limit)");
+  }
+
   /** The fact type whose absence left the rule unassessed. */
   public FactType missingFactType() {
     return rule.target();

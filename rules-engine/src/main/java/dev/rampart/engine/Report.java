@@ -62,7 +62,7 @@ public final class Report {
       facts.put(type, table.factCount(type));
     }
     this.factCounts = Collections.unmodifiableMap(facts);
-    this.coverage = AssessmentCoverage.of(table.rules(), factCounts);
+    this.coverage = AssessmentCoverage.of(table.rules(), factCounts, incompleteReason == null);
     Map<Outcome, Long> total = zeroCounts();
     Map<Severity, Map<Outcome, Long>> severities = new EnumMap<>(Severity.class);
     Map<Category, Map<Outcome, Long>> categories = new EnumMap<>(Category.class);

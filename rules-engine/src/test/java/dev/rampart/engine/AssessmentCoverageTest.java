@@ -129,6 +129,24 @@ class AssessmentCoverageTest {
   }
 
   @Test
+  void anEvaluationStoppedEarlySaysTheFactsWereNotReachedRatherThanNotSupplied() throws Exception {
+    ComplianceEngine bounded = ComplianceEngine.builder()
+        .pack(RulePacks.parse(PACK, "coverage.yaml"))
+        .clock(Clock.fixed(Instant.parse("2026-11-25T00:00:00Z"), ZoneOffset.UTC))
+        .maxFacts(1)
+        .build();
+
+    Report report = bounded.evaluate(devicesAndVendors());
+
+    assertTrue(report.incompleteReason().isPresent());
+    assertEquals("""
+        device-owner: no device fact evaluated before the evaluation stopped (raise the fact or time limit)
+        network-monitored: no network fact evaluated before the evaluation stopped (raise the fact or time limit)
+        incident-plan: no deployment fact evaluated before the evaluation stopped (raise the fact or time limit)""",
+        report.notAssessed().stream().map(n -> n.rule().id() + ": " + n.reason()).collect(Collectors.joining("\n")));
+  }
+
+  @Test
   void batchStreamedIncrementalAndWaivedReportsStateTheSameCoverage() throws Exception {
     ComplianceEngine engine = engine();
     AssessmentCoverage batch = engine.evaluate(devicesAndVendors()).coverage();
