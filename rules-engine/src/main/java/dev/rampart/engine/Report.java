@@ -35,6 +35,7 @@ public final class Report {
   private final List<Waiver> expiredWaivers;
   private final Map<Outcome, Long> waivedCounts;
   private final @Nullable String incompleteReason;
+  private final AssessmentCoverage coverage;
 
   Report(List<PackInfo> packs, Instant evaluatedAt, ResultTable table) {
     this(packs, evaluatedAt, table, Map.of(), List.of(), null);
@@ -61,6 +62,7 @@ public final class Report {
       facts.put(type, table.factCount(type));
     }
     this.factCounts = Collections.unmodifiableMap(facts);
+    this.coverage = AssessmentCoverage.of(table.rules(), factCounts, incompleteReason == null);
     Map<Outcome, Long> total = zeroCounts();
     Map<Severity, Map<Outcome, Long>> severities = new EnumMap<>(Severity.class);
     Map<Category, Map<Outcome, Long>> categories = new EnumMap<>(Category.class);
@@ -153,6 +155,19 @@ public final class Report {
   /** Number of results per outcome for each rule category that has results. */
   public Map<Category, Map<Outcome, Long>> countsByCategory() {
     return byCategory;
+  }
+
+  /**
+   * What this evaluation could assess: the rules that produced no result because no fact of their
+   * target type was supplied, and how far each guide requirement was assessed. Waivers do not change it.
+   */
+  public AssessmentCoverage coverage() {
+    return coverage;
+  }
+
+  /** The rules that produced no result because no fact of their target type was supplied, in pack order. */
+  public List<NotAssessed> notAssessed() {
+    return coverage.notAssessed();
   }
 
   /** How many facts of each type were evaluated. */

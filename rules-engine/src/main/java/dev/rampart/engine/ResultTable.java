@@ -81,6 +81,11 @@ final class ResultTable {
     return sorted;
   }
 
+  /** The rules evaluated, in report order, whether or not any fact was of their target type. */
+  List<Rule> rules() {
+    return rules;
+  }
+
   /** Every result, as a list made on demand. */
   List<RuleResult> all() {
     return new AllResults();

@@ -16,7 +16,9 @@ import dev.rampart.cli.report.JunitReport;
 import dev.rampart.cli.report.ReportWriter;
 import dev.rampart.cli.report.SarifReport;
 import dev.rampart.cli.report.TextReport;
+import dev.rampart.engine.AssessmentCoverage;
 import dev.rampart.engine.ComplianceEngine;
+import dev.rampart.engine.NotAssessed;
 import dev.rampart.engine.Report;
 import dev.rampart.engine.Rule;
 import dev.rampart.engine.Severity;
@@ -33,6 +35,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -241,7 +244,34 @@ public final class EvaluateCommand implements Callable<Integer> {
     progress.done();
     report.incompleteReason().ifPresent(reason -> err.println("rampart: the evaluation is incomplete (" + reason
         + "): the reports cover only the facts evaluated, so the run cannot pass"));
+    warnNotAssessed(err, report, verdict);
     return verdict.failed(report) ? ExitCode.GATE_FAILED : ExitCode.OK;
+  }
+
+  // A rule that produced no result neither passed nor failed: standard error says which and why, whether
+  // it fails the gate (--fail-on-unknown) or not, so that a lone scanner's run never reads as all clear.
+  private static void warnNotAssessed(PrintWriter err, Report report, Gate verdict) {
+    List<NotAssessed> failing = verdict.notAssessedFailures(report);
+    List<NotAssessed> shown = failing.isEmpty() ? report.notAssessed() : failing;
+    if (shown.isEmpty()) {
+      return;
+    }
+    String rules = shown.size() == 1 ? "1 rule" : shown.size() + " rules";
+    if (failing.isEmpty()) {
+      err.println("rampart: warning: " + rules + (shown.size() == 1 ? " was" : " were")
+          + " not assessed, so they neither passed nor failed:");
+    } else {
+      String severity = verdict.threshold().map(Severity::wireName).orElseThrow();
+      err.println("rampart: " + rules + " not assessed at severity " + severity
+          + " or above fail the gate (--fail-on-unknown):");
+    }
+    AssessmentCoverage.byReason(shown).forEach((reason, ofReason) -> err.println(
+        "  " + reason + ": " + ofReason.stream().map(Rule::id).collect(Collectors.joining(", "))));
+    int below = report.notAssessed().size() - shown.size();
+    if (below > 0) {
+      err.println("  and " + below + " more below severity " + verdict.threshold().map(Severity::wireName).orElseThrow()
+          + " (see the report's coverage)");
+    }
   }
 
   // A source left out under --allow-partial is worth a word on standard error: CI logs show it.

@@ -1,11 +1,11 @@
 package dev.rampart.cli.packtest;
 
 import dev.rampart.engine.Outcome;
+import dev.rampart.engine.RequirementAssessment;
 import dev.rampart.engine.Rule;
 import dev.rampart.engine.RulePack;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,8 +38,8 @@ public final class Coverage {
       }
     }
     List<RuleCoverage> rules = new ArrayList<>();
-    Map<String, List<String>> servedBy = new TreeMap<>(Comparator.comparing(Coverage::requirementOrder));
-    Map<String, List<String>> coveredBy = new TreeMap<>(Comparator.comparing(Coverage::requirementOrder));
+    Map<String, List<String>> servedBy = new TreeMap<>(RequirementAssessment.ORDER);
+    Map<String, List<String>> coveredBy = new TreeMap<>(RequirementAssessment.ORDER);
     for (Rule rule : pack.rules()) {
       RuleCoverage coverage = new RuleCoverage(rule, seen.get(rule.id()), unknownPossible.contains(rule.id()));
       rules.add(coverage);
@@ -69,16 +69,6 @@ public final class Coverage {
   /** Whether every rule was seen both PASS and FAIL. */
   public boolean complete() {
     return rules.stream().allMatch(RuleCoverage::covered);
-  }
-
-  // requirement ids such as G1 and G10 sort by their number, text around it alphabetically
-  private static String requirementOrder(String id) {
-    return id.replaceAll("\\d+", "") + String.format("%010d", number(id)) + id;
-  }
-
-  private static long number(String id) {
-    String digits = id.replaceAll("\\D+", "");
-    return digits.isEmpty() || digits.length() > 9 ? 0 : Long.parseLong(digits);
   }
 
   /**

@@ -1,11 +1,13 @@
 package dev.rampart.cli.report;
 
 import dev.rampart.cli.baseline.Baseline;
+import dev.rampart.engine.NotAssessed;
 import dev.rampart.engine.Outcome;
 import dev.rampart.engine.Report;
 import dev.rampart.engine.RuleResult;
 import dev.rampart.engine.Severity;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -14,7 +16,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The pass/fail verdict of a run: fails on a FAIL result (and, if asked, an UNKNOWN one) at or above a
  * severity that no valid waiver accepts and, with a baseline, that is not in the baseline; fails too
- * when a waiver that covers a finding has expired. Or never fails.
+ * when a waiver that covers a finding has expired, and, if asked, on a rule at or above the severity
+ * that was not assessed. Or never fails.
  */
 public final class Gate {
 
@@ -100,7 +103,20 @@ public final class Gate {
    */
   public boolean failed(Report report) {
     return !report.isComplete()
-        || (threshold != null && (failures(report) > 0 || !report.expiredWaivers().isEmpty()));
+        || (threshold != null && (failures(report) > 0 || !report.expiredWaivers().isEmpty()))
+        || !notAssessedFailures(report).isEmpty();
+  }
+
+  /**
+   * The rules not assessed (no fact of their target type was supplied) that fail this gate: with
+   * {@code --fail-on-unknown}, those at or above the threshold, like an UNKNOWN result. Waivers and the
+   * baseline do not cover them: they name results, and a rule not assessed has none.
+   */
+  public List<NotAssessed> notAssessedFailures(Report report) {
+    if (threshold == null || !failOnUnknown) {
+      return List.of();
+    }
+    return report.notAssessed().stream().filter(rule -> rule.rule().severity().atLeast(threshold)).toList();
   }
 
   /** How many results fail this gate; see {@link #fails}. */

@@ -4,11 +4,14 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.rampart.cli.input.FactKey;
 import dev.rampart.cli.input.FailedSource;
+import dev.rampart.engine.AssessmentCoverage;
 import dev.rampart.engine.Category;
 import dev.rampart.engine.DisabledRule;
 import dev.rampart.engine.Evidence;
+import dev.rampart.engine.NotAssessed;
 import dev.rampart.engine.Outcome;
 import dev.rampart.engine.Report;
+import dev.rampart.engine.RequirementAssessment;
 import dev.rampart.engine.Rule;
 import dev.rampart.engine.RuleResult;
 import dev.rampart.engine.Severity;
@@ -90,6 +93,7 @@ public final class HtmlReport implements ReportWriter {
     values.put("factSummary", escape(factSummary(report)));
     values.put("verdict", verdict(evaluation));
     values.put("summary", summary(report));
+    values.put("coverage", coverage(evaluation));
     values.put("charts", chart("By category", "Findings by category", categoryBars(report))
         + "\n      " + chart("By severity", "Findings by severity", severityBars(report)));
     values.put("packs", packs(report));
@@ -153,11 +157,56 @@ public final class HtmlReport implements ReportWriter {
     }
     long failures = gate.failures(evaluation.report());
     String scope = "at severity " + threshold.get().wireName() + " or above (" + gate + ")";
+    int notAssessedFailures = gate.notAssessedFailures(evaluation.report()).size();
+    if (failures == 0 && notAssessedFailures > 0) {
+      return "<div class=\"verdict failed\" id=\"verdict\"><span class=\"tag\">GATE FAILED</span><span class=\"why\">"
+          + escape(notAssessedFailures + " rule" + (notAssessedFailures == 1 ? "" : "s") + " not assessed " + scope)
+          + "</span></div>";
+    }
+    int notAssessed = evaluation.report().notAssessed().size();
+    String caveat = notAssessed == 0 ? "" : "; " + notAssessed + " rule" + (notAssessed == 1 ? "" : "s") + " not assessed";
     return failures > 0
         ? "<div class=\"verdict failed\" id=\"verdict\"><span class=\"tag\">GATE FAILED</span><span class=\"why\">"
             + escape(failures + " FAIL result" + (failures == 1 ? " " : "s ") + scope) + "</span></div>"
         : "<div class=\"verdict passed\" id=\"verdict\"><span class=\"tag\">GATE PASSED</span><span class=\"why\">"
-            + escape("no FAIL result " + scope) + "</span></div>";
+            + escape("no FAIL result " + scope + caveat) + "</span></div>";
+  }
+
+  // The rules that produced no result for want of facts, and the requirements that leaves unassessed.
+  private static String coverage(Evaluation evaluation) {
+    AssessmentCoverage coverage = evaluation.report().coverage();
+    if (coverage.isComplete()) {
+      return "";
+    }
+    List<NotAssessed> failing = evaluation.gate().notAssessedFailures(evaluation.report());
+    StringBuilder html = new StringBuilder();
+    html.append("<section class=\"panel\" id=\"coverage\">\n    <h2>Not assessed (")
+        .append(coverage.notAssessed().size()).append(coverage.notAssessed().size() == 1 ? " rule" : " rules")
+        .append(")</h2>\n    <p>No fact of these rules' target type was supplied, so they produced no result:"
+            + " they neither passed nor failed.</p>")
+        .append("\n    <table class=\"plain\" id=\"not-assessed\">")
+        .append("<thead><tr><th>Rule</th><th>Severity</th><th>Title</th><th>Reason</th><th>Gate</th></tr></thead><tbody>");
+    for (NotAssessed notAssessed : coverage.notAssessed()) {
+      Rule rule = notAssessed.rule();
+      html.append("\n      <tr><td class=\"mono\">").append(escape(rule.id())).append("</td><td>")
+          .append(escape(rule.severity().wireName())).append("</td><td>").append(escape(rule.title())).append("</td><td>")
+          .append(escape(notAssessed.reason())).append("</td><td>")
+          .append(failing.contains(notAssessed) ? "fails it (--fail-on-unknown)" : "\u2014").append("</td></tr>");
+    }
+    html.append("\n    </tbody></table>");
+    for (RequirementAssessment.Status status : List.of(RequirementAssessment.Status.NOT_ASSESSED,
+        RequirementAssessment.Status.PARTIALLY_ASSESSED)) {
+      List<RequirementAssessment> requirements = coverage.requirements(status);
+      if (!requirements.isEmpty()) {
+        boolean none = status == RequirementAssessment.Status.NOT_ASSESSED;
+        html.append("\n    <p id=\"").append(none ? "requirements-not-assessed" : "requirements-partly-assessed")
+            .append("\">").append(none ? "Requirements not assessed (" : "Requirements partly assessed (")
+            .append(requirements.size()).append("): <span class=\"mono\">")
+            .append(escape(requirements.stream().map(RequirementAssessment::requirement).collect(Collectors.joining(", "))))
+            .append("</span></p>");
+      }
+    }
+    return html.append("\n  </section>").toString();
   }
 
   private static String summary(Report report) {

@@ -7,11 +7,14 @@ import dev.rampart.cli.baseline.Baseline;
 import dev.rampart.cli.input.FactKey;
 import dev.rampart.cli.input.FailedSource;
 import dev.rampart.engine.AppliedWaiver;
+import dev.rampart.engine.AssessmentCoverage;
 import dev.rampart.engine.Category;
 import dev.rampart.engine.DisabledRule;
 import dev.rampart.engine.Evidence;
+import dev.rampart.engine.NotAssessed;
 import dev.rampart.engine.Outcome;
 import dev.rampart.engine.Report;
+import dev.rampart.engine.RequirementAssessment;
 import dev.rampart.engine.Rule;
 import dev.rampart.engine.RuleResult;
 import dev.rampart.engine.Severity;
@@ -34,7 +37,7 @@ import org.jspecify.annotations.Nullable;
 public final class JsonReport implements ReportWriter {
 
   /** The version of the report's layout: the minor part grows with added fields, the major with changes. */
-  public static final String SCHEMA_VERSION = "1.2";
+  public static final String SCHEMA_VERSION = "1.3";
 
   private static final JsonFactory JSON = JsonFactory.builder()
       .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
@@ -138,11 +141,49 @@ public final class JsonReport implements ReportWriter {
     json.writeBooleanField("failOnUnknown", evaluation.gate().failsOnUnknown());
     json.writeBooleanField("failed", evaluation.gate().failed(report));
     json.writeEndObject();
+    writeCoverage(json, evaluation);
     writeWaivers(json, report);
     Optional<Baseline> baseline = evaluation.gate().baseline();
     if (baseline.isPresent()) {
       writeBaseline(json, baseline.get(), report);
     }
+    json.writeEndObject();
+  }
+
+  /**
+   * The {@code coverage} object: the rules not assessed for want of facts, and how far each requirement
+   * was assessed. The SARIF report writes the same object among its run's properties.
+   */
+  static void writeCoverage(JsonGenerator json, Evaluation evaluation) throws IOException {
+    Report report = evaluation.report();
+    AssessmentCoverage coverage = report.coverage();
+    List<NotAssessed> failing = evaluation.gate().notAssessedFailures(report);
+    json.writeObjectFieldStart("coverage");
+    json.writeBooleanField("complete", coverage.isComplete());
+    json.writeArrayFieldStart("notAssessed");
+    for (NotAssessed notAssessed : coverage.notAssessed()) {
+      Rule rule = notAssessed.rule();
+      json.writeStartObject();
+      json.writeStringField("ruleId", rule.id());
+      json.writeStringField("packId", rule.packId());
+      json.writeStringField("title", rule.title());
+      json.writeStringField("severity", rule.severity().wireName());
+      json.writeStringField("target", rule.target().wireName());
+      json.writeStringField("reason", notAssessed.reason());
+      json.writeBooleanField("failsGate", failing.contains(notAssessed));
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeArrayFieldStart("requirements");
+    for (RequirementAssessment requirement : coverage.requirements()) {
+      json.writeStartObject();
+      json.writeStringField("id", requirement.requirement());
+      json.writeStringField("status", requirement.status().name());
+      writeStrings(json, "ruleIds", requirement.rules().stream().map(Rule::id).toList());
+      writeStrings(json, "notAssessed", requirement.notAssessed().stream().map(Rule::id).toList());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
     json.writeEndObject();
   }
 

@@ -3,6 +3,7 @@ package dev.rampart.cli.report;
 import dev.rampart.engine.AppliedWaiver;
 import dev.rampart.engine.Category;
 import dev.rampart.engine.Evidence;
+import dev.rampart.engine.NotAssessed;
 import dev.rampart.engine.Outcome;
 import dev.rampart.engine.Report;
 import dev.rampart.engine.Rule;
@@ -35,6 +36,10 @@ import javax.xml.stream.XMLStreamWriter;
  *       with {@code --fail-on-unknown} (the gate fails on UNKNOWN), a {@code <failure type="unknown">}.
  * </ul>
  *
+ * <p>A rule not assessed (no fact of its target type was supplied) is one test case named for the
+ * missing type, {@code <skipped message="not assessed: REASON">}, or with {@code --fail-on-unknown}
+ * a {@code <failure type="not-assessed">}: a lone scanner's run does not turn a CI view green.
+ *
  * <p>Test cases have {@code time="0"} (rules are not timed), so two runs over the same input write
  * identical files except for the evaluation time.
  */
@@ -42,6 +47,9 @@ public final class JunitReport implements ReportWriter {
 
   /** The {@code type} of the failure that reports an UNKNOWN result as failed. */
   public static final String UNKNOWN_FAILURE_TYPE = "unknown";
+
+  /** The {@code type} of the failure that reports a rule not assessed as failed. */
+  public static final String NOT_ASSESSED_FAILURE_TYPE = "not-assessed";
 
   // Ant and Surefire write a local date-time without zone; rampart writes the evaluation time in UTC
   private static final DateTimeFormatter TIMESTAMP =
@@ -72,15 +80,18 @@ public final class JunitReport implements ReportWriter {
     for (RuleResult result : report.results()) {
       byCategory.computeIfAbsent(result.rule().category(), c -> new ArrayList<>()).add(result);
     }
+    Map<Category, List<NotAssessed>> notAssessed = notAssessedByCategory(report);
+    notAssessed.keySet().forEach(category -> byCategory.computeIfAbsent(category, c -> new ArrayList<>()));
     try {
       XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
       xml.writeStartDocument("UTF-8", "1.0");
       newLine(xml, 0);
       xml.writeStartElement("testsuites");
       xml.writeAttribute("name", "rampart");
-      writeCounts(xml, report, report.results(), unknownFails);
+      writeCounts(xml, report, report.results(), report.notAssessed(), unknownFails);
       for (Map.Entry<Category, List<RuleResult>> suite : byCategory.entrySet()) {
-        writeSuite(xml, evaluation, suite.getKey(), suite.getValue(), catalogue, unknownFails);
+        writeSuite(xml, evaluation, suite.getKey(), suite.getValue(),
+            notAssessed.getOrDefault(suite.getKey(), List.of()), catalogue, unknownFails);
       }
       newLine(xml, 0);
       xml.writeEndElement();
@@ -95,15 +106,19 @@ public final class JunitReport implements ReportWriter {
   }
 
   private static void writeSuite(XMLStreamWriter xml, Evaluation evaluation, Category category,
-      List<RuleResult> results, RuleCatalogue catalogue, boolean unknownFails) throws XMLStreamException {
+      List<RuleResult> results, List<NotAssessed> notAssessed, RuleCatalogue catalogue, boolean unknownFails)
+      throws XMLStreamException {
     newLine(xml, 1);
     xml.writeStartElement("testsuite");
     xml.writeAttribute("name", category.wireName());
-    writeCounts(xml, evaluation.report(), results, unknownFails);
+    writeCounts(xml, evaluation.report(), results, notAssessed, unknownFails);
     xml.writeAttribute("timestamp", TIMESTAMP.format(evaluation.report().evaluatedAt()));
     writeProperties(xml, evaluation);
     for (RuleResult result : results) {
       writeCase(xml, evaluation, result, catalogue, unknownFails);
+    }
+    for (NotAssessed rule : notAssessed) {
+      writeNotAssessedCase(xml, rule, catalogue, unknownFails);
     }
     newLine(xml, 1);
     xml.writeEndElement();
@@ -111,17 +126,52 @@ public final class JunitReport implements ReportWriter {
 
   // Attribute names and order as Surefire writes them.
   // Waived results are skipped test cases, whatever their outcome.
-  private static void writeCounts(XMLStreamWriter xml, Report report, List<RuleResult> results, boolean unknownFails)
-      throws XMLStreamException {
+  // A rule not assessed counts as an UNKNOWN does: skipped, or failed with --fail-on-unknown.
+  private static void writeCounts(XMLStreamWriter xml, Report report, List<RuleResult> results,
+      List<NotAssessed> notAssessed, boolean unknownFails) throws XMLStreamException {
     List<RuleResult> open = results.stream().filter(result -> report.waiverOf(result).isEmpty()).toList();
     long waived = results.size() - open.size();
     xml.writeAttribute("time", "0");
-    xml.writeAttribute("tests", Integer.toString(results.size()));
+    xml.writeAttribute("tests", Integer.toString(results.size() + notAssessed.size()));
     xml.writeAttribute("errors", Long.toString(count(open, Outcome.ERROR)));
-    long unknown = count(open, Outcome.UNKNOWN);
+    long unknown = count(open, Outcome.UNKNOWN) + notAssessed.size();
     xml.writeAttribute("skipped",
         Long.toString(count(open, Outcome.NOT_APPLICABLE) + (unknownFails ? 0 : unknown) + waived));
     xml.writeAttribute("failures", Long.toString(count(open, Outcome.FAIL) + (unknownFails ? unknown : 0)));
+  }
+
+  private static Map<Category, List<NotAssessed>> notAssessedByCategory(Report report) {
+    Map<Category, List<NotAssessed>> byCategory = new EnumMap<>(Category.class);
+    for (NotAssessed rule : report.notAssessed()) {
+      byCategory.computeIfAbsent(rule.rule().category(), c -> new ArrayList<>()).add(rule);
+    }
+    return byCategory;
+  }
+
+  // One test case per rule not assessed, named for the fact type none of which was supplied.
+  private static void writeNotAssessedCase(XMLStreamWriter xml, NotAssessed notAssessed, RuleCatalogue catalogue,
+      boolean unknownFails) throws XMLStreamException {
+    Rule rule = notAssessed.rule();
+    newLine(xml, 2);
+    xml.writeStartElement("testcase");
+    xml.writeAttribute("name", rule.target().wireName() + " (none supplied)");
+    xml.writeAttribute("classname", text("rampart." + rule.category().wireName() + "." + catalogue.displayId(rule)));
+    xml.writeAttribute("time", "0");
+    newLine(xml, 3);
+    String message = "not assessed: " + notAssessed.reason();
+    if (unknownFails) {
+      xml.writeStartElement("failure");
+      xml.writeAttribute("message", attribute(message));
+      xml.writeAttribute("type", NOT_ASSESSED_FAILURE_TYPE);
+      xml.writeCharacters(text(message + "\nRule: " + rule.id() + " " + rule.title() + " (pack " + rule.packId() + ", severity "
+          + rule.severity().wireName() + ")"));
+      xml.writeEndElement();
+    } else {
+      xml.writeEmptyElement("skipped");
+      xml.writeAttribute("message", attribute(message));
+    }
+    newLine(xml, 2);
+    xml.writeEndElement();
   }
 
   private static void writeProperties(XMLStreamWriter xml, Evaluation evaluation) throws XMLStreamException {

@@ -32,7 +32,7 @@ final class RuleCatalogue {
   }
 
   /**
-   * The declared rules followed by any rule that has a result but was not declared, each once.
+   * The declared rules followed by any rule that has a result or was not assessed but was not declared, each once.
    * Declared rules without results stay, so a catalogue can list rules that matched no fact.
    */
   static RuleCatalogue of(List<Rule> declared, Report report) {
@@ -43,10 +43,11 @@ final class RuleCatalogue {
     for (RuleResult result : report.results()) {
       rules.putIfAbsent(Key.of(result.rule()), result.rule());
     }
+    report.notAssessed().forEach(notAssessed -> rules.putIfAbsent(Key.of(notAssessed.rule()), notAssessed.rule()));
     return new RuleCatalogue(new ArrayList<>(rules.values()));
   }
 
-  /** The rules that have results, in the report's order. */
+  /** The rules that have results, in the report's order, then those not assessed. */
   static RuleCatalogue of(Report report) {
     return of(List.of(), report);
   }

@@ -504,6 +504,7 @@ public final class SarifReport implements ReportWriter {
     json.writeStringField("failOn", evaluation.gate().failOn());
     json.writeBooleanField("failed", evaluation.gate().failed(report));
     json.writeEndObject();
+    JsonReport.writeCoverage(json, evaluation);
     json.writeEndObject();
   }
 }

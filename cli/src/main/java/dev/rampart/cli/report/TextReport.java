@@ -3,11 +3,14 @@ package dev.rampart.cli.report;
 import dev.rampart.cli.baseline.Baseline;
 import dev.rampart.cli.input.FailedSource;
 import dev.rampart.engine.AppliedWaiver;
+import dev.rampart.engine.AssessmentCoverage;
 import dev.rampart.engine.Category;
 import dev.rampart.engine.DisabledRule;
 import dev.rampart.engine.Evidence;
 import dev.rampart.engine.Outcome;
 import dev.rampart.engine.Report;
+import dev.rampart.engine.RequirementAssessment;
+import dev.rampart.engine.Rule;
 import dev.rampart.engine.RuleResult;
 import dev.rampart.engine.Severity;
 import dev.rampart.engine.Waiver;
@@ -95,6 +98,7 @@ public final class TextReport implements ReportWriter {
     lines.addAll(disabledRules(report));
     lines.addAll(conflicts(evaluation));
     lines.addAll(failedSources(evaluation));
+    lines.addAll(notAssessed(evaluation.report()));
     lines.add("");
     lines.addAll(summary(evaluation));
     for (String line : lines) {
@@ -336,6 +340,37 @@ public final class TextReport implements ReportWriter {
     return lines;
   }
 
+  // Rules that produced no result because no fact of their target type was supplied, by reason, and the
+  // requirements that leaves unassessed: a run of one scanner must not read as a clean bill of health.
+  private List<String> notAssessed(Report report) {
+    AssessmentCoverage coverage = report.coverage();
+    if (coverage.isComplete()) {
+      return List.of();
+    }
+    List<String> lines = new ArrayList<>();
+    lines.add("");
+    lines.add(paint(BOLD, "Not assessed (" + count(coverage.notAssessed().size(), "rule") + ")"));
+    coverage.notAssessedByReason().forEach((reason, rules) -> {
+      List<String> wrapped = TextLayout.wrap(reason, WIDTH - FINDING_INDENT.length(), WIDTH - DETAIL_INDENT.length());
+      lines.add(FINDING_INDENT + wrapped.get(0));
+      wrapped.subList(1, wrapped.size()).forEach(more -> lines.add(DETAIL_INDENT + more));
+      for (Rule rule : rules) {
+        lines.addAll(item(FINDING_INDENT + rule.id(), rule.severity().wireName() + ": " + rule.title()));
+      }
+    });
+    for (RequirementAssessment.Status status : List.of(RequirementAssessment.Status.NOT_ASSESSED,
+        RequirementAssessment.Status.PARTIALLY_ASSESSED)) {
+      List<RequirementAssessment> requirements = coverage.requirements(status);
+      if (!requirements.isEmpty()) {
+        String label = status == RequirementAssessment.Status.NOT_ASSESSED ? "Requirements not assessed"
+            : "Requirements partly assessed";
+        String ids = requirements.stream().map(RequirementAssessment::requirement).collect(Collectors.joining(", "));
+        lines.addAll(item(label + " (" + requirements.size() + ")", ids));
+      }
+    }
+    return lines;
+  }
+
   private List<String> summary(Evaluation evaluation) {
     Report report = evaluation.report();
     List<String> lines = new ArrayList<>();
@@ -361,6 +396,7 @@ public final class TextReport implements ReportWriter {
       }
       lines.addAll(summaryLine("Sources", String.join("; ", parts)));
     }
+    lines.addAll(coverageSummary(report));
     evaluation.gate().baseline().ifPresent(baseline -> {
       Baseline.Comparison comparison = baseline.compare(report);
       lines.addAll(summaryLine("Baseline", baseline.source() + ": " + comparison.newFindings() + " new, "
@@ -368,6 +404,19 @@ public final class TextReport implements ReportWriter {
     });
     lines.addAll(verdict(evaluation));
     return lines;
+  }
+
+  private static List<String> coverageSummary(Report report) {
+    AssessmentCoverage coverage = report.coverage();
+    if (coverage.isComplete()) {
+      return List.of();
+    }
+    long requirements = coverage.requirements().size();
+    long notAssessed = coverage.requirements(RequirementAssessment.Status.NOT_ASSESSED).size();
+    long partly = coverage.requirements(RequirementAssessment.Status.PARTIALLY_ASSESSED).size();
+    String ofRequirements = requirements == 0 ? ""
+        : "; of " + count(requirements, "requirement") + ", " + notAssessed + " not and " + partly + " partly assessed";
+    return summaryLine("Coverage", count(coverage.notAssessed().size(), "rule") + " not assessed" + ofRequirements);
   }
 
   private static String findingsByCategory(Report report) {
@@ -406,10 +455,16 @@ public final class TextReport implements ReportWriter {
     if (expired > 0) {
       reasons.add(count(expired, "expired waiver"));
     }
+    int notAssessedFailures = gate.notAssessedFailures(report).size();
+    if (notAssessedFailures > 0) {
+      reasons.add(count(notAssessedFailures, "rule") + " not assessed " + severity);
+    }
     boolean failed = !reasons.isEmpty();
+    int notAssessed = report.notAssessed().size();
+    String caveat = notAssessed == 0 ? "" : ", but " + count(notAssessed, "rule") + " not assessed";
     List<String> lines = failed
         ? summaryLine("Gate", "FAILED: " + String.join(", ", reasons) + " (" + gate + ")")
-        : summaryLine("Gate", "PASSED: no " + noun + " " + severity + " (" + gate + ")");
+        : summaryLine("Gate", "PASSED: no " + noun + " " + severity + caveat + " (" + gate + ")");
     return paintVerdict(lines, failed);
   }
 

@@ -82,7 +82,10 @@ class EvaluateReportContentsTest {
 
       assertEquals(1, run.exitCode());
       assertEquals("rampart: the evaluation is incomplete (stopped at the fact limit of 2: 2 of 5 facts evaluated):"
-          + " the reports cover only the facts evaluated, so the run cannot pass\n", run.err());
+          + " the reports cover only the facts evaluated, so the run cannot pass\n"
+          + "rampart: warning: 4 rules were not assessed, so they neither passed nor failed:\n"
+          + "  no device fact evaluated before the evaluation stopped (raise the fact or time limit): TST-001, TST-002,"
+          + " TST-003, TST-004\n", run.err());
       assertTrue(run.out().contains("""
           INCOMPLETE: stopped at the fact limit of 2: 2 of 5 facts evaluated. The results cover only the facts
             evaluated, and the gate cannot pass.

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
@@ -65,6 +66,9 @@ class JsonReportSchemaTest {
         Arguments.of("incomplete", List.of(SITE, "--pack", PACK, "--max-facts", "3")),
         Arguments.of("tailored pack", List.of(SITE, "--pack", FIXTURES + "packs/tailored-pack.yaml")),
         Arguments.of("built-in pack", List.of(SITE)),
+        Arguments.of("a lone scanner: rules not assessed", List.of("--source", "nmap:" + MERGE + "scan.xml")),
+        Arguments.of("rules not assessed failing the gate", List.of(FIXTURES + "inventories/compliant.yaml",
+            "--pack", FIXTURES + "packs/coverage-pack.yaml", "--fail-on-unknown")),
         Arguments.of("markup everywhere", List.of(FIXTURES + "inventories/hostile.yaml", "--pack",
             FIXTURES + "packs/hostile-pack.yaml")));
   }
@@ -95,6 +99,15 @@ class JsonReportSchemaTest {
 
     assertEquals(2, problems.size(), problems.toString());
     assertTrue(problems.stream().allMatch(problem -> problem.contains("surprise")), problems.toString());
+  }
+
+  @Test
+  void aReportWhoseCoverageIsIncompleteMustNameTheRulesNotAssessed() throws IOException {
+    ObjectNode report = (ObjectNode) report(List.of("--source", "nmap:" + MERGE + "scan.xml"));
+    assertFalse(report.at("/summary/coverage/complete").asBoolean());
+    ((ArrayNode) report.at("/summary/coverage/notAssessed")).removeAll();
+
+    assertFalse(problems(report).isEmpty());
   }
 
   @Test

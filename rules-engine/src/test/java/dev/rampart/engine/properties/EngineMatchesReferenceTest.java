@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Property (1): for random rules and random fleets, the engine (Drools joins, compiled checks, truth
  * maintenance) gives every device the outcome that a naive reference interpreter computes; and
- * splitting the fleet into parallel sessions of one device each, or streaming it, changes no result.
+ * splitting the fleet into parallel sessions of one device each, or streaming it, changes no result
+ * and not the assessment coverage.
  */
 class EngineMatchesReferenceTest {
 
@@ -35,16 +36,20 @@ class EngineMatchesReferenceTest {
       Report report = engine.evaluate(scenario.facts());
       ComplianceEngine perDevice = Harness.engine(scenario.rules(), 1);
       List<Harness.Row> whole = Harness.Row.of(report.results());
-      List<Harness.Row> split = Harness.Row.of(perDevice.evaluate(scenario.facts()).results());
+      Report perDeviceReport = perDevice.evaluate(scenario.facts());
+      List<Harness.Row> split = Harness.Row.of(perDeviceReport.results());
       if (!whole.equals(split)) {
         throw new AssertionError("one session per device changes the results:\n"
             + Harness.difference("one session", whole, "one per device", split));
       }
-      List<Harness.Row> streamed = Harness.Row.of(streamed(perDevice, scenario.facts()).results());
+      Report streamedReport = streamed(perDevice, scenario.facts());
+      List<Harness.Row> streamed = Harness.Row.of(streamedReport.results());
       if (!whole.equals(streamed)) {
         throw new AssertionError("streaming the facts changes the results:\n"
             + Harness.difference("evaluate", whole, "streamed", streamed));
       }
+      assertEquals(report.coverage(), perDeviceReport.coverage(), "one session per device changes the coverage");
+      assertEquals(report.coverage(), streamedReport.coverage(), "streaming the facts changes the coverage");
       for (GeneratedRule rule : scenario.rules()) {
         for (Device device : scenario.devices()) {
           Outcome expected = reference.outcome(rule, device, scenario.facts());

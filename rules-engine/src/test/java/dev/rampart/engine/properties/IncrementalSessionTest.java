@@ -2,6 +2,7 @@ package dev.rampart.engine.properties;
 
 import dev.rampart.engine.ComplianceEngine;
 import dev.rampart.engine.ComplianceSession;
+import dev.rampart.engine.Report;
 import dev.rampart.engine.properties.Harness.Row;
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.FactType;
@@ -42,11 +43,17 @@ class IncrementalSessionTest {
 
   private static void compare(
       ComplianceEngine engine, ComplianceSession session, Map<String, Fact> current, Script script, String when) {
-    List<Row> incremental = Row.of(session.report().results());
-    List<Row> batch = Row.of(engine.evaluate(current.values()).results());
+    Report sessionReport = session.report();
+    Report fresh = engine.evaluate(current.values());
+    List<Row> incremental = Row.of(sessionReport.results());
+    List<Row> batch = Row.of(fresh.results());
     if (!incremental.equals(batch)) {
       throw new AssertionError("the session disagrees with a fresh evaluation " + when + "\n"
           + Harness.difference("in the session", incremental, "in a fresh evaluation", batch) + script);
+    }
+    if (!sessionReport.coverage().equals(fresh.coverage())) {
+      throw new AssertionError("the session's coverage disagrees with a fresh evaluation's " + when + "\n"
+          + sessionReport.coverage() + "\n" + fresh.coverage() + script);
     }
     for (Fact fact : current.values()) {
       List<Row> forFact = Row.of(session.resultsFor(fact.type(), fact.id()));

@@ -1,0 +1,43 @@
+package dev.rampart.engine;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How far an evaluation assessed one guide requirement: through all the rules that serve it, some
+ * of them, or none.
+ *
+ * @param requirement the requirement's id, e.g. {@code G11}
+ * @param status assessed, partially assessed or not assessed
+ * @param rules every rule that serves it, in pack order
+ * @param notAssessed those of its rules that produced no result, in pack order
+ */
+public record RequirementAssessment(String requirement, Status status, List<Rule> rules, List<Rule> notAssessed) {
+
+  /** Requirement ids in natural order: G2 before G10, text around the number alphabetically. */
+  public static final Comparator<String> ORDER = Comparator.comparing(RequirementAssessment::sortKey);
+
+  public RequirementAssessment {
+    Objects.requireNonNull(requirement, "requirement");
+    Objects.requireNonNull(status, "status");
+    rules = List.copyOf(rules);
+    notAssessed = List.copyOf(notAssessed);
+  }
+
+  /** How much of a requirement was assessed. */
+  public enum Status {
+    /** Every rule that serves it produced results. */
+    ASSESSED,
+    /** Some of its rules produced results, others were not assessed. */
+    PARTIALLY_ASSESSED,
+    /** None of its rules produced a result. */
+    NOT_ASSESSED
+  }
+
+  private static String sortKey(String id) {
+    String digits = id.replaceAll("\\D+", "");
+    long number = digits.isEmpty() || digits.length() > 9 ? 0 : Long.parseLong(digits);
+    return id.replaceAll("\\d+", "") + String.format(java.util.Locale.ROOT, "%010d", number) + id;
+  }
+}
