@@ -151,6 +151,7 @@ public final class JsonReport implements ReportWriter {
     json.writeStringField("id", pack.id());
     json.writeStringField("version", pack.version());
     json.writeStringField("title", pack.title());
+    json.writeStringField("source", pack.source());
     if (pack.base() != null) {
       json.writeStringField("base", pack.base());
     }
