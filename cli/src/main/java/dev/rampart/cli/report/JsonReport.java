@@ -136,6 +136,7 @@ public final class JsonReport implements ReportWriter {
     json.writeObjectFieldStart("gate");
     json.writeStringField("failOn", evaluation.gate().failOn());
     json.writeBooleanField("failOnUnknown", evaluation.gate().failsOnUnknown());
+    json.writeBooleanField("allowErrors", evaluation.gate().allowsErrors());
     json.writeBooleanField("failed", evaluation.gate().failed(report));
     json.writeEndObject();
     writeWaivers(json, report);

@@ -80,6 +80,9 @@ class EvaluateErrorGateTest {
     assertEquals(0, run.exitCode(), run.out());
     assertTrue(run.out().contains("PASSED: no FAIL result at severity high or above (--fail-on high"
         + " --allow-errors)"), run.out());
+    CliRun json = CliRun.of("evaluate", inventory.toString(), "--pack", pack.toString(), "--now", NOW,
+        "--allow-errors", "--format", "json");
+    assertTrue(json.out().contains("\"allowErrors\" : true,"), json.out());
   }
 
   @Test

@@ -81,6 +81,7 @@ class EvaluateFailOnUnknownTest {
             "gate" : {
               "failOn" : "high",
               "failOnUnknown" : true,
+              "allowErrors" : false,
               "failed" : true
             },
         """), run.out());
