@@ -2,6 +2,8 @@ package dev.rampart.cli;
 
 import dev.rampart.cli.command.ExitCode;
 import dev.rampart.cli.command.RampartCommand;
+import dev.rampart.spi.source.DisplayText;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -32,6 +34,16 @@ public final class Main {
     CommandLine commandLine = commandLine(out, err, colour);
     try {
       return commandLine.execute(args);
+    } catch (Error error) {
+      // picocli hands on Errors (a stack overflow, the heap exhausted): still a bug of ours, never a
+      // failed gate, and the user sees one line, not the JVM's stack trace and exit code 1
+      PrintWriter errWriter = commandLine.getErr();
+      errWriter.println("rampart: internal error: " + describe(error) + "; please report it (run with --debug for"
+          + " details)");
+      if (debugRequested(commandLine.getParseResult())) {
+        error.printStackTrace(errWriter);
+      }
+      return ExitCode.INTERNAL_ERROR;
     } finally {
       commandLine.getOut().flush();
       commandLine.getErr().flush();
@@ -44,7 +56,7 @@ public final class Main {
    */
   public static CommandLine commandLine(PrintStream out, PrintStream err, boolean colour) {
     PrintWriter outWriter = new PrintWriter(out, true);
-    PrintWriter errWriter = new PrintWriter(err, true);
+    PrintWriter errWriter = new PrintWriter(new TerminalSafeWriter(new OutputStreamWriter(err)), true);
     CommandLine commandLine = new CommandLine(new RampartCommand(colour));
     commandLine.setOut(outWriter);
     commandLine.setErr(errWriter);
@@ -80,9 +92,15 @@ public final class Main {
     return System.console() != null && (noColor == null || noColor.isEmpty());
   }
 
-  private static String describe(Exception exception) {
-    String message = exception.getMessage();
-    return message == null || message.isBlank() ? exception.getClass().getName() : message;
+  private static String describe(Throwable failure) {
+    if (failure instanceof StackOverflowError) {
+      return "the stack overflowed (an input nested too deeply for rampart to check)";
+    }
+    if (failure instanceof OutOfMemoryError) {
+      return "out of memory (" + failure.getMessage() + "; a larger heap, e.g. RAMPART_JAVA_OPTS=-Xmx4g, may help)";
+    }
+    String message = failure.getMessage();
+    return message == null || message.isBlank() ? failure.getClass().getName() : DisplayText.escape(message);
   }
 
   private static boolean debugRequested(ParseResult parseResult) {

@@ -128,6 +128,10 @@ class HostileInputEndToEndTest {
             + "<address addr=\"10.0.0.1\" addrtype=\"ipv4\"/><hostnames><hostname name=\"&l9;\"/></hostnames></host></nmaprun>\n"),
         Hostile.scan("dtd-control-character.xml", "<?xml version=\"1.0\"?>\n<!DOCTYPE nmaprun [ \u0001 ]>\n"
             + "<nmaprun scanner=\"nmap\"/>\n"),
+        Hostile.scan("deep-script-tables.xml", "<?xml version=\"1.0\"?>\n<nmaprun scanner=\"nmap\"><host>"
+            + "<status state=\"up\"/><address addr=\"10.0.0.1\" addrtype=\"ipv4\"/><ports><port protocol=\"tcp\""
+            + " portid=\"443\"><state state=\"open\"/><script id=\"ssl-cert\" output=\"\">" + "<table>".repeat(20_000)
+            + "</table>".repeat(20_000) + "</script></port></ports></host></nmaprun>\n"),
         Hostile.scan("truncated.xml", "<?xml version=\"1.0\"?>\n<nmaprun scanner=\"nmap\"><host><status state=\"up\"/>"));
   }
 

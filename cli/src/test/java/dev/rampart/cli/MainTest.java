@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
 
 class MainTest {
 
+  private static final String PACK = "src/test/resources/packs/test-pack.yaml";
+
   @Test
   void versionComesFromTheJarManifestAndIsDevOutsideAJar() {
     CliRun run = CliRun.of("--version");
@@ -46,14 +48,15 @@ class MainTest {
     for (String option : new String[] {
         "FILE...", "--pack=ID|PATH", "--param=NAME=VALUE", "--now=INSTANT", "--format=FMT[:FILE]",
         "--fail-on=SEVERITY", "--only-findings", "--debug", "--identity-keys=KEY[,KEY...]",
-        "--source-precedence=TYPE[,TYPE...]", "--allow-partial", "--max-facts=N", "--time-limit=DURATION"}) {
+        "--source-precedence=TYPE[,TYPE...]", "--allow-partial", "--allow-errors", "--max-facts=N", "--time-limit=DURATION"}) {
       assertTrue(run.out().contains(option), () -> option + " missing from:\n" + run.out());
     }
     assertTrue(run.out().contains("""
         Exit codes:
-          0  passed: no FAIL result at or above the --fail-on severity (with
-             --fail-on-unknown: no UNKNOWN either) that is neither waived nor in the
-             --baseline, and no expired waiver
+          0  passed: no FAIL or ERROR result at or above the --fail-on severity
+             (with --fail-on-unknown: no UNKNOWN either; with --allow-errors, ERROR
+             results pass) that is neither waived nor in the --baseline, and no
+             expired waiver
           1  the gate failed: such a result, or a waiver that covers a finding has
              expired; or the evaluation is incomplete (it stopped at --max-facts or
              --time-limit), which never passes, even with --fail-on never
@@ -133,6 +136,34 @@ class MainTest {
     assertEquals(
         "rampart: internal error: java.lang.NullPointerException; please report it (run with --debug for details)\n",
         output.err());
+  }
+
+  @Test
+  void aStackOverflowIsAnInternalErrorOfOneLineNotAFailedGate() {
+    // the failing source is on the test class path only: it throws what a bug meeting a deep input would
+    CliRun run = CliRun.of("evaluate", "--source", "failing:stack-overflow", "--pack", PACK);
+
+    assertEquals(3, run.exitCode());
+    assertEquals("rampart: internal error: the stack overflowed (an input nested too deeply for rampart to check);"
+        + " please report it (run with --debug for details)\n", run.err());
+  }
+
+  @Test
+  void runningOutOfMemoryIsAnInternalErrorOfOneLineNotAFailedGate() {
+    CliRun run = CliRun.of("evaluate", "--source", "failing:out-of-memory", "--pack", PACK);
+
+    assertEquals(3, run.exitCode());
+    assertEquals("rampart: internal error: out of memory (Java heap space; a larger heap, e.g."
+        + " RAMPART_JAVA_OPTS=-Xmx4g, may help); please report it (run with --debug for details)\n", run.err());
+  }
+
+  @Test
+  void anErrorShowsItsStackTraceWithDebug() {
+    CliRun run = CliRun.of("evaluate", "--source", "failing:stack-overflow", "--pack", PACK, "--debug");
+
+    assertEquals(3, run.exitCode());
+    assertTrue(run.err().lines().skip(1).findFirst().orElseThrow().startsWith("java.lang.StackOverflowError"),
+        run.err());
   }
 
   // A test-only command stands in for a defect in rampart: no input makes the real commands fail this way.

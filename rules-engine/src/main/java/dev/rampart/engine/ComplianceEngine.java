@@ -68,7 +68,8 @@ public final class ComplianceEngine {
     this.maxFacts = maxFacts;
     this.timeLimit = timeLimit;
     this.packInfos = packs.stream()
-        .map(p -> new Report.PackInfo(p.id(), p.version(), p.title(), p.base().orElse(null), p.disabledRules()))
+        .map(p -> new Report.PackInfo(p.id(), p.version(), p.title(), p.base().orElse(null), p.disabledRules(),
+            p.origin()))
         .toList();
   }
 

@@ -1,5 +1,6 @@
 package dev.rampart.engine;
 
+import dev.rampart.spi.source.DisplayText;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -21,7 +22,10 @@ public record Problem(
     Objects.requireNonNull(message, "message");
   }
 
-  /** {@code file:line:column: rule ID: message (suggestion)}. */
+  /**
+   * {@code file:line:column: rule ID: message (suggestion)}, on one line: a line break or control
+   * character quoted from the input is escaped, so it cannot forge a line of a terminal or CI log.
+   */
   @Override
   public String toString() {
     StringBuilder text = new StringBuilder(file);
@@ -36,6 +40,6 @@ public record Problem(
     if (suggestion != null) {
       text.append(" (").append(suggestion).append(')');
     }
-    return text.toString();
+    return DisplayText.escape(text.toString());
   }
 }

@@ -268,20 +268,22 @@ public final class Report {
    * @param title the pack's title
    * @param base the pack it extends, as {@code id@version}, or {@code null}
    * @param disabledRules rules of its bases it switched off, with the reasons reports show
+   * @param source where it was read from, as {@link RulePack#origin()} names it: {@code built-in}, or its file
    */
-  public record PackInfo(
-      String id, String version, String title, @Nullable String base, List<DisabledRule> disabledRules) {
+  public record PackInfo(String id, String version, String title, @Nullable String base,
+      List<DisabledRule> disabledRules, String source) {
 
     public PackInfo {
       Objects.requireNonNull(id, "id");
       Objects.requireNonNull(version, "version");
       Objects.requireNonNull(title, "title");
       disabledRules = List.copyOf(disabledRules);
+      Objects.requireNonNull(source, "source");
     }
 
     /** A pack that extends no other and disables nothing. */
-    public PackInfo(String id, String version, String title) {
-      this(id, version, title, null, List.of());
+    public PackInfo(String id, String version, String title, String source) {
+      this(id, version, title, null, List.of(), source);
     }
   }
 

@@ -3,12 +3,16 @@ package dev.rampart.engine;
 import dev.rampart.engine.internal.ast.PackDef;
 import dev.rampart.engine.internal.ast.ParamDef;
 import dev.rampart.engine.internal.ast.RuleDef;
+import dev.rampart.engine.internal.load.BuiltinPacks;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /** A loaded and fully validated rule pack. Obtain one from {@link RulePacks}. */
 public final class RulePack {
+
+  /** What {@link #origin()} says of a pack shipped with rampart. */
+  public static final String BUILT_IN = "built-in";
 
   private final PackDef definition;
   private final List<Rule> rules;
@@ -39,6 +43,15 @@ public final class RulePack {
   /** The file or classpath resource the pack was read from. */
   public String source() {
     return definition.source();
+  }
+
+  /**
+   * Where the pack came from, as reports name it: {@code built-in} for a pack shipped with rampart,
+   * else the file (or classpath resource) it was read from.
+   */
+  public String origin() {
+    String source = definition.source();
+    return source.startsWith("classpath:" + BuiltinPacks.ROOT) ? BUILT_IN : source;
   }
 
   /**

@@ -5,7 +5,10 @@ import dev.rampart.engine.internal.load.PackComposer;
 import dev.rampart.engine.internal.load.PackProblems;
 import dev.rampart.engine.internal.load.PackReader;
 import dev.rampart.engine.internal.load.PackSource;
+import dev.rampart.engine.internal.load.Suggestions;
 import dev.rampart.engine.internal.signing.PackVerifier;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -21,6 +24,9 @@ public final class RulePacks {
 
   /** Where built-in packs live on the classpath: {@code dev/rampart/packs/ID/pack.yaml}. */
   public static final String BUILTIN_ROOT = BuiltinPacks.ROOT;
+
+  /** Largest pack file read, in bytes. */
+  public static final long MAX_BYTES = PackSource.MAX_BYTES;
 
   private RulePacks() {}
 
@@ -41,6 +47,37 @@ public final class RulePacks {
       loader = RulePacks.class.getClassLoader();
     }
     return compose(PackSource.classpath(loader, resource));
+  }
+
+  /**
+   * Whether a pack name, as a user gives it on a command line, names a built-in pack: a bare id such
+   * as {@code iot-baseline} (lower-case words joined by '-') always does, whatever files the working
+   * directory holds, so that a file named like a built-in pack can never stand in for it. A pack file
+   * is named by a path with a '/' or an extension: {@code ./iot-baseline}, {@code site.yaml}.
+   */
+  public static boolean namesBuiltin(String name) {
+    return BuiltinPacks.isId(name);
+  }
+
+  /**
+   * Loads the pack a user named: a built-in pack for a bare id (see {@link #namesBuiltin}), else the
+   * pack file, or the {@code pack.yaml} in a directory, at that path.
+   *
+   * @throws PackLoadException listing every problem, or why there is no such pack
+   */
+  public static RulePack named(String name) throws PackLoadException {
+    return namesBuiltin(name) ? builtin(name) : load(path(name));
+  }
+
+  /**
+   * Loads the pack a user named, as {@link #named}, only if it and its bases are signed by a trusted
+   * key (see {@link #loadVerified} and {@link #builtinVerified}).
+   *
+   * @throws PackSignatureException naming the pack refused and why
+   * @throws PackLoadException listing every problem, or why there is no such pack
+   */
+  public static RulePack namedVerified(String name, TrustedKeys trusted) throws PackLoadException, PackSignatureException {
+    return namesBuiltin(name) ? builtinVerified(name, trusted) : loadVerified(path(name), trusted);
   }
 
   /** Loads a built-in pack, e.g. {@code iot-baseline}; needs rampart-rule-packs on the classpath. */
@@ -81,8 +118,25 @@ public final class RulePacks {
       throw single(id, "id is not valid", "built-in pack ids are lower-case words joined by '-', e.g. iot-baseline");
     }
     if (!BuiltinPacks.exists(id)) {
-      throw single(id, "is neither a built-in pack nor an existing file",
-          "give a pack file path, or a built-in id such as iot-baseline (add rampart-rule-packs to the classpath)");
+      if (Files.exists(Path.of(id))) {
+        throw single(id, "is not a built-in pack, and a name without '/' or extension never means a file",
+            "to load the file '" + id + "', write './" + id + "'");
+      }
+      List<String> ids = BuiltinPacks.ids();
+      throw single(id, "is not a built-in pack", Suggestions.closest(id, ids).map(s -> "did you mean '" + s + "'? ")
+          .orElse(ids.isEmpty() ? "no built-in packs are on the classpath (add rampart-rule-packs); "
+              : "built-in packs: " + String.join(", ", ids) + "; ")
+          + "a pack file is named by a path with a '/' or an extension, e.g. ./" + id + ".yaml");
+    }
+  }
+
+  /** The path of a pack file a user named; a name that is no path here cannot be a pack file either. */
+  private static Path path(String name) throws PackLoadException {
+    try {
+      return Path.of(name);
+    } catch (InvalidPathException e) {
+      throw single(name, "is not a valid file path (" + e.getReason() + ")",
+          "name a pack file, or a built-in pack such as iot-baseline");
     }
   }
 

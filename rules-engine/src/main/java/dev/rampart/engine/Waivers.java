@@ -3,13 +3,8 @@ package dev.rampart.engine;
 import dev.rampart.engine.internal.waiver.WaiverParser;
 import dev.rampart.engine.internal.yaml.TreeReadException;
 import dev.rampart.engine.internal.yaml.TreeReader;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import dev.rampart.spi.source.InputFileException;
+import dev.rampart.spi.source.InputFiles;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
@@ -73,19 +68,17 @@ public final class Waivers {
 
   private static List<Waiver> read(Path file, @Nullable Collection<Rule> rules) throws WaiverLoadException {
     String name = file.toString();
+    String text;
     try {
-      if (Files.isDirectory(file)) {
-        throw single(name, "the waiver file is a directory", "name the waiver file itself");
-      }
-      if (Files.size(file) > MAX_BYTES) {
-        throw single(name, "the waiver file is larger than " + MAX_BYTES + " bytes", "split it");
-      }
-      return parseText(decode(Files.readAllBytes(file), name), name, rules);
-    } catch (NoSuchFileException e) {
-      throw single(name, "the waiver file does not exist", "check the path");
-    } catch (IOException e) {
-      throw single(name, "the waiver file cannot be read: " + e.getMessage(), "check the file's permissions");
+      text = InputFiles.readUtf8(file, MAX_BYTES);
+    } catch (InputFileException e) {
+      throw single(name, "the waiver file " + e.reason(), switch (e.kind()) {
+        case DIRECTORY -> "name the waiver file itself";
+        case TOO_LARGE -> "split it";
+        default -> e.fix();
+      });
     }
+    return parseText(text, name, rules);
   }
 
   private static List<Waiver> parseText(String yaml, String sourceName, @Nullable Collection<Rule> rules)
@@ -106,18 +99,6 @@ public final class Waivers {
       throw new WaiverLoadException(result.problems());
     }
     return result.waivers();
-  }
-
-  private static String decode(byte[] bytes, String name) throws WaiverLoadException {
-    try {
-      return StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
-    } catch (CharacterCodingException e) {
-      throw single(name, "the waiver file is not UTF-8 text", "save it as UTF-8");
-    }
   }
 
   private static WaiverLoadException single(String file, String message, String suggestion) {

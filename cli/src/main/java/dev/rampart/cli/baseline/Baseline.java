@@ -8,13 +8,10 @@ import dev.rampart.engine.Outcome;
 import dev.rampart.engine.Report;
 import dev.rampart.engine.RuleResult;
 import dev.rampart.spi.fact.FactType;
+import dev.rampart.spi.source.InputFileException;
+import dev.rampart.spi.source.InputFiles;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -86,22 +83,14 @@ public final class Baseline {
     String name = file.toString();
     String text;
     try {
-      if (Files.isDirectory(file)) {
-        throw single("cannot read the baseline '" + name + "': it is a directory (name the baseline file)");
-      }
-      if (Files.size(file) > MAX_BYTES) {
-        throw single("cannot read the baseline '" + name + "': larger than " + MAX_BYTES + " bytes");
-      }
-      text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
-          .toString();
-    } catch (NoSuchFileException e) {
-      throw single("cannot read the baseline '" + name + "': no such file (check the path, or " + FIX + ")");
-    } catch (CharacterCodingException e) {
-      throw single(name + ": the baseline is not UTF-8 text (" + FIX + ")");
-    } catch (IOException e) {
-      throw single("cannot read the baseline '" + name + "': " + e.getMessage());
+      text = InputFiles.readUtf8(file, MAX_BYTES);
+    } catch (InputFileException e) {
+      throw single(switch (e.kind()) {
+        case MISSING -> "cannot read the baseline '" + name + "': no such file (check the path, or " + FIX + ")";
+        case NOT_UTF8 -> name + ": the baseline is not UTF-8 text (" + FIX + ")";
+        case DIRECTORY -> "cannot read the baseline '" + name + "': it is a directory (name the baseline file)";
+        default -> "cannot read the baseline '" + name + "': it " + e.reason() + " (" + e.fix() + ")";
+      });
     }
     JsonTree root;
     try {

@@ -1,5 +1,6 @@
 package dev.rampart.cli.baseline;
 
+import dev.rampart.spi.source.DisplayText;
 import java.util.List;
 
 /** A baseline file cannot be read or is not a valid baseline; each problem names the place and the fix. */
@@ -10,8 +11,9 @@ public final class BaselineException extends Exception {
   private final transient List<String> problems;
 
   BaselineException(List<String> problems) {
-    super(String.join(System.lineSeparator(), problems));
-    this.problems = List.copyOf(problems);
+    // one line each: what the baseline file quotes cannot forge a line of a terminal or CI log
+    super(String.join(System.lineSeparator(), problems.stream().map(DisplayText::escape).toList()));
+    this.problems = problems.stream().map(DisplayText::escape).toList();
   }
 
   /** Every problem found, each with {@code FILE:LINE:COLUMN} when it has a place. */

@@ -83,10 +83,17 @@ record JsonTree(@Nullable Object value, int line, int column) {
     return switch (token) {
       case START_OBJECT -> {
         Map<String, JsonTree> members = new LinkedHashMap<>();
+        Map<String, JsonLocation> keys = new LinkedHashMap<>();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
           String name = parser.currentName();
+          // tools disagree on which of two equal keys counts (jq and Python keep the last): refuse both
+          JsonLocation first = keys.putIfAbsent(name, parser.currentTokenLocation());
+          if (first != null) {
+            throw new JsonParseException(parser, "duplicate key '" + name + "' (first at line " + first.getLineNr()
+                + ", column " + first.getColumnNr() + "): remove one of the two", parser.currentTokenLocation());
+          }
           parser.nextToken();
-          members.putIfAbsent(name, read(parser));
+          members.put(name, read(parser));
         }
         yield new JsonTree(members, line, column);
       }

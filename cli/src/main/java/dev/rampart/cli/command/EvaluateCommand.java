@@ -28,10 +28,13 @@ import dev.rampart.engine.Waivers;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -57,9 +60,10 @@ import picocli.CommandLine.Spec;
     },
     footerHeading = "%nExit codes:%n",
     footer = {
-      "  0  passed: no FAIL result at or above the --fail-on severity (with",
-      "     --fail-on-unknown: no UNKNOWN either) that is neither waived nor in the",
-      "     --baseline, and no expired waiver",
+      "  0  passed: no FAIL or ERROR result at or above the --fail-on severity",
+      "     (with --fail-on-unknown: no UNKNOWN either; with --allow-errors, ERROR",
+      "     results pass) that is neither waived nor in the --baseline, and no",
+      "     expired waiver",
       "  1  the gate failed: such a result, or a waiver that covers a finding has",
       "     expired; or the evaluation is incomplete (it stopped at --max-facts or",
       "     --time-limit), which never passes, even with --fail-on never",
@@ -106,14 +110,21 @@ public final class EvaluateCommand implements Callable<Integer> {
       paramLabel = "SEVERITY",
       converter = GateConverter.class,
       defaultValue = "high",
-      description = "Exit with 1 when a rule of this severity or higher fails: info, low, medium, high,"
-          + " critical, or never. Default: ${DEFAULT-VALUE}.")
+      description = "Exit with 1 when a rule of this severity or higher fails, or cannot be evaluated (ERROR,"
+          + " see --allow-errors): info, low, medium, high, critical, or never. Default: ${DEFAULT-VALUE}.")
   private Gate gate = Gate.atLeast(Severity.HIGH);
 
   @Option(
       names = "--fail-on-unknown",
       description = "UNKNOWN results (evidence missing) at or above the --fail-on severity fail the gate too.")
   private boolean failOnUnknown;
+
+  @Option(
+      names = "--allow-errors",
+      description = "ERROR results (a rule that could not be evaluated on a fact, e.g. text where it orders"
+          + " numbers) do not fail the gate. By default an ERROR at or above the --fail-on severity fails it"
+          + " as a FAIL does, so that a value written oddly cannot turn a violation into a pass.")
+  private boolean allowErrors;
 
   @Option(
       names = "--waivers",
@@ -152,6 +163,7 @@ public final class EvaluateCommand implements Callable<Integer> {
       if (writeBaseline != null) {
         problems.addAll(unwritable(writeBaseline, "baseline", "baseline.json"));
       }
+      problems.addAll(overwrittenInputs(targets, sources));
       if (streamable(sources) && problems.isEmpty()) {
         Integer streamed = evaluateStreamed(sources, targets, progress, err);
         if (streamed != null) {
@@ -214,7 +226,7 @@ public final class EvaluateCommand implements Callable<Integer> {
   }
 
   private Gate verdict(@Nullable Baseline baseline) {
-    Gate verdict = gate.failingOnUnknown(failOnUnknown);
+    Gate verdict = gate.failingOnUnknown(failOnUnknown).allowingErrors(allowErrors);
     return baseline == null ? verdict : verdict.withBaseline(baseline);
   }
 
@@ -325,6 +337,43 @@ public final class EvaluateCommand implements Callable<Integer> {
       return List.of(prefix + "directory '" + shown + "' is not writable");
     }
     return List.of();
+  }
+
+  /**
+   * A report or baseline written over one of the run's own inputs would destroy it (the inventory
+   * replaced by a JSON report, and exit code 0): refused, comparing the files themselves, so a second
+   * name for the same file (a link, '..') is caught too.
+   */
+  private List<String> overwrittenInputs(List<ReportTarget> targets, List<SourceSpec> sources) {
+    Map<Path, String> outputs = new LinkedHashMap<>();
+    for (ReportTarget target : targets) {
+      if (target.file() != null) {
+        outputs.put(target.file(), "the " + target.format().wireName() + " report (--format "
+            + target.format().wireName() + ":" + target.file() + ")");
+      }
+    }
+    if (writeBaseline != null) {
+      outputs.put(writeBaseline, "the baseline (--write-baseline " + writeBaseline + ")");
+    }
+    List<String> names = new ArrayList<>(inputs.inputNames(sources));
+    waiverFiles.forEach(file -> names.add(file.toString()));
+    if (baselineFile != null) {
+      names.add(baselineFile.toString());
+    }
+    List<String> problems = new ArrayList<>();
+    outputs.forEach((output, what) -> names.stream().filter(input -> sameFile(output, input)).findFirst()
+        .ifPresent(input -> problems.add("rampart: " + what + " would overwrite the input '" + input
+            + "'; write it to another file")));
+    return problems;
+  }
+
+  private static boolean sameFile(Path output, String input) {
+    try {
+      Path path = Path.of(input);
+      return Files.exists(output) && Files.exists(path) && Files.isSameFile(output, path);
+    } catch (InvalidPathException | IOException e) {
+      return false;
+    }
   }
 
   // Rule ids are checked against the packs only when they all loaded; otherwise every id would look unknown.

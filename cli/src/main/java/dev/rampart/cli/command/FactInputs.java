@@ -7,6 +7,7 @@ import dev.rampart.cli.input.Sources;
 import dev.rampart.engine.ComplianceEngine;
 import dev.rampart.engine.PackLoadException;
 import dev.rampart.engine.RulePack;
+import dev.rampart.engine.RulePacks;
 import dev.rampart.spi.merge.IdentityKey;
 import dev.rampart.spi.merge.MergePolicy;
 import dev.rampart.spi.source.SourceException;
@@ -98,7 +99,9 @@ final class FactInputs {
   @Option(
       names = "--pack",
       paramLabel = "ID|PATH",
-      description = "A rule pack: a pack file, or the id of a built-in pack. Repeatable."
+      description = "A rule pack: the id of a built-in pack (a bare name such as iot-baseline always means"
+          + " the built-in pack), or a pack file or directory named by a path with a '/' or an extension"
+          + " (./my-pack, site.yaml). Repeatable."
           + " Default: " + EvaluateCommand.DEFAULT_PACK + ".")
   private List<String> packs = new ArrayList<>();
 
@@ -155,6 +158,22 @@ final class FactInputs {
   static List<String> inputNames(List<SourceSpec> specs, List<String> files) {
     List<String> names = new ArrayList<>(files);
     specs.subList(files.size(), specs.size()).forEach(source -> names.add(source.toString()));
+    return names;
+  }
+
+  /**
+   * Everything named on the command line that may be a file read as input: each source's location
+   * and option values, the packs named by a path, the trusted keys. Names that are no local file
+   * (a URL, an id) are among them; callers check which exist.
+   */
+  List<String> inputNames(List<SourceSpec> specs) {
+    List<String> names = new ArrayList<>();
+    for (SourceSpec source : specs) {
+      names.add(source.location());
+      names.addAll(source.options().values());
+    }
+    packs.stream().filter(pack -> !RulePacks.namesBuiltin(pack)).forEach(names::add);
+    packTrust.keyFiles().forEach(file -> names.add(file.toString()));
     return names;
   }
 

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -93,7 +94,8 @@ public final class PackCommand implements Callable<Integer> {
       Path privateKey = out.resolve(PRIVATE_KEY_FILE);
       Path publicKey = out.resolve(PUBLIC_KEY_FILE);
       for (Path existing : List.of(privateKey, publicKey)) {
-        if (Files.exists(existing)) {
+        // a dangling symbolic link counts: writing through it would fail after the private key was written
+        if (Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
           err.println("rampart: " + existing + " exists already; 'rampart pack keygen' never replaces a key"
               + " (give another --out directory)");
           return ExitCode.INPUT_ERROR;
@@ -103,7 +105,13 @@ public final class PackCommand implements Callable<Integer> {
       try {
         Files.createDirectories(out);
         key.writeTo(privateKey);
-        key.verifyingKey().writeTo(publicKey);
+        try {
+          key.verifyingKey().writeTo(publicKey);
+        } catch (IOException | RuntimeException e) {
+          // the pair is written whole or not at all: never a private key without its public one
+          Files.deleteIfExists(privateKey);
+          throw e;
+        }
       } catch (FileAlreadyExistsException e) {
         err.println("rampart: " + e.getFile() + " exists already; 'rampart pack keygen' never replaces a key"
             + " (give another --out directory)");
@@ -152,6 +160,11 @@ public final class PackCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       PrintWriter err = spec.commandLine().getErr();
+      if (RulePacks.namesBuiltin(pack)) {
+        err.println("rampart: '" + pack + "' names a built-in pack, and built-in packs are signed when rampart is"
+            + " built; to sign the pack directory or file '" + pack + "', write './" + pack + "'");
+        return ExitCode.INPUT_ERROR;
+      }
       Path path = existing(pack);
       if (path == null) {
         err.println("rampart: '" + pack + "' is neither a pack directory nor a pack file; built-in packs are"
@@ -233,7 +246,7 @@ public final class PackCommand implements Callable<Integer> {
       }
       int exitCode = ExitCode.OK;
       for (String pack : packs) {
-        Path path = existing(pack);
+        Path path = RulePacks.namesBuiltin(pack) ? null : existing(pack);
         try {
           List<PackSignature> signatures = path == null
               ? PackSignatures.verifyBuiltin(pack, trusted)

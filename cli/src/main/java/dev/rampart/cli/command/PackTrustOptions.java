@@ -7,8 +7,6 @@ import dev.rampart.engine.RulePack;
 import dev.rampart.engine.RulePacks;
 import dev.rampart.engine.TrustedKeys;
 import dev.rampart.engine.VerifyingKey;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,9 +34,14 @@ final class PackTrustOptions {
           + " signatures are accepted. Repeatable. Built-in packs need none.")
   private List<Path> trustedKeyFiles = new ArrayList<>();
 
+  /** The {@code --trusted-key} files as given. */
+  List<Path> keyFiles() {
+    return List.copyOf(trustedKeyFiles);
+  }
+
   /**
-   * Loads the packs, each named as commands name packs: an existing file is a pack file, anything
-   * else the id of a built-in pack. On a mistake adds every problem found and returns null.
+   * Loads the packs, each named as commands name packs: a bare id is a built-in pack, a path with a
+   * '/' or an extension a pack file. On a mistake adds every problem found and returns null.
    */
   @Nullable List<RulePack> load(List<String> packs, List<String> problems) {
     TrustedKeys trusted = null;
@@ -77,18 +80,10 @@ final class PackTrustOptions {
     return problems.size() > before ? null : TrustedKeys.of(keys);
   }
 
-  // A value naming an existing file is a pack file; anything else is the id of a built-in pack,
-  // and RulePacks explains when it is neither.
+  // A bare id is always a built-in pack, a path with a '/' or an extension a file: never a file
+  // that happens to be named like a built-in pack (RulePacks.namesBuiltin).
   private static RulePack load(String pack, @Nullable TrustedKeys trusted)
       throws PackLoadException, PackSignatureException {
-    try {
-      Path path = Path.of(pack);
-      if (Files.isRegularFile(path)) {
-        return trusted == null ? RulePacks.load(path) : RulePacks.loadVerified(path, trusted);
-      }
-    } catch (InvalidPathException e) {
-      // not a path on this platform: only a built-in id remains
-    }
-    return trusted == null ? RulePacks.builtin(pack) : RulePacks.builtinVerified(pack, trusted);
+    return trusted == null ? RulePacks.named(pack) : RulePacks.namedVerified(pack, trusted);
   }
 }

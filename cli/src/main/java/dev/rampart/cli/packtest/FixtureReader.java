@@ -16,12 +16,15 @@ import dev.rampart.engine.Problem;
 import dev.rampart.engine.Rule;
 import dev.rampart.engine.RulePack;
 import dev.rampart.spi.fact.Fact;
+import dev.rampart.spi.source.InputFileException;
+import dev.rampart.spi.source.InputFiles;
 import dev.rampart.spi.source.Origin;
 import dev.rampart.spi.source.SourceException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -141,7 +144,16 @@ final class FixtureReader {
 
   /** Reads every top-level key but {@code facts}, which the inventory reader has read. */
   private void readTheRest(boolean factsRead) {
-    try (Reader text = Files.newBufferedReader(file.path(), StandardCharsets.UTF_8);
+    InputStream bytes;
+    try {
+      bytes = InputFiles.open(file.path(), Long.MAX_VALUE);
+    } catch (InputFileException e) {
+      if (factsRead) {
+        problems.add(e.cannotRead(file.name(), "a fixture file"));
+      }
+      return;
+    }
+    try (Reader text = new InputStreamReader(bytes, StandardCharsets.UTF_8);
         JsonParser parser = YAML.createParser(text)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         return; // the inventory reader has said what the file should look like

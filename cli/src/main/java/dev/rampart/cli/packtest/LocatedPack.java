@@ -3,12 +3,12 @@ package dev.rampart.cli.packtest;
 import dev.rampart.engine.PackLoadException;
 import dev.rampart.engine.RulePack;
 import dev.rampart.engine.RulePacks;
+import dev.rampart.spi.source.InputFileException;
+import dev.rampart.spi.source.InputFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -30,17 +30,18 @@ public record LocatedPack(RulePack pack, @Nullable Path file) {
   }
 
   /**
-   * Loads a pack named the way every command names one: a path to an existing pack file (or to a
-   * folder holding {@code pack.yaml}) is a pack file; anything else is the id of a built-in pack.
+   * Loads a pack named the way every command names one: a bare id is a built-in pack, a path with a
+   * '/' or an extension a pack file (or a folder holding {@code pack.yaml}).
    *
    * @throws PackLoadException listing every problem of the pack, or why it cannot be found
    */
   public static LocatedPack load(String idOrPath) throws PackLoadException {
-    Path file = existingPackFile(idOrPath);
-    if (file != null) {
-      return new LocatedPack(RulePacks.load(file), file);
+    if (RulePacks.namesBuiltin(idOrPath)) {
+      return new LocatedPack(RulePacks.builtin(idOrPath), null);
     }
-    return new LocatedPack(RulePacks.builtin(idOrPath), null);
+    RulePack pack = RulePacks.named(idOrPath);
+    // the file it was read from: for a folder, the pack.yaml inside
+    return new LocatedPack(pack, Path.of(pack.source()));
   }
 
   /** Whether this is a built-in pack read from the classpath. */
@@ -63,7 +64,7 @@ public record LocatedPack(RulePack pack, @Nullable Path file) {
   String text() {
     try {
       if (file != null) {
-        return Files.readString(file, StandardCharsets.UTF_8);
+        return InputFiles.readUtf8(file, RulePacks.MAX_BYTES);
       }
       String resource = RulePacks.BUILTIN_ROOT + pack.id() + "/pack.yaml";
       try (InputStream in = RulePacks.class.getClassLoader().getResourceAsStream(resource)) {
@@ -75,23 +76,8 @@ public record LocatedPack(RulePack pack, @Nullable Path file) {
     } catch (IOException e) {
       // the pack was read a moment ago, so failing now is not the user's mistake
       throw new UncheckedIOException("cannot read the pack " + pack.source() + " again", e);
+    } catch (InputFileException e) {
+      throw new UncheckedIOException("cannot read the pack " + pack.source() + " again", new IOException(e.getMessage(), e));
     }
-  }
-
-  private static @Nullable Path existingPackFile(String idOrPath) {
-    try {
-      Path path = Path.of(idOrPath);
-      if (Files.isRegularFile(path)) {
-        return path;
-      }
-      if (Files.isDirectory(path)) {
-        // RulePacks explains a folder without a pack.yaml
-        Path inside = path.resolve("pack.yaml");
-        return Files.isRegularFile(inside) ? inside : path;
-      }
-    } catch (InvalidPathException e) {
-      // not a path on this platform: only a built-in id remains
-    }
-    return null;
   }
 }

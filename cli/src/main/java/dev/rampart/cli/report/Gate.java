@@ -14,10 +14,12 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The pass/fail verdict of a run: fails on a FAIL result (and, if asked, an UNKNOWN one) at or above a
- * severity that no valid waiver accepts and, with a baseline, that is not in the baseline; fails too
- * when a waiver that covers a finding has expired, and, if asked, on a rule at or above the severity
- * that was not assessed. Or never fails.
+ * The pass/fail verdict of a run: fails on a FAIL or ERROR result (and, if asked, an UNKNOWN one) at
+ * or above a severity that no valid waiver accepts and, with a baseline, that is not in the baseline;
+ * fails too when a waiver that covers a finding has expired, and, if asked, on a rule at or above the
+ * severity that was not assessed. Or never fails. An ERROR is a rule that could not be evaluated on a
+ * fact (text where it orders numbers, say): it fails the gate unless the user allows errors, so that a
+ * value written oddly can never turn a FAIL into a pass.
  */
 public final class Gate {
 
@@ -26,32 +28,42 @@ public final class Gate {
 
   private final @Nullable Severity threshold;
   private final boolean failOnUnknown;
+  private final boolean allowErrors;
   private final @Nullable Baseline baseline;
 
-  private Gate(@Nullable Severity threshold, boolean failOnUnknown, @Nullable Baseline baseline) {
+  private Gate(@Nullable Severity threshold, boolean failOnUnknown, boolean allowErrors, @Nullable Baseline baseline) {
     this.threshold = threshold;
     this.failOnUnknown = failOnUnknown;
+    this.allowErrors = allowErrors;
     this.baseline = baseline;
   }
 
   /** A gate that fails on a FAIL result whose rule severity is {@code threshold} or higher. */
   public static Gate atLeast(Severity threshold) {
-    return new Gate(Objects.requireNonNull(threshold, "threshold"), false, null);
+    return new Gate(Objects.requireNonNull(threshold, "threshold"), false, false, null);
   }
 
   /** A gate that never fails. */
   public static Gate never() {
-    return new Gate(null, false, null);
+    return new Gate(null, false, false, null);
   }
 
   /** This gate, also failing on UNKNOWN results at or above its severity when {@code failOnUnknown}. */
   public Gate failingOnUnknown(boolean failOnUnknown) {
-    return new Gate(threshold, failOnUnknown, baseline);
+    return new Gate(threshold, failOnUnknown, allowErrors, baseline);
+  }
+
+  /**
+   * This gate, letting ERROR results pass when {@code allowErrors} ({@code --allow-errors}); by default
+   * they fail it as FAIL results do.
+   */
+  public Gate allowingErrors(boolean allowErrors) {
+    return new Gate(threshold, failOnUnknown, allowErrors, baseline);
   }
 
   /** This gate, failing only on results that are not in the baseline. */
   public Gate withBaseline(Baseline baseline) {
-    return new Gate(threshold, failOnUnknown, Objects.requireNonNull(baseline, "baseline"));
+    return new Gate(threshold, failOnUnknown, allowErrors, Objects.requireNonNull(baseline, "baseline"));
   }
 
   /**
@@ -91,6 +103,11 @@ public final class Gate {
     return failOnUnknown;
   }
 
+  /** Whether ERROR results pass this gate ({@code --allow-errors}); by default they fail it. */
+  public boolean allowsErrors() {
+    return allowErrors;
+  }
+
   /** The baseline whose results do not fail this gate, if one was given. */
   public Optional<Baseline> baseline() {
     return Optional.ofNullable(baseline);
@@ -126,11 +143,17 @@ public final class Gate {
   }
 
   /**
-   * Whether one result of the report fails this gate: a FAIL (or, failing on unknowns, an UNKNOWN)
-   * of a rule at or above the threshold, not waived and not in the baseline.
+   * Whether one result of the report fails this gate: a FAIL or ERROR (unless errors are allowed),
+   * or, failing on unknowns, an UNKNOWN, of a rule at or above the threshold, not waived and not in the
+   * baseline.
    */
   public boolean fails(Report report, RuleResult result) {
-    boolean counted = result.outcome() == Outcome.FAIL || (failOnUnknown && result.outcome() == Outcome.UNKNOWN);
+    boolean counted = switch (result.outcome()) {
+      case FAIL -> true;
+      case ERROR -> !allowErrors;
+      case UNKNOWN -> failOnUnknown;
+      case PASS, NOT_APPLICABLE -> false;
+    };
     return threshold != null
         && counted
         && result.rule().severity().atLeast(threshold)
@@ -141,6 +164,7 @@ public final class Gate {
   /** The flags this gate was made from, e.g. {@code --fail-on high --fail-on-unknown}. */
   @Override
   public String toString() {
-    return "--fail-on " + failOn() + (failOnUnknown && threshold != null ? " --fail-on-unknown" : "");
+    return "--fail-on " + failOn() + (failOnUnknown && threshold != null ? " --fail-on-unknown" : "")
+        + (allowErrors && threshold != null ? " --allow-errors" : "");
   }
 }

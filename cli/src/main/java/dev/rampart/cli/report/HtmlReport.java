@@ -331,11 +331,13 @@ public final class HtmlReport implements ReportWriter {
   private static String packs(Report report) {
     StringBuilder html = new StringBuilder();
     html.append("<table class=\"plain\" id=\"packs\">")
-        .append("<thead><tr><th>Pack</th><th>Version</th><th>Title</th><th>Extends</th></tr></thead><tbody>");
+        .append("<thead><tr><th>Pack</th><th>Version</th><th>Title</th><th>Extends</th><th>Source</th></tr></thead>"
+            + "<tbody>");
     for (Report.PackInfo pack : report.packs()) {
       html.append("\n          <tr><td class=\"mono\">").append(escape(pack.id())).append("</td><td class=\"mono\">")
           .append(escape(pack.version())).append("</td><td>").append(escape(pack.title())).append("</td><td class=\"mono\">")
-          .append(pack.base() == null ? "\u2014" : escape(pack.base())).append("</td></tr>");
+          .append(pack.base() == null ? "\u2014" : escape(pack.base())).append("</td><td class=\"mono\">")
+          .append(escape(pack.source())).append("</td></tr>");
     }
     html.append("\n        </tbody></table>");
     List<String> disabled = new ArrayList<>();

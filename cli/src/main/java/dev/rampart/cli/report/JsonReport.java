@@ -139,6 +139,7 @@ public final class JsonReport implements ReportWriter {
     json.writeObjectFieldStart("gate");
     json.writeStringField("failOn", evaluation.gate().failOn());
     json.writeBooleanField("failOnUnknown", evaluation.gate().failsOnUnknown());
+    json.writeBooleanField("allowErrors", evaluation.gate().allowsErrors());
     json.writeBooleanField("failed", evaluation.gate().failed(report));
     json.writeEndObject();
     writeCoverage(json, evaluation);
@@ -192,6 +193,7 @@ public final class JsonReport implements ReportWriter {
     json.writeStringField("id", pack.id());
     json.writeStringField("version", pack.version());
     json.writeStringField("title", pack.title());
+    json.writeStringField("source", pack.source());
     if (pack.base() != null) {
       json.writeStringField("base", pack.base());
     }

@@ -181,7 +181,7 @@ public final class JunitReport implements ReportWriter {
     writeProperty(xml, "rampart.version", evaluation.toolVersion());
     writeProperty(xml, "rampart.evaluatedAt", report.evaluatedAt().toString());
     writeProperty(xml, "rampart.packs", report.packs().stream()
-        .map(pack -> pack.id() + "@" + pack.version())
+        .map(pack -> pack.id() + "@" + pack.version() + " (" + pack.source() + ")")
         .collect(Collectors.joining(", ")));
     writeProperty(xml, "rampart.inputs", String.join(", ", evaluation.inputs()));
     writeProperty(xml, "rampart.failOn", evaluation.gate().failOn());

@@ -45,9 +45,11 @@ import org.jspecify.annotations.Nullable;
  *   <li>UNKNOWN: {@code kind: open}, {@code level: none}. SARIF defines {@code open} as "the rule was
  *       evaluated, and the tool concluded that there was insufficient information to decide whether
  *       a problem exists", which is what missing evidence is;
- *   <li>ERROR: {@code kind: review}, {@code level: none} ("requires review by a human user to decide
- *       if it represents a problem": rampart could not decide), and an {@code error} notification in
- *       the invocation's {@code toolExecutionNotifications}, because the rule could not be evaluated.
+ *   <li>ERROR: an {@code error} notification in the invocation's {@code toolExecutionNotifications},
+ *       because the rule could not be evaluated; and when it fails the gate (the default, unless
+ *       {@code --allow-errors}) {@code kind: fail}, {@code level: error}, as it stops the build like a
+ *       failure does; otherwise {@code kind: review}, {@code level: none} ("requires review by a human
+ *       user to decide if it represents a problem": rampart could not decide).
  * </ul>
  */
 public final class SarifReport implements ReportWriter {
@@ -120,7 +122,7 @@ public final class SarifReport implements ReportWriter {
       json.writeArrayFieldStart("results");
       for (RuleResult result : report.findings()) {
         writeResult(json, result, evaluation.origin(result).orElse(null), catalogue,
-            report.waiverOf(result).map(AppliedWaiver::waiver).orElse(null));
+            report.waiverOf(result).map(AppliedWaiver::waiver).orElse(null), evaluation.gate().fails(report, result));
       }
       json.writeEndArray();
       writeRunProperties(json, evaluation);
@@ -270,10 +272,10 @@ public final class SarifReport implements ReportWriter {
     }
     if (!rule.references().isEmpty()) {
       paragraphs.add("**References:** "
-          + String.join(", ", references(rule).stream().map(reference -> "`" + reference + "`").toList()));
+          + String.join(", ", references(rule).stream().map(SarifReport::codeSpan).toList()));
     }
     if (!rule.requirements().isEmpty()) {
-      paragraphs.add("**Requirements:** " + String.join(", ", rule.requirements()));
+      paragraphs.add("**Requirements:** " + markdown(String.join(", ", rule.requirements())));
     }
     return String.join("\n\n", paragraphs);
   }
@@ -287,6 +289,25 @@ public final class SarifReport implements ReportWriter {
   // Pack text is plain: characters Markdown would read as markup are escaped so it shows as written.
   private static String markdown(String text) {
     return text.replaceAll("([\\\\`*_{}\\[\\]<>()#+!|])", "\\\\$1");
+  }
+
+  /**
+   * Text as a Markdown code span that shows it as written. Backslashes do not escape inside a code
+   * span (CommonMark 6.1), so the fence is one backtick longer than the longest run of backticks in
+   * the text, padded with spaces when the text starts or ends with one; line breaks, which could
+   * start a block such as a heading, become spaces.
+   */
+  static String codeSpan(String text) {
+    String flat = text.replaceAll("\\R", " ");
+    int longest = 0;
+    int run = 0;
+    for (int i = 0; i < flat.length(); i++) {
+      run = flat.charAt(i) == '`' ? run + 1 : 0;
+      longest = Math.max(longest, run);
+    }
+    String fence = "`".repeat(longest + 1);
+    boolean pad = flat.startsWith("`") || flat.endsWith("`") || (flat.startsWith(" ") && flat.endsWith(" "));
+    return pad ? fence + " " + flat + " " + fence : fence + flat + fence;
   }
 
   private static void writeInvocation(JsonGenerator json, Evaluation evaluation, RuleCatalogue catalogue)
@@ -318,14 +339,17 @@ public final class SarifReport implements ReportWriter {
   }
 
   private void writeResult(
-      JsonGenerator json, RuleResult result, @Nullable Origin origin, RuleCatalogue catalogue, @Nullable Waiver waiver)
-      throws IOException {
+      JsonGenerator json, RuleResult result, @Nullable Origin origin, RuleCatalogue catalogue, @Nullable Waiver waiver,
+      boolean failsGate) throws IOException {
     Rule rule = result.rule();
     json.writeStartObject();
     json.writeStringField("ruleId", catalogue.displayId(rule));
     json.writeNumberField("ruleIndex", catalogue.index(rule));
-    json.writeStringField("kind", kind(result.outcome()));
-    json.writeStringField("level", result.outcome() == Outcome.FAIL ? level(rule.severity()) : "none");
+    // an ERROR that fails the gate is shown as the error it is, not as a question for review
+    boolean failingError = result.outcome() == Outcome.ERROR && failsGate;
+    json.writeStringField("kind", failingError ? "fail" : kind(result.outcome()));
+    json.writeStringField("level",
+        failingError ? "error" : result.outcome() == Outcome.FAIL ? level(rule.severity()) : "none");
     writeText(json, "message", message(result));
     json.writeArrayFieldStart("locations");
     json.writeStartObject();
@@ -487,6 +511,7 @@ public final class SarifReport implements ReportWriter {
       json.writeStringField("id", pack.id());
       json.writeStringField("version", pack.version());
       json.writeStringField("title", pack.title());
+      json.writeStringField("source", pack.source());
       json.writeEndObject();
     }
     json.writeEndArray();

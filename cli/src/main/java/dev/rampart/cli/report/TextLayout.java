@@ -1,5 +1,6 @@
 package dev.rampart.cli.report;
 
+import dev.rampart.spi.source.DisplayText;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,22 +10,12 @@ final class TextLayout {
   private TextLayout() {}
 
   /**
-   * The text with control characters (terminal escape sequences among them) shown as {@code ?}:
-   * values come from inventories and scans, and must not drive the reader's terminal.
+   * The text with what must not reach a terminal escaped ({@link DisplayText}): control characters
+   * (terminal escape sequences among them), line separators and bidi controls. Values come from
+   * inventories, packs and scans, and must neither drive the reader's terminal nor reorder what is read.
    */
   static String printable(String text) {
-    StringBuilder clean = null;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      boolean control = Character.isISOControl(c) && c != '\n' && c != '\t' && c != ' ';
-      if (control && clean == null) {
-        clean = new StringBuilder(text.substring(0, i));
-      }
-      if (clean != null) {
-        clean.append(control ? '?' : c);
-      }
-    }
-    return clean == null ? text : clean.toString();
+    return DisplayText.escapeKeepingLines(text);
   }
 
   /**

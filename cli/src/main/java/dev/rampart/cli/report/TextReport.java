@@ -11,6 +11,7 @@ import dev.rampart.engine.Outcome;
 import dev.rampart.engine.Report;
 import dev.rampart.engine.RequirementAssessment;
 import dev.rampart.engine.Rule;
+import dev.rampart.engine.RulePack;
 import dev.rampart.engine.RuleResult;
 import dev.rampart.engine.Severity;
 import dev.rampart.engine.Waiver;
@@ -112,7 +113,8 @@ public final class TextReport implements ReportWriter {
     Report report = evaluation.report();
     String packs = report.packs().stream()
         .map(pack -> pack.id() + " " + pack.version() + " (" + pack.title()
-            + (pack.base() == null ? "" : ", extends " + pack.base()) + ")")
+            + (pack.base() == null ? "" : ", extends " + pack.base()) + ")"
+            + (pack.source().equals(RulePack.BUILT_IN) ? ", built-in" : " from " + pack.source()))
         .collect(Collectors.joining(", "));
     List<String> lines = new ArrayList<>();
     lines.addAll(hanging("rampart " + evaluation.toolVersion() + ": evaluated " + factCounts(report) + " at "
@@ -238,8 +240,8 @@ public final class TextReport implements ReportWriter {
     lines.add(paint(BOLD, "Resolved since baseline (" + resolved.size() + ")"));
     for (Baseline.Entry entry : resolved) {
       String was = entry.outcome() == null ? "" : "  was " + entry.outcome().name();
-      lines.add(FINDING_INDENT + paint(GREEN, entry.ruleId() + "  " + entry.factType().wireName() + "/" + entry.factId()
-          + was));
+      String resolvedEntry = entry.ruleId() + "  " + entry.factType().wireName() + "/" + entry.factId() + was;
+      lines.add(FINDING_INDENT + paint(GREEN, TextLayout.printable(resolvedEntry)));
     }
     return lines;
   }
@@ -447,7 +449,16 @@ public final class TextReport implements ReportWriter {
     }
     long failures = gate.failures(report);
     int expired = report.expiredWaivers().size();
-    String noun = (gate.baseline().isPresent() ? "new " : "") + (gate.failsOnUnknown() ? "FAIL or UNKNOWN result" : "FAIL result");
+    List<String> counted = new ArrayList<>(List.of("FAIL"));
+    if (!gate.allowsErrors()) {
+      counted.add("ERROR");
+    }
+    if (gate.failsOnUnknown()) {
+      counted.add("UNKNOWN");
+    }
+    String noun = (gate.baseline().isPresent() ? "new " : "")
+        + String.join(", ", counted.subList(0, counted.size() - 1)) + (counted.size() > 1 ? " or " : "")
+        + counted.get(counted.size() - 1) + " result";
     String severity = "at severity " + threshold.get().wireName() + " or above";
     if (failures > 0) {
       reasons.add(count(failures, noun) + " " + severity);

@@ -121,7 +121,7 @@ class EvaluateBaselineTest {
       assertEquals(0, run.exitCode(), run.out());
       assertTrue(run.out().endsWith("""
             Baseline  %s: 0 new, 5 existing, 0 resolved
-            Gate      PASSED: no new FAIL result at severity high or above (--fail-on high)
+            Gate      PASSED: no new FAIL or ERROR result at severity high or above (--fail-on high)
           """.formatted(baseline)), run.out());
       assertEquals("", run.err());
     }
@@ -172,7 +172,7 @@ class EvaluateBaselineTest {
             Results   12: 7 PASS, 3 FAIL, 2 UNKNOWN, 0 NOT_APPLICABLE, 0 ERROR
             Findings  identity 1, patching 3, operations 1
             Baseline  %s: 2 new, 3 existing, 2 resolved
-            Gate      FAILED: 1 new FAIL result at severity high or above (--fail-on high)
+            Gate      FAILED: 1 new FAIL or ERROR result at severity high or above (--fail-on high)
           """.formatted(baseline)), run.out());
     }
 
@@ -271,6 +271,22 @@ class EvaluateBaselineTest {
       assertEquals(2, run.exitCode());
       assertEquals(baseline + ":1:47: the baseline has schemaVersion the string '2.0'; this rampart reads 1.x"
           + " (regenerate it with rampart evaluate --write-baseline FILE)\n", run.err());
+    }
+
+    @Test
+    void aBaselineWithADuplicateKeyIsRefusedWhereTheSecondOneIs() throws IOException {
+      // jq and Python keep the last of two equal keys; reading the first would gate on other findings than they show
+      Path baseline = Files.writeString(dir.resolve("twice.json"), """
+          {"kind": "rampart-baseline", "schemaVersion": "1.0",
+           "findings": [],
+           "findings": [{"ruleId": "TST-001"}]}
+          """);
+
+      CliRun run = CliRun.of("evaluate", SITE, "--pack", PACK, "--baseline", baseline.toString());
+
+      assertEquals(2, run.exitCode());
+      assertEquals(baseline + ":3:2: not valid JSON: duplicate key 'findings' (first at line 2, column 2): remove one"
+          + " of the two (create it with rampart evaluate --write-baseline FILE)\n", run.err());
     }
 
     @Test

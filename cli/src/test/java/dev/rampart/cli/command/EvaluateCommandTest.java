@@ -45,7 +45,7 @@ class EvaluateCommandTest {
 
       assertEquals("""
           rampart dev: evaluated 5 facts (3 devices, 1 network, 1 vendor) at 2026-11-25T00:00:00Z
-          Pack: cli-test 1.2.0 (CLI test pack)
+          Pack: cli-test 1.2.0 (CLI test pack) from src/test/resources/packs/test-pack.yaml
 
           CRITICAL (1 finding)
             FAIL     TST-001  device/cam-01  cam-01 still accepts its factory default password
@@ -73,7 +73,7 @@ class EvaluateCommandTest {
           Summary
             Results   12: 7 PASS, 3 FAIL, 2 UNKNOWN, 0 NOT_APPLICABLE, 0 ERROR
             Findings  identity 1, patching 3, operations 1
-            Gate      FAILED: 2 FAIL results at severity high or above (--fail-on high)
+            Gate      FAILED: 2 FAIL or ERROR results at severity high or above (--fail-on high)
           """, run.out());
       assertEquals("", run.err());
       assertEquals(1, run.exitCode());
@@ -85,14 +85,14 @@ class EvaluateCommandTest {
 
       assertEquals("""
           rampart dev: evaluated 1 fact (1 device) at 2026-11-25T00:00:00Z
-          Pack: cli-test 1.2.0 (CLI test pack)
+          Pack: cli-test 1.2.0 (CLI test pack) from src/test/resources/packs/test-pack.yaml
 
           No findings.
 
           Summary
             Results   4: 4 PASS, 0 FAIL, 0 UNKNOWN, 0 NOT_APPLICABLE, 0 ERROR
             Findings  none
-            Gate      PASSED: no FAIL result at severity high or above (--fail-on high)
+            Gate      PASSED: no FAIL or ERROR result at severity high or above (--fail-on high)
           """, run.out());
       assertEquals(0, run.exitCode());
     }
@@ -114,7 +114,7 @@ class EvaluateCommandTest {
 
       assertEquals(1, run.exitCode());
       assertTrue(run.out().endsWith(
-          "  Gate      FAILED: 1 FAIL result at severity high or above (--fail-on high)\n"), run.out());
+          "  Gate      FAILED: 1 FAIL or ERROR result at severity high or above (--fail-on high)\n"), run.out());
     }
 
     @Test
@@ -123,7 +123,7 @@ class EvaluateCommandTest {
 
       assertEquals(0, run.exitCode());
       assertTrue(run.out().endsWith(
-          "  Gate      PASSED: no FAIL result at severity critical or above (--fail-on critical)\n"), run.out());
+          "  Gate      PASSED: no FAIL or ERROR result at severity critical or above (--fail-on critical)\n"), run.out());
     }
 
     @Test
@@ -132,7 +132,7 @@ class EvaluateCommandTest {
 
       assertEquals(1, run.exitCode());
       assertTrue(run.out().endsWith(
-          "  Gate      FAILED: 1 FAIL result at severity critical or above (--fail-on critical)\n"), run.out());
+          "  Gate      FAILED: 1 FAIL or ERROR result at severity critical or above (--fail-on critical)\n"), run.out());
     }
 
     @Test
@@ -141,7 +141,7 @@ class EvaluateCommandTest {
 
       assertEquals(1, run.exitCode());
       assertTrue(run.out().endsWith(
-          "  Gate      FAILED: 3 FAIL results at severity low or above (--fail-on low)\n"), run.out());
+          "  Gate      FAILED: 3 FAIL or ERROR results at severity low or above (--fail-on low)\n"), run.out());
     }
 
     @Test
@@ -159,7 +159,7 @@ class EvaluateCommandTest {
       assertEquals(0, run.exitCode());
       assertTrue(run.out().contains("UNKNOWN  TST-002  device/cam-05  evidence missing to decide: firmware.signed"));
       assertTrue(run.out().endsWith(
-          "  Gate      PASSED: no FAIL result at severity info or above (--fail-on info)\n"), run.out());
+          "  Gate      PASSED: no FAIL or ERROR result at severity info or above (--fail-on info)\n"), run.out());
     }
   }
 
@@ -242,7 +242,7 @@ class EvaluateCommandTest {
     void severalPacksAreEvaluatedTogether() {
       CliRun run = CliRun.of("evaluate", COMPLIANT, "--now", NOW, "--pack", PACK, "--pack", "iot-baseline");
 
-      assertTrue(run.out().lines().anyMatch(line -> line.startsWith("Packs: cli-test 1.2.0 (CLI test pack), iot-baseline ")),
+      assertTrue(run.out().lines().anyMatch(line -> line.startsWith("Packs: cli-test 1.2.0 (CLI test pack) from src/test/resources/packs/test-pack.yaml, iot-baseline")),
           run.out());
     }
 

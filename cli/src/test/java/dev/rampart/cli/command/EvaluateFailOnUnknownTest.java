@@ -27,7 +27,7 @@ class EvaluateFailOnUnknownTest {
 
     assertEquals(1, run.exitCode());
     assertTrue(run.out().endsWith("""
-          Gate      FAILED: 1 FAIL or UNKNOWN result at severity high or above (--fail-on high
+          Gate      FAILED: 1 FAIL, ERROR or UNKNOWN result at severity high or above (--fail-on high
                     --fail-on-unknown)
         """), run.out()); // TST-004 is medium: its UNKNOWN is below the threshold
     assertEquals("", run.err());
@@ -39,7 +39,7 @@ class EvaluateFailOnUnknownTest {
 
     assertEquals(0, run.exitCode());
     assertTrue(run.out().endsWith(
-        "  Gate      PASSED: no FAIL result at severity high or above (--fail-on high)\n"), run.out());
+        "  Gate      PASSED: no FAIL or ERROR result at severity high or above (--fail-on high)\n"), run.out());
   }
 
   @Test
@@ -49,8 +49,8 @@ class EvaluateFailOnUnknownTest {
 
     assertEquals(0, run.exitCode());
     assertTrue(run.out().endsWith("""
-          Gate      PASSED: no FAIL or UNKNOWN result at severity critical or above (--fail-on critical
-                    --fail-on-unknown)
+          Gate      PASSED: no FAIL, ERROR or UNKNOWN result at severity critical or above (--fail-on
+                    critical --fail-on-unknown)
         """), run.out());
   }
 
@@ -81,6 +81,7 @@ class EvaluateFailOnUnknownTest {
             "gate" : {
               "failOn" : "high",
               "failOnUnknown" : true,
+              "allowErrors" : false,
               "failed" : true
             },
         """), run.out());

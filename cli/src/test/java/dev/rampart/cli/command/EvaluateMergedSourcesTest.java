@@ -55,7 +55,7 @@ class EvaluateMergedSourcesTest {
       assertEquals(1, run.exitCode());
       assertEquals("""
           rampart dev: evaluated 3 facts (1 device, 1 network, 1 vendor) at 2026-11-25T00:00:00Z
-          Pack: merge-test 1.0.0 (Merge test pack)
+          Pack: merge-test 1.0.0 (Merge test pack) from src/test/resources/merge/merge-pack.yaml
 
           HIGH (2 findings)
             FAIL     MRG-002  device/cam-dock-01  cam-dock-01 has telnet enabled
@@ -88,7 +88,7 @@ class EvaluateMergedSourcesTest {
             Results   4: 1 PASS, 3 FAIL, 0 UNKNOWN, 0 NOT_APPLICABLE, 0 ERROR
             Findings  procurement 1, segmentation 1, interfaces 1
             Sources   2 conflicts between sources
-            Gate      FAILED: 2 FAIL results at severity high or above (--fail-on high)
+            Gate      FAILED: 2 FAIL or ERROR results at severity high or above (--fail-on high)
           """, run.out());
     }
 

@@ -38,7 +38,8 @@ class EvaluateReportContentsTest {
 
       assertEquals(1, run.exitCode(), run.err());
       assertTrue(run.out().contains(
-          "Pack: cli-test-site 1.0.0 (CLI test pack for the harbour site, extends cli-test@1.2.0)\n"), run.out());
+          "Pack: cli-test-site 1.0.0 (CLI test pack for the harbour site, extends cli-test@1.2.0) from\n"
+          + "  src/test/resources/packs/tailored-pack.yaml\n"), run.out());
       assertTrue(run.out().contains("""
           Disabled rules (1)
             TST-003  Documented owner
@@ -54,7 +55,7 @@ class EvaluateReportContentsTest {
 
       assertEquals("""
           {"id":"cli-test-site","version":"1.0.0","title":"CLI test pack for the harbour site",\
-          "base":"cli-test@1.2.0","disabledRules":[{"ruleId":"TST-003","title":"Documented owner",\
+          "source":"src/test/resources/packs/tailored-pack.yaml","base":"cli-test@1.2.0","disabledRules":[{"ruleId":"TST-003","title":"Documented owner",\
           "reason":"Owners are tracked in the facilities CMDB, audited quarterly (control CC-7)"}]}""",
           report.at("/summary/packs/0").toString());
     }

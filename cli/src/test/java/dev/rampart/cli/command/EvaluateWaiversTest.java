@@ -39,7 +39,7 @@ class EvaluateWaiversTest {
 
       assertEquals("""
           rampart dev: evaluated 5 facts (3 devices, 1 network, 1 vendor) at 2026-11-25T00:00:00Z
-          Pack: cli-test 1.2.0 (CLI test pack)
+          Pack: cli-test 1.2.0 (CLI test pack) from src/test/resources/packs/test-pack.yaml
 
           CRITICAL (1 finding)
             FAIL     TST-001  device/cam-01  cam-01 still accepts its factory default password
@@ -75,7 +75,8 @@ class EvaluateWaiversTest {
             Results   12: 7 PASS, 3 FAIL, 2 UNKNOWN, 0 NOT_APPLICABLE, 0 ERROR
             Findings  identity 1, patching 3, operations 1
             Waived    3: 1 FAIL, 2 UNKNOWN; 1 expired waiver
-            Gate      FAILED: 1 FAIL result at severity high or above, 1 expired waiver (--fail-on high)
+            Gate      FAILED: 1 FAIL or ERROR result at severity high or above, 1 expired waiver (--fail-on
+                      high)
           """, run.out());
       assertEquals("", run.err());
       assertEquals(1, run.exitCode());
@@ -95,7 +96,7 @@ class EvaluateWaiversTest {
       assertTrue(run.out().contains("\nNo findings other than waived ones.\n\nWaived (5 results)\n"), run.out());
       assertTrue(run.out().endsWith("""
             Waived    5: 3 FAIL, 2 UNKNOWN
-            Gate      PASSED: no FAIL result at severity high or above (--fail-on high)
+            Gate      PASSED: no FAIL or ERROR result at severity high or above (--fail-on high)
           """), run.out());
       assertEquals(0, run.exitCode());
     }
@@ -122,7 +123,7 @@ class EvaluateWaiversTest {
 
       assertEquals(0, run.exitCode(), run.out());
       assertTrue(run.out().endsWith(
-          "  Gate      PASSED: no FAIL result at severity high or above (--fail-on high)\n"), run.out());
+          "  Gate      PASSED: no FAIL or ERROR result at severity high or above (--fail-on high)\n"), run.out());
       assertEquals("", run.err());
     }
 

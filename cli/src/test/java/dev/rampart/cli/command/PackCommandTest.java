@@ -68,6 +68,33 @@ class PackCommandTest {
     }
 
     @Test
+    void leavesNoPrivateKeyBehindWhenThePublicKeyPathIsTaken() throws IOException {
+      Path fresh = temp.resolve("fresh");
+      Files.createDirectories(fresh);
+      Files.createSymbolicLink(fresh.resolve("rampart-signing.pub"), temp.resolve("nowhere"));
+
+      CliRun run = CliRun.of("pack", "keygen", "--out", fresh.toString());
+
+      assertEquals(2, run.exitCode());
+      assertEquals("rampart: " + fresh.resolve("rampart-signing.pub") + " exists already; 'rampart pack keygen' never"
+          + " replaces a key (give another --out directory)\n", run.err());
+      assertTrue(Files.notExists(fresh.resolve("rampart-signing.key")), "no private key without its public key");
+    }
+
+    @Test
+    void aTrustedKeyFileWithMoreAfterItsKeyIsRefused() throws IOException {
+      Path twoKeys = temp.resolve("two.pub");
+      Files.writeString(twoKeys, Files.readString(Path.of(publicKey())) + "-----BEGIN PUBLIC KEY-----\nAAAA\n");
+      CliRun.of("pack", "sign", site.toString(), "--key", key());
+
+      CliRun verify = CliRun.of("pack", "verify", site.toString(), "--trusted-key", twoKeys.toString());
+
+      assertEquals(2, verify.exitCode(), verify.out());
+      assertTrue(verify.err().contains(twoKeys + ":4: text after the PUBLIC KEY ends on line 3; a key file holds one"
+          + " key and nothing else (remove the rest, or split it into files)"), verify.err());
+    }
+
+    @Test
     void writesStandardPemFiles() throws Exception {
       assertEquals(keyId, VerifyingKey.read(keys.resolve("rampart-signing.pub")).id());
       // PKCS#8 version 1 of an Ed25519 key, as 'openssl genpkey -algorithm ed25519' writes it

@@ -44,8 +44,8 @@ class ValidateCommandTest {
 
     assertEquals("""
         1 problem in rule pack:
-        1. no-such-pack: the pack is neither a built-in pack nor an existing file (give a pack file path, \
-        or a built-in id such as iot-baseline (add rampart-rule-packs to the classpath))
+        1. no-such-pack: the pack is not a built-in pack (built-in packs: iot-baseline; a pack file is named \
+        by a path with a '/' or an extension, e.g. ./no-such-pack.yaml)
         """, run.err());
     assertEquals(2, run.exitCode());
   }

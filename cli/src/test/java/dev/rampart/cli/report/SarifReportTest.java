@@ -231,6 +231,40 @@ class SarifReportTest {
     }
 
     @Test
+    void aBacktickInAReferenceCannotBreakOutOfItsCodeSpan() {
+      assertEquals("`etsi:5.1-1`", SarifReport.codeSpan("etsi:5.1-1"));
+      assertEquals("``x` [click](https://evil.example) `y``",
+          SarifReport.codeSpan("x` [click](https://evil.example) `y"));
+      assertEquals("```a``b ```", SarifReport.codeSpan("a``b "), "a longer run takes a longer fence");
+      assertEquals("`` `x ``", SarifReport.codeSpan("`x"), "a backtick at an end is padded off the fence");
+      assertEquals("`a # Heading`", SarifReport.codeSpan("a\n# Heading"), "a line break cannot start a block");
+    }
+
+    @Test
+    void aHostileReferenceStaysTextInTheHelpMarkdown() throws IOException {
+      Path pack = Files.writeString(dir.resolve("pack.yaml"), """
+          apiVersion: rampart.dev/v1
+          kind: RulePack
+          metadata: {id: refs, version: "1.0", title: Refs}
+          rules:
+            - id: REF-001
+              title: T
+              category: identity
+              severity: high
+              target: device
+              assert: {field: name, exists: true}
+              references: {nist: ["AC-1` [click](https://evil.example) `"]}
+              requirements: ["[x](https://evil.example)"]
+          """);
+
+      JsonNode rule = log(SITE, pack.toString()).at("/runs/0/tool/driver/rules/0");
+
+      assertEquals("_The pack gives no remediation for this rule._\n\n"
+          + "**References:** `` nist:AC-1` [click](https://evil.example) ` ``\n\n"
+          + "**Requirements:** \\[x\\]\\(https://evil.example\\)", rule.at("/help/markdown").asText());
+    }
+
+    @Test
     void namesArePascalCaseTitlesOrElseIds() {
       assertEquals("NoDefaultPassword", SarifReport.name(rule("IDN-001", "No default password")));
       assertEquals("TLSOnMQTTPort8883", SarifReport.name(rule("NET-004", "TLS on MQTT (port 8883)")));

@@ -37,6 +37,7 @@ class TextLayoutTest {
   @Test
   void controlCharactersFromFactsCannotDriveTheTerminal() {
     // an inventory value carrying an ANSI escape (clear screen, recolour) is shown, not obeyed
-    assertEquals(List.of("cam-1?[2J?[31mred"), TextLayout.wrap("cam-1\u001b[2J\u001b[31mred", 40, 40));
+    assertEquals(List.of("cam-1\\u001B[2J\\u001B[31mred"), TextLayout.wrap("cam-1\u001b[2J\u001b[31mred", 40, 40));
+    assertEquals(List.of("evil\\u2028line file\\u202Efdp.exe"), TextLayout.wrap("evil\u2028line file\u202Efdp.exe", 40, 40));
   }
 }

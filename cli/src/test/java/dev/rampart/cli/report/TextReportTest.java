@@ -72,7 +72,7 @@ class TextReportTest {
     assertTrue(text.contains("\u001B[1mCRITICAL (1 finding)\u001B[0m"), text);
     assertTrue(text.contains("  \u001B[31m\u001B[1mFAIL    \u001B[0m WIDE-RULE"), text);
     assertTrue(text.contains("\u001B[2mat sites/north/loading-bay/cameras.yaml:7:5\u001B[0m"), text);
-    assertTrue(text.contains("Gate      \u001B[31m\u001B[1mFAILED\u001B[0m: 1 FAIL result"), text);
+    assertTrue(text.contains("Gate      \u001B[31m\u001B[1mFAILED\u001B[0m: 1 FAIL or ERROR result"), text);
   }
 
   @Test

@@ -26,15 +26,21 @@ public final class SourceException extends Exception {
   }
 
   private SourceException(List<String> problems, Throwable cause) {
-    super(String.join(System.lineSeparator(), Objects.requireNonNull(problems, "problems")), cause);
-    if (problems.isEmpty()) {
-      throw new IllegalArgumentException("a SourceException needs at least one problem");
-    }
-    this.problems = List.copyOf(problems);
+    super(String.join(System.lineSeparator(), oneLineEach(problems)), cause);
+    this.problems = oneLineEach(problems);
   }
 
-  /** Every problem found, each a complete sentence with its place. */
+  /** Every problem found, each a complete sentence with its place, on one line, safe to print. */
   public List<String> problems() {
     return problems;
+  }
+
+  // Each problem is one line: a line break or control character in it came from the input (a value
+  // quoted in the message) and is escaped, so that it cannot forge a line of the user's terminal or CI log.
+  private static List<String> oneLineEach(List<String> problems) {
+    if (Objects.requireNonNull(problems, "problems").isEmpty()) {
+      throw new IllegalArgumentException("a SourceException needs at least one problem");
+    }
+    return problems.stream().map(DisplayText::escape).toList();
   }
 }

@@ -10,12 +10,13 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import dev.rampart.adaptersupport.json.Position;
 import dev.rampart.spi.source.FactSink;
 import dev.rampart.spi.source.FactSource;
+import dev.rampart.spi.source.InputFileException;
+import dev.rampart.spi.source.InputFiles;
 import dev.rampart.spi.source.SourceException;
 import java.io.CharConversionException;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
+import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -71,18 +72,17 @@ final class AzureIotHubSource implements FactSource {
   }
 
   private JsonParser open() throws SourceException {
-    if (Files.isDirectory(file)) {
-      throw new SourceException(cannotRead("it is a directory", "give the path of one exported JSON file"));
+    InputStream in;
+    try {
+      in = InputFiles.open(file, Long.MAX_VALUE);
+    } catch (InputFileException e) {
+      throw new SourceException(e.cannotRead(name, "one exported JSON file"));
     }
     try {
-      return JSON.createParser(Files.newInputStream(file));
-    } catch (NoSuchFileException e) {
-      throw new SourceException(cannotRead("no such file", "check the path"));
-    } catch (AccessDeniedException e) {
-      throw new SourceException(cannotRead("permission denied", "check the file's permissions"));
+      return JSON.createParser(in);
     } catch (IOException e) {
-      String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      throw new SourceException(cannotRead(reason, "check that the file can be read"));
+      throw new SourceException(cannotRead(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(),
+          "check that the file can be read"));
     }
   }
 

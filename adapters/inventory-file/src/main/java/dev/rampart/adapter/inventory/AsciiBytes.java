@@ -3,11 +3,10 @@ package dev.rampart.adapter.inventory;
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * A file's bytes, handed over while each is plain ASCII (1 to 127); at the first other byte, or a
@@ -21,12 +20,13 @@ final class AsciiBytes extends FilterInputStream {
   private static final long ONES = 0x0101010101010101L;
   private static final long HIGH_BITS = 0x8080808080808080L;
 
-  private AsciiBytes(Path file) throws IOException {
-    super(new BufferedInputStream(Files.newInputStream(file), BUFFER));
+  private AsciiBytes(InputStream in) {
+    super(new BufferedInputStream(in, BUFFER));
   }
 
-  static AsciiBytes open(Path file) throws IOException {
-    return new AsciiBytes(file);
+  /** The bytes of a file opened through {@code InputFiles}. */
+  static AsciiBytes of(InputStream in) {
+    return new AsciiBytes(in);
   }
 
   @Override

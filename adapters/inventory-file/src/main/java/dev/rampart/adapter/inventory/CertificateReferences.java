@@ -12,17 +12,14 @@ import dev.rampart.certificates.TrustMaterial;
 import dev.rampart.spi.fact.Certificate;
 import dev.rampart.spi.fact.Credentials;
 import dev.rampart.spi.fact.Device;
+import dev.rampart.spi.source.InputFileException;
+import dev.rampart.spi.source.InputFiles;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -153,26 +150,17 @@ final class CertificateReferences {
     String cannot = "cannot read the " + what + " '" + name + "'";
     String relative = "the path is relative to the inventory file's directory, " + directory;
     try {
-      if (!Files.isRegularFile(file)) {
-        String reason = Files.exists(file) ? "it is not a regular file" : "no such file";
-        problems.add(position, at, cannot + ": " + reason, Files.exists(file) ? "name a file" : relative);
-        return null;
+      return InputFiles.read(file, MAX_BYTES);
+    } catch (InputFileException e) {
+      switch (e.kind()) {
+        case MISSING -> problems.add(position, at, cannot + ": no such file", relative);
+        case DIRECTORY -> problems.add(position, at, cannot + ": it is not a regular file", "name a file");
+        case TOO_LARGE -> problems.add(position, at, cannot + ": it " + e.reason(),
+            "a " + what + " is a few kilobytes; is this the right file?");
+        default -> problems.add(position, at, cannot + ": it " + e.reason(), e.fix());
       }
-      try (InputStream in = Files.newInputStream(file)) {
-        byte[] bytes = in.readNBytes(MAX_BYTES + 1);
-        if (bytes.length > MAX_BYTES) {
-          problems.add(position, at, cannot + ": it is larger than " + MAX_BYTES + " bytes",
-              "a " + what + " is a few kilobytes; is this the right file?");
-          return null;
-        }
-        return bytes;
-      }
-    } catch (NoSuchFileException e) {
-      problems.add(position, at, cannot + ": no such file", relative);
-    } catch (IOException e) {
-      problems.add(position, at, cannot + ": " + e.getMessage(), "check the file's permissions");
+      return null;
     }
-    return null;
   }
 
   private @Nullable byte[] readFile(Reference reference, String at, Problems problems) {

@@ -4,11 +4,10 @@ import dev.rampart.certificates.CertificateParseException;
 import dev.rampart.certificates.TrustMaterial;
 import dev.rampart.spi.source.FactSource;
 import dev.rampart.spi.source.FactSourceProvider;
+import dev.rampart.spi.source.InputFileException;
+import dev.rampart.spi.source.InputFiles;
 import dev.rampart.spi.source.SourceConfig;
 import dev.rampart.spi.source.SourceException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -127,23 +126,16 @@ public final class InventoryFileProvider implements FactSourceProvider {
   private static byte @Nullable [] read(String name, String option, String what, List<String> problems) {
     String cannot = option + ": cannot read the " + what + " file '" + name + "': ";
     try {
-      Path file = Path.of(name);
-      if (!Files.isRegularFile(file)) {
-        problems.add(cannot + (Files.exists(file) ? "it is not a regular file" : "no such file")
-            + " (paths in options are relative to the working directory)");
-        return null;
-      }
-      try (InputStream in = Files.newInputStream(file)) {
-        byte[] bytes = in.readNBytes(CertificateReferences.MAX_BYTES + 1);
-        if (bytes.length <= CertificateReferences.MAX_BYTES) {
-          return bytes;
-        }
-        problems.add(cannot + "it is larger than " + CertificateReferences.MAX_BYTES + " bytes (is this the right file?)");
-      }
+      return InputFiles.read(Path.of(name), CertificateReferences.MAX_BYTES);
     } catch (InvalidPathException e) {
       problems.add(cannot + "not a valid file path (" + e.getReason() + ")");
-    } catch (IOException e) {
-      problems.add(cannot + e.getMessage() + " (check the file's permissions)");
+    } catch (InputFileException e) {
+      problems.add(cannot + switch (e.kind()) {
+        case MISSING -> "no such file (paths in options are relative to the working directory)";
+        case DIRECTORY -> "it is not a regular file (paths in options are relative to the working directory)";
+        case TOO_LARGE -> "it " + e.reason() + " (is this the right file?)";
+        default -> "it " + e.reason() + " (" + e.fix() + ")";
+      });
     }
     return null;
   }

@@ -5,12 +5,13 @@ import dev.rampart.certificates.TrustMaterial;
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.source.FactSink;
 import dev.rampart.spi.source.FactSource;
+import dev.rampart.spi.source.InputFileException;
+import dev.rampart.spi.source.InputFiles;
 import dev.rampart.spi.source.Origin;
 import dev.rampart.spi.source.SourceException;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
+import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Objects;
@@ -109,11 +110,11 @@ public final class InventoryFileSource implements FactSource {
         return null;
       }
       Problems problems = new Problems(name);
-      try (AsciiBytes bytes = AsciiBytes.open(file); TrackingParser parser = InventoryFormat.createJsonParser(bytes)) {
+      try (AsciiBytes bytes = AsciiBytes.of(openBytes()); TrackingParser parser = InventoryFormat.createJsonParser(bytes)) {
         new InventoryReader(name, parser, sink, problems, embeddedAt, collectedAt, certificates()).read();
       }
       return problems;
-    } catch (IOException e) {
+    } catch (IOException | SourceException e) {
       return null;
     }
   }
@@ -151,26 +152,15 @@ public final class InventoryFileSource implements FactSource {
   }
 
   private Utf8FileReader open() throws SourceException {
-    if (Files.isDirectory(file)) {
-      throw new SourceException(cannotRead("it is a directory", "give the path of an inventory file"));
-    }
-    if (Files.exists(file) && !Files.isRegularFile(file)) {
-      throw new SourceException(cannotRead("it is not a regular file", "give the path of an inventory file"));
-    }
-    try {
-      return Utf8FileReader.open(file);
-    } catch (NoSuchFileException e) {
-      throw new SourceException(cannotRead("no such file", "check the path"));
-    } catch (AccessDeniedException e) {
-      throw new SourceException(cannotRead("permission denied", "check the file's permissions"));
-    } catch (IOException e) {
-      String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      throw new SourceException(cannotRead(reason, "check that the file can be read"));
-    }
+    return Utf8FileReader.of(openBytes());
   }
 
-  private String cannotRead(String reason, String fix) {
-    return "cannot read '" + name + "': " + reason + " (" + fix + ")";
+  private InputStream openBytes() throws SourceException {
+    try {
+      return InputFiles.open(file, Long.MAX_VALUE);
+    } catch (InputFileException e) {
+      throw new SourceException(e.cannotRead(name, "an inventory file"));
+    }
   }
 
   /**

@@ -10,8 +10,6 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * Reads a file as strict UTF-8 and counts the line and column reached.
@@ -45,8 +43,9 @@ final class Utf8FileReader extends Reader {
     this.in = in;
   }
 
-  static Utf8FileReader open(Path file) throws IOException {
-    return new Utf8FileReader(Files.newInputStream(file));
+  /** Decodes the bytes of a file opened through {@code InputFiles}. */
+  static Utf8FileReader of(InputStream in) {
+    return new Utf8FileReader(in);
   }
 
   /** The first character that is not white space, without consuming it; -1 if there is none nearby. */

@@ -8,13 +8,13 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import dev.rampart.adaptersupport.json.Json;
 import dev.rampart.adaptersupport.json.Position;
+import dev.rampart.spi.source.InputFileException;
+import dev.rampart.spi.source.InputFiles;
 import java.io.CharConversionException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -39,6 +39,8 @@ final class MudFileReader {
   // The name drafts before RFC 8519 used, which some MUD generators still write.
   static final String ACLS_DRAFT = "ietf-access-control-list:access-lists";
   static final int MAX_NESTING_DEPTH = 64;
+  /** Largest MUD file read: a MUD file is read whole, and real ones have a few kilobytes. */
+  static final long MAX_BYTES = 8L * 1024 * 1024;
 
   private static final JsonFactory JSON = JsonFactory.builder()
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -90,7 +92,14 @@ final class MudFileReader {
   }
 
   private @Nullable Json parse() {
-    try (JsonParser parser = JSON.createParser(Files.newInputStream(file))) {
+    InputStream in;
+    try {
+      in = InputFiles.open(file, MAX_BYTES);
+    } catch (InputFileException e) {
+      problems.add(new Located(0, 0, e.cannotRead(name, "a MUD file")));
+      return null;
+    }
+    try (JsonParser parser = JSON.createParser(in)) {
       try {
         if (parser.nextToken() == null) {
           problem((Position) null, "", "the file is empty", SHAPE);
@@ -109,10 +118,6 @@ final class MudFileReader {
         problem(at, "", failure(e), "check the JSON syntax near this place");
         return null;
       }
-    } catch (NoSuchFileException e) {
-      problems.add(new Located(0, 0, "cannot read '" + name + "': no such file (check the path)"));
-    } catch (AccessDeniedException e) {
-      problems.add(new Located(0, 0, "cannot read '" + name + "': permission denied (check the file's permissions)"));
     } catch (IOException e) {
       problems.add(new Located(0, 0, "cannot read '" + name + "': " + e.getMessage() + " (check that the file can be read)"));
     }

@@ -11,16 +11,11 @@ import dev.rampart.adaptersupport.http.BaseUrl;
 import dev.rampart.adaptersupport.http.HttpPolicy;
 import dev.rampart.adaptersupport.http.Options;
 import dev.rampart.adaptersupport.http.Secret;
+import dev.rampart.spi.source.InputFileException;
+import dev.rampart.spi.source.InputFiles;
 import dev.rampart.spi.source.SourceConfig;
 import dev.rampart.spi.source.SourceException;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
@@ -122,35 +117,28 @@ record NetBoxSettings(
 
   private static @Nullable Secret fromFile(String file, Options options) {
     String place = "the file '" + file + "'";
+    String value;
     try {
-      Path path = Path.of(file);
-      if (Files.isDirectory(path)) {
-        options.add("cannot read the token from " + place + ": it is a directory (name the file that holds the token)");
-        return null;
-      }
-      if (Files.size(path) > LONGEST_TOKEN_FILE) {
-        options.add("cannot read the token from " + place + ": it is larger than 64 KiB (it should hold only the token)");
-        return null;
-      }
-      // A strict decoder: a token with bytes that are not UTF-8 is a wrong file, not a token.
-      String value = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(path))).toString();
-      if (value.isBlank()) {
-        options.add("no API token: " + place + " is empty (write the NetBox API token into it)");
-        return null;
-      }
-      return checked(new Secret(value.strip(), place), options);
+      value = InputFiles.readUtf8(Path.of(file), LONGEST_TOKEN_FILE);
     } catch (InvalidPathException e) {
       options.add("option " + TOKEN_FILE + " is not a valid file path (" + e.getReason() + ")");
-    } catch (NoSuchFileException e) {
-      options.add("cannot read the token from " + place + ": no such file (check the path given with " + TOKEN_FILE + ")");
-    } catch (AccessDeniedException e) {
-      options.add("cannot read the token from " + place + ": permission denied (check the file's permissions)");
-    } catch (CharacterCodingException e) {
-      options.add("cannot read the token from " + place + ": it is not UTF-8 text");
-    } catch (IOException e) {
-      options.add("cannot read the token from " + place + ": " + (e.getMessage() == null ? "read error" : e.getMessage()));
+      return null;
+    } catch (InputFileException e) {
+      String cannot = "cannot read the token from " + place + ": ";
+      options.add(cannot + switch (e.kind()) {
+        case MISSING -> "no such file (check the path given with " + TOKEN_FILE + ")";
+        case DIRECTORY -> "it is a directory (name the file that holds the token)";
+        case TOO_LARGE -> "it is larger than 64 KiB (it should hold only the token)";
+        case NOT_UTF8 -> "it is not UTF-8 text";
+        case NOT_REGULAR, UNREADABLE -> "it " + e.reason() + " (" + e.fix() + ")";
+      });
+      return null;
     }
-    return null;
+    if (value.isBlank()) {
+      options.add("no API token: " + place + " is empty (write the NetBox API token into it)");
+      return null;
+    }
+    return checked(new Secret(value.strip(), place), options);
   }
 
   private static @Nullable Secret checked(Secret token, Options options) {

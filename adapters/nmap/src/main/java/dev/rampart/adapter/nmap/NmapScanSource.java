@@ -3,13 +3,11 @@ package dev.rampart.adapter.nmap;
 import dev.rampart.spi.fact.Exposure;
 import dev.rampart.spi.source.FactSink;
 import dev.rampart.spi.source.FactSource;
+import dev.rampart.spi.source.InputFileException;
+import dev.rampart.spi.source.InputFiles;
 import dev.rampart.spi.source.SourceException;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Objects;
 import javax.xml.XMLConstants;
@@ -96,25 +94,10 @@ public final class NmapScanSource implements FactSource {
   }
 
   private InputStream open() throws SourceException {
-    if (Files.isDirectory(file)) {
-      throw new SourceException(cannotRead("it is a directory", "give the path of an nmap -oX file"));
-    }
-    if (Files.exists(file) && !Files.isRegularFile(file)) {
-      throw new SourceException(cannotRead("it is not a regular file", "give the path of an nmap -oX file"));
-    }
     try {
-      return new BufferedInputStream(Files.newInputStream(file));
-    } catch (NoSuchFileException e) {
-      throw new SourceException(cannotRead("no such file", "check the path"));
-    } catch (AccessDeniedException e) {
-      throw new SourceException(cannotRead("permission denied", "check the file's permissions"));
-    } catch (IOException e) {
-      String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      throw new SourceException(cannotRead(reason, "check that the file can be read"));
+      return InputFiles.open(file, Long.MAX_VALUE);
+    } catch (InputFileException e) {
+      throw new SourceException(e.cannotRead(name, "an nmap -oX file"));
     }
-  }
-
-  private String cannotRead(String reason, String fix) {
-    return "cannot read '" + name + "': " + reason + " (" + fix + ")";
   }
 }

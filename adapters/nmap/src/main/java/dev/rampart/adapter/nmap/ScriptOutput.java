@@ -3,6 +3,7 @@ package dev.rampart.adapter.nmap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import javax.xml.stream.Location;
 import javax.xml.stream.XMLStreamException;
 import org.jspecify.annotations.Nullable;
 
@@ -17,11 +18,14 @@ import org.jspecify.annotations.Nullable;
  */
 record ScriptOutput(String id, String output, Table structured) {
 
+  /** Deepest nesting of {@code <table>} elements read; nmap's own scripts nest a few levels. */
+  static final int MAX_TABLE_DEPTH = 32;
+
   /** Reads the script element the cursor is on, to its end tag; only called for the few scripts used. */
   static ScriptOutput read(XmlCursor cursor) throws XMLStreamException {
     String id = Objects.requireNonNullElse(cursor.attribute("id"), "");
     String output = Objects.requireNonNullElse(cursor.attribute("output"), "");
-    return new ScriptOutput(id, output, Table.read(cursor));
+    return new ScriptOutput(id, output, Table.read(cursor, 0));
   }
 
   /** Whether nmap reported that the script failed rather than what it found. */
@@ -41,7 +45,11 @@ record ScriptOutput(String id, String output, Table structured) {
       entries = List.copyOf(entries);
     }
 
-    private static Table read(XmlCursor cursor) throws XMLStreamException {
+    // the depth is bounded: a scan of 20,000 nested tables would otherwise overflow the stack
+    private static Table read(XmlCursor cursor, int depth) throws XMLStreamException {
+      if (depth > MAX_TABLE_DEPTH) {
+        throw new TooDeep(cursor.location());
+      }
       List<Entry> entries = new ArrayList<>();
       int level = cursor.level();
       while (cursor.nextChild(level)) {
@@ -49,7 +57,7 @@ record ScriptOutput(String id, String output, Table structured) {
         if (cursor.name().equals("elem")) {
           entries.add(new Entry(key, cursor.text(), null));
         } else if (cursor.name().equals("table")) {
-          entries.add(new Entry(key, null, read(cursor)));
+          entries.add(new Entry(key, null, read(cursor, depth + 1)));
         }
       }
       return new Table(entries);
@@ -88,4 +96,14 @@ record ScriptOutput(String id, String output, Table structured) {
    * @param table the content of a {@code <table>}, else {@code null}
    */
   record Entry(@Nullable String key, @Nullable String text, @Nullable Table table) {}
+
+  /** Structured output nested deeper than {@link #MAX_TABLE_DEPTH}. */
+  static final class TooDeep extends XMLStreamException {
+
+    private static final long serialVersionUID = 1L;
+
+    TooDeep(Location location) {
+      super("a script's output nests <table> elements more than " + MAX_TABLE_DEPTH + " deep", location);
+    }
+  }
 }

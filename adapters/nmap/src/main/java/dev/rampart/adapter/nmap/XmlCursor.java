@@ -1,5 +1,6 @@
 package dev.rampart.adapter.nmap;
 
+import javax.xml.stream.Location;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -86,6 +87,11 @@ final class XmlCursor {
   private XMLStreamException parserFailure(RuntimeException e) {
     String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     return new XMLStreamException("the parser stopped at malformed input (" + reason + ")", xml.getLocation(), e);
+  }
+
+  /** Where the parser is, for an exception about what it read. */
+  Location location() {
+    return xml.getLocation();
   }
 
   /** Where the parser is: for a start tag, just after it. */

@@ -22,6 +22,10 @@ record XmlFailure(@Nullable Position position, String what, String fix) {
   static XmlFailure of(XMLStreamException failure) {
     Position at = Position.of(failure.getLocation());
     String message = PARSER_PREFIX.matcher(String.valueOf(failure.getMessage())).replaceFirst("").strip();
+    if (failure instanceof ScriptOutput.TooDeep) {
+      return new XmlFailure(at, message, "nmap's own scripts nest a few levels; is this file really"
+          + " unedited nmap -oX output?");
+    }
     if (message.startsWith("Content is not allowed in prolog")) {
       return new XmlFailure(at, "this is not XML", WRITE_XML);
     }

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,6 +65,30 @@ class NmapProblemsTest {
     assertEquals("cannot read '" + missing + "': no such file (check the path)\n", Fixtures.problems(missing));
     assertEquals("cannot read '" + dir + "': it is a directory (give the path of an nmap -oX file)\n",
         Fixtures.problems(dir));
+  }
+
+  @Test
+  void scriptTablesNestedThousandsDeepAreRefusedWhereTheyGetTooDeep() throws IOException {
+    Path scan = Files.writeString(dir.resolve("deep.xml"), "<?xml version=\"1.0\"?>\n<nmaprun scanner=\"nmap\">\n"
+        + "<host><status state=\"up\"/><address addr=\"10.0.0.1\" addrtype=\"ipv4\"/>\n<ports><port protocol=\"tcp\""
+        + " portid=\"443\"><state state=\"open\"/><service name=\"https\"/>\n<script id=\"ssl-cert\" output=\"\">"
+        + "<table>".repeat(20_000) + "</table>".repeat(20_000) + "</script></port></ports></host></nmaprun>\n");
+
+    String problems = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> Fixtures.problems(scan));
+
+    assertEquals(scan + ":5:264: a script's output nests <table> elements more than 32 deep (nmap's own scripts"
+        + " nest a few levels; is this file really unedited nmap -oX output?)\n", problems);
+  }
+
+  @Test
+  void aFifoIsRefusedInsteadOfHangingTheRead() throws Exception {
+    Path fifo = dir.resolve("scan.xml");
+    Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "needs mkfifo");
+
+    String problems = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> Fixtures.problems(fifo));
+
+    assertEquals("cannot read '" + fifo + "': it is not a regular file: a device, FIFO or socket is never read"
+        + " (give the path of an nmap -oX file)\n", problems);
   }
 
   @Test

@@ -1,15 +1,12 @@
 package dev.rampart.engine.internal.load;
 
 import dev.rampart.engine.Problem;
+import dev.rampart.spi.source.InputFileException;
+import dev.rampart.spi.source.InputFiles;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -91,17 +88,13 @@ public sealed interface PackSource permits PackSource.File, PackSource.Classpath
     public String read() throws PackProblems {
       String name = name();
       try {
-        if (Files.isDirectory(file)) {
-          throw single(name, "is a directory without a pack.yaml", "name the pack file itself");
-        }
-        if (Files.size(file) > MAX_BYTES) {
-          throw single(name, "is larger than " + MAX_BYTES + " bytes", "split the pack");
-        }
-        return decode(Files.readAllBytes(file), name);
-      } catch (NoSuchFileException e) {
-        throw single(name, "does not exist", "check the path");
-      } catch (IOException e) {
-        throw single(name, "cannot be read: " + e.getMessage(), "check the file's permissions");
+        return decode(InputFiles.read(file, MAX_BYTES), name);
+      } catch (InputFileException e) {
+        throw single(name, e.reason(), switch (e.kind()) {
+          case DIRECTORY -> "name the pack file itself, or a directory with a pack.yaml";
+          case TOO_LARGE -> "split the pack";
+          default -> e.fix();
+        });
       }
     }
 
@@ -235,15 +228,7 @@ public sealed interface PackSource permits PackSource.File, PackSource.Classpath
     if (bytes.length > MAX_BYTES) {
       throw single(name, "is larger than " + MAX_BYTES + " bytes", "split the pack");
     }
-    try {
-      return StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
-    } catch (CharacterCodingException e) {
-      throw single(name, "is not UTF-8 text", "save the pack as UTF-8");
-    }
+    return InputFiles.utf8(bytes).orElseThrow(() -> single(name, "is not UTF-8 text", "save the pack as UTF-8"));
   }
 
   private static PackProblems single(String file, String message, @Nullable String suggestion) {

@@ -214,6 +214,12 @@ public final class Ed25519 {
     for (int i = begin + 1; i < lines.size(); i++) {
       String line = lines.get(i);
       if (line.equals("-----END " + label + "-----")) {
+        for (int after = i + 1; after < lines.size(); after++) {
+          if (!lines.get(after).isEmpty()) {
+            throw new KeyFileException(name + ":" + (after + 1) + ": text after the " + label + " ends on line "
+                + (i + 1) + "; a key file holds one key and nothing else (remove the rest, or split it into files)");
+          }
+        }
         try {
           return Base64.getDecoder().decode(base64.toString());
         } catch (IllegalArgumentException e) {

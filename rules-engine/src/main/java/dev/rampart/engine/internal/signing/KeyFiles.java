@@ -1,16 +1,15 @@
 package dev.rampart.engine.internal.signing;
 
 import dev.rampart.engine.KeyFileException;
+import dev.rampart.spi.source.InputFileException;
+import dev.rampart.spi.source.InputFiles;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
@@ -31,17 +30,11 @@ public final class KeyFiles {
    */
   public static String readText(Path file) throws KeyFileException {
     byte[] bytes;
-    try (InputStream in = Files.newInputStream(file)) {
-      bytes = in.readNBytes(MAX_BYTES + 1);
-    } catch (NoSuchFileException e) {
-      throw new KeyFileException(file + ": the key file does not exist (check the path)");
-    } catch (AccessDeniedException e) {
-      throw new KeyFileException(file + ": the key file cannot be read: permission denied");
-    } catch (IOException e) {
-      throw new KeyFileException(file + ": the key file cannot be read: " + e.getMessage());
-    }
-    if (bytes.length > MAX_BYTES) {
-      throw new KeyFileException(file + ": is larger than " + MAX_BYTES + " bytes: this is no key file");
+    try {
+      bytes = InputFiles.read(file, MAX_BYTES);
+    } catch (InputFileException e) {
+      throw new KeyFileException(file + ": the key file " + e.reason() + " ("
+          + (e.kind() == InputFileException.Kind.TOO_LARGE ? "this is no key file" : e.fix()) + ")");
     }
     try {
       return StandardCharsets.US_ASCII.newDecoder()
