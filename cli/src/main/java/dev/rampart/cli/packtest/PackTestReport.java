@@ -1,6 +1,7 @@
 package dev.rampart.cli.packtest;
 
 import dev.rampart.engine.Evidence;
+import dev.rampart.engine.EvidenceText;
 import dev.rampart.engine.Outcome;
 import dev.rampart.engine.Rule;
 import dev.rampart.engine.RulePack;
@@ -85,7 +86,7 @@ public final class PackTestReport {
       out.println(DETAIL + "evidence: none (" + testCase.actual().outcome() + " results carry none)");
     }
     for (Evidence item : evidence) {
-      out.println(DETAIL + "evidence: " + item);
+      out.println(DETAIL + "evidence: " + EvidenceText.line(item) + (item.source() == null ? "" : " [" + item.source() + "]"));
     }
   }
 

@@ -34,7 +34,7 @@ import org.jspecify.annotations.Nullable;
 public final class JsonReport implements ReportWriter {
 
   /** The version of the report's layout: the minor part grows with added fields, the major with changes. */
-  public static final String SCHEMA_VERSION = "1.2";
+  public static final String SCHEMA_VERSION = "1.3";
 
   private static final JsonFactory JSON = JsonFactory.builder()
       .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
@@ -263,14 +263,7 @@ public final class JsonReport implements ReportWriter {
     json.writeStringField("message", result.message());
     json.writeArrayFieldStart("evidence");
     for (Evidence evidence : result.evidence()) {
-      json.writeStartObject();
-      json.writeStringField("field", evidence.field());
-      json.writeStringField("actual", evidence.actual());
-      json.writeStringField("expected", evidence.expected());
-      if (evidence.source() != null) {
-        json.writeStringField("source", evidence.source());
-      }
-      json.writeEndObject();
+      EvidenceJson.write(json, evidence);
     }
     json.writeEndArray();
     writeStrings(json, "requirements", rule.requirements());
