@@ -34,6 +34,11 @@ public final class EvaluationException extends RuntimeException {
     return evidence == null ? this : new EvaluationException(reason, evidence.negated());
   }
 
+  /** The failure met in the rule's {@code when}. */
+  EvaluationException inApplicability() {
+    return evidence == null ? this : new EvaluationException(reason, evidence.ofApplicability());
+  }
+
   /** The field, value and expectation that could not be evaluated, when known. */
   public @Nullable Evidence evidence() {
     return evidence;

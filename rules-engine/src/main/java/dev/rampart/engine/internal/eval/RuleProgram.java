@@ -113,7 +113,7 @@ public final class RuleProgram {
   public RuleResult explain(Frame frame) {
     String factId = frame.fact.id();
     try {
-      Verdict applies = when == null ? Verdict.TRUE : when.eval(frame, frame.fact, "", true);
+      Verdict applies = when == null ? Verdict.TRUE : applies(frame);
       if (applies.truth() == Truth.FALSE) {
         return result(frame, Outcome.NOT_APPLICABLE, "not applicable: " + describe(applies.evidence()), List.of());
       }
@@ -140,6 +140,14 @@ public final class RuleProgram {
     } catch (RuntimeException e) {
       String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
       return new RuleResult(rule, rule.target(), factId, Outcome.ERROR, "evaluation failed: " + reason, List.of());
+    }
+  }
+
+  private Verdict applies(Frame frame) {
+    try {
+      return java.util.Objects.requireNonNull(when, "when").eval(frame, frame.fact, "", true);
+    } catch (EvaluationException e) {
+      throw e.inApplicability();
     }
   }
 
