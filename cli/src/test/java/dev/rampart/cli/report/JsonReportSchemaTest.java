@@ -65,6 +65,8 @@ class JsonReportSchemaTest {
         Arguments.of("incomplete", List.of(SITE, "--pack", PACK, "--max-facts", "3")),
         Arguments.of("tailored pack", List.of(SITE, "--pack", FIXTURES + "packs/tailored-pack.yaml")),
         Arguments.of("built-in pack", List.of(SITE)),
+        Arguments.of("every kind of evidence", List.of(FIXTURES + "inventories/evidence.yaml", "--pack",
+            FIXTURES + "packs/evidence-pack.yaml")),
         Arguments.of("markup everywhere", List.of(FIXTURES + "inventories/hostile.yaml", "--pack",
             FIXTURES + "packs/hostile-pack.yaml")));
   }

@@ -33,6 +33,16 @@ import java.util.stream.Collectors;
  * and stop as soon as the result is decided, as {@code &&} and {@code ||} do, so {@code all} stops at
  * its first FALSE child, {@code any} at its first TRUE one, a quantifier at its first deciding
  * element, and the assertion is not evaluated when {@code when} is FALSE.
+ *
+ * <p>A leaf of a {@code when} with {@code ifAbsent} takes that value where it would be UNKNOWN.
+ *
+ * <p>Evidence: a leaf cites its field (prefixed by the element it is applied to, e.g.
+ * {@code services[1].port} or {@code networks[n2].zone}), the value found or its absence (with the
+ * reason for a reference that names no fact), and its operator and operand; {@code not} (and so
+ * {@code noneOf}) negates every expectation under it. {@code all} and {@code any} cite the children
+ * whose value is the result; children after the deciding one are evaluated only for evidence, and
+ * one that cannot be evaluated there is left out. A quantifier cites its deciding elements, else
+ * its UNKNOWN ones, else (up to ten pieces) the others, or the empty list itself.
  */
 final class ReferenceInterpreter {
 
