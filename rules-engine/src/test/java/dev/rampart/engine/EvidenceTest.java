@@ -10,6 +10,7 @@ import dev.rampart.engine.Evidence.Expectation.Presence;
 import dev.rampart.engine.Evidence.Operand;
 import dev.rampart.spi.fact.Device;
 import dev.rampart.spi.fact.Fact;
+import dev.rampart.spi.fact.FactType;
 import dev.rampart.spi.fact.Service;
 import dev.rampart.spi.fact.ServiceState;
 import java.time.Clock;
@@ -151,6 +152,25 @@ class EvidenceTest {
         ERROR evaluation failed: ipAddresses[1]: '10.0.0.300' is not an IP address or network
         [ipAddresses[1] = 10.0.0.300 (expected inCidr [10.0.0.0/8])]""",
         result.outcome() + " " + result.message() + "\n" + result.evidence());
+  }
+
+  @Test
+  void explainShowsTheErrorOfAPlainElementWithTheElementsName() throws Exception {
+    ComplianceEngine engine = ComplianceEngine.builder()
+        .pack(RulePacks.parse(PackText.deviceRule("{allOf: outboundDestinations, where: {inCidr: [\"10.0.0.0/8\"]}}"),
+            "evidence.yaml"))
+        .build();
+    Device device = Device.builder("d").outboundDestinations(List.of("10.1.1.1", "banana")).build();
+
+    Explanation explanation = engine.explain("R", FactType.DEVICE, "d", List.of(device));
+
+    List<Explanation.Node> elements = explanation.assertion().children();
+    assertEquals("HOLDS [outboundDestinations[0] = 10.1.1.1 (expected inCidr [10.0.0.0/8])]",
+        elements.get(0).value() + " " + elements.get(0).evidence());
+    assertEquals("ERROR [outboundDestinations[1] = banana (expected inCidr [10.0.0.0/8])]",
+        elements.get(1).value() + " " + elements.get(1).evidence());
+    assertEquals("evaluation failed: outboundDestinations[1]: 'banana' is not an IP address or network",
+        explanation.result().message());
   }
 
   @Test

@@ -229,7 +229,8 @@ final class Checks {
     return new Verdict(exhausted, otherEvidence);
   }
 
-  private static boolean isScalar(Object element) {
+  /** Whether a list element is a plain value, which evidence names without a trailing dot: {@code tlsVersions[0]}. */
+  static boolean isScalar(Object element) {
     return element instanceof String || element instanceof Number || element instanceof Boolean || element instanceof Enum;
   }
 
