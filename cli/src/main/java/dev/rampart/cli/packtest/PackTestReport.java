@@ -1,7 +1,6 @@
 package dev.rampart.cli.packtest;
 
 import dev.rampart.engine.Evidence;
-import dev.rampart.engine.EvidenceText;
 import dev.rampart.engine.Outcome;
 import dev.rampart.engine.Rule;
 import dev.rampart.engine.RulePack;
@@ -86,7 +85,8 @@ public final class PackTestReport {
       out.println(DETAIL + "evidence: none (" + testCase.actual().outcome() + " results carry none)");
     }
     for (Evidence item : evidence) {
-      out.println(DETAIL + "evidence: " + EvidenceText.line(item) + (item.source() == null ? "" : " [" + item.source() + "]"));
+      // the shared rendering, with the source in brackets
+      out.println(DETAIL + "evidence: " + item);
     }
   }
 
