@@ -100,6 +100,18 @@ class PackSchemaTest {
   }
 
   @Test
+  void acceptsIfAbsentInWhenAndRejectsItInAssert() throws IOException {
+    String guarded = PACK.replace("target: device\n", "target: device\n    when: {all: [{field: lifecycle.status,"
+        + " notEquals: retired, ifAbsent: true}]}\n");
+    assertEquals(List.of(), messages(schema.validate(YAML.readTree(guarded))));
+    assertTrue(messages(schema.validate(YAML.readTree(PACK.replace("equals: false}", "equals: false, ifAbsent: true}"))))
+        .stream().anyMatch(m -> m.contains("$.rules[0].assert")));
+    assertTrue(messages(schema.validate(YAML.readTree(PACK.replace("{field: credentials.defaultPassword, equals: false}",
+            "{noneOf: services, where: {not: {field: port, equals: 23, ifAbsent: false}}}"))))
+        .stream().anyMatch(m -> m.contains("$.rules[0].assert")));
+  }
+
+  @Test
   void rejectsDisablingWithoutAReasonOrWithoutABase() throws IOException {
     String tailored = PACK.replace("rules:", """
         extends: iot-baseline

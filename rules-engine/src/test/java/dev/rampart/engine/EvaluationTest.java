@@ -115,7 +115,7 @@ class EvaluationTest {
     assertEquals(Outcome.FAIL, outcome(report, "unique-credential", "bad"));
     assertEquals(Outcome.FAIL, outcome(report, "unique-credential", "twin"));
     RuleResult telnet = result(report, "no-telnet", "bad");
-    assertEquals("[services[0].port = 23 (expected not in [23, 2323]), services[0].state = open (expected not equals open)]",
+    assertEquals("[services[0].port = 23 (expected notIn [23, 2323]), services[0].state = open (expected notEquals open)]",
         telnet.evidence().toString());
     assertEquals("device bad still has its default password", result(report, "no-default-password", "bad").message());
     assertEquals("[vendor.disclosureProgram = absent (no vendor with id 'nobody') (expected equals true)]",

@@ -3,6 +3,9 @@ package dev.rampart.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.rampart.engine.Evidence.Actual;
+import dev.rampart.engine.Evidence.Expectation.Comparison;
+import dev.rampart.engine.Evidence.Operand;
 import dev.rampart.spi.fact.Device;
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.FactType;
@@ -46,8 +49,10 @@ class EvidenceSourceTest {
     Report report = base.engine().evaluate(fleet(), provenance);
 
     assertEquals(List.of(
-            new Evidence("services[0].port", "23", "not in [23, 2323]", "test:device/bad#services[0].port"),
-            new Evidence("services[0].state", "open", "not equals open", "test:device/bad#services[0].state")),
+            new Evidence("services[0].port", Actual.value("23"), new Comparison("in", Operand.literal("[23, 2323]"), true),
+                false, "test:device/bad#services[0].port"),
+            new Evidence("services[0].state", Actual.value("open"), new Comparison("equals", Operand.literal("open"), true),
+                false, "test:device/bad#services[0].state")),
         result(report, "no-telnet", "bad").evidence());
     assertEquals("credentials.defaultPassword = true (expected equals false) [test:device/bad#credentials.defaultPassword]",
         result(report, "no-default-password", "bad").evidence().get(0).toString());
@@ -58,7 +63,8 @@ class EvidenceSourceTest {
     Report report = base.engine().evaluate(fleet(), provenance);
 
     assertEquals("test:vendor/acme#disclosureProgram", result(report, "vendor-disclosure", "bad").evidence().get(0).source());
-    assertEquals(new Evidence("networks[corp].zone", "corporate", "in [iot, ot]", "test:network/corp#zone"),
+    assertEquals(new Evidence("networks[corp].zone", Actual.value("corporate"),
+            new Comparison("in", Operand.literal("[iot, ot]"), false), false, "test:network/corp#zone"),
         result(report, "iot-segment", "bad").evidence().get(0));
   }
 

@@ -151,7 +151,8 @@ class OperatorSemanticsTest {
     RuleResult result = assertTimeoutPreemptively(Duration.ofSeconds(5),
         () -> evaluate("{field: model, matches: \"(a+)+$\"}", device("hostile").model(text).build()).get("hostile"));
     assertEquals(Outcome.FAIL, result.outcome());
-    assertEquals(List.of(new Evidence("model", text, "matches (a+)+$")), result.evidence());
+    assertEquals(List.of(new Evidence("model", Evidence.Actual.value(text),
+        new Evidence.Expectation.Comparison("matches", Evidence.Operand.literal("(a+)+$"), false))), result.evidence());
   }
 
   @Test
@@ -260,7 +261,8 @@ class OperatorSemanticsTest {
     RuleResult result = evaluate("{allOf: ipAddresses, where: {inCidr: [\"10.0.0.0/8\"]}}",
         device("typo").ipAddresses(List.of("10.0.0.300")).build()).get("typo");
     assertEquals(Outcome.ERROR, result.outcome());
-    assertEquals("evaluation failed: '10.0.0.300' is not an IP address or network", result.message());
+    assertEquals("evaluation failed: ipAddresses[0]: '10.0.0.300' is not an IP address or network", result.message());
+    assertEquals("[ipAddresses[0] = 10.0.0.300 (expected inCidr [10.0.0.0/8])]", result.evidence().toString());
   }
 
   @Test

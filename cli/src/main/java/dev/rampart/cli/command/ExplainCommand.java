@@ -5,6 +5,7 @@ import dev.rampart.cli.input.Inventory;
 import dev.rampart.cli.input.SourceSpec;
 import dev.rampart.engine.ComplianceEngine;
 import dev.rampart.engine.Evidence;
+import dev.rampart.engine.EvidenceText;
 import dev.rampart.engine.Explanation;
 import dev.rampart.engine.Rule;
 import dev.rampart.engine.RuleResult;
@@ -148,7 +149,7 @@ public final class ExplainCommand implements Callable<Integer> {
     lines.add(indent + value + "  " + node.condition() + subject);
     String evidenceIndent = indent + " ".repeat(VALUE_WIDTH + 2) + INDENT;
     for (Evidence evidence : node.evidence()) {
-      lines.add(evidenceIndent + evidence.withSource(null));
+      lines.add(evidenceIndent + EvidenceText.line(evidence));
       // a value from another place than the fact's own (another source, or a referenced fact) says where
       String source = evidence.source();
       if (source != null && !origin.map(Origin::describe).orElse("").equals(source)) {

@@ -85,6 +85,7 @@ public final class PackTestReport {
       out.println(DETAIL + "evidence: none (" + testCase.actual().outcome() + " results carry none)");
     }
     for (Evidence item : evidence) {
+      // the shared rendering, with the source in brackets
       out.println(DETAIL + "evidence: " + item);
     }
   }

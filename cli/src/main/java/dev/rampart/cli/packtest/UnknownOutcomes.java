@@ -30,6 +30,7 @@ final class UnknownOutcomes {
   /** Rules reading more fields than this are not enumerated and count as possibly UNKNOWN. */
   private static final int MAX_FIELDS = 16;
 
+  private static final String IF_ABSENT = "ifAbsent";
   private static final Set<String> QUANTIFIERS = Set.of("anyOf", "allOf", "noneOf");
   private static final Set<Truth> ANY = EnumSet.allOf(Truth.class);
 
@@ -206,11 +207,24 @@ final class UnknownOutcomes {
     return result;
   }
 
+  /** A leaf's values; with {@code ifAbsent} (in a {@code when}) it takes that value instead of UNKNOWN. */
   private static Set<Truth> leaf(JsonNode node, Set<String> absent, boolean inElement) {
+    Set<Truth> values = comparison(node, absent, inElement);
+    JsonNode ifAbsent = node.get(IF_ABSENT);
+    if (ifAbsent == null || !ifAbsent.isBoolean() || !values.contains(Truth.UNKNOWN)) {
+      return values;
+    }
+    Set<Truth> decided = EnumSet.copyOf(values);
+    decided.remove(Truth.UNKNOWN);
+    decided.add(Truth.of(ifAbsent.asBoolean()));
+    return decided;
+  }
+
+  private static Set<Truth> comparison(JsonNode node, Set<String> absent, boolean inElement) {
     String operator = null;
     for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
       String name = names.next();
-      if (!name.equals("field")) {
+      if (!name.equals("field") && !name.equals(IF_ABSENT)) {
         operator = name;
       }
     }

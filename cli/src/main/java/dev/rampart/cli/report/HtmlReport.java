@@ -421,14 +421,7 @@ public final class HtmlReport implements ReportWriter {
         json.writeStringField("message", result.message());
         json.writeArrayFieldStart("evidence");
         for (Evidence evidence : result.evidence()) {
-          json.writeStartObject();
-          json.writeStringField("field", evidence.field());
-          json.writeStringField("actual", evidence.actual());
-          json.writeStringField("expected", evidence.expected());
-          if (evidence.source() != null) {
-            json.writeStringField("source", evidence.source());
-          }
-          json.writeEndObject();
+          EvidenceJson.write(json, evidence);
         }
         json.writeEndArray();
         json.writeEndObject();

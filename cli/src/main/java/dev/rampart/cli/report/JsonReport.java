@@ -306,14 +306,7 @@ public final class JsonReport implements ReportWriter {
     json.writeStringField("message", result.message());
     json.writeArrayFieldStart("evidence");
     for (Evidence evidence : result.evidence()) {
-      json.writeStartObject();
-      json.writeStringField("field", evidence.field());
-      json.writeStringField("actual", evidence.actual());
-      json.writeStringField("expected", evidence.expected());
-      if (evidence.source() != null) {
-        json.writeStringField("source", evidence.source());
-      }
-      json.writeEndObject();
+      EvidenceJson.write(json, evidence);
     }
     json.writeEndArray();
     writeStrings(json, "requirements", rule.requirements());

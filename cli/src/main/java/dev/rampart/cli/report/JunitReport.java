@@ -3,6 +3,7 @@ package dev.rampart.cli.report;
 import dev.rampart.engine.AppliedWaiver;
 import dev.rampart.engine.Category;
 import dev.rampart.engine.Evidence;
+import dev.rampart.engine.EvidenceText;
 import dev.rampart.engine.NotAssessed;
 import dev.rampart.engine.Outcome;
 import dev.rampart.engine.Report;
@@ -275,7 +276,7 @@ public final class JunitReport implements ReportWriter {
     List<String> lines = new ArrayList<>();
     lines.add(result.message());
     for (Evidence evidence : result.evidence()) {
-      lines.add("  " + evidence.withSource(null));
+      lines.add("  " + EvidenceText.line(evidence));
       evaluation.sourceApartFromFact(result, evidence.source()).ifPresent(source -> lines.add("    from " + source));
     }
     if (withRemediation && !rule.remediation().isBlank()) {

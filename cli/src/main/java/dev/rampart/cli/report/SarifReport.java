@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import dev.rampart.engine.AppliedWaiver;
 import dev.rampart.engine.Evidence;
+import dev.rampart.engine.EvidenceText;
 import dev.rampart.engine.Outcome;
 import dev.rampart.engine.Report;
 import dev.rampart.engine.Rule;
@@ -378,14 +379,7 @@ public final class SarifReport implements ReportWriter {
     json.writeStringField("packId", rule.packId());
     json.writeArrayFieldStart("evidence");
     for (Evidence evidence : result.evidence()) {
-      json.writeStartObject();
-      json.writeStringField("field", evidence.field());
-      json.writeStringField("actual", evidence.actual());
-      json.writeStringField("expected", evidence.expected());
-      if (evidence.source() != null) {
-        json.writeStringField("source", evidence.source());
-      }
-      json.writeEndObject();
+      EvidenceJson.write(json, evidence);
     }
     json.writeEndArray();
     json.writeEndObject();
@@ -439,7 +433,7 @@ public final class SarifReport implements ReportWriter {
       return message;
     }
     // the sources are in the result's properties; the message stays the same whichever source said it
-    List<String> evidence = result.evidence().stream().map(e -> e.withSource(null).toString()).toList();
+    List<String> evidence = result.evidence().stream().map(EvidenceText::line).toList();
     return message + (message.endsWith(".") ? "" : ".") + " Evidence: " + String.join("; ", evidence) + ".";
   }
 

@@ -7,6 +7,7 @@ import dev.rampart.engine.AssessmentCoverage;
 import dev.rampart.engine.Category;
 import dev.rampart.engine.DisabledRule;
 import dev.rampart.engine.Evidence;
+import dev.rampart.engine.EvidenceText;
 import dev.rampart.engine.Outcome;
 import dev.rampart.engine.Report;
 import dev.rampart.engine.RequirementAssessment;
@@ -146,7 +147,7 @@ public final class TextReport implements ReportWriter {
   private List<String> finding(Evaluation evaluation, RuleResult result) {
     List<String> lines = headline(result);
     for (Evidence evidence : result.evidence()) {
-      lines.addAll(detail(evidence.withSource(null).toString(), ""));
+      lines.addAll(detail(EvidenceText.line(evidence), ""));
       evaluation.sourceApartFromFact(result, evidence.source())
           .ifPresent(source -> lines.addAll(detail("from " + source, DIM, "  ")));
     }

@@ -59,7 +59,7 @@ class EvaluateMergedSourcesTest {
 
           HIGH (2 findings)
             FAIL     MRG-002  device/cam-dock-01  cam-dock-01 has telnet enabled
-                     services[1].protocol = telnet (expected not equals telnet)
+                     services[1].protocol = telnet (expected notEquals telnet)
                        from nmap:src/test/resources/merge/scan.xml:15:51
                      at src/test/resources/merge/site.yaml:11:5
             FAIL     MRG-003  device/cam-dock-01  cam-dock-01 sends traffic outside its egress allowlist

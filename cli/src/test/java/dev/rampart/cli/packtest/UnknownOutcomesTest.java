@@ -21,6 +21,12 @@ class UnknownOutcomesTest {
               - {field: lifecycle.status, exists: false}
               - {field: lifecycle.status, notEquals: retired}
           assert: {field: lifecycle.endOfSupport, exists: true}
+        - id: GUARDED-WITH-IF-ABSENT
+          when: {field: lifecycle.status, notEquals: retired, ifAbsent: true}
+          assert: {field: lifecycle.endOfSupport, exists: true}
+        - id: IF-ABSENT-FIRST
+          when: {ifAbsent: false, field: wireless.enabled, equals: true}
+          assert: {field: owner, exists: true}
         - id: WHEN-MAY-BE-UNKNOWN
           when: {field: wireless.enabled, equals: true}
           assert: {field: owner, exists: true}
@@ -43,7 +49,7 @@ class UnknownOutcomesTest {
   @Test
   void aRuleIsPossiblyUnknownWhenSomeAbsentFieldLeavesItUndecided() {
     Set<String> possible = UnknownOutcomes.possible(RULES, List.of("READS-A-FIELD", "ONLY-EXISTS",
-        "GUARDED-BY-STATUS", "WHEN-MAY-BE-UNKNOWN", "OVER-A-LIST", "AGAINST-ANOTHER-FIELD", "UNDER-AN-ABSENT-PARENT"));
+        "GUARDED-BY-STATUS", "GUARDED-WITH-IF-ABSENT", "IF-ABSENT-FIRST", "WHEN-MAY-BE-UNKNOWN", "OVER-A-LIST", "AGAINST-ANOTHER-FIELD", "UNDER-AN-ABSENT-PARENT"));
 
     assertEquals(Set.of("READS-A-FIELD", "WHEN-MAY-BE-UNKNOWN", "OVER-A-LIST", "AGAINST-ANOTHER-FIELD"), possible);
   }

@@ -69,6 +69,8 @@ class JsonReportSchemaTest {
         Arguments.of("a lone scanner: rules not assessed", List.of("--source", "nmap:" + MERGE + "scan.xml")),
         Arguments.of("rules not assessed failing the gate", List.of(FIXTURES + "inventories/compliant.yaml",
             "--pack", FIXTURES + "packs/coverage-pack.yaml", "--fail-on-unknown")),
+        Arguments.of("every kind of evidence", List.of(FIXTURES + "inventories/evidence.yaml", "--pack",
+            FIXTURES + "packs/evidence-pack.yaml")),
         Arguments.of("markup everywhere", List.of(FIXTURES + "inventories/hostile.yaml", "--pack",
             FIXTURES + "packs/hostile-pack.yaml")));
   }

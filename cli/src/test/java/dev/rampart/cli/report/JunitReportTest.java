@@ -140,7 +140,7 @@ class JunitReportTest {
       String name = "device/cam \"quoted\" & 'apostrophe' ]]> \uFFFDbell";
       Element error = child(testcase(evaluate(HOSTILE, HOSTILE_PACK), "rampart.operations.HOS-002", name), "error");
 
-      assertEquals("evaluation failed: cannot order A7 against 3: they are not of one kind",
+      assertEquals("evaluation failed: attributes.rack: cannot order A7 against 3: they are not of one kind",
           error.getAttribute("message"));
       assertEquals("evaluation", error.getAttribute("type"));
     }

@@ -3,6 +3,7 @@ package dev.rampart.engine.properties;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A rule condition as the property tests generate it. The tests keep their own model, rather than
@@ -74,12 +75,18 @@ sealed interface ConditionTree {
    * @param field the path, relative to the device or to the quantified element
    * @param operator the operator's wire name
    * @param operand a Boolean, Integer, String, {@link FieldRef} or a List of those
+   * @param ifAbsent in a {@code when}, the leaf's value where a field it reads is absent; else null
    */
-  record Leaf(String field, String operator, Object operand) implements ConditionTree {
+  record Leaf(String field, String operator, Object operand, @Nullable Boolean ifAbsent) implements ConditionTree {
+
+    Leaf(String field, String operator, Object operand) {
+      this(field, operator, operand, null);
+    }
 
     @Override
     public String yaml() {
-      return "{field: " + field + ", " + operator + ": " + render(operand) + "}";
+      return "{field: " + field + ", " + operator + ": " + render(operand) + (ifAbsent == null ? "" : ", ifAbsent: " + ifAbsent)
+          + "}";
     }
   }
 

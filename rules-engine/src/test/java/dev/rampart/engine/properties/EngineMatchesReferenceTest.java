@@ -3,6 +3,7 @@ package dev.rampart.engine.properties;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.rampart.engine.ComplianceEngine;
+import dev.rampart.engine.Evidence;
 import dev.rampart.engine.Provenance;
 import dev.rampart.engine.StreamingEvaluation;
 import dev.rampart.spi.fact.Fact;
@@ -14,13 +15,14 @@ import dev.rampart.spi.fact.FactType;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
  * Property (1): for random rules and random fleets, the engine (Drools joins, compiled checks, truth
- * maintenance) gives every device the outcome that a naive reference interpreter computes; and
- * splitting the fleet into parallel sessions of one device each, or streaming it, changes no result
- * and not the assessment coverage.
+ * maintenance) gives every device the outcome and the evidence that a naive reference interpreter
+ * computes; and splitting the fleet into parallel sessions of one device each, or streaming it,
+ * changes no result and not the assessment coverage.
  */
 class EngineMatchesReferenceTest {
 
@@ -29,8 +31,9 @@ class EngineMatchesReferenceTest {
   private final ReferenceInterpreter reference = new ReferenceInterpreter(Harness.TODAY);
 
   @Test
-  void everyOutcomeEqualsTheReferenceInterpretersOutcome() {
+  void everyOutcomeAndItsEvidenceEqualTheReferenceInterpreters() {
     Set<Outcome> seen = EnumSet.noneOf(Outcome.class);
+    Set<String> evidenceSeen = new TreeSet<>();
     Harness.qt(EXAMPLES).forAll(Generators.scenarios()).checkAssert(scenario -> {
       ComplianceEngine engine = Harness.engine(scenario.rules());
       Report report = engine.evaluate(scenario.facts());
@@ -52,12 +55,14 @@ class EngineMatchesReferenceTest {
       assertEquals(report.coverage(), streamedReport.coverage(), "streaming the facts changes the coverage");
       for (GeneratedRule rule : scenario.rules()) {
         for (Device device : scenario.devices()) {
-          Outcome expected = reference.outcome(rule, device, scenario.facts());
+          ReferenceInterpreter.Judged expected = reference.result(rule, device, scenario.facts());
           RuleResult actual = result(report, rule.id(), device.id());
           seen.add(actual.outcome());
-          if (actual.outcome() != expected) {
+          actual.evidence().forEach(e -> evidenceSeen.addAll(kinds(actual.outcome(), e)));
+          if (actual.outcome() != expected.outcome() || !actual.evidence().equals(expected.evidence())) {
             throw new AssertionError("rule " + rule.id() + " on device " + device.id() + ": the engine says "
-                + actual.outcome() + " but the reference interpreter says " + expected
+                + actual.outcome() + " " + actual.evidence() + " but the reference interpreter says "
+                + expected.outcome() + " " + expected.evidence()
                 + "\n--- rule ---\n" + rule.yaml()
                 + "--- device ---\n  " + FactText.describe(device)
                 + "\n--- engine result ---\n  " + Harness.Row.of(actual));
@@ -67,6 +72,30 @@ class EngineMatchesReferenceTest {
     });
     // the property is only as good as its examples: every outcome must have been compared
     assertEquals(EnumSet.allOf(Outcome.class), seen, "outcomes the generated examples reached");
+    assertEquals(new TreeSet<>(List.of("ERROR evidence", "absent with a reason", "applicability", "negated",
+            "negated absent", "present value reading absent")), evidenceSeen, "kinds of evidence the examples reached");
+  }
+
+  // the kinds of evidence that typed evidence tells apart, which the examples must reach
+  private static Set<String> kinds(Outcome outcome, Evidence evidence) {
+    Set<String> kinds = new TreeSet<>();
+    if (outcome == Outcome.ERROR) {
+      kinds.add("ERROR evidence");
+    }
+    if (evidence.applicability()) {
+      kinds.add("applicability");
+    }
+    boolean negated = evidence.expected() instanceof Evidence.Expectation.Comparison c && c.negated();
+    if (negated) {
+      kinds.add(evidence.isAbsent() ? "negated absent" : "negated");
+    }
+    if (evidence.actual() instanceof Evidence.Actual.Absence a && !a.reason().isEmpty()) {
+      kinds.add("absent with a reason");
+    }
+    if (evidence.actual() instanceof Evidence.Actual.Value v && v.text().startsWith("absent")) {
+      kinds.add("present value reading absent");
+    }
+    return kinds;
   }
 
   // networks, vendors and deployments first, as a streamed evaluation needs them

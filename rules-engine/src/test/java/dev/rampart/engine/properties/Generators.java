@@ -42,10 +42,16 @@ final class Generators {
   static final List<String> NETWORK_IDS = List.of("n1", "n2", "n3", "n4");
   /** Vendor ids devices refer to; v3 is never generated as a vendor, so it always dangles. */
   static final List<String> VENDOR_IDS = List.of("v1", "v2", "v3");
-  /** Site attribute values; 7 is a number, which text operators cannot compare. */
-  static final List<Object> SITES = List.of("north", "south", "north-2", 7);
-  /** Network ranges; "bogus" is not an address, which inCidr cannot compare. */
-  static final List<String> CIDRS = List.of("10.1.0.0/16", "10.0.0.0/7", "192.168.1.0/24", "10.0.0.0/8", "bogus");
+  /**
+   * Site attribute values; 7 is a number, which text operators cannot compare; "absent" and
+   * "absentia" are values that read like an absence, and " " a blank one.
+   */
+  static final List<Object> SITES = List.of("north", "south", "north-2", 7, "absent", "absentia", " ");
+  /** Site values rules compare with. */
+  static final List<Object> SITE_OPERANDS = List.of("north", "south", "north-2", 7, "absent", "absentia");
+  /** Network ranges, IPv4 and IPv6; "bogus" is not an address, which inCidr cannot compare. */
+  static final List<String> CIDRS = List.of("10.1.0.0/16", "10.0.0.0/7", "192.168.1.0/24", "10.0.0.0/8", "bogus",
+      "fd12:3456::/48", "2001:db8::1");
 
   private Generators() {}
 
@@ -60,10 +66,31 @@ final class Generators {
   static List<GeneratedRule> rules(Draw draw, int count) {
     List<GeneratedRule> rules = new ArrayList<>();
     for (int i = 1; i <= count; i++) {
-      ConditionTree when = draw.oneIn(2) ? condition(draw, MAX_DEPTH - 1) : null;
+      ConditionTree when = draw.oneIn(2) ? withIfAbsent(draw, condition(draw, MAX_DEPTH - 1)) : null;
       rules.add(new GeneratedRule("r" + i, when, condition(draw, MAX_DEPTH)));
     }
     return rules;
+  }
+
+  /** The condition with {@code ifAbsent} on some of its leaves (not on exists), as a {@code when} may have it. */
+  static ConditionTree withIfAbsent(Draw draw, ConditionTree condition) {
+    if (condition instanceof ConditionTree.All all) {
+      return new ConditionTree.All(all.children().stream().map(c -> withIfAbsent(draw, c)).toList());
+    }
+    if (condition instanceof ConditionTree.Any any) {
+      return new ConditionTree.Any(any.children().stream().map(c -> withIfAbsent(draw, c)).toList());
+    }
+    if (condition instanceof ConditionTree.Not not) {
+      return new ConditionTree.Not(withIfAbsent(draw, not.child()));
+    }
+    if (condition instanceof ConditionTree.Quantified q) {
+      return new ConditionTree.Quantified(q.quantifier(), q.list(), withIfAbsent(draw, q.where()));
+    }
+    Leaf leaf = (Leaf) condition;
+    if (leaf.operator().equals("exists")) {
+      return leaf;
+    }
+    return new Leaf(leaf.field(), leaf.operator(), leaf.operand(), draw.pick(null, true, false));
   }
 
   /** A condition on a device with at most {@code depth} levels of nesting. */
@@ -151,10 +178,11 @@ final class Generators {
   private static ConditionTree site(Draw draw) {
     String field = "attributes.site";
     return switch (draw.between(0, 6)) {
-      case 0 -> new Leaf(field, draw.pick("equals", "notEquals"), draw.pick(SITES));
-      case 1 -> new Leaf(field, draw.pick("in", "notIn"), draw.pick(List.of("north", "south"), List.of("south", 7)));
-      case 2 -> new Leaf(field, "matches", draw.pick("^north", "h$", "or"));
-      case 3 -> new Leaf(field, "contains", draw.pick("th", "no"));
+      case 0 -> new Leaf(field, draw.pick("equals", "notEquals"), draw.pick(SITE_OPERANDS));
+      case 1 -> new Leaf(field, draw.pick("in", "notIn"),
+          draw.pick(List.of("north", "south"), List.of("south", 7), List.of("absent", "north")));
+      case 2 -> new Leaf(field, "matches", draw.pick("^north", "h$", "or", "^absent"));
+      case 3 -> new Leaf(field, "contains", draw.pick("th", "no", "absent"));
       case 4 -> new Leaf(field, draw.pick("greaterThan", "atMost"), 5);
       default -> new Leaf(field, "exists", draw.pick(false, true));
     };
@@ -178,7 +206,8 @@ final class Generators {
     return switch (draw.between(0, 3)) {
       case 0 -> new Leaf("zone", draw.pick("in", "notIn"), draw.pick(List.of("iot", "ot"), List.of("corporate")));
       case 1 -> new Leaf("zone", draw.pick("equals", "notEquals"), draw.pick("iot", "guest"));
-      case 2 -> new Leaf("cidr", "inCidr", draw.pick(List.of("10.0.0.0/8"), List.of("192.168.0.0/16", "10.0.0.0/8")));
+      case 2 -> new Leaf("cidr", "inCidr", draw.pick(List.of("10.0.0.0/8"), List.of("192.168.0.0/16", "10.0.0.0/8"),
+          List.of("fd12::/16", "10.0.0.0/8"), List.of("2001:db8::/32")));
       default -> new Leaf(draw.pick("zone", "cidr"), "exists", draw.pick(false, true));
     };
   }

@@ -1,5 +1,6 @@
 package dev.rampart.engine.properties;
 
+import dev.rampart.engine.Evidence;
 import dev.rampart.engine.Outcome;
 import dev.rampart.spi.fact.Device;
 import dev.rampart.spi.fact.Fact;
@@ -8,10 +9,12 @@ import dev.rampart.spi.fact.Service;
 import dev.rampart.spi.fact.Vendor;
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * A deliberately naive evaluator of {@link GeneratedRule}s, written from the pack format's
@@ -30,6 +33,16 @@ import java.util.regex.Pattern;
  * and stop as soon as the result is decided, as {@code &&} and {@code ||} do, so {@code all} stops at
  * its first FALSE child, {@code any} at its first TRUE one, a quantifier at its first deciding
  * element, and the assertion is not evaluated when {@code when} is FALSE.
+ *
+ * <p>A leaf of a {@code when} with {@code ifAbsent} takes that value where it would be UNKNOWN.
+ *
+ * <p>Evidence: a leaf cites its field (prefixed by the element it is applied to, e.g.
+ * {@code services[1].port} or {@code networks[n2].zone}), the value found or its absence (with the
+ * reason for a reference that names no fact), and its operator and operand; {@code not} (and so
+ * {@code noneOf}) negates every expectation under it. {@code all} and {@code any} cite the children
+ * whose value is the result; children after the deciding one are evaluated only for evidence, and
+ * one that cannot be evaluated there is left out. A quantifier cites its deciding elements, else
+ * its UNKNOWN ones, else (up to ten pieces) the others, or the empty list itself.
  */
 final class ReferenceInterpreter {
 
@@ -43,12 +56,8 @@ final class ReferenceInterpreter {
       "2.0", 4,
       "v2.0", 4);
 
-  private static final Object ABSENT = new Object() {
-    @Override
-    public String toString() {
-      return "absent";
-    }
-  };
+  /** Elements of a quantifier whose evidence is cited when no element decided it. */
+  private static final int MAX_OTHER_EVIDENCE = 10;
 
   private final LocalDate today;
 
@@ -56,21 +65,44 @@ final class ReferenceInterpreter {
     this.today = today;
   }
 
+  /**
+   * The outcome of the rule for the device, given every fact evaluated with it, and the evidence a
+   * report carries for it: none for PASS and NOT_APPLICABLE; for FAIL the leaves that decided the
+   * assertion; for UNKNOWN those of an unknown {@code when} (marked as applicability) and of the
+   * assertion; for ERROR the leaf that could not be evaluated.
+   */
+  Judged result(GeneratedRule rule, Device device, List<Fact> facts) {
+    try {
+      Judged applies;
+      try {
+        applies = rule.when() == null ? new Judged(Truth.TRUE, List.of()) : eval(rule.when(), device, "", device, facts);
+      } catch (Incomparable e) {
+        throw new Incomparable(e.evidence.ofApplicability());
+      }
+      if (applies.truth() == Truth.FALSE) {
+        return new Judged(Outcome.NOT_APPLICABLE, List.of());
+      }
+      Judged holds = eval(rule.assertion(), device, "", device, facts);
+      if (holds.truth() == Truth.TRUE) {
+        return new Judged(Outcome.PASS, List.of());
+      }
+      if (holds.truth() == Truth.FALSE && applies.truth() == Truth.TRUE) {
+        return new Judged(Outcome.FAIL, holds.evidence());
+      }
+      List<Evidence> evidence = new ArrayList<>();
+      if (applies.truth() == Truth.UNKNOWN) {
+        applies.evidence().forEach(e -> evidence.add(e.ofApplicability()));
+      }
+      evidence.addAll(holds.evidence());
+      return new Judged(Outcome.UNKNOWN, evidence);
+    } catch (Incomparable e) {
+      return new Judged(Outcome.ERROR, List.of(e.evidence));
+    }
+  }
+
   /** The outcome of the rule for the device, given every fact evaluated with it. */
   Outcome outcome(GeneratedRule rule, Device device, List<Fact> facts) {
-    try {
-      Truth applies = rule.when() == null ? Truth.TRUE : eval(rule.when(), device, device, facts);
-      if (applies == Truth.FALSE) {
-        return Outcome.NOT_APPLICABLE;
-      }
-      Truth holds = eval(rule.assertion(), device, device, facts);
-      if (holds == Truth.TRUE) {
-        return Outcome.PASS;
-      }
-      return holds == Truth.FALSE && applies == Truth.TRUE ? Outcome.FAIL : Outcome.UNKNOWN;
-    } catch (Incomparable e) {
-      return Outcome.ERROR;
-    }
+    return result(rule, device, facts).outcome();
   }
 
   /** Kleene's three truth values. */
@@ -86,83 +118,180 @@ final class ReferenceInterpreter {
     }
   }
 
-  private Truth eval(ConditionTree condition, Object element, Device device, List<Fact> facts) {
-    if (condition instanceof ConditionTree.All all) {
-      boolean unknown = false;
-      for (ConditionTree child : all.children()) {
-        Truth truth = eval(child, element, device, facts);
-        if (truth == Truth.FALSE) {
-          return Truth.FALSE;
-        }
-        unknown |= truth == Truth.UNKNOWN;
-      }
-      return unknown ? Truth.UNKNOWN : Truth.TRUE;
+  /**
+   * A truth value, or an outcome, with the evidence behind it.
+   *
+   * @param value a {@link Truth} or an {@link Outcome}
+   * @param evidence the leaves that decided it
+   */
+  record Judged(Object value, List<Evidence> evidence) {
+
+    Truth truth() {
+      return (Truth) value;
     }
-    if (condition instanceof ConditionTree.Any any) {
-      boolean unknown = false;
-      for (ConditionTree child : any.children()) {
-        Truth truth = eval(child, element, device, facts);
-        if (truth == Truth.TRUE) {
-          return Truth.TRUE;
-        }
-        unknown |= truth == Truth.UNKNOWN;
-      }
-      return unknown ? Truth.UNKNOWN : Truth.FALSE;
+
+    Outcome outcome() {
+      return (Outcome) value;
     }
-    if (condition instanceof ConditionTree.Not not) {
-      return eval(not.child(), element, device, facts).not();
-    }
-    if (condition instanceof ConditionTree.Quantified quantified) {
-      return quantified(quantified, device, facts);
-    }
-    return leaf((ConditionTree.Leaf) condition, element, device, facts);
   }
 
-  private Truth quantified(ConditionTree.Quantified q, Device device, List<Fact> facts) {
-    List<?> elements = q.list().equals("services") ? device.services() : device.networkIds();
+  private Judged eval(ConditionTree condition, Object element, String prefix, Device device, List<Fact> facts) {
+    if (condition instanceof ConditionTree.All all) {
+      return combine(all.children(), Truth.FALSE, Truth.TRUE, element, prefix, device, facts);
+    }
+    if (condition instanceof ConditionTree.Any any) {
+      return combine(any.children(), Truth.TRUE, Truth.FALSE, element, prefix, device, facts);
+    }
+    if (condition instanceof ConditionTree.Not not) {
+      Judged child;
+      try {
+        child = eval(not.child(), element, prefix, device, facts);
+      } catch (Incomparable e) {
+        throw new Incomparable(e.evidence.negated());
+      }
+      return negate(child);
+    }
+    if (condition instanceof ConditionTree.Quantified quantified) {
+      return quantified(quantified, prefix, device, facts);
+    }
+    ConditionTree.Leaf leaf = (ConditionTree.Leaf) condition;
+    Judged judged = leaf(leaf, element, prefix, device, facts);
+    if (judged.truth() == Truth.UNKNOWN && leaf.ifAbsent() != null) {
+      return new Judged(Truth.of(leaf.ifAbsent()), judged.evidence());
+    }
+    return judged;
+  }
+
+  private static Judged negate(Judged judged) {
+    return new Judged(judged.truth().not(), judged.evidence().stream().map(Evidence::negated).toList());
+  }
+
+  /**
+   * {@code all} (decided by a FALSE child) and {@code any} (by a TRUE one), left to right. Children
+   * after the deciding one are evaluated only for their evidence: one that cannot be evaluated is
+   * left out. The evidence is that of every child whose value is the result.
+   */
+  private Judged combine(List<ConditionTree> children, Truth decisive, Truth otherwise, Object element, String prefix,
+      Device device, List<Fact> facts) {
+    List<Judged> judged = new ArrayList<>();
+    Truth result = null;
+    boolean unknown = false;
+    for (ConditionTree child : children) {
+      Judged value;
+      if (result == null) {
+        value = eval(child, element, prefix, device, facts);
+      } else {
+        try {
+          value = eval(child, element, prefix, device, facts);
+        } catch (Incomparable e) {
+          continue;
+        }
+      }
+      judged.add(value);
+      if (result == null && value.truth() == decisive) {
+        result = decisive;
+      }
+      unknown |= value.truth() == Truth.UNKNOWN;
+    }
+    Truth truth = result != null ? result : unknown ? Truth.UNKNOWN : otherwise;
+    List<Evidence> evidence = new ArrayList<>();
+    judged.stream().filter(j -> j.truth() == truth).forEach(j -> evidence.addAll(j.evidence()));
+    return new Judged(truth, evidence);
+  }
+
+  private Judged quantified(ConditionTree.Quantified q, String prefix, Device device, List<Fact> facts) {
+    boolean networks = q.list().equals("networks");
+    List<?> elements = networks ? device.networkIds() : device.services();
+    String name = prefix + q.list();
     if (elements == null) {
-      return Truth.UNKNOWN;
+      Evidence.Expectation needed = new Evidence.Expectation.Presence(networks ? "a list of references" : "a list");
+      return new Judged(Truth.UNKNOWN, List.of(new Evidence(name, Evidence.Actual.absent(), needed)));
     }
     boolean anyOf = !q.quantifier().equals("allOf");
     Truth decisive = anyOf ? Truth.TRUE : Truth.FALSE;
-    boolean unknown = false;
-    Truth result = null;
-    for (Object element : elements) {
-      Truth truth;
-      if (element instanceof String networkId) {
-        Network network = find(facts, Network.class, networkId);
-        truth = network == null ? Truth.UNKNOWN : eval(q.where(), network, device, facts);
-      } else {
-        truth = eval(q.where(), element, device, facts);
+    boolean decided = false;
+    List<Evidence> deciding = new ArrayList<>();
+    List<Evidence> unknown = new ArrayList<>();
+    List<Evidence> other = new ArrayList<>();
+    boolean anyUnknown = false;
+    for (int i = 0; i < elements.size(); i++) {
+      Object element = elements.get(i);
+      Judged judged;
+      try {
+        if (element instanceof String networkId) {
+          Network network = find(facts, Network.class, networkId);
+          String elementName = name + "[" + networkId + "]";
+          judged = network == null
+              ? new Judged(Truth.UNKNOWN, List.of(new Evidence(elementName,
+                  Evidence.Actual.absent("no network with id '" + networkId + "'"),
+                  new Evidence.Expectation.Presence("a known fact"))))
+              : eval(q.where(), network, elementName + ".", device, facts);
+        } else {
+          judged = eval(q.where(), element, name + "[" + i + "].", device, facts);
+        }
+      } catch (Incomparable e) {
+        if (decided) {
+          continue;
+        }
+        // noneOf is the negation of anyOf, for the expectation of a value it could not compare too
+        throw q.quantifier().equals("noneOf") ? new Incomparable(e.evidence.negated()) : e;
       }
-      if (truth == decisive) {
-        result = decisive;
-        break;
+      if (judged.truth() == decisive) {
+        decided = true;
+        deciding.addAll(judged.evidence());
+      } else if (judged.truth() == Truth.UNKNOWN) {
+        anyUnknown = true;
+        unknown.addAll(judged.evidence());
+      } else if (other.size() < MAX_OTHER_EVIDENCE) {
+        other.addAll(judged.evidence());
       }
-      unknown |= truth == Truth.UNKNOWN;
     }
-    if (result == null) {
-      result = unknown ? Truth.UNKNOWN : decisive.not();
+    Judged result;
+    if (decided) {
+      result = new Judged(decisive, deciding);
+    } else if (anyUnknown) {
+      result = new Judged(Truth.UNKNOWN, unknown);
+    } else if (elements.isEmpty()) {
+      result = new Judged(decisive.not(), List.of(new Evidence(name, Evidence.Actual.value("[]"),
+          new Evidence.Expectation.Comparison(anyOf ? "anyOf" : "allOf", null, false))));
+    } else {
+      result = new Judged(decisive.not(), other);
     }
-    return q.quantifier().equals("noneOf") ? result.not() : result;
+    if (!q.quantifier().equals("noneOf")) {
+      return result;
+    }
+    return negate(result);
   }
 
-  private Truth leaf(ConditionTree.Leaf leaf, Object element, Device device, List<Fact> facts) {
+  private Judged leaf(ConditionTree.Leaf leaf, Object element, String prefix, Device device, List<Fact> facts) {
     Object value = read(leaf.field(), element, facts);
+    String field = prefix + leaf.field();
     Object operand = leaf.operand();
-    if (leaf.operator().equals("exists")) {
-      return Truth.of((value != ABSENT) == (Boolean) operand);
+    if (leaf.operator().equals("unique")) {
+      return unique(leaf.field(), value, device, facts);
     }
-    if (value == ABSENT) {
-      return Truth.UNKNOWN;
-    }
+    Evidence.Operand shown = Evidence.Operand.literal(literal(operand));
     if (operand instanceof ConditionTree.FieldRef ref) {
       operand = read(ref.path(), device, facts);
-      if (operand == ABSENT) {
-        return Truth.UNKNOWN;
-      }
+      shown = Evidence.Operand.field(ref.path(), render(operand));
     }
-    return Truth.of(switch (leaf.operator()) {
+    Evidence.Expectation expected = new Evidence.Expectation.Comparison(leaf.operator(), shown, false);
+    Evidence evidence = new Evidence(field, actual(value), expected);
+    if (leaf.operator().equals("exists")) {
+      return new Judged(Truth.of(!(value instanceof Absence) == (Boolean) operand), List.of(evidence));
+    }
+    if (value instanceof Absence || operand instanceof Absence) {
+      return new Judged(Truth.UNKNOWN, List.of(evidence));
+    }
+    try {
+      return new Judged(Truth.of(holds(leaf.operator(), value, operand)), List.of(evidence));
+    } catch (Incomparable e) {
+      throw new Incomparable(evidence);
+    }
+  }
+
+  private boolean holds(String operator, Object value, Object operand) {
+    return switch (operator) {
       case "equals" -> same(value, operand);
       case "notEquals" -> !same(value, operand);
       case "in" -> ((List<?>) operand).stream().anyMatch(candidate -> same(value, candidate));
@@ -178,10 +307,46 @@ final class ReferenceInterpreter {
       case "newerThan" -> ((LocalDate) value).isAfter(today.minus(Period.parse((String) operand)));
       case "within" -> within((LocalDate) value, Period.parse((String) operand));
       case "inCidr" -> inCidr(text(value), (List<?>) operand);
-      case "unique" -> duplicates(device, (String) value, facts) == 0;
-      default -> throw new IllegalArgumentException("the reference interpreter has no operator " + leaf.operator());
-    });
+      default -> throw new IllegalArgumentException("the reference interpreter has no operator " + operator);
+    };
   }
+
+  // unique reads the target fact's own field, so its evidence has no prefix
+  private static Judged unique(String field, Object value, Device device, List<Fact> facts) {
+    Evidence.Expectation expected = new Evidence.Expectation.Comparison("unique", null, false);
+    if (value instanceof Absence) {
+      return new Judged(Truth.UNKNOWN, List.of(new Evidence(field, actual(value), expected)));
+    }
+    int others = duplicates(device, (String) value, facts);
+    String shared = others == 0 ? "" : " (shared with " + others + " other device" + (others == 1 ? "" : "s") + ")";
+    return new Judged(Truth.of(others == 0), List.of(new Evidence(field, Evidence.Actual.value(value + shared), expected)));
+  }
+
+  /** A value as the pack format's evidence shows it, written from the format's description. */
+  private static String render(Object value) {
+    if (value instanceof Absence absence) {
+      return absence.reason().isEmpty() ? "absent" : "absent (" + absence.reason() + ")";
+    }
+    if (value instanceof Enum<?> constant) {
+      return constant.name().toLowerCase(Locale.ROOT);
+    }
+    return String.valueOf(value);
+  }
+
+  private static Evidence.Actual actual(Object value) {
+    return value instanceof Absence absence ? Evidence.Actual.absent(absence.reason()) : Evidence.Actual.value(render(value));
+  }
+
+  /** An operand as the pack wrote it: lists in brackets, strings without their quotes. */
+  private static String literal(Object operand) {
+    if (operand instanceof List<?> items) {
+      return items.stream().map(ReferenceInterpreter::literal).collect(Collectors.joining(", ", "[", "]"));
+    }
+    return String.valueOf(operand);
+  }
+
+  /** A field no source reported, or a reference that names no fact (then with the reason). */
+  private record Absence(String reason) {}
 
   private static Object read(String path, Object element, List<Fact> facts) {
     Object value = switch (path) {
@@ -196,6 +361,9 @@ final class ReferenceInterpreter {
       case "vendor.disclosureProgram" -> {
         String vendorId = ((Device) element).vendorId();
         Vendor vendor = vendorId == null ? null : find(facts, Vendor.class, vendorId);
+        if (vendorId != null && vendor == null) {
+          yield new Absence("no vendor with id '" + vendorId + "'");
+        }
         yield vendor == null ? null : vendor.disclosureProgram();
       }
       case "port" -> ((Service) element).port();
@@ -204,7 +372,7 @@ final class ReferenceInterpreter {
       case "cidr" -> ((Network) element).cidr();
       default -> throw new IllegalArgumentException("the reference interpreter cannot read " + path);
     };
-    return value == null ? ABSENT : value;
+    return value == null ? new Absence("") : value;
   }
 
   private static Object credential(Object element, boolean defaultPassword) {
@@ -273,40 +441,102 @@ final class ReferenceInterpreter {
   }
 
   private static boolean inCidr(String value, List<?> networks) {
-    long[] address = ipv4Network(value);
-    for (Object network : networks) {
-      long[] range = ipv4Network((String) network);
-      long mask = range[1] == 0 ? 0 : (0xFFFFFFFFL << (32 - range[1])) & 0xFFFFFFFFL;
-      if (address[1] >= range[1] && (address[0] & mask) == (range[0] & mask)) {
+    AddressRange address = range(value);
+    for (Object text : networks) {
+      AddressRange range = range((String) text);
+      if (range.bits.length() == address.bits.length() && address.prefix >= range.prefix
+          && address.bits.substring(0, range.prefix).equals(range.bits.substring(0, range.prefix))) {
         return true;
       }
     }
     return false;
   }
 
-  /** {address, prefix} of {@code a.b.c.d/p} or a bare address. */
-  private static long[] ipv4Network(String text) {
-    String[] parts = text.split("/");
-    String[] octets = parts[0].split("\\.");
+  /** An address as a string of 32 or 128 binary digits, and its prefix length. */
+  private record AddressRange(String bits, int prefix) {}
+
+  /** {@code ADDRESS/PREFIX} or a bare address, IPv4 dotted or IPv6 colon-hex with at most one {@code ::}. */
+  private static AddressRange range(String text) {
+    String[] parts = text.split("/", -1);
+    String bits = parts[0].contains(":") ? ipv6Bits(parts[0]) : ipv4Bits(parts[0]);
+    if (parts.length > 2 || parts.length == 2 && !parts[1].matches("\\d{1,3}")) {
+      throw new Incomparable();
+    }
+    int prefix = parts.length == 1 ? bits.length() : Integer.parseInt(parts[1]);
+    if (prefix > bits.length()) {
+      throw new Incomparable();
+    }
+    return new AddressRange(bits, prefix);
+  }
+
+  private static String ipv4Bits(String text) {
+    String[] octets = text.split("\\.", -1);
     if (octets.length != 4) {
       throw new Incomparable();
     }
-    long address = 0;
+    StringBuilder bits = new StringBuilder();
     for (String octet : octets) {
       if (!octet.matches("\\d{1,3}") || Integer.parseInt(octet) > 255) {
         throw new Incomparable();
       }
-      address = address << 8 | Integer.parseInt(octet);
+      bits.append(binary(Integer.parseInt(octet), 8));
     }
-    return new long[] {address, parts.length == 1 ? 32 : Integer.parseInt(parts[1])};
+    return bits.toString();
   }
 
-  /** A value the operator cannot compare: the rule's outcome is ERROR. */
+  private static String ipv6Bits(String text) {
+    String[] halves = text.split("::", -1);
+    if (halves.length > 2) {
+      throw new Incomparable();
+    }
+    List<String> head = groups(halves[0]);
+    List<String> tail = halves.length == 2 ? groups(halves[1]) : List.of();
+    int missing = 8 - head.size() - tail.size();
+    if (halves.length == 1 ? missing != 0 : missing < 1) {
+      throw new Incomparable();
+    }
+    List<String> all = new ArrayList<>(head);
+    for (int i = 0; halves.length == 2 && i < missing; i++) {
+      all.add("0");
+    }
+    all.addAll(tail);
+    StringBuilder bits = new StringBuilder();
+    for (String group : all) {
+      bits.append(binary(Integer.parseInt(group, 16), 16));
+    }
+    return bits.toString();
+  }
+
+  private static List<String> groups(String text) {
+    if (text.isEmpty()) {
+      return List.of();
+    }
+    List<String> groups = List.of(text.split(":", -1));
+    if (!groups.stream().allMatch(group -> group.matches("[0-9a-fA-F]{1,4}"))) {
+      throw new Incomparable();
+    }
+    return groups;
+  }
+
+  private static String binary(int value, int width) {
+    String digits = Integer.toBinaryString(value);
+    return "0".repeat(width - digits.length()) + digits;
+  }
+
+  /** A value the operator cannot compare: the rule's outcome is ERROR, with the evidence of the leaf. */
   private static final class Incomparable extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** The leaf's field, value and expectation; a placeholder until the leaf names them. */
+    private final transient Evidence evidence;
+
     Incomparable() {
+      this(new Evidence("", Evidence.Actual.absent(), new Evidence.Expectation.Presence("")));
+    }
+
+    Incomparable(Evidence evidence) {
       super(null, null, false, false);
+      this.evidence = evidence;
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.rampart.engine.internal.ast;
 
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** A condition of a rule: a tree of {@code all}, {@code any}, {@code not}, quantifiers and leaves. */
 public sealed interface Condition
@@ -50,6 +51,14 @@ public sealed interface Condition
    * @param path the field
    * @param operator the comparison
    * @param operand the value compared with
+   * @param ifAbsent in a {@code when}, the value the leaf takes when its field (or the field it is
+   *     compared with) is absent; {@code null} for the default, UNKNOWN
    */
-  record Leaf(FieldPath path, Operator operator, Operand operand, Position position) implements Condition {}
+  record Leaf(FieldPath path, Operator operator, Operand operand, @Nullable Boolean ifAbsent, Position position)
+      implements Condition {
+
+    public Leaf(FieldPath path, Operator operator, Operand operand, Position position) {
+      this(path, operator, operand, null, position);
+    }
+  }
 }

@@ -1,6 +1,8 @@
 package dev.rampart.engine.internal.eval;
 
 import dev.rampart.engine.Evidence;
+import dev.rampart.engine.Evidence.Actual;
+import dev.rampart.engine.Evidence.Expectation;
 import dev.rampart.engine.internal.ast.Operator;
 import dev.rampart.engine.internal.ast.Quantifier;
 import dev.rampart.spi.fact.Fact;
@@ -14,6 +16,13 @@ final class Checks {
   /** At most this many elements are cited as evidence for one quantifier. */
   static final int MAX_ELEMENT_EVIDENCE = 10;
 
+  // what a quantifier or unique needs before it can decide
+  private static final Expectation LIST = new Expectation.Presence("a list");
+  private static final Expectation REFERENCES = new Expectation.Presence("a list of references");
+  private static final Expectation KNOWN_FACT = new Expectation.Presence("a known fact");
+  private static final Expectation VALUE = new Expectation.Presence("a value");
+  private static final Expectation UNIQUE = new Expectation.Comparison("unique", null, false);
+
   private Checks() {}
 
   /** {@code all}: FALSE if any child is FALSE, else UNKNOWN if any is UNKNOWN, else TRUE. */
@@ -21,7 +30,7 @@ final class Checks {
     return (frame, current, prefix, explain) -> {
       boolean unknown = false;
       for (int i = 0; i < children.length; i++) {
-        Truth truth = children[i].eval(frame, current, prefix, false).truth();
+        Truth truth = truthOf(children[i], frame, current, prefix, explain);
         if (truth == Truth.FALSE) {
           return explain ? deciding(children, i, Truth.FALSE, frame, current, prefix) : Verdict.FALSE;
         }
@@ -37,7 +46,7 @@ final class Checks {
     return (frame, current, prefix, explain) -> {
       boolean unknown = false;
       for (int i = 0; i < children.length; i++) {
-        Truth truth = children[i].eval(frame, current, prefix, false).truth();
+        Truth truth = truthOf(children[i], frame, current, prefix, explain);
         if (truth == Truth.TRUE) {
           return explain ? deciding(children, i, Truth.TRUE, frame, current, prefix) : Verdict.TRUE;
         }
@@ -46,6 +55,22 @@ final class Checks {
       Truth result = unknown ? Truth.UNKNOWN : Truth.FALSE;
       return explain ? deciding(children, children.length - 1, result, frame, current, prefix) : Verdict.bare(result);
     };
+  }
+
+  /**
+   * A child's truth without evidence. When explaining, a child that cannot be evaluated is
+   * evaluated again with evidence, so that its error names the field (plain evaluation builds no
+   * element names).
+   */
+  private static Truth truthOf(Check child, Frame frame, Object current, String prefix, boolean explain) {
+    try {
+      return child.eval(frame, current, prefix, false).truth();
+    } catch (EvaluationException e) {
+      if (explain) {
+        child.eval(frame, current, prefix, true);
+      }
+      throw e;
+    }
   }
 
   /**
@@ -72,24 +97,39 @@ final class Checks {
     return new Verdict(result, evidence);
   }
 
-  /** {@code not}: swaps TRUE and FALSE; the evidence's expectations are negated. */
+  /**
+   * {@code not}: swaps TRUE and FALSE; every expectation of the evidence is negated, also of an
+   * absent value (the condition it would decide is still the negated one).
+   */
   static Check not(Check child) {
     return (frame, current, prefix, explain) -> {
-      Verdict verdict = child.eval(frame, current, prefix, explain);
+      Verdict verdict;
+      try {
+        verdict = child.eval(frame, current, prefix, explain);
+      } catch (EvaluationException e) {
+        throw e.negated();
+      }
       if (!explain) {
         return Verdict.bare(verdict.truth().not());
       }
-      List<Evidence> negated = new ArrayList<>();
-      for (Evidence e : verdict.evidence()) {
-        // missing evidence states what is needed, which negation does not change
-        negated.add(e.isAbsent() ? e : new Evidence(e.field(), e.actual(), negate(e.expected())));
-      }
-      return new Verdict(verdict.truth().not(), negated);
+      return new Verdict(verdict.truth().not(), verdict.evidence().stream().map(Evidence::negated).toList());
     };
   }
 
-  private static String negate(String expected) {
-    return expected.startsWith("not ") ? expected.substring(4) : "not " + expected;
+  /**
+   * A leaf of a {@code when} with {@code ifAbsent}: where its value would be UNKNOWN because a field
+   * is absent (the only way a leaf is UNKNOWN), it takes the value given; the evidence still shows
+   * the absence.
+   */
+  static Check ifAbsent(Check leaf, boolean value) {
+    Truth instead = Truth.of(value);
+    return (frame, current, prefix, explain) -> {
+      Verdict verdict = leaf.eval(frame, current, prefix, explain);
+      if (verdict.truth() != Truth.UNKNOWN) {
+        return verdict;
+      }
+      return explain ? new Verdict(instead, verdict.evidence()) : Verdict.bare(instead);
+    };
   }
 
   /** {@code anyOf} / {@code allOf} over a plain list; {@code noneOf} is compiled as not(anyOf). */
@@ -97,7 +137,7 @@ final class Checks {
     Check check = (frame, current, prefix, explain) -> {
       Object value = list.read(frame, current);
       if (value instanceof Absent absent) {
-        return explain ? absentVerdict(prefix + list.text(), absent, "a list", true) : Verdict.UNKNOWN;
+        return explain ? absentVerdict(prefix + list.text(), absent, LIST, true) : Verdict.UNKNOWN;
       }
       List<?> elements = (List<?>) value;
       return combine(quantifier, frame, elements, null, "", where, explain ? prefix + list.text() : "", explain);
@@ -110,7 +150,7 @@ final class Checks {
     Check check = (frame, current, prefix, explain) -> {
       Object ids = list.read(frame, current);
       if (ids instanceof Absent absent) {
-        return explain ? absentVerdict(prefix + list.text(), absent, "a list of references", true) : Verdict.UNKNOWN;
+        return explain ? absentVerdict(prefix + list.text(), absent, REFERENCES, true) : Verdict.UNKNOWN;
       }
       List<?> found = list.referenced(frame);
       return combine(quantifier, frame, (List<?>) ids, found, typeName, where, explain ? prefix + list.text() : "", explain);
@@ -141,10 +181,10 @@ final class Checks {
         if (facts != null) {
           Fact fact = PathReader.resolve(facts, String.valueOf(element));
           verdict = fact == null
-              ? absentVerdict(elementName, Absent.because("no " + typeName + " with id '" + element + "'"), "a known fact", explain)
+              ? absentVerdict(elementName, Absent.because("no " + typeName + " with id '" + element + "'"), KNOWN_FACT, explain)
               : where.eval(frame, fact, explain ? elementName + "." : "", explain);
         } else if (element == null) {
-          verdict = absentVerdict(elementName, Absent.PLAIN, "a value", explain);
+          verdict = absentVerdict(elementName, Absent.PLAIN, VALUE, explain);
         } else {
           verdict = where.eval(frame, element, explain ? elementName + (isScalar(element) ? "" : ".") : "", explain);
         }
@@ -182,19 +222,22 @@ final class Checks {
       return Verdict.bare(exhausted);
     }
     if (elements.isEmpty()) {
-      String expectation = wantTrue ? "at least one element" : "any elements";
-      return new Verdict(exhausted, List.of(new Evidence(name, "[]", expectation)));
+      // no operand: the quantifier found no element to test
+      Expectation expectation = new Expectation.Comparison(wantTrue ? "anyOf" : "allOf", null, false);
+      return new Verdict(exhausted, List.of(new Evidence(name, Actual.value("[]"), expectation)));
     }
     return new Verdict(exhausted, otherEvidence);
   }
 
-  private static boolean isScalar(Object element) {
+  /** Whether a list element is a plain value, which evidence names without a trailing dot: {@code tlsVersions[0]}. */
+  static boolean isScalar(Object element) {
     return element instanceof String || element instanceof Number || element instanceof Boolean || element instanceof Enum;
   }
 
-  /** A leaf comparing a field with a constant (or a parameter bound to one). */
-  static Check leaf(PathReader path, Operator operator, Object operand, String expected) {
+  /** A leaf comparing a field with a constant (or a parameter bound to one), shown as {@code shown}. */
+  static Check leaf(PathReader path, Operator operator, Object operand, Evidence.Operand shown) {
     ValueTest test = operator == Operator.EXISTS ? null : ValueTest.of(operator, operand);
+    Expectation expected = new Expectation.Comparison(operator.wireName(), shown, false);
     return (frame, current, prefix, explain) -> {
       Object value = path.read(frame, current);
       Truth truth;
@@ -203,7 +246,11 @@ final class Checks {
       } else if (value instanceof Absent) {
         truth = Truth.UNKNOWN;
       } else {
-        truth = Truth.of(test.test(value, frame.now));
+        try {
+          truth = Truth.of(test.test(value, frame.now));
+        } catch (EvaluationException e) {
+          throw e.at(new Evidence(prefix + path.text(), actual(value), expected));
+        }
       }
       return explain ? evidence(truth, prefix + path.text(), value, expected) : Verdict.bare(truth);
     };
@@ -211,19 +258,25 @@ final class Checks {
 
   /** A leaf comparing a field with another field of the evaluated fact. */
   static Check leafAgainstField(PathReader path, Operator operator, PathReader other) {
-    String expected = operator.wireName() + " " + other.text();
     return (frame, current, prefix, explain) -> {
       Object value = path.read(frame, current);
       Object operand = other.read(frame, frame.fact);
-      Truth truth = value instanceof Absent || operand instanceof Absent
-          ? Truth.UNKNOWN
-          : Truth.of(Values.test(operator, value, Values.operandFromField(operator, operand), frame.now));
-      if (!explain) {
-        return Verdict.bare(truth);
+      Truth truth;
+      if (value instanceof Absent || operand instanceof Absent) {
+        truth = Truth.UNKNOWN;
+      } else {
+        try {
+          truth = Truth.of(Values.test(operator, value, Values.operandFromField(operator, operand), frame.now));
+        } catch (EvaluationException e) {
+          throw e.at(new Evidence(prefix + path.text(), actual(value), againstField(operator, other, operand)));
+        }
       }
-      String expectation = expected + " (" + Values.render(operand) + ")";
-      return evidence(truth, prefix + path.text(), value, expectation);
+      return explain ? evidence(truth, prefix + path.text(), value, againstField(operator, other, operand)) : Verdict.bare(truth);
     };
+  }
+
+  private static Expectation againstField(Operator operator, PathReader other, Object operand) {
+    return new Expectation.Comparison(operator.wireName(), Evidence.Operand.field(other.text(), Values.render(operand)), false);
   }
 
   /** {@code unique: true}: no other fact of the type has the same value. */
@@ -231,7 +284,7 @@ final class Checks {
     return (frame, current, prefix, explain) -> {
       Object value = path.read(frame, current);
       if (value instanceof Absent) {
-        return explain ? evidence(Truth.UNKNOWN, path.text(), value, "unique") : Verdict.UNKNOWN;
+        return explain ? evidence(Truth.UNKNOWN, path.text(), value, UNIQUE) : Verdict.UNKNOWN;
       }
       long others = frame.duplicates[slot];
       Truth truth = Truth.of(others == 0);
@@ -239,15 +292,20 @@ final class Checks {
         return Verdict.bare(truth);
       }
       String actual = Values.render(value) + (others == 0 ? "" : " (shared with " + others + " other " + typeName + (others == 1 ? "" : "s") + ")");
-      return new Verdict(truth, List.of(new Evidence(path.text(), actual, "unique")));
+      return new Verdict(truth, List.of(new Evidence(path.text(), Actual.value(actual), UNIQUE)));
     };
   }
 
-  private static Verdict evidence(Truth truth, String field, Object value, String expected) {
-    return new Verdict(truth, List.of(new Evidence(field, Values.render(value), expected)));
+  private static Verdict evidence(Truth truth, String field, Object value, Expectation expected) {
+    return new Verdict(truth, List.of(new Evidence(field, actual(value), expected)));
   }
 
-  private static Verdict absentVerdict(String field, Absent absent, String expected, boolean explain) {
-    return explain ? new Verdict(Truth.UNKNOWN, List.of(new Evidence(field, absent.render(), expected))) : Verdict.UNKNOWN;
+  /** A value read, or its absence, as evidence holds it. */
+  static Actual actual(Object value) {
+    return value instanceof Absent absent ? absent.actual() : Actual.value(Values.render(value));
+  }
+
+  private static Verdict absentVerdict(String field, Absent absent, Expectation expected, boolean explain) {
+    return explain ? new Verdict(Truth.UNKNOWN, List.of(new Evidence(field, absent.actual(), expected))) : Verdict.UNKNOWN;
   }
 }

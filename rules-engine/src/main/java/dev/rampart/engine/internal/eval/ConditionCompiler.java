@@ -1,5 +1,6 @@
 package dev.rampart.engine.internal.eval;
 
+import dev.rampart.engine.Evidence;
 import dev.rampart.engine.internal.ast.Condition;
 import dev.rampart.engine.internal.ast.Operand;
 import dev.rampart.engine.internal.ast.Operator;
@@ -43,6 +44,11 @@ final class ConditionCompiler {
           : Checks.quantified(q.quantifier(), list, where);
     }
     Condition.Leaf leaf = (Condition.Leaf) condition;
+    Check check = leaf(leaf);
+    return leaf.ifAbsent() == null ? check : Checks.ifAbsent(check, leaf.ifAbsent());
+  }
+
+  private Check leaf(Condition.Leaf leaf) {
     PathReader path = PathReader.of(leaf.path(), joins);
     if (leaf.operator() == Operator.UNIQUE) {
       return Checks.unique(path, joins.uniqueSlot(leaf.path()), typeName);
@@ -54,11 +60,10 @@ final class ConditionCompiler {
     if (operand instanceof Operand.ParamRef param) {
       BoundParameter bound = Objects.requireNonNull(parameters.get(param.name()), param.name());
       Object value = bound.valueFor(leaf.operator(), leaf.path().field());
-      return Checks.leaf(path, leaf.operator(), value,
-          leaf.operator().wireName() + " " + bound.text() + " (parameter " + param.name() + ")");
+      return Checks.leaf(path, leaf.operator(), value, Evidence.Operand.parameter(param.name(), bound.text()));
     }
     Operand.Literal literal = (Operand.Literal) operand;
     return Checks.leaf(path, leaf.operator(), Objects.requireNonNull(literal.value()),
-        leaf.operator().wireName() + " " + literal.text());
+        Evidence.Operand.literal(literal.text()));
   }
 }

@@ -27,7 +27,8 @@ final class ExplanationBuilder {
   }
 
   Explanation.Node node(Condition condition, Object current, String subject) {
-    String prefix = subject.isEmpty() ? "" : subject + ".";
+    // a plain element is named by its subject alone, as in the result's evidence: tlsVersions[0]
+    String prefix = subject.isEmpty() ? "" : Checks.isScalar(current) ? subject : subject + ".";
     Explanation.Value value;
     List<dev.rampart.engine.Evidence> evidence = List.of();
     try {
@@ -36,10 +37,12 @@ final class ExplanationBuilder {
       if (condition instanceof Condition.Leaf) {
         evidence = verdict.evidence();
       }
+    } catch (EvaluationException e) {
+      value = Explanation.Value.ERROR;
+      // the leaf that failed names the field, the value and what it expected; the result's message says why
+      evidence = e.evidence() == null || !(condition instanceof Condition.Leaf) ? List.of() : List.of(e.evidence());
     } catch (RuntimeException e) {
       value = Explanation.Value.ERROR;
-      String reason = e instanceof EvaluationException ? e.getMessage() : e.getClass().getSimpleName();
-      evidence = List.of(new dev.rampart.engine.Evidence(prefix, "error", String.valueOf(reason)));
     }
     return new Explanation.Node(describe(condition), subject, value, evidence, children(condition, current, subject));
   }
@@ -97,7 +100,8 @@ final class ExplanationBuilder {
     }
     Condition.Leaf leaf = (Condition.Leaf) condition;
     String field = leaf.path().isSelf() ? "(element)" : leaf.path().text();
-    return field + " " + leaf.operator().wireName() + " " + operand(leaf.operand());
+    String ifAbsent = leaf.ifAbsent() == null ? "" : ", ifAbsent: " + leaf.ifAbsent();
+    return field + " " + leaf.operator().wireName() + " " + operand(leaf.operand()) + ifAbsent;
   }
 
   private static String operand(Operand operand) {

@@ -113,7 +113,7 @@ public final class RuleProgram {
   public RuleResult explain(Frame frame) {
     String factId = frame.fact.id();
     try {
-      Verdict applies = when == null ? Verdict.TRUE : when.eval(frame, frame.fact, "", true);
+      Verdict applies = when == null ? Verdict.TRUE : applies(frame);
       if (applies.truth() == Truth.FALSE) {
         return result(frame, Outcome.NOT_APPLICABLE, "not applicable: " + describe(applies.evidence()), List.of());
       }
@@ -126,15 +126,28 @@ public final class RuleProgram {
           List<Evidence> evidence = new ArrayList<>();
           if (applies.truth() == Truth.UNKNOWN) {
             // the applicability condition is not a requirement: say so, or readers take it for one
-            applies.evidence().forEach(e -> evidence.add(new Evidence(e.field(), e.actual(), "rule applies if " + e.expected())));
+            applies.evidence().forEach(e -> evidence.add(e.ofApplicability()));
           }
           evidence.addAll(holds.evidence());
           yield result(frame, outcome, "evidence missing to decide: " + describeMissing(evidence), evidence);
         }
       };
+    } catch (EvaluationException e) {
+      // the message names the field; the evidence holds it with the value and what was expected
+      Evidence failed = e.evidence();
+      return new RuleResult(rule, rule.target(), factId, Outcome.ERROR, "evaluation failed: " + e.getMessage(),
+          failed == null ? List.of() : List.of(failed));
     } catch (RuntimeException e) {
-      String reason = e instanceof EvaluationException ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
+      String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
       return new RuleResult(rule, rule.target(), factId, Outcome.ERROR, "evaluation failed: " + reason, List.of());
+    }
+  }
+
+  private Verdict applies(Frame frame) {
+    try {
+      return java.util.Objects.requireNonNull(when, "when").eval(frame, frame.fact, "", true);
+    } catch (EvaluationException e) {
+      throw e.inApplicability();
     }
   }
 

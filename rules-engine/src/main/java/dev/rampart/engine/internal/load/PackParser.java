@@ -52,6 +52,7 @@ public final class PackParser {
   private static final List<String> RULE_KEYS = List.of(
       "id", "title", "rationale", "category", "severity", "target", "when", "assert", "message",
       "remediation", "requirements", "references");
+  private static final String IF_ABSENT = "ifAbsent";
   private static final List<String> COMBINATOR_KEYS = List.of("all", "any", "not", "anyOf", "allOf", "noneOf", "field");
   private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
   private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\$\\{([^}]*)}");
@@ -63,6 +64,8 @@ public final class PackParser {
   private final List<Problem> problems = new ArrayList<>();
   private final Map<String, ParamDef> parameters = new LinkedHashMap<>();
   private @Nullable String ruleId;
+  /** Whether the condition being parsed is a rule's {@code when}, the one place {@code ifAbsent} is allowed. */
+  private boolean parsingWhen;
 
   private PackParser(String source, Inherited inherited) {
     this.source = source;
@@ -296,7 +299,9 @@ public final class PackParser {
       Scope scope = Scope.root(Schemas.of(target));
       Node whenNode = rule.entries().get("when");
       if (whenNode != null) {
+        parsingWhen = true;
         when = condition(whenNode, scope);
+        parsingWhen = false;
       }
       Node assertNode = rule.entries().get("assert");
       if (assertNode == null) {
@@ -416,6 +421,7 @@ public final class PackParser {
     List<String> operators = map.entries().keySet().stream().filter(k -> Operator.fromWireName(k).isPresent()).toList();
     List<String> allowed = new ArrayList<>(Operator.wireNames());
     allowed.add("field");
+    allowed.add(IF_ABSENT);
     for (Map.Entry<String, ScalarNode> key : map.keyNodes().entrySet()) {
       if (!allowed.contains(key.getKey())) {
         problem(key.getValue(), "unknown key '" + key.getKey() + "' in condition", Suggestions.didYouMean(key.getKey(), allowed));
@@ -452,7 +458,35 @@ public final class PackParser {
       return null;
     }
     Operand operand = operand(valueNode, operator, path, scope);
-    return operand == null ? null : new Condition.Leaf(path, operator, operand, position(map));
+    Boolean ifAbsent = ifAbsent(map, operator);
+    return operand == null ? null : new Condition.Leaf(path, operator, operand, ifAbsent, position(map));
+  }
+
+  /**
+   * The leaf's {@code ifAbsent}: allowed only in a {@code when}, where an absent value may
+   * reasonably count as applying or not; in an assertion it would let missing data pass.
+   */
+  private @Nullable Boolean ifAbsent(MapNode map, Operator operator) {
+    Node node = map.entries().get(IF_ABSENT);
+    if (node == null) {
+      return null;
+    }
+    Node key = map.keyNodes().get(IF_ABSENT);
+    if (!parsingWhen) {
+      problem(key, "'ifAbsent' is allowed only in a rule's 'when': in 'assert' it would let missing data pass",
+          "remove 'ifAbsent'; a rule whose evidence is missing is UNKNOWN, which is what 'assert' must report");
+      return null;
+    }
+    if (operator == Operator.EXISTS) {
+      problem(key, "'ifAbsent' has no effect on 'exists', which is never UNKNOWN", "remove 'ifAbsent'");
+      return null;
+    }
+    if (!(node instanceof ScalarNode scalar) || !(scalar.value() instanceof Boolean value)) {
+      problem(node, "'ifAbsent' takes true or false, not " + node.describe(),
+          "write 'ifAbsent: true' (an absent value counts as the condition holding) or 'ifAbsent: false'");
+      return null;
+    }
+    return value;
   }
 
   private @Nullable Operand operand(Node valueNode, Operator operator, FieldPath path, Scope scope) {
