@@ -139,8 +139,8 @@ class EvaluateCoverageTest {
             and 13 more below severity high (see the report's coverage)
           """, run.err());
       assertTrue(run.out().endsWith("""
-            Gate      FAILED: 26 FAIL or UNKNOWN results at severity high or above, 3 rules not assessed at
-                      severity high or above (--fail-on high --fail-on-unknown)
+            Gate      FAILED: 26 FAIL, ERROR or UNKNOWN results at severity high or above, 3 rules not
+                      assessed at severity high or above (--fail-on high --fail-on-unknown)
           """), run.out());
       JsonNode notAssessed = JSON.readTree(report.toFile()).at("/summary/coverage/notAssessed");
       assertEquals("SEG-002 SEG-003 SEG-004", StreamSupport.stream(notAssessed.spliterator(), false)
@@ -177,8 +177,8 @@ class EvaluateCoverageTest {
             Results   1: 1 PASS, 0 FAIL, 0 UNKNOWN, 0 NOT_APPLICABLE, 0 ERROR
             Findings  none
             Coverage  3 rules not assessed; of 4 requirements, 3 not and 1 partly assessed
-            Gate      PASSED: no FAIL result at severity high or above, but 3 rules not assessed (--fail-on
-                      high)
+            Gate      PASSED: no FAIL or ERROR result at severity high or above, but 3 rules not assessed
+                      (--fail-on high)
           """, run.out().substring(run.out().indexOf("\n\nNo findings.") + 1));
       assertEquals("""
           rampart: warning: 3 rules were not assessed, so they neither passed nor failed:
