@@ -48,17 +48,25 @@ final class ConditionCompiler {
       return Checks.unique(path, joins.uniqueSlot(leaf.path()), typeName);
     }
     Operand operand = leaf.operand();
+    Check check;
+    String expected;
     if (operand instanceof Operand.FieldRef ref) {
-      return Checks.leafAgainstField(path, leaf.operator(), PathReader.of(ref.path(), joins));
-    }
-    if (operand instanceof Operand.ParamRef param) {
+      PathReader other = PathReader.of(ref.path(), joins);
+      check = leaf.operator().isMembership()
+          ? Checks.leafAgainstIndexedField(path, leaf.operator(), other)
+          : Checks.leafAgainstField(path, leaf.operator(), other);
+      expected = leaf.operator().wireName() + " " + other.text();
+    } else if (operand instanceof Operand.ParamRef param) {
       BoundParameter bound = Objects.requireNonNull(parameters.get(param.name()), param.name());
       Object value = bound.valueFor(leaf.operator(), leaf.path().field());
-      return Checks.leaf(path, leaf.operator(), value,
-          leaf.operator().wireName() + " " + bound.text() + " (parameter " + param.name() + ")");
+      expected = leaf.operator().wireName() + " " + bound.text() + " (parameter " + param.name() + ")";
+      check = Checks.leaf(path, leaf.operator(), value, expected);
+    } else {
+      Operand.Literal literal = (Operand.Literal) operand;
+      expected = leaf.operator().wireName() + " " + literal.text();
+      check = Checks.leaf(path, leaf.operator(), Objects.requireNonNull(literal.value()), expected);
     }
-    Operand.Literal literal = (Operand.Literal) operand;
-    return Checks.leaf(path, leaf.operator(), Objects.requireNonNull(literal.value()),
-        leaf.operator().wireName() + " " + literal.text());
+    // a value a vocabulary does not know is not compared: the comparison is UNKNOWN
+    return path.vocabulary() == null || leaf.operator() == Operator.EXISTS ? check : Checks.recognised(path, check, expected);
   }
 }
