@@ -58,7 +58,7 @@ final class Values {
       case IN_CIDR -> operand instanceof Destinations index
           ? index.contains(network(text(value, operator))) : inCidr(text(value, operator), (List<?>) operand);
       case WITHIN_ANY -> withinAny(text(value, operator), (Destinations) operand);
-      case COVERS_ALL -> Destinations.of(list(value, operator), true).coversAll() == (Boolean) operand;
+      case COVERS_ALL -> Destinations.of(list(value, operator), false).coversAll() == (Boolean) operand;
       case REACHES_OTHER_DEVICES -> PolicyResources.reachesOtherDevices(text(value, operator)) == (Boolean) operand;
       case EXISTS, UNIQUE -> throw new IllegalStateException(operator + " is decided before values are compared");
     };
