@@ -57,7 +57,7 @@ sealed interface ConditionTree {
    * A quantifier over a list field of the device.
    *
    * @param quantifier anyOf, allOf or noneOf
-   * @param list {@code services} or {@code networks}
+   * @param list {@code services}, {@code networks} or {@code outboundDestinations}
    * @param where the condition on each element, with paths relative to the element
    */
   record Quantified(String quantifier, String list, ConditionTree where) implements ConditionTree {
@@ -71,7 +71,7 @@ sealed interface ConditionTree {
   /**
    * One comparison.
    *
-   * @param field the path, relative to the device or to the quantified element
+   * @param field the path, relative to the device or to the quantified element; empty for the element itself
    * @param operator the operator's wire name
    * @param operand a Boolean, Integer, String, {@link FieldRef} or a List of those
    */
@@ -79,7 +79,8 @@ sealed interface ConditionTree {
 
     @Override
     public String yaml() {
-      return "{field: " + field + ", " + operator + ": " + render(operand) + "}";
+      // an empty field is the element itself, inside a quantifier over plain values
+      return "{" + (field.isEmpty() ? "" : "field: " + field + ", ") + operator + ": " + render(operand) + "}";
     }
   }
 

@@ -41,7 +41,14 @@ final class ReferenceInterpreter {
       "1.9", 2,
       "1.10", 3,
       "2.0", 4,
-      "v2.0", 4);
+      "v2.0", 4,
+      "2.0+build7", 4,
+      "2.0+build9", 4,
+      "2.0-p1", 5);
+
+  /** Protocol spellings the generators use, by canonical value; a spelling not here is not recognised. */
+  static final Map<String, String> PROTOCOLS = Map.of(
+      "telnet", "telnet", "Telnet", "telnet", "TELNET", "telnet", "ssh", "ssh");
 
   private static final Object ABSENT = new Object() {
     @Override
@@ -119,7 +126,12 @@ final class ReferenceInterpreter {
   }
 
   private Truth quantified(ConditionTree.Quantified q, Device device, List<Fact> facts) {
-    List<?> elements = q.list().equals("services") ? device.services() : device.networkIds();
+    List<?> elements = switch (q.list()) {
+      case "services" -> device.services();
+      case "outboundDestinations" -> device.outboundDestinations() == null ? null
+          : device.outboundDestinations().stream().map(Destination::new).toList();
+      default -> device.networkIds();
+    };
     if (elements == null) {
       return Truth.UNKNOWN;
     }
@@ -129,7 +141,9 @@ final class ReferenceInterpreter {
     Truth result = null;
     for (Object element : elements) {
       Truth truth;
-      if (element instanceof String networkId) {
+      if (element instanceof Destination) {
+        truth = eval(q.where(), element, device, facts);
+      } else if (element instanceof String networkId) {
         Network network = find(facts, Network.class, networkId);
         truth = network == null ? Truth.UNKNOWN : eval(q.where(), network, device, facts);
       } else {
@@ -162,6 +176,18 @@ final class ReferenceInterpreter {
         return Truth.UNKNOWN;
       }
     }
+    if (leaf.field().equals("protocol")) {
+      // a vocabulary field: literals and values compare in canonical form; an unknown value decides nothing
+      if (!PROTOCOLS.containsKey((String) value)) {
+        return Truth.UNKNOWN;
+      }
+      return compare(leaf, PROTOCOLS.get((String) value),
+          operand instanceof List<?> list ? list.stream().map(PROTOCOLS::get).toList() : PROTOCOLS.get((String) operand), device, facts);
+    }
+    return compare(leaf, value, operand, device, facts);
+  }
+
+  private Truth compare(ConditionTree.Leaf leaf, Object value, Object operand, Device device, List<Fact> facts) {
     return Truth.of(switch (leaf.operator()) {
       case "equals" -> same(value, operand);
       case "notEquals" -> !same(value, operand);
@@ -177,7 +203,9 @@ final class ReferenceInterpreter {
       case "olderThan" -> ((LocalDate) value).isBefore(today.minus(Period.parse((String) operand)));
       case "newerThan" -> ((LocalDate) value).isAfter(today.minus(Period.parse((String) operand)));
       case "within" -> within((LocalDate) value, Period.parse((String) operand));
-      case "inCidr" -> inCidr(text(value), (List<?>) operand);
+      case "inCidr" -> inCidr(text(value), ((List<?>) operand).stream().filter(e -> isIpv4Network((String) e)).toList());
+      case "withinAny" -> withinAny(text(value), (List<?>) operand);
+      case "coversAll" -> coversAll((List<?>) value) == (Boolean) operand;
       case "unique" -> duplicates(device, (String) value, facts) == 0;
       default -> throw new IllegalArgumentException("the reference interpreter has no operator " + leaf.operator());
     });
@@ -200,8 +228,11 @@ final class ReferenceInterpreter {
       }
       case "port" -> ((Service) element).port();
       case "state" -> ((Service) element).state();
+      case "protocol" -> ((Service) element).protocol();
       case "zone" -> ((Network) element).zone();
       case "cidr" -> ((Network) element).cidr();
+      case "egressAllowlist" -> ((Device) element).egressAllowlist();
+      case "" -> ((Destination) element).value();
       default -> throw new IllegalArgumentException("the reference interpreter cannot read " + path);
     };
     return value == null ? ABSENT : value;
@@ -284,8 +315,73 @@ final class ReferenceInterpreter {
     return false;
   }
 
-  /** {address, prefix} of {@code a.b.c.d/p} or a bare address. */
+  /**
+   * withinAny, read from the format's description: an allow-all word covers everything; an address
+   * is covered by a network entry that contains it; a host name by the same name (any case, a
+   * trailing dot ignored) or by {@code *.domain} for a name below the domain. Entries that are none of
+   * these cover nothing; a value that looks like an address but is not one cannot be compared.
+   */
+  private static boolean withinAny(String value, List<?> entries) {
+    boolean address = value.matches("[0-9.]+") || value.startsWith("::ffff:");
+    if (address) {
+      ipv4Network(value); // a value that is not an address cannot be compared, whatever the entries
+    }
+    for (Object entry : entries) {
+      if (List.of("*", "any", "all").contains(((String) entry).toLowerCase(Locale.ROOT))) {
+        return true;
+      }
+    }
+    if (address) {
+      return inCidr(value, entries.stream().filter(e -> isIpv4Network((String) e)).toList());
+    }
+    String name = hostName(value);
+    for (Object entry : entries) {
+      String written = hostName((String) entry);
+      if (written.equals(name) || written.startsWith("*.") && name.endsWith(written.substring(1))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String hostName(String text) {
+    String name = text.toLowerCase(Locale.ROOT);
+    return name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
+  }
+
+  /** Whether the entries allow every address: a word, ::/0, or IPv4 networks whose union is everything. */
+  private static boolean coversAll(List<?> entries) {
+    boolean[] halves = new boolean[2];
+    for (Object entry : entries) {
+      String text = ((String) entry).toLowerCase(Locale.ROOT);
+      if (List.of("*", "any", "all", "::/0", "0.0.0.0/0").contains(text)) {
+        return true;
+      }
+      if (isIpv4Network(text)) {
+        long[] network = ipv4Network(text);
+        // the generators' networks are /0, /1 or narrower: only the two /1 halves together span everything
+        if (network[1] == 1) {
+          halves[(int) (network[0] >>> 31)] = true;
+        }
+      }
+    }
+    return halves[0] && halves[1];
+  }
+
+  private static boolean isIpv4Network(String text) {
+    try {
+      ipv4Network(text);
+      return !text.startsWith("::ffff:");
+    } catch (Incomparable e) {
+      return false;
+    }
+  }
+
+  /** {address, prefix} of {@code a.b.c.d/p} or a bare address; {@code ::ffff:a.b.c.d} is the IPv4 address. */
   private static long[] ipv4Network(String text) {
+    if (text.startsWith("::ffff:") && text.indexOf('/') < 0) {
+      text = text.substring("::ffff:".length());
+    }
     String[] parts = text.split("/");
     String[] octets = parts[0].split("\\.");
     if (octets.length != 4) {
@@ -293,13 +389,16 @@ final class ReferenceInterpreter {
     }
     long address = 0;
     for (String octet : octets) {
-      if (!octet.matches("\\d{1,3}") || Integer.parseInt(octet) > 255) {
+      if (!octet.matches("[0-9]{1,3}") || Integer.parseInt(octet) > 255 || octet.length() > 1 && octet.startsWith("0")) {
         throw new Incomparable();
       }
       address = address << 8 | Integer.parseInt(octet);
     }
     return new long[] {address, parts.length == 1 ? 32 : Integer.parseInt(parts[1])};
   }
+
+  /** An element of outboundDestinations, told apart from the network ids of networkIds. */
+  private record Destination(String value) {}
 
   /** A value the operator cannot compare: the rule's outcome is ERROR. */
   private static final class Incomparable extends RuntimeException {
