@@ -167,6 +167,7 @@ class IotBaselinePackTest {
       "INT-008, mqtt-plain,      FAIL",
       "INT-008, mqtt-8883-tls-unreported, UNKNOWN",
       "PRC-004, tls10-openssl-spelling, FAIL",
+      "PRC-004, mqtt-plain,      PASS",
       "OPS-002, owner-blank,     FAIL",
       "SEG-005, mud-allowlisted, PASS",
       "PAT-009, firmware-build-metadata, PASS",

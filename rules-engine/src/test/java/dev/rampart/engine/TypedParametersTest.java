@@ -7,6 +7,8 @@ import dev.rampart.spi.fact.Certificate;
 import dev.rampart.spi.fact.Credentials;
 import dev.rampart.spi.fact.Device;
 import dev.rampart.spi.fact.Service;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Parameters are typed: lists parse from the bracket form the docs use (and from a comma list),
@@ -183,6 +186,28 @@ class TypedParametersTest {
         duration parameters take minimum and maximum)
         4. ranges.yaml:8:51: 'minimum' of parameter 'window' must be an ISO-8601 duration such as P30D, not the string 'one day'""",
         problems.getMessage());
+  }
+
+  @Test
+  void aTailoredDefaultIsCheckedAgainstTheBasesRangeAndCannotChangeIt(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("base.yaml"), PACK);
+    Files.writeString(dir.resolve("site.yaml"), """
+        apiVersion: rampart.dev/v1
+        kind: RulePack
+        metadata: {id: site, version: "1.0", title: Site}
+        extends: base.yaml
+        parameters:
+          minRsaKeySize: {default: 512}
+          certExpiryWarning: {default: P60D, maximum: P10Y}
+        """);
+    PackLoadException problems = assertThrows(PackLoadException.class, () -> RulePacks.load(dir.resolve("site.yaml")));
+    String site = dir.resolve("site.yaml").toString();
+    assertEquals(List.of(
+            site + ":6:28: default of parameter 'minRsaKeySize' must be at least 1024 (the range is 1024 to 16384)"
+                + " (give a default within the range)",
+            site + ":7:38: parameter 'certExpiryWarning' takes its range from base pack 'params'; an override keeps it"
+                + " (remove 'minimum' and 'maximum', and give a default within the base's range)"),
+        problems.problems().stream().map(Problem::toString).toList());
   }
 
   private static Outcome outcome(String ruleId, UnaryOperator<ComplianceEngine.Builder> configure) throws PackLoadException {
