@@ -162,6 +162,15 @@ class TypedParametersTest {
     Device device = Device.builder("d").attributes(java.util.Map.of("site", "north, building 2")).build();
     Report report = ComplianceEngine.builder().pack(pack).parameter("sites", shown).build().evaluate(List.of(device));
     assertEquals(Outcome.PASS, report.resultsForRule("SITE").get(0).outcome());
+
+    // the fix of a refusal names the default the same way, so it can be pasted back
+    PackLoadException refused = assertThrows(PackLoadException.class,
+        () -> ComplianceEngine.builder().pack(pack).parameter("sites", "[north").build());
+    String fix = refused.problems().get(0).suggestion();
+    assertEquals("give a value of type list that fits, e.g. the default [\"north, building 2\", south]", fix);
+    String pasted = fix.substring(fix.indexOf("e.g. the default ") + "e.g. the default ".length());
+    Report again = ComplianceEngine.builder().pack(pack).parameter("sites", pasted).build().evaluate(List.of(device));
+    assertEquals(Outcome.PASS, again.resultsForRule("SITE").get(0).outcome());
   }
 
   @Test
