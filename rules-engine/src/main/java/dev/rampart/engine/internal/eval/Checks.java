@@ -190,7 +190,7 @@ final class Checks {
     return new Verdict(exhausted, otherEvidence);
   }
 
-  private static boolean isScalar(Object element) {
+  static boolean isScalar(Object element) {
     return element instanceof String || element instanceof Number || element instanceof Boolean || element instanceof Enum;
   }
 

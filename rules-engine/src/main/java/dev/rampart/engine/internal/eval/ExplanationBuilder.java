@@ -27,7 +27,8 @@ final class ExplanationBuilder {
   }
 
   Explanation.Node node(Condition condition, Object current, String subject) {
-    String prefix = subject.isEmpty() ? "" : subject + ".";
+    // a plain list element is named by its subject alone: services[0].tlsVersions[1], not ...[1].
+    String prefix = subject.isEmpty() ? "" : Checks.isScalar(current) ? subject : subject + ".";
     Explanation.Value value;
     List<dev.rampart.engine.Evidence> evidence = List.of();
     try {
