@@ -167,6 +167,22 @@ class FittingOperatorsTest {
     assertResult(results.get("site"), Outcome.PASS, "[]");
   }
 
+  @Test
+  void theNewOperatorsAreRefusedOnFieldsTheyDoNotFit() {
+    assertEquals(List.of(
+            "operators.yaml:10:39: rule R: operator 'coversAll' does not apply to 'owner' of type string"
+                + " ('coversAll' tests a list of networks written as text)"),
+        problems("{field: owner, coversAll: false}"));
+    assertEquals(List.of(
+            "operators.yaml:10:66: rule R: operator 'reachesOtherDevices' does not apply to 'accessPolicy.resources' of type"
+                + " list of string ('reachesOtherDevices' tests a policy resource written as text; use a quantifier for a list)"),
+        problems("{field: accessPolicy.resources, reachesOtherDevices: true}"));
+    assertEquals(List.of(
+            "operators.yaml:10:70: rule R: 'withinAny' cannot compare the list element (string) with field 'firmware'"
+                + " (object) ('withinAny' needs a list of text (networks or host names) such as egressAllowlist)"),
+        problems("{allOf: outboundDestinations, where: {withinAny: {field: firmware}}}"));
+  }
+
   // ---------------------------------------------------------------- reachesOtherDevices
 
   @Test
@@ -335,6 +351,11 @@ class FittingOperatorsTest {
 
   private static void assertResult(RuleResult result, Outcome outcome, String evidence) {
     assertEquals(outcome + " " + evidence, result.outcome() + " " + result.evidence(), result.message());
+  }
+
+  private static List<String> problems(String condition) {
+    PackLoadException e = org.junit.jupiter.api.Assertions.assertThrows(PackLoadException.class, () -> evaluate(condition));
+    return e.problems().stream().map(Problem::toString).toList();
   }
 
   private static void assertStartsWith(String prefix, String text) {
