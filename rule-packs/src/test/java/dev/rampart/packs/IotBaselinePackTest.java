@@ -161,12 +161,77 @@ class IotBaselinePackTest {
       "IDN-016, policy-scoped,   PASS",
       "IDN-016, policy-every-topic, FAIL",
       "IDN-016, policy-every-action, FAIL",
+      // issue 11: vocabularies, addresses, wildcards, versions and missing evidence
+      "INT-005, telnet-8023,     FAIL",
+      "INT-008, mqtt-capitalised-plain, FAIL",
+      "INT-008, mqtt-plain,      FAIL",
+      "INT-008, mqtt-8883-tls-unreported, UNKNOWN",
+      "PRC-004, tls10-openssl-spelling, FAIL",
+      "PRC-004, mqtt-plain,      PASS",
+      "OPS-002, owner-blank,     FAIL",
+      "SEG-005, mud-allowlisted, PASS",
+      "PAT-009, firmware-build-metadata, PASS",
+      "IDN-004, cert-not-reported, UNKNOWN",
+      "IDN-007, cert-not-reported, UNKNOWN",
+      "IDN-008, cert-not-reported, UNKNOWN",
+      "IDN-009, cert-not-reported, UNKNOWN",
+      "IDN-010, cert-not-reported, UNKNOWN",
+      "IDN-011, cert-not-reported, UNKNOWN",
+      "IDN-012, cert-not-reported, UNKNOWN",
+      "IDN-013, cert-not-reported, UNKNOWN",
+      "IDN-014, cert-not-reported, UNKNOWN",
+      "IDN-015, cert-not-reported, UNKNOWN",
+      "IDN-007, cert-openssl-sha1, FAIL",
+      "IDN-009, cert-openssl-sha1, FAIL",
+      "IDN-009, cert-dashed-sha1-dsa, FAIL",
+      "IDN-016, policy-every-thing-shadow, FAIL",
+      "IDN-016, policy-topicfilter-everything, FAIL",
+      "IDN-016, policy-own-shadow, PASS",
+      "DAT-005, constrained-no-cloud, PASS",
   })
   void readsTheFactsAsIntended(String ruleId, String deviceId, Outcome expected) throws Exception {
-    RuleResult result = cases().resultsForFact(FactType.DEVICE, deviceId).stream()
+    assertOutcome(cases(), FactType.DEVICE, deviceId, ruleId, expected);
+  }
+
+  @ParameterizedTest(name = "{0} on network {1} is {2}")
+  @CsvSource({
+      "SEG-004, split-allow-all, FAIL",
+      "SEG-004, v6-allow-all,    FAIL",
+      "SEG-004, scoped-egress,   PASS",
+  })
+  void readsTheNetworksAsIntended(String ruleId, String networkId, Outcome expected) throws Exception {
+    assertOutcome(cases(), FactType.NETWORK, networkId, ruleId, expected);
+  }
+
+  /** Issue 11 #1: a list parameter written as the docs write it. */
+  @Test
+  void weakTlsVersionsWrittenInBracketsStillFindTls11() throws Exception {
+    Report report = ComplianceEngine.builder().pack(pack).clock(CLOCK).parameter("weakTlsVersions", "[1.0, 1.1]").build()
+        .evaluate(read(resource("iot-baseline-cases.yaml")));
+
+    assertOutcome(report, FactType.DEVICE, "tls-legacy", "PRC-004", Outcome.FAIL);
+  }
+
+  private static void assertOutcome(Report report, FactType type, String factId, String ruleId, Outcome expected) {
+    RuleResult result = report.resultsForFact(type, factId).stream()
         .filter(r -> r.rule().id().equals(ruleId)).findFirst().orElseThrow();
 
     assertEquals(expected, result.outcome(), () -> result.message() + " " + result.evidence());
+  }
+
+  /** What the pack shows of each parameter, and the fix of the engine's messages, can be given back. */
+  @Test
+  void everyParameterDefaultParsesBackAndOutOfRangeOverridesAreRefused() throws Exception {
+    ComplianceEngine.Builder builder = ComplianceEngine.builder().pack(pack).clock(CLOCK);
+    pack.parameters().forEach(p -> builder.parameter(p.name(), p.defaultValue()));
+    assertEquals(pack.rules().size(), builder.build().rules().size());
+
+    PackLoadException negative = org.junit.jupiter.api.Assertions.assertThrows(PackLoadException.class,
+        () -> ComplianceEngine.builder().pack(pack).parameter("minRsaKeySize", "-5").parameter("maxFirmwareAge", "P-1D").build());
+    List<String> messages = negative.problems().stream().map(p -> p.message()).toList();
+    assertEquals(List.of(
+        "parameter 'minRsaKeySize' = '-5': must be at least 1024 (the range is 1024 to 16384)",
+        "parameter 'maxFirmwareAge' = 'P-1D': must be at least P1D (the range is P1D to P10Y)"), messages);
   }
 
   @Test

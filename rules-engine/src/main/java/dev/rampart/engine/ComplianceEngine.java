@@ -1,6 +1,7 @@
 package dev.rampart.engine;
 
 import dev.rampart.engine.internal.ast.ParamDef;
+import dev.rampart.engine.internal.ast.ParamType;
 import dev.rampart.engine.internal.drools.RuleBase;
 import dev.rampart.engine.internal.eval.BoundParameter;
 import dev.rampart.engine.internal.eval.Frames;
@@ -271,7 +272,8 @@ public final class ComplianceEngine {
   public static final class Builder {
 
     private final List<RulePack> packs = new ArrayList<>();
-    private final Map<String, String> parameters = new LinkedHashMap<>();
+    /** Overrides by name: text to parse by the parameter's type, or a value given typed. */
+    private final Map<String, Object> parameters = new LinkedHashMap<>();
     private Clock clock = Clock.systemUTC();
     private long maxFacts = Long.MAX_VALUE;
     private @Nullable Duration timeLimit;
@@ -298,9 +300,32 @@ public final class ComplianceEngine {
       return this;
     }
 
-    /** Overrides a parameter of every pack that declares it; the value is parsed by the parameter's type. */
+    /**
+     * Overrides a parameter of every pack that declares it; the value is parsed by the parameter's
+     * type: a list as {@code [1.0, 1.1]} or {@code 1.0,1.1} (quote an element that holds a comma), a
+     * duration as {@code P30D}.
+     */
     public Builder parameter(String name, String value) {
       parameters.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+      return this;
+    }
+
+    /** Overrides a list parameter with these values, taken as they are (no brackets or quotes to parse). */
+    public Builder parameter(String name, List<String> values) {
+      Objects.requireNonNull(values, "values").forEach(v -> Objects.requireNonNull(v, "values contains null"));
+      parameters.put(Objects.requireNonNull(name, "name"), List.copyOf(values));
+      return this;
+    }
+
+    /** Overrides a duration parameter. */
+    public Builder parameter(String name, Duration value) {
+      parameters.put(Objects.requireNonNull(name, "name"), new TypedDuration(Objects.requireNonNull(value, "value")));
+      return this;
+    }
+
+    /** Overrides an integer (or number) parameter. */
+    public Builder parameter(String name, long value) {
+      parameters.put(Objects.requireNonNull(name, "name"), java.math.BigDecimal.valueOf(value));
       return this;
     }
 
@@ -360,11 +385,16 @@ public final class ComplianceEngine {
         Map<String, BoundParameter> bound = new HashMap<>();
         for (ParamDef param : pack.definition().parameters()) {
           Object raw = param.defaultValue();
-          String override = parameters.get(param.name());
+          Object override = parameters.get(param.name());
           if (override != null) {
             used.add(param.name());
             try {
-              raw = ParamValues.parse(param.type(), override);
+              raw = typed(param, override);
+              String outOfRange = ParamValues.checkRange(param, raw);
+              if (outOfRange != null) {
+                problems.add(parameterProblem(pack, param, override, outOfRange));
+                continue;
+              }
               for (String problem : ParamUses.check(pack.definition().rules(), param.name(), raw)) {
                 problems.add(parameterProblem(pack, param, override, problem));
               }
@@ -394,10 +424,37 @@ public final class ComplianceEngine {
       return new ComplianceEngine(packs, RuleBase.build(programs), clock, maxFacts, timeLimit, shardSize);
     }
 
-    private static Problem parameterProblem(RulePack pack, ParamDef param, String value, String problem) {
-      return new Problem(pack.source(), param.position().line(), param.position().column(), null,
-          "parameter '" + param.name() + "' = '" + value + "': " + problem,
-          "give a value of type " + param.type().wireName() + " that fits, e.g. the default " + param.defaultValue());
+    /** The raw value of an override: text parsed by the parameter's type, a typed value checked against it. */
+    private static Object typed(ParamDef param, Object override) {
+      if (override instanceof String text) {
+        return ParamValues.parse(param.type(), text);
+      }
+      Object raw = override instanceof TypedDuration d ? d.value().toString() : override;
+      if (override instanceof TypedDuration && param.type() != ParamType.DURATION
+          || override instanceof List<?> && param.type() != ParamType.LIST
+          || override instanceof Number && param.type() != ParamType.INTEGER && param.type() != ParamType.NUMBER) {
+        throw new IllegalArgumentException("the parameter is of type " + param.type().wireName() + ", not "
+            + (override instanceof TypedDuration ? "duration" : override instanceof List<?> ? "list" : "integer"));
+      }
+      String bad = ParamValues.check(param.type(), raw);
+      if (bad != null) {
+        throw new IllegalArgumentException(bad);
+      }
+      return raw;
     }
+
+    private static Problem parameterProblem(RulePack pack, ParamDef param, Object value, String problem) {
+      String shown = value instanceof TypedDuration d ? d.value().toString() : ParamValues.render(value);
+      String range = param.minimum() == null && param.maximum() == null ? ""
+          : " within " + (param.minimum() == null ? "" : ParamValues.render(param.minimum())) + ".."
+              + (param.maximum() == null ? "" : ParamValues.render(param.maximum()));
+      return new Problem(pack.source(), param.position().line(), param.position().column(), null,
+          "parameter '" + param.name() + "' = '" + shown + "': " + problem,
+          "give a value of type " + param.type().wireName() + range + " that fits, e.g. the default "
+              + ParamValues.render(param.defaultValue()));
+    }
+
+    /** A duration given typed, told apart from text that must be parsed. */
+    private record TypedDuration(Duration value) {}
   }
 }

@@ -4,6 +4,7 @@ import dev.rampart.engine.internal.ast.PackDef;
 import dev.rampart.engine.internal.ast.ParamDef;
 import dev.rampart.engine.internal.ast.RuleDef;
 import dev.rampart.engine.internal.load.BuiltinPacks;
+import dev.rampart.engine.internal.load.ParamValues;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -91,7 +92,9 @@ public final class RulePack {
   }
 
   private static Parameter describe(ParamDef param) {
-    return new Parameter(param.name(), param.type().wireName(), String.valueOf(param.defaultValue()), param.description());
+    return new Parameter(param.name(), param.type().wireName(), ParamValues.render(param.defaultValue()), param.description(),
+        param.minimum() == null ? null : ParamValues.render(param.minimum()),
+        param.maximum() == null ? null : ParamValues.render(param.maximum()));
   }
 
   @Override

@@ -39,6 +39,30 @@ class ExplanationTest {
   }
 
   @Test
+  void aPlainListElementIsNamedByItsIndexAlone() throws Exception {
+    ComplianceEngine engine = ComplianceEngine.builder().pack(RulePacks.parse("""
+        apiVersion: rampart.dev/v1
+        kind: RulePack
+        metadata: {id: allowlist, version: "1.0", title: Allowlist}
+        rules:
+          - id: SEG
+            title: Destinations are allowed
+            category: segmentation
+            severity: high
+            target: device
+            assert: {allOf: outboundDestinations, where: {withinAny: {field: egressAllowlist}}}
+        """, "allowlist.yaml")).build();
+    List<Fact> facts = List.of(dev.rampart.spi.fact.Device.builder("cam")
+        .outboundDestinations(List.of("192.0.2.5", "c2.evil.example")).egressAllowlist(List.of("192.0.2.0/28")).build());
+
+    assertEquals("""
+        FAILS allOf outboundDestinations
+          HOLDS (element) withinAny {field: egressAllowlist} [outboundDestinations[0] = 192.0.2.5 (expected withinAny egressAllowlist ([192.0.2.0/28]))]
+          FAILS (element) withinAny {field: egressAllowlist} [outboundDestinations[1] = c2.evil.example (expected withinAny egressAllowlist ([192.0.2.0/28]))]
+        """, render(engine.explain("SEG", FactType.DEVICE, "cam", facts).assertion(), ""));
+  }
+
+  @Test
   void anUnknownRuleIsNamedWithTheClosestOne() throws Exception {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> fixtures.engine().explain("no-telnett", FactType.DEVICE, "bad", fixtures.fleet()));

@@ -172,13 +172,16 @@ public final class RulesCommand implements Callable<Integer> {
       return;
     }
     out.println("Rules use these settings; override one with `--param NAME=VALUE` (`rampart evaluate`) or");
-    out.println("`ComplianceEngine.builder().parameter(NAME, VALUE)`.");
+    out.println("`ComplianceEngine.builder().parameter(NAME, VALUE)`. A list is written as its default is,");
+    out.println("`[a, b]`; a value outside the range is refused.");
     out.println();
-    out.println("| parameter | type | default | description |");
-    out.println("| --- | --- | --- | --- |");
+    out.println("| parameter | type | default | range | description |");
+    out.println("| --- | --- | --- | --- | --- |");
     for (Parameter parameter : pack.parameters()) {
+      String range = parameter.minimum() == null && parameter.maximum() == null ? ""
+          : "`" + parameter.minimumValue().orElse("") + ".." + parameter.maximumValue().orElse("") + "`";
       out.println("| `" + parameter.name() + "` | " + parameter.type() + " | `" + parameter.defaultValue() + "` | "
-          + cell(parameter.description()) + " |");
+          + range + " | " + cell(parameter.description()) + " |");
     }
   }
 

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One fixture file, read and checked against its pack: the facts, the expected outcomes, and the
@@ -43,7 +44,9 @@ record Fixture(
    *
    * @param name the parameter
    * @param value its value as text, a list joined with commas
+   * @param list a list's values as written, given to the engine as they are (an element may hold a
+   *     comma or a bracket); {@code null} for a single value
    * @param place where it is written, {@code file:line:column}
    */
-  record Setting(String name, String value, String place) {}
+  record Setting(String name, String value, @Nullable List<String> list, String place) {}
 }

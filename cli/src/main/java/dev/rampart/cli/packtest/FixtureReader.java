@@ -290,6 +290,7 @@ final class FixtureReader {
       String namePlace = place(parser);
       JsonToken token = parser.nextToken();
       String value = null;
+      List<String> list = null;
       String shape = found(parser);
       if (token.isScalarValue() && token != JsonToken.VALUE_NULL) {
         value = parser.getText();
@@ -305,6 +306,7 @@ final class FixtureReader {
           }
         }
         value = plain ? String.join(",", items) : null;
+        list = plain ? List.copyOf(items) : null;
         shape = "a list with an empty or nested entry";
       } else {
         parser.skipChildren();
@@ -313,7 +315,7 @@ final class FixtureReader {
         problems.add(namePlace + ": parameters." + name + ": expected a value (text, a number, true/false or a list of"
             + " values) but found " + shape);
       } else {
-        parameters.put(name, new Fixture.Setting(name, value, namePlace));
+        parameters.put(name, new Fixture.Setting(name, value, list, namePlace));
       }
     }
   }

@@ -91,7 +91,13 @@ public final class PackTestRunner {
 
   private static @Nullable ComplianceEngine build(RulePack pack, Fixture fixture, List<String> problems) {
     ComplianceEngine.Builder builder = ComplianceEngine.builder().pack(pack).clock(clock(fixture.now()));
-    fixture.parameters().forEach((name, setting) -> builder.parameter(name, setting.value()));
+    fixture.parameters().forEach((name, setting) -> {
+      if (setting.list() != null) {
+        builder.parameter(name, setting.list());
+      } else {
+        builder.parameter(name, setting.value());
+      }
+    });
     try {
       return builder.build();
     } catch (PackLoadException e) {

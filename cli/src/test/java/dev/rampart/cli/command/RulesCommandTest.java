@@ -48,9 +48,9 @@ class RulesCommandTest {
         Pack `cli-test`, version 1.2.0: 4 rules.
         """), run.out());
     assertTrue(run.out().contains("""
-        | parameter | type | default | description |
-        | --- | --- | --- | --- |
-        | `minimumFirmware` | string | `3.0.0` | The oldest firmware version accepted. |
+        | parameter | type | default | range | description |
+        | --- | --- | --- | --- | --- |
+        | `minimumFirmware` | string | `3.0.0` |  | The oldest firmware version accepted. |
         """), run.out());
     assertTrue(run.out().contains("""
         | id | category | severity | target | requirements | title |

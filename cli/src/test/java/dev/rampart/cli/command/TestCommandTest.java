@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rampart.cli.CliRun;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code rampart test} end to end, in-process, on small packs written for these tests
@@ -195,6 +199,36 @@ class TestCommandTest {
         failed.out());
     assertTrue(failed.out().endsWith("\n3 passed, 1 failed\n"), failed.out());
     assertEquals(2, broken.exitCode());
+  }
+
+  /** A fixture's list parameter reaches the engine element by element: a comma or bracket in one is text. */
+  @Test
+  void aListParameterOfAFixtureKeepsItsElementsAsWritten(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("pack.yaml"), """
+        apiVersion: rampart.dev/v1
+        kind: RulePack
+        metadata: {id: sites, version: "1.0", title: Sites}
+        parameters:
+          sites: {type: list, default: [south]}
+        rules:
+          - {id: SITE, title: Known site, category: operations, severity: low, target: device,
+             assert: {field: attributes.site, in: {param: sites}}}
+        """);
+    Files.createDirectory(dir.resolve("tests"));
+    Files.writeString(dir.resolve("tests/sites.yaml"), """
+        parameters:
+          sites: ["north, building [2]", south]
+        facts:
+          devices:
+            - {id: north, attributes: {site: "north, building [2]"}}
+            - {id: east, attributes: {site: east}}
+        expect:
+          SITE: {north: PASS, east: FAIL}
+        """);
+
+    CliRun run = CliRun.of("test", dir.resolve("pack.yaml").toString());
+
+    assertEquals(0, run.exitCode(), run.out() + run.err());
   }
 
   @Test

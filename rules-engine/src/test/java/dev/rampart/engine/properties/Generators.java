@@ -53,6 +53,20 @@ final class Generators {
   static final List<String> CIDRS = List.of("10.1.0.0/16", "10.0.0.0/7", "192.168.1.0/24", "10.0.0.0/8", "bogus",
       "fd12:3456::/48", "2001:db8::1");
 
+  /**
+   * Observed destinations: addresses (one IPv4-mapped), host names in two spellings, and two that look
+   * like addresses but are not (999.1.1.1, a leading zero), which withinAny and inCidr cannot compare.
+   */
+  static final List<String> DESTINATIONS = List.of(
+      "10.1.2.3", "::ffff:10.1.2.3", "192.168.1.5", "203.0.113.9", "updates.example.com", "a.cloud.example",
+      "999.1.1.1", "010.1.2.3");
+  /** Allowlist entries: networks, split halves of IPv4, a host in another spelling, a wildcard domain, words. */
+  static final List<String> ALLOWLIST_ENTRIES = List.of(
+      "10.0.0.0/8", "0.0.0.0/1", "128.0.0.0/1", "192.168.1.0/24", "UPDATES.example.com.", "*.cloud.example", "any",
+      "::/0", "10.1.2.3", "not a destination");
+  /** Service protocols in the spellings tools use; gopher-x is one no vocabulary knows. */
+  static final List<String> PROTOCOLS = List.of("telnet", "Telnet", "TELNET", "ssh", "gopher-x");
+
   private Generators() {}
 
   /** A pack of one to four random rules and a fleet. */
@@ -120,7 +134,7 @@ final class Generators {
 
   /** A comparison of one device field, or (with depth left) a quantifier over services or networks. */
   private static ConditionTree deviceLeaf(Draw draw, int depth) {
-    int kinds = depth > 0 ? 8 : 6;
+    int kinds = depth > 0 ? 10 : 7;
     return switch (draw.between(0, kinds - 1)) {
       case 0 -> defaultPassword(draw);
       case 1 -> firmwareVersion(draw);
@@ -128,7 +142,10 @@ final class Generators {
       case 3 -> site(draw);
       case 4 -> vendorDisclosure(draw);
       case 5 -> new Leaf("credentials.fingerprint", "unique", true);
-      case 6 -> new ConditionTree.Quantified(quantifier(draw), "services", element(draw, depth - 1, Generators::serviceLeaf));
+      case 6 -> new Leaf("egressAllowlist", draw.pick("coversAll", "exists"), draw.pick(false, true));
+      case 7 -> new ConditionTree.Quantified(quantifier(draw), "services", element(draw, depth - 1, Generators::serviceLeaf));
+      case 8 -> new ConditionTree.Quantified(quantifier(draw), "outboundDestinations",
+          element(draw, depth - 1, Generators::destinationLeaf));
       default -> new ConditionTree.Quantified(quantifier(draw), "networks", element(draw, depth - 1, Generators::networkLeaf));
     };
   }
@@ -158,8 +175,8 @@ final class Generators {
 
   private static ConditionTree firmwareVersion(Draw draw) {
     return switch (draw.between(0, 2)) {
-      case 0 -> new Leaf("firmware.version", "versionAtLeast", draw.pick("1.2", "1.10", "1.2.0-rc1", "2.0"));
-      case 1 -> new Leaf("firmware.version", "equals", draw.pick("1.2", "2.0"));
+      case 0 -> new Leaf("firmware.version", "versionAtLeast", draw.pick("1.2", "1.10", "1.2.0-rc1", "2.0", "2.0-p1", "2.0+build9"));
+      case 1 -> new Leaf("firmware.version", "equals", draw.pick("1.2", "2.0", "2.0+build7"));
       default -> new Leaf("firmware.version", "exists", draw.pick(false, true));
     };
   }
@@ -192,8 +209,21 @@ final class Generators {
     return new Leaf("vendor.disclosureProgram", draw.pick("equals", "notEquals", "exists"), draw.pick(false, true));
   }
 
+  private static ConditionTree destinationLeaf(Draw draw) {
+    FieldRef allowlist = new FieldRef("egressAllowlist");
+    return switch (draw.between(0, 3)) {
+      case 0 -> new Leaf("", "withinAny", draw.pick(allowlist, List.of("10.0.0.0/8", "*.cloud.example"),
+          List.of("updates.example.com.", "192.168.0.0/16")));
+      case 1 -> new Leaf("", "inCidr", allowlist);
+      case 2 -> new Leaf("", draw.pick("in", "notIn"), allowlist);
+      default -> new Leaf("", "exists", draw.pick(false, true));
+    };
+  }
+
   private static ConditionTree serviceLeaf(Draw draw) {
-    return switch (draw.between(0, 4)) {
+    return switch (draw.between(0, 5)) {
+      case 4 -> draw.oneIn(3) ? new Leaf("protocol", "in", List.of("Telnet", "ssh"))
+          : new Leaf("protocol", draw.pick("equals", "notEquals"), draw.pick("telnet", "TELNET"));
       case 0 -> new Leaf("port", draw.pick("equals", "notEquals"), draw.pick(PORTS));
       case 1 -> new Leaf("port", draw.pick("in", "notIn"), draw.pick(List.of(23, 2323), List.of(22, 80, 443)));
       case 2 -> new Leaf("port", draw.pick("greaterThan", "atLeast", "lessThan", "atMost"), draw.pick(23, 443, 1024));
@@ -279,11 +309,27 @@ final class Generators {
     if (!draw.oneIn(3)) {
       device.attributes(Map.of("site", draw.pick(SITES)));
     }
+    if (!draw.oneIn(3)) {
+      device.outboundDestinations(some(draw, DESTINATIONS));
+    }
+    if (!draw.oneIn(3)) {
+      device.egressAllowlist(some(draw, ALLOWLIST_ENTRIES));
+    }
     return device.build();
   }
 
+  /** Zero to three values of the domain, repeats allowed. */
+  private static List<String> some(Draw draw, List<String> domain) {
+    List<String> values = new ArrayList<>();
+    int count = draw.between(0, 3);
+    for (int i = 0; i < count; i++) {
+      values.add(draw.pick(domain));
+    }
+    return values;
+  }
+
   private static Service service(Draw draw) {
-    return new Service(null, draw.oneIn(4) ? null : draw.pick(PORTS), null, null,
+    return new Service(null, draw.oneIn(4) ? null : draw.pick(PORTS), null, draw.oneIn(3) ? null : draw.pick(PROTOCOLS),
         draw.pick(null, ServiceState.OPEN, ServiceState.CLOSED), null, null, null, null, null, null, null, null, null, null);
   }
 }

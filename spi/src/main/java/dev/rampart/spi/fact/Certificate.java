@@ -1,5 +1,7 @@
 package dev.rampart.spi.fact;
 
+import dev.rampart.spi.value.Canonical;
+import dev.rampart.spi.value.Vocabulary;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -27,9 +29,9 @@ public record Certificate(
     @Nullable String subject,
     @Nullable String issuer,
     @Nullable String serialNumber,
-    @Nullable String keyAlgorithm,
+    @Canonical(Vocabulary.KEY_ALGORITHM) @Nullable String keyAlgorithm,
     @Nullable Integer keySize,
-    @Nullable String signatureAlgorithm,
+    @Canonical(Vocabulary.SIGNATURE_ALGORITHM) @Nullable String signatureAlgorithm,
     @Nullable Instant notBefore,
     @Nullable Instant notAfter,
     @Nullable Boolean selfSigned,

@@ -1,5 +1,7 @@
 package dev.rampart.spi.fact;
 
+import dev.rampart.spi.value.Canonical;
+import dev.rampart.spi.value.Vocabulary;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -26,11 +28,11 @@ public record Service(
     @Nullable String name,
     @Nullable Integer port,
     @Nullable Transport transport,
-    @Nullable String protocol,
+    @Canonical(Vocabulary.PROTOCOL) @Nullable String protocol,
     @Nullable ServiceState state,
     @Nullable Exposure exposure,
     @Nullable Boolean tls,
-    @Nullable List<String> tlsVersions,
+    @Canonical(Vocabulary.TLS_VERSION) @Nullable List<String> tlsVersions,
     @Nullable Boolean weakCiphers,
     @Nullable Boolean authRequired,
     @Nullable Boolean rateLimited,

@@ -22,6 +22,9 @@ public enum Operator {
   NEWER_THAN("newerThan"),
   WITHIN("within"),
   IN_CIDR("inCidr"),
+  WITHIN_ANY("withinAny"),
+  COVERS_ALL("coversAll"),
+  REACHES_OTHER_DEVICES("reachesOtherDevices"),
   UNIQUE("unique");
 
   private final String wireName;
@@ -54,6 +57,14 @@ public enum Operator {
   /** Whether the operator orders values (numbers or times). */
   public boolean isOrdering() {
     return this == GREATER_THAN || this == AT_LEAST || this == LESS_THAN || this == AT_MOST;
+  }
+
+  /**
+   * Whether the operator compares the value with a list operand as a set, so that a field operand is
+   * indexed once per fact instead of scanned for each value.
+   */
+  public boolean isMembership() {
+    return this == IN || this == NOT_IN || this == IN_CIDR || this == WITHIN_ANY;
   }
 
   /** Whether the operator measures a time against the evaluation clock. */

@@ -6,8 +6,10 @@ import dev.rampart.engine.Evidence.Expectation;
 import dev.rampart.engine.internal.ast.Operator;
 import dev.rampart.engine.internal.ast.Quantifier;
 import dev.rampart.spi.fact.Fact;
+import dev.rampart.spi.value.Vocabulary;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** The compiled forms of each kind of condition, with Kleene semantics and evidence. */
@@ -277,6 +279,86 @@ final class Checks {
 
   private static Expectation againstField(Operator operator, PathReader other, Object operand) {
     return new Expectation.Comparison(operator.wireName(), Evidence.Operand.field(other.text(), Values.render(operand)), false);
+  }
+
+  /**
+   * A leaf on a vocabulary field: a value the vocabulary does not know makes it UNKNOWN, with evidence
+   * that says so and lists the recognised values; a list with such an element is UNKNOWN unless the
+   * leaf holds anyway (a list that contains the value looked for).
+   */
+  static Check recognised(PathReader path, Check leaf, Expectation expected) {
+    Vocabulary vocabulary = Objects.requireNonNull(path.vocabulary(), "vocabulary");
+    return (frame, current, prefix, explain) -> {
+      Object value = path.read(frame, current);
+      List<CanonicalValues.Unrecognised> unrecognised = new ArrayList<>(0);
+      if (value instanceof CanonicalValues.Unrecognised single) {
+        unrecognised.add(single);
+      } else if (value instanceof List<?> list) {
+        for (Object element : list) {
+          if (CanonicalValues.isUnrecognised(vocabulary, element)) {
+            unrecognised.add(new CanonicalValues.Unrecognised(String.valueOf(element), vocabulary));
+          }
+        }
+      }
+      if (unrecognised.isEmpty()) {
+        return leaf.eval(frame, current, prefix, explain);
+      }
+      if (value instanceof List<?>) {
+        Verdict verdict = leaf.eval(frame, current, prefix, explain);
+        if (verdict.truth() == Truth.TRUE) {
+          return verdict;
+        }
+      }
+      if (!explain) {
+        return Verdict.UNKNOWN;
+      }
+      String actual = unrecognised.size() == 1 && !(value instanceof List<?>) ? unrecognised.get(0).explain()
+          : Values.render(value) + ", with " + unrecognised.get(0).explain();
+      return new Verdict(Truth.UNKNOWN, List.of(new Evidence(prefix + path.text(), Actual.value(actual), expected)));
+    };
+  }
+
+  /**
+   * A membership leaf ({@code in}, {@code notIn}, {@code inCidr}, {@code withinAny}) against a list
+   * field of the evaluated fact: the list is read and indexed once per fact, so a quantifier over
+   * thousands of elements looks each one up instead of scanning the list for it.
+   */
+  static Check leafAgainstIndexedField(PathReader path, Operator operator, PathReader other) {
+    Object key = new Object();
+    return (frame, current, prefix, explain) -> {
+      Object value = path.read(frame, current);
+      Object[] operand = (Object[]) frame.indexed(key, () -> {
+        Object list = other.read(frame, frame.fact);
+        return new Object[] {list, list instanceof Absent ? list : Values.indexedOperand(operator, list)};
+      });
+      Truth truth;
+      if (value instanceof Absent || operand[0] instanceof Absent) {
+        truth = Truth.UNKNOWN;
+      } else {
+        try {
+          truth = Truth.of(Values.test(operator, value, operand[1], frame.now));
+        } catch (EvaluationException e) {
+          throw e.at(new Evidence(prefix + path.text(), actual(value), againstList(operator, other, operand[0])));
+        }
+      }
+      if (!explain) {
+        return Verdict.bare(truth);
+      }
+      return evidence(truth, prefix + path.text(), value, againstList(operator, other, operand[0]));
+    };
+  }
+
+  private static Expectation againstList(Operator operator, PathReader other, Object list) {
+    return new Expectation.Comparison(operator.wireName(), Evidence.Operand.field(other.text(), preview(list)), false);
+  }
+
+  /** A long list shows its first elements and how many more there are. */
+  private static String preview(Object value) {
+    if (value instanceof List<?> list && list.size() > MAX_ELEMENT_EVIDENCE) {
+      String shown = Values.render(list.subList(0, MAX_ELEMENT_EVIDENCE));
+      return shown.substring(0, shown.length() - 1) + ", ... " + (list.size() - MAX_ELEMENT_EVIDENCE) + " more]";
+    }
+    return Values.render(value);
   }
 
   /** {@code unique: true}: no other fact of the type has the same value. */

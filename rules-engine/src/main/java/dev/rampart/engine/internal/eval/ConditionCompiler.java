@@ -54,16 +54,27 @@ final class ConditionCompiler {
       return Checks.unique(path, joins.uniqueSlot(leaf.path()), typeName);
     }
     Operand operand = leaf.operand();
+    Check check;
+    Evidence.Operand shown;
     if (operand instanceof Operand.FieldRef ref) {
-      return Checks.leafAgainstField(path, leaf.operator(), PathReader.of(ref.path(), joins));
-    }
-    if (operand instanceof Operand.ParamRef param) {
+      PathReader other = PathReader.of(ref.path(), joins);
+      check = leaf.operator().isMembership()
+          ? Checks.leafAgainstIndexedField(path, leaf.operator(), other)
+          : Checks.leafAgainstField(path, leaf.operator(), other);
+      shown = Evidence.Operand.field(other.text(), other.text());
+    } else if (operand instanceof Operand.ParamRef param) {
       BoundParameter bound = Objects.requireNonNull(parameters.get(param.name()), param.name());
       Object value = bound.valueFor(leaf.operator(), leaf.path().field());
-      return Checks.leaf(path, leaf.operator(), value, Evidence.Operand.parameter(param.name(), bound.text()));
+      shown = Evidence.Operand.parameter(param.name(), bound.text());
+      check = Checks.leaf(path, leaf.operator(), value, shown);
+    } else {
+      Operand.Literal literal = (Operand.Literal) operand;
+      shown = Evidence.Operand.literal(literal.text());
+      check = Checks.leaf(path, leaf.operator(), Objects.requireNonNull(literal.value()), shown);
     }
-    Operand.Literal literal = (Operand.Literal) operand;
-    return Checks.leaf(path, leaf.operator(), Objects.requireNonNull(literal.value()),
-        Evidence.Operand.literal(literal.text()));
+    // a value a vocabulary does not know is not compared: the comparison is UNKNOWN
+    return path.vocabulary() == null || leaf.operator() == Operator.EXISTS
+        ? check
+        : Checks.recognised(path, check, new Evidence.Expectation.Comparison(leaf.operator().wireName(), shown, false));
   }
 }

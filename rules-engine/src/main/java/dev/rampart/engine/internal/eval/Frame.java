@@ -2,7 +2,11 @@ package dev.rampart.engine.internal.eval;
 
 import dev.rampart.spi.fact.Fact;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything one rule needs to evaluate one fact: the fact, the facts its references resolved to
@@ -15,6 +19,8 @@ public final class Frame {
   final List<?>[] references;
   final long[] duplicates;
   final Instant now;
+  /** Operands indexed once for this fact, by the check that built them; see {@link #indexed}. */
+  private @Nullable Map<Object, Object> indexes;
 
   public Frame(Fact fact, List<?>[] references, long[] duplicates, Instant now) {
     this.fact = fact;
@@ -25,5 +31,21 @@ public final class Frame {
 
   public Fact fact() {
     return fact;
+  }
+
+  /**
+   * What {@code build} makes, made once per frame for the key: a list operand indexed once for the
+   * fact, however many elements of a quantifier compare with it.
+   */
+  Object indexed(Object key, Supplier<Object> build) {
+    if (indexes == null) {
+      indexes = new HashMap<>(4);
+    }
+    Object index = indexes.get(key);
+    if (index == null) {
+      index = build.get();
+      indexes.put(key, index);
+    }
+    return index;
   }
 }

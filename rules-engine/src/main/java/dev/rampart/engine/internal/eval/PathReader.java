@@ -2,10 +2,13 @@ package dev.rampart.engine.internal.eval;
 
 import dev.rampart.engine.internal.ast.FieldPath;
 import dev.rampart.engine.internal.load.Joins;
+import dev.rampart.engine.internal.schema.Field;
 import dev.rampart.engine.internal.schema.FieldKind;
+import dev.rampart.spi.value.Vocabulary;
 import dev.rampart.spi.fact.Fact;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -18,10 +21,15 @@ final class PathReader {
 
   private final String text;
   private final Step[] steps;
+  /** For a vocabulary field: its vocabulary; values read are canonical (see {@link CanonicalValues}). */
+  private final @Nullable Vocabulary vocabulary;
+  private final boolean list;
 
-  private PathReader(String text, Step[] steps) {
+  private PathReader(String text, Step[] steps, @Nullable Vocabulary vocabulary, boolean list) {
     this.text = text;
     this.steps = steps;
+    this.vocabulary = vocabulary;
+    this.list = list;
   }
 
   static PathReader of(FieldPath path, Joins joins) {
@@ -33,15 +41,34 @@ final class PathReader {
       steps[i] = new Step(step.field().name(), kind, step.field().accessor(), step.key(), slot,
           step.field().target() == null ? "" : step.field().target().wireName());
     }
-    return new PathReader(path.text(), steps);
+    Field field = path.field();
+    boolean list = field.kind() == FieldKind.LIST && field.element() != null;
+    Vocabulary vocabulary = list ? Objects.requireNonNull(field.element()).vocabulary() : field.vocabulary();
+    return new PathReader(path.text(), steps, vocabulary, list);
+  }
+
+  /** The vocabulary of the field read (for a list, of its elements), or {@code null}. */
+  @Nullable Vocabulary vocabulary() {
+    return vocabulary;
   }
 
   String text() {
     return text;
   }
 
-  /** The value at the end of the path, or an {@link Absent}. */
+  /**
+   * The value at the end of the path, or an {@link Absent}; a vocabulary field's value is canonical,
+   * or {@link CanonicalValues.Unrecognised}.
+   */
   Object read(Frame frame, Object start) {
+    Object value = readRaw(frame, start);
+    if (vocabulary == null || value instanceof Absent) {
+      return value;
+    }
+    return list ? CanonicalValues.list(vocabulary, value) : CanonicalValues.scalar(vocabulary, value);
+  }
+
+  private Object readRaw(Frame frame, Object start) {
     Object current = start;
     for (Step step : steps) {
       Object next = step.accessor.apply(current);

@@ -1,15 +1,19 @@
 package dev.rampart.engine.internal.eval;
 
 import com.google.re2j.Pattern;
-import dev.rampart.engine.internal.ast.Cidr;
+import dev.rampart.engine.internal.ast.Destinations;
 import dev.rampart.engine.internal.ast.Operator;
+import dev.rampart.engine.internal.ast.PolicyResources;
 import dev.rampart.engine.internal.ast.Span;
 import dev.rampart.engine.internal.ast.Version;
 import dev.rampart.spi.fact.WireNames;
+import dev.rampart.spi.value.Cidr;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The semantics of each operator over runtime values, and how values are rendered as evidence. */
@@ -39,8 +43,8 @@ final class Values {
     return switch (operator) {
       case EQUALS -> same(value, operand);
       case NOT_EQUALS -> !same(value, operand);
-      case IN -> anySame(value, (List<?>) operand);
-      case NOT_IN -> !anySame(value, (List<?>) operand);
+      case IN -> operand instanceof Set<?> set ? set.contains(setKey(value)) : anySame(value, (List<?>) operand);
+      case NOT_IN -> operand instanceof Set<?> set ? !set.contains(setKey(value)) : !anySame(value, (List<?>) operand);
       case GREATER_THAN -> compare(value, operand) > 0;
       case AT_LEAST -> compare(value, operand) >= 0;
       case LESS_THAN -> compare(value, operand) < 0;
@@ -51,7 +55,11 @@ final class Values {
       case OLDER_THAN -> instant(value, operator).isBefore(((Span) operand).before(now));
       case NEWER_THAN -> instant(value, operator).isAfter(((Span) operand).before(now));
       case WITHIN -> within(instant(value, operator), (Span) operand, now);
-      case IN_CIDR -> inCidr(text(value, operator), (List<?>) operand);
+      case IN_CIDR -> operand instanceof Destinations index
+          ? index.contains(network(text(value, operator))) : inCidr(text(value, operator), (List<?>) operand);
+      case WITHIN_ANY -> withinAny(text(value, operator), (Destinations) operand);
+      case COVERS_ALL -> Destinations.of(list(value, operator), false).coversAll() == (Boolean) operand;
+      case REACHES_OTHER_DEVICES -> PolicyResources.reachesOtherDevices(text(value, operator)) == (Boolean) operand;
       case EXISTS, UNIQUE -> throw new IllegalStateException(operator + " is decided before values are compared");
     };
   }
@@ -103,9 +111,27 @@ final class Values {
     return !value.isBefore(span.before(now)) && !value.isAfter(span.after(now));
   }
 
+  private static boolean withinAny(String value, Destinations destinations) {
+    try {
+      return destinations.covers(value);
+    } catch (IllegalArgumentException e) {
+      throw new EvaluationException(e.getMessage());
+    }
+  }
+
+  private static Cidr network(String value) {
+    return Cidr.parse(value).orElseThrow(() -> new EvaluationException("'" + value + "' is not an IP address or network"));
+  }
+
+  private static List<?> list(Object value, Operator operator) {
+    if (value instanceof List<?> list) {
+      return list;
+    }
+    throw new EvaluationException("'" + operator.wireName() + "' needs a list but the value is " + render(value));
+  }
+
   private static boolean inCidr(String value, List<?> networks) {
-    Cidr address = Cidr.parse(value)
-        .orElseThrow(() -> new EvaluationException("'" + value + "' is not an IP address or network"));
+    Cidr address = network(value);
     for (Object network : networks) {
       if (((Cidr) network).contains(address)) {
         return true;
@@ -126,6 +152,36 @@ final class Values {
       return i;
     }
     throw new EvaluationException("'" + operator.wireName() + "' needs a date but the value is " + render(value));
+  }
+
+  /**
+   * A list field's value prepared once per fact as the operand of a membership operator: a hash set
+   * of the normalized values for {@code in} and {@code notIn}, {@link Destinations} for
+   * {@code inCidr} (its networks) and {@code withinAny}. Each value is then looked up, not compared
+   * with every element.
+   */
+  static Object indexedOperand(Operator operator, Object value) {
+    List<?> elements = value instanceof List<?> list ? list : List.of(value);
+    return switch (operator) {
+      case IN, NOT_IN -> {
+        Set<Object> set = new HashSet<>();
+        for (Object element : elements) {
+          if (element != null) {
+            set.add(setKey(element));
+          }
+        }
+        yield set;
+      }
+      case IN_CIDR -> Destinations.of(elements, true);
+      case WITHIN_ANY -> Destinations.of(elements, false);
+      default -> throw new IllegalStateException(operator + " takes no indexed operand");
+    };
+  }
+
+  /** The value as a set holds it: {@link #same} values have equal keys. */
+  private static Object setKey(Object value) {
+    Object normalized = normalize(value);
+    return normalized instanceof Double d && d == 0.0 ? 0.0 : normalized;
   }
 
   /** A field's value prepared as an operand: versions parsed, numbers and dates normalized. */

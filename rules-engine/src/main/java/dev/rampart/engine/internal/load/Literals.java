@@ -2,13 +2,15 @@ package dev.rampart.engine.internal.load;
 
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
-import dev.rampart.engine.internal.ast.Cidr;
+import dev.rampart.engine.internal.ast.Destinations;
 import dev.rampart.engine.internal.ast.Operator;
 import dev.rampart.engine.internal.ast.Span;
 import dev.rampart.engine.internal.ast.Version;
 import dev.rampart.engine.internal.schema.Field;
 import dev.rampart.engine.internal.schema.FieldKind;
 import dev.rampart.spi.fact.WireNames;
+import dev.rampart.spi.value.Cidr;
+import dev.rampart.spi.value.Vocabulary;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -24,7 +26,9 @@ import org.jspecify.annotations.Nullable;
  * Converts a value written in a pack (or given as a parameter) into the runtime value an operator
  * compares with, or explains why it does not fit. Runtime values: numbers are {@code Double}, dates
  * and date-times are {@code Instant}, enum values are the enum constants, regular expressions are
- * RE2/J patterns, durations {@link Span}, networks lists of {@link Cidr}, versions {@link Version}.
+ * RE2/J patterns, durations {@link Span}, networks lists of {@link Cidr}, destinations
+ * {@link Destinations}, versions {@link Version}. Text of a vocabulary field (a protocol, a TLS
+ * version) is brought to its canonical form; a spelling the vocabulary does not know is refused.
  */
 public final class Literals {
 
@@ -46,7 +50,7 @@ public final class Literals {
    */
   public static Result convert(Operator operator, Field field, @Nullable Object raw) {
     return switch (operator) {
-      case EXISTS, UNIQUE -> bool(raw, operator);
+      case EXISTS, UNIQUE, COVERS_ALL, REACHES_OTHER_DEVICES -> bool(raw, operator);
       case EQUALS, NOT_EQUALS -> scalar(field, raw);
       case IN, NOT_IN -> list(raw, item -> scalar(field, item));
       case GREATER_THAN, AT_LEAST, LESS_THAN, AT_MOST -> ordered(field, raw);
@@ -55,6 +59,7 @@ public final class Literals {
       case VERSION_AT_LEAST -> version(raw);
       case OLDER_THAN, NEWER_THAN, WITHIN -> span(raw);
       case IN_CIDR -> raw instanceof List<?> ? list(raw, Literals::cidr) : wrapList(cidr(raw));
+      case WITHIN_ANY -> destinations(raw instanceof List<?> ? raw : raw == null ? null : List.of(raw));
     };
   }
 
@@ -64,7 +69,7 @@ public final class Literals {
       return new Bad("a value is missing", "give a value, or use 'exists: false' to test for absence");
     }
     return switch (field.kind()) {
-      case STRING -> string(raw);
+      case STRING -> field.vocabulary() == null ? string(raw) : canonical(field.vocabulary(), raw);
       case BOOLEAN -> raw instanceof Boolean b ? new Ok(b)
           : new Bad("expected a boolean (true or false) but found " + describe(raw), "write true or false, without quotes");
       case INTEGER -> raw instanceof Number n && isWhole(n) ? new Ok(n.doubleValue()) : wrongType("a whole number", raw);
@@ -75,6 +80,33 @@ public final class Literals {
       default -> new Bad("field of type " + field.typeDescription() + " cannot be compared with a value",
           "use 'exists', or a quantifier (anyOf, allOf, noneOf) for lists");
     };
+  }
+
+  private static Result canonical(Vocabulary vocabulary, Object raw) {
+    Result text = string(raw);
+    if (!(text instanceof Ok ok) || !(ok.value() instanceof String spelling)) {
+      return text;
+    }
+    String value = vocabulary.canonical(spelling);
+    if (vocabulary.isKnown(value)) {
+      return new Ok(value);
+    }
+    List<String> known = vocabulary.canonicalValues();
+    return new Bad("'" + spelling + "' is not a known " + vocabulary.noun(), Suggestions.closest(spelling, known)
+        .map(s -> "did you mean '" + s + "'? ").orElse("") + "known values: " + String.join(", ", known));
+  }
+
+  private static Result destinations(@Nullable Object raw) {
+    Result entries = list(raw, Literals::destination);
+    return entries instanceof Ok ok ? new Ok(Destinations.of((List<?>) Objects.requireNonNull(ok.value()), false)) : entries;
+  }
+
+  private static Result destination(@Nullable Object raw) {
+    if (raw instanceof String s && Destinations.kindOf(s) != null) {
+      return new Ok(s);
+    }
+    return new Bad("expected a network, host name or *.domain but found " + describe(raw),
+        "write a network such as 192.0.2.0/24, a host name such as updates.example.com, or *.example.com");
   }
 
   private static Result scalarAny(Object raw) {
@@ -90,7 +122,7 @@ public final class Literals {
 
   private static Result bool(@Nullable Object raw, Operator operator) {
     if (!(raw instanceof Boolean b)) {
-      return wrongType("true or false", raw);
+      return new Bad("'" + operator.wireName() + "' takes true or false but found " + describe(raw), "write true or false, without quotes");
     }
     if (operator == Operator.UNIQUE && !b) {
       return new Bad("'unique: false' tests nothing", "write 'unique: true', or remove the condition");

@@ -30,6 +30,11 @@ final class OperatorRules {
       case VERSION_AT_LEAST -> kind == FieldKind.STRING || kind == FieldKind.ANY ? null : "'versionAtLeast' tests version text";
       case OLDER_THAN, NEWER_THAN, WITHIN -> kind.isTime() ? null : "'" + operator.wireName() + "' tests a date or date-time field";
       case IN_CIDR -> kind == FieldKind.STRING ? null : "'inCidr' tests an IP address or network written as text";
+      case WITHIN_ANY -> kind == FieldKind.STRING ? null
+          : "'withinAny' tests an address, network or host name written as text; use a quantifier for a list";
+      case COVERS_ALL -> isTextList(field) ? null : "'coversAll' tests a list of networks written as text";
+      case REACHES_OTHER_DEVICES -> kind == FieldKind.STRING ? null
+          : "'reachesOtherDevices' tests a policy resource written as text; use a quantifier for a list";
     };
   }
 
@@ -42,10 +47,16 @@ final class OperatorRules {
           ? null : "'" + operator.wireName() + "' needs a list field of the same element type";
       case VERSION_AT_LEAST -> left.kind() == FieldKind.STRING && right.kind() == FieldKind.STRING
           ? null : "'versionAtLeast' compares two text fields";
+      case IN_CIDR, WITHIN_ANY -> right.kind() == FieldKind.STRING || isTextList(right)
+          ? null : "'" + operator.wireName() + "' needs a list of text (networks or host names) such as egressAllowlist";
       case CONTAINS -> left.kind() == FieldKind.LIST && compatible(Objects.requireNonNull(left.element()), right)
           ? null : "'contains' needs a plain field of the list's element type";
       default -> "'" + operator.wireName() + "' takes a literal value, not a field";
     };
+  }
+
+  private static boolean isTextList(Field field) {
+    return field.kind() == FieldKind.LIST && Objects.requireNonNull(field.element()).kind() == FieldKind.STRING;
   }
 
   private static boolean compatible(Field a, Field b) {

@@ -48,7 +48,7 @@ public final class PackParser {
   private static final List<String> TOP_KEYS =
       List.of("apiVersion", "kind", "metadata", "extends", "parameters", "disable", "rules");
   private static final List<String> METADATA_KEYS = List.of("id", "version", "title", "description");
-  private static final List<String> PARAMETER_KEYS = List.of("type", "default", "description");
+  private static final List<String> PARAMETER_KEYS = List.of("type", "default", "description", "minimum", "maximum");
   private static final List<String> RULE_KEYS = List.of(
       "id", "title", "rationale", "category", "severity", "target", "when", "assert", "message",
       "remediation", "requirements", "references");
@@ -149,8 +149,7 @@ public final class PackParser {
   private List<ParamDef> parseParameters(@Nullable Node node) {
     // a base's parameters come first, in its order, and an override takes the place of the original
     for (ParamDef param : inherited.parameters()) {
-      parameters.put(param.name(),
-          new ParamDef(param.name(), param.type(), param.defaultValue(), param.description(), inherited.at()));
+      parameters.put(param.name(), param.withDefault(param.defaultValue(), param.description(), inherited.at()));
     }
     if (node == null) {
       return List.copyOf(parameters.values());
@@ -190,9 +189,56 @@ public final class PackParser {
       if (description == null) {
         description = base == null ? "" : base.description();
       }
-      parameters.put(name, new ParamDef(name, type, raw, description, position(spec)));
+      ParamDef declared = base != null
+          ? base.withDefault(raw, description, position(spec))
+          : range(name, type, spec, new ParamDef(name, type, raw, description, position(spec)));
+      if (declared == null) {
+        continue;
+      }
+      if (base != null && (spec.entries().containsKey("minimum") || spec.entries().containsKey("maximum"))) {
+        Node at = spec.entries().containsKey("minimum") ? spec.keyNodes().get("minimum") : spec.keyNodes().get("maximum");
+        problem(at, "parameter '" + name + "' takes its range from base pack '" + inherited.base()
+            + "'; an override keeps it", "remove 'minimum' and 'maximum', and give a default within the base's range");
+        continue;
+      }
+      String outOfRange = ParamValues.checkRange(declared, raw);
+      if (outOfRange != null) {
+        problem(defaultNode, "default of parameter '" + name + "' " + outOfRange, "give a default within the range");
+        continue;
+      }
+      parameters.put(name, declared);
     }
     return List.copyOf(parameters.values());
+  }
+
+  /** The parameter with the range its spec declares, or {@code null} after a problem was reported. */
+  private @Nullable ParamDef range(String name, ParamType type, MapNode spec, ParamDef param) {
+    Object[] bounds = new Object[2];
+    List<String> keys = List.of("minimum", "maximum");
+    for (int i = 0; i < 2; i++) {
+      Node node = spec.entries().get(keys.get(i));
+      if (node == null) {
+        continue;
+      }
+      if (!ParamValues.isRanged(type)) {
+        problem(spec.keyNodes().get(keys.get(i)), "parameter '" + name + "' of type " + type.wireName() + " has no range",
+            "remove '" + keys.get(i) + "': only integer, number and duration parameters take minimum and maximum");
+        return null;
+      }
+      Object bound = raw(node);
+      String bad = ParamValues.check(type, bound);
+      if (bad != null) {
+        problem(node, "'" + keys.get(i) + "' of parameter '" + name + "' " + bad, null);
+        return null;
+      }
+      bounds[i] = bound;
+    }
+    if (bounds[0] != null && bounds[1] != null && ParamValues.compare(type, bounds[0], bounds[1]) > 0) {
+      problem(spec.entries().get("maximum"), "parameter '" + name + "' has maximum " + ParamValues.render(bounds[1])
+          + " below its minimum " + ParamValues.render(bounds[0]), "swap them, or widen the range");
+      return null;
+    }
+    return new ParamDef(name, type, param.defaultValue(), param.description(), param.position(), bounds[0], bounds[1]);
   }
 
   /**

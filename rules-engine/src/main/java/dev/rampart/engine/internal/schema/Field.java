@@ -2,6 +2,7 @@ package dev.rampart.engine.internal.schema;
 
 import dev.rampart.spi.fact.FactType;
 import dev.rampart.spi.fact.WireNames;
+import dev.rampart.spi.value.Vocabulary;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -17,6 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param element for {@link FieldKind#LIST}: the element's description (its name is {@code []})
  * @param object for {@link FieldKind#OBJECT}: the nested type's fields
  * @param target for references: the type of fact referred to
+ * @param vocabulary for a text field whose values belong to a closed vocabulary ({@code @Canonical}):
+ *     the vocabulary; for a list of such texts, its element carries it
  */
 public record Field(
     String name,
@@ -25,12 +28,21 @@ public record Field(
     @Nullable Class<? extends Enum<?>> enumType,
     @Nullable Field element,
     @Nullable TypeSchema object,
-    @Nullable FactType target) {
+    @Nullable FactType target,
+    @Nullable Vocabulary vocabulary) {
 
   public Field {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(accessor, "accessor");
+  }
+
+  /** A field whose values are free. */
+  public Field(
+      String name, FieldKind kind, Function<Object, @Nullable Object> accessor,
+      @Nullable Class<? extends Enum<?>> enumType, @Nullable Field element, @Nullable TypeSchema object,
+      @Nullable FactType target) {
+    this(name, kind, accessor, enumType, element, object, target, null);
   }
 
   /** The type as a phrase for messages, e.g. "list of string" or "enumeration (iot, ot, ...)". */

@@ -2,6 +2,8 @@ package dev.rampart.engine.internal.schema;
 
 import dev.rampart.spi.fact.FactType;
 import dev.rampart.spi.fact.Ref;
+import dev.rampart.spi.value.Canonical;
+import dev.rampart.spi.value.Vocabulary;
 import java.lang.invoke.CallSite;
 import java.lang.invoke.LambdaMetafactory;
 import java.lang.invoke.MethodHandle;
@@ -67,6 +69,10 @@ public final class Schemas {
     for (RecordComponent component : recordType.getRecordComponents()) {
       Function<Object, Object> accessor = accessor(recordType, component);
       Field field = describeField(component.getName(), component.getGenericType(), accessor);
+      Canonical canonical = component.getAnnotation(Canonical.class);
+      if (canonical != null) {
+        field = withVocabulary(field, canonical.value());
+      }
       fields.put(field.name(), field);
       Ref ref = component.getAnnotation(Ref.class);
       if (ref != null) {
@@ -120,6 +126,19 @@ public final class Schemas {
       return new Field(name, FieldKind.OBJECT, accessor, null, null, nested, null);
     }
     throw new IllegalStateException("unsupported field type " + cls.getName() + " of " + name);
+  }
+
+  /** A text field, or a list of texts, whose values belong to a vocabulary. */
+  private static Field withVocabulary(Field field, Vocabulary vocabulary) {
+    if (field.kind() == FieldKind.STRING) {
+      return new Field(field.name(), field.kind(), field.accessor(), null, null, null, null, vocabulary);
+    }
+    Field element = field.element();
+    if (field.kind() == FieldKind.LIST && element != null && element.kind() == FieldKind.STRING) {
+      Field canonicalElement = new Field(element.name(), element.kind(), element.accessor(), null, null, null, null, vocabulary);
+      return new Field(field.name(), field.kind(), field.accessor(), null, canonicalElement, null, null);
+    }
+    throw new IllegalStateException("@Canonical marks text or a list of texts, not the " + field.typeDescription() + " " + field.name());
   }
 
   private static Field scalar(String name, FieldKind kind, Function<Object, Object> accessor) {
