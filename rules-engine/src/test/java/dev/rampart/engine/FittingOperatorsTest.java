@@ -50,9 +50,9 @@ class FittingOperatorsTest {
     Map<String, RuleResult> results = evaluate("{allOf: ipAddresses, where: {inCidr: \"10.0.0.0/8\"}}",
         device("octal-looking").ipAddresses(List.of("010.0.0.1")).build(),
         device("fullwidth").ipAddresses(List.of("１0.0.0.1")).build());
-    assertEquals("ERROR evaluation failed: '010.0.0.1' is not an IP address or network",
+    assertEquals("ERROR evaluation failed: ipAddresses[0]: '010.0.0.1' is not an IP address or network",
         results.get("octal-looking").outcome() + " " + results.get("octal-looking").message());
-    assertEquals("ERROR evaluation failed: '１0.0.0.1' is not an IP address or network",
+    assertEquals("ERROR evaluation failed: ipAddresses[0]: '１0.0.0.1' is not an IP address or network",
         results.get("fullwidth").outcome() + " " + results.get("fullwidth").message());
   }
 
@@ -91,7 +91,7 @@ class FittingOperatorsTest {
     String expected = "withinAny [192.0.2.0/28, 2001:db8::/32, Updates.Example.COM., *.cloud.example]";
     assertResult(results.get("the-domain-itself"), Outcome.FAIL, "[outboundDestinations[0] = cloud.example (expected " + expected + ")]");
     assertResult(results.get("wider-network"), Outcome.FAIL, "[outboundDestinations[0] = 192.0.2.0/27 (expected " + expected + ")]");
-    assertEquals("ERROR evaluation failed: '999.1.1.1' is not an IP address, network or host name",
+    assertEquals("ERROR evaluation failed: outboundDestinations[0]: '999.1.1.1' is not an IP address, network or host name",
         results.get("not-an-address").outcome() + " " + results.get("not-an-address").message());
   }
 
@@ -258,8 +258,8 @@ class FittingOperatorsTest {
         device("tls10-openssl").services(List.of(service(443, "https", true, List.of("TLSv1.0", "TLSv1.2")))).build(),
         device("modern").services(List.of(service(443, "ssl/http", true, List.of("tls1.2", "1.3")))).build());
     assertResult(results.get("telnet-capitalised"), Outcome.FAIL,
-        "[services[0].protocol = telnet (expected not in [Telnet, FTP])]");
-    assertResult(results.get("tls10-openssl"), Outcome.FAIL, "[services[0].tlsVersions[0] = 1.0 (expected not in [TLSv1.0, SSLv3])]");
+        "[services[0].protocol = telnet (expected notIn [Telnet, FTP])]");
+    assertResult(results.get("tls10-openssl"), Outcome.FAIL, "[services[0].tlsVersions[0] = 1.0 (expected notIn [TLSv1.0, SSLv3])]");
     assertResult(results.get("modern"), Outcome.PASS, "[]");
   }
 
@@ -274,8 +274,8 @@ class FittingOperatorsTest {
     assertEquals("services[0].protocol", evidence.field());
     assertStartsWith("'gopher-plus' (not a recognised protocol; recognised: http, https, mqtt, mqtts, telnet, telnets, ssh,",
         ((Evidence.Actual.Value) evidence.actual()).text());
-    assertEquals("services[0].protocol = 'gopher-plus'", EvidenceText.line(evidence).substring(0, 35));
-    assertTrue(EvidenceText.line(evidence).endsWith("(expected not equals telnet)"), EvidenceText.line(evidence));
+    assertStartsWith("services[0].protocol = 'gopher-plus' (not a recognised protocol", EvidenceText.line(evidence));
+    assertTrue(EvidenceText.line(evidence).endsWith("(expected notEquals telnet)"), EvidenceText.line(evidence));
 
     Map<String, RuleResult> contains = evaluate("{anyOf: services, where: {field: tlsVersions, contains: \"1.3\"}}",
         device("found-anyway").services(List.of(service(443, "https", true, List.of("tls-13-draft", "1.3")))).build(),
@@ -315,7 +315,7 @@ class FittingOperatorsTest {
         device("dashed-sha1-dsa").credentials(certificate("DSA", "SHA-1withDSA")).build(),
         device("sha256").credentials(certificate("EC", "ecdsa-with-SHA256")).build());
     assertResult(results.get("openssl-sha1"), Outcome.FAIL,
-        "[credentials.certificate.signatureAlgorithm = SHA1withRSA (expected not in [MD5withRSA, SHA1withRSA, SHA1withDSA, SHA1withECDSA])]");
+        "[credentials.certificate.signatureAlgorithm = SHA1withRSA (expected notIn [MD5withRSA, SHA1withRSA, SHA1withDSA, SHA1withECDSA])]");
     assertEquals(Outcome.FAIL, results.get("dashed-sha1-dsa").outcome());
     assertEquals(Outcome.PASS, results.get("sha256").outcome());
   }
