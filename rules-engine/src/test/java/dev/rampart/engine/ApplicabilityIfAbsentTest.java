@@ -10,6 +10,7 @@ import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.FactType;
 import dev.rampart.spi.fact.Lifecycle;
 import dev.rampart.spi.fact.LifecycleStatus;
+import dev.rampart.spi.fact.Service;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,6 +79,15 @@ class ApplicabilityIfAbsentTest {
   }
 
   @Test
+  void aValueTheVocabularyDoesNotKnowIsNotAbsentSoIfAbsentLeavesItUnknown() throws Exception {
+    String pack = guarded("{anyOf: services, where: {field: protocol, notEquals: telnet, ifAbsent: true}}");
+
+    // a protocol nobody reported counts as not telnet; 'gopher-x' was reported, and could be anything
+    assertEquals(Map.of("unreported", Outcome.FAIL, "unrecognised", Outcome.UNKNOWN),
+        outcomes(pack, withProtocol("unreported", null), withProtocol("unrecognised", "gopher-x")));
+  }
+
+  @Test
   void explainShowsTheIfAbsentAndTheAbsentValue() throws Exception {
     ComplianceEngine engine = ComplianceEngine.builder().pack(RulePacks.parse(pack(documentedRule()), "doc.yaml")).build();
     Device device = device("unreported", null, true);
@@ -135,6 +145,12 @@ class ApplicabilityIfAbsentTest {
       device.lifecycle(new Lifecycle(status, null, null));
     }
     return device.build();
+  }
+
+  private static Device withProtocol(String id, String protocol) {
+    Service service = new Service(null, 2323, null, protocol, null, null, null, null, null, null, null, null, null, null, null);
+    return Device.builder(id).name(id).credentials(new Credentials(true, null, null, null, null)).services(List.of(service))
+        .build();
   }
 
   private static Map<String, Outcome> outcomes(String pack, Fact... facts) throws PackLoadException {

@@ -58,7 +58,7 @@ sealed interface ConditionTree {
    * A quantifier over a list field of the device.
    *
    * @param quantifier anyOf, allOf or noneOf
-   * @param list {@code services} or {@code networks}
+   * @param list {@code services}, {@code networks} or {@code outboundDestinations}
    * @param where the condition on each element, with paths relative to the element
    */
   record Quantified(String quantifier, String list, ConditionTree where) implements ConditionTree {
@@ -72,7 +72,7 @@ sealed interface ConditionTree {
   /**
    * One comparison.
    *
-   * @param field the path, relative to the device or to the quantified element
+   * @param field the path, relative to the device or to the quantified element; empty for the element itself
    * @param operator the operator's wire name
    * @param operand a Boolean, Integer, String, {@link FieldRef} or a List of those
    * @param ifAbsent in a {@code when}, the leaf's value where a field it reads is absent; else null
@@ -85,8 +85,9 @@ sealed interface ConditionTree {
 
     @Override
     public String yaml() {
-      return "{field: " + field + ", " + operator + ": " + render(operand) + (ifAbsent == null ? "" : ", ifAbsent: " + ifAbsent)
-          + "}";
+      // an empty field is the element itself, inside a quantifier over plain values
+      return "{" + (field.isEmpty() ? "" : "field: " + field + ", ") + operator + ": " + render(operand)
+          + (ifAbsent == null ? "" : ", ifAbsent: " + ifAbsent) + "}";
     }
   }
 

@@ -72,8 +72,9 @@ class EngineMatchesReferenceTest {
     });
     // the property is only as good as its examples: every outcome must have been compared
     assertEquals(EnumSet.allOf(Outcome.class), seen, "outcomes the generated examples reached");
-    assertEquals(new TreeSet<>(List.of("ERROR evidence", "absent with a reason", "applicability", "negated",
-            "negated absent", "present value reading absent")), evidenceSeen, "kinds of evidence the examples reached");
+    assertEquals(new TreeSet<>(List.of("ERROR evidence", "absent with a reason", "applicability", "destination",
+            "destination ERROR", "negated", "negated absent", "present value reading absent", "unrecognised value")),
+        evidenceSeen, "kinds of evidence the examples reached");
   }
 
   // the kinds of evidence that typed evidence tells apart, which the examples must reach
@@ -94,6 +95,12 @@ class EngineMatchesReferenceTest {
     }
     if (evidence.actual() instanceof Evidence.Actual.Value v && v.text().startsWith("absent")) {
       kinds.add("present value reading absent");
+    }
+    if (evidence.actual() instanceof Evidence.Actual.Value v && v.text().contains("(not a recognised protocol;")) {
+      kinds.add("unrecognised value");
+    }
+    if (evidence.field().matches("outboundDestinations\\[\\d+]")) {
+      kinds.add(outcome == Outcome.ERROR ? "destination ERROR" : "destination");
     }
     return kinds;
   }

@@ -54,12 +54,13 @@ final class Generators {
       "fd12:3456::/48", "2001:db8::1");
 
   /**
-   * Observed destinations: addresses (one IPv4-mapped), host names in two spellings, and two that look
-   * like addresses but are not (999.1.1.1, a leading zero), which withinAny and inCidr cannot compare.
+   * Observed destinations: addresses (one IPv4-mapped), host names in two spellings, a domain that its
+   * own wildcard does not cover, and two that look like addresses but are not (999.1.1.1, a leading
+   * zero), which withinAny and inCidr cannot compare.
    */
   static final List<String> DESTINATIONS = List.of(
       "10.1.2.3", "::ffff:10.1.2.3", "192.168.1.5", "203.0.113.9", "updates.example.com", "a.cloud.example",
-      "999.1.1.1", "010.1.2.3");
+      "cloud.example", "999.1.1.1", "010.1.2.3");
   /** Allowlist entries: networks, split halves of IPv4, a host in another spelling, a wildcard domain, words. */
   static final List<String> ALLOWLIST_ENTRIES = List.of(
       "10.0.0.0/8", "0.0.0.0/1", "128.0.0.0/1", "192.168.1.0/24", "UPDATES.example.com.", "*.cloud.example", "any",

@@ -7,9 +7,12 @@ import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.Network;
 import dev.rampart.spi.fact.Service;
 import dev.rampart.spi.fact.Vendor;
+import dev.rampart.spi.value.Vocabulary;
+import java.math.BigInteger;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,10 +37,18 @@ import java.util.stream.Collectors;
  * its first FALSE child, {@code any} at its first TRUE one, a quantifier at its first deciding
  * element, and the assertion is not evaluated when {@code when} is FALSE.
  *
- * <p>A leaf of a {@code when} with {@code ifAbsent} takes that value where it would be UNKNOWN.
+ * <p>A leaf of a {@code when} with {@code ifAbsent} takes that value where it would be UNKNOWN because a
+ * field it reads is absent; a value a vocabulary does not know is present, so it stays UNKNOWN.
+ *
+ * <p>Vocabulary fields ({@code protocol}) compare canonical values, the operand's spellings brought to
+ * theirs too; a value the vocabulary does not know is never compared: the leaf is UNKNOWN and its
+ * evidence quotes the value and lists the recognised ones. Destinations ({@code withinAny},
+ * {@code coversAll}, and {@code inCidr} against the allowlist) read entries as networks, host names,
+ * {@code *.domain} wildcards or allow-all words, ignoring an entry that is none of these.
  *
  * <p>Evidence: a leaf cites its field (prefixed by the element it is applied to, e.g.
- * {@code services[1].port} or {@code networks[n2].zone}), the value found or its absence (with the
+ * {@code services[1].port} or {@code networks[n2].zone}; a plain element, as a destination, is named
+ * {@code outboundDestinations[0]}), the value found or its absence (with the
  * reason for a reference that names no fact), and its operator and operand; {@code not} (and so
  * {@code noneOf}) negates every expectation under it. {@code all} and {@code any} cite the children
  * whose value is the result; children after the deciding one are evaluated only for evidence, and
@@ -54,7 +65,17 @@ final class ReferenceInterpreter {
       "1.9", 2,
       "1.10", 3,
       "2.0", 4,
-      "v2.0", 4);
+      "v2.0", 4,
+      "2.0+build7", 4,
+      "2.0+build9", 4,
+      "2.0-p1", 5);
+
+  /** Protocol spellings the generators use, by canonical value; a spelling not here is not recognised. */
+  static final Map<String, String> PROTOCOLS = Map.of(
+      "telnet", "telnet", "Telnet", "telnet", "TELNET", "telnet", "ssh", "ssh");
+
+  /** Destination entries that allow every destination, in any case. */
+  private static final List<String> ALLOW_ALL_WORDS = List.of("*", "any", "all");
 
   /** Elements of a quantifier whose evidence is cited when no element decided it. */
   private static final int MAX_OTHER_EVIDENCE = 10;
@@ -156,7 +177,9 @@ final class ReferenceInterpreter {
     }
     ConditionTree.Leaf leaf = (ConditionTree.Leaf) condition;
     Judged judged = leaf(leaf, element, prefix, device, facts);
-    if (judged.truth() == Truth.UNKNOWN && leaf.ifAbsent() != null) {
+    // a value the vocabulary does not know is present: ifAbsent does not decide it
+    if (judged.truth() == Truth.UNKNOWN && leaf.ifAbsent() != null
+        && !unrecognised(leaf.field(), read(leaf.field(), element, facts))) {
       return new Judged(Truth.of(leaf.ifAbsent()), judged.evidence());
     }
     return judged;
@@ -201,7 +224,12 @@ final class ReferenceInterpreter {
 
   private Judged quantified(ConditionTree.Quantified q, String prefix, Device device, List<Fact> facts) {
     boolean networks = q.list().equals("networks");
-    List<?> elements = networks ? device.networkIds() : device.services();
+    List<?> elements = switch (q.list()) {
+      case "networks" -> device.networkIds();
+      case "services" -> device.services();
+      case "outboundDestinations" -> device.outboundDestinations();
+      default -> throw new IllegalArgumentException("the reference interpreter cannot quantify over " + q.list());
+    };
     String name = prefix + q.list();
     if (elements == null) {
       Evidence.Expectation needed = new Evidence.Expectation.Presence(networks ? "a list of references" : "a list");
@@ -218,7 +246,8 @@ final class ReferenceInterpreter {
       Object element = elements.get(i);
       Judged judged;
       try {
-        if (element instanceof String networkId) {
+        if (networks) {
+          String networkId = (String) element;
           Network network = find(facts, Network.class, networkId);
           String elementName = name + "[" + networkId + "]";
           judged = network == null
@@ -227,7 +256,9 @@ final class ReferenceInterpreter {
                   new Evidence.Expectation.Presence("a known fact"))))
               : eval(q.where(), network, elementName + ".", device, facts);
         } else {
-          judged = eval(q.where(), element, name + "[" + i + "].", device, facts);
+          // a plain value (a destination) is named by its index alone; a record's fields follow a dot
+          String elementName = name + "[" + i + "]" + (element instanceof String ? "" : ".");
+          judged = eval(q.where(), element, elementName, device, facts);
         }
       } catch (Incomparable e) {
         if (decided) {
@@ -276,10 +307,21 @@ final class ReferenceInterpreter {
       shown = Evidence.Operand.field(ref.path(), render(operand));
     }
     Evidence.Expectation expected = new Evidence.Expectation.Comparison(leaf.operator(), shown, false);
-    Evidence evidence = new Evidence(field, actual(value), expected);
     if (leaf.operator().equals("exists")) {
-      return new Judged(Truth.of(!(value instanceof Absence) == (Boolean) operand), List.of(evidence));
+      Truth present = Truth.of(!(value instanceof Absence) == (Boolean) operand);
+      return new Judged(present, List.of(new Evidence(field, actual(value), expected)));
     }
+    if (unrecognised(leaf.field(), value)) {
+      String explained = "'" + value + "' (not a recognised protocol; recognised: "
+          + String.join(", ", Vocabulary.PROTOCOL.canonicalValues()) + ")";
+      return new Judged(Truth.UNKNOWN, List.of(new Evidence(field, Evidence.Actual.value(explained), expected)));
+    }
+    if (leaf.field().equals("protocol") && !(value instanceof Absence)) {
+      value = PROTOCOLS.get((String) value);
+      operand = operand instanceof List<?> spellings
+          ? spellings.stream().map(PROTOCOLS::get).toList() : PROTOCOLS.get((String) operand);
+    }
+    Evidence evidence = new Evidence(field, actual(value), expected);
     if (value instanceof Absence || operand instanceof Absence) {
       return new Judged(Truth.UNKNOWN, List.of(evidence));
     }
@@ -306,7 +348,9 @@ final class ReferenceInterpreter {
       case "olderThan" -> ((LocalDate) value).isBefore(today.minus(Period.parse((String) operand)));
       case "newerThan" -> ((LocalDate) value).isAfter(today.minus(Period.parse((String) operand)));
       case "within" -> within((LocalDate) value, Period.parse((String) operand));
-      case "inCidr" -> inCidr(text(value), (List<?>) operand);
+      case "inCidr" -> inCidr(text(value), ((List<?>) operand).stream().filter(entry -> isNetwork((String) entry)).toList());
+      case "withinAny" -> withinAny(text(value), (List<?>) operand);
+      case "coversAll" -> coversAll((List<?>) value) == (Boolean) operand;
       default -> throw new IllegalArgumentException("the reference interpreter has no operator " + operator);
     };
   }
@@ -345,6 +389,11 @@ final class ReferenceInterpreter {
     return String.valueOf(operand);
   }
 
+  /** Whether the value, read from the field, is a protocol the vocabulary does not know. */
+  private static boolean unrecognised(String field, Object value) {
+    return field.equals("protocol") && value instanceof String text && !PROTOCOLS.containsKey(text);
+  }
+
   /** A field no source reported, or a reference that names no fact (then with the reason). */
   private record Absence(String reason) {}
 
@@ -368,6 +417,9 @@ final class ReferenceInterpreter {
       }
       case "port" -> ((Service) element).port();
       case "state" -> ((Service) element).state();
+      case "protocol" -> ((Service) element).protocol();
+      case "egressAllowlist" -> ((Device) element).egressAllowlist();
+      case "" -> element; // the element of a list of plain values itself
       case "zone" -> ((Network) element).zone();
       case "cidr" -> ((Network) element).cidr();
       default -> throw new IllegalArgumentException("the reference interpreter cannot read " + path);
@@ -440,6 +492,75 @@ final class ReferenceInterpreter {
     return !value.isBefore(today.minus(period)) && !value.isAfter(today.plus(period));
   }
 
+  /**
+   * withinAny, read from the format's description: an address is covered by a network entry that
+   * contains it, a host name by the same name (any case, a trailing dot ignored) or by
+   * {@code *.domain} for a name below the domain, and anything by an allow-all word; entries that are
+   * none of these cover nothing. A value that looks like an address but is not one cannot be compared.
+   */
+  private static boolean withinAny(String value, List<?> entries) {
+    boolean allowAll = entries.stream().anyMatch(entry -> ALLOW_ALL_WORDS.contains(hostName((String) entry)));
+    if (isNetwork(value)) {
+      return allowAll || inCidr(value, entries.stream().filter(entry -> isNetwork((String) entry)).toList());
+    }
+    String name = hostName(value);
+    if (name.matches("[0-9.]*") || !name.matches("[a-z0-9_-]+(\\.[a-z0-9_-]+)*")) {
+      throw new Incomparable(); // meant as an address but not one, or not a name at all
+    }
+    for (Object entry : entries) {
+      String written = hostName((String) entry);
+      if (allowAll || written.equals(name) || written.startsWith("*.") && name.endsWith(written.substring(1))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String hostName(String text) {
+    String name = text.strip().toLowerCase(Locale.ROOT);
+    return name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
+  }
+
+  /**
+   * Whether the entries allow every destination: an allow-all word, or networks whose union is all of
+   * IPv4 or all of IPv6 (swept from the lowest address up, each range extending the covered run).
+   */
+  private static boolean coversAll(List<?> entries) {
+    if (entries.stream().anyMatch(entry -> ALLOW_ALL_WORDS.contains(hostName((String) entry)))) {
+      return true;
+    }
+    for (int width : List.of(32, 128)) {
+      // each network as {first address, first address after it}, by first address
+      List<BigInteger[]> spans = entries.stream().map(entry -> ((String) entry).strip())
+          .filter(ReferenceInterpreter::isNetwork).map(ReferenceInterpreter::range)
+          .filter(range -> range.bits().length() == width)
+          .map(range -> {
+            BigInteger first = new BigInteger(range.bits().substring(0, range.prefix()) + "0".repeat(width - range.prefix()), 2);
+            return new BigInteger[] {first, first.add(BigInteger.ONE.shiftLeft(width - range.prefix()))};
+          })
+          .sorted(Comparator.comparing((BigInteger[] span) -> span[0])).toList();
+      BigInteger uncovered = BigInteger.ZERO;
+      for (BigInteger[] span : spans) {
+        if (span[0].compareTo(uncovered) <= 0 && span[1].compareTo(uncovered) > 0) {
+          uncovered = span[1];
+        }
+      }
+      if (uncovered.equals(BigInteger.ONE.shiftLeft(width))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isNetwork(String text) {
+    try {
+      range(text.strip());
+      return true;
+    } catch (Incomparable e) {
+      return false;
+    }
+  }
+
   private static boolean inCidr(String value, List<?> networks) {
     AddressRange address = range(value);
     for (Object text : networks) {
@@ -455,16 +576,23 @@ final class ReferenceInterpreter {
   /** An address as a string of 32 or 128 binary digits, and its prefix length. */
   private record AddressRange(String bits, int prefix) {}
 
-  /** {@code ADDRESS/PREFIX} or a bare address, IPv4 dotted or IPv6 colon-hex with at most one {@code ::}. */
+  /**
+   * {@code ADDRESS/PREFIX} or a bare address, IPv4 dotted (no leading zeros) or IPv6 colon-hex with at
+   * most one {@code ::} (its last 32 bits may be written dotted); an IPv4-mapped IPv6 address, or a
+   * network of them at least /96, is the IPv4 one it carries.
+   */
   private static AddressRange range(String text) {
     String[] parts = text.split("/", -1);
     String bits = parts[0].contains(":") ? ipv6Bits(parts[0]) : ipv4Bits(parts[0]);
-    if (parts.length > 2 || parts.length == 2 && !parts[1].matches("\\d{1,3}")) {
+    if (parts.length > 2 || parts.length == 2 && !parts[1].matches("0|[1-9][0-9]{0,2}")) {
       throw new Incomparable();
     }
     int prefix = parts.length == 1 ? bits.length() : Integer.parseInt(parts[1]);
     if (prefix > bits.length()) {
       throw new Incomparable();
+    }
+    if (bits.length() == 128 && bits.startsWith("0".repeat(80) + "1".repeat(16)) && prefix >= 96) {
+      return new AddressRange(bits.substring(96), prefix - 96);
     }
     return new AddressRange(bits, prefix);
   }
@@ -476,7 +604,7 @@ final class ReferenceInterpreter {
     }
     StringBuilder bits = new StringBuilder();
     for (String octet : octets) {
-      if (!octet.matches("\\d{1,3}") || Integer.parseInt(octet) > 255) {
+      if (!octet.matches("0|[1-9][0-9]{0,2}") || Integer.parseInt(octet) > 255) {
         throw new Incomparable();
       }
       bits.append(binary(Integer.parseInt(octet), 8));
@@ -485,6 +613,13 @@ final class ReferenceInterpreter {
   }
 
   private static String ipv6Bits(String text) {
+    int lastColon = text.lastIndexOf(':');
+    if (text.indexOf('.') > lastColon) {
+      // the last 32 bits written as an IPv4 address: two groups
+      String quad = ipv4Bits(text.substring(lastColon + 1));
+      text = text.substring(0, lastColon + 1) + Integer.toHexString(Integer.parseInt(quad.substring(0, 16), 2))
+          + ":" + Integer.toHexString(Integer.parseInt(quad.substring(16), 2));
+    }
     String[] halves = text.split("::", -1);
     if (halves.length > 2) {
       throw new Incomparable();

@@ -120,7 +120,8 @@ final class Checks {
 
   /**
    * A leaf of a {@code when} with {@code ifAbsent}: where its value would be UNKNOWN because a field
-   * is absent (the only way a leaf is UNKNOWN), it takes the value given; the evidence still shows
+   * is absent (the only way the comparison it wraps is UNKNOWN; a vocabulary's unrecognised value is
+   * decided outside it, by {@link #recognised}), it takes the value given; the evidence still shows
    * the absence.
    */
   static Check ifAbsent(Check leaf, boolean value) {

@@ -43,15 +43,13 @@ final class ConditionCompiler {
           ? Checks.quantifiedReferences(q.quantifier(), list, where, Objects.requireNonNull(q.list().field().target()).wireName())
           : Checks.quantified(q.quantifier(), list, where);
     }
-    Condition.Leaf leaf = (Condition.Leaf) condition;
-    Check check = leaf(leaf);
-    return leaf.ifAbsent() == null ? check : Checks.ifAbsent(check, leaf.ifAbsent());
+    return leaf((Condition.Leaf) condition);
   }
 
   private Check leaf(Condition.Leaf leaf) {
     PathReader path = PathReader.of(leaf.path(), joins);
     if (leaf.operator() == Operator.UNIQUE) {
-      return Checks.unique(path, joins.uniqueSlot(leaf.path()), typeName);
+      return withIfAbsent(leaf, Checks.unique(path, joins.uniqueSlot(leaf.path()), typeName));
     }
     Operand operand = leaf.operand();
     Check check;
@@ -72,9 +70,15 @@ final class ConditionCompiler {
       shown = Evidence.Operand.literal(literal.text());
       check = Checks.leaf(path, leaf.operator(), Objects.requireNonNull(literal.value()), shown);
     }
-    // a value a vocabulary does not know is not compared: the comparison is UNKNOWN
+    check = withIfAbsent(leaf, check);
+    // a value a vocabulary does not know is not compared: the comparison is UNKNOWN; it is present, not
+    // absent, so ifAbsent (inside) does not decide it
     return path.vocabulary() == null || leaf.operator() == Operator.EXISTS
         ? check
         : Checks.recognised(path, check, new Evidence.Expectation.Comparison(leaf.operator().wireName(), shown, false));
+  }
+
+  private static Check withIfAbsent(Condition.Leaf leaf, Check check) {
+    return leaf.ifAbsent() == null ? check : Checks.ifAbsent(check, leaf.ifAbsent());
   }
 }
