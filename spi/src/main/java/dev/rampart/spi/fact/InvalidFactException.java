@@ -109,20 +109,28 @@ public final class InvalidFactException extends IllegalArgumentException {
     return (text ? "'" + value + "'" : value) + " " + problem;
   }
 
+  /**
+   * The message without the fix, for readers that add the fix their own way: {@code device 'cam-1':
+   * services[2].port 70000 is not a port}.
+   */
+  public String withoutFix() {
+    return message(subject, path, value, text, problem, null);
+  }
+
   /** What a valid value looks like: {@code ports are 1 to 65535}. */
   public String fix() {
     return fix;
   }
 
   private static String message(
-      @Nullable String subject, List<Step> path, String value, boolean text, String problem, String fix) {
+      @Nullable String subject, List<Step> path, String value, boolean text, String problem, @Nullable String fix) {
     StringBuilder out = new StringBuilder();
     if (subject != null) {
       out.append(subject).append(": ");
     }
     out.append(render(path));
-    return out.append(' ').append(text ? "'" + value + "'" : value).append(' ').append(problem)
-        .append(" (").append(fix).append(')').toString();
+    out.append(' ').append(text ? "'" + value + "'" : value).append(' ').append(problem);
+    return fix == null ? out.toString() : out.append(" (").append(fix).append(')').toString();
   }
 
   private static String render(List<Step> path) {
