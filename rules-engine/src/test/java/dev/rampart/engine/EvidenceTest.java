@@ -145,12 +145,12 @@ class EvidenceTest {
 
   @Test
   void anErrorInAQuantifierNestedInAllNamesTheElement() throws Exception {
-    RuleResult result = evaluate("{all: [{field: owner, exists: true}, {allOf: ipAddresses, where: {inCidr: [\"10.0.0.0/8\"]}}]}",
-        Device.builder("d").owner("ops").ipAddresses(List.of("10.1.1.1", "10.0.0.300")).build());
+    RuleResult result = evaluate("{all: [{field: owner, exists: true}, {allOf: outboundDestinations, where: {inCidr: [\"10.0.0.0/8\"]}}]}",
+        Device.builder("d").owner("ops").outboundDestinations(List.of("10.1.1.1", "gateway.local")).build());
 
     assertEquals("""
-        ERROR evaluation failed: ipAddresses[1]: '10.0.0.300' is not an IP address or network
-        [ipAddresses[1] = 10.0.0.300 (expected inCidr [10.0.0.0/8])]""",
+        ERROR evaluation failed: outboundDestinations[1]: 'gateway.local' is not an IP address or network
+        [outboundDestinations[1] = gateway.local (expected inCidr [10.0.0.0/8])]""",
         result.outcome() + " " + result.message() + "\n" + result.evidence());
   }
 

@@ -258,11 +258,12 @@ class OperatorSemanticsTest {
 
   @Test
   void inCidrOnAValueThatIsNotAnAddressIsAnError() throws Exception {
-    RuleResult result = evaluate("{allOf: ipAddresses, where: {inCidr: [\"10.0.0.0/8\"]}}",
-        device("typo").ipAddresses(List.of("10.0.0.300")).build()).get("typo");
+    // the fact model refuses an IP address that is none, so a destination host name stands in
+    RuleResult result = evaluate("{allOf: outboundDestinations, where: {inCidr: [\"10.0.0.0/8\"]}}",
+        device("typo").outboundDestinations(List.of("gateway.local")).build()).get("typo");
     assertEquals(Outcome.ERROR, result.outcome());
-    assertEquals("evaluation failed: ipAddresses[0]: '10.0.0.300' is not an IP address or network", result.message());
-    assertEquals("[ipAddresses[0] = 10.0.0.300 (expected inCidr [10.0.0.0/8])]", result.evidence().toString());
+    assertEquals("evaluation failed: outboundDestinations[0]: 'gateway.local' is not an IP address or network", result.message());
+    assertEquals("[outboundDestinations[0] = gateway.local (expected inCidr [10.0.0.0/8])]", result.evidence().toString());
   }
 
   @Test

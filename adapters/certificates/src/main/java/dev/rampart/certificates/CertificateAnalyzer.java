@@ -75,22 +75,23 @@ public final class CertificateAnalyzer {
     X509CRLHolder crl = trust.crl();
     Boolean revoked = crl == null ? null : Chains.revoked(leaf, crl, issuerCandidates(bundle, trust));
 
-    return new Certificate(
-        Names.rfc4514(leaf.getSubject()),
-        Names.rfc4514(leaf.getIssuer()),
-        leaf.getSerialNumber().toString(16),
-        key.algorithm(),
-        key.size(),
-        Names.signatureAlgorithm(leaf.getSignatureAlgorithm()),
-        leaf.getNotBefore().toInstant(),
-        leaf.getNotAfter().toInstant(),
-        Chains.signedBy(leaf, leaf),
-        organisationPki,
-        chainValid,
-        revoked,
-        isCa(leaf),
-        subjectAltNames(leaf),
-        sha256(leaf));
+    return Certificate.builder()
+        .subject(Names.rfc4514(leaf.getSubject()))
+        .issuer(Names.rfc4514(leaf.getIssuer()))
+        .serialNumber(leaf.getSerialNumber().toString(16))
+        .keyAlgorithm(key.algorithm())
+        .keySize(key.size())
+        .signatureAlgorithm(Names.signatureAlgorithm(leaf.getSignatureAlgorithm()))
+        .notBefore(leaf.getNotBefore().toInstant())
+        .notAfter(leaf.getNotAfter().toInstant())
+        .selfSigned(Chains.signedBy(leaf, leaf))
+        .issuedByOrganisationPki(organisationPki)
+        .chainValid(chainValid)
+        .revoked(revoked)
+        .ca(isCa(leaf))
+        .subjectAltNames(subjectAltNames(leaf))
+        .sha256Fingerprint(sha256(leaf))
+        .build();
   }
 
   private static List<X509CertificateHolder> issuerCandidates(List<X509CertificateHolder> bundle, TrustMaterial trust) {

@@ -14,7 +14,7 @@ public record AccessPolicy(
     @Nullable List<String> resources) {
 
   public AccessPolicy {
-    actions = Collections2.copyOrNull(actions);
-    resources = Collections2.copyOrNull(resources);
+    actions = FieldValues.texts(actions);
+    resources = FieldValues.texts(resources);
   }
 }

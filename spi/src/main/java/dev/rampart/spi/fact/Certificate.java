@@ -1,6 +1,8 @@
 package dev.rampart.spi.fact;
 
 import dev.rampart.spi.value.Canonical;
+import dev.rampart.spi.value.Format;
+import dev.rampart.spi.value.ValueFormat;
 import dev.rampart.spi.value.Vocabulary;
 import java.time.Instant;
 import java.util.List;
@@ -30,7 +32,7 @@ public record Certificate(
     @Nullable String issuer,
     @Nullable String serialNumber,
     @Canonical(Vocabulary.KEY_ALGORITHM) @Nullable String keyAlgorithm,
-    @Nullable Integer keySize,
+    @Format(ValueFormat.KEY_SIZE) @Nullable Integer keySize,
     @Canonical(Vocabulary.SIGNATURE_ALGORITHM) @Nullable String signatureAlgorithm,
     @Nullable Instant notBefore,
     @Nullable Instant notAfter,
@@ -43,6 +45,139 @@ public record Certificate(
     @Nullable String sha256Fingerprint) {
 
   public Certificate {
-    subjectAltNames = Collections2.copyOrNull(subjectAltNames);
+    subject = FieldValues.text(subject);
+    issuer = FieldValues.text(issuer);
+    serialNumber = FieldValues.text(serialNumber);
+    keyAlgorithm = FieldValues.canonical(Vocabulary.KEY_ALGORITHM, keyAlgorithm);
+    keySize = FieldValues.number("keySize", keySize, ValueFormat.KEY_SIZE);
+    signatureAlgorithm = FieldValues.canonical(Vocabulary.SIGNATURE_ALGORITHM, signatureAlgorithm);
+    subjectAltNames = FieldValues.texts(subjectAltNames);
+    sha256Fingerprint = FieldValues.text(sha256Fingerprint);
+  }
+
+  /** Starts a certificate with every field unknown. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder that starts from this one, to change a few fields. */
+  public Builder toBuilder() {
+    Builder builder = new Builder();
+    builder.subject = subject;
+    builder.issuer = issuer;
+    builder.serialNumber = serialNumber;
+    builder.keyAlgorithm = keyAlgorithm;
+    builder.keySize = keySize;
+    builder.signatureAlgorithm = signatureAlgorithm;
+    builder.notBefore = notBefore;
+    builder.notAfter = notAfter;
+    builder.selfSigned = selfSigned;
+    builder.issuedByOrganisationPki = issuedByOrganisationPki;
+    builder.chainValid = chainValid;
+    builder.revoked = revoked;
+    builder.ca = ca;
+    builder.subjectAltNames = subjectAltNames;
+    builder.sha256Fingerprint = sha256Fingerprint;
+    return builder;
+  }
+
+  /** Builds a {@link Certificate}; fields not set stay unknown. */
+  public static final class Builder {
+    private @Nullable String subject;
+    private @Nullable String issuer;
+    private @Nullable String serialNumber;
+    private @Nullable String keyAlgorithm;
+    private @Nullable Integer keySize;
+    private @Nullable String signatureAlgorithm;
+    private @Nullable Instant notBefore;
+    private @Nullable Instant notAfter;
+    private @Nullable Boolean selfSigned;
+    private @Nullable Boolean issuedByOrganisationPki;
+    private @Nullable Boolean chainValid;
+    private @Nullable Boolean revoked;
+    private @Nullable Boolean ca;
+    private @Nullable List<String> subjectAltNames;
+    private @Nullable String sha256Fingerprint;
+
+    private Builder() {}
+
+    public Builder subject(@Nullable String subject) {
+      this.subject = subject;
+      return this;
+    }
+
+    public Builder issuer(@Nullable String issuer) {
+      this.issuer = issuer;
+      return this;
+    }
+
+    public Builder serialNumber(@Nullable String serialNumber) {
+      this.serialNumber = serialNumber;
+      return this;
+    }
+
+    public Builder keyAlgorithm(@Nullable String keyAlgorithm) {
+      this.keyAlgorithm = keyAlgorithm;
+      return this;
+    }
+
+    public Builder keySize(@Nullable Integer keySize) {
+      this.keySize = keySize;
+      return this;
+    }
+
+    public Builder signatureAlgorithm(@Nullable String signatureAlgorithm) {
+      this.signatureAlgorithm = signatureAlgorithm;
+      return this;
+    }
+
+    public Builder notBefore(@Nullable Instant notBefore) {
+      this.notBefore = notBefore;
+      return this;
+    }
+
+    public Builder notAfter(@Nullable Instant notAfter) {
+      this.notAfter = notAfter;
+      return this;
+    }
+
+    public Builder selfSigned(@Nullable Boolean selfSigned) {
+      this.selfSigned = selfSigned;
+      return this;
+    }
+
+    public Builder issuedByOrganisationPki(@Nullable Boolean issuedByOrganisationPki) {
+      this.issuedByOrganisationPki = issuedByOrganisationPki;
+      return this;
+    }
+
+    public Builder chainValid(@Nullable Boolean chainValid) {
+      this.chainValid = chainValid;
+      return this;
+    }
+
+    public Builder revoked(@Nullable Boolean revoked) {
+      this.revoked = revoked;
+      return this;
+    }
+
+    public Builder ca(@Nullable Boolean ca) {
+      this.ca = ca;
+      return this;
+    }
+
+    public Builder subjectAltNames(@Nullable List<String> subjectAltNames) {
+      this.subjectAltNames = subjectAltNames;
+      return this;
+    }
+
+    public Builder sha256Fingerprint(@Nullable String sha256Fingerprint) {
+      this.sha256Fingerprint = sha256Fingerprint;
+      return this;
+    }
+
+    public Certificate build() {
+      return new Certificate(subject, issuer, serialNumber, keyAlgorithm, keySize, signatureAlgorithm, notBefore, notAfter, selfSigned, issuedByOrganisationPki, chainValid, revoked, ca, subjectAltNames, sha256Fingerprint);
+    }
   }
 }

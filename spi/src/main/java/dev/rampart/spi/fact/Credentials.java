@@ -17,4 +17,64 @@ public record Credentials(
     @Nullable String fingerprint,
     @Nullable AuthMethod authMethod,
     @Nullable Certificate certificate) {
+
+  public Credentials {
+    fingerprint = FieldValues.text(fingerprint);
+  }
+
+  /** Starts a credentials record with every field unknown. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder that starts from this one, to change a few fields. */
+  public Builder toBuilder() {
+    Builder builder = new Builder();
+    builder.defaultPassword = defaultPassword;
+    builder.sharedPassword = sharedPassword;
+    builder.fingerprint = fingerprint;
+    builder.authMethod = authMethod;
+    builder.certificate = certificate;
+    return builder;
+  }
+
+  /** Builds a {@link Credentials}; fields not set stay unknown. */
+  public static final class Builder {
+    private @Nullable Boolean defaultPassword;
+    private @Nullable Boolean sharedPassword;
+    private @Nullable String fingerprint;
+    private @Nullable AuthMethod authMethod;
+    private @Nullable Certificate certificate;
+
+    private Builder() {}
+
+    public Builder defaultPassword(@Nullable Boolean defaultPassword) {
+      this.defaultPassword = defaultPassword;
+      return this;
+    }
+
+    public Builder sharedPassword(@Nullable Boolean sharedPassword) {
+      this.sharedPassword = sharedPassword;
+      return this;
+    }
+
+    public Builder fingerprint(@Nullable String fingerprint) {
+      this.fingerprint = fingerprint;
+      return this;
+    }
+
+    public Builder authMethod(@Nullable AuthMethod authMethod) {
+      this.authMethod = authMethod;
+      return this;
+    }
+
+    public Builder certificate(@Nullable Certificate certificate) {
+      this.certificate = certificate;
+      return this;
+    }
+
+    public Credentials build() {
+      return new Credentials(defaultPassword, sharedPassword, fingerprint, authMethod, certificate);
+    }
+  }
 }

@@ -28,6 +28,7 @@ public record Deployment(
 
   public Deployment {
     Collections2.requireId(id, FactType.DEPLOYMENT);
+    name = FieldValues.text(name);
     attributes = Collections2.copyAttributes(attributes);
   }
 

@@ -1,5 +1,7 @@
 package dev.rampart.spi.fact;
 
+import dev.rampart.spi.value.Format;
+import dev.rampart.spi.value.ValueFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -40,8 +42,8 @@ public record Device(
     @Nullable String name,
     @Nullable String model,
     @Nullable String serialNumber,
-    @Nullable String macAddress,
-    @Nullable List<String> ipAddresses,
+    @Format(ValueFormat.MAC_ADDRESS) @Nullable String macAddress,
+    @Format(ValueFormat.IP_ADDRESS) @Nullable List<String> ipAddresses,
     @Ref(FactType.VENDOR) @Nullable String vendorId,
     @Ref(FactType.NETWORK) @Nullable List<String> networkIds,
     @Nullable DeviceClass deviceClass,
@@ -59,17 +61,28 @@ public record Device(
     @Nullable Resilience resilience,
     @Nullable Lifecycle lifecycle,
     @Nullable Connectivity connectivity,
-    @Nullable List<String> outboundDestinations,
-    @Nullable List<String> egressAllowlist,
+    @Format(ValueFormat.DESTINATION) @Nullable List<String> outboundDestinations,
+    @Format(ValueFormat.DESTINATION) @Nullable List<String> egressAllowlist,
     Map<String, Object> attributes) implements Fact {
 
   public Device {
     Collections2.requireId(id, FactType.DEVICE);
-    ipAddresses = Collections2.copyOrNull(ipAddresses);
-    networkIds = Collections2.copyOrNull(networkIds);
-    services = Collections2.copyOrNull(services);
-    outboundDestinations = Collections2.copyOrNull(outboundDestinations);
-    egressAllowlist = Collections2.copyOrNull(egressAllowlist);
+    try {
+      name = FieldValues.text(name);
+      model = FieldValues.text(model);
+      serialNumber = FieldValues.text(serialNumber);
+      macAddress = FieldValues.formatted("macAddress", macAddress, ValueFormat.MAC_ADDRESS);
+      ipAddresses = FieldValues.formatted("ipAddresses", ipAddresses, ValueFormat.IP_ADDRESS);
+      vendorId = FieldValues.text(vendorId);
+      networkIds = FieldValues.texts(networkIds);
+      owner = FieldValues.text(owner);
+      services = Collections2.copyOrNull(services);
+      outboundDestinations =
+          FieldValues.formatted("outboundDestinations", outboundDestinations, ValueFormat.DESTINATION);
+      egressAllowlist = FieldValues.formatted("egressAllowlist", egressAllowlist, ValueFormat.DESTINATION);
+    } catch (InvalidFactException e) {
+      throw e.about(FactType.DEVICE, id);
+    }
     attributes = Collections2.copyAttributes(attributes);
   }
 

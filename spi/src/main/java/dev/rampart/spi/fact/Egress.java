@@ -1,5 +1,7 @@
 package dev.rampart.spi.fact;
 
+import dev.rampart.spi.value.Format;
+import dev.rampart.spi.value.ValueFormat;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -11,9 +13,9 @@ import org.jspecify.annotations.Nullable;
  */
 public record Egress(
     @Nullable Boolean defaultDeny,
-    @Nullable List<String> allowlist) {
+    @Format(ValueFormat.DESTINATION) @Nullable List<String> allowlist) {
 
   public Egress {
-    allowlist = Collections2.copyOrNull(allowlist);
+    allowlist = FieldValues.formatted("allowlist", allowlist, ValueFormat.DESTINATION);
   }
 }

@@ -16,4 +16,9 @@ public record Firmware(
     @Nullable LocalDate releaseDate,
     @Nullable String latestVersion,
     @Nullable Boolean signed) {
+
+  public Firmware {
+    version = FieldValues.text(version);
+    latestVersion = FieldValues.text(latestVersion);
+  }
 }

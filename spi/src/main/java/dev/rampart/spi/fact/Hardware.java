@@ -15,4 +15,8 @@ public record Hardware(
     @Nullable String rootOfTrustType,
     @Nullable Boolean secureBoot,
     @Nullable Boolean trustedExecution) {
+
+  public Hardware {
+    rootOfTrustType = FieldValues.text(rootOfTrustType);
+  }
 }

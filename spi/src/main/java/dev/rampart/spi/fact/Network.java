@@ -1,5 +1,7 @@
 package dev.rampart.spi.fact;
 
+import dev.rampart.spi.value.Format;
+import dev.rampart.spi.value.ValueFormat;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -21,8 +23,8 @@ public record Network(
     String id,
     @Nullable String name,
     @Nullable Zone zone,
-    @Nullable Integer vlan,
-    @Nullable String cidr,
+    @Format(ValueFormat.VLAN) @Nullable Integer vlan,
+    @Format(ValueFormat.NETWORK) @Nullable String cidr,
     @Nullable Egress egress,
     @Nullable CriticalSystemsAccess criticalSystemsAccess,
     @Nullable NetworkMonitoring monitoring,
@@ -30,6 +32,13 @@ public record Network(
 
   public Network {
     Collections2.requireId(id, FactType.NETWORK);
+    try {
+      name = FieldValues.text(name);
+      vlan = FieldValues.number("vlan", vlan, ValueFormat.VLAN);
+      cidr = FieldValues.formatted("cidr", cidr, ValueFormat.NETWORK);
+    } catch (InvalidFactException e) {
+      throw e.about(FactType.NETWORK, id);
+    }
     attributes = Collections2.copyAttributes(attributes);
   }
 

@@ -1,6 +1,8 @@
 package dev.rampart.spi.fact;
 
 import dev.rampart.spi.value.Canonical;
+import dev.rampart.spi.value.Format;
+import dev.rampart.spi.value.ValueFormat;
 import dev.rampart.spi.value.Vocabulary;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -26,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record Service(
     @Nullable String name,
-    @Nullable Integer port,
+    @Format(ValueFormat.PORT) @Nullable Integer port,
     @Nullable Transport transport,
     @Canonical(Vocabulary.PROTOCOL) @Nullable String protocol,
     @Nullable ServiceState state,
@@ -42,6 +44,137 @@ public record Service(
     @Nullable String productVersion) {
 
   public Service {
-    tlsVersions = Collections2.copyOrNull(tlsVersions);
+    name = FieldValues.text(name);
+    port = FieldValues.number("port", port, ValueFormat.PORT);
+    protocol = FieldValues.canonical(Vocabulary.PROTOCOL, protocol);
+    tlsVersions = FieldValues.canonical(Vocabulary.TLS_VERSION, tlsVersions);
+    product = FieldValues.text(product);
+    productVersion = FieldValues.text(productVersion);
+  }
+
+  /** Starts a service with every field unknown. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder that starts from this one, to change a few fields. */
+  public Builder toBuilder() {
+    Builder builder = new Builder();
+    builder.name = name;
+    builder.port = port;
+    builder.transport = transport;
+    builder.protocol = protocol;
+    builder.state = state;
+    builder.exposure = exposure;
+    builder.tls = tls;
+    builder.tlsVersions = tlsVersions;
+    builder.weakCiphers = weakCiphers;
+    builder.authRequired = authRequired;
+    builder.rateLimited = rateLimited;
+    builder.inputValidation = inputValidation;
+    builder.management = management;
+    builder.product = product;
+    builder.productVersion = productVersion;
+    return builder;
+  }
+
+  /** Builds a {@link Service}; fields not set stay unknown. */
+  public static final class Builder {
+    private @Nullable String name;
+    private @Nullable Integer port;
+    private @Nullable Transport transport;
+    private @Nullable String protocol;
+    private @Nullable ServiceState state;
+    private @Nullable Exposure exposure;
+    private @Nullable Boolean tls;
+    private @Nullable List<String> tlsVersions;
+    private @Nullable Boolean weakCiphers;
+    private @Nullable Boolean authRequired;
+    private @Nullable Boolean rateLimited;
+    private @Nullable Boolean inputValidation;
+    private @Nullable Boolean management;
+    private @Nullable String product;
+    private @Nullable String productVersion;
+
+    private Builder() {}
+
+    public Builder name(@Nullable String name) {
+      this.name = name;
+      return this;
+    }
+
+    public Builder port(@Nullable Integer port) {
+      this.port = port;
+      return this;
+    }
+
+    public Builder transport(@Nullable Transport transport) {
+      this.transport = transport;
+      return this;
+    }
+
+    public Builder protocol(@Nullable String protocol) {
+      this.protocol = protocol;
+      return this;
+    }
+
+    public Builder state(@Nullable ServiceState state) {
+      this.state = state;
+      return this;
+    }
+
+    public Builder exposure(@Nullable Exposure exposure) {
+      this.exposure = exposure;
+      return this;
+    }
+
+    public Builder tls(@Nullable Boolean tls) {
+      this.tls = tls;
+      return this;
+    }
+
+    public Builder tlsVersions(@Nullable List<String> tlsVersions) {
+      this.tlsVersions = tlsVersions;
+      return this;
+    }
+
+    public Builder weakCiphers(@Nullable Boolean weakCiphers) {
+      this.weakCiphers = weakCiphers;
+      return this;
+    }
+
+    public Builder authRequired(@Nullable Boolean authRequired) {
+      this.authRequired = authRequired;
+      return this;
+    }
+
+    public Builder rateLimited(@Nullable Boolean rateLimited) {
+      this.rateLimited = rateLimited;
+      return this;
+    }
+
+    public Builder inputValidation(@Nullable Boolean inputValidation) {
+      this.inputValidation = inputValidation;
+      return this;
+    }
+
+    public Builder management(@Nullable Boolean management) {
+      this.management = management;
+      return this;
+    }
+
+    public Builder product(@Nullable String product) {
+      this.product = product;
+      return this;
+    }
+
+    public Builder productVersion(@Nullable String productVersion) {
+      this.productVersion = productVersion;
+      return this;
+    }
+
+    public Service build() {
+      return new Service(name, port, transport, protocol, state, exposure, tls, tlsVersions, weakCiphers, authRequired, rateLimited, inputValidation, management, product, productVersion);
+    }
   }
 }

@@ -1,5 +1,7 @@
 package dev.rampart.spi.fact;
 
+import dev.rampart.spi.value.Format;
+import dev.rampart.spi.value.ValueFormat;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 
@@ -11,5 +13,9 @@ import org.jspecify.annotations.Nullable;
  */
 public record Training(
     @Nullable LocalDate lastCompleted,
-    @Nullable Integer coveragePercent) {
+    @Format(ValueFormat.PERCENT) @Nullable Integer coveragePercent) {
+
+  public Training {
+    coveragePercent = FieldValues.number("coveragePercent", coveragePercent, ValueFormat.PERCENT);
+  }
 }

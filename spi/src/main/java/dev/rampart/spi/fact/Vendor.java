@@ -29,6 +29,7 @@ public record Vendor(
 
   public Vendor {
     Collections2.requireId(id, FactType.VENDOR);
+    name = FieldValues.text(name);
     attributes = Collections2.copyAttributes(attributes);
   }
 

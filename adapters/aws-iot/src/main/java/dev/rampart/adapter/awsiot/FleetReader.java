@@ -7,6 +7,8 @@ import dev.rampart.spi.fact.AuthMethod;
 import dev.rampart.spi.fact.Certificate;
 import dev.rampart.spi.fact.Credentials;
 import dev.rampart.spi.fact.Device;
+import dev.rampart.spi.fact.FactType;
+import dev.rampart.spi.fact.InvalidFactException;
 import dev.rampart.spi.source.FactSink;
 import dev.rampart.spi.source.Origin;
 import dev.rampart.spi.source.SourceException;
@@ -62,7 +64,7 @@ final class FleetReader {
       ListThingsResponse things = call("call iot:ListThings", "",
           () -> client.listThings(request -> request.maxResults(PAGE_SIZE).nextToken(page)));
       for (ThingAttribute thing : things.things()) {
-        Device device = device(thing);
+        Device device = checked(thing);
         if (device != null) {
           // The API says nothing of when it last saw the data, so the time of reading stands in.
           sink.accept(device, Origin.of(AwsIotProvider.ID, location(thing)).collectedAt(clock.instant()));
@@ -70,6 +72,16 @@ final class FleetReader {
       }
       token = things.nextToken();
     } while (token != null && !token.isEmpty());
+  }
+
+  /** The thing as a device; a value the fact model refuses fails the read, naming the thing like other failures. */
+  private @Nullable Device checked(ThingAttribute thing) throws SourceException {
+    try {
+      return device(thing);
+    } catch (InvalidFactException e) {
+      throw new SourceException(failures.source() + ": " + location(thing) + ": "
+          + e.about(FactType.DEVICE, thing.thingName()).withoutFix() + " (" + e.fix() + "; correct it in AWS IoT Core)");
+    }
   }
 
   /** The thing as a device, or {@code null} when it was deleted while the fleet was being read. */
@@ -98,7 +110,8 @@ final class FleetReader {
     List<ThingCertificate> active = attached.stream().filter(ThingCertificate::active).toList();
     ThingCertificate chosen = active.isEmpty() ? attached.get(0) : active.get(0);
     return device
-        .credentials(new Credentials(null, null, chosen.fingerprint(), AuthMethod.CERTIFICATE, chosen.certificate()))
+        .credentials(Credentials.builder().fingerprint(chosen.fingerprint()).authMethod(AuthMethod.CERTIFICATE)
+            .certificate(chosen.certificate()).build())
         .accessPolicy(accessPolicy(active.isEmpty() ? List.of(chosen) : active))
         .build();
   }
@@ -220,15 +233,12 @@ final class FleetReader {
       // A certificate registered with a CA of the account was issued by a CA the organisation chose.
       Boolean organisationPki = description.caCertificateId() != null ? Boolean.TRUE
           : analysed == null ? null : analysed.issuedByOrganisationPki();
-      Certificate certificate = analysed == null
-          ? new Certificate(null, null, null, null, null, null,
-              description.validity() == null ? null : description.validity().notBefore(),
-              description.validity() == null ? null : description.validity().notAfter(),
-              null, organisationPki, null, revoked, null, null, null)
-          : new Certificate(analysed.subject(), analysed.issuer(), analysed.serialNumber(), analysed.keyAlgorithm(),
-              analysed.keySize(), analysed.signatureAlgorithm(), analysed.notBefore(), analysed.notAfter(),
-              analysed.selfSigned(), organisationPki, analysed.chainValid(), revoked, analysed.ca(),
-              analysed.subjectAltNames(), analysed.sha256Fingerprint());
+      Certificate.Builder builder = analysed == null
+          ? Certificate.builder()
+              .notBefore(description.validity() == null ? null : description.validity().notBefore())
+              .notAfter(description.validity() == null ? null : description.validity().notAfter())
+          : analysed.toBuilder();
+      Certificate certificate = builder.issuedByOrganisationPki(organisationPki).revoked(revoked).build();
       // AWS IoT's certificate id is the SHA-256 of the certificate; it stands in when the PEM could not be read.
       String fingerprint = certificate.sha256Fingerprint() != null ? certificate.sha256Fingerprint()
           : description.certificateId();

@@ -6,6 +6,7 @@ import dev.rampart.spi.fact.Certificate;
 import dev.rampart.spi.fact.Credentials;
 import dev.rampart.spi.fact.Device;
 import dev.rampart.spi.fact.Firmware;
+import dev.rampart.spi.fact.InvalidFactException;
 import dev.rampart.spi.fact.Lifecycle;
 import dev.rampart.spi.fact.LifecycleStatus;
 import java.math.BigDecimal;
@@ -56,12 +57,19 @@ final class TwinMapping {
       return null;
     }
     Entry read = new Entry(place, problems);
-    Device device = Device.builder(text.text())
-        .credentials(read.credentials(entry))
-        .lifecycle(read.lifecycle(entry.get("status")))
-        .firmware(read.firmware(entry))
-        .attributes(read.tags(entry.get("tags")))
-        .build();
+    Device device;
+    try {
+      device = Device.builder(text.text())
+          .credentials(read.credentials(entry))
+          .lifecycle(read.lifecycle(entry.get("status")))
+          .firmware(read.firmware(entry))
+          .attributes(read.tags(entry.get("tags")))
+          .build();
+    } catch (InvalidFactException e) {
+      // the export's own field names differ from the fact model's, so the entry is the place
+      problems.add(entry.at(), place, e.withoutFix(), e.fix());
+      return null;
+    }
     return read.failed ? null : device;
   }
 
@@ -95,17 +103,17 @@ final class TwinMapping {
       String thumbprint = primaryThumbprint(thumbprints, prefix + "x509Thumbprint.primaryThumbprint");
       switch (text.text()) {
         case "sas" -> {
-          return new Credentials(null, null, keyFingerprint(identity), AuthMethod.PRE_SHARED_KEY, null);
+          return Credentials.builder().fingerprint(keyFingerprint(identity)).authMethod(AuthMethod.PRE_SHARED_KEY).build();
         }
         case "selfSigned" -> {
-          return new Credentials(null, null, thumbprint, AuthMethod.CERTIFICATE, certificate(true, thumbprint));
+          return certificateCredentials(true, thumbprint);
         }
         case "certificateAuthority" -> {
           // The hub accepts only a certificate that chains to a CA verified for it: not self-signed.
-          return new Credentials(null, null, thumbprint, AuthMethod.CERTIFICATE, certificate(false, thumbprint));
+          return certificateCredentials(false, thumbprint);
         }
         case "none" -> {
-          return new Credentials(null, null, null, AuthMethod.NONE, null);
+          return Credentials.builder().authMethod(AuthMethod.NONE).build();
         }
         default -> {
           problem(type, typeField, "unknown authentication type '" + text.text() + "'", "expected " + AUTHENTICATION_TYPES);
@@ -198,10 +206,12 @@ final class TwinMapping {
     }
   }
 
-  private static Certificate certificate(boolean selfSigned, @Nullable String thumbprint) {
+  private static Credentials certificateCredentials(boolean selfSigned, @Nullable String thumbprint) {
     // A 64-digit thumbprint is the SHA-256 of the certificate, the same fingerprint the certificate analyser gives.
     String sha256 = thumbprint != null && thumbprint.length() == 64 ? thumbprint : null;
-    return new Certificate(null, null, null, null, null, null, null, null, selfSigned, null, null, null, null, null, sha256);
+    Certificate certificate = Certificate.builder().selfSigned(selfSigned).sha256Fingerprint(sha256).build();
+    return Credentials.builder().fingerprint(thumbprint).authMethod(AuthMethod.CERTIFICATE).certificate(certificate)
+        .build();
   }
 
   /**

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import dev.rampart.adaptersupport.json.Position;
 import dev.rampart.spi.fact.Certificate;
 import dev.rampart.spi.fact.FactType;
+import dev.rampart.spi.fact.InvalidFactException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -53,9 +54,18 @@ record BindingError(@Nullable Position position, List<Reference> path, String wh
     if (error instanceof InvalidNullException) {
       return new BindingError(position, path, "a list entry is empty (null)", "remove the entry or give it a value");
     }
+    if (error instanceof ValueInstantiationException && error.getCause() instanceof InvalidFactException refused) {
+      // The values with a form are checked while parsing (TextDeserializer, WholeNumberDeserializer);
+      // this is the fact model's word on the rest, placed at the end of the record that refused it.
+      List<Reference> full = new ArrayList<>(path);
+      for (InvalidFactException.Step step : refused.path()) {
+        full.add(step.field() != null ? new Reference(null, step.field()) : new Reference(null, step.index()));
+      }
+      return new BindingError(position, full, refused.what(), refused.fix());
+    }
     if (error instanceof ValueInstantiationException instantiation
         && instantiation.getType().getRawClass() == type.javaType()) {
-      // The fact records reject only a missing or blank id; everything else is checked while parsing.
+      // Otherwise the fact records reject only a missing or blank id.
       String fix = "give each " + type.wireName() + " a unique, non-blank 'id'";
       boolean blank = instantiation.getCause() instanceof IllegalArgumentException;
       return new BindingError(elementStart, List.of(), blank ? "the id is blank" : "missing id", fix);

@@ -130,8 +130,7 @@ final class CertificateReferences {
       return null;
     }
     return device.toBuilder()
-        .credentials(new Credentials(credentials.defaultPassword(), credentials.sharedPassword(),
-            credentials.fingerprint(), credentials.authMethod(), merged))
+        .credentials(credentials.toBuilder().certificate(merged).build())
         .build();
   }
 

@@ -1,6 +1,8 @@
 package dev.rampart.adapter.inventory;
 
 import dev.rampart.spi.fact.FactType;
+import dev.rampart.spi.value.Format;
+import dev.rampart.spi.value.ValueFormat;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -8,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the inventory format knows about the fact model, found by reflection so that a field or
@@ -27,6 +30,20 @@ final class FactModel {
       }
     }
     return List.copyOf(names);
+  }
+
+  /** The checked form of a record's field, or {@code null} when it has none (or is no field of a record). */
+  static @Nullable ValueFormat format(Class<?> type, String field) {
+    RecordComponent[] components = type.getRecordComponents();
+    if (components != null) {
+      for (RecordComponent component : components) {
+        if (component.getName().equals(field)) {
+          Format format = component.getAnnotation(Format.class);
+          return format == null ? null : format.value();
+        }
+      }
+    }
+    return null;
   }
 
   /** Every enum type reachable from the four fact records. */

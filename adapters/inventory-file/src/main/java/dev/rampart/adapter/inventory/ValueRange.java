@@ -1,38 +1,31 @@
 package dev.rampart.adapter.inventory;
 
-import dev.rampart.spi.fact.Certificate;
-import dev.rampart.spi.fact.DataHandling;
-import dev.rampart.spi.fact.Network;
-import dev.rampart.spi.fact.Service;
-import dev.rampart.spi.fact.Training;
+import dev.rampart.spi.value.ValueFormat;
 import java.math.BigInteger;
-import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The allowed values of a whole-number field, with the hint shown when a value is outside them.
+ * The allowed values of a whole-number field, with the words of a message about a value outside them.
  *
  * @param min smallest allowed value
  * @param max largest allowed value
+ * @param noun what a value of the field is called, with its article ("a port"); {@code null} for any number
  * @param hint the fix shown for a value out of range
  */
-record ValueRange(long min, long max, String hint) {
+record ValueRange(long min, long max, @Nullable String noun, String hint) {
 
   /** Any value a whole-number field can hold. */
   static final ValueRange ANY =
-      new ValueRange(Integer.MIN_VALUE, Integer.MAX_VALUE, "use a whole number from -2147483648 to 2147483647");
+      new ValueRange(Integer.MIN_VALUE, Integer.MAX_VALUE, null, "use a whole number from -2147483648 to 2147483647");
 
-  // Keyed by "Record.field": ranges are facts about the model that the SPI records do not enforce themselves.
-  private static final Map<String, ValueRange> BY_FIELD = Map.of(
-      key(Service.class, "port"), new ValueRange(1, 65535, "a port is 1 to 65535"),
-      key(Network.class, "vlan"), new ValueRange(1, 4094, "a VLAN id is 1 to 4094"),
-      key(DataHandling.class, "retentionDays"), new ValueRange(0, Integer.MAX_VALUE, "days kept cannot be negative"),
-      key(Training.class, "coveragePercent"), new ValueRange(0, 100, "a percentage is 0 to 100"),
-      key(Certificate.class, "keySize"),
-      new ValueRange(1, Integer.MAX_VALUE, "a key size is a positive number of bits, e.g. 2048"));
-
-  /** The range of one field of a record. */
+  /**
+   * The range of one field of a record: the fact model's own, from its {@link ValueFormat}, so the
+   * file is checked by the same rule as every fact built in code.
+   */
   static ValueRange of(Class<?> record, String field) {
-    return BY_FIELD.getOrDefault(key(record, field), ANY);
+    ValueFormat format = FactModel.format(record, field);
+    return format == null || !format.isNumber() ? ANY : new ValueRange(format.min(), format.max(), format.noun(),
+        format.fix());
   }
 
   boolean contains(long value) {
@@ -43,7 +36,8 @@ record ValueRange(long min, long max, String hint) {
     return value.compareTo(BigInteger.valueOf(min)) >= 0 && value.compareTo(BigInteger.valueOf(max)) <= 0;
   }
 
-  private static String key(Class<?> record, String field) {
-    return record.getName() + "." + field;
+  /** What is wrong with a value outside the range, as written: "70000 is not a port". */
+  String outside(String written) {
+    return written + (noun == null ? " is out of range" : " is not " + noun);
   }
 }

@@ -44,7 +44,7 @@ class EmbeddedInventoryTest {
     assertEquals(Fixtures.expected("embedded-problems.yaml", """
         FILE:4:3: unknown key 'device' in 'facts' (did you mean 'devices'?)
         FILE:8:21: facts.devices[0] (id 'cam-01').credentials: unknown field 'defaultPasword' (did you mean 'defaultPassword'?)
-        FILE:11:18: facts.devices[1] (id 'cam-02').services[0].port: 70000 is out of range (a port is 1 to 65535)
+        FILE:11:18: facts.devices[1] (id 'cam-02').services[0].port: 70000 is not a port (ports are 1 to 65535)
         FILE:12:15: facts.deployment: expected an object but found a list \
         (the deployment is a single object with an 'id', not a list)
         """), problems("embedded-problems.yaml"));

@@ -44,17 +44,17 @@ class HostileInventoryTest {
         """);
     assertEquals("""
         FILE:2:37: devices[0] (id 'a').services[0].port: expected a whole number but found 1e400 (write a whole number, e.g. 443)
-        FILE:3:37: devices[1] (id 'b').services[0].port: -5 is out of range (a port is 1 to 65535)
-        FILE:4:37: devices[2] (id 'c').services[0].port: 70000 is out of range (a port is 1 to 65535)
+        FILE:3:37: devices[1] (id 'b').services[0].port: -5 is not a port (ports are 1 to 65535)
+        FILE:4:37: devices[2] (id 'c').services[0].port: 70000 is not a port (ports are 1 to 65535)
         FILE:5:37: devices[3] (id 'd').services[0].port: expected a whole number but found 443.0 (write a whole number, e.g. 443)
-        FILE:6:37: devices[4] (id 'e').services[0].port: 0 is out of range (a port is 1 to 65535)
-        FILE:7:58: devices[5] (id 'f').credentials.certificate.keySize: 99999999999999999999 is out of range \
+        FILE:6:37: devices[4] (id 'e').services[0].port: 0 is not a port (ports are 1 to 65535)
+        FILE:7:58: devices[5] (id 'f').credentials.certificate.keySize: 99999999999999999999 is not a key size \
         (a key size is a positive number of bits, e.g. 2048)
-        FILE:8:58: devices[6] (id 'g').credentials.certificate.keySize: -2048 is out of range \
+        FILE:8:58: devices[6] (id 'g').credentials.certificate.keySize: -2048 is not a key size \
         (a key size is a positive number of bits, e.g. 2048)
-        FILE:9:41: devices[7] (id 'h').data.retentionDays: -1 is out of range (days kept cannot be negative)
-        FILE:11:35: networks[0] (id 'n').vlan: 4095 is out of range (a VLAN id is 1 to 4094)
-        FILE:12:63: deployment (id 'site').training.coveragePercent: 101 is out of range (a percentage is 0 to 100)
+        FILE:9:41: devices[7] (id 'h').data.retentionDays: -1 is not a number of days (days cannot be negative)
+        FILE:11:35: networks[0] (id 'n').vlan: 4095 is not a VLAN id (VLAN ids are 1 to 4094)
+        FILE:12:63: deployment (id 'site').training.coveragePercent: 101 is not a percentage (percentages are 0 to 100)
         """.replace("FILE", file.toString()), problems(file));
   }
 

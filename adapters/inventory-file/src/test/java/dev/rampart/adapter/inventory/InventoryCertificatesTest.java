@@ -151,7 +151,7 @@ class InventoryCertificatesTest {
         """.formatted(colons(CertificateAnalyzer.analyze(CAMERA.der()).sha256Fingerprint())));
 
     Certificate certificate = device.credentials().certificate();
-    assertEquals("ec", certificate.keyAlgorithm(), "the inventory's own spelling is kept");
+    assertEquals("EC", certificate.keyAlgorithm(), "the inventory's value is kept, in canonical form");
     assertEquals(true, certificate.chainValid(), "what the analysis cannot know comes from the inventory");
     assertEquals(CertificateAnalyzer.analyze(CAMERA.der()).notAfter(), certificate.notAfter());
   }

@@ -74,13 +74,35 @@ class InventoryProblemsTest {
   @Test
   void aNumberOutsideItsFieldsRangeIsReportedWhereItIsWritten() {
     assertProblems("out-of-range.yaml", """
-        FILE:4:22: deployment (id 'site').training.coveragePercent: 120 is out of range (a percentage is 0 to 100)
-        FILE:7:11: networks[0] (id 'lan').vlan: 5000 is out of range (a VLAN id is 1 to 4094)
-        FILE:11:15: devices[0] (id 'cam-01').services[0].port: 70000 is out of range (a port is 1 to 65535)
-        FILE:14:15: devices[1] (id 'cam-02').services[0].port: 0 is out of range (a port is 1 to 65535)
-        FILE:17:22: devices[2] (id 'cam-03').data.retentionDays: -1 is out of range (days kept cannot be negative)
-        FILE:21:18: devices[3] (id 'cam-04').credentials.certificate.keySize: 0 is out of range \
+        FILE:4:22: deployment (id 'site').training.coveragePercent: 120 is not a percentage (percentages are 0 to 100)
+        FILE:7:11: networks[0] (id 'lan').vlan: 5000 is not a VLAN id (VLAN ids are 1 to 4094)
+        FILE:11:15: devices[0] (id 'cam-01').services[0].port: 70000 is not a port (ports are 1 to 65535)
+        FILE:14:15: devices[1] (id 'cam-02').services[0].port: 0 is not a port (ports are 1 to 65535)
+        FILE:17:22: devices[2] (id 'cam-03').data.retentionDays: -1 is not a number of days (days cannot be negative)
+        FILE:21:18: devices[3] (id 'cam-04').credentials.certificate.keySize: 0 is not a key size \
         (a key size is a positive number of bits, e.g. 2048)
+        """);
+  }
+
+  @Test
+  void aValueTheFactModelRefusesIsReportedWhereItIsWritten() {
+    assertProblems("invalid-values.yaml", """
+        FILE:3:11: networks[0] (id 'lan').cidr: "10.20.0.0" is not a network \
+        (write an address and a prefix length such as 10.20.0.0/24 or 2001:db8::/32)
+        FILE:6:29: devices[0] (id 'cam-01').ipAddresses[1]: "999.1.1.1" is not an IP address \
+        (write an IPv4 address such as 192.0.2.10 or an IPv6 address such as 2001:db8::10)
+        FILE:8:17: devices[1] (id 'cam-02').macAddress: "00:1a:2b:3c:4d" is not a MAC address \
+        (write six pairs of hex digits such as 00:1a:2b:3c:4d:5e (00-1A-2B-3C-4D-5E and 001a.2b3c.4d5e are accepted too))
+        FILE:10:45: devices[2] (id 'cam-03').egressAllowlist[1]: "10.0.0.0/33" is not an address, network or host name \
+        (write an IP address, a network such as 192.0.2.0/24, or a host name such as updates.example.com)
+        FILE:12:28: devices[3] (id 'cam-04').outboundDestinations[0]: "010.0.0.1" is not an address, network or host \
+        name (write an IP address, a network such as 192.0.2.0/24, or a host name such as updates.example.com)
+        FILE:16:16: devices[4] (id 'cam-05').services[1].port: 023 is written with a leading zero, which YAML reads as \
+        an octal number (write 23)
+        FILE:19:16: devices[5] (id 'cam-06').services[0].port: 0x17 is not written as a plain decimal number \
+        (write the number in decimal digits only, e.g. 443)
+        FILE:22:16: devices[6] (id 'cam-07').services[0].port: -08 is written with a leading zero, which YAML reads as \
+        an octal number (write -8)
         """);
   }
 
@@ -283,7 +305,7 @@ class InventoryProblemsTest {
 
     assertEquals(51, lines.length);
     assertEquals(Fixtures.expected("many-problems.yaml",
-        "FILE:101:23: devices[49] (id 'cam-49').services[0].port: 0 is out of range (a port is 1 to 65535)"), lines[49]);
+        "FILE:101:23: devices[49] (id 'cam-49').services[0].port: 0 is not a port (ports are 1 to 65535)"), lines[49]);
     assertEquals(Fixtures.expected("many-problems.yaml",
         "FILE: stopped after 50 problems; more were omitted (fix these and read the file again)"), lines[50]);
   }

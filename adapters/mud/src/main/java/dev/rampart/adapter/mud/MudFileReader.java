@@ -10,6 +10,7 @@ import dev.rampart.adaptersupport.json.Json;
 import dev.rampart.adaptersupport.json.Position;
 import dev.rampart.spi.source.InputFileException;
 import dev.rampart.spi.source.InputFiles;
+import dev.rampart.spi.value.ValueFormat;
 import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -278,7 +280,7 @@ final class MudFileReader {
       }
       String forwarding = forwarding(ace, at);
       if ("accept".equals(forwarding)) {
-        destinations.addAll(matched(ace.get("matches")));
+        destinations.addAll(matched(ace.get("matches"), at + ".matches"));
       }
     }
     return destinations;
@@ -301,16 +303,18 @@ final class MudFileReader {
     return text.text();
   }
 
-  private static List<String> matched(@Nullable Json matches) {
+  private List<String> matched(@Nullable Json matches, String at) {
     List<String> destinations = new ArrayList<>();
     if (matches instanceof Json.Members members) {
       for (String family : List.of("ipv4", "ipv6")) {
         if (members.get(family) instanceof Json.Members layer3) {
+          String place = at + "." + family;
           if (layer3.get("ietf-acldns:dst-dnsname") instanceof Json.Text host) {
-            destinations.add(host.text());
+            checked(host, place + ".ietf-acldns:dst-dnsname", ValueFormat.DESTINATION, destinations);
           }
-          if (layer3.get("destination-" + family + "-network") instanceof Json.Text network) {
-            destinations.add(network.text());
+          String networkField = "destination-" + family + "-network";
+          if (layer3.get(networkField) instanceof Json.Text network) {
+            checked(network, place + "." + networkField, ValueFormat.NETWORK, destinations);
           }
         }
       }
@@ -333,6 +337,19 @@ final class MudFileReader {
       destinations.add("*");
     }
     return destinations;
+  }
+
+  /**
+   * Adds a destination in the fact model's canonical text, checked here so that a value the fact
+   * model would refuse is reported where it is written.
+   */
+  private void checked(Json.Text value, String place, ValueFormat format, List<String> destinations) {
+    Optional<String> canonical = format.normalise(value.text().strip());
+    if (canonical.isEmpty()) {
+      problem(value, place, "'" + value.text() + "' is not " + format.noun(), format.fix());
+    } else {
+      destinations.add(canonical.get());
+    }
   }
 
   /** The list under {@code key} of a container, or {@code null} after a problem. */

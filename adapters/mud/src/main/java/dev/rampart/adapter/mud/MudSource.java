@@ -1,6 +1,8 @@
 package dev.rampart.adapter.mud;
 
 import dev.rampart.spi.fact.Device;
+import dev.rampart.spi.fact.FactType;
+import dev.rampart.spi.fact.InvalidFactException;
 import dev.rampart.spi.source.FactSink;
 import dev.rampart.spi.source.FactSource;
 import dev.rampart.spi.source.Origin;
@@ -66,17 +68,24 @@ final class MudSource implements FactSource {
         profiles.put(file, profile);
       }
     }
-    if (!problems.isEmpty()) {
-      throw new SourceException(problems);
-    }
+    List<Map.Entry<Device, Origin>> devices = new ArrayList<>();
     for (Map.Entry<Path, MudProfile> entry : profiles.entrySet()) {
       MudProfile profile = entry.getValue();
       Origin origin = new Origin(MudProvider.ID, entry.getKey().toString(), profile.at().line(), profile.at().column(),
           profile.lastUpdate());
       for (String id : files.get(entry.getKey())) {
-        sink.accept(device(id, profile), origin);
+        try {
+          devices.add(Map.entry(device(id, profile), origin));
+        } catch (InvalidFactException e) {
+          problems.add(entry.getKey() + ":" + profile.at() + ": " + e.about(FactType.DEVICE, id).withoutFix() + " ("
+              + e.fix() + ")");
+        }
       }
     }
+    if (!problems.isEmpty()) {
+      throw new SourceException(problems);
+    }
+    devices.forEach(device -> sink.accept(device.getKey(), device.getValue()));
   }
 
   @Override

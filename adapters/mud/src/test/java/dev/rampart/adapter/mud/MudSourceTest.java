@@ -97,6 +97,9 @@ class MudSourceTest {
             + " (write a date and time as RFC 3339, e.g. 2019-01-28T11:20:51+01:00)",
         file + ":19:21: ietf-mud:mud.from-device-policy.access-lists.access-list[1].name: access list 'x100-v6-from'"
             + " is not defined (defined: x100-v4fr, x100-v6fr, x100-v4to)",
+        file + ":45:46: access list 'x100-v4fr'.aces.ace[0] ('cloud').matches.ipv4.ietf-acldns:dst-dnsname: '192.0.2'"
+            + " is not an address, network or host name (write an IP address, a network such as 192.0.2.0/24, or a host"
+            + " name such as updates.example.com)",
         file + ":75:31: access list 'x100-v4fr'.aces.ace[1] ('ntp').actions.forwarding: unknown forwarding action"
             + " 'allow' (expected accept, drop or reject)"),
         failure.problems());

@@ -4,12 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.rampart.adaptersupport.http.BaseUrl;
 import dev.rampart.adaptersupport.http.Item;
 import dev.rampart.spi.fact.Device;
+import dev.rampart.spi.fact.Fact;
+import dev.rampart.spi.fact.FactType;
+import dev.rampart.spi.fact.InvalidFactException;
 import dev.rampart.spi.fact.Lifecycle;
 import dev.rampart.spi.fact.LifecycleStatus;
 import dev.rampart.spi.fact.Network;
 import dev.rampart.spi.fact.Vendor;
 import dev.rampart.spi.source.FactSink;
 import dev.rampart.spi.source.Origin;
+import dev.rampart.spi.value.Cidr;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -23,6 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -91,7 +96,7 @@ final class NetBoxFacts {
       if ("container".equals(Json.choice(json, "status"))) {
         continue; // an address plan, not a segment devices attach to
       }
-      Cidr range = text == null ? null : Cidr.parse(text);
+      Cidr range = text == null || text.indexOf('/') < 0 ? null : Cidr.parse(text).orElse(null);
       if (range == null) {
         problems.add(location(prefix, "/api/ipam/prefixes/") + ": prefix '" + text + "' is not an address range"
             + " (NetBox should never send this; check the prefix in NetBox)");
@@ -124,30 +129,31 @@ final class NetBoxFacts {
     // the first IPv4 prefix on the VLAN, else the first IPv6 one
     for (JsonNode prefix : prefixes) {
       slugs.addAll(roleAndTags(prefix));
-      boolean isIpv4 = Cidr.parse(String.valueOf(Json.text(prefix, "prefix"))).isIpv4();
+      boolean isIpv4 = Cidr.parse(Json.text(prefix, "prefix")).map(Cidr::isIpv4).orElse(false);
       if (cidr == null || isIpv4 && !ipv4) {
         cidr = Json.text(prefix, "prefix");
         ipv4 = isIpv4;
       }
     }
     JsonNode vid = json.path("vid");
-    sink.accept(Network.builder(id)
+    String cidrOfVlan = cidr;
+    emit(vlan, "/api/ipam/vlans/", FactType.NETWORK, id, () -> Network.builder(id)
         .name(Json.text(json, "name"))
         .zone(settings.zones().first(slugs))
         .vlan(vid.canConvertToInt() ? vid.asInt() : null)
-        .cidr(cidr)
+        .cidr(cidrOfVlan)
         .attributes(attributes("site", Json.text(json.path("site"), "slug"), "group", Json.text(json.path("group"), "slug")))
-        .build(), origin(vlan, "/api/ipam/vlans/"));
+        .build());
   }
 
   private void emitPrefix(Item prefix, String id) {
     JsonNode json = prefix.json();
-    sink.accept(Network.builder(id)
+    emit(prefix, "/api/ipam/prefixes/", FactType.NETWORK, id, () -> Network.builder(id)
         .name(Json.text(json, "description"))
         .zone(settings.zones().first(roleAndTags(json)))
         .cidr(Json.text(json, "prefix"))
         .attributes(attributes("site", site(json), "vrf", Json.text(json.path("vrf"), "name")))
-        .build(), origin(prefix, "/api/ipam/prefixes/"));
+        .build());
   }
 
   private void emitDevices(NetBoxObjects objects) {
@@ -204,7 +210,7 @@ final class NetBoxFacts {
     LocalDate endOfSupport = date(customField(json, settings.endOfSupportField()), settings.endOfSupportField(), place);
     JsonNode deviceType = json.path("device_type");
     JsonNode role = json.has("role") ? json.path("role") : json.path("device_role");
-    sink.accept(Device.builder(id)
+    emit(device, "/api/dcim/devices/", FactType.DEVICE, id, () -> Device.builder(id)
         .name(name)
         .model(Json.text(deviceType, "model"))
         .serialNumber(Json.text(json, "serial"))
@@ -215,7 +221,20 @@ final class NetBoxFacts {
         .owner(owner(customField(json, settings.ownerField())))
         .lifecycle(status == null && endOfSupport == null ? null : new Lifecycle(status, endOfSupport, null))
         .attributes(attributes("site", Json.text(json.path("site"), "slug"), "role", Json.text(role, "slug")))
-        .build(), origin(device, "/api/dcim/devices/"));
+        .build());
+  }
+
+  /** Hands the fact on, or reports a value the fact model refuses at the object's API URL. */
+  private void emit(Item item, String endpoint, FactType type, String id, Supplier<Fact> build) {
+    Fact fact;
+    try {
+      fact = build.get();
+    } catch (InvalidFactException e) {
+      problems.add(location(item, endpoint) + ": " + e.about(type, id).withoutFix() + " (" + e.fix()
+          + "; correct the value in NetBox)");
+      return;
+    }
+    sink.accept(fact, origin(item, endpoint));
   }
 
   /**
@@ -282,11 +301,11 @@ final class NetBoxFacts {
 
   /** The network of the most specific prefix that holds the address; {@code null} when none does. */
   private @Nullable String networkOf(String address) {
-    byte[] bytes = Cidr.address(address);
+    Cidr host = address.indexOf('/') < 0 ? Cidr.parse(address).orElse(null) : null;
     PrefixNetwork best = null;
-    if (bytes != null) {
+    if (host != null) {
       for (PrefixNetwork candidate : prefixNetworks) {
-        if (candidate.range().contains(bytes) && (best == null || candidate.range().length() > best.range().length())) {
+        if (candidate.range().contains(host) && (best == null || candidate.range().prefix() > best.range().prefix())) {
           best = candidate;
         }
       }

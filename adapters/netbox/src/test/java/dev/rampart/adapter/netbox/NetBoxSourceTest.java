@@ -247,6 +247,18 @@ class NetBoxSourceTest {
   }
 
   @Test
+  void aValueTheFactModelRefusesIsReportedWithTheObjectsUrl() {
+    netBox.answer("leading-zero", DEVICES, page("devices-bad-address.json"));
+
+    SourceException failure =
+        assertThrows(SourceException.class, () -> read(SourceConfig.of(netBox.url("leading-zero"))));
+
+    assertEquals(List.of(netBox.url("leading-zero") + "/api/dcim/devices/16/: device 'gw-edge-01': ipAddresses[0]"
+        + " '192.168.050.2' is not an IP address (write an IPv4 address such as 192.0.2.10 or an IPv6 address such as"
+        + " 2001:db8::10; correct the value in NetBox)"), failure.problems());
+  }
+
+  @Test
   void theOwnerAndEndOfSupportFieldsCanBeRenamed() throws SourceException {
     Map<Fact, Origin> facts = read(new SourceConfig(netBox.url(""), Map.of("ownerField", "end_of_support",
         "endOfSupportField", "owner_until")));

@@ -103,8 +103,16 @@ final class CertificateScript {
   private static Certificate certificate(@Nullable String subject, @Nullable String issuer, @Nullable String keyType,
       @Nullable String keyBits, @Nullable String signature, @Nullable String notBefore, @Nullable String notAfter,
       @Nullable List<String> altNames) {
-    return new Certificate(subject, issuer, null, keyType(keyType), number(keyBits), signatureAlgorithm(signature),
-        instant(notBefore), instant(notAfter), null, null, null, null, null, altNames, null);
+    return Certificate.builder()
+        .subject(subject)
+        .issuer(issuer)
+        .keyAlgorithm(keyType(keyType))
+        .keySize(number(keyBits))
+        .signatureAlgorithm(signatureAlgorithm(signature))
+        .notBefore(instant(notBefore))
+        .notAfter(instant(notAfter))
+        .subjectAltNames(altNames)
+        .build();
   }
 
   /** {@code CN=...,O=...} in nmap's order of the attributes (nmap does not keep the certificate's order). */

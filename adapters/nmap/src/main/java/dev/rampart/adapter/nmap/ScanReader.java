@@ -1,9 +1,12 @@
 package dev.rampart.adapter.nmap;
 
+import dev.rampart.spi.fact.Device;
 import dev.rampart.spi.fact.Exposure;
+import dev.rampart.spi.fact.InvalidFactException;
 import dev.rampart.spi.fact.Transport;
 import dev.rampart.spi.source.FactSink;
 import dev.rampart.spi.source.Origin;
+import dev.rampart.spi.value.ValueFormat;
 import java.time.Instant;
 import java.util.ArrayList;
 import javax.xml.stream.XMLStreamException;
@@ -86,9 +89,16 @@ final class ScanReader {
       problems.add(at, "a host that is up has no <address>", "nmap always writes one; restore it from the original scan");
       return;
     }
+    Device device;
+    try {
+      device = host.toDevice(id, scannedFrom);
+    } catch (InvalidFactException e) {
+      problems.add(at, e.withoutFix(), e.fix() + "; restore the value from the original scan");
+      return;
+    }
     int line = at == null ? 0 : at.line();
     int column = at == null ? 0 : at.column();
-    sink.accept(host.toDevice(id, scannedFrom), new Origin(NmapScanProvider.ID, file, line, column, collectedAt));
+    sink.accept(device, new Origin(NmapScanProvider.ID, file, line, column, collectedAt));
   }
 
   private void address(ScannedHost host) {
@@ -162,14 +172,14 @@ final class ScanReader {
   private @Nullable Integer portNumber(@Nullable String portId) {
     try {
       int number = Integer.parseInt(String.valueOf(portId).trim());
-      if (number >= 0 && number <= 65535) {
+      if (ValueFormat.PORT.accepts(number)) {
         return number;
       }
     } catch (NumberFormatException e) {
       // reported below
     }
     problems.add(cursor.position(), "<port portid=\"" + portId + "\"> is not a port number",
-        "a port is 0 to 65535; restore the value from the original scan");
+        ValueFormat.PORT.fix() + "; restore the value from the original scan");
     return null;
   }
 
@@ -182,6 +192,7 @@ final class ScanReader {
   }
 
   private void script(ScannedPort port) throws XMLStreamException {
+    Position at = cursor.position();
     String id = cursor.attribute("id");
     if (CipherScan.SCRIPT.equals(id)) {
       ScriptOutput output = ScriptOutput.read(cursor);
@@ -191,7 +202,12 @@ final class ScanReader {
     } else if (CertificateScript.SCRIPT.equals(id)) {
       ScriptOutput output = ScriptOutput.read(cursor);
       if (!output.failed()) {
-        port.certificate = CertificateScript.of(output);
+        try {
+          port.certificate = CertificateScript.of(output);
+        } catch (InvalidFactException e) {
+          problems.add(at, "<script id=\"" + id + "\">: certificate " + e.withoutFix(),
+              e.fix() + "; restore the value from the original scan");
+        }
       }
     }
   }

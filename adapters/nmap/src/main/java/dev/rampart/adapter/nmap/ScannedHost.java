@@ -4,6 +4,8 @@ import dev.rampart.spi.fact.Certificate;
 import dev.rampart.spi.fact.Credentials;
 import dev.rampart.spi.fact.Device;
 import dev.rampart.spi.fact.Exposure;
+import dev.rampart.spi.fact.FactType;
+import dev.rampart.spi.fact.InvalidFactException;
 import dev.rampart.spi.fact.Service;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,6 +42,11 @@ final class ScannedHost {
     return mac == null ? null : mac.toLowerCase(Locale.ROOT);
   }
 
+  /**
+   * The device this host is.
+   *
+   * @throws InvalidFactException when the scan holds a value the fact model refuses, naming the device
+   */
   Device toDevice(String id, @Nullable Exposure scannedFrom) {
     List<String> addresses = new ArrayList<>(ipv4);
     addresses.addAll(ipv6);
@@ -47,11 +54,16 @@ final class ScannedHost {
     if (macVendor != null) {
       attributes.put("macVendor", macVendor);
     }
-    return Device.builder(id)
+    Device.Builder device = Device.builder(id);
+    try {
+      device.services(services(scannedFrom));
+    } catch (InvalidFactException e) {
+      throw e.about(FactType.DEVICE, id);
+    }
+    return device
         .name(userHostname != null ? userHostname : otherHostname)
-        .macAddress(mac == null ? null : mac.toLowerCase(Locale.ROOT))
+        .macAddress(mac)
         .ipAddresses(addresses.isEmpty() ? null : addresses)
-        .services(services(scannedFrom))
         .credentials(credentials())
         .attributes(attributes)
         .build();
@@ -62,8 +74,12 @@ final class ScannedHost {
       return null;
     }
     List<Service> services = new ArrayList<>();
-    for (ScannedPort port : ports) {
-      services.add(port.toService(scannedFrom));
+    for (int i = 0; i < ports.size(); i++) {
+      try {
+        services.add(ports.get(i).toService(scannedFrom));
+      } catch (InvalidFactException e) {
+        throw e.within("services", i);
+      }
     }
     return services;
   }
@@ -74,7 +90,7 @@ final class ScannedHost {
       for (ScannedPort port : ports) {
         Certificate certificate = port.certificate;
         if (certificate != null) {
-          return new Credentials(null, null, null, null, certificate);
+          return Credentials.builder().certificate(certificate).build();
         }
       }
     }

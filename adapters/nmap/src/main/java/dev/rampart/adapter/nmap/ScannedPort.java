@@ -30,22 +30,20 @@ final class ScannedPort {
     ServiceState serviceState = serviceState(state);
     boolean open = serviceState == ServiceState.OPEN;
     String protocol = ServiceNames.protocol(name, isSslTunnel());
-    return new Service(
-        name == null || name.equals(ServiceNames.UNKNOWN) ? null : name,
-        port,
-        transport,
-        protocol,
-        serviceState,
-        open ? scannedFrom : null,
-        open ? tls(protocol) : null,
-        ciphers == null || ciphers.tlsVersions().isEmpty() ? null : ciphers.tlsVersions(),
-        ciphers == null ? null : ciphers.weakCiphers(),
-        null,
-        null,
-        null,
-        open && ServiceNames.isManagement(protocol) ? Boolean.TRUE : null,
-        product,
-        version);
+    return Service.builder()
+        .name(name == null || name.equals(ServiceNames.UNKNOWN) ? null : name)
+        .port(port)
+        .transport(transport)
+        .protocol(protocol)
+        .state(serviceState)
+        .exposure(open ? scannedFrom : null)
+        .tls(open ? tls(protocol) : null)
+        .tlsVersions(ciphers == null || ciphers.tlsVersions().isEmpty() ? null : ciphers.tlsVersions())
+        .weakCiphers(ciphers == null ? null : ciphers.weakCiphers())
+        .management(open && ServiceNames.isManagement(protocol) ? Boolean.TRUE : null)
+        .product(product)
+        .productVersion(version)
+        .build();
   }
 
   /** TLS when nmap saw it; plaintext only for protocols that have no TLS of their own; else unknown. */

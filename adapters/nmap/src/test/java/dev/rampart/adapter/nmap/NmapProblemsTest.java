@@ -107,9 +107,41 @@ class NmapProblemsTest {
     assertEquals(("""
         FILE:2:43: <nmaprun start="yesterday"> is not a time in seconds since 1970 \
         (nmap writes the scan's start as a whole number; restore it or remove the attribute)
-        FILE:4:43: <port portid="http"> is not a port number (a port is 0 to 65535; restore the value from the original scan)
-        FILE:5:37: <port portid="70000"> is not a port number (a port is 0 to 65535; restore the value from the original scan)
+        FILE:4:43: <port portid="http"> is not a port number (ports are 1 to 65535; restore the value from the original scan)
+        FILE:5:37: <port portid="70000"> is not a port number (ports are 1 to 65535; restore the value from the original scan)
         FILE:7:7: a host that is up has no <address> (nmap always writes one; restore it from the original scan)
+        """).replace("FILE", edited.toString()), Fixtures.problems(edited));
+  }
+
+  @Test
+  void valuesTheFactModelRefusesAreReportedPerHostWithThePlace() throws IOException {
+    Path edited = Files.writeString(dir.resolve("edited.xml"), """
+        <?xml version="1.0"?>
+        <nmaprun scanner="nmap">
+        <host><status state="up"/><address addr="010.0.0.1" addrtype="ipv4"/></host>
+        <host><status state="up"/><address addr="10.0.0.2" addrtype="ipv4"/>
+        <address addr="00:1A:2B:3C:4D" addrtype="mac"/></host>
+        <host><status state="up"/><address addr="10.0.0.3" addrtype="ipv4"/>
+        <ports><port protocol="tcp" portid="0"><state state="open"/></port>
+        <port protocol="tcp" portid="443"><state state="open"/>
+        <script id="ssl-cert" output=""><elem key="pubkey"></elem>
+        <table key="subject"><elem key="commonName">cam</elem></table>
+        <table key="pubkey"><elem key="type">rsa</elem><elem key="bits">0</elem></table>
+        </script></port></ports></host>
+        <host><status state="up"/><address addr="10.0.0.4" addrtype="ipv4"/></host>
+        </nmaprun>
+        """);
+
+    assertEquals(("""
+        FILE:3:7: device '010.0.0.1': ipAddresses[0] '010.0.0.1' is not an IP address \
+        (write an IPv4 address such as 192.0.2.10 or an IPv6 address such as 2001:db8::10; \
+        restore the value from the original scan)
+        FILE:4:7: device '10.0.0.2': macAddress '00:1A:2B:3C:4D' is not a MAC address (write six pairs of hex digits \
+        such as 00:1a:2b:3c:4d:5e (00-1A-2B-3C-4D-5E and 001a.2b3c.4d5e are accepted too); \
+        restore the value from the original scan)
+        FILE:7:40: <port portid="0"> is not a port number (ports are 1 to 65535; restore the value from the original scan)
+        FILE:9:33: <script id="ssl-cert">: certificate keySize 0 is not a key size \
+        (a key size is a positive number of bits, e.g. 2048; restore the value from the original scan)
         """).replace("FILE", edited.toString()), Fixtures.problems(edited));
   }
 

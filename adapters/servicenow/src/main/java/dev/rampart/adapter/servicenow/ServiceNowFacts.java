@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.rampart.adapter.servicenow.ServiceNowSource.TableRecord;
 import dev.rampart.adaptersupport.http.Item;
 import dev.rampart.spi.fact.Device;
+import dev.rampart.spi.fact.FactType;
 import dev.rampart.spi.fact.Firmware;
+import dev.rampart.spi.fact.InvalidFactException;
 import dev.rampart.spi.fact.Lifecycle;
 import dev.rampart.spi.fact.LifecycleStatus;
 import dev.rampart.spi.fact.Vendor;
@@ -39,7 +41,6 @@ final class ServiceNowFacts {
   static final List<String> MODEL_FIELDS = List.of("sys_id", "name", "display_name");
   static final List<String> LOCATION_FIELDS = List.of("sys_id", "full_name", "name");
 
-  private static final Pattern MAC = Pattern.compile("\\p{XDigit}{2}([:-]\\p{XDigit}{2}){5}|\\p{XDigit}{12}");
   private static final Pattern NOT_SLUG = Pattern.compile("[^a-z0-9]+");
 
   private final ServiceNowSettings settings;
@@ -93,25 +94,34 @@ final class ServiceNowFacts {
     }
     String name = Json.text(json, "name");
     String id = name != null ? name : ServiceNowProvider.ID + "-" + sysId;
-    String place = origin(record.table(), sysId, record.item().collectedAt()).location() + ": CI '" + id + "'";
+    Origin origin = origin(record.table(), sysId, record.item().collectedAt());
+    String place = origin.location() + ": CI '" + id + "'";
 
     String company = Json.reference(json, "manufacturer");
     LifecycleStatus status = settings.statuses().get(String.valueOf(Json.text(json, "install_status")));
     LocalDate endOfSupport = date(Json.text(json, settings.endOfSupportField()), place);
     String firmware = Json.text(json, settings.firmwareField());
     String ip = Json.text(json, "ip_address");
-    sink.accept(Device.builder(id)
-        .name(name)
-        .model(model(json))
-        .serialNumber(Json.text(json, "serial_number"))
-        .macAddress(mac(Json.text(json, "mac_address")))
-        .ipAddresses(ip == null ? null : List.of(ip))
-        .vendorId(company == null ? null : vendorOfCompany.getOrDefault(company, Optional.empty()).orElse(null))
-        .owner(owner(json))
-        .firmware(firmware == null ? null : new Firmware(firmware, null, null, null))
-        .lifecycle(status == null && endOfSupport == null ? null : new Lifecycle(status, endOfSupport, null))
-        .attributes(attributes(json, sysId))
-        .build(), origin(record.table(), sysId, record.item().collectedAt()));
+    Device device;
+    try {
+      device = Device.builder(id)
+          .name(name)
+          .model(model(json))
+          .serialNumber(Json.text(json, "serial_number"))
+          .macAddress(Json.text(json, "mac_address"))
+          .ipAddresses(ip == null ? null : List.of(ip))
+          .vendorId(company == null ? null : vendorOfCompany.getOrDefault(company, Optional.empty()).orElse(null))
+          .owner(owner(json))
+          .firmware(firmware == null ? null : new Firmware(firmware, null, null, null))
+          .lifecycle(status == null && endOfSupport == null ? null : new Lifecycle(status, endOfSupport, null))
+          .attributes(attributes(json, sysId))
+          .build();
+    } catch (InvalidFactException e) {
+      problems.add(origin.location() + ": " + e.about(FactType.DEVICE, id).withoutFix() + " (" + e.fix()
+          + "; correct the value in the CMDB)");
+      return;
+    }
+    sink.accept(device, origin);
   }
 
   /** The name of the cmdb_model the CI references, else its model_number. */
@@ -173,19 +183,6 @@ final class ServiceNowFacts {
           + " (write it as YYYY-MM-DD, or make it a field of type Date)");
       return null;
     }
-  }
-
-  /** A MAC address as lower-case pairs joined by ':'; other text as the CMDB holds it. */
-  private static @Nullable String mac(@Nullable String text) {
-    if (text == null || !MAC.matcher(text).matches()) {
-      return text;
-    }
-    String digits = text.replaceAll("[:-]", "").toLowerCase(Locale.ROOT);
-    StringBuilder mac = new StringBuilder();
-    for (int i = 0; i < digits.length(); i += 2) {
-      mac.append(i == 0 ? "" : ":").append(digits, i, i + 2);
-    }
-    return mac.toString();
   }
 
   /** {@code Axis Communications} is {@code axis-communications}, as NetBox would slug it. */

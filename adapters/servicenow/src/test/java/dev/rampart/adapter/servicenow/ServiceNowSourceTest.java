@@ -164,6 +164,22 @@ class ServiceNowSourceTest {
   }
 
   @Test
+  void valuesTheFactModelRefusesAreReportedPerCiWithTheRecordsUrl() {
+    instance.answer("bad-values", "cmdb_ci_hardware#0", recorded("cmdb_ci_hardware-0-bad-values.json"));
+
+    SourceException failure = assertThrows(SourceException.class, () -> read(config("bad-values")));
+
+    assertEquals(List.of(
+        instance.url("bad-values") + "/api/now/table/cmdb_ci_hardware/" + PRINTER + ": device 'printer-2f': ipAddresses[0]"
+            + " '10.40.0.300' is not an IP address (write an IPv4 address such as 192.0.2.10 or an IPv6 address such as"
+            + " 2001:db8::10; correct the value in the CMDB)",
+        instance.url("bad-values") + "/api/now/table/cmdb_ci_hardware/3f5e36333cf3f7dc7a385e3f0f819425: device 'plc-line-1':"
+            + " macAddress '28-63-36-0A-0B' is not a MAC address (write six pairs of hex digits such as 00:1a:2b:3c:4d:5e"
+            + " (00-1A-2B-3C-4D-5E and 001a.2b3c.4d5e are accepted too); correct the value in the CMDB)"),
+        failure.problems());
+  }
+
+  @Test
   void installStatusCodesCanBeRemapped() throws SourceException {
     Map<Fact, Origin> facts = read(new SourceConfig(instance.url(""),
         Map.of("user", USER, "pageSize", "2", "installStatusMap", "6:planned,1:unknown")));

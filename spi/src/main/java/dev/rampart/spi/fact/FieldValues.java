@@ -1,0 +1,87 @@
+package dev.rampart.spi.fact;
+
+import dev.rampart.spi.value.Text;
+import dev.rampart.spi.value.ValueFormat;
+import dev.rampart.spi.value.Vocabulary;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The one place where the fact records bring their components to canonical form and refuse values
+ * that are not of their form. Every step is idempotent: a fact built from a fact's components is
+ * equal to it.
+ */
+final class FieldValues {
+
+  private FieldValues() {}
+
+  /** Blank text is absent; other text is stripped. */
+  static @Nullable String text(@Nullable String text) {
+    return Text.orNull(text);
+  }
+
+  /** Each element stripped; blank (and null) elements dropped; {@code null} stays unknown. */
+  static @Nullable List<String> texts(@Nullable List<String> texts) {
+    if (texts == null) {
+      return null;
+    }
+    List<String> kept = new ArrayList<>(texts.size());
+    for (String text : texts) {
+      String value = Text.orNull(text);
+      if (value != null) {
+        kept.add(value);
+      }
+    }
+    return List.copyOf(kept);
+  }
+
+  /** The canonical value of a vocabulary's spelling; an unknown spelling is kept as written. */
+  static @Nullable String canonical(Vocabulary vocabulary, @Nullable String spelling) {
+    return vocabulary.canonical(spelling);
+  }
+
+  /** Each element brought to canonical form; blank elements dropped. */
+  static @Nullable List<String> canonical(Vocabulary vocabulary, @Nullable List<String> spellings) {
+    return spellings == null ? null : List.copyOf(vocabulary.canonical(spellings));
+  }
+
+  /** A whole number of the form, or refused naming the field. */
+  static @Nullable Integer number(String field, @Nullable Integer value, ValueFormat format) {
+    if (value != null && !format.accepts(value)) {
+      throw new InvalidFactException(field, value, "is not " + format.noun(), format.fix());
+    }
+    return value;
+  }
+
+  /** A text of the form in canonical text; blank is absent; anything else refused naming the field. */
+  static @Nullable String formatted(String field, @Nullable String value, ValueFormat format) {
+    String text = Text.orNull(value);
+    if (text == null) {
+      return null;
+    }
+    return format.normalise(text).orElseThrow(() -> refusal(field, text, format));
+  }
+
+  /** Each element of the form in canonical text; blank elements dropped; others refused naming field and index. */
+  static @Nullable List<String> formatted(String field, @Nullable List<String> values, ValueFormat format) {
+    if (values == null) {
+      return null;
+    }
+    List<String> kept = new ArrayList<>(values.size());
+    for (int i = 0; i < values.size(); i++) {
+      String text = Text.orNull(values.get(i));
+      if (text == null) {
+        continue;
+      }
+      int index = i;
+      kept.add(format.normalise(text).orElseThrow(
+          () -> new InvalidFactException(field, index, text, "is not " + format.noun(), format.fix())));
+    }
+    return List.copyOf(kept);
+  }
+
+  private static InvalidFactException refusal(String field, String text, ValueFormat format) {
+    return new InvalidFactException(field, text, "is not " + format.noun(), format.fix());
+  }
+}
