@@ -194,7 +194,9 @@ final class Checks {
 
   /** A leaf comparing a field with a constant (or a parameter bound to one). */
   static Check leaf(PathReader path, Operator operator, Object operand, String expected) {
-    ValueTest test = operator == Operator.EXISTS ? null : ValueTest.of(operator, operand);
+    ValueTest test = operator == Operator.EXISTS ? null
+        : operator == Operator.MATCHES ? new RegexMatch((com.google.re2j.Pattern) operand, path.text())
+        : ValueTest.of(operator, operand);
     return (frame, current, prefix, explain) -> {
       Object value = path.read(frame, current);
       Truth truth;
