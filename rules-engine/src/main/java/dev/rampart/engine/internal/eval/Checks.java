@@ -235,12 +235,12 @@ final class Checks {
       if (value instanceof Absent) {
         return explain ? evidence(Truth.UNKNOWN, path.text(), value, "unique") : Verdict.UNKNOWN;
       }
-      long others = frame.duplicates[slot];
-      Truth truth = Truth.of(others == 0);
+      ValueGroup group = frame.groups[slot];
+      Truth truth = Truth.of(group.others() == 0);
       if (!explain) {
         return Verdict.bare(truth);
       }
-      String actual = Values.render(value) + (others == 0 ? "" : " (shared with " + others + " other " + typeName + (others == 1 ? "" : "s") + ")");
+      String actual = Values.render(value) + (group.others() == 0 ? "" : " (" + group.describeOthers(frame.fact.id(), typeName) + ")");
       return new Verdict(truth, List.of(new Evidence(path.text(), actual, "unique")));
     };
   }
