@@ -282,6 +282,67 @@ class HostileInputEndToEndTest {
     assertEquals(List.of(), filesIn(dir));
   }
 
+  @Test
+  void aScannedServiceOnADeviceTheInventoryCallsRetiredIsAFinding() throws IOException {
+    // the scan merges into the retired device by IP address; before OPS-006 every rule was NOT_APPLICABLE
+    Path inventory = Files.writeString(dir.resolve("site.yaml"), """
+        devices:
+          - id: cam-dock-01
+            name: Dock camera 1
+            ipAddresses: [10.110.0.21]
+            lifecycle: {status: retired}
+        """);
+    Path json = dir.resolve("report.json");
+
+    CliRun run = CliRun.of("evaluate", inventory.toString(), "--source", "nmap:" + FIXTURES + "merge/scan.xml",
+        "--identity-keys", "ip", "--now", "2026-11-25", "--format", "json:" + json);
+
+    assertEquals(1, run.exitCode(), run.err());
+    JsonNode ops006 = null;
+    for (JsonNode result : new ObjectMapper().readTree(json.toFile()).path("results")) {
+      if (result.path("ruleId").asText().equals("OPS-006") && result.path("factId").asText().equals("cam-dock-01")) {
+        ops006 = result;
+      }
+    }
+    assertTrue(ops006 != null, "no OPS-006 result for cam-dock-01");
+    assertEquals("FAIL", ops006.path("outcome").asText(), ops006.toString());
+    assertEquals("device cam-dock-01 (Dock camera 1) is recorded as retired but still has live services",
+        ops006.path("message").asText());
+  }
+
+  @Test
+  void aPackWhoseRegularExpressionsCompileTooLargeIsRefusedByValidate() throws IOException {
+    Path pack = Files.writeString(dir.resolve("concatenated.yaml"),
+        HEAD + RULE.replace("exists: true", "matches: \"" + ".{1000}".repeat(140_000) + "\""));
+
+    CliRun run = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> CliRun.of("validate", pack.toString()));
+
+    assertEquals(2, run.exitCode(), run.err());
+    assertTrue(run.err().contains(pack + ":10:36: rule R1: 'matches' on 'name': regular expression '.{1000}"),
+        cut(run.err()));
+    assertTrue(run.err().contains("is too large: it compiles to about 140,140,001 instructions, more than the"
+        + " 100,000 allowed"), cut(run.err()));
+    assertNoStackTrace(run);
+  }
+
+  @Test
+  void theTimeLimitStopsALongRegularExpressionMatch() throws IOException {
+    Path pack = Files.writeString(dir.resolve("slow.yaml"),
+        HEAD + RULE.replace("exists: true", "matches: \"" + ".{1000}".repeat(50) + "z\""));
+    StringBuilder devices = new StringBuilder("devices:\n");
+    for (int i = 0; i < 300; i++) {
+      devices.append("  - {id: cam-").append(i).append(", name: ").append(i).append("a".repeat(990)).append("}\n");
+    }
+    Path inventory = Files.writeString(dir.resolve("long-names.yaml"), devices.toString());
+
+    CliRun run = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> CliRun.of("evaluate", inventory.toString(),
+        "--pack", pack.toString(), "--time-limit", "PT1S", "--format", "text"));
+
+    assertEquals(1, run.exitCode(), run.err());
+    assertTrue(run.err().contains("stopped at the time limit of PT1S"), cut(run.err()));
+    assertNoStackTrace(run);
+  }
+
   private static void assertNoStackTrace(CliRun run) {
     assertFalse(run.err().contains("\tat ") || run.err().contains("Exception"), "a stack trace:\n" + cut(run.err()));
     assertFalse(run.out().contains("\tat ") || run.out().contains("Exception"), "a stack trace:\n" + cut(run.out()));

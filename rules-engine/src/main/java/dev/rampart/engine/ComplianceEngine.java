@@ -137,7 +137,8 @@ public final class ComplianceEngine {
     // devices refer to networks and vendors; evaluating those first keeps early batches' joins whole
     ordered.sort(java.util.Comparator.comparingInt(f -> f.type() == FactType.DEVICE ? 1 : 0));
     String stop = null;
-    try (DroolsSession session = (DroolsSession) openSession()) {
+    try (DroolsSession session = (DroolsSession) openSession();
+        Alarm alarm = timeLimit == null ? null : new Alarm(deadline)) {
       int inserted = 0;
       while (inserted < ordered.size()) {
         if (inserted >= maxFacts) {
@@ -154,10 +155,67 @@ public final class ComplianceEngine {
         }
         inserted = end;
         session.settle();
+        if (alarm != null && alarm.rang()) {
+          // a match cut short by the alarm is an ERROR result of a fact of this batch: it is reported,
+          // and the report says it stopped
+          stop = "stopped at the time limit of " + timeLimit;
+          break;
+        }
       }
       Report report = session.report();
       return stop == null ? report
           : report.incomplete(stop + ": " + inserted + " of " + ordered.size() + " facts evaluated");
+    }
+  }
+
+  /**
+   * Interrupts the evaluating thread at the deadline, so that work within one batch that reads long
+   * texts (a regular expression match) stops there too; closing it before then cancels it and leaves
+   * the thread's interrupt flag as it was.
+   */
+  private static final class Alarm implements AutoCloseable {
+
+    private final Thread evaluating = Thread.currentThread();
+    private final Thread timer;
+    private boolean closed;
+    private boolean rang;
+
+    Alarm(long deadline) {
+      timer = new Thread(() -> {
+        try {
+          long wait;
+          while ((wait = deadline - System.nanoTime()) > 0) {
+            java.util.concurrent.TimeUnit.NANOSECONDS.sleep(wait);
+          }
+        } catch (InterruptedException e) {
+          return; // closed before the deadline
+        }
+        ring();
+      }, "rampart-time-limit");
+      timer.setDaemon(true);
+      timer.start();
+    }
+
+    private synchronized void ring() {
+      if (!closed) {
+        rang = true;
+        evaluating.interrupt();
+      }
+    }
+
+    synchronized boolean rang() {
+      return rang;
+    }
+
+    @Override
+    public void close() {
+      synchronized (this) {
+        closed = true;
+        if (rang) {
+          Thread.interrupted(); // the flag was ours
+        }
+      }
+      timer.interrupt();
     }
   }
 

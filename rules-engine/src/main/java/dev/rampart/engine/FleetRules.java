@@ -19,8 +19,8 @@ import java.util.function.Function;
  * The rules that compare facts of one type with each other ({@code unique}), evaluated as a hash
  * partitioned join: the rules checking one value form a group, the facts are split by the hash of
  * that value, and each part is one Drools session. Facts that share a value always share a part,
- * so Drools' indexed self-join in each session counts exactly the duplicates the whole fleet has,
- * while no session holds the whole fleet and the parts run in parallel.
+ * so Drools' group-by in each session gathers exactly the facts of the whole fleet that share each
+ * value, once per value, while no session holds the whole fleet and the parts run in parallel.
  *
  * <p>A rule checking several values at once cannot be split by one of them; its group runs in one
  * session. Facts of other types (what the rules refer to) are in every part.

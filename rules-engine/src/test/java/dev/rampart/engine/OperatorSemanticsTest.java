@@ -275,8 +275,10 @@ class OperatorSemanticsTest {
         device("alone").credentials(fingerprint("fp-own")).build(),
         device("unknown").credentials(fingerprint(null)).build(),
         device("also-unknown").credentials(fingerprint(null)).build());
-    assertResult(results.get("first"), Outcome.FAIL, "[credentials.fingerprint = fp-shared (shared with 2 other devices) (expected unique)]");
-    assertResult(results.get("third"), Outcome.FAIL, "[credentials.fingerprint = fp-shared (shared with 2 other devices) (expected unique)]");
+    assertResult(results.get("first"), Outcome.FAIL,
+        "[credentials.fingerprint = fp-shared (shared with 2 other devices: second, third) (expected unique)]");
+    assertResult(results.get("third"), Outcome.FAIL,
+        "[credentials.fingerprint = fp-shared (shared with 2 other devices: first, second) (expected unique)]");
     assertResult(results.get("alone"), Outcome.PASS, "[]");
     assertResult(results.get("unknown"), Outcome.UNKNOWN, "[credentials.fingerprint = absent (expected unique)]");
     assertResult(results.get("also-unknown"), Outcome.UNKNOWN, "[credentials.fingerprint = absent (expected unique)]");

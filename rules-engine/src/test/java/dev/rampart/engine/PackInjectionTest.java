@@ -227,6 +227,103 @@ class PackInjectionTest {
         String.join("\n", e.getMessage().lines().toList()));
   }
 
+  @Test
+  void aRegularExpressionThatConcatenatesCountedRepetitionsIsRefusedBeforeItCompiles() {
+    // 980 KB of '.{1000}': no repetition is nested, but the program would hold 140 million instructions
+    String pattern = ".{1000}".repeat(140_000);
+    PackLoadException e = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThrows(PackLoadException.class,
+        () -> RulePacks.parse(pack("", """
+            - id: RE-003
+              title: Concatenated counts
+              category: identity
+              severity: high
+              target: device
+              assert: {field: name, matches: "%s"}
+            """.formatted(pattern)), "pack.yaml")));
+    assertEquals("""
+        1 problem in rule pack:
+        1. pack.yaml:10:36: rule RE-003: 'matches' on 'name': regular expression '.{1000}.{1000}.{1000}.{1000}.{1000}\
+        .{1000}.{1000}.{1000}.{10...' (980000 characters) is too large: it compiles to about 140,140,001 \
+        instructions, more than the 100,000 allowed (a counted repetition copies what it repeats ('.{1000}' is 1000 \
+        copies of '.'): use + or * where no exact count is needed, or split the pattern over several conditions)""",
+        String.join("\n", e.getMessage().lines().toList()));
+  }
+
+  @Test
+  void theRegularExpressionsOfAPackAreBoundedTogether() {
+    // each pattern is under the bound of one, eleven of them are over the bound of a pack
+    StringBuilder rules = new StringBuilder();
+    for (int i = 1; i <= 12; i++) {
+      rules.append("""
+          - id: RE-1%02d
+            title: Large
+            category: identity
+            severity: high
+            target: device
+            assert: {field: name, matches: "%s"}
+          """.formatted(i, ".{1000}".repeat(95)));
+    }
+    PackLoadException e = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThrows(PackLoadException.class,
+        () -> RulePacks.parse(pack("", rules.toString()), "pack.yaml")));
+    assertEquals("""
+        1 problem in rule pack:
+        1. pack.yaml:70:36: rule RE-111: the regular expressions of this pack compile to more than 1,000,000 \
+        instructions in all (use + or * instead of large counted repetitions ('.{1000}' is 1000 instructions), or \
+        split the rules over several packs)""",
+        String.join("\n", e.getMessage().lines().toList()));
+  }
+
+  @Test
+  void aTextTooLongForItsPatternIsAnErrorNamingTheFieldAndItsLength() throws PackLoadException {
+    RulePack pack = RulePacks.parse(pack("", """
+        - id: RE-004
+          title: Large pattern
+          category: identity
+          severity: high
+          target: device
+          assert: {field: name, matches: "%s"}
+        """.formatted(".{1000}".repeat(50))), "pack.yaml");
+    Device device = Device.builder("cam-01").name("a".repeat(200_000)).build();
+
+    List<RuleResult> results = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> evaluate(pack, device));
+
+    assertEquals(Outcome.ERROR, results.get(0).outcome());
+    assertEquals("evaluation failed: 'name' is 200,000 characters long, too long to match against '.{1000}.{1000}"
+        + ".{1000}.{1000}.{1000}.{1000}.{1000}.{1000}.{10...' (350 characters): a pattern of 50,002 instructions"
+        + " matches at most 999 characters (shorten the value, or simplify the pattern so it compiles to fewer"
+        + " instructions)", results.get(0).message());
+  }
+
+  @Test
+  void theTimeLimitStopsLongMatchesWithinABatch() throws PackLoadException {
+    // 600 matches of half a second each: without the interruption, minutes within one batch
+    RulePack pack = RulePacks.parse(pack("", """
+        - id: RE-005
+          title: Large pattern
+          category: identity
+          severity: high
+          target: device
+          assert: {field: name, matches: "%sz"}
+        """.formatted(".{1000}".repeat(50))), "pack.yaml");
+    List<Device> devices = new java.util.ArrayList<>();
+    for (int i = 0; i < 600; i++) {
+      devices.add(Device.builder(String.format("cam-%03d", i)).name(String.format("%03d", i) + "a".repeat(990)).build());
+    }
+    ComplianceEngine engine = ComplianceEngine.builder().pack(pack).timeLimit(Duration.ofSeconds(1)).build();
+
+    Report report = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> engine.evaluate(devices));
+
+    assertEquals(java.util.Optional.of("stopped at the time limit of PT1S: 600 of 600 facts evaluated"),
+        report.incompleteReason());
+    assertEquals(0, report.count(Outcome.PASS));
+    RuleResult stopped = report.findings().stream().filter(r -> r.outcome() == Outcome.ERROR).findFirst().orElseThrow();
+    assertTrue(stopped.message().startsWith("evaluation failed: matching 'name' (993 characters) against '.{1000}"),
+        stopped.message());
+    assertTrue(stopped.message().endsWith(" was stopped: the evaluation was interrupted at its time limit"),
+        stopped.message());
+    assertFalse(Thread.currentThread().isInterrupted(), "the caller's thread was left interrupted");
+  }
+
   /** A pack with the payload as its title and the given rules, in which %1$s stands for the payload, quoted. */
   private static String pack(String payload, String rules) {
     String quoted = quoted(payload);

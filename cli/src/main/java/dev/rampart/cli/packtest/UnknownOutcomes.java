@@ -10,6 +10,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,15 +21,19 @@ import java.util.Set;
  *
  * <p>A rule can be UNKNOWN when, for some choice of which of its fields are absent, its
  * applicability is TRUE and its assertion UNKNOWN, or its applicability is UNKNOWN and its
- * assertion not TRUE. Each field is tried absent and present (a field under an absent one being
- * absent too); a present field may compare either way, and inside a quantifier each element's
- * fields may be absent or not. The answer errs towards "can": a condition this class does not
- * recognise counts as possibly UNKNOWN.
+ * assertion not TRUE. A present field may compare either way, and inside a quantifier each
+ * element's fields may be absent or not. A field read in one place only is decided there: its
+ * condition takes every value that absent or present gives, which answers the question exactly
+ * without trying it both ways. Only fields read in several places (or under one another, as a
+ * certificate's key size under the certificate) are tried absent and present together, and at most
+ * {@value #MAX_ENUMERATED} of them; the others count as read in one place each. So the work per rule
+ * is bounded by its size times 2^{@value #MAX_ENUMERATED}, and the answer errs towards "can": a
+ * condition this class does not recognise counts as possibly UNKNOWN.
  */
 final class UnknownOutcomes {
 
-  /** Rules reading more fields than this are not enumerated and count as possibly UNKNOWN. */
-  private static final int MAX_FIELDS = 16;
+  /** The most fields tried absent and present together; the rest are decided where they are read. */
+  private static final int MAX_ENUMERATED = 8;
 
   private static final String IF_ABSENT = "ifAbsent";
   private static final Set<String> QUANTIFIERS = Set.of("anyOf", "allOf", "noneOf");
@@ -65,13 +70,19 @@ final class UnknownOutcomes {
     if (assertion == null) {
       return true;
     }
-    List<String> fields = new ArrayList<>();
+    Map<String, Integer> reads = new LinkedHashMap<>();
     if (when != null) {
-      collectFields(when, false, fields);
+      collectFields(when, false, reads);
     }
-    collectFields(assertion, false, fields);
-    if (fields.size() > MAX_FIELDS) {
-      return true;
+    collectFields(assertion, false, reads);
+    List<String> fields = new ArrayList<>();
+    Set<String> free = new HashSet<>();
+    for (String field : reads.keySet()) {
+      if (fields.size() < MAX_ENUMERATED && (reads.get(field) > 1 || related(field, reads.keySet()))) {
+        fields.add(field);
+      } else {
+        free.add(field);
+      }
     }
     for (long mask = 0; mask < 1L << fields.size(); mask++) {
       Set<String> absent = new HashSet<>();
@@ -83,8 +94,9 @@ final class UnknownOutcomes {
       if (!consistent(absent, fields)) {
         continue;
       }
-      Set<Truth> applies = when == null ? EnumSet.of(Truth.TRUE) : eval(when, absent, false);
-      Set<Truth> holds = eval(assertion, absent, false);
+      Fields state = new Fields(absent, free);
+      Set<Truth> applies = when == null ? EnumSet.of(Truth.TRUE) : eval(when, state, false);
+      Set<Truth> holds = eval(assertion, state, false);
       boolean unknown = applies.contains(Truth.TRUE) && holds.contains(Truth.UNKNOWN)
           || applies.contains(Truth.UNKNOWN) && (holds.contains(Truth.UNKNOWN) || holds.contains(Truth.FALSE));
       if (unknown) {
@@ -93,6 +105,19 @@ final class UnknownOutcomes {
     }
     return false;
   }
+
+  /** Whether a field lies under another the rule reads, or another under it. */
+  private static boolean related(String field, Set<String> fields) {
+    for (String other : fields) {
+      if (other.startsWith(field + ".") || field.startsWith(other + ".")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Which of a rule's fields are absent, and which are decided where they are read (either way). */
+  private record Fields(Set<String> absent, Set<String> free) {}
 
   /** A field under an absent one cannot be present, e.g. a certificate's key size without the certificate. */
   private static boolean consistent(Set<String> absent, List<String> fields) {
@@ -109,7 +134,7 @@ final class UnknownOutcomes {
   }
 
   /** The fields of the target fact that a condition reads; inside a quantifier only operands {field: X}. */
-  private static void collectFields(JsonNode node, boolean inElement, List<String> fields) {
+  private static void collectFields(JsonNode node, boolean inElement, Map<String, Integer> fields) {
     if (!node.isObject()) {
       return;
     }
@@ -136,41 +161,39 @@ final class UnknownOutcomes {
     }
   }
 
-  private static void add(List<String> fields, String field) {
-    if (!fields.contains(field)) {
-      fields.add(field);
-    }
+  private static void add(Map<String, Integer> fields, String field) {
+    fields.merge(field, 1, Integer::sum);
   }
 
   /** The truth values a condition can take when exactly the given fields of the target fact are absent. */
-  private static Set<Truth> eval(JsonNode node, Set<String> absent, boolean inElement) {
+  private static Set<Truth> eval(JsonNode node, Fields fields, boolean inElement) {
     if (!node.isObject()) {
       return ANY;
     }
     if (node.has("all")) {
-      return fold(node.get("all"), absent, inElement, Truth.TRUE, true);
+      return fold(node.get("all"), fields, inElement, Truth.TRUE, true);
     }
     if (node.has("any")) {
-      return fold(node.get("any"), absent, inElement, Truth.FALSE, false);
+      return fold(node.get("any"), fields, inElement, Truth.FALSE, false);
     }
     if (node.has("not")) {
-      return not(eval(node.get("not"), absent, inElement));
+      return not(eval(node.get("not"), fields, inElement));
     }
     for (String quantifier : QUANTIFIERS) {
       if (node.has(quantifier)) {
-        return quantified(quantifier, node, absent, inElement);
+        return quantified(quantifier, node, fields, inElement);
       }
     }
-    return leaf(node, absent, inElement);
+    return leaf(node, fields, inElement);
   }
 
-  private static Set<Truth> fold(JsonNode children, Set<String> absent, boolean inElement, Truth start, boolean and) {
+  private static Set<Truth> fold(JsonNode children, Fields fields, boolean inElement, Truth start, boolean and) {
     if (!children.isArray()) {
       return ANY;
     }
     Set<Truth> result = EnumSet.of(start);
     for (JsonNode child : children) {
-      Set<Truth> values = eval(child, absent, inElement);
+      Set<Truth> values = eval(child, fields, inElement);
       Set<Truth> next = EnumSet.noneOf(Truth.class);
       for (Truth a : result) {
         for (Truth b : values) {
@@ -182,15 +205,17 @@ final class UnknownOutcomes {
     return result;
   }
 
-  private static Set<Truth> quantified(String quantifier, JsonNode node, Set<String> absent, boolean inElement) {
+  private static Set<Truth> quantified(String quantifier, JsonNode node, Fields fields, boolean inElement) {
     String list = node.get(quantifier).asText();
     Set<Truth> result = EnumSet.noneOf(Truth.class);
     if (inElement) {
       result.add(Truth.UNKNOWN); // an element's list may be absent
-    } else if (absent.contains(list)) {
+    } else if (fields.absent.contains(list)) {
       return EnumSet.of(Truth.UNKNOWN);
+    } else if (fields.free.contains(list)) {
+      result.add(Truth.UNKNOWN);
     }
-    Set<Truth> element = eval(node.path("where"), absent, true);
+    Set<Truth> element = eval(node.path("where"), fields, true);
     boolean all = quantifier.equals("allOf");
     // an empty list, then any number of elements combined
     Set<Truth> combined = EnumSet.of(all ? Truth.TRUE : Truth.FALSE);
@@ -208,8 +233,8 @@ final class UnknownOutcomes {
   }
 
   /** A leaf's values; with {@code ifAbsent} (in a {@code when}) it takes that value instead of UNKNOWN. */
-  private static Set<Truth> leaf(JsonNode node, Set<String> absent, boolean inElement) {
-    Set<Truth> values = comparison(node, absent, inElement);
+  private static Set<Truth> leaf(JsonNode node, Fields fields, boolean inElement) {
+    Set<Truth> values = comparison(node, fields, inElement);
     JsonNode ifAbsent = node.get(IF_ABSENT);
     if (ifAbsent == null || !ifAbsent.isBoolean() || !values.contains(Truth.UNKNOWN)) {
       return values;
@@ -220,7 +245,7 @@ final class UnknownOutcomes {
     return decided;
   }
 
-  private static Set<Truth> comparison(JsonNode node, Set<String> absent, boolean inElement) {
+  private static Set<Truth> comparison(JsonNode node, Fields fields, boolean inElement) {
     String operator = null;
     for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
       String name = names.next();
@@ -237,20 +262,28 @@ final class UnknownOutcomes {
       if (field == null || inElement) {
         return EnumSet.of(Truth.TRUE, Truth.FALSE);
       }
-      boolean present = !absent.contains(field.asText());
+      if (fields.free.contains(field.asText())) {
+        return EnumSet.of(Truth.TRUE, Truth.FALSE);
+      }
+      boolean present = !fields.absent.contains(field.asText());
       return EnumSet.of(Truth.of(present == operand.asBoolean()));
     }
-    if (operand.isObject() && operand.has("field") && absent.contains(operand.get("field").asText())) {
+    String other = operand.isObject() && operand.has("field") ? operand.get("field").asText() : null;
+    if (other != null && fields.absent.contains(other)) {
       return EnumSet.of(Truth.UNKNOWN);
     }
+    Set<Truth> result;
     if (inElement) {
       // an element's own field may be absent; a plain list element never is
-      return field == null ? EnumSet.of(Truth.TRUE, Truth.FALSE) : ANY;
+      result = field == null ? EnumSet.of(Truth.TRUE, Truth.FALSE) : ANY;
+    } else if (field == null) {
+      result = ANY;
+    } else if (fields.absent.contains(field.asText())) {
+      return EnumSet.of(Truth.UNKNOWN);
+    } else {
+      result = fields.free.contains(field.asText()) ? ANY : EnumSet.of(Truth.TRUE, Truth.FALSE);
     }
-    if (field == null) {
-      return ANY;
-    }
-    return absent.contains(field.asText()) ? EnumSet.of(Truth.UNKNOWN) : EnumSet.of(Truth.TRUE, Truth.FALSE);
+    return other != null && fields.free.contains(other) ? ANY : result;
   }
 
   private static Set<Truth> not(Set<Truth> values) {

@@ -1,7 +1,10 @@
 package dev.rampart.cli.packtest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -58,5 +61,30 @@ class UnknownOutcomesTest {
   void aRuleWhoseConditionsCannotBeFoundCountsAsPossiblyUnknown() {
     assertEquals(Set.of("ELSEWHERE"), UnknownOutcomes.possible(RULES, List.of("ELSEWHERE", "ONLY-EXISTS")));
     assertEquals(Set.of("ANY"), UnknownOutcomes.possible("rules: [unclosed", List.of("ANY")));
+  }
+
+  @Test
+  void threeHundredRulesOfSixteenFieldsAreAnalysedAtOnce() {
+    // trying each of sixteen fields absent and present together would be 2^16 cases a rule
+    StringBuilder pack = new StringBuilder("rules:\n");
+    List<String> ids = new ArrayList<>();
+    for (int rule = 0; rule < 300; rule++) {
+      ids.add("R" + rule);
+      pack.append("  - id: R").append(rule).append("\n    when:\n      all:\n");
+      for (int field = 0; field < 8; field++) {
+        pack.append("        - {field: attributes.f").append(field).append(", exists: true}\n");
+        pack.append("        - {field: attributes.g").append(field).append(", exists: true}\n");
+      }
+      pack.append("    assert:\n      any:\n");
+      for (int field = 0; field < 8; field++) {
+        pack.append("        - {field: attributes.f").append(field).append(", equals: x}\n");
+      }
+    }
+
+    Set<String> possible = assertTimeoutPreemptively(Duration.ofSeconds(5),
+        () -> UnknownOutcomes.possible(pack.toString(), ids));
+
+    // applicable only when every field is there, so the assertion always decides
+    assertEquals(Set.of(), possible);
   }
 }

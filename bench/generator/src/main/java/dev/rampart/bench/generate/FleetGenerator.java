@@ -191,6 +191,8 @@ public final class FleetGenerator {
       devicesWithViolations++;
     } else if (random.nextDouble() < RETIRED_RATE) {
       lifecycle(device).put("status", "retired");
+      // decommissioned: a retired device still listening is a finding of its own (OPS-006)
+      device.put("services", List.of());
       retired = true;
     }
     // a retired device's rules do not apply, so a field it leaves out would make nothing UNKNOWN

@@ -16,6 +16,7 @@ import dev.rampart.engine.RuleResult;
 import dev.rampart.engine.internal.ast.FieldPath;
 import dev.rampart.engine.internal.eval.Frame;
 import dev.rampart.engine.internal.eval.RuleProgram;
+import dev.rampart.engine.internal.eval.ValueGroup;
 import dev.rampart.engine.internal.schema.Field;
 import dev.rampart.engine.internal.schema.FieldKind;
 import dev.rampart.spi.fact.Fact;
@@ -26,7 +27,6 @@ import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.drools.core.base.accumulators.CollectListAccumulateFunction;
-import org.drools.core.base.accumulators.CountAccumulateFunction;
 import org.drools.model.DSL;
 import org.drools.model.Drools;
 import org.drools.model.Global;
@@ -34,6 +34,7 @@ import org.drools.model.Index;
 import org.drools.model.Model;
 import org.drools.model.Rule;
 import org.drools.model.RuleItemBuilder;
+import org.drools.model.PatternDSL;
 import org.drools.model.Variable;
 import org.drools.model.impl.ModelImpl;
 import org.drools.model.view.ViewItem;
@@ -47,8 +48,8 @@ import org.kie.api.runtime.KieSession;
  * DSL. Nothing from a pack becomes source text: every constraint is a lambda over the validated AST.
  *
  * <p>Each pack rule becomes one Drools rule: a pattern on its target fact type, one accumulate per
- * reference it follows (an indexed equality join on the id), one accumulate per unique check (an
- * indexed self-join on the value), a filter that lets only non-passing facts activate the rule when
+ * reference it follows (an indexed equality join on the id), one group-by per unique check (the
+ * facts grouped by the value, which the fact joins through an index), a filter that lets only non-passing facts activate the rule when
  * Drools' expression arity allows, and a consequence that logically inserts the {@link Finding}.
  */
 public final class RuleBase {
@@ -56,7 +57,7 @@ public final class RuleBase {
   private static final String PACKAGE = "dev.rampart.rules";
   private static final int MAX_FILTER_VARIABLES = 4;
   private static final List<?>[] NO_REFERENCES = new List<?>[0];
-  private static final long[] NO_DUPLICATES = new long[0];
+  private static final ValueGroup[] NO_GROUPS = new ValueGroup[0];
   private static final ThreadLocal<FindingSink> DIRECT = new ThreadLocal<>();
 
   private final List<RuleProgram> programs;
@@ -106,27 +107,38 @@ public final class RuleBase {
     Variable<Fact> fact = declarationOf(type, "fact");
     List<ViewItemBuilder<?>> items = new ArrayList<>();
     boolean selfContained = program.joins().count() == 0 && !program.joins().usesTime();
+    List<Variable<ValueGroup>> groups = new ArrayList<>();
+    int joinIndex = 0;
     if (selfContained) {
       // decided by the fact alone: an alpha constraint, so a passing fact never makes a tuple
       items.add(pattern(fact).expr("finding_" + index, f -> activates(index, program, f)));
-    } else {
+    } else if (program.joins().uniques().isEmpty()) {
       items.add(pattern(fact));
+    } else {
+      // the groups of facts sharing each value come first, each computed once for all its members;
+      // the fact then joins its own group through a hash index
+      PatternDSL.PatternDef<Fact> joined = pattern(fact);
+      for (FieldPath unique : program.joins().uniques()) {
+        Variable<Object> key = declarationOf(Object.class, "key_" + groups.size());
+        Variable<ValueGroup> group = declarationOf(ValueGroup.class, "group_" + groups.size());
+        items.add(valueGroups(type, unique, key, group));
+        Function<Object, Object> keyOf = Keys.valueOrSelf(unique);
+        joined = joined.expr("group_" + index + "_" + unique.text(), key, (f, k) -> keyOf.apply(f).equals(k),
+            betaIndexedBy(Object.class, Index.ConstraintType.EQUAL, joinIndex++, keyOf::apply, k -> k));
+        groups.add(group);
+      }
+      items.add(joined);
     }
     List<Variable<?>> variables = new ArrayList<>();
     variables.add(fact);
     variables.add(time);
 
-    int joinIndex = 0;
     for (Field reference : program.joins().references()) {
       Variable<List> resolved = declarationOf(List.class, "ref_" + reference.name());
       items.add(referenceJoin(index, fact, reference, resolved, joinIndex++));
       variables.add(resolved);
     }
-    for (FieldPath unique : program.joins().uniques()) {
-      Variable<Long> count = declarationOf(Long.class, "dup_" + variables.size());
-      items.add(uniqueJoin(index, type, fact, unique, count, joinIndex++));
-      variables.add(count);
-    }
+    variables.addAll(groups);
     int references = program.joins().references().size();
     Function<Object[], Frame> frames = values -> frame(values, references);
     if (!selfContained && variables.size() <= MAX_FILTER_VARIABLES) {
@@ -168,7 +180,7 @@ public final class RuleBase {
    * finding costs no activation); an incremental session needs it as a truth-maintained finding.
    */
   private static boolean activates(int index, RuleProgram program, Fact fact) {
-    Outcome outcome = program.outcome(new Frame(fact, NO_REFERENCES, NO_DUPLICATES, Instant.EPOCH));
+    Outcome outcome = program.outcome(new Frame(fact, NO_REFERENCES, NO_GROUPS, Instant.EPOCH));
     if (outcome == Outcome.PASS) {
       return false;
     }
@@ -207,15 +219,18 @@ public final class RuleBase {
     return value == null ? List.of() : (List<?>) value;
   }
 
-  private static ViewItem<?> uniqueJoin(int rule, Class<Fact> type, Variable<Fact> fact, FieldPath path, Variable<Long> count, int indexId) {
-    Variable<Fact> other = declarationOf(type, "other_" + indexId);
-    Function<Object, Object> key = Keys.valueOrSelf(path);
-    return accumulate(
-        pattern(other)
-            .expr("same_" + rule + "_" + path.text(), fact, (o, f) -> key.apply(o).equals(key.apply(f)),
-                betaIndexedBy(Object.class, Index.ConstraintType.EQUAL, indexId, o -> key.apply(o), f -> key.apply(f)))
-            .expr("other_" + rule + "_" + path.text(), fact, (o, f) -> o != f),
-        accFunction(CountAccumulateFunction::new).as(count));
+  /**
+   * The facts of a type grouped by the value at a path: one tuple per distinct value holding the
+   * value and its {@link ValueGroup}. Every fact joins one group, so a value shared by the whole
+   * fleet costs as little per fact as a value nobody shares (a self-join would pair every fact with
+   * every other). An absent value is keyed by the fact itself, a group of one.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static ViewItem<?> valueGroups(Class<Fact> type, FieldPath path, Variable<Object> key, Variable<ValueGroup> group) {
+    Variable<Fact> member = declarationOf(type, "member_" + key.getName());
+    Function<Object, Object> keyOf = Keys.valueOrSelf(path);
+    return DSL.groupBy(pattern(member), member, key, m -> keyOf.apply(m),
+        accFunction(GroupMembers::new, member).as(group));
   }
 
   private static Frame frame(Object[] values, int references) {
@@ -225,11 +240,11 @@ public final class RuleBase {
     for (int i = 0; i < references; i++) {
       resolved[i] = (List<?>) values[2 + i];
     }
-    long[] duplicates = new long[values.length - 2 - references];
-    for (int i = 0; i < duplicates.length; i++) {
-      duplicates[i] = (Long) values[2 + references + i];
+    ValueGroup[] groups = new ValueGroup[values.length - 2 - references];
+    for (int i = 0; i < groups.length; i++) {
+      groups[i] = (ValueGroup) values[2 + references + i];
     }
-    return new Frame(fact, resolved, duplicates, now);
+    return new Frame(fact, resolved, groups, now);
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})

@@ -239,7 +239,9 @@ final class Checks {
 
   /** A leaf comparing a field with a constant (or a parameter bound to one), shown as {@code shown}. */
   static Check leaf(PathReader path, Operator operator, Object operand, Evidence.Operand shown) {
-    ValueTest test = operator == Operator.EXISTS ? null : ValueTest.of(operator, operand);
+    ValueTest test = operator == Operator.EXISTS ? null
+        : operator == Operator.MATCHES ? new RegexMatch((com.google.re2j.Pattern) operand, path.text())
+        : ValueTest.of(operator, operand);
     Expectation expected = new Expectation.Comparison(operator.wireName(), shown, false);
     return (frame, current, prefix, explain) -> {
       Object value = path.read(frame, current);
@@ -369,12 +371,12 @@ final class Checks {
       if (value instanceof Absent) {
         return explain ? evidence(Truth.UNKNOWN, path.text(), value, UNIQUE) : Verdict.UNKNOWN;
       }
-      long others = frame.duplicates[slot];
-      Truth truth = Truth.of(others == 0);
+      ValueGroup group = frame.groups[slot];
+      Truth truth = Truth.of(group.others() == 0);
       if (!explain) {
         return Verdict.bare(truth);
       }
-      String actual = Values.render(value) + (others == 0 ? "" : " (shared with " + others + " other " + typeName + (others == 1 ? "" : "s") + ")");
+      String actual = Values.render(value) + (group.others() == 0 ? "" : " (" + group.describeOthers(frame.fact.id(), typeName) + ")");
       return new Verdict(truth, List.of(new Evidence(path.text(), Actual.value(actual), UNIQUE)));
     };
   }

@@ -10,22 +10,22 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Everything one rule needs to evaluate one fact: the fact, the facts its references resolved to
- * (one list per reference the rule follows), how many other facts share each unique-checked value,
+ * (one list per reference the rule follows), the group of facts sharing each unique-checked value,
  * and the evaluation time.
  */
 public final class Frame {
 
   final Fact fact;
   final List<?>[] references;
-  final long[] duplicates;
+  final ValueGroup[] groups;
   final Instant now;
   /** Operands indexed once for this fact, by the check that built them; see {@link #indexed}. */
   private @Nullable Map<Object, Object> indexes;
 
-  public Frame(Fact fact, List<?>[] references, long[] duplicates, Instant now) {
+  public Frame(Fact fact, List<?>[] references, ValueGroup[] groups, Instant now) {
     this.fact = fact;
     this.references = references;
-    this.duplicates = duplicates;
+    this.groups = groups;
     this.now = now;
   }
 

@@ -34,17 +34,20 @@ public final class Frames {
       }
       references[i] = found;
     }
-    long[] duplicates = new long[joins.uniques().size()];
-    for (int i = 0; i < duplicates.length; i++) {
+    ValueGroup[] groups = new ValueGroup[joins.uniques().size()];
+    for (int i = 0; i < groups.length; i++) {
       FieldPath path = joins.uniques().get(i);
       Object key = read(path, fact);
+      List<String> ids = new ArrayList<>(List.of(fact.id()));
       for (Fact other : facts) {
         if (key != null && other != fact && other.type() == fact.type() && key.equals(read(path, other))) {
-          duplicates[i]++;
+          ids.add(other.id());
         }
       }
+      ids.sort(null);
+      groups[i] = new ValueGroup(ids.size(), ids.subList(0, Math.min(ids.size(), ValueGroup.SAMPLE + 1)));
     }
-    return new Frame(fact, references, duplicates, Objects.requireNonNull(now, "now"));
+    return new Frame(fact, references, groups, Objects.requireNonNull(now, "now"));
   }
 
   private static Object read(FieldPath path, Object start) {

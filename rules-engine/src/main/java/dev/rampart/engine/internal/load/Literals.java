@@ -175,12 +175,35 @@ public final class Literals {
           + RegexSize.MAX_REPEAT, "RE2 allows at most " + RegexSize.MAX_REPEAT + " repetitions, nested ones"
           + " multiplied together; use + or * for repetition without a bound");
     }
+    if (RegexSize.programTooLarge(s)) {
+      return tooLarge(s, RegexSize.programSize(s));
+    }
     try {
-      return new Ok(Pattern.compile(s));
+      Pattern pattern = Pattern.compile(s);
+      int size = programSize(pattern);
+      return size > RegexSize.MAX_PROGRAM ? tooLarge(s, size) : new Ok(pattern);
     } catch (PatternSyntaxException e) {
       return new Bad("invalid regular expression '" + s + "': " + e.getDescription(),
           "Rampart uses RE2 syntax (no backreferences or lookaround); check the pattern");
     }
+  }
+
+  /** How many instructions a compiled pattern has: what matching costs for every character it reads. */
+  public static int programSize(Pattern pattern) {
+    return pattern.matcher("").programSize();
+  }
+
+  private static Result tooLarge(String pattern, long size) {
+    return new Bad(String.format("regular expression %s is too large: it compiles to about %,d instructions, more than"
+        + " the %,d allowed", abbreviate(pattern), size, RegexSize.MAX_PROGRAM), "a counted repetition copies what it"
+        + " repeats ('.{1000}' is 1000 copies of '.'): use + or * where no exact count is needed, or split the pattern"
+        + " over several conditions");
+  }
+
+  /** A pattern quoted for a message: whole when short, else its start and its length. */
+  public static String abbreviate(String pattern) {
+    return pattern.length() <= 80 ? "'" + pattern + "'"
+        : "'" + pattern.substring(0, 60) + "...' (" + pattern.length() + " characters)";
   }
 
   private static Result version(@Nullable Object raw) {

@@ -66,6 +66,8 @@ public final class PackParser {
   private @Nullable String ruleId;
   /** Whether the condition being parsed is a rule's {@code when}, the one place {@code ifAbsent} is allowed. */
   private boolean parsingWhen;
+  /** The instructions of the pack's regular expressions so far, bounded by {@link RegexSize#MAX_PACK_PROGRAM}. */
+  private long regexProgram;
 
   private PackParser(String source, Inherited inherited) {
     this.source = source;
@@ -546,13 +548,35 @@ public final class PackParser {
       problem(valueNode, "a value written as a mapping must be {param: NAME} or {field: PATH}", null);
       return null;
     }
+    if (operator == Operator.MATCHES && regexProgram > RegexSize.MAX_PACK_PROGRAM) {
+      return null; // one problem said so already; the rest of the pack's patterns are not compiled
+    }
     Object raw = raw(valueNode);
     Literals.Result converted = Literals.convert(operator, path.field(), raw);
     if (converted instanceof Literals.Bad bad) {
       problem(valueNode, "'" + operator.wireName() + "' on " + describePath(path) + ": " + bad.message(), bad.suggestion());
       return null;
     }
-    return new Operand.Literal(((Literals.Ok) converted).value(), render(raw));
+    Object value = ((Literals.Ok) converted).value();
+    if (value instanceof com.google.re2j.Pattern pattern && regexTotalExceeded(valueNode, pattern)) {
+      return null;
+    }
+    return new Operand.Literal(value, render(raw));
+  }
+
+  /**
+   * Adds a pattern to the pack's total; each pattern is bounded, but a pack of many could still
+   * hold more compiled programs than the heap. Past the total, the pattern is a problem.
+   */
+  private boolean regexTotalExceeded(Node at, com.google.re2j.Pattern pattern) {
+    regexProgram += Literals.programSize(pattern);
+    if (regexProgram <= RegexSize.MAX_PACK_PROGRAM) {
+      return false;
+    }
+    problem(at, String.format("the regular expressions of this pack compile to more than %,d instructions in all",
+        RegexSize.MAX_PACK_PROGRAM), "use + or * instead of large counted repetitions ('.{1000}' is 1000"
+        + " instructions), or split the rules over several packs");
+    return true;
   }
 
   private @Nullable Operand paramRef(MapNode ref, Operator operator, FieldPath path) {

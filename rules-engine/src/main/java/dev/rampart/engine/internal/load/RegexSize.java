@@ -1,17 +1,116 @@
 package dev.rampart.engine.internal.load;
 
 /**
- * Measures how far a regular expression's counted repetitions multiply, e.g. 100 × 100 for
- * {@code (a{100}){100}}. RE2 refuses a product above {@value #MAX_REPEAT}, because the compiled
- * program grows with it; RE2/J does not check, and compiling {@code ((a{1000}){1000}){1000}} would
- * exhaust the heap, so the loader checks before compiling.
+ * Measures how large a regular expression compiles, before it is compiled: how far its counted
+ * repetitions multiply, e.g. 100 × 100 for {@code (a{100}){100}}, and about how many instructions
+ * its program has. RE2 refuses a product above {@value #MAX_REPEAT} and a program over its memory
+ * budget; RE2/J checks neither, and compiling {@code ((a{1000}){1000}){1000}}, or {@code .{1000}}
+ * written 100,000 times, would exhaust the heap, so the loader checks before compiling.
  */
-final class RegexSize {
+public final class RegexSize {
 
   /** RE2's limit for one counted repetition and for nested ones multiplied together. */
   static final int MAX_REPEAT = 1000;
 
+  /**
+   * The most instructions one pattern may compile to: RE2's default memory budget allows about as
+   * many, and {@code matches} costs time in proportion to them for every character it reads.
+   */
+  public static final int MAX_PROGRAM = 100_000;
+
+  /** The most instructions all the patterns of one pack may compile to together. */
+  public static final int MAX_PACK_PROGRAM = 1_000_000;
+
+  // far above every limit, and far below overflow when multiplied by a repetition count
+  private static final long CAP = 1L << 40;
+
   private RegexSize() {}
+
+  /**
+   * About how many instructions RE2 compiles the pattern to (an upper bound for the patterns it
+   * accepts): one per character, class, assertion or quantifier, a counted repetition copying
+   * what it repeats, a group costing two and an alternative one. Read without recursion, so any
+   * nesting depth is measured in linear time; capped far above {@link #MAX_PROGRAM}.
+   */
+  static long programSize(String pattern) {
+    long[] stack = new long[4 * 16];
+    int depth = 0;
+    long done = 0; // the completed alternatives of the group being read, with their instructions
+    long concat = 0; // the current alternative, without its last atom
+    long last = 0; // the last atom or group, which a quantifier applies to
+    boolean capture = false;
+    int[] bounds = new int[1];
+    int repeatEnd;
+    int i = 0;
+    while (i < pattern.length()) {
+      char c = pattern.charAt(i);
+      if (c == '(') {
+        if (4 * depth + 4 > stack.length) {
+          stack = java.util.Arrays.copyOf(stack, stack.length * 2);
+        }
+        boolean flagsOnly = pattern.startsWith("(?", i) && !pattern.startsWith("(?P<", i) && !pattern.startsWith("(?<", i);
+        int close = flagsOnly ? flagsEnd(pattern, i + 2) : -1;
+        if (close >= 0 && pattern.charAt(close) == ')') {
+          i = close + 1; // (?i) changes flags and compiles to nothing
+          continue;
+        }
+        stack[4 * depth] = done;
+        stack[4 * depth + 1] = add(concat, last);
+        stack[4 * depth + 2] = capture ? 1 : 0;
+        depth++;
+        capture = !flagsOnly;
+        done = 0;
+        concat = 0;
+        last = 0;
+        i = flagsOnly ? (close < 0 ? i + 2 : close + 1) : pattern.startsWith("(?P<", i) || pattern.startsWith("(?<", i) ? nameEnd(pattern, i) : i + 1;
+      } else if (c == ')' && depth > 0) {
+        long group = add(add(done, add(concat, last)), capture ? 2 : 0);
+        depth--;
+        done = stack[4 * depth];
+        concat = stack[4 * depth + 1];
+        capture = stack[4 * depth + 2] == 1;
+        last = group;
+        i++;
+      } else if (c == '|') {
+        done = add(done, add(add(concat, last), 1));
+        concat = 0;
+        last = 0;
+        i++;
+      } else if (c == '*' || c == '+' || c == '?') {
+        last = add(last, 1);
+        i++;
+      } else if (c == '{' && (repeatEnd = countedRepeat(pattern, i, bounds)) >= 0) {
+        last = add(Math.min(CAP, last * Math.max(bounds[0], 1)), 1);
+        i = repeatEnd < pattern.length() && pattern.charAt(repeatEnd) == '?' ? repeatEnd + 1 : repeatEnd; // x{n}? is lazy
+      } else {
+        concat = add(concat, last);
+        last = 1;
+        if (c == '\\' && pattern.startsWith("\\Q", i)) {
+          int end = pattern.indexOf("\\E", i + 2);
+          int stop = end < 0 ? pattern.length() : end;
+          last = Math.max(1, stop - (i + 2));
+          i = end < 0 ? pattern.length() : end + 2;
+        } else if (c == '\\') {
+          i = escapeEnd(pattern, i);
+        } else if (c == '[') {
+          i = endOfClass(pattern, i);
+        } else {
+          i++;
+        }
+      }
+    }
+    long size = add(done, add(concat, last));
+    while (depth > 0) {
+      depth--;
+      size = add(add(stack[4 * depth], stack[4 * depth + 1]), add(size, 2));
+    }
+    return add(size, 1);
+  }
+
+  /** Whether the pattern would compile to more than {@value #MAX_PROGRAM} instructions. */
+  static boolean programTooLarge(String pattern) {
+    return programSize(pattern) > MAX_PROGRAM;
+  }
 
   /** Whether the nested counted repetitions multiply to more than {@value #MAX_REPEAT}. */
   static boolean tooLarge(String pattern) {
@@ -67,6 +166,39 @@ final class RegexSize {
       current = Math.max(stack[--depth], current);
     }
     return current;
+  }
+
+  private static long add(long a, long b) {
+    return Math.min(CAP, a + b);
+  }
+
+  /** The index of the ')' or ':' that ends the flags of a group starting "(?", or -1. */
+  private static int flagsEnd(String pattern, int start) {
+    int i = start;
+    while (i < pattern.length() && (Character.isLetter(pattern.charAt(i)) || pattern.charAt(i) == '-')) {
+      i++;
+    }
+    return i < pattern.length() && (pattern.charAt(i) == ')' || pattern.charAt(i) == ':') ? i : -1;
+  }
+
+  /** The index after the '>' of a named group's name. */
+  private static int nameEnd(String pattern, int start) {
+    int end = pattern.indexOf('>', start);
+    return end < 0 ? pattern.length() : end + 1;
+  }
+
+  /** The index after an escape such as {@code \d}, {@code \pL}, {@code \p{Greek}} or {@code \x{263a}}. */
+  private static int escapeEnd(String pattern, int start) {
+    int i = start + 1;
+    if (i < pattern.length() && "pPx".indexOf(pattern.charAt(i)) >= 0 && i + 1 < pattern.length()
+        && pattern.charAt(i + 1) == '{') {
+      int end = pattern.indexOf('}', i);
+      return end < 0 ? pattern.length() : end + 1;
+    }
+    if (i < pattern.length() && "pP".indexOf(pattern.charAt(i)) >= 0) {
+      return Math.min(pattern.length(), i + 2);
+    }
+    return Math.min(pattern.length(), i + 1);
   }
 
   /** The index after a character class that starts at {@code start}. */
