@@ -288,7 +288,7 @@ class PackInjectionTest {
     List<RuleResult> results = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> evaluate(pack, device));
 
     assertEquals(Outcome.ERROR, results.get(0).outcome());
-    assertEquals("evaluation failed: 'name' is 200,000 characters long, too long to match against '.{1000}.{1000}"
+    assertEquals("evaluation failed: name: 'name' is 200,000 characters long, too long to match against '.{1000}.{1000}"
         + ".{1000}.{1000}.{1000}.{1000}.{1000}.{1000}.{10...' (350 characters): a pattern of 50,002 instructions"
         + " matches at most 999 characters (shorten the value, or simplify the pattern so it compiles to fewer"
         + " instructions)", results.get(0).message());
@@ -317,7 +317,7 @@ class PackInjectionTest {
         report.incompleteReason());
     assertEquals(0, report.count(Outcome.PASS));
     RuleResult stopped = report.findings().stream().filter(r -> r.outcome() == Outcome.ERROR).findFirst().orElseThrow();
-    assertTrue(stopped.message().startsWith("evaluation failed: matching 'name' (993 characters) against '.{1000}"),
+    assertTrue(stopped.message().startsWith("evaluation failed: name: matching 'name' (993 characters) against '.{1000}"),
         stopped.message());
     assertTrue(stopped.message().endsWith(" was stopped: the evaluation was interrupted at its time limit"),
         stopped.message());

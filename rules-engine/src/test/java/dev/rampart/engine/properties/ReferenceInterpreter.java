@@ -362,7 +362,14 @@ final class ReferenceInterpreter {
       return new Judged(Truth.UNKNOWN, List.of(new Evidence(field, actual(value), expected)));
     }
     int others = duplicates(device, (String) value, facts);
-    String shared = others == 0 ? "" : " (shared with " + others + " other device" + (others == 1 ? "" : "s") + ")";
+    // the format cites the group's smallest other ids, at most five, and counts the rest
+    List<String> sharers = facts.stream()
+        .filter(fact -> fact instanceof Device other && !other.id().equals(device.id())
+            && other.credentials() != null && value.equals(other.credentials().fingerprint()))
+        .map(Fact::id).sorted().toList();
+    List<String> cited = sharers.subList(0, Math.min(5, sharers.size()));
+    String shared = others == 0 ? "" : " (shared with " + others + " other device" + (others == 1 ? "" : "s") + ": "
+        + String.join(", ", cited) + (others > cited.size() ? " and " + (others - cited.size()) + " more" : "") + ")";
     return new Judged(Truth.of(others == 0), List.of(new Evidence(field, Evidence.Actual.value(value + shared), expected)));
   }
 
