@@ -33,26 +33,33 @@ public final class PackSignatures {
 
   /**
    * Signs a pack: writes {@code pack.sig} into the directory of the pack file, replacing any
-   * signature there, atomically.
+   * signature there, atomically. The signature covers every file of the directory, the pack's id and
+   * version, and the id and version of each base in its chain: the pack loads under
+   * {@link RulePacks#loadVerified} only as that pack, on those very bases.
    *
    * @param pack a pack file, or a directory holding {@code pack.yaml}
    * @return what was signed
    * @throws IOException if the pack does not exist or a file cannot be read or written
    * @throws PackSignatureException if the directory holds what cannot be signed, e.g. a symbolic link
+   * @throws PackLoadException if the pack or a base has mistakes, so what it is cannot be signed
    */
-  public static PackSignature sign(Path pack, SigningKey key) throws IOException, PackSignatureException {
+  public static PackSignature sign(Path pack, SigningKey key)
+      throws IOException, PackSignatureException, PackLoadException {
     Path directory;
+    Path file;
     if (Files.isDirectory(pack)) {
-      if (!Files.isRegularFile(pack.resolve("pack.yaml"))) {
-        throw new NoSuchFileException(pack.resolve("pack.yaml").toString(), null, "a pack directory holds pack.yaml");
+      file = pack.resolve("pack.yaml");
+      if (!Files.isRegularFile(file)) {
+        throw new NoSuchFileException(file.toString(), null, "a pack directory holds pack.yaml");
       }
       directory = pack;
     } else if (Files.isRegularFile(pack)) {
+      file = pack;
       directory = pack.getParent() == null ? Path.of("") : pack.getParent();
     } else {
       throw new NoSuchFileException(pack.toString());
     }
-    return PackSigner.sign(directory, key);
+    return PackSigner.sign(directory, file, key);
   }
 
   /**
@@ -66,7 +73,16 @@ public final class PackSignatures {
    */
   public static List<PackSignature> verify(Path pack, TrustedKeys trusted)
       throws PackSignatureException, PackLoadException {
-    return verify(PackSource.file(pack), trusted);
+    return verify(pack, trusted, MinimumVersions.none());
+  }
+
+  /**
+   * Checks signatures as {@link #verify(Path, TrustedKeys)} does, and refuses a pack or base whose
+   * version is below its minimum.
+   */
+  public static List<PackSignature> verify(Path pack, TrustedKeys trusted, MinimumVersions minimum)
+      throws PackSignatureException, PackLoadException {
+    return verify(PackSource.file(pack), new PackVerifier(trusted, minimum));
   }
 
   /**
@@ -79,12 +95,11 @@ public final class PackSignatures {
   public static List<PackSignature> verifyBuiltin(String id, TrustedKeys trusted)
       throws PackSignatureException, PackLoadException {
     RulePacks.checkBuiltin(id);
-    return verify(BuiltinPacks.source(id), trusted);
+    return verify(BuiltinPacks.source(id), new PackVerifier(trusted, MinimumVersions.none()));
   }
 
-  private static List<PackSignature> verify(PackSource source, TrustedKeys trusted)
+  private static List<PackSignature> verify(PackSource source, PackVerifier verifier)
       throws PackSignatureException, PackLoadException {
-    PackVerifier verifier = new PackVerifier(trusted);
     try {
       PackComposer.load(source, verifier);
     } catch (PackProblems e) {
