@@ -94,8 +94,14 @@ public final class PackSignatures {
    */
   public static List<PackSignature> verifyBuiltin(String id, TrustedKeys trusted)
       throws PackSignatureException, PackLoadException {
+    return verifyBuiltin(id, trusted, MinimumVersions.none());
+  }
+
+  /** Checks a built-in pack as {@link #verifyBuiltin(String, TrustedKeys)} does, refusing a version below its minimum. */
+  public static List<PackSignature> verifyBuiltin(String id, TrustedKeys trusted, MinimumVersions minimum)
+      throws PackSignatureException, PackLoadException {
     RulePacks.checkBuiltin(id);
-    return verify(BuiltinPacks.source(id), new PackVerifier(trusted, MinimumVersions.none()));
+    return verify(BuiltinPacks.source(id), new PackVerifier(trusted, minimum));
   }
 
   private static List<PackSignature> verify(PackSource source, PackVerifier verifier)
