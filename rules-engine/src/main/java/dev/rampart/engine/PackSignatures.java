@@ -17,8 +17,9 @@ import java.util.List;
  *
  * <p>A signature covers a pack's directory: the SHA-256 of every regular file under it (the pack
  * file, its tests, any base file kept beside it), except the signature itself, listed in a canonical
- * manifest that is signed with Ed25519. It is kept beside the pack file as {@code pack.sig}. A base
- * in another directory carries its own signature. The format is described in docs/pack-signing.md.
+ * manifest that is signed with Ed25519, together with the id and version of the pack and of each base
+ * in its chain. It is kept beside the pack file as {@code pack.sig}. A base in another directory
+ * carries its own signature. The format is described in docs/pack-signing.md.
  * Loading a pack only when its signatures check out is {@link RulePacks#loadVerified}.
  */
 public final class PackSignatures {

@@ -137,8 +137,9 @@ public final class PackCommand implements Callable<Integer> {
       description = {
         "Signs a rule pack with a private key: writes pack.sig beside the pack file (atomically, replacing"
             + " an older signature). The signature covers every file of the pack's directory: the pack file,"
-            + " its tests and anything else there, except pack.sig itself. The pack is loaded first: a pack"
-            + " with mistakes is not signed."
+            + " its tests and anything else there, except pack.sig itself; and the id and version of the pack"
+            + " and of each base it extends, so it loads only as that pack, on those bases (re-sign it when a"
+            + " base changes version). The pack is loaded first: a pack with mistakes is not signed."
       },
       footerHeading = "%nExit codes:%n",
       footer = {
