@@ -57,7 +57,14 @@ public final class PackSignatureException extends Exception {
     /** A file was added, removed or changed after the pack was signed. */
     MODIFIED("files changed after it was signed"),
     /** The pack's files cannot be read, or include something that cannot be signed. */
-    UNREADABLE("its files cannot be read");
+    UNREADABLE("its files cannot be read"),
+    /**
+     * The pack loaded, or one of its bases, is not the pack that was signed: another id or version
+     * than the signature names, e.g. a base swapped for another signed pack.
+     */
+    NOT_THE_SIGNED_PACK("it is not the pack that was signed"),
+    /** The pack's version is below the minimum required for its id. */
+    BELOW_MINIMUM_VERSION("its version is below the minimum required");
 
     private final String description;
 

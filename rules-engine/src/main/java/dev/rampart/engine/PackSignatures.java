@@ -17,8 +17,9 @@ import java.util.List;
  *
  * <p>A signature covers a pack's directory: the SHA-256 of every regular file under it (the pack
  * file, its tests, any base file kept beside it), except the signature itself, listed in a canonical
- * manifest that is signed with Ed25519. It is kept beside the pack file as {@code pack.sig}. A base
- * in another directory carries its own signature. The format is described in docs/pack-signing.md.
+ * manifest that is signed with Ed25519, together with the id and version of the pack and of each base
+ * in its chain. It is kept beside the pack file as {@code pack.sig}. A base in another directory
+ * carries its own signature. The format is described in docs/pack-signing.md.
  * Loading a pack only when its signatures check out is {@link RulePacks#loadVerified}.
  */
 public final class PackSignatures {
@@ -33,26 +34,33 @@ public final class PackSignatures {
 
   /**
    * Signs a pack: writes {@code pack.sig} into the directory of the pack file, replacing any
-   * signature there, atomically.
+   * signature there, atomically. The signature covers every file of the directory, the pack's id and
+   * version, and the id and version of each base in its chain: the pack loads under
+   * {@link RulePacks#loadVerified} only as that pack, on those very bases.
    *
    * @param pack a pack file, or a directory holding {@code pack.yaml}
    * @return what was signed
    * @throws IOException if the pack does not exist or a file cannot be read or written
    * @throws PackSignatureException if the directory holds what cannot be signed, e.g. a symbolic link
+   * @throws PackLoadException if the pack or a base has mistakes, so what it is cannot be signed
    */
-  public static PackSignature sign(Path pack, SigningKey key) throws IOException, PackSignatureException {
+  public static PackSignature sign(Path pack, SigningKey key)
+      throws IOException, PackSignatureException, PackLoadException {
     Path directory;
+    Path file;
     if (Files.isDirectory(pack)) {
-      if (!Files.isRegularFile(pack.resolve("pack.yaml"))) {
-        throw new NoSuchFileException(pack.resolve("pack.yaml").toString(), null, "a pack directory holds pack.yaml");
+      file = pack.resolve("pack.yaml");
+      if (!Files.isRegularFile(file)) {
+        throw new NoSuchFileException(file.toString(), null, "a pack directory holds pack.yaml");
       }
       directory = pack;
     } else if (Files.isRegularFile(pack)) {
+      file = pack;
       directory = pack.getParent() == null ? Path.of("") : pack.getParent();
     } else {
       throw new NoSuchFileException(pack.toString());
     }
-    return PackSigner.sign(directory, key);
+    return PackSigner.sign(directory, file, key);
   }
 
   /**
@@ -66,7 +74,16 @@ public final class PackSignatures {
    */
   public static List<PackSignature> verify(Path pack, TrustedKeys trusted)
       throws PackSignatureException, PackLoadException {
-    return verify(PackSource.file(pack), trusted);
+    return verify(pack, trusted, MinimumVersions.none());
+  }
+
+  /**
+   * Checks signatures as {@link #verify(Path, TrustedKeys)} does, and refuses a pack or base whose
+   * version is below its minimum.
+   */
+  public static List<PackSignature> verify(Path pack, TrustedKeys trusted, MinimumVersions minimum)
+      throws PackSignatureException, PackLoadException {
+    return verify(PackSource.file(pack), new PackVerifier(trusted, minimum));
   }
 
   /**
@@ -78,13 +95,18 @@ public final class PackSignatures {
    */
   public static List<PackSignature> verifyBuiltin(String id, TrustedKeys trusted)
       throws PackSignatureException, PackLoadException {
-    RulePacks.checkBuiltin(id);
-    return verify(BuiltinPacks.source(id), trusted);
+    return verifyBuiltin(id, trusted, MinimumVersions.none());
   }
 
-  private static List<PackSignature> verify(PackSource source, TrustedKeys trusted)
+  /** Checks a built-in pack as {@link #verifyBuiltin(String, TrustedKeys)} does, refusing a version below its minimum. */
+  public static List<PackSignature> verifyBuiltin(String id, TrustedKeys trusted, MinimumVersions minimum)
       throws PackSignatureException, PackLoadException {
-    PackVerifier verifier = new PackVerifier(trusted);
+    RulePacks.checkBuiltin(id);
+    return verify(BuiltinPacks.source(id), new PackVerifier(trusted, minimum));
+  }
+
+  private static List<PackSignature> verify(PackSource source, PackVerifier verifier)
+      throws PackSignatureException, PackLoadException {
     try {
       PackComposer.load(source, verifier);
     } catch (PackProblems e) {

@@ -77,7 +77,19 @@ public final class RulePacks {
    * @throws PackLoadException listing every problem, or why there is no such pack
    */
   public static RulePack namedVerified(String name, TrustedKeys trusted) throws PackLoadException, PackSignatureException {
-    return namesBuiltin(name) ? builtinVerified(name, trusted) : loadVerified(path(name), trusted);
+    return namedVerified(name, trusted, MinimumVersions.none());
+  }
+
+  /**
+   * Loads the pack a user named only if it and its bases are signed by a trusted key, as
+   * {@link #namedVerified(String, TrustedKeys)}, and none of them has a version below its minimum.
+   *
+   * @throws PackSignatureException naming the pack refused and why
+   * @throws PackLoadException listing every problem, or why there is no such pack
+   */
+  public static RulePack namedVerified(String name, TrustedKeys trusted, MinimumVersions minimum)
+      throws PackLoadException, PackSignatureException {
+    return namesBuiltin(name) ? builtinVerified(name, trusted, minimum) : loadVerified(path(name), trusted, minimum);
   }
 
   /** Loads a built-in pack, e.g. {@code iot-baseline}; needs rampart-rule-packs on the classpath. */
@@ -97,7 +109,17 @@ public final class RulePacks {
    * @throws PackLoadException listing the mistakes of packs whose signatures checked out
    */
   public static RulePack loadVerified(Path file, TrustedKeys trusted) throws PackLoadException, PackSignatureException {
-    return compose(PackSource.file(file), new PackVerifier(trusted));
+    return loadVerified(file, trusted, MinimumVersions.none());
+  }
+
+  /**
+   * Loads a pack as {@link #loadVerified(Path, TrustedKeys)} does, and refuses it when it, or a base
+   * in its chain, has a version below the minimum {@code minimum} sets for its id: an older signed
+   * copy is refused with {@link PackSignatureException.Reason#BELOW_MINIMUM_VERSION}.
+   */
+  public static RulePack loadVerified(Path file, TrustedKeys trusted, MinimumVersions minimum)
+      throws PackLoadException, PackSignatureException {
+    return compose(PackSource.file(file), new PackVerifier(trusted, minimum));
   }
 
   /**
@@ -108,8 +130,14 @@ public final class RulePacks {
    * @throws PackLoadException if there is no such built-in pack, or it has mistakes
    */
   public static RulePack builtinVerified(String id, TrustedKeys trusted) throws PackLoadException, PackSignatureException {
+    return builtinVerified(id, trusted, MinimumVersions.none());
+  }
+
+  /** Loads a built-in pack as {@link #builtinVerified(String, TrustedKeys)} does, refusing a version below its minimum. */
+  public static RulePack builtinVerified(String id, TrustedKeys trusted, MinimumVersions minimum)
+      throws PackLoadException, PackSignatureException {
     checkBuiltin(id);
-    return compose(BuiltinPacks.source(id), new PackVerifier(trusted));
+    return compose(BuiltinPacks.source(id), new PackVerifier(trusted, minimum));
   }
 
   /** Refuses an id that is not a built-in pack on the classpath, explaining what is. */

@@ -1,6 +1,7 @@
 package dev.rampart.cli.command;
 
 import dev.rampart.engine.KeyFileException;
+import dev.rampart.engine.MinimumVersions;
 import dev.rampart.engine.PackLoadException;
 import dev.rampart.engine.PackSignature;
 import dev.rampart.engine.PackSignatureException;
@@ -136,8 +137,9 @@ public final class PackCommand implements Callable<Integer> {
       description = {
         "Signs a rule pack with a private key: writes pack.sig beside the pack file (atomically, replacing"
             + " an older signature). The signature covers every file of the pack's directory: the pack file,"
-            + " its tests and anything else there, except pack.sig itself. The pack is loaded first: a pack"
-            + " with mistakes is not signed."
+            + " its tests and anything else there, except pack.sig itself; and the id and version of the pack"
+            + " and of each base it extends, so it loads only as that pack, on those bases (re-sign it when a"
+            + " base changes version). The pack is loaded first: a pack with mistakes is not signed."
       },
       footerHeading = "%nExit codes:%n",
       footer = {
@@ -194,7 +196,7 @@ public final class PackCommand implements Callable<Integer> {
         spec.commandLine().getOut().println("Signed " + signature.pack() + " (" + files(signature.files())
             + ") with key " + signature.keyId() + ": wrote " + where);
         return ExitCode.OK;
-      } catch (PackSignatureException e) {
+      } catch (PackSignatureException | PackLoadException e) {
         err.println(e.getMessage());
       } catch (IOException e) {
         err.println("rampart: cannot sign '" + pack + "': " + e);
@@ -234,13 +236,18 @@ public final class PackCommand implements Callable<Integer> {
         description = "A public key file whose signatures are accepted. Repeatable.")
     private List<Path> trustedKeyFiles = new ArrayList<>();
 
+    @Option(names = "--min-pack-version", paramLabel = "ID=VERSION",
+        description = "Refuse pack ID, as a pack or a base, below VERSION, as 'rampart evaluate' does. Repeatable.")
+    private List<String> minimumVersions = new ArrayList<>();
+
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
       List<String> problems = new ArrayList<>();
       TrustedKeys trusted = PackTrustOptions.readKeys(trustedKeyFiles, problems);
-      if (trusted == null) {
+      MinimumVersions minimum = PackTrustOptions.readMinimumVersions(minimumVersions, problems);
+      if (trusted == null || minimum == null) {
         problems.forEach(err::println);
         return ExitCode.INPUT_ERROR;
       }
@@ -249,8 +256,8 @@ public final class PackCommand implements Callable<Integer> {
         Path path = RulePacks.namesBuiltin(pack) ? null : existing(pack);
         try {
           List<PackSignature> signatures = path == null
-              ? PackSignatures.verifyBuiltin(pack, trusted)
-              : PackSignatures.verify(path, trusted);
+              ? PackSignatures.verifyBuiltin(pack, trusted, minimum)
+              : PackSignatures.verify(path, trusted, minimum);
           out.println("OK " + pack);
           for (PackSignature signature : signatures) {
             out.println("  " + signature.pack() + ": " + files(signature.files()) + " signed by "

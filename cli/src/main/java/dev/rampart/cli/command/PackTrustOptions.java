@@ -1,6 +1,7 @@
 package dev.rampart.cli.command;
 
 import dev.rampart.engine.KeyFileException;
+import dev.rampart.engine.MinimumVersions;
 import dev.rampart.engine.PackLoadException;
 import dev.rampart.engine.PackSignatureException;
 import dev.rampart.engine.RulePack;
@@ -9,13 +10,16 @@ import dev.rampart.engine.TrustedKeys;
 import dev.rampart.engine.VerifyingKey;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --require-signed} and {@code --trusted-key}: load rule packs only when their signatures
- * check out (docs/pack-signing.md). Shared by the commands that load packs to evaluate them.
+ * {@code --require-signed}, {@code --trusted-key} and {@code --min-pack-version}: load rule packs
+ * only when their signatures check out and their versions are recent enough (docs/pack-signing.md).
+ * Shared by the commands that load packs to evaluate them.
  */
 final class PackTrustOptions {
 
@@ -34,6 +38,14 @@ final class PackTrustOptions {
           + " signatures are accepted. Repeatable. Built-in packs need none.")
   private List<Path> trustedKeyFiles = new ArrayList<>();
 
+  @Option(
+      names = "--min-pack-version",
+      paramLabel = "ID=VERSION",
+      description = "With --require-signed: refuse pack ID, as the pack evaluated or as a base, when its version is"
+          + " below VERSION (compared as versions: 1.10 > 1.9), so an older signed copy cannot stand in for the"
+          + " current one. Repeatable, e.g. --min-pack-version iot-baseline=1.0.0.")
+  private List<String> minimumVersions = new ArrayList<>();
+
   /** The {@code --trusted-key} files as given. */
   List<Path> keyFiles() {
     return List.copyOf(trustedKeyFiles);
@@ -47,18 +59,25 @@ final class PackTrustOptions {
     TrustedKeys trusted = null;
     if (requireSigned) {
       trusted = readKeys(trustedKeyFiles, problems);
-    } else if (!trustedKeyFiles.isEmpty()) {
-      problems.add("rampart: --trusted-key is used with --require-signed: add --require-signed to load only packs"
-          + " signed by a trusted key");
+    } else if (!trustedKeyFiles.isEmpty() || !minimumVersions.isEmpty()) {
+      if (!trustedKeyFiles.isEmpty()) {
+        problems.add("rampart: --trusted-key is used with --require-signed: add --require-signed to load only packs"
+            + " signed by a trusted key");
+      }
+      if (!minimumVersions.isEmpty()) {
+        problems.add("rampart: --min-pack-version is used with --require-signed: an unsigned pack's version proves"
+            + " nothing; add --require-signed");
+      }
       return null;
     }
-    if (requireSigned && trusted == null) {
+    MinimumVersions minimum = readMinimumVersions(minimumVersions, problems);
+    if (requireSigned && (trusted == null || minimum == null)) {
       return null;
     }
     List<RulePack> loaded = new ArrayList<>();
     for (String pack : packs) {
       try {
-        loaded.add(load(pack, trusted));
+        loaded.add(load(pack, trusted, minimum));
       } catch (PackLoadException | PackSignatureException e) {
         problems.add(e.getMessage());
       }
@@ -80,10 +99,40 @@ final class PackTrustOptions {
     return problems.size() > before ? null : TrustedKeys.of(keys);
   }
 
+  /** Reads {@code ID=VERSION} values; on a mistake adds every problem found and returns null. */
+  static @Nullable MinimumVersions readMinimumVersions(List<String> values, List<String> problems) {
+    MinimumVersions minimum = MinimumVersions.none();
+    Map<String, String> seen = new HashMap<>();
+    int before = problems.size();
+    for (String value : values) {
+      int equals = value.indexOf('=');
+      if (equals <= 0 || equals == value.length() - 1) {
+        problems.add("rampart: --min-pack-version '" + value + "' is not ID=VERSION: write e.g."
+            + " --min-pack-version iot-baseline=1.0.0");
+        continue;
+      }
+      String id = value.substring(0, equals);
+      String version = value.substring(equals + 1);
+      String earlier = seen.putIfAbsent(id, version);
+      if (earlier != null) {
+        problems.add("rampart: --min-pack-version gives pack '" + id + "' twice, " + earlier + " and " + version
+            + ": give each pack one minimum");
+        continue;
+      }
+      try {
+        minimum = minimum.require(id, version);
+      } catch (IllegalArgumentException e) {
+        problems.add("rampart: --min-pack-version '" + value + "': " + e.getMessage());
+      }
+    }
+    return problems.size() > before ? null : minimum;
+  }
+
   // A bare id is always a built-in pack, a path with a '/' or an extension a file: never a file
   // that happens to be named like a built-in pack (RulePacks.namesBuiltin).
-  private static RulePack load(String pack, @Nullable TrustedKeys trusted)
+  private static RulePack load(String pack, @Nullable TrustedKeys trusted, @Nullable MinimumVersions minimum)
       throws PackLoadException, PackSignatureException {
-    return trusted == null ? RulePacks.named(pack) : RulePacks.namedVerified(pack, trusted);
+    return trusted == null || minimum == null ? RulePacks.named(pack)
+        : RulePacks.namedVerified(pack, trusted, minimum);
   }
 }

@@ -10,6 +10,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,6 +28,7 @@ class PackCommandTest {
 
   private static final String INVENTORY = "../examples/inventory.yaml";
   private static final String TAILORED = "../examples/tailored-pack.yaml";
+  private static final String BASELINE = "../rule-packs/src/main/resources/dev/rampart/packs/iot-baseline/pack.yaml";
   private static final String NOW = "2026-11-25";
   private static final Pattern KEY_ID = Pattern.compile("Key id: ([0-9a-f]{16})");
 
@@ -263,13 +266,13 @@ class PackCommandTest {
     void aMalformedSignatureIsRefusedWithItsLine() throws IOException {
       CliRun.of("pack", "sign", site.toString(), "--key", key());
       Path signature = site.resolve("pack.sig");
-      Files.writeString(signature, Files.readString(signature).replace("rampart-pack-signature: 1", "rampart-pack-signature: 7"));
+      Files.writeString(signature, Files.readString(signature).replace("rampart-pack-signature: 2", "rampart-pack-signature: 7"));
 
       CliRun run = requireSigned();
 
       assertEquals("""
           rule pack %1$s/pack.yaml is refused: its signature file is malformed
-          1. %1$s/pack.sig:1:25: signature format version '7' is not supported: this rampart reads version 1 (use the\
+          1. %1$s/pack.sig:1:25: signature format version '7' is not supported: this rampart reads version 2 (use the\
            rampart that signed the pack, or re-sign the pack with this one)
           """.formatted(site), run.err());
       assertEquals(2, run.exitCode());
@@ -284,9 +287,90 @@ class PackCommandTest {
       assertEquals(2, run.exitCode());
     }
 
-    private CliRun requireSigned() {
-      return CliRun.of("evaluate", INVENTORY, "--pack", site.resolve("pack.yaml").toString(), "--require-signed",
-          "--trusted-key", publicKey(), "--now", NOW);
+    @Test
+    void anOlderSignedCopyIsRefusedBelowTheMinimumVersion() {
+      CliRun.of("pack", "sign", site.toString(), "--key", key());
+
+      CliRun run = requireSigned("--min-pack-version", "harbourside-site=1.2", "--min-pack-version", "iot-baseline=1.0");
+
+      assertEquals("""
+          rule pack %1$s/pack.yaml is refused: its version is below the minimum required
+          1. %1$s/pack.yaml: pack 'harbourside-site' is version 1.0.0, below the minimum version 1.2 required for it: an\
+           older signed copy is refused (use version 1.2 or later of pack 'harbourside-site')
+          """.formatted(site), run.err());
+      assertEquals("", run.out());
+      assertEquals(2, run.exitCode());
+    }
+
+    @Test
+    void theMinimumAppliesToTheBuiltInBase() {
+      CliRun.of("pack", "sign", site.toString(), "--key", key());
+
+      CliRun run = requireSigned("--min-pack-version", "iot-baseline=1.0.1");
+
+      assertEquals("""
+          rule pack classpath:dev/rampart/packs/iot-baseline/pack.yaml, the base of %1$s/pack.yaml, is refused: its\
+           version is below the minimum required
+          1. classpath:dev/rampart/packs/iot-baseline/pack.yaml: pack 'iot-baseline' is version 1.0.0, below the minimum\
+           version 1.0.1 required for it: an older signed copy is refused (use version 1.0.1 or later of pack\
+           'iot-baseline')
+          """.formatted(site), run.err());
+      assertEquals(2, run.exitCode());
+    }
+
+    @Test
+    void aBaseSwappedForAnotherSignedPackIsRefused() throws IOException {
+      Path common = temp.resolve("common");
+      Files.createDirectories(common);
+      String baseline = Files.readString(Path.of(BASELINE));
+      Files.writeString(common.resolve("pack.yaml"), baseline);
+      CliRun.of("pack", "sign", common.toString(), "--key", key());
+      Files.writeString(site.resolve("pack.yaml"), Files.readString(site.resolve("pack.yaml"))
+          .replace("\nextends: iot-baseline\n", "\nextends: ../common/pack.yaml\n"));
+      CliRun.of("pack", "sign", site.toString(), "--key", key());
+      assertEquals(1, requireSigned().exitCode());
+      // another site's lenient pack, signed with the same key, dropped in as the base
+      Files.writeString(common.resolve("pack.yaml"), baseline.replace("\n  id: iot-baseline\n", "\n  id: lab-lenient\n"));
+      CliRun.of("pack", "sign", common.toString(), "--key", key());
+
+      CliRun run = requireSigned();
+
+      assertEquals("""
+          rule pack %2$s/pack.yaml, the base of %1$s/pack.yaml, is refused: it is not the pack that was signed
+          1. %1$s/pack.sig:6:7: %1$s/pack.yaml was signed on its base being pack 'iot-baseline' version 1.0.0, but its\
+           base, %2$s/pack.yaml, is pack 'lab-lenient' version 1.0.0 (restore the base %1$s/pack.yaml was signed on; if\
+           this base is meant, review it and re-sign %1$s/pack.yaml with 'rampart pack sign')
+          """.formatted(site, common), run.err());
+      assertEquals("", run.out());
+      assertEquals(2, run.exitCode());
+    }
+
+    @Test
+    void aMinimumVersionWithoutRequireSignedIsAMistake() {
+      CliRun run = CliRun.of("evaluate", INVENTORY, "--min-pack-version", "iot-baseline=1.0", "--now", NOW);
+
+      assertEquals("rampart: --min-pack-version is used with --require-signed: an unsigned pack's version proves"
+          + " nothing; add --require-signed\n", run.err());
+      assertEquals(2, run.exitCode());
+    }
+
+    @Test
+    void aMinimumVersionThatIsNotIdEqualsVersionIsAMistake() {
+      CliRun run = CliRun.of("evaluate", INVENTORY, "--require-signed", "--min-pack-version", "iot-baseline",
+          "--min-pack-version", "a=1", "--min-pack-version", "a=2", "--now", NOW);
+
+      assertEquals("""
+          rampart: --min-pack-version 'iot-baseline' is not ID=VERSION: write e.g. --min-pack-version iot-baseline=1.0.0
+          rampart: --min-pack-version gives pack 'a' twice, 1 and 2: give each pack one minimum
+          """, run.err());
+      assertEquals(2, run.exitCode());
+    }
+
+    private CliRun requireSigned(String... more) {
+      List<String> args = new ArrayList<>(List.of("evaluate", INVENTORY, "--pack", site.resolve("pack.yaml").toString(),
+          "--require-signed", "--trusted-key", publicKey(), "--now", NOW));
+      args.addAll(List.of(more));
+      return CliRun.of(args.toArray(String[]::new));
     }
   }
 

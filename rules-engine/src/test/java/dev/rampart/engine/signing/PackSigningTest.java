@@ -1,5 +1,6 @@
 package dev.rampart.engine.signing;
 
+import static dev.rampart.engine.signing.SignedPacks.pack;
 import static dev.rampart.engine.signing.SignedPacks.read;
 import static dev.rampart.engine.signing.SignedPacks.site;
 import static dev.rampart.engine.signing.SignedPacks.tailored;
@@ -9,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.rampart.engine.MinimumVersions;
 import dev.rampart.engine.PackSignature;
 import dev.rampart.engine.PackSignatureException;
 import dev.rampart.engine.PackSignatureException.Reason;
@@ -67,16 +69,22 @@ class PackSigningTest {
           + sha256(site.resolve("tests/devices.yaml")) + "  tests/devices.yaml\n";
       String[] lines = signature.split("\n");
       String base64 = lines[3].substring("signature: ".length());
+      String signed = """
+          rampart-pack-signature: 2
+          pack: site 1.0
+
+          """ + manifest;
 
       assertEquals("""
-          rampart-pack-signature: 1
+          rampart-pack-signature: 2
           algorithm: Ed25519
           key-id: %s
           signature: %s
+          pack: site 1.0
           files: 2
 
           %s""".formatted(key.id(), base64, manifest), signature);
-      assertTrue(key.verifyingKey().verifies(manifest.getBytes(StandardCharsets.UTF_8), Base64.getDecoder().decode(base64)));
+      assertTrue(key.verifyingKey().verifies(signed.getBytes(StandardCharsets.UTF_8), Base64.getDecoder().decode(base64)));
     }
 
     @Test
@@ -224,12 +232,40 @@ class PackSigningTest {
 
     @Test
     void anotherVersion() {
-      replaceInSignature("rampart-pack-signature: 1", "rampart-pack-signature: 2");
+      replaceInSignature("rampart-pack-signature: 2", "rampart-pack-signature: 3");
 
       assertRefused(Reason.MALFORMED, """
           rule pack {site}/pack.yaml is refused: its signature file is malformed
-          1. {site}/pack.sig:1:25: signature format version '2' is not supported: this rampart reads version 1\
+          1. {site}/pack.sig:1:25: signature format version '3' is not supported: this rampart reads version 2\
            (use the rampart that signed the pack, or re-sign the pack with this one)""");
+    }
+
+    @Test
+    void theFirstVersionWhichSignedTheFilesOnlyIsRefusedWithHowToReSign() {
+      write(site.resolve("pack.sig"), """
+          rampart-pack-signature: 1
+          algorithm: Ed25519
+          key-id: %s
+          signature: %s
+          files: 0
+
+          """.formatted(key.id(), Base64.getEncoder().encodeToString(key.sign(new byte[0]))));
+
+      assertRefused(Reason.MALFORMED, """
+          rule pack {site}/pack.yaml is refused: its signature file is malformed
+          1. {site}/pack.sig:1:25: signature format version 1 signs the pack's files but not its id and version, nor\
+           its base's, so an older signed copy or another signed pack could stand in for it; it is no longer accepted\
+           (re-sign the pack with this rampart: 'rampart pack sign DIRECTORY --key KEY' writes version 2)""");
+    }
+
+    @Test
+    void aPackLineThatIsNoIdAndVersion() {
+      replaceInSignature("\npack: site 1.0\n", "\npack: site\n");
+
+      assertRefused(Reason.MALFORMED, """
+          rule pack {site}/pack.yaml is refused: its signature file is malformed
+          1. {site}/pack.sig:5:7: 'pack' must be a pack id, a space and a version, not 'site'\
+           (re-sign the pack with 'rampart pack sign')""");
     }
 
     @Test
@@ -239,7 +275,7 @@ class PackSigningTest {
       assertRefused(Reason.MALFORMED, """
           rule pack {site}/pack.yaml is refused: its signature file is malformed
           1. {site}/pack.sig:1:1: this is not a rampart pack signature: the first line must be\
-           'rampart-pack-signature: 1', not '-----BEGIN PGP SIGNATURE-----' (re-sign the pack with 'rampart pack sign')""");
+           'rampart-pack-signature: 2', not '-----BEGIN PGP SIGNATURE-----' (re-sign the pack with 'rampart pack sign')""");
     }
 
     @Test
@@ -249,7 +285,7 @@ class PackSigningTest {
 
       assertRefused(Reason.MALFORMED, """
           rule pack {site}/pack.yaml is refused: its signature file is malformed
-          1. {site}/pack.sig:8:55: the last line does not end with a line feed: the file is truncated\
+          1. {site}/pack.sig:9:55: the last line does not end with a line feed: the file is truncated\
            (re-sign the pack with 'rampart pack sign')""");
     }
 
@@ -260,7 +296,7 @@ class PackSigningTest {
 
       assertRefused(Reason.MALFORMED, """
           rule pack {site}/pack.yaml is refused: its signature file is malformed
-          1. {site}/pack.sig:7:1: the manifest lists 1 files but the header says 2: the file is truncated or was\
+          1. {site}/pack.sig:8:1: the manifest lists 1 files but the header says 2: the file is truncated or was\
            edited (re-sign the pack with 'rampart pack sign')""");
     }
 
@@ -302,7 +338,8 @@ class PackSigningTest {
           rule pack {site}/pack.yaml is refused: its signature file is malformed
           1. {site}/pack.sig:2:12: algorithm 'RSA' is not supported: pack signatures use Ed25519 (re-sign the pack\
            with 'rampart pack sign')
-          2. {site}/pack.sig:3:1: unknown header 'signer' (the header has algorithm, key-id, signature, files)\
+          2. {site}/pack.sig:3:1: unknown header 'signer' (the header has algorithm, key-id, signature, pack, files and\
+           base)\
            (re-sign the pack with 'rampart pack sign')
           3. {site}/pack.sig:4:9: 'key-id' must be 16 lower-case hex digits, not 'X%s' (re-sign the pack with\
            'rampart pack sign')""".formatted(key.id().substring(0, 16)));
@@ -315,7 +352,7 @@ class PackSigningTest {
 
       assertRefused(Reason.MALFORMED, """
           rule pack {site}/pack.yaml is refused: its signature file is malformed
-          1. {site}/pack.sig:8:67: '../devices.yaml' is not a path inside the pack: the manifest holds relative\
+          1. {site}/pack.sig:9:67: '../devices.yaml' is not a path inside the pack: the manifest holds relative\
            paths with '/' between names and no '.' or '..' (re-sign the pack with 'rampart pack sign')""");
     }
 
@@ -429,6 +466,173 @@ class PackSigningTest {
       IOException refused = assertThrows(IOException.class, () -> PackSignatures.sign(empty, key));
 
       assertEquals(empty.resolve("pack.yaml") + ": a pack directory holds pack.yaml", refused.getMessage());
+    }
+  }
+
+  @Nested
+  class WhatThePackIs {
+
+    TrustedKeys trusted;
+
+    @BeforeEach
+    void trust() {
+      trusted = TrustedKeys.of(key.verifyingKey());
+    }
+
+    PackSignatureException refusedLoading(Path pack, MinimumVersions minimum) {
+      return assertThrows(PackSignatureException.class, () -> RulePacks.loadVerified(pack, trusted, minimum));
+    }
+
+    @Test
+    void anOlderSignedCopyIsRefusedBelowTheMinimumVersion() throws Exception {
+      // site 1.0 is signed with the same key as its successor 1.2 was: a copy from history
+      PackSignatureException refused = refusedLoading(site, MinimumVersions.none().require("site", "1.2"));
+
+      assertEquals(Reason.BELOW_MINIMUM_VERSION, refused.reason());
+      assertEquals("""
+          rule pack {site}/pack.yaml is refused: its version is below the minimum required
+          1. {site}/pack.yaml: pack 'site' is version 1.0, below the minimum version 1.2 required for it: an older\
+           signed copy is refused (use version 1.2 or later of pack 'site')""".replace("{site}", site.toString()),
+          text(refused));
+    }
+
+    @Test
+    void theMinimumIsComparedAsAVersion() throws Exception {
+      Path newer = pack(temp, "newer", "site", "1.10");
+      PackSignatures.sign(newer, key);
+
+      assertEquals("site@1.10", RulePacks.loadVerified(newer, trusted, MinimumVersions.none().require("site", "1.9"))
+          .toString());
+      assertEquals("site@1.0", RulePacks.loadVerified(site, trusted, MinimumVersions.none().require("site", "1.0.0"))
+          .toString());
+      assertEquals("site@1.0", RulePacks.loadVerified(site, trusted, MinimumVersions.none().require("other", "9"))
+          .toString());
+    }
+
+    @Test
+    void anOlderSignedCopyIsRefusedAsABaseToo() throws Exception {
+      Path tailored = tailored(temp, "tailored", "../site/pack.yaml");
+      PackSignatures.sign(tailored, key);
+
+      PackSignatureException refused = refusedLoading(tailored, MinimumVersions.none().require("site", "2.0"));
+
+      assertEquals(Reason.BELOW_MINIMUM_VERSION, refused.reason());
+      assertEquals("""
+          rule pack {site}/pack.yaml, the base of {tailored}/pack.yaml, is refused: its version is below the minimum\
+           required
+          1. {site}/pack.yaml: pack 'site' is version 1.0, below the minimum version 2.0 required for it: an older\
+           signed copy is refused (use version 2.0 or later of pack 'site')"""
+          .replace("{site}", site.toString()).replace("{tailored}", tailored.toString()), text(refused));
+    }
+
+    @Test
+    void aPackSignedAsAnotherIdIsRefusedAsThatId() throws Exception {
+      // a lenient pack kept in the signed directory is covered by its files, but it is not the pack signed
+      write(site.resolve("lab.yaml"), read(pack(temp, "scratch", "lab-lenient", "3.0").resolve("pack.yaml")));
+      PackSignatures.sign(site, key);
+
+      PackSignatureException refused = refusedLoading(site.resolve("lab.yaml"), MinimumVersions.none());
+
+      assertEquals(Reason.NOT_THE_SIGNED_PACK, refused.reason());
+      assertEquals("""
+          rule pack {site}/lab.yaml is refused: it is not the pack that was signed
+          1. {site}/pack.sig:5:7: signed as pack 'site' version 1.0, but {site}/lab.yaml is pack 'lab-lenient'\
+           version 3.0 (load the pack that was signed; to use this one, review it and sign it in a directory of its\
+           own with 'rampart pack sign {site}/lab.yaml --key KEY')""".replace("{site}", site.toString()),
+          text(refused));
+    }
+
+    @Test
+    void aBaseSwappedForAnotherSignedPackIsRefused() throws Exception {
+      Path tailored = tailored(temp, "tailored", "../site/pack.yaml");
+      PackSignatures.sign(tailored, key);
+      // another site's lenient pack, signed with the same key, put where the base was
+      Files.writeString(site.resolve("pack.yaml"), read(pack(temp, "lenient", "lab-lenient", "1.0").resolve("pack.yaml")));
+      PackSignatures.sign(site, key);
+
+      PackSignatureException refused = refusedLoading(tailored, MinimumVersions.none());
+
+      assertEquals(Reason.NOT_THE_SIGNED_PACK, refused.reason());
+      assertEquals("""
+          rule pack {site}/pack.yaml, the base of {tailored}/pack.yaml, is refused: it is not the pack that was signed
+          1. {tailored}/pack.sig:6:7: {tailored}/pack.yaml was signed on its base being pack 'site' version 1.0, but\
+           its base, {site}/pack.yaml, is pack 'lab-lenient' version 1.0 (restore the base {tailored}/pack.yaml was\
+           signed on; if this base is meant, review it and re-sign {tailored}/pack.yaml with 'rampart pack sign')"""
+          .replace("{site}", site.toString()).replace("{tailored}", tailored.toString()), text(refused));
+    }
+
+    @Test
+    void aBaseSwappedForAnOlderSignedCopyIsRefused() throws Exception {
+      Path newer = pack(temp, "common", "site", "1.1");
+      PackSignatures.sign(newer, key);
+      Path tailored = tailored(temp, "tailored", "../common/pack.yaml");
+      PackSignatures.sign(tailored, key);
+      write(newer.resolve("pack.yaml"), read(site.resolve("pack.yaml")));
+      write(newer.resolve("pack.sig"), read(site.resolve("pack.sig")));
+      write(newer.resolve("tests/devices.yaml"), read(site.resolve("tests/devices.yaml")));
+
+      PackSignatureException refused = refusedLoading(tailored, MinimumVersions.none());
+
+      assertEquals(Reason.NOT_THE_SIGNED_PACK, refused.reason());
+      assertTrue(text(refused).contains("{tailored}/pack.yaml was signed on its base being pack 'site' version 1.1,"
+          .replace("{tailored}", tailored.toString()) + " but its base, " + newer.resolve("pack.yaml")
+          + ", is pack 'site' version 1.0 "), text(refused));
+    }
+
+    @Test
+    void aBaseSwappedForOneThatExtendsAnotherIsRefused() throws Exception {
+      Path tailored = tailored(temp, "tailored", "../site/pack.yaml");
+      PackSignatures.sign(tailored, key);
+      // the same id and version, but now on a base of its own
+      Path upper = pack(temp, "upper", "upper", "1.0");
+      PackSignatures.sign(upper, key);
+      Files.writeString(site.resolve("pack.yaml"), read(site.resolve("pack.yaml"))
+          .replace("rules:\n", "extends: ../upper/pack.yaml\nrules:\n").replace("SITE-001", "SITE-002"));
+      PackSignatures.sign(site, key);
+
+      PackSignatureException refused = refusedLoading(tailored, MinimumVersions.none());
+
+      assertEquals(Reason.NOT_THE_SIGNED_PACK, refused.reason());
+      assertEquals("""
+          rule pack {upper}/pack.yaml, the base of {site}/pack.yaml, is refused: it is not the pack that was signed
+          1. {tailored}/pack.sig:6:7: {tailored}/pack.yaml was signed on a chain of 2 packs, but {upper}/pack.yaml is\
+           pack 'upper' version 1.0, base number 2 of its chain (restore the bases {tailored}/pack.yaml was signed on;\
+           if this chain is meant, review it and re-sign {tailored}/pack.yaml with 'rampart pack sign')"""
+          .replace("{site}", site.toString()).replace("{tailored}", tailored.toString())
+          .replace("{upper}", upper.toString()), text(refused));
+    }
+
+    @Test
+    void aBaseSwappedForOneThatExtendsNoneOfTheSignedBasesIsRefused() throws Exception {
+      Path upper = pack(temp, "upper", "upper", "1.0");
+      PackSignatures.sign(upper, key);
+      String original = read(site.resolve("pack.yaml"));
+      write(site.resolve("pack.yaml"), original.replace("rules:\n", "extends: ../upper/pack.yaml\nrules:\n")
+          .replace("SITE-001", "SITE-002"));
+      PackSignatures.sign(site, key);
+      Path tailored = tailored(temp, "tailored", "../site/pack.yaml");
+      PackSignatures.sign(tailored, key);
+      // the same id and version as the signed base, but without the base above it
+      write(site.resolve("pack.yaml"), original);
+      PackSignatures.sign(site, key);
+
+      PackSignatureException refused = refusedLoading(tailored, MinimumVersions.none());
+
+      assertEquals(Reason.NOT_THE_SIGNED_PACK, refused.reason());
+      assertEquals("""
+          rule pack {tailored}/pack.yaml is refused: it is not the pack that was signed
+          1. {tailored}/pack.sig:7:7: {tailored}/pack.yaml was signed on a chain of 3 packs ending in pack 'upper'\
+           version 1.0, but its chain now holds 2 packs (restore the bases {tailored}/pack.yaml was signed on; if this\
+           chain is meant, review it and re-sign {tailored}/pack.yaml with 'rampart pack sign')"""
+          .replace("{tailored}", tailored.toString()), text(refused));
+    }
+
+    @Test
+    void theSignatureNamesThePackAndEachBase() throws Exception {
+      Path tailored = tailored(temp, "tailored", "../site/pack.yaml");
+      PackSignatures.sign(tailored, key);
+
+      assertTrue(read(tailored.resolve("pack.sig")).contains("\npack: tailored 1.0\nbase: site 1.0\nfiles: 1\n\n"));
     }
   }
 

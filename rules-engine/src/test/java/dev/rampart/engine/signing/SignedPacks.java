@@ -37,6 +37,14 @@ final class SignedPacks {
     return dir;
   }
 
+  /** A pack directory {@code name} holding the site pack under another id and version. */
+  static Path pack(Path parent, String name, String id, String version) {
+    Path dir = parent.resolve(name);
+    write(dir.resolve("pack.yaml"), PACK.replace("{id: site, version: \"1.0\"",
+        "{id: " + id + ", version: \"" + version + "\""));
+    return dir;
+  }
+
   /** A pack that extends {@code base} and adds one rule. */
   static Path tailored(Path parent, String name, String base) {
     Path dir = parent.resolve(name);

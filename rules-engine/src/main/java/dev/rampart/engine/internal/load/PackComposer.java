@@ -75,6 +75,7 @@ public final class PackComposer {
     if (!problems.isEmpty() || own == null) {
       throw new PackProblems(problems);
     }
+    reader.loaded(source, own, below);
     return base == null || tailoring == null ? own : tailoring.apply(own, base);
   }
 

@@ -1,5 +1,6 @@
 package dev.rampart.engine.internal.load;
 
+import dev.rampart.engine.internal.ast.PackDef;
 import java.util.List;
 
 /**
@@ -22,4 +23,12 @@ public interface PackReader<X extends Exception> {
    * @throws PackProblems saying why the text cannot be read
    */
   String read(PackSource source, List<PackSource> below) throws PackProblems, X;
+
+  /**
+   * Called once {@code source} has been parsed without mistakes, after its bases; {@code pack} holds
+   * its own id and version. A reader that checks signatures compares them with what was signed.
+   *
+   * @param below as for {@link #read}
+   */
+  default void loaded(PackSource source, PackDef pack, List<PackSource> below) throws X {}
 }

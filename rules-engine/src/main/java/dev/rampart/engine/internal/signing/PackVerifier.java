@@ -1,12 +1,14 @@
 package dev.rampart.engine.internal.signing;
 
 import dev.rampart.engine.KeyFileException;
+import dev.rampart.engine.MinimumVersions;
 import dev.rampart.engine.PackSignature;
 import dev.rampart.engine.PackSignatureException;
 import dev.rampart.engine.PackSignatureException.Reason;
 import dev.rampart.engine.Problem;
 import dev.rampart.engine.TrustedKeys;
 import dev.rampart.engine.VerifyingKey;
+import dev.rampart.engine.internal.ast.PackDef;
 import dev.rampart.engine.internal.load.BuiltinPacks;
 import dev.rampart.engine.internal.load.PackProblems;
 import dev.rampart.engine.internal.load.PackReader;
@@ -27,6 +29,10 @@ import org.jspecify.annotations.Nullable;
  * is well-formed, names a trusted key, is that key's signature of its manifest, and the manifest
  * matches the directory's files. The pack text given to the loader comes from the bytes checked.
  * A built-in pack is also accepted with the built-in key read from beside it in the same jar.
+ *
+ * <p>Once a pack is parsed, its id and version must be those its directory's signature names, and
+ * each base's those the signature of the pack that extends it names, so neither another signed pack
+ * nor an older signed copy stands in for one; and no version may be below its minimum.
  */
 public final class PackVerifier implements PackReader<PackSignatureException> {
 
@@ -37,11 +43,16 @@ public final class PackVerifier implements PackReader<PackSignatureException> {
       Pattern.compile(Pattern.quote(BuiltinPacks.ROOT) + "([a-z0-9][a-z0-9-]*)/[^/]+");
 
   private final TrustedKeys trusted;
+  private final MinimumVersions minimum;
   private final Map<String, PackFiles> checked = new HashMap<>();
   private final List<PackSignature> signatures = new ArrayList<>();
+  /** The signatures met so far in the chain, each with the depth of the pack it was met at. */
+  private final List<Applied> applied = new ArrayList<>();
+  private int deepest;
 
-  public PackVerifier(TrustedKeys trusted) {
+  public PackVerifier(TrustedKeys trusted, MinimumVersions minimum) {
     this.trusted = Objects.requireNonNull(trusted, "trusted");
+    this.minimum = Objects.requireNonNull(minimum, "minimum");
   }
 
   /** The signatures checked so far, the pack asked for first, then its bases. */
@@ -54,8 +65,7 @@ public final class PackVerifier implements PackReader<PackSignatureException> {
     if (!source.exists()) {
       return source.read();
     }
-    String subject = "rule pack " + source.name()
-        + (below.isEmpty() ? "" : ", the base of " + below.get(below.size() - 1).name() + ",");
+    String subject = subject(source, below);
     String entry;
     PackFiles files;
     if (source instanceof PackSource.File file) {
@@ -63,7 +73,8 @@ public final class PackVerifier implements PackReader<PackSignatureException> {
       Path directory = parent == null ? Path.of("") : parent;
       entry = file.file().getFileName().toString();
       String key = "file:" + directory.toAbsolutePath().normalize();
-      files = checked.containsKey(key) ? checked.get(key) : check(key, subject, snapshot(directory, subject), false);
+      files = checked.containsKey(key) ? checked.get(key)
+          : check(key, subject, snapshot(directory, subject), false, source, below.size());
     } else if (source instanceof PackSource.Classpath classpath) {
       URL url = Objects.requireNonNull(classpath.loader().getResource(classpath.resource()), "an existing resource");
       String resource = classpath.resource();
@@ -71,7 +82,7 @@ public final class PackVerifier implements PackReader<PackSignatureException> {
       boolean builtin = BUILTIN.matcher(resource).matches();
       String key = "classpath:" + url.toString().substring(0, url.toString().length() - entry.length());
       files = checked.containsKey(key) ? checked.get(key)
-          : check(key, subject, snapshot(url, resource, builtin, subject), builtin);
+          : check(key, subject, snapshot(url, resource, builtin, subject), builtin, source, below.size());
     } else {
       throw new PackSignatureException(Reason.UNSIGNED, subject + " is refused: " + Reason.UNSIGNED.description(),
           List.of(new Problem(source.name(), 0, 0, null, "pack text that has no directory cannot carry a signature",
@@ -85,7 +96,37 @@ public final class PackVerifier implements PackReader<PackSignatureException> {
     return PackSource.decode(text, source.name());
   }
 
-  private PackFiles check(String key, String subject, PackFiles files, boolean builtin) throws PackSignatureException {
+  @Override
+  public void loaded(PackSource source, PackDef pack, List<PackSource> below) throws PackSignatureException {
+    int depth = below.size();
+    deepest = Math.max(deepest, depth);
+    SignedChain.Identity loaded = new SignedChain.Identity(pack.id(), pack.version());
+    String subject = subject(source, below);
+    for (Applied signed : applied) {
+      Problem problem = signed.mismatch(source, loaded, depth);
+      if (problem != null) {
+        throw refuse(Reason.NOT_THE_SIGNED_PACK, subject, problem);
+      }
+    }
+    if (minimum.refuses(pack.id(), pack.version())) {
+      String lowest = minimum.of(pack.id()).orElseThrow();
+      throw refuse(Reason.BELOW_MINIMUM_VERSION, subject, new Problem(source.name(), 0, 0, null,
+          "pack '" + pack.id() + "' is version " + pack.version() + ", below the minimum version " + lowest
+              + " required for it: an older signed copy is refused",
+          "use version " + lowest + " or later of pack '" + pack.id() + "'"));
+    }
+    if (depth == 0) {
+      for (Applied signed : applied) {
+        Problem shorter = signed.shorter(deepest);
+        if (shorter != null) {
+          throw refuse(Reason.NOT_THE_SIGNED_PACK, subject, shorter);
+        }
+      }
+    }
+  }
+
+  private PackFiles check(String key, String subject, PackFiles files, boolean builtin, PackSource source, int depth)
+      throws PackSignatureException {
     String signatureName = files.name(PackFiles.SIGNATURE);
     byte[] bytes = files.signature();
     if (bytes == null) {
@@ -132,9 +173,15 @@ public final class PackVerifier implements PackReader<PackSignatureException> {
           subject + " is refused: " + count + " changed after it was signed", problems);
     }
     checked.put(key, files);
+    applied.add(new Applied(signature, signatureName, source.name(), depth));
     signatures.add(new PackSignature(files.location().isEmpty() ? "." : files.location(), signature.keyId(),
         signer.equals(builtinKey), signature.manifest().digests().size()));
     return files;
+  }
+
+  private static String subject(PackSource source, List<PackSource> below) {
+    return "rule pack " + source.name()
+        + (below.isEmpty() ? "" : ", the base of " + below.get(below.size() - 1).name() + ",");
   }
 
   private static PackFiles snapshot(Path directory, String subject) throws PackSignatureException {
@@ -186,6 +233,66 @@ public final class PackVerifier implements PackReader<PackSignatureException> {
       case CHANGED -> new Problem(name, 0, 0, null, "changed after the pack was signed",
           "restore the signed version, or re-sign the pack");
     };
+  }
+
+  /**
+   * A signature met in the chain, which says what the packs from {@code start} up are.
+   *
+   * @param signedPack the pack it was met at, as messages name it: the pack signed
+   * @param start the depth of that pack in the chain, 0 for the pack asked for
+   */
+  private record Applied(SignatureFile signature, String signatureName, String signedPack, int start) {
+
+    /** Why the pack loaded at {@code depth} is not the one this signature names there, or null when it is. */
+    @Nullable Problem mismatch(PackSource source, SignedChain.Identity loaded, int depth) {
+      int above = depth - start;
+      SignedChain chain = signature.chain();
+      if (above < 0) {
+        return null;
+      }
+      if (above >= chain.size()) {
+        return problem(chain.size() - 1, signedPack + " was signed on a chain of " + packs(chain.size()) + ", but "
+            + source.name() + " is pack " + loaded + ", base number " + above + " of its chain", rechain());
+      }
+      SignedChain.Identity signed = chain.at(above);
+      if (signed.equals(loaded)) {
+        return null;
+      }
+      if (above == 0) {
+        return problem(0, "signed as pack " + signed + ", but " + source.name() + " is pack " + loaded,
+            "load the pack that was signed; to use this one, review it and sign it in a directory of its own with"
+                + " 'rampart pack sign " + source.name() + " --key KEY'");
+      }
+      String which = above == 1 ? "its base" : "base number " + above + " of its chain";
+      return problem(above, signedPack + " was signed on " + which + " being pack " + signed + ", but " + which
+          + ", " + source.name() + ", is pack " + loaded, "restore the base " + signedPack + " was signed on; if this"
+          + " base is meant, review it and re-sign " + signedPack + " with 'rampart pack sign'");
+    }
+
+    /** Why a chain that ends at {@code deepest} is shorter than signed, or null when it is not. */
+    @Nullable Problem shorter(int deepest) {
+      SignedChain chain = signature.chain();
+      int last = start + chain.size() - 1;
+      if (deepest >= last) {
+        return null;
+      }
+      return problem(chain.size() - 1, signedPack + " was signed on a chain of " + packs(chain.size())
+          + " ending in pack " + chain.at(chain.size() - 1) + ", but its chain now holds "
+          + packs(deepest - start + 1), rechain());
+    }
+
+    private String rechain() {
+      return "restore the bases " + signedPack + " was signed on; if this chain is meant, review it and re-sign "
+          + signedPack + " with 'rampart pack sign'";
+    }
+
+    private Problem problem(int index, String message, String fix) {
+      return new Problem(signatureName, signature.chainLines().get(index), 7, null, message, fix);
+    }
+
+    private static String packs(int count) {
+      return count == 1 ? "1 pack (no base)" : count + " packs";
+    }
   }
 
   private static PackSignatureException refuse(Reason reason, String subject, Problem problem) {

@@ -1,6 +1,7 @@
 package dev.rampart.engine.internal.signing;
 
 import dev.rampart.engine.Problem;
+import dev.rampart.engine.internal.load.PackComposer;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -17,35 +18,46 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A {@code pack.sig} file: a header of {@code NAME: VALUE} lines, a blank line, then the manifest
- * that the signature signs, byte for byte:
+ * A {@code pack.sig} file: a header of {@code NAME: VALUE} lines, a blank line, then the manifest:
  *
  * <pre>
- * rampart-pack-signature: 1
+ * rampart-pack-signature: 2
  * algorithm: Ed25519
  * key-id: 3b1f5c0e9d2a7b44
- * signature: (base64 of the 64-byte Ed25519 signature of the manifest)
+ * signature: (base64 of the 64-byte Ed25519 signature of the signed text)
+ * pack: site 1.4.0
+ * base: iot-baseline 1.2.0
  * files: 2
  *
  * 5a0c…(64 hex digits)  pack.yaml
  * 9e4d…(64 hex digits)  tests/devices.yaml
  * </pre>
  *
+ * <p>The signed text is {@link #signedText}: the format line, the {@code pack} and {@code base}
+ * lines, a blank line and the manifest, so the pack's id and version and its bases' are signed with
+ * its files.
+ *
  * @param keyId the id of the key that signed
  * @param signature the 64 signature bytes
+ * @param chain the ids and versions signed
  * @param manifest the manifest signed
- * @param signed the bytes signed: the manifest as it stands in the file
+ * @param signed the bytes signed
  * @param keyIdLine the line of {@code key-id}, for messages
  * @param signatureLine the line of {@code signature}, for messages
+ * @param chainLines the line of {@code pack}, then of each {@code base}, for messages
  */
 public record SignatureFile(
-    String keyId, byte[] signature, Manifest manifest, byte[] signed, int keyIdLine, int signatureLine) {
+    String keyId, byte[] signature, SignedChain chain, Manifest manifest, byte[] signed, int keyIdLine,
+    int signatureLine, List<Integer> chainLines) {
 
   /** The name of the first header line, whose value is the format version. */
   public static final String FORMAT = "rampart-pack-signature";
 
   /** The format version written and read. */
-  public static final String VERSION = "1";
+  public static final String VERSION = "2";
+
+  /** The first format, which signed the files only; it is refused, see {@link Parser#checkFormatLine}. */
+  static final String FILES_ONLY_VERSION = "1";
 
   /** The one signature algorithm. */
   public static final String ALGORITHM = "Ed25519";
@@ -55,20 +67,41 @@ public record SignatureFile(
 
   private static final String RESIGN = "re-sign the pack with 'rampart pack sign'";
   private static final int MAX_PROBLEMS = 10;
-  private static final List<String> HEADERS = List.of("algorithm", "key-id", "signature", "files");
+  private static final int PACK_CHAIN_DEPTH = PackComposer.MAX_DEPTH + 1;
+  private static final List<String> HEADERS = List.of("algorithm", "key-id", "signature", "pack", "files");
+  private static final String BASE = "base";
+  private static final Pattern IDENTITY = Pattern.compile("([A-Za-z0-9._-]+) ([^\\x00-\\x1f\\x7f]+)");
   private static final Pattern KEY_ID = Pattern.compile("[0-9a-f]{" + Ed25519.KEY_ID_DIGITS + "}");
   private static final Pattern ENTRY = Pattern.compile("([0-9a-f]{64})  (.+)");
   private static final Pattern COUNT = Pattern.compile("0|[1-9][0-9]{0,8}");
 
   /** The text of the signature file. */
-  public static String format(String keyId, byte[] signature, Manifest manifest) {
+  public static String format(String keyId, byte[] signature, SignedChain chain, Manifest manifest) {
     return FORMAT + ": " + VERSION + "\n"
         + "algorithm: " + ALGORITHM + "\n"
         + "key-id: " + keyId + "\n"
         + "signature: " + Base64.getEncoder().encodeToString(signature) + "\n"
+        + chainLines(chain)
         + "files: " + manifest.digests().size() + "\n"
         + "\n"
         + new String(manifest.canonical(), StandardCharsets.UTF_8);
+  }
+
+  /** The bytes a signature signs: the format line, the pack and base lines, a blank line, the manifest. */
+  public static byte[] signedText(SignedChain chain, Manifest manifest) {
+    return (FORMAT + ": " + VERSION + "\n" + chainLines(chain) + "\n"
+        + new String(manifest.canonical(), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Whether an id and version can stand in a {@code pack} or {@code base} line. */
+  public static boolean canHold(SignedChain.Identity identity) {
+    return IDENTITY.matcher(identity.line()).matches();
+  }
+
+  private static String chainLines(SignedChain chain) {
+    StringBuilder lines = new StringBuilder("pack: ").append(chain.pack().line()).append('\n');
+    chain.bases().forEach(base -> lines.append(BASE).append(": ").append(base.line()).append('\n'));
+    return lines.toString();
   }
 
   /**
@@ -124,9 +157,15 @@ public record SignatureFile(
 
       Map<String, String> header = new LinkedHashMap<>();
       Map<String, Integer> headerLine = new LinkedHashMap<>();
+      List<SignedChain.Identity> bases = new ArrayList<>();
+      List<Integer> baseLines = new ArrayList<>();
       int line = 1;
       while (line < lines.size() && !lines.get(line).isEmpty()) {
-        readHeader(lines.get(line), line + 1, header, headerLine);
+        if (lines.get(line).startsWith(BASE + ": ")) {
+          readBase(lines.get(line), line + 1, bases, baseLines);
+        } else {
+          readHeader(lines.get(line), line + 1, header, headerLine);
+        }
         line++;
       }
       if (line >= lines.size()) {
@@ -148,16 +187,36 @@ public record SignatureFile(
         problem(lines.size(), 1, "the manifest lists " + digests.size() + " files but the header says " + files
             + ": the file is truncated or was edited");
       }
-      if (!problems.isEmpty() || keyId == null || signature == null) {
+      String pack = header.get("pack");
+      if (!problems.isEmpty() || keyId == null || signature == null || pack == null) {
         throw new MalformedSignature(problems);
       }
-      int start = 0;
-      for (int i = 0; i < blank; i++) {
-        start += lines.get(i).length() + 1;
+      SignedChain chain = new SignedChain(identity(pack), bases);
+      Manifest manifest = new Manifest(digests);
+      List<Integer> chainLines = new ArrayList<>();
+      chainLines.add(headerLine.get("pack"));
+      chainLines.addAll(baseLines);
+      return new SignatureFile(keyId, signature, chain, manifest, signedText(chain, manifest),
+          headerLine.get("key-id"), headerLine.get("signature"), List.copyOf(chainLines));
+    }
+
+    private static SignedChain.Identity identity(String value) {
+      int space = value.indexOf(' ');
+      return new SignedChain.Identity(value.substring(0, space), value.substring(space + 1));
+    }
+
+    private void readBase(String text, int line, List<SignedChain.Identity> bases, List<Integer> lines) {
+      String value = text.substring(BASE.length() + 2);
+      if (!IDENTITY.matcher(value).matches()) {
+        problem(line, BASE.length() + 3, "'" + BASE + "' must be a pack id, a space and a version, not '"
+            + cut(value) + "'");
+      } else if (bases.size() >= PACK_CHAIN_DEPTH) {
+        problem(line, 1, "more than " + PACK_CHAIN_DEPTH + " '" + BASE + "' lines: a pack has at most "
+            + PACK_CHAIN_DEPTH + " bases above it");
+      } else {
+        bases.add(identity(value));
+        lines.add(line);
       }
-      byte[] signed = text.substring(start).getBytes(StandardCharsets.UTF_8);
-      return new SignatureFile(keyId, signature, new Manifest(digests), signed,
-          headerLine.get("key-id"), headerLine.get("signature"));
     }
 
     private void checkFormatLine(String first) throws MalformedSignature {
@@ -167,6 +226,13 @@ public record SignatureFile(
             + "', not '" + cut(first) + "'");
       }
       String version = first.substring(prefix.length());
+      if (version.equals(FILES_ONLY_VERSION)) {
+        throw new MalformedSignature(List.of(new Problem(name, 1, prefix.length() + 1, null,
+            "signature format version " + FILES_ONLY_VERSION + " signs the pack's files but not its id and version,"
+                + " nor its base's, so an older signed copy or another signed pack could stand in for it;"
+                + " it is no longer accepted",
+            "re-sign the pack with this rampart: 'rampart pack sign DIRECTORY --key KEY' writes version " + VERSION)));
+      }
       if (!version.equals(VERSION)) {
         throw new MalformedSignature(List.of(new Problem(name, 1, prefix.length() + 1, null,
             "signature format version '" + cut(version) + "' is not supported: this rampart reads version " + VERSION,
@@ -180,7 +246,7 @@ public record SignatureFile(
       if (colon <= 0 || !HEADERS.contains(key)) {
         problem(line, 1, colon <= 0
             ? "expected a header line 'NAME: VALUE', found '" + cut(text) + "'"
-            : "unknown header '" + cut(key) + "' (the header has " + String.join(", ", HEADERS) + ")");
+            : "unknown header '" + cut(key) + "' (the header has " + String.join(", ", HEADERS) + " and " + BASE + ")");
         return;
       }
       if (header.containsKey(key)) {
@@ -199,6 +265,11 @@ public record SignatureFile(
           if (!KEY_ID.matcher(value).matches()) {
             problem(line, column, "'key-id' must be " + Ed25519.KEY_ID_DIGITS + " lower-case hex digits, not '"
                 + cut(value) + "'");
+          }
+        }
+        case "pack" -> {
+          if (!IDENTITY.matcher(value).matches()) {
+            problem(line, column, "'pack' must be a pack id, a space and a version, not '" + cut(value) + "'");
           }
         }
         case "files" -> {

@@ -3,6 +3,7 @@ package dev.rampart.engine.internal.signing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.rampart.engine.MinimumVersions;
 import dev.rampart.engine.PackSignature;
 import dev.rampart.engine.PackSignatureException;
 import dev.rampart.engine.PackSignatureException.Reason;
@@ -123,7 +124,7 @@ class ClasspathPacksTest {
 
   private static List<PackSignature> verify(URL root, String resource) throws Exception {
     try (URLClassLoader loader = new URLClassLoader(new URL[] {root}, null)) {
-      PackVerifier verifier = new PackVerifier(TrustedKeys.none());
+      PackVerifier verifier = new PackVerifier(TrustedKeys.none(), MinimumVersions.none());
       PackComposer.load(PackSource.classpath(loader, resource), verifier);
       return verifier.signatures();
     }
