@@ -2,6 +2,7 @@ package dev.rampart.engine;
 
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.FactType;
+import dev.rampart.spi.source.Origin;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,6 +25,10 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Report {
 
+  // Facts given without provenance are the inventory's: waivers trusting only the inventory (the default) match them.
+  private static final Origin WITHOUT_PROVENANCE = Origin.of("inventory", "facts given without provenance");
+  private static final Provenance FROM_INVENTORY = (type, factId, fieldPath) -> WITHOUT_PROVENANCE;
+
   private final List<PackInfo> packs;
   private final Instant evaluatedAt;
   private final ResultTable table;
@@ -33,12 +38,14 @@ public final class Report {
   private final Map<FactType, Long> factCounts;
   private final Map<ResultKey, AppliedWaiver> waived;
   private final List<Waiver> expiredWaivers;
+  private final List<UntrustedMatch> untrustedMatches;
+  private final Map<ResultKey, List<UntrustedMatch>> untrustedByResult;
   private final Map<Outcome, Long> waivedCounts;
   private final @Nullable String incompleteReason;
   private final AssessmentCoverage coverage;
 
   Report(List<PackInfo> packs, Instant evaluatedAt, ResultTable table) {
-    this(packs, evaluatedAt, table, Map.of(), List.of(), null);
+    this(packs, evaluatedAt, table, Map.of(), List.of(), List.of(), null);
   }
 
   private Report(
@@ -47,10 +54,17 @@ public final class Report {
       ResultTable table,
       Map<ResultKey, AppliedWaiver> waived,
       List<Waiver> expiredWaivers,
+      List<UntrustedMatch> untrustedMatches,
       @Nullable String incompleteReason) {
     this.incompleteReason = incompleteReason;
     this.waived = Collections.unmodifiableMap(new HashMap<>(waived));
     this.expiredWaivers = List.copyOf(expiredWaivers);
+    this.untrustedMatches = List.copyOf(untrustedMatches);
+    Map<ResultKey, List<UntrustedMatch>> byResult = new HashMap<>();
+    untrustedMatches.forEach(
+        match -> byResult.computeIfAbsent(ResultKey.of(match.result()), key -> new ArrayList<>()).add(match));
+    byResult.replaceAll((key, matches) -> List.copyOf(matches));
+    this.untrustedByResult = byResult;
     Map<Outcome, Long> waivedTotal = zeroCounts();
     waived.values().forEach(applied -> waivedTotal.merge(applied.result().outcome(), 1L, Long::sum));
     this.waivedCounts = Collections.unmodifiableMap(waivedTotal);
@@ -87,7 +101,8 @@ public final class Report {
   }
 
   Report incomplete(String reason) {
-    return new Report(packs, evaluatedAt, table, waived, expiredWaivers, Objects.requireNonNull(reason, "reason"));
+    return new Report(packs, evaluatedAt, table, waived, expiredWaivers, untrustedMatches,
+        Objects.requireNonNull(reason, "reason"));
   }
 
   /**
@@ -95,7 +110,8 @@ public final class Report {
    * and outcome. PASS and NOT_APPLICABLE results carry no evidence, so there is nothing to change.
    */
   Report withFindings(UnaryOperator<RuleResult> change) {
-    return new Report(packs, evaluatedAt, table.withFindings(change), waived, expiredWaivers, incompleteReason);
+    return new Report(packs, evaluatedAt, table.withFindings(change), waived, expiredWaivers, untrustedMatches,
+        incompleteReason);
   }
 
   /** The packs evaluated, with their versions. */
@@ -176,38 +192,71 @@ public final class Report {
   }
 
   /**
+   * This report with waivers applied to facts given without provenance: every value is taken as
+   * the inventory's, so a {@code where} matches as it always did for a waiver that trusts {@code
+   * inventory} (the default), and never for one that does not. Otherwise as {@link
+   * #withWaivers(List, Collection, Provenance)}.
+   *
+   * @param facts the evaluated facts, for waivers that compare a field of the fact
+   */
+  public Report withWaivers(List<Waiver> waivers, Collection<? extends Fact> facts) {
+    return withWaivers(waivers, facts, FROM_INVENTORY);
+  }
+
+  /**
    * This report with waivers applied, replacing any applied before: each FAIL or UNKNOWN result
    * covered by a waiver valid at {@link #evaluatedAt()} (through its expiry day) is marked waived by
    * the first such waiver in the list. Results, their order and the counts stay as they are.
+   *
+   * <p>A waiver with a {@code where} covers a result only when the value it matched came from a
+   * source it trusts ({@link Waiver#trustedSources()}), as {@code provenance} tells; a value of
+   * unknown origin is trusted by none. A waiver turned away so, from a result no other waiver
+   * accepted, is listed by {@link #untrustedMatches()} with the reason.
    *
    * <p>A waiver that covers a FAIL or UNKNOWN result but has expired accepts nothing and is listed
    * by {@link #expiredWaivers()}, so that it is renewed or removed.
    *
    * @param facts the evaluated facts, for waivers that compare a field of the fact
+   * @param provenance where each value of the facts came from, e.g. the one given to {@link
+   *     ComplianceEngine#evaluate(Collection, Provenance)}
    */
-  public Report withWaivers(List<Waiver> waivers, Collection<? extends Fact> facts) {
+  public Report withWaivers(List<Waiver> waivers, Collection<? extends Fact> facts, Provenance provenance) {
+    Objects.requireNonNull(provenance, "provenance");
     List<Waiver> candidates = List.copyOf(waivers);
     Map<FactType, Map<String, Fact>> byId = new EnumMap<>(FactType.class);
     for (Fact fact : facts) {
       byId.computeIfAbsent(fact.type(), type -> new HashMap<>()).putIfAbsent(fact.id(), fact);
     }
     Map<ResultKey, AppliedWaiver> applied = new LinkedHashMap<>();
+    List<UntrustedMatch> untrusted = new ArrayList<>();
     boolean[] expired = new boolean[candidates.size()];
     for (RuleResult result : table.findings()) {
       if (result.outcome() != Outcome.FAIL && result.outcome() != Outcome.UNKNOWN) {
         continue;
       }
       Fact fact = byId.getOrDefault(result.factType(), Map.of()).get(result.factId());
+      List<UntrustedMatch> turnedAway = new ArrayList<>();
       for (int i = 0; i < candidates.size(); i++) {
         Waiver waiver = candidates.get(i);
         if (!waiver.covers(result, fact)) {
           continue;
+        }
+        Waiver.FieldMatch where = waiver.where();
+        if (where != null) {
+          Origin origin = provenance.originOf(result.factType(), result.factId(), where.field());
+          if (origin == null || !waiver.trusts(origin.sourceId())) {
+            turnedAway.add(new UntrustedMatch(waiver, result, origin));
+            continue;
+          }
         }
         if (!waiver.isValidAt(evaluatedAt)) {
           expired[i] = true;
         } else {
           applied.putIfAbsent(ResultKey.of(result), new AppliedWaiver(waiver, result));
         }
+      }
+      if (!applied.containsKey(ResultKey.of(result))) {
+        untrusted.addAll(turnedAway);
       }
     }
     List<Waiver> expiredWaivers = new ArrayList<>();
@@ -216,7 +265,7 @@ public final class Report {
         expiredWaivers.add(candidates.get(i));
       }
     }
-    return new Report(packs, evaluatedAt, table, applied, expiredWaivers, incompleteReason);
+    return new Report(packs, evaluatedAt, table, applied, expiredWaivers, untrusted, incompleteReason);
   }
 
   /** The waiver that accepted a result of this report, if one did. */
@@ -227,6 +276,19 @@ public final class Report {
   /** Waivers that cover a FAIL or UNKNOWN result but have expired, in the order given; they accepted nothing. */
   public List<Waiver> expiredWaivers() {
     return expiredWaivers;
+  }
+
+  /**
+   * Waivers that selected a FAIL or UNKNOWN result by a value from a source they do not trust, so
+   * accepted nothing; in report order, for the results no other waiver accepted.
+   */
+  public List<UntrustedMatch> untrustedMatches() {
+    return untrustedMatches;
+  }
+
+  /** The waivers turned away from a result of this report because they do not trust a value's source. */
+  public List<UntrustedMatch> untrustedMatchesOf(RuleResult result) {
+    return untrustedByResult.getOrDefault(ResultKey.of(result), List.of());
   }
 
   /** Number of waived results per outcome; every outcome is present, zero when none. */

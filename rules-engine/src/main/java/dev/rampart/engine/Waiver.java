@@ -3,6 +3,7 @@ package dev.rampart.engine;
 import dev.rampart.engine.internal.waiver.FieldLookup;
 import dev.rampart.engine.internal.waiver.FieldPathException;
 import dev.rampart.engine.internal.waiver.Glob;
+import dev.rampart.engine.internal.waiver.WaiverParser;
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.FactType;
 import java.time.Instant;
@@ -23,6 +24,10 @@ import org.jspecify.annotations.Nullable;
  * @param factType the type of fact waived, or {@code null} for every type
  * @param factId the id of the fact waived, or a pattern such as {@code cam-*}; {@code null} for every id
  * @param where a field the fact must have a given value in, or {@code null}
+ * @param trustedSources the source types (as in {@code --source TYPE:...}, e.g. {@code inventory},
+ *     {@code netbox}) whose values {@code where} may match; a value from any other source never
+ *     selects a result, so a less-trusted source cannot switch a finding off. {@link
+ *     #DEFAULT_TRUSTED_SOURCES} unless given
  * @param justification why the findings are accepted
  * @param approvedBy who accepted them
  * @param expires the last day (UTC) the waiver applies; it applies through this day
@@ -33,17 +38,32 @@ public record Waiver(
     @Nullable FactType factType,
     @Nullable String factId,
     @Nullable FieldMatch where,
+    List<String> trustedSources,
     String justification,
     String approvedBy,
     LocalDate expires,
     String location) {
 
+  /** The sources a waiver trusts unless it says otherwise: the inventory only. */
+  public static final List<String> DEFAULT_TRUSTED_SOURCES = List.of("inventory");
+
   /**
-   * @throws IllegalArgumentException if the rule, fact id, justification or approver is blank, or
-   *     {@code where} names no plain field of the fact type (of any type when none is given)
+   * @throws IllegalArgumentException if the rule, fact id, justification or approver is blank,
+   *     {@code where} names no plain field of the fact type (of any type when none is given), or
+   *     {@code trustedSources} is empty or holds something that is not a source type
    */
   public Waiver {
     requireText(rule, "rule");
+    trustedSources = List.copyOf(trustedSources);
+    if (trustedSources.isEmpty()) {
+      throw new IllegalArgumentException("waiver 'trustedSources' must name at least one source type, e.g. inventory");
+    }
+    for (String source : trustedSources) {
+      if (!WaiverParser.isSourceType(source)) {
+        throw new IllegalArgumentException("waiver 'trustedSources': '" + source
+            + "' is not a source type (write one as in --source TYPE:..., e.g. inventory or azure-iot-hub)");
+      }
+    }
     if (factId != null) {
       requireText(factId, "factId");
     }
@@ -64,6 +84,12 @@ public record Waiver(
     }
   }
 
+  /** A waiver that trusts the inventory only ({@link #DEFAULT_TRUSTED_SOURCES}). */
+  public Waiver(String rule, @Nullable FactType factType, @Nullable String factId, @Nullable FieldMatch where,
+      String justification, String approvedBy, LocalDate expires, String location) {
+    this(rule, factType, factId, where, DEFAULT_TRUSTED_SOURCES, justification, approvedBy, expires, location);
+  }
+
   /** Starts a waiver of the rules matching an id or pattern, for every fact until narrowed. */
   public static Builder forRule(String rule) {
     return new Builder(rule);
@@ -79,8 +105,15 @@ public record Waiver(
     return Glob.matches(rule, candidate.id()) || Glob.matches(rule, candidate.packId() + "/" + candidate.id());
   }
 
+  /** Whether {@code where} may match a value that came from a source of this type, e.g. {@code nmap}. */
+  public boolean trusts(String sourceType) {
+    return trustedSources.contains(sourceType);
+  }
+
   /**
    * Whether the waiver covers a result, whatever its outcome and whether or not it has expired.
+   * Which source the value {@code where} reads came from is not looked at here: {@link
+   * Report#withWaivers(List, java.util.Collection, Provenance)} checks that it is trusted.
    *
    * @param fact the fact the result is about, needed when the waiver has a {@code where}; a waiver
    *     with one never covers a result whose fact is {@code null}
@@ -111,6 +144,7 @@ public record Waiver(
 
   /**
    * What the waiver selects, e.g. {@code INT-* for device cam-* where attributes.site = dock}, {@code
+   * INT-* for every device where attributes.env = lab (trusting inventory, netbox)}, {@code
    * INT-001 for cam-7} or {@code INT-001 for every network}.
    */
   public String describe() {
@@ -123,6 +157,9 @@ public record Waiver(
     }
     if (where != null) {
       parts.add("where " + where);
+      if (!trustedSources.equals(DEFAULT_TRUSTED_SOURCES)) {
+        parts.add("(trusting " + String.join(", ", trustedSources) + ")");
+      }
     }
     return String.join(" ", parts);
   }
@@ -162,6 +199,7 @@ public record Waiver(
     private @Nullable FactType factType;
     private @Nullable String factId;
     private @Nullable FieldMatch where;
+    private List<String> trustedSources = DEFAULT_TRUSTED_SOURCES;
     private @Nullable String justification;
     private @Nullable String approvedBy;
     private @Nullable LocalDate expires;
@@ -185,6 +223,12 @@ public record Waiver(
     /** Only facts whose field has this value, e.g. {@code where("attributes.site", "dock")}. */
     public Builder where(String field, String equals) {
       this.where = new FieldMatch(field, equals);
+      return this;
+    }
+
+    /** The source types whose values {@code where} may match, e.g. {@code trustedSources("inventory", "netbox")}. */
+    public Builder trustedSources(String... sourceTypes) {
+      this.trustedSources = List.of(sourceTypes);
       return this;
     }
 
@@ -218,7 +262,7 @@ public record Waiver(
       if (justification == null || approvedBy == null || expires == null) {
         throw new IllegalStateException("a waiver needs justification(...), approvedBy(...) and expires(...)");
       }
-      return new Waiver(rule, factType, factId, where, justification, approvedBy, expires, location);
+      return new Waiver(rule, factType, factId, where, trustedSources, justification, approvedBy, expires, location);
     }
   }
 }

@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
  *   - rule: INT-*
  *     factType: device
  *     where: {field: attributes.site, equals: dock}
+ *     trustedSources: [inventory, netbox]   # whose values 'where' may match; default [inventory]
  *     justification: Dock cameras are replaced in Q1
  *     approvedBy: jane.doe (CISO)
  *     expires: 2026-12-31

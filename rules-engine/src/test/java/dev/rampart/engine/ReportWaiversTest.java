@@ -8,6 +8,7 @@ import dev.rampart.spi.fact.Device;
 import dev.rampart.spi.fact.DeviceClass;
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.FactType;
+import dev.rampart.spi.source.Origin;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -115,6 +116,97 @@ class ReportWaiversTest {
     assertEquals(List.of(expired), waived.expiredWaivers(), "it covered findings, so it is due for renewal or removal");
     assertFalse(waived.withWaivers(List.of(), facts).waiverOf(result(waived, "no-telnet", "bad")).isPresent(),
         "applying again replaces the waivers");
+  }
+
+  @Test
+  void aWhereMatchesOnlyAValueFromASourceTheWaiverTrusts() throws Exception {
+    List<Fact> facts = dockCameraIn("lab");
+    Provenance labTag = (type, factId, field) -> field.equals("attributes.env")
+        ? new Origin("azure-iot-hub", "lab.json", 4, 7) : Origin.of("inventory", "site.yaml");
+    Report report = fixtures.engine().evaluate(facts, labTag);
+    Waiver inventoryOnly = waiver("no-default-password").where("attributes.env", "lab").build();
+    Waiver trustingAzure = waiver("no-default-password").where("attributes.env", "lab")
+        .trustedSources("inventory", "azure-iot-hub").build();
+
+    Report untrusted = report.withWaivers(List.of(inventoryOnly), facts, labTag);
+    RuleResult unknown = result(untrusted, "no-default-password", "dock-1");
+    assertEquals(List.of(), waivedResults(untrusted), "the lab tag came from Azure, which the waiver does not trust");
+    assertEquals(List.of(new UntrustedMatch(inventoryOnly, unknown, new Origin("azure-iot-hub", "lab.json", 4, 7))),
+        untrusted.untrustedMatchesOf(unknown));
+    assertEquals(untrusted.untrustedMatchesOf(unknown), untrusted.untrustedMatches());
+    assertEquals("""
+        attributes.env came from azure-iot-hub:lab.json:4:7, which this waiver does not trust \
+        (add azure-iot-hub to its trustedSources)""", untrusted.untrustedMatches().get(0).reason());
+
+    Report trusted = report.withWaivers(List.of(trustingAzure), facts, labTag);
+    assertEquals(List.of("no-default-password dock-1 UNKNOWN"), waivedResults(trusted));
+    assertEquals(List.of(), trusted.untrustedMatches());
+  }
+
+  @Test
+  void aValueOfUnknownSourceIsTrustedByNoWaiver() throws Exception {
+    List<Fact> facts = dockCameraIn("lab");
+    Report report = fixtures.engine().evaluate(facts).withWaivers(
+        List.of(waiver("no-default-password").where("attributes.env", "lab").build()), facts, Provenance.none());
+
+    assertEquals(List.of(), waivedResults(report));
+    assertEquals(List.of("""
+        the source of attributes.env is not known, so this waiver does not trust it \
+        (evaluate the facts with their provenance)"""),
+        report.untrustedMatches().stream().map(UntrustedMatch::reason).toList());
+  }
+
+  @Test
+  void factsWithoutProvenanceAreTheInventorysSoOnlyWaiversTrustingItMatchThem() throws Exception {
+    List<Fact> facts = dockCameraIn("lab");
+    Report report = fixtures.engine().evaluate(facts);
+
+    Report byDefault = report.withWaivers(
+        List.of(waiver("no-default-password").where("attributes.env", "lab").build()), facts);
+    Report netboxOnly = report.withWaivers(
+        List.of(waiver("no-default-password").where("attributes.env", "lab").trustedSources("netbox").build()), facts);
+
+    assertEquals(List.of("no-default-password dock-1 UNKNOWN"), waivedResults(byDefault));
+    assertEquals(List.of(), waivedResults(netboxOnly));
+    assertEquals(List.of("""
+        attributes.env came from inventory:facts given without provenance, which this waiver does not trust \
+        (add inventory to its trustedSources)"""),
+        netboxOnly.untrustedMatches().stream().map(UntrustedMatch::reason).toList());
+  }
+
+  @Test
+  void aWaiverTurnedAwayIsNotListedWhenAnotherAcceptedTheResult() throws Exception {
+    List<Fact> facts = dockCameraIn("lab");
+    Provenance azure = (type, factId, field) -> Origin.of("azure-iot-hub", "lab.json");
+    Waiver untrusted = waiver("no-default-password").where("attributes.env", "lab").build();
+    Waiver byId = waiver("no-default-password").factId("dock-1").build();
+
+    Report report = fixtures.engine().evaluate(facts, azure).withWaivers(List.of(untrusted, byId), facts, azure);
+
+    assertEquals(List.of("no-default-password dock-1 UNKNOWN"), waivedResults(report));
+    assertEquals(byId, report.waiverOf(result(report, "no-default-password", "dock-1")).orElseThrow().waiver());
+    assertEquals(List.of(), report.untrustedMatches());
+  }
+
+  @Test
+  void anUntrustedWaiverIsNotExpiredEither() throws Exception {
+    List<Fact> facts = dockCameraIn("lab");
+    Provenance azure = (type, factId, field) -> Origin.of("azure-iot-hub", "lab.json");
+    Waiver expired = waiver("no-default-password").where("attributes.env", "lab").expires(LocalDate.of(2026, 1, 1))
+        .build();
+
+    Report report = fixtures.engine().evaluate(facts, azure).withWaivers(List.of(expired), facts, azure);
+
+    assertEquals(List.of(), report.expiredWaivers(), "it covers nothing it could accept");
+    assertEquals(1, report.untrustedMatches().size());
+  }
+
+  // A camera without credentials (UNKNOWN for no-default-password) tagged with an environment.
+  private List<Fact> dockCameraIn(String env) throws Exception {
+    List<Fact> facts = new ArrayList<>(fixtures.fleet());
+    facts.removeIf(f -> f.id().equals("bad"));
+    facts.add(Device.builder("dock-1").credentials(null).attributes(Map.of("env", env)).build());
+    return facts;
   }
 
   private static Waiver.Builder waiver(String rule) {

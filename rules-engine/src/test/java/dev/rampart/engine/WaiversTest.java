@@ -95,6 +95,71 @@ class WaiversTest {
   }
 
   @Test
+  void aWhereTrustsTheInventoryUnlessTheWaiverNamesTheSourcesItTrusts() throws Exception {
+    List<Waiver> waivers = Waivers.parse("""
+        apiVersion: rampart.dev/v1
+        kind: Waivers
+        waivers:
+          - rule: no-telnet
+            where: {field: attributes.env, equals: lab}
+            justification: Lab devices
+            approvedBy: jane
+            expires: 2026-12-31
+          - rule: no-telnet
+            where: {field: attributes.env, equals: lab}
+            trustedSources: [inventory, azure-iot-hub]
+            justification: Lab devices
+            approvedBy: jane
+            expires: 2026-12-31
+        """, "waivers.yaml");
+
+    assertEquals(List.of(List.of("inventory"), List.of("inventory", "azure-iot-hub")),
+        waivers.stream().map(Waiver::trustedSources).toList());
+    assertEquals("no-telnet for every fact where attributes.env = lab (trusting inventory, azure-iot-hub)",
+        waivers.get(1).describe());
+  }
+
+  @Test
+  void trustedSourcesMistakesAreReportedWithTheirPlaceAndFix() {
+    String file = """
+        apiVersion: rampart.dev/v1
+        kind: Waivers
+        waivers:
+          - rule: no-telnet
+            trustedSources: [netbox]
+            justification: ok
+            approvedBy: jane
+            expires: 2026-12-31
+          - rule: no-telnet
+            where: {field: attributes.env, equals: lab}
+            trustedSources: [inventory, "Azure IoT Hub", inventory, [nmap]]
+            justification: ok
+            approvedBy: jane
+            expires: 2026-12-31
+          - rule: no-telnet
+            where: {field: attributes.env, equals: lab}
+            trustedSources: []
+            justification: ok
+            approvedBy: jane
+            expires: 2026-12-31
+        """;
+    WaiverLoadException e = assertThrows(WaiverLoadException.class, () -> Waivers.parse(file, "waivers.yaml"));
+
+    assertEquals("""
+        5 problems in waiver file:
+        1. waivers.yaml:5:21: waivers[0].trustedSources: only a 'where' reads a value whose source is trusted \
+        (remove trustedSources, or add where: {field: PATH, equals: VALUE})
+        2. waivers.yaml:11:33: waivers[1].trustedSources[1]: 'Azure IoT Hub' is not a source type \
+        (name one as in --source TYPE:..., e.g. inventory or azure-iot-hub ('rampart adapters' lists them))
+        3. waivers.yaml:11:50: waivers[1].trustedSources[2]: 'inventory' is listed twice (remove one)
+        4. waivers.yaml:11:61: waivers[1].trustedSources[3]: a list is not a source type \
+        (name one as in --source TYPE:..., e.g. inventory or azure-iot-hub ('rampart adapters' lists them))
+        5. waivers.yaml:17:21: waivers[2].trustedSources is empty \
+        (name the source types whose values 'where' may match, e.g. trustedSources: [inventory, netbox])
+        """.strip().replace("\n", System.lineSeparator()), e.getMessage());
+  }
+
+  @Test
   void aPatternThatMatchesNoRuleIsNoMistakeButAnIdIs() throws Exception {
     String file = """
         apiVersion: rampart.dev/v1
@@ -151,6 +216,20 @@ class WaiversTest {
     Path file = dir.resolve("waivers.yaml");
     Files.writeString(file, "apiVersion: rampart.dev/v1\nkind: Waivers\nwaivers: []\n");
     assertEquals(List.of(), Waivers.load(file, fixtures.engine().rules()));
+  }
+
+  @Test
+  void aWaiverBuiltInCodeChecksItsTrustedSources() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Waiver.forRule("no-telnet")
+        .where("attributes.env", "lab").trustedSources("inventory", "Azure").justification("j").approvedBy("a")
+        .expires(LocalDate.of(2026, 12, 31)).build());
+    assertEquals("waiver 'trustedSources': 'Azure' is not a source type (write one as in --source TYPE:...,"
+        + " e.g. inventory or azure-iot-hub)", e.getMessage());
+
+    IllegalArgumentException none = assertThrows(IllegalArgumentException.class, () -> Waiver.forRule("no-telnet")
+        .where("attributes.env", "lab").trustedSources().justification("j").approvedBy("a")
+        .expires(LocalDate.of(2026, 12, 31)).build());
+    assertEquals("waiver 'trustedSources' must name at least one source type, e.g. inventory", none.getMessage());
   }
 
   @Test

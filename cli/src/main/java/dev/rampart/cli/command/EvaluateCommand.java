@@ -188,7 +188,8 @@ public final class EvaluateCommand implements Callable<Integer> {
 
       inventory.failedSources().forEach(failed -> warnPartial(err, failed));
       progress.step("evaluating\u2026");
-      Report report = engine.evaluate(inventory.facts(), inventory.provenance()).withWaivers(waivers, inventory.facts());
+      Report report = engine.evaluate(inventory.facts(), inventory.provenance())
+          .withWaivers(waivers, inventory.facts(), inventory.provenance());
       Evaluation evaluation = new Evaluation(report, FactInputs.inputNames(sources, inputs.files()),
           inventory.origins(), inventory.conflicts(), inventory.failedSources(), verdict(baseline), ToolVersion.current());
       return finish(evaluation, targets, engine, progress, err);
@@ -386,7 +387,23 @@ public final class EvaluateCommand implements Callable<Integer> {
         problems.add(e.getMessage());
       }
     }
+    problems.addAll(unknownTrustedSources(waivers, Sources.discover().ids()));
     return waivers;
+  }
+
+  // A source type that no adapter provides is a typo: the waiver would trust no source by that name.
+  private static List<String> unknownTrustedSources(List<Waiver> waivers, Set<String> types) {
+    List<String> problems = new ArrayList<>();
+    for (Waiver waiver : waivers) {
+      for (String source : waiver.trustedSources()) {
+        if (!types.contains(source)) {
+          String place = waiver.location().isEmpty() ? "" : waiver.location() + ": ";
+          problems.add(place + "waiver " + waiver.rule() + ": trustedSources names '" + source
+              + "', which is no fact source type (available: " + String.join(", ", types) + ")");
+        }
+      }
+    }
+    return problems;
   }
 
   private @Nullable Baseline readBaseline(List<String> problems) {

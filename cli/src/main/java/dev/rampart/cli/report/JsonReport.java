@@ -18,6 +18,7 @@ import dev.rampart.engine.RequirementAssessment;
 import dev.rampart.engine.Rule;
 import dev.rampart.engine.RuleResult;
 import dev.rampart.engine.Severity;
+import dev.rampart.engine.UntrustedMatch;
 import dev.rampart.engine.Waiver;
 import dev.rampart.spi.fact.FactType;
 import dev.rampart.spi.merge.Conflict;
@@ -37,7 +38,7 @@ import org.jspecify.annotations.Nullable;
 public final class JsonReport implements ReportWriter {
 
   /** The version of the report's layout: the minor part grows with added fields, the major with changes. */
-  public static final String SCHEMA_VERSION = "1.3";
+  public static final String SCHEMA_VERSION = "1.4";
 
   private static final JsonFactory JSON = JsonFactory.builder()
       .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
@@ -322,6 +323,25 @@ public final class JsonReport implements ReportWriter {
       json.writeObjectFieldStart("waiver");
       writeWaiverFields(json, waiver.get().waiver());
       json.writeEndObject();
+    }
+    List<UntrustedMatch> untrusted = evaluation.report().untrustedMatchesOf(result);
+    if (!untrusted.isEmpty()) {
+      json.writeArrayFieldStart("waiversNotApplied");
+      for (UntrustedMatch match : untrusted) {
+        json.writeStartObject();
+        json.writeStringField("rule", match.waiver().rule());
+        if (!match.waiver().location().isEmpty()) {
+          json.writeStringField("location", match.waiver().location());
+        }
+        json.writeStringField("field", match.field());
+        if (match.origin() != null) {
+          json.writeStringField("source", match.origin().describe());
+        }
+        writeStrings(json, "trustedSources", match.waiver().trustedSources());
+        json.writeStringField("reason", match.reason());
+        json.writeEndObject();
+      }
+      json.writeEndArray();
     }
     Optional<Baseline.State> state = evaluation.gate().baseline().flatMap(baseline -> baseline.state(result));
     if (state.isPresent()) {

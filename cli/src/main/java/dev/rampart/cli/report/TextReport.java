@@ -15,6 +15,7 @@ import dev.rampart.engine.Rule;
 import dev.rampart.engine.RulePack;
 import dev.rampart.engine.RuleResult;
 import dev.rampart.engine.Severity;
+import dev.rampart.engine.UntrustedMatch;
 import dev.rampart.engine.Waiver;
 import dev.rampart.spi.fact.FactType;
 import dev.rampart.spi.merge.Conflict;
@@ -150,6 +151,11 @@ public final class TextReport implements ReportWriter {
       lines.addAll(detail(EvidenceText.line(evidence), ""));
       evaluation.sourceApartFromFact(result, evidence.source())
           .ifPresent(source -> lines.addAll(detail("from " + source, DIM, "  ")));
+    }
+    for (UntrustedMatch untrusted : evaluation.report().untrustedMatchesOf(result)) {
+      Waiver waiver = untrusted.waiver();
+      String which = waiver.location().isEmpty() ? waiver.describe() : "at " + waiver.location();
+      lines.addAll(detail("waiver " + which + " not applied: " + untrusted.reason(), ""));
     }
     Optional<Baseline.State> state = evaluation.gate().baseline().flatMap(baseline -> baseline.state(result));
     if (state.isPresent() && state.get() == Baseline.State.NEW) {

@@ -1,5 +1,6 @@
 package dev.rampart.engine.internal.waiver;
 
+import com.google.re2j.Pattern;
 import dev.rampart.engine.Problem;
 import dev.rampart.engine.Rule;
 import dev.rampart.engine.Waiver;
@@ -34,7 +35,8 @@ public final class WaiverParser {
 
   private static final List<String> FILE_KEYS = List.of("apiVersion", "kind", "waivers");
   private static final List<String> WAIVER_KEYS =
-      List.of("rule", "factType", "factId", "where", "justification", "approvedBy", "expires");
+      List.of("rule", "factType", "factId", "where", "trustedSources", "justification", "approvedBy", "expires");
+  private static final Pattern SOURCE_TYPE = Pattern.compile("[a-z][a-z0-9-]*");
   private static final List<String> WHERE_KEYS = List.of("field", "equals");
   private static final Map<String, String> REQUIRED = Map.of(
       "rule", "name a rule id, e.g. rule: IDN-001, or a pattern such as rule: IDN-*",
@@ -49,6 +51,11 @@ public final class WaiverParser {
   private WaiverParser(String source, @Nullable Collection<Rule> rules) {
     this.source = source;
     this.rules = rules;
+  }
+
+  /** Whether text names a source type as {@code --source TYPE:...} does, e.g. {@code azure-iot-hub}. */
+  public static boolean isSourceType(String text) {
+    return SOURCE_TYPE.matcher(text).matches();
   }
 
   /**
@@ -137,13 +144,14 @@ public final class WaiverParser {
     FactType factType = factType(map, name);
     LocalDate expires = date(map, name);
     Waiver.FieldMatch where = where(map, name, factType);
+    List<String> trustedSources = trustedSources(map, name);
     if (rule != null) {
       checkRuleExists(map.entries().get("rule"), name, rule);
     }
     if (problems.size() > before || rule == null || justification == null || approvedBy == null || expires == null) {
       return null;
     }
-    return new Waiver(rule, factType, factId, where, justification, approvedBy, expires,
+    return new Waiver(rule, factType, factId, where, trustedSources, justification, approvedBy, expires,
         source + ":" + map.line() + ":" + map.column());
   }
 
@@ -258,6 +266,45 @@ public final class WaiverParser {
       return null;
     }
     return new Waiver.FieldMatch(path, value);
+  }
+
+  // Only a 'where' reads a value, so only it needs to know which sources to believe.
+  private List<String> trustedSources(MapNode map, String name) {
+    Node node = map.entries().get("trustedSources");
+    if (node == null) {
+      return Waiver.DEFAULT_TRUSTED_SOURCES;
+    }
+    String prefix = name + ".trustedSources";
+    if (!map.entries().containsKey("where")) {
+      problem(node, prefix + ": only a 'where' reads a value whose source is trusted",
+          "remove trustedSources, or add where: {field: PATH, equals: VALUE}");
+      return Waiver.DEFAULT_TRUSTED_SOURCES;
+    }
+    if (!(node instanceof ListNode list)) {
+      problem(node, prefix + " must be a list of source types, found " + node.describe(),
+          "write e.g. trustedSources: [inventory, netbox]");
+      return Waiver.DEFAULT_TRUSTED_SOURCES;
+    }
+    if (list.items().isEmpty()) {
+      problem(node, prefix + " is empty", "name the source types whose values 'where' may match,"
+          + " e.g. trustedSources: [inventory, netbox]");
+      return Waiver.DEFAULT_TRUSTED_SOURCES;
+    }
+    List<String> sources = new ArrayList<>();
+    for (int i = 0; i < list.items().size(); i++) {
+      Node item = list.items().get(i);
+      String type = item instanceof ScalarNode scalar && scalar.value() instanceof String text ? text.strip() : null;
+      if (type == null || !isSourceType(type)) {
+        String found = item instanceof ScalarNode scalar ? "'" + scalar.text() + "'" : item.describe();
+        problem(item, prefix + "[" + i + "]: " + found + " is not a source type",
+            "name one as in --source TYPE:..., e.g. inventory or azure-iot-hub ('rampart adapters' lists them)");
+      } else if (sources.contains(type)) {
+        problem(item, prefix + "[" + i + "]: '" + type + "' is listed twice", "remove one");
+      } else {
+        sources.add(type);
+      }
+    }
+    return sources.isEmpty() ? Waiver.DEFAULT_TRUSTED_SOURCES : sources;
   }
 
   private void unknownKeys(MapNode map, String prefix, List<String> known) {
