@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -125,7 +126,7 @@ public enum Vocabulary {
       }
       String digest = null;
       for (String candidate : digests) {
-        if (name.matches(".*(^|[a-z])" + candidate + "($|with|[a-z]).*") && !name.contains(candidate + "0")) {
+        if (standsAlone(name, candidate)) {
           digest = candidate;
         }
       }
@@ -147,7 +148,11 @@ public enum Vocabulary {
     }
   };
 
+  /** Spellings seen so far and their canonical forms: facts repeat a handful of spellings millions of times. */
+  private static final int MEMO_LIMIT = 4096;
+
   private final String noun;
+  private final Map<String, String> memo = new ConcurrentHashMap<>();
 
   Vocabulary(String noun) {
     this.noun = noun;
@@ -170,11 +175,16 @@ public enum Vocabulary {
     if (text == null) {
       return null;
     }
-    if (canonicalValues().contains(text)) {
-      return text;
+    String seen = memo.get(text);
+    if (seen != null) {
+      return seen;
     }
-    String known = lookUp(text);
-    return known == null ? text : known;
+    String known = canonicalValues().contains(text) ? text : lookUp(text);
+    String canonical = known == null ? text : known;
+    if (memo.size() < MEMO_LIMIT) {
+      memo.put(text, canonical);
+    }
+    return canonical;
   }
 
   /** Each element brought to its canonical form; blank elements are dropped; {@code null} stays {@code null}. */
@@ -192,6 +202,19 @@ public enum Vocabulary {
 
   /** The canonical value of a spelling this vocabulary knows, or {@code null}. */
   abstract @Nullable String lookUp(String spelling);
+
+  /** Whether {@code part} occurs in {@code name} between letters or the ends, not as part of a longer number. */
+  private static boolean standsAlone(String name, String part) {
+    for (int at = name.indexOf(part); at >= 0; at = name.indexOf(part, at + 1)) {
+      int end = at + part.length();
+      boolean before = at == 0 || Character.isLetter(name.charAt(at - 1));
+      boolean after = end == name.length() || Character.isLetter(name.charAt(end));
+      if (before && after) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   private static String squeeze(String text) {
     StringBuilder out = new StringBuilder(text.length());
