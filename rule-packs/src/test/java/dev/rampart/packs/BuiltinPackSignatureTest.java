@@ -35,6 +35,10 @@ class BuiltinPackSignatureTest {
   /** The first line of a PEM private key, spelled in two parts so that this file does not hold it. */
   private static final String PRIVATE_KEY = "-----BEGIN " + "PRIVATE KEY-----";
 
+  /** The built-in baseline as its signature names it. */
+  private static final PackSignature.Identity BASELINE =
+      new PackSignature.Identity("iot-baseline", RulePacks.builtin("iot-baseline").version());
+
   @TempDir Path temp;
 
   @Test
@@ -44,7 +48,7 @@ class BuiltinPackSignatureTest {
     List<PackSignature> signatures = PackSignatures.verifyBuiltin("iot-baseline", TrustedKeys.none());
 
     assertEquals(List.of(new PackSignature("classpath:dev/rampart/packs/iot-baseline", shipped.id(), true,
-        fileCount(SOURCES))), signatures);
+        fileCount(SOURCES), BASELINE, List.of())), signatures);
     RulePack verified = RulePacks.builtinVerified("iot-baseline", TrustedKeys.none());
     assertEquals(RulePacks.builtin("iot-baseline").rules(), verified.rules());
   }
@@ -72,8 +76,10 @@ class BuiltinPackSignatureTest {
     List<PackSignature> signatures = PackSignatures.verify(site, TrustedKeys.of(siteKey.verifyingKey()));
 
     assertEquals(List.of(
-        new PackSignature(site.toString(), siteKey.id(), false, 1),
-        new PackSignature("classpath:dev/rampart/packs/iot-baseline", shippedKey().id(), true, fileCount(SOURCES))),
+        new PackSignature(site.toString(), siteKey.id(), false, 1,
+            new PackSignature.Identity("harbourside-site", "1.0.0"), List.of(BASELINE)),
+        new PackSignature("classpath:dev/rampart/packs/iot-baseline", shippedKey().id(), true, fileCount(SOURCES),
+            BASELINE, List.of())),
         signatures);
     assertEquals("harbourside-site", RulePacks.loadVerified(site, TrustedKeys.of(siteKey.verifyingKey())).id());
   }

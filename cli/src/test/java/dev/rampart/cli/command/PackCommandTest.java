@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rampart.cli.CliRun;
+import dev.rampart.engine.RulePacks;
 import dev.rampart.engine.VerifyingKey;
 import java.io.IOException;
 import java.io.InputStream;
@@ -120,9 +121,11 @@ class PackCommandTest {
       assertEquals(0, sign.exitCode(), sign.err());
       assertEquals("""
           OK %s
-            %s: 2 files signed by key %s
-            classpath:dev/rampart/packs/iot-baseline: %d files signed by the built-in key %s
-          """.formatted(site, site, keyId, builtinFiles(), builtinKeyId()), verify.out());
+            %s: 2 files signed by key %s, as 'harbourside-site' version 1.0.0 on 'iot-baseline' version %s
+            classpath:dev/rampart/packs/iot-baseline: %d files signed by the built-in key %s, as 'iot-baseline'\
+           version %s
+          """.formatted(site, site, keyId, baselineVersion(), builtinFiles(), builtinKeyId(), baselineVersion()),
+          verify.out());
       assertEquals("", verify.err());
       assertEquals(0, verify.exitCode());
     }
@@ -133,8 +136,9 @@ class PackCommandTest {
 
       assertEquals("""
           OK iot-baseline
-            classpath:dev/rampart/packs/iot-baseline: %d files signed by the built-in key %s
-          """.formatted(builtinFiles(), builtinKeyId()), verify.out());
+            classpath:dev/rampart/packs/iot-baseline: %d files signed by the built-in key %s, as 'iot-baseline'\
+           version %s
+          """.formatted(builtinFiles(), builtinKeyId(), baselineVersion()), verify.out());
       assertEquals(0, verify.exitCode());
     }
 
@@ -389,6 +393,10 @@ class PackCommandTest {
     } catch (Exception e) {
       throw new AssertionError("the built-in key ships with rampart-rule-packs", e);
     }
+  }
+
+  private static String baselineVersion() {
+    return RulePacks.builtin("iot-baseline").version();
   }
 
   private static int builtinFiles() {
