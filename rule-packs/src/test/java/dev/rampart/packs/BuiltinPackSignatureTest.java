@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rampart.engine.PackLoadException;
 import dev.rampart.engine.PackSignature;
 import dev.rampart.engine.PackSignatureException;
 import dev.rampart.engine.PackSignatures;
@@ -35,10 +36,6 @@ class BuiltinPackSignatureTest {
   /** The first line of a PEM private key, spelled in two parts so that this file does not hold it. */
   private static final String PRIVATE_KEY = "-----BEGIN " + "PRIVATE KEY-----";
 
-  /** The built-in baseline as its signature names it. */
-  private static final PackSignature.Identity BASELINE =
-      new PackSignature.Identity("iot-baseline", RulePacks.builtin("iot-baseline").version());
-
   @TempDir Path temp;
 
   @Test
@@ -48,7 +45,7 @@ class BuiltinPackSignatureTest {
     List<PackSignature> signatures = PackSignatures.verifyBuiltin("iot-baseline", TrustedKeys.none());
 
     assertEquals(List.of(new PackSignature("classpath:dev/rampart/packs/iot-baseline", shipped.id(), true,
-        fileCount(SOURCES), BASELINE, List.of())), signatures);
+        fileCount(SOURCES), baseline(), List.of())), signatures);
     RulePack verified = RulePacks.builtinVerified("iot-baseline", TrustedKeys.none());
     assertEquals(RulePacks.builtin("iot-baseline").rules(), verified.rules());
   }
@@ -77,9 +74,9 @@ class BuiltinPackSignatureTest {
 
     assertEquals(List.of(
         new PackSignature(site.toString(), siteKey.id(), false, 1,
-            new PackSignature.Identity("harbourside-site", "1.0.0"), List.of(BASELINE)),
+            new PackSignature.Identity("harbourside-site", "1.0.0"), List.of(baseline())),
         new PackSignature("classpath:dev/rampart/packs/iot-baseline", shippedKey().id(), true, fileCount(SOURCES),
-            BASELINE, List.of())),
+            baseline(), List.of())),
         signatures);
     assertEquals("harbourside-site", RulePacks.loadVerified(site, TrustedKeys.of(siteKey.verifyingKey())).id());
   }
@@ -129,5 +126,10 @@ class BuiltinPackSignatureTest {
         }
       }
     }
+  }
+
+  /** The built-in baseline as its signature names it. */
+  private static PackSignature.Identity baseline() throws PackLoadException {
+    return new PackSignature.Identity("iot-baseline", RulePacks.builtin("iot-baseline").version());
   }
 }
