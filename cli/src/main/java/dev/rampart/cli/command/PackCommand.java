@@ -69,7 +69,8 @@ public final class PackCommand implements Callable<Integer> {
       description = {
         "Makes a new Ed25519 key pair for signing packs: DIR/" + PRIVATE_KEY_FILE + " (PKCS#8 PEM, readable"
             + " by its owner only: keep it secret) and DIR/" + PUBLIC_KEY_FILE + " (PEM: give it to whoever"
-            + " verifies your packs). Never replaces an existing key file."
+            + " verifies your packs). Never replaces an existing key file; writes both or neither, each"
+            + " to a temporary file first, then moved into place whole."
       },
       footerHeading = "%nExit codes:%n",
       footer = {
@@ -105,14 +106,7 @@ public final class PackCommand implements Callable<Integer> {
       SigningKey key = SigningKey.generate();
       try {
         Files.createDirectories(out);
-        key.writeTo(privateKey);
-        try {
-          key.verifyingKey().writeTo(publicKey);
-        } catch (IOException | RuntimeException e) {
-          // the pair is written whole or not at all: never a private key without its public one
-          Files.deleteIfExists(privateKey);
-          throw e;
-        }
+        key.writePairTo(privateKey, publicKey);
       } catch (FileAlreadyExistsException e) {
         err.println("rampart: " + e.getFile() + " exists already; 'rampart pack keygen' never replaces a key"
             + " (give another --out directory)");
