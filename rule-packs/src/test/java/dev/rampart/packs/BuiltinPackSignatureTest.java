@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rampart.engine.PackLoadException;
 import dev.rampart.engine.PackSignature;
 import dev.rampart.engine.PackSignatureException;
 import dev.rampart.engine.PackSignatures;
@@ -44,7 +45,7 @@ class BuiltinPackSignatureTest {
     List<PackSignature> signatures = PackSignatures.verifyBuiltin("iot-baseline", TrustedKeys.none());
 
     assertEquals(List.of(new PackSignature("classpath:dev/rampart/packs/iot-baseline", shipped.id(), true,
-        fileCount(SOURCES))), signatures);
+        fileCount(SOURCES), baseline(), List.of())), signatures);
     RulePack verified = RulePacks.builtinVerified("iot-baseline", TrustedKeys.none());
     assertEquals(RulePacks.builtin("iot-baseline").rules(), verified.rules());
   }
@@ -72,8 +73,10 @@ class BuiltinPackSignatureTest {
     List<PackSignature> signatures = PackSignatures.verify(site, TrustedKeys.of(siteKey.verifyingKey()));
 
     assertEquals(List.of(
-        new PackSignature(site.toString(), siteKey.id(), false, 1),
-        new PackSignature("classpath:dev/rampart/packs/iot-baseline", shippedKey().id(), true, fileCount(SOURCES))),
+        new PackSignature(site.toString(), siteKey.id(), false, 1,
+            new PackSignature.Identity("harbourside-site", "1.0.0"), List.of(baseline())),
+        new PackSignature("classpath:dev/rampart/packs/iot-baseline", shippedKey().id(), true, fileCount(SOURCES),
+            baseline(), List.of())),
         signatures);
     assertEquals("harbourside-site", RulePacks.loadVerified(site, TrustedKeys.of(siteKey.verifyingKey())).id());
   }
@@ -123,5 +126,10 @@ class BuiltinPackSignatureTest {
         }
       }
     }
+  }
+
+  /** The built-in baseline as its signature names it. */
+  private static PackSignature.Identity baseline() throws PackLoadException {
+    return new PackSignature.Identity("iot-baseline", RulePacks.builtin("iot-baseline").version());
   }
 }

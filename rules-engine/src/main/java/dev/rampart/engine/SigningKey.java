@@ -4,6 +4,7 @@ import dev.rampart.engine.internal.signing.Ed25519;
 import dev.rampart.engine.internal.signing.KeyFiles;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * An Ed25519 private key, which signs rule packs. Its file is a standard PEM {@code PRIVATE KEY}
@@ -65,6 +66,20 @@ public final class SigningKey {
    */
   public void writeTo(Path file) throws IOException {
     KeyFiles.writeNew(file, Ed25519.privateKeyPem(key), true);
+  }
+
+  /**
+   * Writes the PEM key file as {@link #writeTo(Path)} does and its public half's as
+   * {@link VerifyingKey#writeTo(Path)} does, both or neither: each is written beside its place first,
+   * then moved there atomically, the public key first, so a write stopped at any point leaves no key
+   * cut short and no private key without its public one.
+   *
+   * @throws java.nio.file.FileAlreadyExistsException if either file exists; then neither is written
+   */
+  public void writePairTo(Path privateKey, Path publicKey) throws IOException {
+    KeyFiles.writeNew(List.of(
+        new KeyFiles.NewFile(publicKey, verifyingKey.toPem(), false),
+        new KeyFiles.NewFile(privateKey, Ed25519.privateKeyPem(key), true)));
   }
 
   /** Names the key by its public id; never shows the key. */

@@ -69,7 +69,8 @@ public final class PackCommand implements Callable<Integer> {
       description = {
         "Makes a new Ed25519 key pair for signing packs: DIR/" + PRIVATE_KEY_FILE + " (PKCS#8 PEM, readable"
             + " by its owner only: keep it secret) and DIR/" + PUBLIC_KEY_FILE + " (PEM: give it to whoever"
-            + " verifies your packs). Never replaces an existing key file."
+            + " verifies your packs). Never replaces an existing key file; writes both or neither, each"
+            + " to a temporary file first, then moved into place whole."
       },
       footerHeading = "%nExit codes:%n",
       footer = {
@@ -105,14 +106,7 @@ public final class PackCommand implements Callable<Integer> {
       SigningKey key = SigningKey.generate();
       try {
         Files.createDirectories(out);
-        key.writeTo(privateKey);
-        try {
-          key.verifyingKey().writeTo(publicKey);
-        } catch (IOException | RuntimeException e) {
-          // the pair is written whole or not at all: never a private key without its public one
-          Files.deleteIfExists(privateKey);
-          throw e;
-        }
+        key.writePairTo(privateKey, publicKey);
       } catch (FileAlreadyExistsException e) {
         err.println("rampart: " + e.getFile() + " exists already; 'rampart pack keygen' never replaces a key"
             + " (give another --out directory)");
@@ -214,7 +208,8 @@ public final class PackCommand implements Callable<Integer> {
         "Checks that each pack, and every base it extends, is signed by a trusted key and unchanged since,"
             + " exactly as 'rampart evaluate --require-signed' does before it loads them. Built-in packs are"
             + " trusted when signed by the key that ships with rampart.",
-        "Prints 'OK PACK' and each signature checked, or why a pack is refused: not signed; a file added,"
+        "Prints 'OK PACK' and each signature checked: the files it covers, its key, and the id and version"
+            + " of the pack and of each base it binds; or why a pack is refused: not signed; a file added,"
             + " removed or changed after signing (named); signed by a key that is not trusted (its id); or"
             + " a malformed pack.sig (file:line:column)."
       },
@@ -261,7 +256,9 @@ public final class PackCommand implements Callable<Integer> {
           out.println("OK " + pack);
           for (PackSignature signature : signatures) {
             out.println("  " + signature.pack() + ": " + files(signature.files()) + " signed by "
-                + (signature.builtinKey() ? "the built-in key " : "key ") + signature.keyId());
+                + (signature.builtinKey() ? "the built-in key " : "key ") + signature.keyId() + ", as "
+                + identity(signature.signed()) + (signature.bases().isEmpty() ? "" : " on "
+                    + String.join(", ", signature.bases().stream().map(PackCommand::identity).toList())));
           }
         } catch (PackSignatureException | PackLoadException e) {
           err.println(e.getMessage());
@@ -279,6 +276,10 @@ public final class PackCommand implements Callable<Integer> {
     } catch (InvalidPathException e) {
       return null;
     }
+  }
+
+  private static String identity(PackSignature.Identity identity) {
+    return "'" + identity.id() + "' version " + identity.version();
   }
 
   private static String files(int count) {

@@ -424,6 +424,7 @@ public final class HtmlReport implements ReportWriter {
           EvidenceJson.write(json, evidence);
         }
         json.writeEndArray();
+        WaiversNotApplied.write(json, report.untrustedMatchesOf(result));
         json.writeEndObject();
       }
       json.writeEndArray();

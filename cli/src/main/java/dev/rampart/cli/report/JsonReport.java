@@ -18,7 +18,6 @@ import dev.rampart.engine.RequirementAssessment;
 import dev.rampart.engine.Rule;
 import dev.rampart.engine.RuleResult;
 import dev.rampart.engine.Severity;
-import dev.rampart.engine.UntrustedMatch;
 import dev.rampart.engine.Waiver;
 import dev.rampart.spi.fact.FactType;
 import dev.rampart.spi.merge.Conflict;
@@ -324,25 +323,7 @@ public final class JsonReport implements ReportWriter {
       writeWaiverFields(json, waiver.get().waiver());
       json.writeEndObject();
     }
-    List<UntrustedMatch> untrusted = evaluation.report().untrustedMatchesOf(result);
-    if (!untrusted.isEmpty()) {
-      json.writeArrayFieldStart("waiversNotApplied");
-      for (UntrustedMatch match : untrusted) {
-        json.writeStartObject();
-        json.writeStringField("rule", match.waiver().rule());
-        if (!match.waiver().location().isEmpty()) {
-          json.writeStringField("location", match.waiver().location());
-        }
-        json.writeStringField("field", match.field());
-        if (match.origin() != null) {
-          json.writeStringField("source", match.origin().describe());
-        }
-        writeStrings(json, "trustedSources", match.waiver().trustedSources());
-        json.writeStringField("reason", match.reason());
-        json.writeEndObject();
-      }
-      json.writeEndArray();
-    }
+    WaiversNotApplied.write(json, evaluation.report().untrustedMatchesOf(result));
     Optional<Baseline.State> state = evaluation.gate().baseline().flatMap(baseline -> baseline.state(result));
     if (state.isPresent()) {
       json.writeStringField("baselineState", state.get().wireName());

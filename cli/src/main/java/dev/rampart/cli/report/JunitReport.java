@@ -9,6 +9,7 @@ import dev.rampart.engine.Outcome;
 import dev.rampart.engine.Report;
 import dev.rampart.engine.Rule;
 import dev.rampart.engine.RuleResult;
+import dev.rampart.engine.UntrustedMatch;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.ZoneOffset;
@@ -278,6 +279,9 @@ public final class JunitReport implements ReportWriter {
     for (Evidence evidence : result.evidence()) {
       lines.add("  " + EvidenceText.line(evidence));
       evaluation.sourceApartFromFact(result, evidence.source()).ifPresent(source -> lines.add("    from " + source));
+    }
+    for (UntrustedMatch untrusted : evaluation.report().untrustedMatchesOf(result)) {
+      lines.add(WaiversNotApplied.line(untrusted));
     }
     if (withRemediation && !rule.remediation().isBlank()) {
       lines.add("Remediation: " + rule.remediation());

@@ -11,6 +11,7 @@ import dev.rampart.engine.Report;
 import dev.rampart.engine.Rule;
 import dev.rampart.engine.RuleResult;
 import dev.rampart.engine.Severity;
+import dev.rampart.engine.UntrustedMatch;
 import dev.rampart.engine.Waiver;
 import dev.rampart.spi.source.Origin;
 import java.io.IOException;
@@ -123,7 +124,8 @@ public final class SarifReport implements ReportWriter {
       json.writeArrayFieldStart("results");
       for (RuleResult result : report.findings()) {
         writeResult(json, result, evaluation.origin(result).orElse(null), catalogue,
-            report.waiverOf(result).map(AppliedWaiver::waiver).orElse(null), evaluation.gate().fails(report, result));
+            report.waiverOf(result).map(AppliedWaiver::waiver).orElse(null), report.untrustedMatchesOf(result),
+            evaluation.gate().fails(report, result));
       }
       json.writeEndArray();
       writeRunProperties(json, evaluation);
@@ -341,7 +343,7 @@ public final class SarifReport implements ReportWriter {
 
   private void writeResult(
       JsonGenerator json, RuleResult result, @Nullable Origin origin, RuleCatalogue catalogue, @Nullable Waiver waiver,
-      boolean failsGate) throws IOException {
+      List<UntrustedMatch> waiversNotApplied, boolean failsGate) throws IOException {
     Rule rule = result.rule();
     json.writeStartObject();
     json.writeStringField("ruleId", catalogue.displayId(rule));
@@ -382,6 +384,7 @@ public final class SarifReport implements ReportWriter {
       EvidenceJson.write(json, evidence);
     }
     json.writeEndArray();
+    WaiversNotApplied.write(json, waiversNotApplied);
     json.writeEndObject();
     json.writeEndObject();
   }

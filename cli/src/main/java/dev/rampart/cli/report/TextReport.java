@@ -153,9 +153,7 @@ public final class TextReport implements ReportWriter {
           .ifPresent(source -> lines.addAll(detail("from " + source, DIM, "  ")));
     }
     for (UntrustedMatch untrusted : evaluation.report().untrustedMatchesOf(result)) {
-      Waiver waiver = untrusted.waiver();
-      String which = waiver.location().isEmpty() ? waiver.describe() : "at " + waiver.location();
-      lines.addAll(detail("waiver " + which + " not applied: " + untrusted.reason(), ""));
+      lines.addAll(detail(WaiversNotApplied.line(untrusted), ""));
     }
     Optional<Baseline.State> state = evaluation.gate().baseline().flatMap(baseline -> baseline.state(result));
     if (state.isPresent() && state.get() == Baseline.State.NEW) {

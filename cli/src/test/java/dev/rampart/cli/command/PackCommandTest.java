@@ -4,15 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rampart.cli.CliRun;
+import dev.rampart.engine.PackLoadException;
+import dev.rampart.engine.RulePacks;
 import dev.rampart.engine.VerifyingKey;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -85,6 +92,36 @@ class PackCommandTest {
     }
 
     @Test
+    void eachKeyAppearsWholeUnderItsNameAndNoTemporaryFileRemains() throws Exception {
+      Path watched = temp.resolve("watched");
+      Files.createDirectories(watched);
+      List<String> events = new ArrayList<>();
+      try (WatchService watcher = watched.getFileSystem().newWatchService()) {
+        watched.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+            StandardWatchEventKinds.ENTRY_DELETE);
+
+        CliRun run = CliRun.of("pack", "keygen", "--out", watched.toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        for (WatchKey key = watcher.poll(2, TimeUnit.SECONDS); key != null;
+            key = watcher.poll(500, TimeUnit.MILLISECONDS)) {
+          for (WatchEvent<?> event : key.pollEvents()) {
+            if (event.context().toString().startsWith("rampart-signing.")) {
+              events.add(event.kind().name() + " " + event.context());
+            }
+          }
+          key.reset();
+        }
+      }
+      // moved into place whole (a created name only), never created empty and then written
+      assertEquals(List.of("ENTRY_CREATE rampart-signing.pub", "ENTRY_CREATE rampart-signing.key"), events);
+      try (var files = Files.list(watched)) {
+        assertEquals(List.of("rampart-signing.key", "rampart-signing.pub"),
+            files.map(f -> f.getFileName().toString()).sorted().toList());
+      }
+    }
+
+    @Test
     void aTrustedKeyFileWithMoreAfterItsKeyIsRefused() throws IOException {
       Path twoKeys = temp.resolve("two.pub");
       Files.writeString(twoKeys, Files.readString(Path.of(publicKey())) + "-----BEGIN PUBLIC KEY-----\nAAAA\n");
@@ -111,7 +148,7 @@ class PackCommandTest {
   class SignAndVerify {
 
     @Test
-    void aSignedPackVerifiesWithItsKeyAndTheBuiltInKeyForItsBase() {
+    void aSignedPackVerifiesWithItsKeyAndTheBuiltInKeyForItsBase() throws PackLoadException {
       CliRun sign = CliRun.of("pack", "sign", site.toString(), "--key", key());
       CliRun verify = CliRun.of("pack", "verify", site.toString(), "--trusted-key", publicKey());
 
@@ -120,21 +157,24 @@ class PackCommandTest {
       assertEquals(0, sign.exitCode(), sign.err());
       assertEquals("""
           OK %s
-            %s: 2 files signed by key %s
-            classpath:dev/rampart/packs/iot-baseline: %d files signed by the built-in key %s
-          """.formatted(site, site, keyId, builtinFiles(), builtinKeyId()), verify.out());
+            %s: 2 files signed by key %s, as 'harbourside-site' version 1.0.0 on 'iot-baseline' version %s
+            classpath:dev/rampart/packs/iot-baseline: %d files signed by the built-in key %s, as 'iot-baseline'\
+           version %s
+          """.formatted(site, site, keyId, baselineVersion(), builtinFiles(), builtinKeyId(), baselineVersion()),
+          verify.out());
       assertEquals("", verify.err());
       assertEquals(0, verify.exitCode());
     }
 
     @Test
-    void theBuiltInPackVerifiesWithNoKeyGiven() {
+    void theBuiltInPackVerifiesWithNoKeyGiven() throws PackLoadException {
       CliRun verify = CliRun.of("pack", "verify", "iot-baseline");
 
       assertEquals("""
           OK iot-baseline
-            classpath:dev/rampart/packs/iot-baseline: %d files signed by the built-in key %s
-          """.formatted(builtinFiles(), builtinKeyId()), verify.out());
+            classpath:dev/rampart/packs/iot-baseline: %d files signed by the built-in key %s, as 'iot-baseline'\
+           version %s
+          """.formatted(builtinFiles(), builtinKeyId(), baselineVersion()), verify.out());
       assertEquals(0, verify.exitCode());
     }
 
@@ -389,6 +429,10 @@ class PackCommandTest {
     } catch (Exception e) {
       throw new AssertionError("the built-in key ships with rampart-rule-packs", e);
     }
+  }
+
+  private static String baselineVersion() throws PackLoadException {
+    return RulePacks.builtin("iot-baseline").version();
   }
 
   private static int builtinFiles() {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rampart.cli.CliRun;
+import dev.rampart.cli.WaiverTrust;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -102,6 +103,20 @@ class HtmlReportBrowserTest {
     assertTrue(dom.contains("&lt;img src=x onerror=\"document.body.setAttribute('data-pwned','title')\"&gt;"
         + " No default password"), dom);
     assertEquals(4, rows(dom).size());
+  }
+
+  @Test
+  void aWaiverNotAppliedIsShownUnderItsFindingAsText() throws Exception {
+    Path report = dir.resolve("trust.html");
+    CliRun run = WaiverTrust.evaluate("inventory-only.yaml", "--format", "html:" + report);
+    assertEquals(1, run.exitCode(), run.err());
+
+    String dom = chromium.dumpDom(report, "");
+
+    assertTrue(dom.contains("<p class=\"waiver-not-applied\"><b>Waiver at"
+        + " src/test/resources/waivers/trust/inventory-only.yaml:5:5 not applied: </b>attributes.env came from"
+        + " azure-iot-hub:src/test/resources/waivers/trust/lab.json:2:3, which this waiver does not trust (add"
+        + " azure-iot-hub to its trustedSources)</p>"), dom);
   }
 
   @Test

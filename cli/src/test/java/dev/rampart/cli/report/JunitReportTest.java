@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rampart.cli.CliRun;
+import dev.rampart.cli.WaiverTrust;
 import dev.rampart.engine.ComplianceEngine;
 import dev.rampart.engine.Report;
 import dev.rampart.engine.RulePacks;
@@ -107,6 +108,25 @@ class JunitReportTest {
           Remediation: Install vendor-signed firmware.
           Rule: TST-002 Signed firmware (pack cli-test, severity high)
           Defined at: src/test/resources/inventories/site.yaml:19:5""", failure.getTextContent());
+    }
+
+    @Test
+    void aWaiverNotAppliedIsInTheFailureTextWithTheSourceAndTheFix() throws Exception {
+      Path report = dir.resolve("trust.xml");
+      CliRun run = WaiverTrust.evaluate("inventory-only.yaml", "--format", "junit:" + report);
+      Document xml = parse(Files.readString(report, StandardCharsets.UTF_8));
+
+      assertEquals(1, run.exitCode(), run.err());
+      assertEquals("""
+          cam-lab-01 still accepts its factory default password
+            credentials.defaultPassword = true (expected equals false)
+          waiver at src/test/resources/waivers/trust/inventory-only.yaml:5:5 not applied: attributes.env came from \
+          azure-iot-hub:src/test/resources/waivers/trust/lab.json:2:3, which this waiver does not trust (add \
+          azure-iot-hub to its trustedSources)
+          Remediation: Set a unique password on every device.
+          Rule: TRU-001 No default password (pack trust-test, severity critical)
+          Defined at: src/test/resources/waivers/trust/site.yaml:3:5""",
+          child(testcase(xml, "rampart.identity.TRU-001", "device/cam-lab-01"), "failure").getTextContent());
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rampart.cli.CliRun;
+import dev.rampart.cli.WaiverTrust;
 import dev.rampart.cli.input.FactKey;
 import dev.rampart.engine.Category;
 import dev.rampart.engine.ComplianceEngine;
@@ -83,6 +84,19 @@ class SarifReportTest {
 
       assertEquals(List.of(), SarifSchema.problems(log));
       assertEquals(0, SarifSchema.parse(log).at("/runs/0/results").size());
+    }
+
+    @Test
+    void aWaiverNotAppliedIsInTheResultsPropertiesWithTheSourceAndTheFix() throws IOException {
+      Path log = dir.resolve("trust.sarif");
+      CliRun run = WaiverTrust.evaluate("inventory-only.yaml", "--format", "sarif:" + log);
+      String sarif = Files.readString(log, StandardCharsets.UTF_8);
+
+      assertEquals(1, run.exitCode(), run.err());
+      assertEquals(List.of(), SarifSchema.problems(sarif));
+      JsonNode result = SarifSchema.parse(sarif).at("/runs/0/results/0");
+      assertTrue(result.path("suppressions").isMissingNode(), "the FAIL is not suppressed");
+      assertEquals(WaiverTrust.NOT_APPLIED_JSON, result.at("/properties/waiversNotApplied").toString());
     }
 
     @Test

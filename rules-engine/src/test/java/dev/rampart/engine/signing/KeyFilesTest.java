@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.crypto.params.Ed448PrivateKeyParameters;
 import org.bouncycastle.crypto.util.PrivateKeyInfoFactory;
@@ -67,6 +68,32 @@ class KeyFilesTest {
     assumeTrue(temp.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
     SigningKey.generate().writeTo(temp.resolve("k.key"));
 
+    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(temp.resolve("k.key"))));
+  }
+
+  @Test
+  void aKeyPairIsWrittenWholeOrNotAtAll() throws Exception {
+    SigningKey key = SigningKey.generate();
+    Files.writeString(temp.resolve("k.key"), "someone else's key\n");
+
+    assertThrows(FileAlreadyExistsException.class, () -> key.writePairTo(temp.resolve("k.key"), temp.resolve("k.pub")));
+
+    // the public key, moved into place first, is taken back; no temporary file remains
+    try (var files = Files.list(temp)) {
+      assertEquals(List.of("k.key"), files.map(f -> f.getFileName().toString()).toList());
+    }
+    assertEquals("someone else's key\n", Files.readString(temp.resolve("k.key")));
+  }
+
+  @Test
+  void aWrittenKeyPairReadsBackWithThePrivateKeyItsOwnersOnly() throws Exception {
+    assumeTrue(temp.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
+    SigningKey key = SigningKey.generate();
+
+    key.writePairTo(temp.resolve("k.key"), temp.resolve("k.pub"));
+
+    assertEquals(key.id(), SigningKey.read(temp.resolve("k.key")).id());
+    assertEquals(key.verifyingKey(), VerifyingKey.read(temp.resolve("k.pub")));
     assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(temp.resolve("k.key"))));
   }
 

@@ -38,6 +38,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PackSigningTest {
 
+  static final PackSignature.Identity SITE = new PackSignature.Identity("site", "1.0");
+  static final PackSignature.Identity TAILORED = new PackSignature.Identity("tailored", "1.0");
+
   @TempDir Path temp;
 
   SigningKey key;
@@ -58,7 +61,7 @@ class PackSigningTest {
       RulePack pack = RulePacks.loadVerified(site.resolve("pack.yaml"), TrustedKeys.of(key.verifyingKey()));
 
       assertEquals("site@1.0", pack.toString());
-      assertEquals(List.of(new PackSignature(site.toString(), key.id(), false, 2)),
+      assertEquals(List.of(new PackSignature(site.toString(), key.id(), false, 2, SITE, List.of())),
           PackSignatures.verify(site, TrustedKeys.of(key.verifyingKey())));
     }
 
@@ -99,7 +102,7 @@ class PackSigningTest {
       write(site.resolve("tests/more.yaml"), "more: true\n");
       PackSignature signature = PackSignatures.sign(site.resolve("pack.yaml"), key);
 
-      assertEquals(new PackSignature(site.toString(), key.id(), false, 3), signature);
+      assertEquals(new PackSignature(site.toString(), key.id(), false, 3, SITE, List.of()), signature);
       try (var files = Files.list(site)) {
         assertEquals(List.of("pack.sig", "pack.yaml", "tests"), files.map(f -> f.getFileName().toString()).sorted().toList());
       }
@@ -393,8 +396,8 @@ class PackSigningTest {
 
       assertEquals("tailored@1.0", RulePacks.loadVerified(tailored, trusted).toString());
       assertEquals(List.of(
-              new PackSignature(tailored.toString(), siteKey.id(), false, 1),
-              new PackSignature(site.toString(), key.id(), false, 2)),
+              new PackSignature(tailored.toString(), siteKey.id(), false, 1, TAILORED, List.of(SITE)),
+              new PackSignature(site.toString(), key.id(), false, 2, SITE, List.of())),
           PackSignatures.verify(tailored.resolve("pack.yaml"), trusted));
     }
 
@@ -403,7 +406,8 @@ class PackSigningTest {
       write(site.resolve("tailored.yaml"), read(tailored(temp, "scratch", "./pack.yaml").resolve("pack.yaml")));
       PackSignatures.sign(site.resolve("tailored.yaml"), key);
 
-      assertEquals(List.of(new PackSignature(site.toString(), key.id(), false, 3)),
+      assertEquals(List.of(new PackSignature(site.toString(), key.id(), false, 3,
+              new PackSignature.Identity("scratch", "1.0"), List.of(SITE))),
           PackSignatures.verify(site.resolve("tailored.yaml"), TrustedKeys.of(key.verifyingKey())));
     }
 

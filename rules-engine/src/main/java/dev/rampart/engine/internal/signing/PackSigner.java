@@ -64,7 +64,7 @@ public final class PackSigner {
     } finally {
       Files.deleteIfExists(temporary);
     }
-    return new PackSignature(files.location().isEmpty() ? "." : files.location(), key.id(), false,
+    return chain.signature(files.location().isEmpty() ? "." : files.location(), key.id(), false,
         manifest.digests().size());
   }
 

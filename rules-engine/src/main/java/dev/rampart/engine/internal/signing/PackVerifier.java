@@ -174,7 +174,7 @@ public final class PackVerifier implements PackReader<PackSignatureException> {
     }
     checked.put(key, files);
     applied.add(new Applied(signature, signatureName, source.name(), depth));
-    signatures.add(new PackSignature(files.location().isEmpty() ? "." : files.location(), signature.keyId(),
+    signatures.add(signature.chain().signature(files.location().isEmpty() ? "." : files.location(), signature.keyId(),
         signer.equals(builtinKey), signature.manifest().digests().size()));
     return files;
   }

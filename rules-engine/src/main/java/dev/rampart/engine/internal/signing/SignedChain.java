@@ -1,5 +1,6 @@
 package dev.rampart.engine.internal.signing;
 
+import dev.rampart.engine.PackSignature;
 import java.util.List;
 import java.util.Objects;
 
@@ -24,6 +25,16 @@ public record SignedChain(Identity pack, List<Identity> bases) {
     return depth == 0 ? pack : bases.get(depth - 1);
   }
 
+  /**
+   * The signature of the pack directory {@code pack} that binds this chain, as the API shows it.
+   *
+   * @param files how many files the signature covers
+   */
+  public PackSignature signature(String pack, String keyId, boolean builtinKey, int files) {
+    return new PackSignature(pack, keyId, builtinKey, files, this.pack.shown(),
+        bases.stream().map(Identity::shown).toList());
+  }
+
   /** How many packs the chain holds, the signed pack included. */
   public int size() {
     return bases.size() + 1;
@@ -45,6 +56,11 @@ public record SignedChain(Identity pack, List<Identity> bases) {
     /** The value of a {@code pack} or {@code base} line of {@code pack.sig}: the id, a space, the version. */
     public String line() {
       return id + " " + version;
+    }
+
+    /** The identity as {@link PackSignature} shows it. */
+    PackSignature.Identity shown() {
+      return new PackSignature.Identity(id, version);
     }
 
     /** How messages name it: {@code 'site' version 1.2.0}. */

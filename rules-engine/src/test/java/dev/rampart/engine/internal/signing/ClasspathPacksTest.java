@@ -69,14 +69,16 @@ class ClasspathPacksTest {
   void aBuiltInPackInAJarVerifiesWithTheBuiltInKeyBesideIt() throws Exception {
     List<PackSignature> signatures = verify(jar(classes), "dev/rampart/packs/demo/pack.yaml");
 
-    assertEquals(List.of(new PackSignature("classpath:dev/rampart/packs/demo", builtinKey.id(), true, 2)), signatures);
+    assertEquals(List.of(new PackSignature("classpath:dev/rampart/packs/demo", builtinKey.id(), true, 2,
+        new PackSignature.Identity("demo", "1.0"), List.of())), signatures);
   }
 
   @Test
   void aBuiltInPackInADirectoryVerifiesWithTheBuiltInKeyBesideIt() throws Exception {
     List<PackSignature> signatures = verify(classes.toUri().toURL(), "dev/rampart/packs/demo/pack.yaml");
 
-    assertEquals(List.of(new PackSignature("classpath:dev/rampart/packs/demo", builtinKey.id(), true, 2)), signatures);
+    assertEquals(List.of(new PackSignature("classpath:dev/rampart/packs/demo", builtinKey.id(), true, 2,
+        new PackSignature.Identity("demo", "1.0"), List.of())), signatures);
   }
 
   @Test
