@@ -65,7 +65,8 @@ final class PathReader {
     if (vocabulary == null || value instanceof Absent) {
       return value;
     }
-    return list ? CanonicalValues.list(vocabulary, value) : CanonicalValues.scalar(vocabulary, value);
+    // a list's unknown elements are found where they are compared (Checks.recognised)
+    return list ? value : CanonicalValues.scalar(vocabulary, value);
   }
 
   private Object readRaw(Frame frame, Object start) {
