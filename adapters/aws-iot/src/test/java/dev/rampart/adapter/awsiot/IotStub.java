@@ -60,8 +60,13 @@ final class IotStub implements AutoCloseable {
 
   /** A stub serving the fleet in the test resources. */
   static IotStub serving() {
+    return serving("fleet");
+  }
+
+  /** A stub serving the responses under the given directory of the test resources, laid out like {@code fleet/}. */
+  static IotStub serving(String directory) {
     try {
-      return new IotStub(Path.of(IotStub.class.getResource("fleet").toURI()));
+      return new IotStub(Path.of(IotStub.class.getResource(directory).toURI()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (URISyntaxException e) {
