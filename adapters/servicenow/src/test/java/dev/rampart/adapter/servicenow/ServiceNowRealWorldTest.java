@@ -1,0 +1,103 @@
+package dev.rampart.adapter.servicenow;
+
+import static dev.rampart.adapter.servicenow.RecordedServiceNow.PASSWORD;
+import static dev.rampart.adapter.servicenow.RecordedServiceNow.USER;
+import static dev.rampart.adapter.servicenow.RecordedServiceNow.recorded;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.rampart.adapter.testkit.RecordedServer;
+import dev.rampart.spi.fact.Device;
+import dev.rampart.spi.fact.Fact;
+import dev.rampart.spi.fact.Lifecycle;
+import dev.rampart.spi.fact.LifecycleStatus;
+import dev.rampart.spi.source.Origin;
+import dev.rampart.spi.source.SourceConfig;
+import dev.rampart.spi.source.SourceException;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Table API records written by others (see {@code PROVENANCE.md} in the test resources), served by
+ * the recorded instance as the first page of {@code cmdb_ci_hardware}. Their references point to
+ * records nobody published, which the instance answers with 404: those fields stay unknown.
+ */
+class ServiceNowRealWorldTest {
+
+  private static final Lifecycle ACTIVE = new Lifecycle(LifecycleStatus.ACTIVE, null, null);
+
+  private RecordedServer instance;
+
+  @BeforeEach
+  void startInstance() throws IOException {
+    instance = RecordedServiceNow.start();
+  }
+
+  @AfterEach
+  void stopInstance() {
+    instance.close();
+  }
+
+  @Test
+  void rapid7sGetCiExampleIsOneServerWithItsMacInCanonicalFormAndNoLocation() throws SourceException {
+    String sysId = "375a6a55dbdef7002e12ff00ba9619d6";
+    instance.answer("rapid7", "cmdb_ci_hardware#0", recorded("real-world/rapid7-insightconnect-get-ci-cmdb_ci_server.json"));
+
+    Map<Fact, Origin> facts = read("rapid7");
+
+    // mac_address "234324234342" is twelve hex digits: a MAC address written without separators.
+    // location's value "US-East" is no sys_id, so it is never put into a URL: the location stays unknown.
+    assertEquals(List.of(Device.builder("TEST NAME").name("TEST NAME").macAddress("23:43:24:23:43:42")
+            .ipAddresses(List.of("10.0.0.1")).lifecycle(ACTIVE).attributes(attributes(sysId, "cmdb_ci_server")).build()),
+        List.copyOf(facts.keySet()));
+    assertEquals(List.of(instance.url("rapid7") + "/api/now/table/cmdb_ci_hardware/" + sysId),
+        facts.values().stream().map(Origin::location).toList());
+    assertEquals(List.of("/rapid7/api/now/table/cmdb_model/59d4c676db0fc700553363835b961949"),
+        references("rapid7"));
+  }
+
+  @Test
+  void demistosRecordedLinuxServersAreTwoDevicesWithOnlyWhatTheirRecordsHold() throws SourceException {
+    instance.answer("demisto", "cmdb_ci_hardware#0", recorded("real-world/demisto-cmdb-cmdb_ci_linux_server.json"));
+
+    Map<Fact, Origin> facts = read("demisto");
+
+    // Every other field is "" (unknown); the references carry display_value too, which is not read.
+    assertEquals(List.of(
+        Device.builder("Record For README").name("Record For README").lifecycle(ACTIVE)
+            .attributes(attributes("a8decc3f1b9c2410042611b4bd4bcb7d", "cmdb_ci_linux_server")).build(),
+        Device.builder("README Record").name("README Record").lifecycle(ACTIVE)
+            .attributes(attributes("d64098b3db50641026fca015ca9619a7", "cmdb_ci_linux_server")).build()),
+        List.copyOf(facts.keySet()));
+    // both share one model: asked for once, at the configured instance, not at the instance in the links
+    assertEquals(List.of("/demisto/api/now/table/cmdb_model/4ed329e3db27901026fca015ca9619fc"), references("demisto"));
+  }
+
+  private Map<Fact, Origin> read(String scenario) throws SourceException {
+    Map<Fact, Origin> facts = new LinkedHashMap<>();
+    new ServiceNowProvider(Map.of("SERVICENOW_PASSWORD", PASSWORD)::get, wait -> { },
+        Clock.fixed(Instant.parse("2001-01-01T00:00:00Z"), ZoneOffset.UTC))
+        .create(new SourceConfig(instance.url(scenario), Map.of("user", USER))).read(facts::put);
+    return facts;
+  }
+
+  /** The requests for single records, without their query. */
+  private List<String> references(String scenario) {
+    return instance.requests().stream().filter(request -> !request.contains("/cmdb_ci_hardware?"))
+        .map(request -> request.replaceFirst("\\?.*", "")).toList();
+  }
+
+  private static Map<String, Object> attributes(String sysId, String className) {
+    Map<String, Object> attributes = new LinkedHashMap<>();
+    attributes.put("sysId", sysId);
+    attributes.put("class", className);
+    return attributes;
+  }
+}
