@@ -11,6 +11,7 @@ import dev.rampart.engine.internal.load.ParamValues;
 import dev.rampart.engine.internal.schema.Field;
 import dev.rampart.engine.internal.schema.FieldKind;
 import dev.rampart.engine.internal.schema.Schemas;
+import dev.rampart.engine.value.Problem;
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.FactType;
 import java.time.Clock;

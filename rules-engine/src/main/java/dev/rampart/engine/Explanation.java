@@ -1,5 +1,6 @@
 package dev.rampart.engine;
 
+import dev.rampart.engine.value.Evidence;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;

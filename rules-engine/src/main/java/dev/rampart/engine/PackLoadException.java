@@ -1,5 +1,6 @@
 package dev.rampart.engine;
 
+import dev.rampart.engine.value.Problem;
 import java.util.List;
 
 /** A rule pack, or the parameters given for it, has mistakes; {@link #problems()} lists them all. */

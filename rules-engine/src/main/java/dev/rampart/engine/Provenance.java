@@ -1,5 +1,6 @@
 package dev.rampart.engine;
 
+import dev.rampart.engine.value.Evidence;
 import dev.rampart.spi.fact.FactType;
 import dev.rampart.spi.source.Origin;
 import org.jspecify.annotations.Nullable;

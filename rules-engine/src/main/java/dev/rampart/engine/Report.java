@@ -1,5 +1,8 @@
 package dev.rampart.engine;
 
+import dev.rampart.engine.value.Category;
+import dev.rampart.engine.value.Outcome;
+import dev.rampart.engine.value.Severity;
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.FactType;
 import dev.rampart.spi.source.Origin;

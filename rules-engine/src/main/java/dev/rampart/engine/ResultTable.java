@@ -1,6 +1,9 @@
 package dev.rampart.engine;
 
 import dev.rampart.engine.internal.eval.RuleProgram;
+import dev.rampart.engine.value.Category;
+import dev.rampart.engine.value.Outcome;
+import dev.rampart.engine.value.Severity;
 import dev.rampart.spi.fact.FactType;
 import java.util.AbstractList;
 import java.util.ArrayList;

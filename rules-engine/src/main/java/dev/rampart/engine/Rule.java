@@ -1,5 +1,7 @@
 package dev.rampart.engine;
 
+import dev.rampart.engine.value.Category;
+import dev.rampart.engine.value.Severity;
 import dev.rampart.spi.fact.FactType;
 import java.util.List;
 import java.util.Map;

@@ -7,6 +7,7 @@ import dev.rampart.engine.internal.load.PackReader;
 import dev.rampart.engine.internal.load.PackSource;
 import dev.rampart.engine.internal.load.Suggestions;
 import dev.rampart.engine.internal.signing.PackVerifier;
+import dev.rampart.engine.value.Problem;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package dev.rampart.engine;
 
+import dev.rampart.engine.value.Evidence;
+import dev.rampart.engine.value.Outcome;
 import dev.rampart.spi.fact.FactType;
 import java.util.List;
 import java.util.Objects;

@@ -4,6 +4,7 @@ import dev.rampart.engine.internal.drools.Finding;
 import dev.rampart.engine.internal.drools.FindingSink;
 import dev.rampart.engine.internal.drools.RuleBase;
 import dev.rampart.engine.internal.eval.Projection;
+import dev.rampart.engine.value.Outcome;
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.FactType;
 import java.time.Instant;

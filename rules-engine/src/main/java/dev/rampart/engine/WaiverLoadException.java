@@ -1,5 +1,6 @@
 package dev.rampart.engine;
 
+import dev.rampart.engine.value.Problem;
 import java.util.List;
 
 /** A waiver file has mistakes; {@link #problems()} lists them all. */

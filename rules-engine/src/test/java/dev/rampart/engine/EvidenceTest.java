@@ -4,10 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rampart.engine.Evidence.Actual;
-import dev.rampart.engine.Evidence.Expectation.Comparison;
-import dev.rampart.engine.Evidence.Expectation.Presence;
-import dev.rampart.engine.Evidence.Operand;
+import dev.rampart.engine.value.Evidence;
+import dev.rampart.engine.value.Evidence.Actual;
+import dev.rampart.engine.value.Evidence.Expectation.Comparison;
+import dev.rampart.engine.value.Evidence.Expectation.Presence;
+import dev.rampart.engine.value.Evidence.Operand;
 import dev.rampart.spi.fact.Device;
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.FactType;

@@ -3,6 +3,8 @@ package dev.rampart.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.rampart.engine.value.Evidence;
+import dev.rampart.engine.value.Outcome;
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.FactType;
 import java.util.List;

@@ -2,9 +2,13 @@ package dev.rampart.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rampart.engine.value.Evidence;
+import dev.rampart.engine.value.EvidenceText;
+import dev.rampart.engine.value.Outcome;
+import dev.rampart.engine.value.Problem;
 import dev.rampart.spi.fact.AccessPolicy;
 import dev.rampart.spi.fact.Certificate;
 import dev.rampart.spi.fact.Credentials;

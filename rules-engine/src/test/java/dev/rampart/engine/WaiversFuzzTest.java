@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.rampart.engine.value.Problem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

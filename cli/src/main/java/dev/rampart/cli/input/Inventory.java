@@ -1,8 +1,8 @@
 package dev.rampart.cli.input;
 
 import dev.rampart.engine.ComplianceEngine;
-import dev.rampart.engine.Problem;
 import dev.rampart.engine.Provenance;
+import dev.rampart.engine.value.Problem;
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.FactType;
 import dev.rampart.spi.fact.Ref;

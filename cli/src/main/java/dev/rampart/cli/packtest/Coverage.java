@@ -1,9 +1,9 @@
 package dev.rampart.cli.packtest;
 
-import dev.rampart.engine.Outcome;
 import dev.rampart.engine.RequirementAssessment;
 import dev.rampart.engine.Rule;
 import dev.rampart.engine.RulePack;
+import dev.rampart.engine.value.Outcome;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;

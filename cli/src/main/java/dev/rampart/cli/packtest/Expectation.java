@@ -1,6 +1,6 @@
 package dev.rampart.cli.packtest;
 
-import dev.rampart.engine.Outcome;
+import dev.rampart.engine.value.Outcome;
 import java.util.Objects;
 
 /**

@@ -1,9 +1,9 @@
 package dev.rampart.cli.packtest;
 
-import dev.rampart.engine.Evidence;
-import dev.rampart.engine.Outcome;
 import dev.rampart.engine.Rule;
 import dev.rampart.engine.RulePack;
+import dev.rampart.engine.value.Evidence;
+import dev.rampart.engine.value.Outcome;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,8 +1,8 @@
 package dev.rampart.cli.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.rampart.engine.Evidence;
-import dev.rampart.engine.EvidenceText;
+import dev.rampart.engine.value.Evidence;
+import dev.rampart.engine.value.EvidenceText;
 import java.io.IOException;
 import java.util.Locale;
 

@@ -2,10 +2,10 @@ package dev.rampart.cli.report;
 
 import dev.rampart.cli.baseline.Baseline;
 import dev.rampart.engine.NotAssessed;
-import dev.rampart.engine.Outcome;
 import dev.rampart.engine.Report;
 import dev.rampart.engine.RuleResult;
-import dev.rampart.engine.Severity;
+import dev.rampart.engine.value.Outcome;
+import dev.rampart.engine.value.Severity;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;

@@ -1,15 +1,15 @@
 package dev.rampart.cli.report;
 
 import dev.rampart.engine.AppliedWaiver;
-import dev.rampart.engine.Category;
-import dev.rampart.engine.Evidence;
-import dev.rampart.engine.EvidenceText;
 import dev.rampart.engine.NotAssessed;
-import dev.rampart.engine.Outcome;
 import dev.rampart.engine.Report;
 import dev.rampart.engine.Rule;
 import dev.rampart.engine.RuleResult;
 import dev.rampart.engine.UntrustedMatch;
+import dev.rampart.engine.value.Category;
+import dev.rampart.engine.value.Evidence;
+import dev.rampart.engine.value.EvidenceText;
+import dev.rampart.engine.value.Outcome;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.ZoneOffset;

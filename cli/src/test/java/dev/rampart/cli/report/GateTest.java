@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rampart.engine.Severity;
+import dev.rampart.engine.value.Severity;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 

@@ -8,7 +8,7 @@ import dev.rampart.engine.ComplianceEngine;
 import dev.rampart.engine.PackLoadException;
 import dev.rampart.engine.Report;
 import dev.rampart.engine.RulePacks;
-import dev.rampart.engine.Severity;
+import dev.rampart.engine.value.Severity;
 import dev.rampart.spi.fact.Credentials;
 import dev.rampart.spi.fact.Device;
 import dev.rampart.spi.fact.FactType;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.rampart.engine.PackLoadException;
-import dev.rampart.engine.Problem;
 import dev.rampart.engine.RulePacks;
+import dev.rampart.engine.value.Problem;
 import java.nio.charset.StandardCharsets;
 
 /**

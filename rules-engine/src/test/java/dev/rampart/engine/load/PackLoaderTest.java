@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.rampart.engine.ComplianceEngine;
 import dev.rampart.engine.PackLoadException;
-import dev.rampart.engine.Problem;
 import dev.rampart.engine.RulePack;
 import dev.rampart.engine.RulePacks;
+import dev.rampart.engine.value.Problem;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;

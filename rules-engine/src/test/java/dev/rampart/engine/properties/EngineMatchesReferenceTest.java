@@ -3,14 +3,14 @@ package dev.rampart.engine.properties;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.rampart.engine.ComplianceEngine;
-import dev.rampart.engine.Evidence;
 import dev.rampart.engine.Provenance;
-import dev.rampart.engine.StreamingEvaluation;
-import dev.rampart.spi.fact.Fact;
-import dev.rampart.engine.Outcome;
 import dev.rampart.engine.Report;
 import dev.rampart.engine.RuleResult;
+import dev.rampart.engine.StreamingEvaluation;
+import dev.rampart.engine.value.Evidence;
+import dev.rampart.engine.value.Outcome;
 import dev.rampart.spi.fact.Device;
+import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.FactType;
 import java.util.EnumSet;
 import java.util.List;

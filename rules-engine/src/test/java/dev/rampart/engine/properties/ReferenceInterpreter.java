@@ -1,7 +1,7 @@
 package dev.rampart.engine.properties;
 
-import dev.rampart.engine.Evidence;
-import dev.rampart.engine.Outcome;
+import dev.rampart.engine.value.Evidence;
+import dev.rampart.engine.value.Outcome;
 import dev.rampart.spi.fact.Device;
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.Network;

@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rampart.adapter.inventory.InventoryFileSource;
-import dev.rampart.engine.Category;
 import dev.rampart.engine.ComplianceEngine;
-import dev.rampart.engine.Outcome;
 import dev.rampart.engine.Report;
 import dev.rampart.engine.RulePacks;
 import dev.rampart.engine.RuleResult;
+import dev.rampart.engine.value.Category;
+import dev.rampart.engine.value.Outcome;
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.FactType;
 import java.io.ByteArrayOutputStream;

@@ -1,7 +1,7 @@
 package dev.rampart.engine.internal.eval;
 
-import dev.rampart.engine.Evidence;
-import dev.rampart.engine.EvidenceText;
+import dev.rampart.engine.value.Evidence;
+import dev.rampart.engine.value.EvidenceText;
 
 /** The value read for a field that no source reported, with the reason when it is not plain absence. */
 final class Absent {

@@ -1,10 +1,10 @@
 package dev.rampart.engine.internal.eval;
 
-import dev.rampart.engine.Evidence;
-import dev.rampart.engine.Evidence.Actual;
-import dev.rampart.engine.Evidence.Expectation;
 import dev.rampart.engine.internal.ast.Operator;
 import dev.rampart.engine.internal.ast.Quantifier;
+import dev.rampart.engine.value.Evidence;
+import dev.rampart.engine.value.Evidence.Actual;
+import dev.rampart.engine.value.Evidence.Expectation;
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.value.Vocabulary;
 import java.util.ArrayList;

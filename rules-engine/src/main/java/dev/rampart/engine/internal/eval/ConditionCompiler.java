@@ -1,11 +1,11 @@
 package dev.rampart.engine.internal.eval;
 
-import dev.rampart.engine.Evidence;
 import dev.rampart.engine.internal.ast.Condition;
 import dev.rampart.engine.internal.ast.Operand;
 import dev.rampart.engine.internal.ast.Operator;
 import dev.rampart.engine.internal.load.Joins;
 import dev.rampart.engine.internal.schema.FieldKind;
+import dev.rampart.engine.value.Evidence;
 import java.util.Map;
 import java.util.Objects;
 

@@ -1,6 +1,6 @@
 package dev.rampart.engine.internal.eval;
 
-import dev.rampart.engine.Evidence;
+import dev.rampart.engine.value.Evidence;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -30,7 +30,7 @@ final class ExplanationBuilder {
     // a plain element is named by its subject alone, as in the result's evidence: tlsVersions[0]
     String prefix = subject.isEmpty() ? "" : Checks.isScalar(current) ? subject : subject + ".";
     Explanation.Value value;
-    List<dev.rampart.engine.Evidence> evidence = List.of();
+    List<dev.rampart.engine.value.Evidence> evidence = List.of();
     try {
       Verdict verdict = compiler.compile(condition).eval(frame, current, prefix, true);
       value = valueOf(verdict.truth());

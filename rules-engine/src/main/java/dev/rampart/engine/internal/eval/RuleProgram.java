@@ -1,13 +1,13 @@
 package dev.rampart.engine.internal.eval;
 
-import dev.rampart.engine.Evidence;
 import dev.rampart.engine.Explanation;
-import dev.rampart.engine.Outcome;
 import dev.rampart.engine.Rule;
 import dev.rampart.engine.RuleResult;
 import dev.rampart.engine.internal.ast.FieldPath;
 import dev.rampart.engine.internal.ast.RuleDef;
 import dev.rampart.engine.internal.load.Joins;
+import dev.rampart.engine.value.Evidence;
+import dev.rampart.engine.value.Outcome;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,11 +1,11 @@
 package dev.rampart.engine.internal.load;
 
-import dev.rampart.engine.Problem;
 import dev.rampart.engine.internal.ast.PackDef;
 import dev.rampart.engine.internal.ast.Position;
 import dev.rampart.engine.internal.yaml.Node;
 import dev.rampart.engine.internal.yaml.Node.MapNode;
 import dev.rampart.engine.internal.yaml.Node.ScalarNode;
+import dev.rampart.engine.value.Problem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;

@@ -1,9 +1,6 @@
 package dev.rampart.engine.internal.load;
 
-import dev.rampart.engine.Category;
-import dev.rampart.engine.Problem;
 import dev.rampart.engine.Rule;
-import dev.rampart.engine.Severity;
 import dev.rampart.engine.internal.ast.Condition;
 import dev.rampart.engine.internal.ast.FieldPath;
 import dev.rampart.engine.internal.ast.MessageTemplate;
@@ -25,6 +22,9 @@ import dev.rampart.engine.internal.yaml.Node.MapNode;
 import dev.rampart.engine.internal.yaml.Node.ScalarNode;
 import dev.rampart.engine.internal.yaml.TreeReadException;
 import dev.rampart.engine.internal.yaml.TreeReader;
+import dev.rampart.engine.value.Category;
+import dev.rampart.engine.value.Problem;
+import dev.rampart.engine.value.Severity;
 import dev.rampart.spi.fact.FactType;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,6 +1,6 @@
 package dev.rampart.engine.internal.load;
 
-import dev.rampart.engine.Problem;
+import dev.rampart.engine.value.Problem;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package dev.rampart.engine.internal.load;
 
-import dev.rampart.engine.Problem;
+import dev.rampart.engine.value.Problem;
 import dev.rampart.spi.source.InputFileException;
 import dev.rampart.spi.source.InputFiles;
 import java.io.IOException;

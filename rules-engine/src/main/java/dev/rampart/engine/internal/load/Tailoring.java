@@ -1,7 +1,6 @@
 package dev.rampart.engine.internal.load;
 
 import dev.rampart.engine.DisabledRule;
-import dev.rampart.engine.Problem;
 import dev.rampart.engine.Rule;
 import dev.rampart.engine.internal.ast.PackDef;
 import dev.rampart.engine.internal.ast.ParamDef;
@@ -10,6 +9,7 @@ import dev.rampart.engine.internal.yaml.Node;
 import dev.rampart.engine.internal.yaml.Node.ListNode;
 import dev.rampart.engine.internal.yaml.Node.MapNode;
 import dev.rampart.engine.internal.yaml.Node.ScalarNode;
+import dev.rampart.engine.value.Problem;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package dev.rampart.engine.internal.signing;
 
-import dev.rampart.engine.Problem;
+import dev.rampart.engine.value.Problem;
 import java.util.List;
 
 /** A {@code pack.sig} file is not in the format; every problem has its line. */

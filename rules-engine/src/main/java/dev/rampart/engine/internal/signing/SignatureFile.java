@@ -1,7 +1,7 @@
 package dev.rampart.engine.internal.signing;
 
-import dev.rampart.engine.Problem;
 import dev.rampart.engine.internal.load.PackComposer;
+import dev.rampart.engine.value.Problem;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;

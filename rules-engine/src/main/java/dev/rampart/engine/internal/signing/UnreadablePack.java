@@ -1,6 +1,6 @@
 package dev.rampart.engine.internal.signing;
 
-import dev.rampart.engine.Problem;
+import dev.rampart.engine.value.Problem;
 import java.util.List;
 
 /** A pack's files cannot all be read, or the pack holds what cannot be signed; every problem is listed. */

@@ -1,7 +1,6 @@
 package dev.rampart.engine.internal.waiver;
 
 import com.google.re2j.Pattern;
-import dev.rampart.engine.Problem;
 import dev.rampart.engine.Rule;
 import dev.rampart.engine.Waiver;
 import dev.rampart.engine.internal.load.Suggestions;
@@ -9,6 +8,7 @@ import dev.rampart.engine.internal.yaml.Node;
 import dev.rampart.engine.internal.yaml.Node.ListNode;
 import dev.rampart.engine.internal.yaml.Node.MapNode;
 import dev.rampart.engine.internal.yaml.Node.ScalarNode;
+import dev.rampart.engine.value.Problem;
 import dev.rampart.spi.fact.FactType;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

@@ -1,8 +1,8 @@
-package dev.rampart.engine;
+package dev.rampart.engine.value;
 
-import dev.rampart.engine.Evidence.Actual;
-import dev.rampart.engine.Evidence.Expectation;
-import dev.rampart.engine.Evidence.Operand;
+import dev.rampart.engine.value.Evidence.Actual;
+import dev.rampart.engine.value.Evidence.Expectation;
+import dev.rampart.engine.value.Evidence.Operand;
 import java.util.Map;
 
 /**

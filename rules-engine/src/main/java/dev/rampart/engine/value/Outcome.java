@@ -1,4 +1,4 @@
-package dev.rampart.engine;
+package dev.rampart.engine.value;
 
 /** The result of one rule for one fact. Missing evidence is UNKNOWN, never PASS. */
 public enum Outcome {

@@ -1,4 +1,4 @@
-package dev.rampart.engine;
+package dev.rampart.engine.value;
 
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * One condition that decided a result, as data: the field it read, the value found there or the
  * absence of one, what the condition expected and, when the evaluation was given
- * {@link Provenance}, the source of the value found. {@link EvidenceText} renders it.
+ * {@link dev.rampart.engine.Provenance}, the source of the value found. {@link EvidenceText} renders it.
  *
  * @param field the path read, relative to the evaluated fact, e.g. {@code services[1].port} or
  *     {@code vendor.disclosureProgram}
