@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rampart.adapter.nmap.LiveScan;
-import dev.rampart.cli.input.Sources;
+import dev.rampart.sources.Sources;
 import dev.rampart.engine.ComplianceEngine;
 import dev.rampart.engine.Report;
 import dev.rampart.engine.RulePacks;

@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Where the values of the evaluated facts came from, so that evidence can name its source. Given to
  * {@link ComplianceEngine#evaluate(java.util.Collection, Provenance)}; a merge of several sources
- * ({@code dev.rampart.spi.merge.MergedFact#originOf}) answers it field by field.
+ * ({@code dev.rampart.sources.merge.MergedFact#originOf}) answers it field by field.
  *
  * <p>Evidence that reads through a reference asks about the referenced fact: for a device,
  * {@code vendor.disclosureProgram} is looked up as {@code disclosureProgram} of the vendor the

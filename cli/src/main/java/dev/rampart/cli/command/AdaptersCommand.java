@@ -1,6 +1,6 @@
 package dev.rampart.cli.command;
 
-import dev.rampart.cli.input.Sources;
+import dev.rampart.sources.Sources;
 import dev.rampart.spi.source.FactSourceProvider;
 import dev.rampart.spi.source.SourceException;
 import java.io.PrintWriter;

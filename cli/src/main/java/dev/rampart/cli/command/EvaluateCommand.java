@@ -2,10 +2,10 @@ package dev.rampart.cli.command;
 
 import dev.rampart.cli.baseline.Baseline;
 import dev.rampart.cli.baseline.BaselineException;
-import dev.rampart.cli.input.FailedSource;
-import dev.rampart.cli.input.Inventory;
-import dev.rampart.cli.input.SourceSpec;
-import dev.rampart.cli.input.Sources;
+import dev.rampart.sources.FailedSource;
+import dev.rampart.sources.Inventory;
+import dev.rampart.sources.SourceSpec;
+import dev.rampart.sources.Sources;
 import dev.rampart.cli.input.StreamedInventory;
 import dev.rampart.cli.report.AtomicFiles;
 import dev.rampart.cli.report.Evaluation;

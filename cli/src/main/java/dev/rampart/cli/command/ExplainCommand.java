@@ -1,8 +1,8 @@
 package dev.rampart.cli.command;
 
-import dev.rampart.cli.input.FactKey;
-import dev.rampart.cli.input.Inventory;
-import dev.rampart.cli.input.SourceSpec;
+import dev.rampart.sources.FactKey;
+import dev.rampart.sources.Inventory;
+import dev.rampart.sources.SourceSpec;
 import dev.rampart.engine.ComplianceEngine;
 import dev.rampart.engine.Explanation;
 import dev.rampart.engine.Rule;

@@ -1,15 +1,15 @@
 package dev.rampart.cli.command;
 
-import dev.rampart.cli.input.IdentityKeys;
-import dev.rampart.cli.input.Inventory;
-import dev.rampart.cli.input.SourceSpec;
-import dev.rampart.cli.input.Sources;
+import dev.rampart.sources.IdentityKeys;
+import dev.rampart.sources.Inventory;
+import dev.rampart.sources.SourceSpec;
+import dev.rampart.sources.Sources;
 import dev.rampart.engine.ComplianceEngine;
 import dev.rampart.engine.PackLoadException;
 import dev.rampart.engine.RulePack;
 import dev.rampart.engine.RulePacks;
-import dev.rampart.spi.merge.IdentityKey;
-import dev.rampart.spi.merge.MergePolicy;
+import dev.rampart.sources.merge.IdentityKey;
+import dev.rampart.sources.merge.MergePolicy;
 import dev.rampart.spi.source.SourceException;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.rampart.cli.packtest;
 
-import dev.rampart.cli.input.FactKey;
+import dev.rampart.sources.FactKey;
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.source.Origin;
 import java.time.Instant;

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.rampart.adapter.inventory.InventoryFileSource;
-import dev.rampart.cli.input.FactKey;
+import dev.rampart.sources.FactKey;
 import dev.rampart.engine.ComplianceEngine;
 import dev.rampart.engine.Parameter;
 import dev.rampart.engine.Rule;

@@ -1,6 +1,6 @@
 package dev.rampart.cli.packtest;
 
-import dev.rampart.cli.input.FactKey;
+import dev.rampart.sources.FactKey;
 import dev.rampart.engine.ComplianceEngine;
 import dev.rampart.engine.PackLoadException;
 import dev.rampart.engine.Report;

@@ -1,10 +1,10 @@
 package dev.rampart.cli.report;
 
-import dev.rampart.cli.input.FactKey;
-import dev.rampart.cli.input.FailedSource;
+import dev.rampart.sources.FactKey;
+import dev.rampart.sources.FailedSource;
 import dev.rampart.engine.Report;
 import dev.rampart.engine.RuleResult;
-import dev.rampart.spi.merge.Conflict;
+import dev.rampart.sources.merge.Conflict;
 import dev.rampart.spi.source.Origin;
 import java.util.Collections;
 import java.util.Comparator;

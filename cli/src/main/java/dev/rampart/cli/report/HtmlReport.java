@@ -2,8 +2,8 @@ package dev.rampart.cli.report;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.rampart.cli.input.FactKey;
-import dev.rampart.cli.input.FailedSource;
+import dev.rampart.sources.FactKey;
+import dev.rampart.sources.FailedSource;
 import dev.rampart.engine.AssessmentCoverage;
 import dev.rampart.engine.DisabledRule;
 import dev.rampart.engine.NotAssessed;

@@ -1,7 +1,7 @@
 package dev.rampart.cli.report;
 
 import dev.rampart.cli.baseline.Baseline;
-import dev.rampart.cli.input.FailedSource;
+import dev.rampart.sources.FailedSource;
 import dev.rampart.engine.AppliedWaiver;
 import dev.rampart.engine.AssessmentCoverage;
 import dev.rampart.engine.DisabledRule;
@@ -18,7 +18,7 @@ import dev.rampart.engine.value.EvidenceText;
 import dev.rampart.engine.value.Outcome;
 import dev.rampart.engine.value.Severity;
 import dev.rampart.spi.fact.FactType;
-import dev.rampart.spi.merge.Conflict;
+import dev.rampart.sources.merge.Conflict;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rampart.cli.CliRun;
 import dev.rampart.cli.WaiverTrust;
-import dev.rampart.cli.input.Sources;
+import dev.rampart.sources.Sources;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rampart.cli.CliRun;
 import dev.rampart.cli.WaiverTrust;
-import dev.rampart.cli.input.FactKey;
+import dev.rampart.sources.FactKey;
 import dev.rampart.engine.ComplianceEngine;
 import dev.rampart.engine.Report;
 import dev.rampart.engine.Rule;

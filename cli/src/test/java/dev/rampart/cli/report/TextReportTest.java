@@ -3,7 +3,7 @@ package dev.rampart.cli.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rampart.cli.input.FactKey;
+import dev.rampart.sources.FactKey;
 import dev.rampart.engine.ComplianceEngine;
 import dev.rampart.engine.PackLoadException;
 import dev.rampart.engine.Report;

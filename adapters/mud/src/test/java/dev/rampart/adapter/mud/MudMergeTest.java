@@ -3,10 +3,10 @@ package dev.rampart.adapter.mud;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.rampart.spi.fact.Device;
-import dev.rampart.spi.merge.FactMerger;
-import dev.rampart.spi.merge.MergePolicy;
-import dev.rampart.spi.merge.MergedFact;
-import dev.rampart.spi.merge.SourcedFact;
+import dev.rampart.sources.merge.FactMerger;
+import dev.rampart.sources.merge.MergePolicy;
+import dev.rampart.sources.merge.MergedFact;
+import dev.rampart.sources.merge.SourcedFact;
 import dev.rampart.spi.source.Origin;
 import dev.rampart.spi.source.SourceConfig;
 import java.util.ArrayList;

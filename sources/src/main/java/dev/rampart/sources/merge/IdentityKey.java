@@ -1,4 +1,4 @@
-package dev.rampart.spi.merge;
+package dev.rampart.sources.merge;
 
 /** A field that identifies a device across sources. */
 public enum IdentityKey {

@@ -1,4 +1,4 @@
-package dev.rampart.cli.input;
+package dev.rampart.sources;
 
 import dev.rampart.engine.ComplianceEngine;
 import dev.rampart.engine.Provenance;
@@ -6,12 +6,12 @@ import dev.rampart.engine.value.Problem;
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.FactType;
 import dev.rampart.spi.fact.Ref;
-import dev.rampart.spi.merge.Conflict;
-import dev.rampart.spi.merge.FactMerger;
-import dev.rampart.spi.merge.IdentityKey;
-import dev.rampart.spi.merge.MergePolicy;
-import dev.rampart.spi.merge.MergedFact;
-import dev.rampart.spi.merge.SourcedFact;
+import dev.rampart.sources.merge.Conflict;
+import dev.rampart.sources.merge.FactMerger;
+import dev.rampart.sources.merge.IdentityKey;
+import dev.rampart.sources.merge.MergePolicy;
+import dev.rampart.sources.merge.MergedFact;
+import dev.rampart.sources.merge.SourcedFact;
 import dev.rampart.spi.source.FactSource;
 import dev.rampart.spi.source.Origin;
 import dev.rampart.spi.source.SourceException;

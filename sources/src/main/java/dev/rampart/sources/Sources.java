@@ -1,4 +1,4 @@
-package dev.rampart.cli.input;
+package dev.rampart.sources;
 
 import dev.rampart.spi.source.FactSourceProvider;
 import dev.rampart.spi.source.SourceException;

@@ -1,4 +1,4 @@
-package dev.rampart.spi.merge;
+package dev.rampart.sources.merge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

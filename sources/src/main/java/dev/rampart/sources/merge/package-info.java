@@ -3,6 +3,6 @@
  * origin of every field and every conflict visible.
  */
 @NullMarked
-package dev.rampart.spi.merge;
+package dev.rampart.sources.merge;
 
 import org.jspecify.annotations.NullMarked;

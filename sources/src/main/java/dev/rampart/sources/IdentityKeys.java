@@ -1,6 +1,6 @@
-package dev.rampart.cli.input;
+package dev.rampart.sources;
 
-import dev.rampart.spi.merge.IdentityKey;
+import dev.rampart.sources.merge.IdentityKey;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.rampart.cli.input;
+package dev.rampart.sources;
 
 import java.util.List;
 import java.util.Objects;

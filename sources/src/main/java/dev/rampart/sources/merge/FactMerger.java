@@ -1,4 +1,4 @@
-package dev.rampart.spi.merge;
+package dev.rampart.sources.merge;
 
 import dev.rampart.spi.fact.Device;
 import dev.rampart.spi.fact.Fact;

@@ -1,4 +1,4 @@
-package dev.rampart.cli.input;
+package dev.rampart.sources;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -50,8 +50,8 @@ class SourcesTest {
         () -> Sources.of(List.of(new StubProvider("inventory"), new OtherStubProvider("inventory"))));
 
     assertEquals(
-        "two fact source providers have the id 'inventory': dev.rampart.cli.input.SourcesTest$StubProvider and"
-            + " dev.rampart.cli.input.SourcesTest$OtherStubProvider; remove one of them from the class path",
+        "two fact source providers have the id 'inventory': dev.rampart.sources.SourcesTest$StubProvider and"
+            + " dev.rampart.sources.SourcesTest$OtherStubProvider; remove one of them from the class path",
         e.getMessage());
   }
 

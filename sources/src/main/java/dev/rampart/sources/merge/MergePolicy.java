@@ -1,4 +1,4 @@
-package dev.rampart.spi.merge;
+package dev.rampart.sources.merge;
 
 import java.util.List;
 import java.util.Objects;

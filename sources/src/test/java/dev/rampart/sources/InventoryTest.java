@@ -1,4 +1,4 @@
-package dev.rampart.cli.input;
+package dev.rampart.sources;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.rampart.spi.fact.Device;
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.FactType;
-import dev.rampart.spi.merge.IdentityKey;
-import dev.rampart.spi.merge.MergePolicy;
+import dev.rampart.sources.merge.IdentityKey;
+import dev.rampart.sources.merge.MergePolicy;
 import dev.rampart.spi.source.FactSink;
 import dev.rampart.spi.source.FactSource;
 import dev.rampart.spi.source.FactSourceProvider;
