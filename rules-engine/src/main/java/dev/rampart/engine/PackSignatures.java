@@ -4,64 +4,27 @@ import dev.rampart.engine.internal.load.BuiltinPacks;
 import dev.rampart.engine.internal.load.PackComposer;
 import dev.rampart.engine.internal.load.PackProblems;
 import dev.rampart.engine.internal.load.PackSource;
-import dev.rampart.engine.internal.signing.PackSigner;
 import dev.rampart.engine.internal.signing.PackVerifier;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Signs rule packs and checks their signatures.
+ * Checks the signatures of rule packs.
  *
  * <p>A signature covers a pack's directory: the SHA-256 of every regular file under it (the pack
  * file, its tests, any base file kept beside it), except the signature itself, listed in a canonical
  * manifest that is signed with Ed25519, together with the id and version of the pack and of each base
  * in its chain. It is kept beside the pack file as {@code pack.sig}. A base in another directory
  * carries its own signature. The format is described in docs/pack-signing.md.
- * Loading a pack only when its signatures check out is {@link RulePacks#loadVerified}.
+ * Loading a pack only when its signatures check out is {@link RulePacks#loadVerified}; making keys and
+ * signing packs are the authoring tools of the module rampart-pack-signing.
  */
 public final class PackSignatures {
 
   /** The signature file's name, in the pack's directory. */
   public static final String SIGNATURE_FILE = "pack.sig";
 
-  /** The classpath resource of the public key that signs the built-in packs. */
-  public static final String BUILTIN_KEY = BuiltinPacks.ROOT + PackVerifier.BUILTIN_KEY_FILE;
-
   private PackSignatures() {}
-
-  /**
-   * Signs a pack: writes {@code pack.sig} into the directory of the pack file, replacing any
-   * signature there, atomically. The signature covers every file of the directory, the pack's id and
-   * version, and the id and version of each base in its chain: the pack loads under
-   * {@link RulePacks#loadVerified} only as that pack, on those very bases.
-   *
-   * @param pack a pack file, or a directory holding {@code pack.yaml}
-   * @return what was signed
-   * @throws IOException if the pack does not exist or a file cannot be read or written
-   * @throws PackSignatureException if the directory holds what cannot be signed, e.g. a symbolic link
-   * @throws PackLoadException if the pack or a base has mistakes, so what it is cannot be signed
-   */
-  public static PackSignature sign(Path pack, SigningKey key)
-      throws IOException, PackSignatureException, PackLoadException {
-    Path directory;
-    Path file;
-    if (Files.isDirectory(pack)) {
-      file = pack.resolve("pack.yaml");
-      if (!Files.isRegularFile(file)) {
-        throw new NoSuchFileException(file.toString(), null, "a pack directory holds pack.yaml");
-      }
-      directory = pack;
-    } else if (Files.isRegularFile(pack)) {
-      file = pack;
-      directory = pack.getParent() == null ? Path.of("") : pack.getParent();
-    } else {
-      throw new NoSuchFileException(pack.toString());
-    }
-    return PackSigner.sign(directory, file, key);
-  }
 
   /**
    * Checks the signature of a pack and of every base in its chain, as {@link RulePacks#loadVerified}

@@ -2,7 +2,6 @@ package dev.rampart.engine;
 
 import dev.rampart.engine.internal.signing.Ed25519;
 import dev.rampart.engine.internal.signing.KeyFiles;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Objects;
@@ -74,15 +73,6 @@ public final class VerifyingKey {
   /** The PEM text of the key file. */
   public String toPem() {
     return Ed25519.publicKeyPem(key);
-  }
-
-  /**
-   * Writes the PEM key file; refuses to replace an existing file.
-   *
-   * @throws java.nio.file.FileAlreadyExistsException if the file exists
-   */
-  public void writeTo(Path file) throws IOException {
-    KeyFiles.writeNew(file, toPem(), false);
   }
 
   @Override

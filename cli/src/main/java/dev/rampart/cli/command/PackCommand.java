@@ -7,8 +7,9 @@ import dev.rampart.engine.PackSignature;
 import dev.rampart.engine.PackSignatureException;
 import dev.rampart.engine.PackSignatures;
 import dev.rampart.engine.RulePacks;
-import dev.rampart.engine.SigningKey;
 import dev.rampart.engine.TrustedKeys;
+import dev.rampart.packsigning.PackSigning;
+import dev.rampart.packsigning.SigningKey;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.FileAlreadyExistsException;
@@ -184,7 +185,7 @@ public final class PackCommand implements Callable<Integer> {
         return ExitCode.INPUT_ERROR;
       }
       try {
-        PackSignature signature = PackSignatures.sign(path, key);
+        PackSignature signature = PackSigning.sign(path, key);
         String where = signature.pack().equals(".") ? PackSignatures.SIGNATURE_FILE
             : Path.of(signature.pack()).resolve(PackSignatures.SIGNATURE_FILE).toString();
         spec.commandLine().getOut().println("Signed " + signature.pack() + " (" + files(signature.files())

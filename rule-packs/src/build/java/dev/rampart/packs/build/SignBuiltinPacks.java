@@ -1,7 +1,7 @@
 package dev.rampart.packs.build;
 
-import dev.rampart.engine.PackSignatures;
-import dev.rampart.engine.SigningKey;
+import dev.rampart.packsigning.PackSigning;
+import dev.rampart.packsigning.SigningKey;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -35,7 +35,7 @@ public final class SignBuiltinPacks {
     try (DirectoryStream<Path> directories = Files.newDirectoryStream(packs, Files::isDirectory)) {
       for (Path directory : directories) {
         if (Files.isRegularFile(directory.resolve("pack.yaml"))) {
-          PackSignatures.sign(directory, key);
+          PackSigning.sign(directory, key);
           signed++;
         }
       }
@@ -45,6 +45,6 @@ public final class SignBuiltinPacks {
     }
     Path publicKey = packs.resolve("rampart-builtin.pub");
     Files.deleteIfExists(publicKey);
-    key.verifyingKey().writeTo(publicKey);
+    key.writePublicKeyTo(publicKey);
   }
 }

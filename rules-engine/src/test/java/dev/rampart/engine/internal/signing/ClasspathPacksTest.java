@@ -7,9 +7,8 @@ import dev.rampart.engine.MinimumVersions;
 import dev.rampart.engine.PackSignature;
 import dev.rampart.engine.PackSignatureException;
 import dev.rampart.engine.PackSignatureException.Reason;
-import dev.rampart.engine.PackSignatures;
-import dev.rampart.engine.SigningKey;
 import dev.rampart.engine.TrustedKeys;
+import dev.rampart.engine.VerifyingKey;
 import dev.rampart.engine.internal.load.PackComposer;
 import dev.rampart.engine.internal.load.PackSource;
 import java.io.IOException;
@@ -19,7 +18,9 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
@@ -34,6 +35,18 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ClasspathPacksTest {
 
+  /** Signed fixtures, kept byte for byte (see their .gitattributes). */
+  private static final Path FIXTURES = Path.of("src/test/resources/dev/rampart/engine/internal/signing");
+
+  /**
+   * The fixture class path: under dev/rampart/packs/ and under other/, the pack demo (pack.yaml,
+   * tests/devices.yaml) signed by one key, whose public half is rampart-builtin.pub beside each. It
+   * was made once with rampart-pack-signing (SigningKey.generate, PackSigning.sign,
+   * SigningKey.writePublicKeyTo), whose private key was then thrown away.
+   */
+  private static final Path CLASSES = FIXTURES.resolve("classes");
+
+  /** The demo pack as signed, to change it. */
   private static final String PACK = """
       apiVersion: rampart.dev/v1
       kind: RulePack
@@ -49,25 +62,17 @@ class ClasspathPacksTest {
 
   @TempDir Path temp;
 
-  SigningKey builtinKey;
-  Path classes;
+  VerifyingKey builtinKey;
 
   @BeforeEach
-  void buildSignedClasses() throws Exception {
-    builtinKey = SigningKey.generate();
-    classes = temp.resolve("classes");
-    for (String root : List.of("dev/rampart/packs/", "other/")) {
-      Path pack = classes.resolve(root + "demo");
-      write(pack.resolve("pack.yaml"), PACK);
-      write(pack.resolve("tests/devices.yaml"), "devices: []\n");
-      PackSignatures.sign(pack, builtinKey);
-      builtinKey.verifyingKey().writeTo(classes.resolve(root + "rampart-builtin.pub"));
-    }
+  void readBuiltinKey() throws Exception {
+    builtinKey = VerifyingKey.read(CLASSES.resolve("dev/rampart/packs/rampart-builtin.pub"));
+    assertEquals(PACK, Files.readString(CLASSES.resolve("dev/rampart/packs/demo/pack.yaml")));
   }
 
   @Test
   void aBuiltInPackInAJarVerifiesWithTheBuiltInKeyBesideIt() throws Exception {
-    List<PackSignature> signatures = verify(jar(classes), "dev/rampart/packs/demo/pack.yaml");
+    List<PackSignature> signatures = verify(jar(Map.of()), "dev/rampart/packs/demo/pack.yaml");
 
     assertEquals(List.of(new PackSignature("classpath:dev/rampart/packs/demo", builtinKey.id(), true, 2,
         new PackSignature.Identity("demo", "1.0"), List.of())), signatures);
@@ -75,7 +80,7 @@ class ClasspathPacksTest {
 
   @Test
   void aBuiltInPackInADirectoryVerifiesWithTheBuiltInKeyBesideIt() throws Exception {
-    List<PackSignature> signatures = verify(classes.toUri().toURL(), "dev/rampart/packs/demo/pack.yaml");
+    List<PackSignature> signatures = verify(CLASSES.toUri().toURL(), "dev/rampart/packs/demo/pack.yaml");
 
     assertEquals(List.of(new PackSignature("classpath:dev/rampart/packs/demo", builtinKey.id(), true, 2,
         new PackSignature.Identity("demo", "1.0"), List.of())), signatures);
@@ -83,10 +88,10 @@ class ClasspathPacksTest {
 
   @Test
   void aBuiltInPackChangedInTheJarIsRefused() throws Exception {
-    write(classes.resolve("dev/rampart/packs/demo/pack.yaml"), PACK.replace("medium", "high"));
+    URL changed = jar(Map.of("dev/rampart/packs/demo/pack.yaml", PACK.replace("medium", "high")));
 
     PackSignatureException refused = assertThrows(PackSignatureException.class,
-        () -> verify(jar(classes), "dev/rampart/packs/demo/pack.yaml"));
+        () -> verify(changed, "dev/rampart/packs/demo/pack.yaml"));
 
     assertEquals(Reason.MODIFIED, refused.reason());
     assertEquals("""
@@ -98,7 +103,7 @@ class ClasspathPacksTest {
   @Test
   void theBuiltInKeyIsTrustedForBuiltInPacksOnly() throws Exception {
     PackSignatureException refused = assertThrows(PackSignatureException.class,
-        () -> verify(jar(classes), "other/demo/pack.yaml"));
+        () -> verify(jar(Map.of()), "other/demo/pack.yaml"));
 
     assertEquals(Reason.UNTRUSTED_KEY, refused.reason());
     assertEquals("""
@@ -110,12 +115,11 @@ class ClasspathPacksTest {
 
   @Test
   void aBuiltInPackSignedWithAnotherKeyThanTheOneBesideItIsRefused() throws Exception {
-    Files.delete(classes.resolve("dev/rampart/packs/rampart-builtin.pub"));
-    SigningKey other = SigningKey.generate();
-    other.verifyingKey().writeTo(classes.resolve("dev/rampart/packs/rampart-builtin.pub"));
+    VerifyingKey other = VerifyingKey.read(FIXTURES.resolve("other.pub"));
+    URL swapped = jar(Map.of("dev/rampart/packs/rampart-builtin.pub", other.toPem()));
 
     PackSignatureException refused = assertThrows(PackSignatureException.class,
-        () -> verify(jar(classes), "dev/rampart/packs/demo/pack.yaml"));
+        () -> verify(swapped, "dev/rampart/packs/demo/pack.yaml"));
 
     assertEquals("""
         rule pack classpath:dev/rampart/packs/demo/pack.yaml is refused: it is signed by a key that is not trusted
@@ -132,28 +136,25 @@ class ClasspathPacksTest {
     }
   }
 
-  private Path jarFile(Path directory) throws IOException {
+  /** A jar of the fixture class path, with the text of the entries {@code replaced} replaced. */
+  private URL jar(Map<String, String> replaced) throws IOException {
     Path jar = temp.resolve("packs-" + System.nanoTime() + ".jar");
     try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
-        Stream<Path> files = Files.walk(directory)) {
+        Stream<Path> files = Files.walk(CLASSES)) {
       for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-        List<String> names = new java.util.ArrayList<>();
-        directory.relativize(file).forEach(name -> names.add(name.toString()));
-        out.putNextEntry(new JarEntry(String.join("/", names)));
-        Files.copy(file, (OutputStream) out);
+        List<String> names = new ArrayList<>();
+        CLASSES.relativize(file).forEach(name -> names.add(name.toString()));
+        String entry = String.join("/", names);
+        out.putNextEntry(new JarEntry(entry));
+        if (replaced.containsKey(entry)) {
+          out.write(replaced.get(entry).getBytes(StandardCharsets.UTF_8));
+        } else {
+          Files.copy(file, (OutputStream) out);
+        }
         out.closeEntry();
       }
     }
-    return jar;
-  }
-
-  private URL jar(Path directory) throws IOException {
-    return jarFile(directory).toUri().toURL();
-  }
-
-  private static void write(Path file, String text) throws IOException {
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, text, StandardCharsets.UTF_8);
+    return jar.toUri().toURL();
   }
 
   private static String text(Exception e) {

@@ -1,4 +1,4 @@
-package dev.rampart.engine.signing;
+package dev.rampart.packsigning;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.rampart.engine.KeyFileException;
-import dev.rampart.engine.SigningKey;
 import dev.rampart.engine.VerifyingKey;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -25,8 +24,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Key files: standard PEM, PKCS#8 for the private key and SubjectPublicKeyInfo for the public one,
- * so that keys made with OpenSSL work too; the private key file is its owner's alone.
+ * Key files as the signing tools make and read them: standard PEM, PKCS#8 for the private key and
+ * SubjectPublicKeyInfo for the public one, so that keys made with OpenSSL work too; the private key
+ * file is its owner's alone. How a public key file that is none is refused is specified in the
+ * engine's VerifyingKeyFilesTest.
  */
 class KeyFilesTest {
 
@@ -50,7 +51,7 @@ class KeyFilesTest {
   void aWrittenKeyPairReadsBack() throws Exception {
     SigningKey key = SigningKey.generate();
     key.writeTo(temp.resolve("k.key"));
-    key.verifyingKey().writeTo(temp.resolve("k.pub"));
+    key.writePublicKeyTo(temp.resolve("k.pub"));
 
     SigningKey read = SigningKey.read(temp.resolve("k.key"));
     byte[] message = "manifest".getBytes(StandardCharsets.UTF_8);
@@ -125,14 +126,6 @@ class KeyFilesTest {
   }
 
   @Test
-  void aPrivateKeyWhereThePublicKeyBelongs() {
-    KeyFileException refused = assertThrows(KeyFileException.class, () -> VerifyingKey.fromPem(RFC_8410_PRIVATE, "k.key"));
-
-    assertEquals("k.key:1: holds a private key, not the Ed25519 PUBLIC KEY expected here (give the public key file,"
-        + " e.g. rampart-signing.pub as 'rampart pack keygen' writes it)", refused.getMessage());
-  }
-
-  @Test
   void aKeyOfAnotherAlgorithm() throws Exception {
     byte[] der = PrivateKeyInfoFactory.createPrivateKeyInfo(new Ed448PrivateKeyParameters(new SecureRandom()))
         .getEncoded(ASN1Encoding.DER);
@@ -142,32 +135,6 @@ class KeyFilesTest {
 
     assertEquals("ed448.key: holds an Ed448 private key; rampart signs packs with Ed25519 keys only (make a key pair"
         + " with 'rampart pack keygen --out DIR', or with 'openssl genpkey -algorithm ed25519')", refused.getMessage());
-  }
-
-  @Test
-  void textThatIsNoKeyFile() {
-    KeyFileException refused = assertThrows(KeyFileException.class, () -> VerifyingKey.fromPem("hello\n", "notes.txt"));
-
-    assertEquals("notes.txt: no '-----BEGIN PUBLIC KEY-----' line: this is no PEM key file (give the public key file,"
-        + " e.g. rampart-signing.pub as 'rampart pack keygen' writes it)", refused.getMessage());
-  }
-
-  @Test
-  void aTruncatedKeyFile() {
-    String truncated = RFC_8410_PUBLIC.substring(0, RFC_8410_PUBLIC.indexOf("-----END"));
-
-    KeyFileException refused = assertThrows(KeyFileException.class, () -> VerifyingKey.fromPem(truncated, "k.pub"));
-
-    assertEquals("k.pub: no '-----END PUBLIC KEY-----' line: the file is truncated", refused.getMessage());
-  }
-
-  @Test
-  void aKeyFileThatIsNotThere() {
-    Path missing = temp.resolve("missing.pub");
-
-    KeyFileException refused = assertThrows(KeyFileException.class, () -> VerifyingKey.read(missing));
-
-    assertEquals(missing + ": the key file does not exist (check the path)", refused.getMessage());
   }
 
   @Test

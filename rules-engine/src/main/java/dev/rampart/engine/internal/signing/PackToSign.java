@@ -4,42 +4,48 @@ import dev.rampart.engine.PackLoadException;
 import dev.rampart.engine.PackSignature;
 import dev.rampart.engine.PackSignatureException;
 import dev.rampart.engine.PackSignatureException.Reason;
-import dev.rampart.engine.SigningKey;
 import dev.rampart.engine.internal.ast.PackDef;
 import dev.rampart.engine.internal.load.PackComposer;
 import dev.rampart.engine.internal.load.PackProblems;
 import dev.rampart.engine.internal.load.PackReader;
 import dev.rampart.engine.internal.load.PackSource;
 import dev.rampart.engine.value.Problem;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.UUID;
 
-/** Signs a pack directory: writes its {@code pack.sig}, atomically. */
-public final class PackSigner {
+/**
+ * A pack directory as its signature will bind it: the id and version of the pack and of each base in
+ * its chain, as loading finds them, and the manifest of the directory's files. This is the part of the
+ * signature format that signing needs, exported to {@code dev.rampart.packsigning} alone, which signs
+ * {@link #signedText()} with its key and writes {@link #signatureFile} as {@code pack.sig}.
+ */
+public final class PackToSign {
 
-  private PackSigner() {}
+  private final String location;
+  private final SignedChain chain;
+  private final Manifest manifest;
+
+  private PackToSign(String location, SignedChain chain, Manifest manifest) {
+    this.location = location;
+    this.chain = chain;
+    this.manifest = manifest;
+  }
 
   /**
-   * Signs every file of the directory, and the id and version of {@code pack} and of each base in
-   * its chain, with the key and writes {@code pack.sig} into the directory: to a temporary file in
-   * the directory first, then moved over {@code pack.sig}, so a reader never sees half a signature.
+   * Loads the pack and its bases to learn their ids and versions, then reads every file of the
+   * directory.
    *
    * @param pack the pack file in {@code directory} that the signature is for
    * @throws PackSignatureException when the directory holds what cannot be signed (a symbolic link,
-   *     too many files)
+   *     too many files), or a version cannot be written into {@code pack.sig}
    * @throws PackLoadException when the pack or a base has mistakes, so its id and version are unknown
    */
-  public static PackSignature sign(Path directory, Path pack, SigningKey key)
-      throws IOException, PackSignatureException, PackLoadException {
+  public static PackToSign read(Path directory, Path pack) throws PackSignatureException, PackLoadException {
+    Objects.requireNonNull(directory, "directory");
     SignedChain chain = chainOf(pack);
     PackFiles files;
     try {
@@ -49,23 +55,22 @@ public final class PackSigner {
       throw new PackSignatureException(Reason.UNREADABLE,
           "rule pack " + shown + " cannot be signed: " + Reason.UNREADABLE.description(), e.problems());
     }
-    Manifest manifest = Manifest.of(files);
-    String text = SignatureFile.format(key.id(), key.sign(SignatureFile.signedText(chain, manifest)), chain, manifest);
-    Path target = directory.resolve(PackFiles.SIGNATURE);
-    // not Files.createTempFile, whose file only its owner may read: pack.sig is as public as the pack
-    Path temporary = directory.resolve("." + PackFiles.SIGNATURE + "." + UUID.randomUUID() + ".tmp");
-    try {
-      Files.writeString(temporary, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-      try {
-        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(temporary);
-    }
-    return chain.signature(files.location().isEmpty() ? "." : files.location(), key.id(), false,
-        manifest.digests().size());
+    return new PackToSign(files.location().isEmpty() ? "." : files.location(), chain, Manifest.of(files));
+  }
+
+  /** The bytes a key signs: the format line, the pack and base lines, a blank line, the manifest. */
+  public byte[] signedText() {
+    return SignatureFile.signedText(chain, manifest);
+  }
+
+  /** The text of {@code pack.sig} that holds {@code signature}, key {@code keyId}'s signature of {@link #signedText()}. */
+  public byte[] signatureFile(String keyId, byte[] signature) {
+    return SignatureFile.format(keyId, signature, chain, manifest).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** What a signature by key {@code keyId} binds the pack to, as the API shows it. */
+  public PackSignature signature(String keyId) {
+    return chain.signature(location, keyId, false, manifest.digests().size());
   }
 
   /** The id and version of the pack and of each of its bases, as loading the pack finds them. */

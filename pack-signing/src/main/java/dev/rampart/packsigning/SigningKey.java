@@ -1,5 +1,7 @@
-package dev.rampart.engine;
+package dev.rampart.packsigning;
 
+import dev.rampart.engine.KeyFileException;
+import dev.rampart.engine.VerifyingKey;
 import dev.rampart.engine.internal.signing.Ed25519;
 import dev.rampart.engine.internal.signing.KeyFiles;
 import java.io.IOException;
@@ -65,21 +67,31 @@ public final class SigningKey {
    * @throws java.nio.file.FileAlreadyExistsException if the file exists
    */
   public void writeTo(Path file) throws IOException {
-    KeyFiles.writeNew(file, Ed25519.privateKeyPem(key), true);
+    NewFiles.write(file, Ed25519.privateKeyPem(key), true);
+  }
+
+  /**
+   * Writes the PEM file of the public half, {@link VerifyingKey#toPem()}, which
+   * {@link VerifyingKey#read(Path)} reads; refuses to replace an existing file.
+   *
+   * @throws java.nio.file.FileAlreadyExistsException if the file exists
+   */
+  public void writePublicKeyTo(Path file) throws IOException {
+    NewFiles.write(file, verifyingKey.toPem(), false);
   }
 
   /**
    * Writes the PEM key file as {@link #writeTo(Path)} does and its public half's as
-   * {@link VerifyingKey#writeTo(Path)} does, both or neither: each is written beside its place first,
+   * {@link #writePublicKeyTo(Path)} does, both or neither: each is written beside its place first,
    * then moved there atomically, the public key first, so a write stopped at any point leaves no key
    * cut short and no private key without its public one.
    *
    * @throws java.nio.file.FileAlreadyExistsException if either file exists; then neither is written
    */
   public void writePairTo(Path privateKey, Path publicKey) throws IOException {
-    KeyFiles.writeNew(List.of(
-        new KeyFiles.NewFile(publicKey, verifyingKey.toPem(), false),
-        new KeyFiles.NewFile(privateKey, Ed25519.privateKeyPem(key), true)));
+    NewFiles.write(List.of(
+        new NewFiles.NewFile(publicKey, verifyingKey.toPem(), false),
+        new NewFiles.NewFile(privateKey, Ed25519.privateKeyPem(key), true)));
   }
 
   /** Names the key by its public id; never shows the key. */

@@ -1,4 +1,4 @@
-package dev.rampart.engine.signing;
+package dev.rampart.packsigning;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
