@@ -61,7 +61,10 @@ public final class PackSigning {
     return toSign.signature(key.id());
   }
 
-  /** Writes {@code pack.sig} to a temporary file in the directory first, then moves it over {@code pack.sig}, so a reader never sees half a signature. */
+  /**
+   * Writes {@code pack.sig} to a temporary file in the directory first, then moves it over
+   * {@code pack.sig}, so a reader never sees half a signature.
+   */
   private static void write(Path directory, byte[] text) throws IOException {
     Path target = directory.resolve(PackSignatures.SIGNATURE_FILE);
     // not Files.createTempFile, whose file only its owner may read: pack.sig is as public as the pack

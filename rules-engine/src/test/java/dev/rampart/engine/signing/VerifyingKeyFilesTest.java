@@ -34,7 +34,8 @@ class VerifyingKeyFilesTest {
 
   @Test
   void aPrivateKeyWhereThePublicKeyBelongs() {
-    KeyFileException refused = assertThrows(KeyFileException.class, () -> VerifyingKey.fromPem(OPENSSL_PRIVATE, "k.key"));
+    KeyFileException refused =
+        assertThrows(KeyFileException.class, () -> VerifyingKey.fromPem(OPENSSL_PRIVATE, "k.key"));
 
     assertEquals("k.key:1: holds a private key, not the Ed25519 PUBLIC KEY expected here (give the public key file,"
         + " e.g. rampart-signing.pub as 'rampart pack keygen' writes it)", refused.getMessage());

@@ -63,7 +63,7 @@ public final class PackToSign {
     return SignatureFile.signedText(chain, manifest);
   }
 
-  /** The text of {@code pack.sig} that holds {@code signature}, key {@code keyId}'s signature of {@link #signedText()}. */
+  /** The bytes of {@code pack.sig} holding {@code signature}, key {@code keyId}'s signature of the signed text. */
   public byte[] signatureFile(String keyId, byte[] signature) {
     return SignatureFile.format(keyId, signature, chain, manifest).getBytes(StandardCharsets.UTF_8);
   }
