@@ -1,4 +1,4 @@
-package dev.rampart.bench.generate;
+package dev.rampart.generator;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

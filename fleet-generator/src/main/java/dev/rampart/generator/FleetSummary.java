@@ -1,4 +1,4 @@
-package dev.rampart.bench.generate;
+package dev.rampart.generator;
 
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package dev.rampart.bench.generate;
+package dev.rampart.generator;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;

@@ -3,6 +3,6 @@
  * for benchmarks and demonstrations. The same spec always gives the same bytes.
  */
 @NullMarked
-package dev.rampart.bench.generate;
+package dev.rampart.generator;
 
 import org.jspecify.annotations.NullMarked;
