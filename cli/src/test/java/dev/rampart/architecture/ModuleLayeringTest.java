@@ -64,6 +64,13 @@ class ModuleLayeringTest {
   }
 
   @Test
+  void packTestingAndTheFleetGeneratorNeverDependOnTheCli() {
+    noClasses().that().resideInAnyPackage("dev.rampart.packtesting..", "dev.rampart.generator..")
+        .should().dependOnClassesThat().resideInAPackage("dev.rampart.cli..")
+        .check(rampart);
+  }
+
+  @Test
   void nothingOutsideTheEngineUsesItsInternals() {
     noClasses().that().resideOutsideOfPackage("dev.rampart.engine..")
         .should().dependOnClassesThat().resideInAPackage("dev.rampart.engine.internal..")

@@ -1,9 +1,8 @@
-package dev.rampart.cli.packtest;
+package dev.rampart.packtesting;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rampart.cli.CliRun;
 import dev.rampart.engine.value.Outcome;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The build runs the built-in pack's own fixtures through the code behind {@code rampart test}: every
+ * The build runs the built-in pack's own fixtures through the runner behind {@code rampart test}: every
  * expectation must hold, every rule must be seen PASS and FAIL (and UNKNOWN wherever its conditions
  * allow it), and every requirement of the guide must be served by a covered rule.
  */
@@ -37,15 +36,15 @@ class BuiltinPackFixturesTest {
   }
 
   @Test
-  void rampartTestPassesOnTheBuiltInPack() {
-    CliRun run = CliRun.of("test", "iot-baseline");
+  void theBuiltInPackPassesItsTests() {
+    String report = ReportText.of(result);
 
-    assertEquals("", run.err());
-    assertEquals(0, run.exitCode(), () -> problemLines(run.out()));
-    assertTrue(run.out().startsWith("Testing iot-baseline "), run.out());
-    assertTrue(run.out().contains("\nCovered: 71 of 71 rules (seen PASS and FAIL), 44 of 44 requirements;"
-        + " UNKNOWN seen in 68 of 68 possible\n"), () -> problemLines(run.out()));
-    assertTrue(run.out().endsWith(" passed, 0 failed\n"), () -> problemLines(run.out()));
+    assertEquals(List.of(), result.problems());
+    assertEquals(PackTestResult.PASSED, result.exitCode(), () -> problemLines(report));
+    assertTrue(report.startsWith("Testing iot-baseline "), report);
+    assertTrue(report.contains("\nCovered: 71 of 71 rules (seen PASS and FAIL), 44 of 44 requirements;"
+        + " UNKNOWN seen in 68 of 68 possible\n"), () -> problemLines(report));
+    assertTrue(report.endsWith(" passed, 0 failed\n"), () -> problemLines(report));
   }
 
   @Test
@@ -117,11 +116,10 @@ class BuiltinPackFixturesTest {
 
   @Test
   void thePackReadFromItsSourceFolderGivesTheSameResults() {
-    CliRun fromJar = CliRun.of("test", "iot-baseline");
-    CliRun fromFolder = CliRun.of("test", SOURCE.toString());
+    PackTestResult fromFolder = PackTestRunner.run(SOURCE.toString());
 
-    assertEquals(0, fromFolder.exitCode(), fromFolder.err());
-    assertEquals(withoutFirstLine(fromJar.out()), withoutFirstLine(fromFolder.out()));
+    assertEquals(PackTestResult.PASSED, fromFolder.exitCode(), () -> String.join("\n", fromFolder.problems()));
+    assertEquals(withoutFirstLine(ReportText.of(result)), withoutFirstLine(ReportText.of(fromFolder)));
   }
 
   private static String withoutFirstLine(String text) {

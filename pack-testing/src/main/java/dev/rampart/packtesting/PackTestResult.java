@@ -1,4 +1,4 @@
-package dev.rampart.cli.packtest;
+package dev.rampart.packtesting;
 
 import dev.rampart.engine.RulePack;
 import java.util.List;

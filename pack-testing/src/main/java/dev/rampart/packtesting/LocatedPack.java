@@ -1,4 +1,4 @@
-package dev.rampart.cli.packtest;
+package dev.rampart.packtesting;
 
 import dev.rampart.engine.PackLoadException;
 import dev.rampart.engine.RulePack;
@@ -49,9 +49,13 @@ public record LocatedPack(RulePack pack, @Nullable Path file) {
     return file == null;
   }
 
-  /** The classpath folder of a built-in pack's tests, e.g. {@code dev/rampart/packs/iot-baseline/tests/}. */
-  public String testsResource() {
-    return RulePacks.BUILTIN_ROOT + pack.id() + "/" + TESTS + "/";
+  /**
+   * The classpath folder of a built-in pack's tests, e.g. {@code dev/rampart/packs/iot-baseline/tests/}.
+   *
+   * @throws PackLoadException when the pack is no built-in pack on the classpath
+   */
+  public String testsResource() throws PackLoadException {
+    return RulePacks.builtinFolder(pack.id()) + TESTS + "/";
   }
 
   /** The folder of a pack file's tests, {@code tests/} next to the file. */
@@ -66,7 +70,7 @@ public record LocatedPack(RulePack pack, @Nullable Path file) {
       if (file != null) {
         return InputFiles.readUtf8(file, RulePacks.MAX_BYTES);
       }
-      String resource = RulePacks.BUILTIN_ROOT + pack.id() + "/pack.yaml";
+      String resource = RulePacks.builtinFolder(pack.id()) + "pack.yaml";
       try (InputStream in = RulePacks.class.getClassLoader().getResourceAsStream(resource)) {
         if (in == null) {
           throw new IOException("the built-in pack " + resource + " vanished from the classpath");
@@ -76,7 +80,7 @@ public record LocatedPack(RulePack pack, @Nullable Path file) {
     } catch (IOException e) {
       // the pack was read a moment ago, so failing now is not the user's mistake
       throw new UncheckedIOException("cannot read the pack " + pack.source() + " again", e);
-    } catch (InputFileException e) {
+    } catch (InputFileException | PackLoadException e) {
       throw new UncheckedIOException("cannot read the pack " + pack.source() + " again", new IOException(e.getMessage(), e));
     }
   }

@@ -1,4 +1,4 @@
-package dev.rampart.cli.packtest;
+package dev.rampart.packtesting;
 
 import java.util.Collection;
 import java.util.Locale;

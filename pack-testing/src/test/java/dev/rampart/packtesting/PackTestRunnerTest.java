@@ -1,26 +1,25 @@
-package dev.rampart.cli.command;
+package dev.rampart.packtesting;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rampart.cli.CliRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code rampart test} end to end, in-process, on small packs written for these tests
+ * The pack test runner and the report it writes for people, on small packs written for these tests
  * ({@code src/test/resources/packtest/NAME/pack.yaml}, each with its fixtures in {@code tests/}).
  */
-class TestCommandTest {
+class PackTestRunnerTest {
 
   private static final String PACKS = "src/test/resources/packtest/";
 
   @Test
   void aPackWhoseFixturesAllHoldAndCoverEveryRulePasses() {
-    CliRun run = CliRun.of("test", PACKS + "passing/pack.yaml");
+    PackTestResult result = PackTestRunner.run(PACKS + "passing/pack.yaml");
 
     assertEquals("""
         Testing packtest-demo 0.3.0 (3 rules) with 2 fixture files from src/test/resources/packtest/passing/tests/
@@ -58,14 +57,14 @@ class TestCommandTest {
         3 rules, 9 cases: 9 passed, 0 failed
         Covered: 3 of 3 rules (seen PASS and FAIL), 4 of 4 requirements; UNKNOWN seen in 2 of 2 possible
         9 passed, 0 failed
-        """, run.out());
-    assertEquals("", run.err());
-    assertEquals(0, run.exitCode());
+        """, ReportText.of(result));
+    assertEquals(List.of(), result.problems());
+    assertEquals(PackTestResult.PASSED, result.exitCode());
   }
 
   @Test
   void aMismatchShowsTheEvidenceAndMissingCoverageNamesTheOutcomesEachRuleLacks() {
-    CliRun run = CliRun.of("test", PACKS + "failing/pack.yaml");
+    PackTestResult result = PackTestRunner.run(PACKS + "failing/pack.yaml");
 
     assertEquals("""
         Testing packtest-demo 0.3.0 (3 rules) with 1 fixture file from src/test/resources/packtest/failing/tests/
@@ -105,14 +104,14 @@ class TestCommandTest {
         3 rules, 4 cases: 3 passed, 1 failed
         Covered: 1 of 3 rules (seen PASS and FAIL), 1 of 4 requirements; UNKNOWN seen in 0 of 2 possible
         3 passed, 1 failed
-        """, run.out());
-    assertEquals("", run.err());
-    assertEquals(1, run.exitCode());
+        """, ReportText.of(result));
+    assertEquals(List.of(), result.problems());
+    assertEquals(PackTestResult.FAILED, result.exitCode());
   }
 
   @Test
   void everyMistakeInTheFixturesIsListedWithItsPlaceAndNothingIsEvaluated() {
-    CliRun run = CliRun.of("test", PACKS + "bad-fixtures/pack.yaml");
+    PackTestResult result = PackTestRunner.run(PACKS + "bad-fixtures/pack.yaml");
 
     assertEquals("""
         11 problems in the tests of pack packtest-demo; nothing was evaluated:
@@ -139,14 +138,14 @@ class TestCommandTest {
         11. src/test/resources/packtest/bad-fixtures/tests/tuned.yaml:2:3: parameters: parameter 'maxRetentionDays' \
         = 'a year': must be a whole number, not 'a year' (give a value of type integer that fits, e.g. the default \
         365)
-        """, run.err());
-    assertEquals("", run.out());
-    assertEquals(2, run.exitCode());
+        """, ReportText.problemsOf(result));
+    assertEquals(List.of(), result.cases());
+    assertEquals(PackTestResult.INPUT_ERROR, result.exitCode());
   }
 
   @Test
   void anIndexBesideTheFixturesMustNameExactlyTheFixtureFiles() {
-    CliRun run = CliRun.of("test", PACKS + "index-mismatch/pack.yaml");
+    PackTestResult result = PackTestRunner.run(PACKS + "index-mismatch/pack.yaml");
 
     assertEquals("""
         3 problems in the tests of pack packtest-demo; nothing was evaluated:
@@ -155,50 +154,38 @@ class TestCommandTest {
         name a line)
         3. src/test/resources/packtest/index-mismatch/tests/index.txt: lists 'gone.yaml', which is not in the \
         folder (add the file, or remove the line)
-        """, run.err());
-    assertEquals(2, run.exitCode());
+        """, ReportText.problemsOf(result));
+    assertEquals(PackTestResult.INPUT_ERROR, result.exitCode());
   }
 
   @Test
   void aPackWithoutATestsFolderIsAnInputError() {
-    CliRun run = CliRun.of("test", PACKS + "no-tests/pack.yaml");
+    PackTestResult result = PackTestRunner.run(PACKS + "no-tests/pack.yaml");
 
     assertEquals("""
         1 problem in the tests of pack packtest-demo; nothing was evaluated:
         1. src/test/resources/packtest/no-tests/tests/: the pack has no tests folder \
         (create it and put fixture files in it, see docs/pack-testing.md)
-        """, run.err());
-    assertEquals(2, run.exitCode());
+        """, ReportText.problemsOf(result));
+    assertEquals(PackTestResult.INPUT_ERROR, result.exitCode());
   }
 
   @Test
   void aPackThatCannotBeLoadedIsAnInputError() {
-    CliRun run = CliRun.of("test", "no-such-pack");
+    PackTestResult result = PackTestRunner.run("no-such-pack");
 
     assertEquals("""
         1 problem in rule pack:
         1. no-such-pack: the pack is not a built-in pack (built-in packs: iot-baseline; a pack file is named \
         by a path with a '/' or an extension, e.g. ./no-such-pack.yaml)
-        """, run.err());
-    assertEquals(2, run.exitCode());
+        """, ReportText.problemsOf(result));
+    assertEquals(PackTestResult.INPUT_ERROR, result.exitCode());
   }
 
   @Test
   void aFolderHoldingPackYamlNamesThePackToo() {
-    assertEquals(CliRun.of("test", PACKS + "passing/pack.yaml").out(), CliRun.of("test", PACKS + "passing").out());
-  }
-
-  @Test
-  void withSeveralPacksTheWorstResultDecidesTheExitCode() {
-    CliRun failed = CliRun.of("test", PACKS + "passing", PACKS + "failing");
-    CliRun broken = CliRun.of("test", PACKS + "failing", PACKS + "bad-fixtures", PACKS + "passing");
-
-    assertEquals(1, failed.exitCode());
-    assertTrue(failed.out().startsWith("Testing packtest-demo 0.3.0 (3 rules) with 2 fixture files"), failed.out());
-    assertTrue(failed.out().contains("\n9 passed, 0 failed\n\nTesting packtest-demo 0.3.0 (3 rules) with 1 fixture file"),
-        failed.out());
-    assertTrue(failed.out().endsWith("\n3 passed, 1 failed\n"), failed.out());
-    assertEquals(2, broken.exitCode());
+    assertEquals(ReportText.of(PackTestRunner.run(PACKS + "passing/pack.yaml")),
+        ReportText.of(PackTestRunner.run(PACKS + "passing")));
   }
 
   /** A fixture's list parameter reaches the engine element by element: a comma or bracket in one is text. */
@@ -226,23 +213,8 @@ class TestCommandTest {
           SITE: {north: PASS, east: FAIL}
         """);
 
-    CliRun run = CliRun.of("test", dir.resolve("pack.yaml").toString());
+    PackTestResult result = PackTestRunner.run(dir.resolve("pack.yaml").toString());
 
-    assertEquals(0, run.exitCode(), run.out() + run.err());
-  }
-
-  @Test
-  void helpDocumentsTheExitCodes() {
-    CliRun run = CliRun.of("test", "--help");
-
-    assertTrue(run.out().startsWith("Usage: rampart test [-hV] [--debug] PACK...\n"), run.out());
-    assertTrue(run.out().contains("""
-        Exit codes:
-          0  every expected outcome was met and every rule was seen PASS and FAIL
-          1  an outcome was not the expected one, or a rule was not seen PASS and FAIL
-          2  usage or input error: a bad pack or fixture file (named with its
-             file:line:column), or an expectation naming an unknown rule or fact;
-             nothing was evaluated
-        """), run.out());
+    assertEquals(PackTestResult.PASSED, result.exitCode(), () -> result.problems() + ", " + result.failed() + " failed");
   }
 }

@@ -1,4 +1,4 @@
-package dev.rampart.cli.packtest;
+package dev.rampart.packtesting;
 
 import dev.rampart.engine.Rule;
 import dev.rampart.engine.RulePack;
@@ -77,17 +77,24 @@ public final class PackTestReport {
   }
 
   private static void writeMismatch(TestCase testCase, PrintWriter out) {
-    out.println(DETAIL + "expected at " + testCase.expectation().place());
-    out.println(DETAIL + "fact at " + testCase.factOrigin());
-    out.println(DETAIL + "message: " + testCase.actual().message());
+    mismatch(testCase).forEach(line -> out.println(DETAIL + line));
+  }
+
+  /** What a case that did not give the expected outcome shows: where, the message and the evidence. */
+  static List<String> mismatch(TestCase testCase) {
+    List<String> lines = new ArrayList<>();
+    lines.add("expected at " + testCase.expectation().place());
+    lines.add("fact at " + testCase.factOrigin());
+    lines.add("message: " + testCase.actual().message());
     List<Evidence> evidence = testCase.actual().evidence();
     if (evidence.isEmpty()) {
-      out.println(DETAIL + "evidence: none (" + testCase.actual().outcome() + " results carry none)");
+      lines.add("evidence: none (" + testCase.actual().outcome() + " results carry none)");
     }
     for (Evidence item : evidence) {
       // the shared rendering, with the source in brackets
-      out.println(DETAIL + "evidence: " + item);
+      lines.add("evidence: " + item);
     }
+    return lines;
   }
 
   private static void writeCoverage(Coverage coverage, PrintWriter out) {
@@ -113,9 +120,7 @@ public final class PackTestReport {
   }
 
   private static void writeSummary(RulePack pack, PackTestResult result, Coverage coverage, PrintWriter out) {
-    List<String> gaps = coverage.rules().stream().filter(r -> !r.covered())
-        .map(r -> r.rule().id() + " lacks " + r.missing().stream().map(Outcome::name).collect(Collectors.joining(" and ")))
-        .toList();
+    List<String> gaps = missingCoverage(coverage);
     List<String> unknownGaps = coverage.rules().stream().filter(Coverage.RuleCoverage::unknownMissing)
         .map(r -> r.rule().id()).toList();
     long rulesCovered = coverage.rules().stream().filter(Coverage.RuleCoverage::covered).count();
@@ -140,6 +145,13 @@ public final class PackTestReport {
         + requirementsCovered + " of " + coverage.requirements().size() + " requirements; UNKNOWN seen in "
         + unknownSeen + " of " + unknownPossible + " possible");
     out.println(result.passed() + " passed, " + result.failed() + " failed");
+  }
+
+  /** Each rule not seen PASS and FAIL, with what it lacks: {@code DEMO-003 lacks FAIL}. */
+  static List<String> missingCoverage(Coverage coverage) {
+    return coverage.rules().stream().filter(r -> !r.covered())
+        .map(r -> r.rule().id() + " lacks " + r.missing().stream().map(Outcome::name).collect(Collectors.joining(" and ")))
+        .toList();
   }
 
   private static String yesNo(boolean value) {

@@ -1,4 +1,4 @@
-package dev.rampart.cli.packtest;
+package dev.rampart.packtesting;
 
 import dev.rampart.sources.FactKey;
 import dev.rampart.spi.fact.Fact;

@@ -1,5 +1,6 @@
-package dev.rampart.cli.packtest;
+package dev.rampart.packtesting;
 
+import dev.rampart.engine.PackLoadException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -98,7 +99,12 @@ final class FixtureFiles {
   }
 
   private static FixtureFiles onClasspath(LocatedPack located) {
-    String resource = located.testsResource();
+    String resource;
+    try {
+      resource = located.testsResource();
+    } catch (PackLoadException e) {
+      return failed("classpath:", e.getMessage());
+    }
     String folder = "classpath:" + resource;
     URL url = LocatedPack.class.getClassLoader().getResource(resource + INDEX);
     if (url == null) {

@@ -1,4 +1,4 @@
-package dev.rampart.cli.packtest;
+package dev.rampart.packtesting;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
