@@ -10,6 +10,8 @@
 # the end-to-end runs, default 2g), SKIP_BUILD=1 (use
 # the jars already built), SKIP_JMH=1, RESULTS_DIR, FLEETS_DIR.
 # Needs: a JDK 17 (java, jfr), Maven, GNU time (installed with apt-get when missing).
+# The fleets are written by 'rampart generate' (the top-level fleet-generator module), the benchmarks
+# come from bench/jmh.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)

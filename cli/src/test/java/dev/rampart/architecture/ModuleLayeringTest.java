@@ -75,6 +75,13 @@ class ModuleLayeringTest {
       "dev.rampart.engine.internal.signing.KeyFiles");
 
   @Test
+  void packTestingAndTheFleetGeneratorNeverDependOnTheCli() {
+    noClasses().that().resideInAnyPackage("dev.rampart.packtesting..", "dev.rampart.generator..")
+        .should().dependOnClassesThat().resideInAPackage("dev.rampart.cli..")
+        .check(rampart);
+  }
+
+  @Test
   void nothingOutsideTheEngineUsesItsInternals() {
     noClasses().that().resideOutsideOfPackages("dev.rampart.engine..", "dev.rampart.packsigning..")
         .should().dependOnClassesThat().resideInAPackage("dev.rampart.engine.internal..")

@@ -23,9 +23,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RulePacks {
 
-  /** Where built-in packs live on the classpath: {@code dev/rampart/packs/ID/pack.yaml}. */
-  public static final String BUILTIN_ROOT = BuiltinPacks.ROOT;
-
   /** Largest pack file read, in bytes. */
   public static final long MAX_BYTES = PackSource.MAX_BYTES;
 
@@ -167,6 +164,15 @@ public final class RulePacks {
       throw single(name, "is not a valid file path (" + e.getReason() + ")",
           "name a pack file, or a built-in pack such as iot-baseline");
     }
+  }
+
+  /**
+   * The classpath folder a built-in pack ships in, e.g. {@code dev/rampart/packs/iot-baseline/}: its
+   * {@code pack.yaml} and the {@code tests/} that pack testing reads.
+   */
+  public static String builtinFolder(String id) throws PackLoadException {
+    checkBuiltin(id);
+    return BuiltinPacks.ROOT + id + "/";
   }
 
   /** The ids of the built-in packs on the classpath, sorted. */

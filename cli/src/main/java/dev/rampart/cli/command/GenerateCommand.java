@@ -1,8 +1,8 @@
 package dev.rampart.cli.command;
 
-import dev.rampart.bench.generate.FleetGenerator;
-import dev.rampart.bench.generate.FleetSpec;
-import dev.rampart.bench.generate.FleetSummary;
+import dev.rampart.generator.FleetGenerator;
+import dev.rampart.generator.FleetSpec;
+import dev.rampart.generator.FleetSummary;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -1,10 +1,10 @@
 package dev.rampart.cli.command;
 
-import dev.rampart.cli.packtest.LocatedPack;
 import dev.rampart.engine.PackLoadException;
 import dev.rampart.engine.Parameter;
 import dev.rampart.engine.Rule;
 import dev.rampart.engine.RulePack;
+import dev.rampart.engine.RulePacks;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -92,7 +92,7 @@ public final class RulesCommand implements Callable<Integer> {
     boolean failed = false;
     for (String given : requested) {
       try {
-        loaded.add(LocatedPack.load(given).pack());
+        loaded.add(RulePacks.named(given));
       } catch (PackLoadException e) {
         spec.commandLine().getErr().println(e.getMessage());
         failed = true;

@@ -1,8 +1,8 @@
 package dev.rampart.cli.command;
 
-import dev.rampart.cli.packtest.PackTestReport;
-import dev.rampart.cli.packtest.PackTestResult;
-import dev.rampart.cli.packtest.PackTestRunner;
+import dev.rampart.packtesting.PackTestReport;
+import dev.rampart.packtesting.PackTestResult;
+import dev.rampart.packtesting.PackTestRunner;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.rampart.cli.command;
 
-import dev.rampart.cli.packtest.LocatedPack;
 import dev.rampart.engine.ComplianceEngine;
 import dev.rampart.engine.PackLoadException;
 import dev.rampart.engine.RulePack;
+import dev.rampart.engine.RulePacks;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +52,7 @@ public final class ValidateCommand implements Callable<Integer> {
     int exitCode = ExitCode.OK;
     for (String given : packs) {
       try {
-        RulePack pack = LocatedPack.load(given).pack();
+        RulePack pack = RulePacks.named(given);
         // building binds every parameter to its uses and compiles every rule, as an evaluation would
         ComplianceEngine.builder().pack(pack).build();
         out.println("OK " + pack.id() + "@" + pack.version() + ": " + pack.rules().size()

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class RulesCommandTest {
 
   private static final String TEST_PACK = "src/test/resources/packs/test-pack.yaml";
-  private static final String DEMO_PACK = "src/test/resources/packtest/passing/pack.yaml";
+  private static final String DEMO_PACK = "../pack-testing/src/test/resources/packtest/passing/pack.yaml";
 
   @Test
   void theTextFormatIsATableOfTheRules() {

@@ -1,8 +1,8 @@
 package dev.rampart.bench.jmh;
 
 import dev.rampart.adapter.inventory.InventoryFileSource;
-import dev.rampart.bench.generate.FleetGenerator;
-import dev.rampart.bench.generate.FleetSpec;
+import dev.rampart.generator.FleetGenerator;
+import dev.rampart.generator.FleetSpec;
 import dev.rampart.engine.ComplianceEngine;
 import dev.rampart.engine.PackLoadException;
 import dev.rampart.engine.RulePack;

@@ -1,8 +1,0 @@
-/**
- * A deterministic fleet generator: realistic native inventories of any size, written as a stream,
- * for benchmarks and demonstrations. The same spec always gives the same bytes.
- */
-@NullMarked
-package dev.rampart.bench.generate;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,22 @@
+package dev.rampart.packtesting;
+
+import dev.rampart.engine.value.Outcome;
+import java.util.Objects;
+
+/**
+ * One case of a fixture: the outcome a rule must give a fact.
+ *
+ * @param ruleId the rule
+ * @param factId the fact, of the rule's target type
+ * @param expected the outcome the fixture expects
+ * @param place where the expectation is written, {@code file:line:column}
+ */
+public record Expectation(String ruleId, String factId, Outcome expected, String place) {
+
+  public Expectation {
+    Objects.requireNonNull(ruleId, "ruleId");
+    Objects.requireNonNull(factId, "factId");
+    Objects.requireNonNull(expected, "expected");
+    Objects.requireNonNull(place, "place");
+  }
+}

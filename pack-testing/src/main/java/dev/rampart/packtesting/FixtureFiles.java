@@ -1,0 +1,192 @@
+package dev.rampart.packtesting;
+
+import dev.rampart.engine.PackLoadException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * Finds the fixture files of a pack. A pack file's tests are the {@code *.yaml} files in
+ * {@code tests/} beside it; a built-in pack's tests are listed in {@code tests/index.txt}, because
+ * a folder on the classpath cannot be listed reliably inside a jar.
+ */
+final class FixtureFiles {
+
+  /** The file that lists a pack's fixture files, one name a line. */
+  static final String INDEX = "index.txt";
+
+  private final String folder;
+  private final List<FixtureFile> files;
+  private final List<String> problems;
+
+  private FixtureFiles(String folder, List<FixtureFile> files, List<String> problems) {
+    this.folder = folder;
+    this.files = List.copyOf(files);
+    this.problems = List.copyOf(problems);
+  }
+
+  /** The fixture files of the pack, or the problems that kept them from being found. */
+  static FixtureFiles of(LocatedPack located) {
+    return located.builtin() ? onClasspath(located) : inFolder(located.testsFolder());
+  }
+
+  /** How messages name the folder the fixtures are in. */
+  String folder() {
+    return folder;
+  }
+
+  List<FixtureFile> files() {
+    return files;
+  }
+
+  List<String> problems() {
+    return problems;
+  }
+
+  private static FixtureFiles inFolder(Path tests) {
+    String folder = tests + "/";
+    if (!Files.isDirectory(tests)) {
+      return failed(folder, folder + ": the pack has no tests folder (create it and put fixture files in it,"
+          + " see docs/pack-testing.md)");
+    }
+    List<String> problems = new ArrayList<>();
+    Set<String> names = new TreeSet<>();
+    try (Stream<Path> listing = Files.list(tests)) {
+      listing.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).filter(FixtureFiles::isFixtureName)
+          .forEach(names::add);
+    } catch (IOException e) {
+      return failed(folder, folder + ": cannot list the tests folder: " + e.getMessage());
+    }
+    Path index = tests.resolve(INDEX);
+    Set<String> order = names;
+    if (Files.isRegularFile(index)) {
+      // a pack file may be the source of a built-in pack, whose index must then name every fixture
+      String shown = tests + "/" + INDEX;
+      Set<String> listed = readIndex(index, shown, problems);
+      for (String name : names) {
+        if (!listed.contains(name)) {
+          problems.add(shown + ": does not list '" + name + "' (add it, one file name a line)");
+        }
+      }
+      for (String name : listed) {
+        if (!names.contains(name)) {
+          problems.add(shown + ": lists '" + name + "', which is not in the folder (add the file, or remove the line)");
+        }
+      }
+      order = listed;
+    }
+    if (names.isEmpty() && problems.isEmpty()) {
+      problems.add(folder + ": the tests folder holds no fixture files (*.yaml)");
+    }
+    // in the index's order when there is one, so a pack reads the same from its folder and from a jar
+    List<FixtureFile> files = order.stream().filter(names::contains)
+        .map(name -> new FixtureFile(tests.resolve(name), tests.resolve(name).toString())).toList();
+    return new FixtureFiles(folder, files, problems);
+  }
+
+  private static FixtureFiles onClasspath(LocatedPack located) {
+    String resource;
+    try {
+      resource = located.testsResource();
+    } catch (PackLoadException e) {
+      return failed("classpath:", e.getMessage());
+    }
+    String folder = "classpath:" + resource;
+    URL url = LocatedPack.class.getClassLoader().getResource(resource + INDEX);
+    if (url == null) {
+      return failed(folder, folder + INDEX + ": the built-in pack '" + located.pack().id() + "' has no tests"
+          + " (list its fixture files in " + resource + INDEX + ")");
+    }
+    try {
+      URI uri = url.toURI();
+      if ("jar".equals(uri.getScheme())) {
+        openJar(uri);
+      } else if (!"file".equals(uri.getScheme())) {
+        return failed(folder, folder + ": cannot read fixture files from " + url);
+      }
+      Path index = Path.of(uri);
+      List<String> problems = new ArrayList<>();
+      List<FixtureFile> files = new ArrayList<>();
+      for (String name : readIndex(index, folder + INDEX, problems)) {
+        Path file = index.resolveSibling(name);
+        if (Files.isRegularFile(file)) {
+          files.add(new FixtureFile(file, folder + name));
+        } else {
+          problems.add(folder + INDEX + ": lists '" + name + "', which is not on the classpath"
+              + " (add the file next to the index, or remove the line)");
+        }
+      }
+      if (files.isEmpty() && problems.isEmpty()) {
+        problems.add(folder + INDEX + ": lists no fixture files");
+      }
+      return new FixtureFiles(folder, files, problems);
+    } catch (URISyntaxException | IOException e) {
+      return failed(folder, folder + INDEX + ": cannot be read: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Opens the jar as a file system, once per process: it stays open (the JDK keeps one per jar), so
+   * that runs in several threads never find it closed under them.
+   */
+  private static void openJar(URI uri) throws IOException {
+    synchronized (FixtureFiles.class) {
+      try {
+        FileSystems.getFileSystem(uri);
+      } catch (FileSystemNotFoundException e) {
+        try {
+          FileSystems.newFileSystem(uri, Map.of());
+        } catch (FileSystemAlreadyExistsException opened) {
+          // opened by other code in the meantime: use it
+        }
+      }
+    }
+  }
+
+  /** The file names an index lists: one a line, blank lines and {@code #} comments ignored. */
+  private static Set<String> readIndex(Path index, String shown, List<String> problems) {
+    Set<String> names = new LinkedHashSet<>();
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(index, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      problems.add(shown + ": cannot be read: " + e.getMessage());
+      return names;
+    }
+    for (int i = 0; i < lines.size(); i++) {
+      String name = lines.get(i).strip();
+      if (name.isEmpty() || name.startsWith("#")) {
+        continue;
+      }
+      if (!isFixtureName(name) || name.contains("/") || name.contains("\\")) {
+        problems.add(shown + ":" + (i + 1) + ": '" + name + "' is not the name of a fixture file in the same folder"
+            + " (write a file name ending in .yaml, without a folder)");
+      } else if (!names.add(name)) {
+        problems.add(shown + ":" + (i + 1) + ": lists '" + name + "' twice (remove one line)");
+      }
+    }
+    return names;
+  }
+
+  private static boolean isFixtureName(String name) {
+    return name.endsWith(".yaml") || name.endsWith(".yml");
+  }
+
+  private static FixtureFiles failed(String folder, String problem) {
+    return new FixtureFiles(folder, List.of(), List.of(problem));
+  }
+}
