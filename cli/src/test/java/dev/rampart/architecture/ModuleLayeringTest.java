@@ -59,6 +59,15 @@ class ModuleLayeringTest {
         .check(rampart);
   }
 
+  // An embedder who merges sources should not pull in the rules engine (and Drools) with them.
+  @Test
+  void sourcesDependOnNoEngineCliReportOrAdapter() {
+    noClasses().that().resideInAPackage("dev.rampart.sources..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.rampart.engine..", "dev.rampart.cli..",
+            "dev.rampart.reports..", "dev.rampart.adapter..", "dev.rampart.adaptersupport..", "dev.rampart.certificates..")
+        .check(rampart);
+  }
+
   @Test
   void theEngineNeverDependsOnTheCli() {
     noClasses().that().resideInAPackage("dev.rampart.engine..")

@@ -12,6 +12,7 @@ import dev.rampart.engine.RulePacks;
 import dev.rampart.engine.RuleResult;
 import dev.rampart.engine.value.Category;
 import dev.rampart.engine.value.Outcome;
+import dev.rampart.sources.References;
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.FactType;
 import java.io.ByteArrayOutputStream;
@@ -68,7 +69,7 @@ class FleetGeneratorTest {
     assertEquals(2 + 1, count(FactType.NETWORK), "two IoT segments of 500 devices and the corporate LAN");
     assertEquals(1, count(FactType.VENDOR));
     assertEquals(1, count(FactType.DEPLOYMENT));
-    assertEquals(List.of(), ComplianceEngine.checkReferences(facts));
+    assertEquals(List.of(), References.dangling(facts));
     assertEquals(summary.bytes(), (long) bytes(SPEC).length);
   }
 

@@ -8,13 +8,13 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.rampart.adapter.inventory.InventoryFileSource;
+import dev.rampart.sources.DanglingReference;
 import dev.rampart.sources.FactKey;
-import dev.rampart.engine.ComplianceEngine;
+import dev.rampart.sources.References;
 import dev.rampart.engine.Parameter;
 import dev.rampart.engine.Rule;
 import dev.rampart.engine.RulePack;
 import dev.rampart.engine.value.Outcome;
-import dev.rampart.engine.value.Problem;
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.source.InputFileException;
 import dev.rampart.spi.source.InputFiles;
@@ -135,9 +135,8 @@ final class FixtureReader {
           new Origin(origin.sourceId(), file.rename(origin.location()), origin.line(), origin.column()));
     }
     // as in 'rampart evaluate', a reference to a fact that is not there is a mistake, not a test of UNKNOWN
-    for (Problem problem : ComplianceEngine.checkReferences(facts)) {
-      String suggestion = problem.suggestion() == null ? "" : " (" + problem.suggestion() + ")";
-      problems.add(file.name() + ": " + FACTS + ": " + problem.message() + suggestion);
+    for (DanglingReference dangling : References.dangling(facts)) {
+      problems.add(file.name() + ": " + FACTS + ": " + dangling.describe());
     }
     return true;
   }

@@ -8,9 +8,6 @@ import dev.rampart.engine.internal.eval.Frames;
 import dev.rampart.engine.internal.eval.RuleProgram;
 import dev.rampart.engine.internal.load.ParamUses;
 import dev.rampart.engine.internal.load.ParamValues;
-import dev.rampart.engine.internal.schema.Field;
-import dev.rampart.engine.internal.schema.FieldKind;
-import dev.rampart.engine.internal.schema.Schemas;
 import dev.rampart.engine.value.Problem;
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.FactType;
@@ -277,43 +274,6 @@ public final class ComplianceEngine {
   /** Opens an incremental session; durations are measured against the clock's time now. */
   public ComplianceSession openSession() {
     return new DroolsSession(rules, clock.instant(), packInfos);
-  }
-
-  /**
-   * Checks that every reference (a device's vendorId and networkIds) names a fact that is present.
-   * A dangling reference makes rules that follow it UNKNOWN; callers that want strict input report
-   * these problems before evaluating.
-   */
-  public static List<Problem> checkReferences(Collection<? extends Fact> facts) {
-    Map<FactType, Set<String>> ids = new EnumMap<>(FactType.class);
-    for (FactType type : FactType.values()) {
-      ids.put(type, new HashSet<>());
-    }
-    for (Fact fact : facts) {
-      ids.get(fact.type()).add(fact.id());
-    }
-    List<Problem> problems = new ArrayList<>();
-    for (Fact fact : facts) {
-      for (Field field : Schemas.of(fact.type()).fields().values()) {
-        if (field.kind() != FieldKind.REF_ONE && field.kind() != FieldKind.REF_MANY) {
-          continue;
-        }
-        Object value = field.accessor().apply(fact);
-        if (value == null) {
-          continue;
-        }
-        List<?> refs = value instanceof List<?> list ? list : List.of(value);
-        for (Object ref : refs) {
-          if (!ids.get(field.target()).contains(String.valueOf(ref))) {
-            String target = field.target().wireName();
-            problems.add(new Problem("", 0, 0, null,
-                fact.type().wireName() + " '" + fact.id() + "' refers to " + target + " '" + ref + "', which no source reported",
-                "add a " + target + " with id '" + ref + "', or correct the reference"));
-          }
-        }
-      }
-    }
-    return List.copyOf(problems);
   }
 
   private static List<String> duplicates(Collection<? extends Fact> facts) {

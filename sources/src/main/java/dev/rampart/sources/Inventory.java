@@ -1,11 +1,7 @@
 package dev.rampart.sources;
 
-import dev.rampart.engine.ComplianceEngine;
-import dev.rampart.engine.Provenance;
-import dev.rampart.engine.value.Problem;
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.FactType;
-import dev.rampart.spi.fact.Ref;
 import dev.rampart.sources.merge.Conflict;
 import dev.rampart.sources.merge.FactMerger;
 import dev.rampart.sources.merge.IdentityKey;
@@ -15,15 +11,14 @@ import dev.rampart.sources.merge.SourcedFact;
 import dev.rampart.spi.source.FactSource;
 import dev.rampart.spi.source.Origin;
 import dev.rampart.spi.source.SourceException;
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The facts read from a user's inputs: every source read on its own, then the records that describe
@@ -117,12 +112,17 @@ public final class Inventory {
     return Collections.unmodifiableMap(origins);
   }
 
-  /** The origin of every reported field, for evidence; a value no field-level origin covers is the fact's. */
-  public Provenance provenance() {
-    return (type, factId, fieldPath) -> {
-      MergedFact fact = byKey.get(new FactKey(type, factId));
-      return fact == null ? null : fact.originOf(fieldPath);
-    };
+  /**
+   * The origin of a reported value, for evidence, or {@code null} for a fact not in the inventory; a
+   * value no field-level origin covers is the fact's. This answers the engine's {@code Provenance}.
+   *
+   * @param type the type of the fact holding the value
+   * @param factId the id of that fact
+   * @param fieldPath the path as evidence writes it, e.g. {@code services[1].port}
+   */
+  public @Nullable Origin originOf(FactType type, String factId, String fieldPath) {
+    MergedFact fact = byKey.get(new FactKey(type, factId));
+    return fact == null ? null : fact.originOf(fieldPath);
   }
 
   /** The fields on which sources disagreed, per fact, for the facts that have any. */
@@ -207,49 +207,15 @@ public final class Inventory {
     return String.join(", ", names);
   }
 
+  // Each referring fact's problems are prefixed with its own origin, even where two facts share an id.
   private static List<String> unknownReferences(List<MergedFact> merged) {
-    List<Fact> facts = merged.stream().map(MergedFact::fact).toList();
-    if (ComplianceEngine.checkReferences(facts).isEmpty()) {
-      return List.of();
-    }
-    // The engine's problems do not say which fact holds the reference, so check each referring fact
-    // alone against the facts it can refer to, and prefix what it finds with that fact's origin.
+    References present = References.among(merged.stream().map(MergedFact::fact).toList());
     List<String> problems = new ArrayList<>();
     for (MergedFact referring : merged) {
-      Fact fact = referring.fact();
-      Set<FactType> targets = referencedTypes(fact);
-      if (targets.isEmpty()) {
-        continue;
-      }
-      List<Fact> scope = new ArrayList<>();
-      scope.add(fact);
-      for (Fact other : facts) {
-        if (other.type() != fact.type() && targets.contains(other.type())) {
-          scope.add(other);
-        }
-      }
-      for (Problem problem : ComplianceEngine.checkReferences(scope)) {
-        problems.add(referring.origin() + ": " + describe(problem));
+      for (DanglingReference dangling : present.danglingIn(referring.fact())) {
+        problems.add(referring.origin() + ": " + dangling.describe());
       }
     }
     return problems;
-  }
-
-  private static Set<FactType> referencedTypes(Fact fact) {
-    Set<FactType> types = EnumSet.noneOf(FactType.class);
-    RecordComponent[] components = fact.getClass().getRecordComponents();
-    if (components != null) {
-      for (RecordComponent component : components) {
-        Ref ref = component.getAnnotation(Ref.class);
-        if (ref != null) {
-          types.add(ref.value());
-        }
-      }
-    }
-    return types;
-  }
-
-  private static String describe(Problem problem) {
-    return problem.suggestion() == null ? problem.message() : problem.message() + " (" + problem.suggestion() + ")";
   }
 }

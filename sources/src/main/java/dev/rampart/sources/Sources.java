@@ -3,6 +3,7 @@ package dev.rampart.sources;
 import dev.rampart.spi.source.FactSourceProvider;
 import dev.rampart.spi.source.SourceException;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
@@ -43,12 +44,18 @@ public final class Sources {
       }
       LOG.debug("found fact source '{}' ({})", provider.id(), provider.getClass().getName());
     }
+    LOG.debug("fact sources on the class path: {}", byId.isEmpty() ? "none" : String.join(", ", byId.keySet()));
     return new Sources(byId);
   }
 
   /** The ids of the providers found, in alphabetical order. */
   public Set<String> ids() {
     return Collections.unmodifiableSet(providers.keySet());
+  }
+
+  /** The providers found, in the alphabetical order of their ids. */
+  public List<FactSourceProvider> providers() {
+    return List.copyOf(providers.values());
   }
 
   /**

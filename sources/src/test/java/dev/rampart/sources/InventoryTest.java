@@ -34,7 +34,9 @@ class InventoryTest {
       "scan.json", List.of(Device.builder("cam-01").ipAddresses(List.of("10.0.0.7")).build()),
       "twice.json", List.of(Device.builder("cam-01").build(), Device.builder("cam-01").build()),
       "other-serial.json", List.of(Device.builder("cam-01").serialNumber("S-2").owner("security").build()),
-      "breaks.json", List.of(Device.builder("cam-09").build()));
+      "breaks.json", List.of(Device.builder("cam-09").build()),
+      "orphans.json", List.of(Device.builder("cam-02").build(),
+          Device.builder("cam-03").vendorId("acme").networkIds(List.of("iot")).build()));
 
   private final Sources sources = Sources.of(List.of(new CannedProvider("cmdb"), new CannedProvider("scanner")));
 
@@ -48,9 +50,9 @@ class InventoryTest {
     assertEquals(1, inventory.facts().size());
     assertEquals("facilities", camera.owner());
     assertEquals(List.of("10.0.0.7"), camera.ipAddresses());
-    assertEquals("cmdb:cmdb.json:1:1", inventory.provenance().originOf(FactType.DEVICE, "cam-01", "owner").describe());
+    assertEquals("cmdb:cmdb.json:1:1", inventory.originOf(FactType.DEVICE, "cam-01", "owner").describe());
     assertEquals("scanner:scan.json:1:1",
-        inventory.provenance().originOf(FactType.DEVICE, "cam-01", "ipAddresses[0]").describe());
+        inventory.originOf(FactType.DEVICE, "cam-01", "ipAddresses[0]").describe());
   }
 
   @Test
@@ -72,6 +74,26 @@ class InventoryTest {
     assertEquals(List.of("scanner:other-serial.json:1:1: device id 'cam-01' is also used by cmdb:cmdb.json:1:1,"
         + " but the identity keys (serial) tell the two records apart, so they were not merged (correct the value"
         + " that differs, give one another id, or merge by id with --identity-keys id,...)"), inventory.problems());
+  }
+
+  @Test
+  void aReferenceToAFactNoSourceReportedIsAProblemAtTheReferringRecord() throws SourceException {
+    Inventory inventory = Inventory.read(
+        sources, List.of(spec("cmdb", "cmdb.json"), spec("scanner", "orphans.json")), DEFAULTS, false);
+
+    assertEquals(List.of(
+        "orphans.json:2:1: device 'cam-03' refers to vendor 'acme', which no source reported"
+            + " (add a vendor with id 'acme', or correct the reference)",
+        "orphans.json:2:1: device 'cam-03' refers to network 'iot', which no source reported"
+            + " (add a network with id 'iot', or correct the reference)"), inventory.problems());
+  }
+
+  @Test
+  void referencesAreNotCheckedWhenAFailedSourceMayHoldWhatTheyName() throws SourceException {
+    Inventory inventory = Inventory.read(
+        sources, List.of(spec("scanner", "orphans.json"), spec("cmdb", "breaks.json")), DEFAULTS, true);
+
+    assertEquals(List.of(), inventory.problems());
   }
 
   @Test

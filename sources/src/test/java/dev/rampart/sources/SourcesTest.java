@@ -32,6 +32,16 @@ class SourcesTest {
   }
 
   @Test
+  void listsTheProvidersInTheOrderOfTheirIds() {
+    FactSourceProvider nmap = new StubProvider("nmap");
+    FactSourceProvider inventory = new StubProvider("inventory");
+
+    Sources sources = Sources.of(List.of(nmap, inventory));
+
+    assertEquals(List.of(inventory, nmap), sources.providers());
+  }
+
+  @Test
   void unknownIdListsTheAvailableOnes() {
     Sources sources = Sources.of(List.of(new StubProvider("nmap"), new StubProvider("inventory")));
 

@@ -2,7 +2,6 @@ package dev.rampart.cli.command;
 
 import dev.rampart.sources.Sources;
 import dev.rampart.spi.source.FactSourceProvider;
-import dev.rampart.spi.source.SourceException;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -26,15 +25,14 @@ public final class AdaptersCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
 
   @Override
-  public Integer call() throws SourceException {
+  public Integer call() {
     Sources sources = Sources.discover();
     int width = Math.max("TYPE".length(), sources.ids().stream().mapToInt(String::length).max().orElse(0));
     String row = "%-" + width + "s  %s";
     PrintWriter out = spec.commandLine().getOut();
     out.println(String.format(Locale.ROOT, row, "TYPE", "PROVIDER"));
-    for (String id : sources.ids()) {
-      FactSourceProvider provider = sources.provider(id);
-      out.println(String.format(Locale.ROOT, row, id, provider.getClass().getName()));
+    for (FactSourceProvider provider : sources.providers()) {
+      out.println(String.format(Locale.ROOT, row, provider.id(), provider.getClass().getName()));
     }
     out.flush();
     return ExitCode.OK;

@@ -188,8 +188,8 @@ public final class EvaluateCommand implements Callable<Integer> {
 
       inventory.failedSources().forEach(failed -> warnPartial(err, failed));
       progress.step("evaluating\u2026");
-      Report report = engine.evaluate(inventory.facts(), inventory.provenance())
-          .withWaivers(waivers, inventory.facts(), inventory.provenance());
+      Report report = engine.evaluate(inventory.facts(), inventory::originOf)
+          .withWaivers(waivers, inventory.facts(), inventory::originOf);
       Evaluation evaluation = new Evaluation(report, FactInputs.inputNames(sources, inputs.files()),
           inventory.origins(), inventory.conflicts(), inventory.failedSources(), verdict(baseline), ToolVersion.current());
       return finish(evaluation, targets, engine, progress, err);

@@ -87,7 +87,7 @@ public final class ExplainCommand implements Callable<Integer> {
     FactKey key = factKey(engine);
     Explanation explanation;
     try {
-      explanation = engine.explain(rule, key.type(), key.id(), inventory.facts(), inventory.provenance());
+      explanation = engine.explain(rule, key.type(), key.id(), inventory.facts(), inventory::originOf);
     } catch (IllegalArgumentException e) {
       err.println(e.getMessage());
       return ExitCode.INPUT_ERROR;

@@ -4,21 +4,14 @@ import dev.rampart.engine.ComplianceEngine;
 import dev.rampart.engine.Report;
 import dev.rampart.engine.StreamingEvaluation;
 import dev.rampart.sources.FactKey;
+import dev.rampart.sources.References;
 import dev.rampart.sources.SourceSpec;
 import dev.rampart.sources.Sources;
-import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.FactType;
-import dev.rampart.spi.fact.Ref;
 import dev.rampart.spi.source.FactSource;
 import dev.rampart.spi.source.Origin;
 import dev.rampart.spi.source.SourceException;
-import java.lang.reflect.Method;
-import java.lang.reflect.RecordComponent;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.EnumMap;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -36,23 +29,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * its place.
  */
 public final class StreamedInventory {
-
-  private static final ClassValue<List<Reference>> REFERENCES = new ClassValue<>() {
-    @Override
-    protected List<Reference> computeValue(Class<?> type) {
-      List<Reference> references = new ArrayList<>();
-      RecordComponent[] components = type.getRecordComponents();
-      if (components != null) {
-        for (RecordComponent component : components) {
-          Ref ref = component.getAnnotation(Ref.class);
-          if (ref != null) {
-            references.add(new Reference(component.getAccessor(), ref.value()));
-          }
-        }
-      }
-      return List.copyOf(references);
-    }
-  };
 
   private final Map<FactKey, Origin> origins;
 
@@ -98,18 +74,14 @@ public final class StreamedInventory {
     for (FactType type : FactType.values()) {
       origins.put(type, new ConcurrentHashMap<>());
     }
-    Map<FactType, Set<String>> referenced = new EnumMap<>(FactType.class);
-    Map<FactType, Set<String>> known = new EnumMap<>(FactType.class);
+    References.Tracker references = References.tracker();
     long[] count = {0};
     try (StreamingEvaluation evaluation = engine.startEvaluation(
         (type, factId, path) -> origins.get(type).get(factId))) {
       FactSource source = sources.provider(spec.type()).create(spec.config());
       source.read((fact, origin) -> {
         origins.get(fact.type()).put(fact.id(), origin);
-        if (fact.type() != FactType.DEVICE) {
-          known.computeIfAbsent(fact.type(), type -> new HashSet<>()).add(fact.id());
-        }
-        noteReferences(fact, referenced);
+        references.add(fact);
         try {
           evaluation.add(fact);
         } catch (IllegalArgumentException | IllegalStateException e) {
@@ -117,10 +89,8 @@ public final class StreamedInventory {
         }
         count[0]++;
       });
-      for (Map.Entry<FactType, Set<String>> targets : referenced.entrySet()) {
-        if (!known.getOrDefault(targets.getKey(), Set.of()).containsAll(targets.getValue())) {
-          return Optional.empty();
-        }
+      if (!references.allResolved()) {
+        return Optional.empty();
       }
       return Optional.of(new StreamedInventory(evaluation.finish(), new Origins(origins), count[0]));
     } catch (SourceException | GiveUp | IllegalArgumentException e) {
@@ -142,29 +112,6 @@ public final class StreamedInventory {
   public long factCount() {
     return facts;
   }
-
-  // Devices refer to networks and vendors only; those ids are few, so all of them are kept to check.
-  private static void noteReferences(Fact fact, Map<FactType, Set<String>> referenced) {
-    for (Reference reference : REFERENCES.get(fact.getClass())) {
-      Object value;
-      try {
-        value = reference.accessor.invoke(fact);
-      } catch (ReflectiveOperationException e) {
-        throw new IllegalStateException("cannot read " + reference.accessor.getName(), e);
-      }
-      if (value == null) {
-        continue;
-      }
-      Set<String> ids = referenced.computeIfAbsent(reference.target, type -> new HashSet<>());
-      if (value instanceof Collection<?> list) {
-        list.forEach(id -> ids.add(String.valueOf(id)));
-      } else {
-        ids.add(String.valueOf(value));
-      }
-    }
-  }
-
-  private record Reference(Method accessor, FactType target) {}
 
   /** Thrown out of the source's sink to stop reading. */
   private static final class GiveUp extends RuntimeException {

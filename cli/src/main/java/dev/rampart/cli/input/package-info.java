@@ -1,4 +1,4 @@
-/** Reading what a command evaluates: fact sources found with ServiceLoader, and the facts they hold. */
+/** Reading what a command evaluates straight into the engine: one clean source streamed, without holding its facts. */
 @NullMarked
 package dev.rampart.cli.input;
 

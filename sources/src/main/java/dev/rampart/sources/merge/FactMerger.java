@@ -2,6 +2,7 @@ package dev.rampart.sources.merge;
 
 import dev.rampart.spi.fact.Device;
 import dev.rampart.spi.fact.Fact;
+import dev.rampart.spi.fact.FactType;
 import dev.rampart.spi.source.Origin;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -42,9 +43,9 @@ public final class FactMerger {
       members.put(i, new ArrayList<>(List.of(i)));
     }
     // stronger keys bind first; a group never takes in a record that a member is known to differ from
-    Map<String, List<Integer>> buckets = new LinkedHashMap<>();
+    Map<MergeKey, List<Integer>> buckets = new LinkedHashMap<>();
     for (int i = 0; i < facts.size(); i++) {
-      for (String key : keys(facts.get(i).fact())) {
+      for (MergeKey key : keys(facts.get(i).fact())) {
         buckets.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
       }
     }
@@ -68,17 +69,17 @@ public final class FactMerger {
     return new ArrayList<>(groups.values());
   }
 
-  private List<List<Integer>> orderedByKey(Map<String, List<Integer>> buckets) {
+  private List<List<Integer>> orderedByKey(Map<MergeKey, List<Integer>> buckets) {
     List<List<Integer>> ordered = new ArrayList<>();
-    for (IdentityKey key : policy.deviceIdentity()) {
-      buckets.forEach((name, bucket) -> {
-        if (name.startsWith("DEVICE|" + key + "|")) {
+    for (IdentityKey identity : policy.deviceIdentity()) {
+      buckets.forEach((key, bucket) -> {
+        if (key.type() == FactType.DEVICE && key.identity() == identity) {
           ordered.add(bucket);
         }
       });
     }
-    buckets.forEach((name, bucket) -> {
-      if (!name.startsWith("DEVICE|")) {
+    buckets.forEach((key, bucket) -> {
+      if (key.type() != FactType.DEVICE) {
         ordered.add(bucket);
       }
     });
@@ -127,15 +128,14 @@ public final class FactMerger {
     return i;
   }
 
-  private List<String> keys(Fact fact) {
-    List<String> keys = new ArrayList<>();
+  private List<MergeKey> keys(Fact fact) {
     if (!(fact instanceof Device device)) {
-      keys.add(fact.type() + "|id|" + fact.id());
-      return keys;
+      return List.of(new MergeKey(fact.type(), IdentityKey.ID, fact.id()));
     }
-    for (IdentityKey key : policy.deviceIdentity()) {
-      for (String value : values(device, key)) {
-        keys.add("DEVICE|" + key + "|" + value);
+    List<MergeKey> keys = new ArrayList<>();
+    for (IdentityKey identity : policy.deviceIdentity()) {
+      for (String value : values(device, identity)) {
+        keys.add(new MergeKey(FactType.DEVICE, identity, value));
       }
     }
     return keys;
@@ -203,4 +203,7 @@ public final class FactMerger {
     List<Origin> sources = ranked.stream().map(SourcedFact::origin).toList();
     return new MergedFact(fact, ranked.get(0).origin(), sources, merge.origins(), merge.conflicts());
   }
+
+  /** Records that share a key may describe one thing: a device's serial number, a network's id. */
+  private record MergeKey(FactType type, IdentityKey identity, String value) {}
 }

@@ -47,7 +47,7 @@ final class RecordMerge {
       }
       values[i] = mergeValue(component, present, path, prefix.isEmpty() && component.getName().equals("id"));
     }
-    return construct(type, components, values);
+    return construct(type, components, values, claims, prefix);
   }
 
   private @Nullable Object mergeValue(RecordComponent component, List<Claim> present, String path, boolean isId) {
@@ -129,11 +129,16 @@ final class RecordMerge {
     try {
       return component.getAccessor().invoke(record);
     } catch (IllegalAccessException | InvocationTargetException e) {
-      throw new IllegalStateException("cannot read " + component, e);
+      // the fact model's records are public with plain accessors: failing here is our bug
+      throw new IllegalStateException("cannot read " + component.getDeclaringRecord().getSimpleName() + "."
+          + component.getName(), e);
     }
   }
 
-  private static Object construct(Class<?> type, RecordComponent[] components, Object[] values) {
+  // Each record was accepted alone; a record type that checks its fields against each other may
+  // still refuse their merge, which then names the records merged and the reason.
+  private static Object construct(
+      Class<?> type, RecordComponent[] components, Object[] values, List<Claim> claims, String prefix) {
     Class<?>[] types = new Class<?>[components.length];
     for (int i = 0; i < components.length; i++) {
       types[i] = components[i].getType();
@@ -141,8 +146,16 @@ final class RecordMerge {
     try {
       Constructor<?> constructor = type.getDeclaredConstructor(types);
       return constructor.newInstance(values);
+    } catch (InvocationTargetException e) {
+      throw new IllegalStateException(merging(type, claims, prefix) + ": " + e.getCause().getMessage(), e);
     } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("cannot build merged " + type.getSimpleName(), e);
+      throw new IllegalStateException(merging(type, claims, prefix) + ": " + e, e);
     }
+  }
+
+  private static String merging(Class<?> type, List<Claim> claims, String prefix) {
+    String what = prefix.isEmpty() ? type.getSimpleName() : prefix.substring(0, prefix.length() - 1);
+    List<String> places = claims.stream().map(claim -> claim.origin().describe()).toList();
+    return "cannot merge " + what + " from " + String.join(" and ", places);
   }
 }

@@ -1,0 +1,36 @@
+package dev.rampart.sources;
+
+import java.util.Objects;
+
+/**
+ * A reference that names a fact no source reported, such as a device whose {@code vendorId} names
+ * no vendor.
+ *
+ * @param from the fact that holds the reference
+ * @param field the record component that holds it, e.g. {@code vendorId}
+ * @param to the fact it names, which is missing
+ */
+public record DanglingReference(FactKey from, String field, FactKey to) {
+
+  public DanglingReference {
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(field, "field");
+    Objects.requireNonNull(to, "to");
+  }
+
+  /** What is wrong: {@code device 'cam-1' refers to vendor 'acme', which no source reported}. */
+  public String message() {
+    return from.type().wireName() + " '" + from.id() + "' refers to " + to.type().wireName() + " '" + to.id()
+        + "', which no source reported";
+  }
+
+  /** How to fix it: {@code add a vendor with id 'acme', or correct the reference}. */
+  public String fix() {
+    return "add a " + to.type().wireName() + " with id '" + to.id() + "', or correct the reference";
+  }
+
+  /** The message with its fix in parentheses, as problems are listed. */
+  public String describe() {
+    return message() + " (" + fix() + ")";
+  }
+}
