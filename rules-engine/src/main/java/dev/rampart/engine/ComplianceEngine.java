@@ -259,7 +259,7 @@ public final class ComplianceEngine {
     if (matching.isEmpty()) {
       List<String> ids = rules.programs().stream().map(p -> p.rule().id()).toList();
       throw new IllegalArgumentException("no rule '" + ruleId + "' in the packs ("
-          + dev.rampart.engine.internal.load.Suggestions.didYouMean(ruleId, ids) + ")");
+          + dev.rampart.spi.source.DidYouMean.hintOrList(ruleId, ids, "expected one of") + ")");
     }
     if (matching.size() > 1) {
       throw new IllegalArgumentException("rule id '" + ruleId + "' is defined by several packs; write PACK/" + ruleId);
@@ -474,7 +474,7 @@ public final class ComplianceEngine {
           packs.forEach(p -> p.parameters().forEach(param -> known.add(param.name())));
           problems.add(new Problem("parameters", 0, 0, null, "unknown parameter '" + name + "'",
               known.isEmpty() ? "the packs declare no parameters"
-                  : dev.rampart.engine.internal.load.Suggestions.didYouMean(name, known)));
+                  : dev.rampart.spi.source.DidYouMean.hintOrList(name, known, "expected one of")));
         }
       }
       if (!problems.isEmpty()) {

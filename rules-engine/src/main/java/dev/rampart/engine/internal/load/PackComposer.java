@@ -2,10 +2,11 @@ package dev.rampart.engine.internal.load;
 
 import dev.rampart.engine.internal.ast.PackDef;
 import dev.rampart.engine.internal.ast.Position;
-import dev.rampart.engine.internal.yaml.Node;
 import dev.rampart.engine.internal.yaml.Node.MapNode;
 import dev.rampart.engine.internal.yaml.Node.ScalarNode;
+import dev.rampart.engine.internal.yaml.Node;
 import dev.rampart.engine.value.Problem;
+import dev.rampart.spi.source.DidYouMean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -109,7 +110,7 @@ public final class PackComposer {
     }
     List<String> ids = BuiltinPacks.ids();
     String paths = "a pack file is named by its path, relative to " + source.relativeRoot();
-    String fix = Suggestions.closest(id, ids).map(s -> "did you mean '" + s + "'?")
+    String fix = DidYouMean.closest(id, ids).map(DidYouMean::question)
         .orElse(ids.isEmpty()
             ? "no built-in packs are on the classpath (add rampart-rule-packs); " + paths
             : "built-in packs: " + String.join(", ", ids) + "; " + paths);

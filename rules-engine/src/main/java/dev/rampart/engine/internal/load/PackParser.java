@@ -16,16 +16,17 @@ import dev.rampart.engine.internal.schema.Field;
 import dev.rampart.engine.internal.schema.FieldKind;
 import dev.rampart.engine.internal.schema.Schemas;
 import dev.rampart.engine.internal.schema.TypeSchema;
-import dev.rampart.engine.internal.yaml.Node;
 import dev.rampart.engine.internal.yaml.Node.ListNode;
 import dev.rampart.engine.internal.yaml.Node.MapNode;
 import dev.rampart.engine.internal.yaml.Node.ScalarNode;
+import dev.rampart.engine.internal.yaml.Node;
 import dev.rampart.engine.internal.yaml.TreeReadException;
 import dev.rampart.engine.internal.yaml.TreeReader;
 import dev.rampart.engine.value.Category;
 import dev.rampart.engine.value.Problem;
 import dev.rampart.engine.value.Severity;
 import dev.rampart.spi.fact.FactType;
+import dev.rampart.spi.source.DidYouMean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -259,7 +260,7 @@ public final class PackParser {
       if (inherited.base() != null) {
         List<String> names = inherited.parameters().stream().map(ParamDef::name).toList();
         problem(spec, "parameter '" + name + "' is not a parameter of base pack '" + inherited.base() + "' and has no 'type'",
-            Suggestions.closest(name, names)
+            DidYouMean.closest(name, names)
                 .map(s -> "did you mean '" + s + "'? To declare a new parameter, add 'type:'")
                 .orElse("to declare a new parameter, add 'type:' with one of: " + String.join(", ", ParamType.wireNames())));
         return null;
@@ -273,7 +274,7 @@ public final class PackParser {
     }
     var type = ParamType.fromWireName(typeName);
     if (type.isEmpty()) {
-      problem(typeNode, "unknown parameter type '" + typeName + "'", Suggestions.didYouMean(typeName, ParamType.wireNames()));
+      problem(typeNode, "unknown parameter type '" + typeName + "'", DidYouMean.hintOrList(typeName, ParamType.wireNames(), "expected one of"));
       return null;
     }
     if (base != null && type.get() != base.type()) {
@@ -397,7 +398,7 @@ public final class PackParser {
       }
       String known = map.entries().keySet().stream().findFirst().orElse("");
       problem(map, "a condition needs one of: all, any, not, anyOf, allOf, noneOf, or field with an operator",
-          known.isEmpty() ? null : Suggestions.closest(known, COMBINATOR_KEYS).map(s -> "did you mean '" + s + "'?").orElse(null));
+          known.isEmpty() ? null : DidYouMean.closest(known, COMBINATOR_KEYS).map(DidYouMean::question).orElse(null));
       return null;
     }
     if (present.size() > 1) {
@@ -472,7 +473,7 @@ public final class PackParser {
     allowed.add(IF_ABSENT);
     for (Map.Entry<String, ScalarNode> key : map.keyNodes().entrySet()) {
       if (!allowed.contains(key.getKey())) {
-        problem(key.getValue(), "unknown key '" + key.getKey() + "' in condition", Suggestions.didYouMean(key.getKey(), allowed));
+        problem(key.getValue(), "unknown key '" + key.getKey() + "' in condition", DidYouMean.hintOrList(key.getKey(), allowed, "expected one of"));
       }
     }
     if (operators.size() != 1) {
@@ -592,7 +593,7 @@ public final class PackParser {
       }
       problem(nameNode, "unknown parameter '" + name + "'", parameters.isEmpty()
           ? "declare it under 'parameters:' at the top of the pack"
-          : Suggestions.didYouMean(name, parameters.keySet()));
+          : DidYouMean.hintOrList(name, parameters.keySet(), "expected one of"));
       return null;
     }
     Literals.Result converted = Literals.convert(operator, path.field(), param.defaultValue());
@@ -658,7 +659,7 @@ public final class PackParser {
         String where = i == 0 ? scope.describe() : "'" + String.join(".", Arrays.copyOf(segments, i)) + "'";
         String prefix = i == 0 ? "" : String.join(".", Arrays.copyOf(segments, i)) + ".";
         problem(at, "unknown field '" + text + "': " + where + " has no field '" + segment + "'",
-            Suggestions.closest(segment, schema.fields().keySet())
+            DidYouMean.closest(segment, schema.fields().keySet())
                 .map(s -> "did you mean '" + prefix + s + "'?")
                 .orElse("valid fields: " + String.join(", ", schema.fields().keySet())));
         return null;
@@ -779,7 +780,7 @@ public final class PackParser {
     }
     var value = parse.apply(text);
     if (value.isEmpty()) {
-      problem(map.entries().get(key), "unknown " + key + " '" + text + "'", Suggestions.didYouMean(text, names));
+      problem(map.entries().get(key), "unknown " + key + " '" + text + "'", DidYouMean.hintOrList(text, names, "expected one of"));
       return null;
     }
     return value.get();
@@ -792,7 +793,7 @@ public final class PackParser {
   private void checkKeys(MapNode map, List<String> allowed, String where) {
     for (Map.Entry<String, ScalarNode> key : map.keyNodes().entrySet()) {
       if (!allowed.contains(key.getKey())) {
-        problem(key.getValue(), "unknown key '" + key.getKey() + "' in " + where, Suggestions.didYouMean(key.getKey(), allowed));
+        problem(key.getValue(), "unknown key '" + key.getKey() + "' in " + where, DidYouMean.hintOrList(key.getKey(), allowed, "expected one of"));
       }
     }
   }

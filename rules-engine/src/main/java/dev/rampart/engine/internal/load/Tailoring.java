@@ -5,11 +5,12 @@ import dev.rampart.engine.Rule;
 import dev.rampart.engine.internal.ast.PackDef;
 import dev.rampart.engine.internal.ast.ParamDef;
 import dev.rampart.engine.internal.ast.RuleDef;
-import dev.rampart.engine.internal.yaml.Node;
 import dev.rampart.engine.internal.yaml.Node.ListNode;
 import dev.rampart.engine.internal.yaml.Node.MapNode;
 import dev.rampart.engine.internal.yaml.Node.ScalarNode;
+import dev.rampart.engine.internal.yaml.Node;
 import dev.rampart.engine.value.Problem;
+import dev.rampart.spi.source.DidYouMean;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -107,7 +108,7 @@ final class Tailoring {
       for (Map.Entry<String, ScalarNode> key : entry.keyNodes().entrySet()) {
         if (!DISABLE_KEYS.contains(key.getKey())) {
           problem(key.getValue(), null, "unknown key '" + key.getKey() + "' in disable entry",
-              Suggestions.didYouMean(key.getKey(), DISABLE_KEYS));
+              DidYouMean.hintOrList(key.getKey(), DISABLE_KEYS, "expected one of"));
         }
       }
       Node ruleNode = entry.entries().get("rule");
@@ -164,7 +165,7 @@ final class Tailoring {
     }
     List<String> ids = base.rules().stream().map(r -> r.info().id()).toList();
     problem(at, null, "cannot disable rule '" + ruleId + "': base pack '" + baseName + "' has no such rule",
-        Suggestions.closest(ruleId, ids).map(s -> "did you mean '" + s + "'?")
+        DidYouMean.closest(ruleId, ids).map(DidYouMean::question)
             .orElse("check the id against the rules of base pack '" + baseName + "'"));
   }
 

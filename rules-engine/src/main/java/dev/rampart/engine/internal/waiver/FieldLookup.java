@@ -1,6 +1,5 @@
 package dev.rampart.engine.internal.waiver;
 
-import dev.rampart.engine.internal.load.Suggestions;
 import dev.rampart.engine.internal.schema.Field;
 import dev.rampart.engine.internal.schema.FieldKind;
 import dev.rampart.engine.internal.schema.Schemas;
@@ -8,6 +7,7 @@ import dev.rampart.engine.internal.schema.TypeSchema;
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.FactType;
 import dev.rampart.spi.fact.WireNames;
+import dev.rampart.spi.source.DidYouMean;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,7 +93,7 @@ public final class FieldLookup {
           : Optional.of("'" + path + "' is a " + field.kind().description() + "; '" + value + "' is not a number");
       case ENUM -> field.enumValues().contains(value) ? Optional.empty()
           : Optional.of("'" + value + "' is not a value of '" + path + "' ("
-              + Suggestions.didYouMean(value, field.enumValues()) + ")");
+              + DidYouMean.hintOrList(value, field.enumValues(), "expected one of") + ")");
       default -> Optional.empty();
     };
   }
@@ -163,7 +163,7 @@ public final class FieldLookup {
       Field field = schema.fields().get(segment);
       if (field == null) {
         throw new FieldPathException(where + " has no field '" + segment + "'",
-            Suggestions.closest(segment, schema.fields().keySet())
+            DidYouMean.closest(segment, schema.fields().keySet())
                 .map(s -> "did you mean '" + so + s + "'?")
                 .orElse("valid fields: " + String.join(", ", schema.fields().keySet())));
       }
