@@ -7,7 +7,6 @@ import dev.rampart.engine.internal.yaml.Node.ScalarNode;
 import dev.rampart.engine.internal.yaml.Node;
 import dev.rampart.engine.value.Problem;
 import dev.rampart.spi.source.DidYouMean;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -47,10 +46,10 @@ public final class PackComposer {
   /** {@code below}: the packs that extend this one, starting with the pack that was asked for. */
   private static <X extends Exception> PackDef load(PackSource source, List<PackSource> below, PackReader<X> reader)
       throws PackProblems, X {
-    Node root = PackParser.read(reader.read(source, below), source.name());
+    Node root = DocumentParser.read(reader.read(source, below), source.name());
     MapNode top = root instanceof MapNode map ? map : null;
     Node extendsNode = top == null ? null : top.entries().get("extends");
-    List<Problem> problems = new ArrayList<>();
+    PackProblemCollector problems = new PackProblemCollector(source.name());
 
     PackDef base = null;
     Inherited inherited = Inherited.NONE;
@@ -63,18 +62,10 @@ public final class PackComposer {
         inherited = Inherited.UNKNOWN;
       }
     }
-    PackDef own = null;
-    try {
-      own = PackParser.parse(root, source.name(), inherited);
-    } catch (PackProblems e) {
-      problems.addAll(e.problems());
-    }
-    Tailoring tailoring = top == null ? null : Tailoring.check(top, source.name(), extendsNode != null, base);
-    if (tailoring != null) {
-      problems.addAll(tailoring.problems());
-    }
+    PackDef own = DocumentParser.parse(root, problems, inherited);
+    Tailoring tailoring = top == null ? null : Tailoring.check(top, problems, extendsNode != null, base);
     if (!problems.isEmpty() || own == null) {
-      throw new PackProblems(problems);
+      throw problems.stop();
     }
     reader.loaded(source, own, below);
     return base == null || tailoring == null ? own : tailoring.apply(own, base);
