@@ -1,7 +1,6 @@
 package dev.rampart.engine;
 
 import dev.rampart.engine.internal.ast.ParamDef;
-import dev.rampart.engine.internal.ast.ParamType;
 import dev.rampart.engine.internal.drools.RuleBase;
 import dev.rampart.engine.internal.eval.BoundParameter;
 import dev.rampart.engine.internal.eval.Frames;
@@ -11,6 +10,7 @@ import dev.rampart.engine.internal.load.ParamValues;
 import dev.rampart.engine.internal.schema.Field;
 import dev.rampart.engine.internal.schema.FieldKind;
 import dev.rampart.engine.internal.schema.Schemas;
+import dev.rampart.engine.value.ParameterType;
 import dev.rampart.engine.value.Problem;
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.FactType;
@@ -489,9 +489,9 @@ public final class ComplianceEngine {
         return ParamValues.parse(param.type(), text);
       }
       Object raw = override instanceof TypedDuration d ? d.value().toString() : override;
-      if (override instanceof TypedDuration && param.type() != ParamType.DURATION
-          || override instanceof List<?> && param.type() != ParamType.LIST
-          || override instanceof Number && param.type() != ParamType.INTEGER && param.type() != ParamType.NUMBER) {
+      if (override instanceof TypedDuration && param.type() != ParameterType.DURATION
+          || override instanceof List<?> && param.type() != ParameterType.LIST
+          || override instanceof Number && param.type() != ParameterType.INTEGER && param.type() != ParameterType.NUMBER) {
         throw new IllegalArgumentException("the parameter is of type " + param.type().wireName() + ", not "
             + (override instanceof TypedDuration ? "duration" : override instanceof List<?> ? "list" : "integer"));
       }

@@ -1,9 +1,9 @@
 package dev.rampart.engine.internal.load;
 
 import dev.rampart.engine.internal.ast.ParamDef;
-import dev.rampart.engine.internal.ast.ParamType;
-import dev.rampart.engine.internal.yaml.Node;
 import dev.rampart.engine.internal.yaml.Node.MapNode;
+import dev.rampart.engine.internal.yaml.Node;
+import dev.rampart.engine.value.ParameterType;
 import dev.rampart.spi.source.DidYouMean;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,7 +62,7 @@ final class ParameterParser {
   private Optional<ParamDef> declare(String name, MapNode spec) {
     nodes.checkKeys(spec, PARAMETER_KEYS, "parameter '" + name + "'");
     ParamDef base = inherited.parameter(name);
-    ParamType type = type(name, spec, base);
+    ParameterType type = type(name, spec, base);
     Node defaultNode = spec.entries().get("default");
     if (defaultNode == null) {
       problems.add(spec, "parameter '" + name + "' has no default", "add 'default:' with a value of its type");
@@ -101,7 +101,7 @@ final class ParameterParser {
   }
 
   /** The parameter with the range its spec declares, or {@code null} after a problem was reported. */
-  private @Nullable ParamDef range(String name, ParamType type, MapNode spec, ParamDef param) {
+  private @Nullable ParamDef range(String name, ParameterType type, MapNode spec, ParamDef param) {
     Object[] bounds = new Object[2];
     for (int i = 0; i < 2; i++) {
       String key = RANGE_KEYS.get(i);
@@ -134,7 +134,7 @@ final class ParameterParser {
    * The parameter's declared type, or for an override of a base parameter the base's type; null
    * after a problem was reported, or when the base that may declare it could not be loaded.
    */
-  private @Nullable ParamType type(String name, MapNode spec, @Nullable ParamDef base) {
+  private @Nullable ParameterType type(String name, MapNode spec, @Nullable ParamDef base) {
     Node typeNode = spec.entries().get("type");
     if (typeNode == null) {
       if (base != null) {
@@ -148,7 +148,7 @@ final class ParameterParser {
         problems.add(spec, "parameter '" + name + "' is not a parameter of base pack '" + inherited.base() + "' and has no 'type'",
             DidYouMean.closest(name, names)
                 .map(s -> DidYouMean.question(s) + " To declare a new parameter, add 'type:'")
-                .orElse("to declare a new parameter, add 'type:' with one of: " + String.join(", ", ParamType.wireNames())));
+                .orElse("to declare a new parameter, add 'type:' with one of: " + String.join(", ", ParameterType.wireNames())));
         return null;
       }
       problems.add(spec, "missing 'type' in parameter '" + name + "'", null);
@@ -158,10 +158,10 @@ final class ParameterParser {
     if (typeName == null) {
       return null;
     }
-    Optional<ParamType> type = ParamType.fromWireName(typeName);
+    Optional<ParameterType> type = ParameterType.fromWireName(typeName);
     if (type.isEmpty()) {
       problems.add(typeNode, "unknown parameter type '" + typeName + "'",
-          DidYouMean.hintOrList(typeName, ParamType.wireNames(), "expected one of"));
+          DidYouMean.hintOrList(typeName, ParameterType.wireNames(), "expected one of"));
       return null;
     }
     if (base != null && type.get() != base.type()) {
