@@ -1,8 +1,7 @@
 package dev.rampart.engine.value;
 
-import java.util.ArrayList;
+import dev.rampart.spi.fact.WireNames;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /** The type of a pack parameter, as a pack declares it with {@code type:}. */
@@ -24,25 +23,16 @@ public enum ParameterType {
 
   /** The name a pack writes, e.g. {@code duration}. */
   public String wireName() {
-    return name().toLowerCase(Locale.ROOT);
+    return WireNames.of(this);
   }
 
   /** The type a pack names, if it is one. */
   public static Optional<ParameterType> fromWireName(String name) {
-    for (ParameterType type : values()) {
-      if (type.wireName().equals(name)) {
-        return Optional.of(type);
-      }
-    }
-    return Optional.empty();
+    return WireNames.parse(ParameterType.class, name);
   }
 
   /** Every type's wire name, in declaration order. */
   public static List<String> wireNames() {
-    List<String> names = new ArrayList<>();
-    for (ParameterType type : values()) {
-      names.add(type.wireName());
-    }
-    return names;
+    return WireNames.all(ParameterType.class);
   }
 }
