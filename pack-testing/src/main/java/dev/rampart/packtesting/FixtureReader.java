@@ -16,6 +16,7 @@ import dev.rampart.engine.Rule;
 import dev.rampart.engine.RulePack;
 import dev.rampart.engine.value.Outcome;
 import dev.rampart.spi.fact.Fact;
+import dev.rampart.spi.source.DidYouMean;
 import dev.rampart.spi.source.InputFileException;
 import dev.rampart.spi.source.InputFiles;
 import dev.rampart.spi.source.Origin;
@@ -171,7 +172,7 @@ final class FixtureReader {
           case FACTS, "description" -> parser.skipChildren();
           default -> {
             problems.add(keyPlace + ": unknown top-level key '" + key + "' ("
-                + Closest.hint(key, KEYS, "valid keys: " + String.join(", ", KEYS)) + ")");
+                + DidYouMean.hint(key, KEYS, "valid keys: " + String.join(", ", KEYS)) + ")");
             parser.skipChildren();
           }
         }
@@ -211,7 +212,7 @@ final class FixtureReader {
       if (pack.rule(ruleId).isEmpty()) {
         List<String> ruleIds = pack.rules().stream().map(Rule::id).toList();
         problems.add(rulePlace + ": expect: pack " + pack.id() + " has no rule '" + ruleId + "' ("
-            + Closest.hint(ruleId, ruleIds, ruleIds.isEmpty() ? "it has no rules"
+            + DidYouMean.hint(ruleId, ruleIds, ruleIds.isEmpty() ? "it has no rules"
                 : "its rules are " + ruleIds.get(0) + " ... " + ruleIds.get(ruleIds.size() - 1)) + ")");
         parser.skipChildren();
         continue;
@@ -253,7 +254,7 @@ final class FixtureReader {
     String upper = text.toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
     String hint = Arrays.stream(Outcome.values()).map(Outcome::name).filter(upper::equals).findFirst()
         .map(name -> "did you mean '" + name + "'?")
-        .orElseGet(() -> Closest.hint(upper, names(), outcomes()));
+        .orElseGet(() -> DidYouMean.hint(upper, names(), outcomes()));
     problems.add(valuePlace + ": " + where + ": unknown outcome '" + text + "' (" + hint + ")");
     return null;
   }
@@ -330,7 +331,7 @@ final class FixtureReader {
       String type = rule.target().wireName();
       problems.add(expectation.place() + ": expect." + expectation.ruleId() + ": no " + type + " with id '"
           + expectation.factId() + "' in " + FACTS + " (rule " + expectation.ruleId() + " is evaluated for each "
-          + type + "; " + Closest.hint(expectation.factId(), known,
+          + type + "; " + DidYouMean.hint(expectation.factId(), known,
               known.isEmpty() ? "add a " + type + " to " + FACTS : "check the id") + ")");
     }
   }
@@ -340,7 +341,7 @@ final class FixtureReader {
     for (Fixture.Setting setting : parameters.values()) {
       if (!declared.contains(setting.name())) {
         problems.add(setting.place() + ": parameters: pack " + pack.id() + " has no parameter '" + setting.name() + "' ("
-            + Closest.hint(setting.name(), declared, declared.isEmpty() ? "it declares none"
+            + DidYouMean.hint(setting.name(), declared, declared.isEmpty() ? "it declares none"
                 : "it declares " + String.join(", ", new TreeSet<>(declared))) + ")");
       }
     }

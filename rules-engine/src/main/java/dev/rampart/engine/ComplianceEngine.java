@@ -1,13 +1,13 @@
 package dev.rampart.engine;
 
 import dev.rampart.engine.internal.ast.ParamDef;
-import dev.rampart.engine.internal.ast.ParamType;
 import dev.rampart.engine.internal.drools.RuleBase;
 import dev.rampart.engine.internal.eval.BoundParameter;
 import dev.rampart.engine.internal.eval.Frames;
 import dev.rampart.engine.internal.eval.RuleProgram;
 import dev.rampart.engine.internal.load.ParamUses;
 import dev.rampart.engine.internal.load.ParamValues;
+import dev.rampart.engine.value.ParameterType;
 import dev.rampart.engine.value.Problem;
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.FactType;
@@ -256,7 +256,7 @@ public final class ComplianceEngine {
     if (matching.isEmpty()) {
       List<String> ids = rules.programs().stream().map(p -> p.rule().id()).toList();
       throw new IllegalArgumentException("no rule '" + ruleId + "' in the packs ("
-          + dev.rampart.engine.internal.load.Suggestions.didYouMean(ruleId, ids) + ")");
+          + dev.rampart.spi.source.DidYouMean.hintOrList(ruleId, ids, "expected one of") + ")");
     }
     if (matching.size() > 1) {
       throw new IllegalArgumentException("rule id '" + ruleId + "' is defined by several packs; write PACK/" + ruleId);
@@ -434,7 +434,7 @@ public final class ComplianceEngine {
           packs.forEach(p -> p.parameters().forEach(param -> known.add(param.name())));
           problems.add(new Problem("parameters", 0, 0, null, "unknown parameter '" + name + "'",
               known.isEmpty() ? "the packs declare no parameters"
-                  : dev.rampart.engine.internal.load.Suggestions.didYouMean(name, known)));
+                  : dev.rampart.spi.source.DidYouMean.hintOrList(name, known, "expected one of")));
         }
       }
       if (!problems.isEmpty()) {
@@ -449,9 +449,9 @@ public final class ComplianceEngine {
         return ParamValues.parse(param.type(), text);
       }
       Object raw = override instanceof TypedDuration d ? d.value().toString() : override;
-      if (override instanceof TypedDuration && param.type() != ParamType.DURATION
-          || override instanceof List<?> && param.type() != ParamType.LIST
-          || override instanceof Number && param.type() != ParamType.INTEGER && param.type() != ParamType.NUMBER) {
+      if (override instanceof TypedDuration && param.type() != ParameterType.DURATION
+          || override instanceof List<?> && param.type() != ParameterType.LIST
+          || override instanceof Number && param.type() != ParameterType.INTEGER && param.type() != ParameterType.NUMBER) {
         throw new IllegalArgumentException("the parameter is of type " + param.type().wireName() + ", not "
             + (override instanceof TypedDuration ? "duration" : override instanceof List<?> ? "list" : "integer"));
       }

@@ -1,5 +1,6 @@
 package dev.rampart.engine;
 
+import dev.rampart.engine.value.ParameterType;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -8,8 +9,7 @@ import org.jspecify.annotations.Nullable;
  * A named, typed setting of a pack that rules refer to as {@code {param: NAME}} and users may override.
  *
  * @param name the parameter's name
- * @param type its type: {@code string}, {@code integer}, {@code number}, {@code boolean},
- *     {@code duration} (ISO-8601, e.g. {@code P30D}), {@code date} or {@code list}
+ * @param type its type; {@link ParameterType#wireName()} is how a pack writes it, e.g. {@code duration}
  * @param defaultValue the default, rendered as text that an override may give back, e.g.
  *     {@code [ssl2, ssl3, 1.0, 1.1]} for a list
  * @param description what the parameter tunes (may be empty)
@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param maximum the largest value allowed; {@code null} for no bound
  */
 public record Parameter(
-    String name, String type, String defaultValue, String description, @Nullable String minimum,
+    String name, ParameterType type, String defaultValue, String description, @Nullable String minimum,
     @Nullable String maximum) {
 
   public Parameter {
@@ -29,7 +29,7 @@ public record Parameter(
   }
 
   /** A parameter without a range. */
-  public Parameter(String name, String type, String defaultValue, String description) {
+  public Parameter(String name, ParameterType type, String defaultValue, String description) {
     this(name, type, defaultValue, description, null, null);
   }
 

@@ -92,7 +92,7 @@ public final class RulePack {
   }
 
   private static Parameter describe(ParamDef param) {
-    return new Parameter(param.name(), param.type().wireName(), ParamValues.render(param.defaultValue()), param.description(),
+    return new Parameter(param.name(), param.type(), ParamValues.render(param.defaultValue()), param.description(),
         param.minimum() == null ? null : ParamValues.render(param.minimum()),
         param.maximum() == null ? null : ParamValues.render(param.maximum()));
   }

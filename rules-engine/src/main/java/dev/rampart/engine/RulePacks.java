@@ -5,9 +5,9 @@ import dev.rampart.engine.internal.load.PackComposer;
 import dev.rampart.engine.internal.load.PackProblems;
 import dev.rampart.engine.internal.load.PackReader;
 import dev.rampart.engine.internal.load.PackSource;
-import dev.rampart.engine.internal.load.Suggestions;
 import dev.rampart.engine.internal.signing.PackVerifier;
 import dev.rampart.engine.value.Problem;
+import dev.rampart.spi.source.DidYouMean;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -149,7 +149,7 @@ public final class RulePacks {
             "to load the file '" + id + "', write './" + id + "'");
       }
       List<String> ids = BuiltinPacks.ids();
-      throw single(id, "is not a built-in pack", Suggestions.closest(id, ids).map(s -> "did you mean '" + s + "'? ")
+      throw single(id, "is not a built-in pack", DidYouMean.closest(id, ids).map(s -> "did you mean '" + s + "'? ")
           .orElse(ids.isEmpty() ? "no built-in packs are on the classpath (add rampart-rule-packs); "
               : "built-in packs: " + String.join(", ", ids) + "; ")
           + "a pack file is named by a path with a '/' or an extension, e.g. ./" + id + ".yaml");

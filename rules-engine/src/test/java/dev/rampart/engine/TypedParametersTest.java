@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.rampart.engine.value.Outcome;
+import dev.rampart.engine.value.ParameterType;
 import dev.rampart.engine.value.Problem;
 import dev.rampart.spi.fact.Certificate;
 import dev.rampart.spi.fact.Credentials;
@@ -138,9 +139,9 @@ class TypedParametersTest {
   void theParameterShowsItsRangeAndADefaultThatParsesBack() throws Exception {
     RulePack pack = RulePacks.parse(PACK, "params.yaml");
     assertEquals(List.of(
-            new Parameter("weakTlsVersions", "list", "[ssl3, 1.0]", "versions no service may offer"),
-            new Parameter("minRsaKeySize", "integer", "2048", "", "1024", "16384"),
-            new Parameter("certExpiryWarning", "duration", "P30D", "", "P0D", "P2Y")),
+            new Parameter("weakTlsVersions", ParameterType.LIST, "[ssl3, 1.0]", "versions no service may offer"),
+            new Parameter("minRsaKeySize", ParameterType.INTEGER, "2048", "", "1024", "16384"),
+            new Parameter("certExpiryWarning", ParameterType.DURATION, "P30D", "", "P0D", "P2Y")),
         pack.parameters());
     ComplianceEngine.Builder builder = ComplianceEngine.builder().pack(pack).clock(CLOCK);
     pack.parameters().forEach(p -> builder.parameter(p.name(), p.defaultValue()));

@@ -180,7 +180,7 @@ public final class RulesCommand implements Callable<Integer> {
     for (Parameter parameter : pack.parameters()) {
       String range = parameter.minimum() == null && parameter.maximum() == null ? ""
           : "`" + parameter.minimumValue().orElse("") + ".." + parameter.maximumValue().orElse("") + "`";
-      out.println("| `" + parameter.name() + "` | " + parameter.type() + " | `" + parameter.defaultValue() + "` | "
+      out.println("| `" + parameter.name() + "` | " + parameter.type().wireName() + " | `" + parameter.defaultValue() + "` | "
           + range + " | " + cell(parameter.description()) + " |");
     }
   }

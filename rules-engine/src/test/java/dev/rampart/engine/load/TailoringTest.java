@@ -11,6 +11,7 @@ import dev.rampart.engine.Rule;
 import dev.rampart.engine.RulePack;
 import dev.rampart.engine.RulePacks;
 import dev.rampart.engine.value.Outcome;
+import dev.rampart.engine.value.ParameterType;
 import dev.rampart.spi.fact.AuthMethod;
 import dev.rampart.spi.fact.Certificate;
 import dev.rampart.spi.fact.Credentials;
@@ -83,10 +84,10 @@ class TailoringTest {
     RulePack pack = RulePacks.parse(SITE, "site.yaml");
 
     assertEquals(List.of(
-            new Parameter("certExpiryWarning", "duration", "P60D", "warn when a certificate expires within this period"),
-            new Parameter("minRsaKeySize", "integer", "2048", "smallest RSA key in bits"),
-            new Parameter("allowedZones", "list", "[iot, ot]", "the zones a device may sit in"),
-            new Parameter("siteCode", "string", "HBW", "")),
+            new Parameter("certExpiryWarning", ParameterType.DURATION, "P60D", "warn when a certificate expires within this period"),
+            new Parameter("minRsaKeySize", ParameterType.INTEGER, "2048", "smallest RSA key in bits"),
+            new Parameter("allowedZones", ParameterType.LIST, "[iot, ot]", "the zones a device may sit in"),
+            new Parameter("siteCode", ParameterType.STRING, "HBW", "")),
         pack.parameters());
   }
 

@@ -1,5 +1,6 @@
 package dev.rampart.adapter.awsiot;
 
+import dev.rampart.spi.source.DidYouMean;
 import dev.rampart.spi.source.FactSource;
 import dev.rampart.spi.source.FactSourceProvider;
 import dev.rampart.spi.source.SourceConfig;
@@ -7,7 +8,6 @@ import dev.rampart.spi.source.SourceException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -82,12 +82,11 @@ public final class AwsIotProvider implements FactSourceProvider {
     }
     List<String> known = Region.regions().stream().map(Region::id).toList();
     if (endpoint == null && !known.contains(location)) {
-      String closest = known.stream()
-          .filter(id -> REGION_CODE.matcher(id).matches())
-          .min(Comparator.comparingInt(id -> editDistance(id, location)))
+      String closest = DidYouMean.nearest(location,
+              known.stream().filter(id -> REGION_CODE.matcher(id).matches()).toList())
           .orElse("eu-west-1");
       throw new SourceException(ID + " source '" + location + "': unknown AWS region '" + location
-          + "' (did you mean '" + closest + "'? for a region newer than this release, also give the option "
+          + "' (" + DidYouMean.question(closest) + " for a region newer than this release, also give the option "
           + ENDPOINT + "=https://iot." + location + ".amazonaws.com)");
     }
     return location;
@@ -110,24 +109,5 @@ public final class AwsIotProvider implements FactSourceProvider {
       throw new SourceException(ID + " source '" + location + "': option " + ENDPOINT + " '" + value
           + "' is not a valid URL: " + e.getReason() + " (" + fix + ")");
     }
-  }
-
-  private static int editDistance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
   }
 }

@@ -1,7 +1,7 @@
 package dev.rampart.adapter.inventory;
 
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonMappingException.Reference;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -11,6 +11,7 @@ import dev.rampart.adaptersupport.json.Position;
 import dev.rampart.spi.fact.Certificate;
 import dev.rampart.spi.fact.FactType;
 import dev.rampart.spi.fact.InvalidFactException;
+import dev.rampart.spi.source.DidYouMean;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -49,7 +50,7 @@ record BindingError(@Nullable Position position, List<Reference> path, String wh
         fields.addAll(List.of(CertificateReferences.PEM, CertificateReferences.FILE));
       }
       return new BindingError(written != null ? written : position, path.subList(0, Math.max(path.size() - 1, 0)),
-          "unknown field '" + name + "'", DidYouMean.fix(name, fields, "fields"));
+          "unknown field '" + name + "'", DidYouMean.hintOrList(name, fields, "valid fields"));
     }
     if (error instanceof InvalidNullException) {
       return new BindingError(position, path, "a list entry is empty (null)", "remove the entry or give it a value");

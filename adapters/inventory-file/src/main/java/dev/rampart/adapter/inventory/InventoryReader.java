@@ -11,6 +11,7 @@ import dev.rampart.certificates.TrustMaterial;
 import dev.rampart.spi.fact.Device;
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.FactType;
+import dev.rampart.spi.source.DidYouMean;
 import dev.rampart.spi.source.FactSink;
 import dev.rampart.spi.source.Origin;
 import java.io.IOException;
@@ -142,7 +143,7 @@ final class InventoryReader {
         String what = prefix.isEmpty()
             ? "unknown top-level key '" + key + "'"
             : "unknown key '" + key + "' in '" + prefix.substring(0, prefix.length() - 1) + "'";
-        problems.add(keyAt, "", what, DidYouMean.fix(key, SECTION_NAMES, "keys"));
+        problems.add(keyAt, "", what, DidYouMean.hintOrList(key, SECTION_NAMES, "valid keys"));
         parser.skipChildren();
       } else if (type == FactType.DEPLOYMENT) {
         readDeployment(prefix, inventory);

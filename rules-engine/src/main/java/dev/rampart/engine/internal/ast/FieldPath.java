@@ -6,27 +6,68 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A field path resolved against the schema, e.g. {@code credentials.certificate.keySize}.
- *
- * @param text the path as written; empty for the list element itself
- * @param steps the fields read in turn; empty for the list element itself
- * @param field the field at the end of the path (for the element itself, the list's element field)
+ * A field path resolved against the schema once, when its pack or waiver is loaded, e.g. {@code
+ * credentials.certificate.keySize}. It is compared as a value, step by step; {@link #text()} renders
+ * it for messages and evidence, and nothing parses that text again.
  */
-public record FieldPath(String text, List<Step> steps, Field field) {
+public final class FieldPath {
 
-  public FieldPath {
-    Objects.requireNonNull(text, "text");
-    steps = List.copyOf(steps);
-    Objects.requireNonNull(field, "field");
+  private final List<Step> steps;
+  private final Field field;
+  private final String text;
+
+  /**
+   * @param steps the fields read in turn; empty for the list element itself
+   * @param field the field at the end of the path (for the element itself, the list's element field)
+   */
+  public FieldPath(List<Step> steps, Field field) {
+    this.steps = List.copyOf(steps);
+    this.field = Objects.requireNonNull(field, "field");
+    this.text = String.join(".", names());
   }
 
   /** The path that denotes a list element itself, inside a quantifier over a list of scalars. */
   public static FieldPath self(Field elementField) {
-    return new FieldPath("", List.of(), elementField);
+    return new FieldPath(List.of(), elementField);
+  }
+
+  /** The fields read in turn; empty for the list element itself. */
+  public List<Step> steps() {
+    return steps;
+  }
+
+  /** The field at the end of the path (for the element itself, the list's element field). */
+  public Field field() {
+    return field;
   }
 
   public boolean isSelf() {
     return steps.isEmpty();
+  }
+
+  /** The names read in turn, e.g. {@code [attributes, site]}: a field's name, or a map's key. */
+  public List<String> names() {
+    return steps.stream().map(Step::name).toList();
+  }
+
+  /** The path as a pack writes it, e.g. {@code attributes.site}; empty for the list element itself. */
+  public String text() {
+    return text;
+  }
+
+  @Override
+  public boolean equals(@Nullable Object other) {
+    return other instanceof FieldPath path && path.steps.equals(steps) && path.field.equals(field);
+  }
+
+  @Override
+  public int hashCode() {
+    return text.hashCode() * 31 + field.name().hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return isSelf() ? "(element)" : text;
   }
 
   /**
@@ -35,5 +76,15 @@ public record FieldPath(String text, List<Step> steps, Field field) {
    * @param field the field read
    * @param key for a map field such as {@code attributes}, the key looked up
    */
-  public record Step(Field field, @Nullable String key) {}
+  public record Step(Field field, @Nullable String key) {
+
+    public Step {
+      Objects.requireNonNull(field, "field");
+    }
+
+    /** The name this step reads: the map key, or the field's name. */
+    public String name() {
+      return key != null ? key : field.name();
+    }
+  }
 }

@@ -1,5 +1,6 @@
 package dev.rampart.engine.internal.ast;
 
+import dev.rampart.engine.value.ParameterType;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -16,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param maximum the largest value allowed, likewise
  */
 public record ParamDef(
-    String name, ParamType type, Object defaultValue, String description, Position position,
+    String name, ParameterType type, Object defaultValue, String description, Position position,
     @Nullable Object minimum, @Nullable Object maximum) {
 
   public ParamDef {
@@ -27,7 +28,7 @@ public record ParamDef(
   }
 
   /** A parameter without a range. */
-  public ParamDef(String name, ParamType type, Object defaultValue, String description, Position position) {
+  public ParamDef(String name, ParameterType type, Object defaultValue, String description, Position position) {
     this(name, type, defaultValue, description, position, null, null);
   }
 

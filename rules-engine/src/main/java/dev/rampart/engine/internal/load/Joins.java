@@ -10,8 +10,10 @@ import dev.rampart.engine.internal.schema.Field;
 import dev.rampart.engine.internal.schema.FieldKind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,12 +47,11 @@ public record Joins(List<Field> references, List<FieldPath> uniques, boolean use
 
   /** The slot of a unique check in {@link #uniques()}. */
   public int uniqueSlot(FieldPath path) {
-    for (int i = 0; i < uniques.size(); i++) {
-      if (uniques.get(i).text().equals(path.text())) {
-        return i;
-      }
+    int slot = uniques.indexOf(path);
+    if (slot < 0) {
+      throw new IllegalArgumentException("rule does not check uniqueness of " + path.text());
     }
-    throw new IllegalArgumentException("rule does not check uniqueness of " + path.text());
+    return slot;
   }
 
   public static Joins of(RuleDef rule) {
@@ -71,7 +72,7 @@ public record Joins(List<Field> references, List<FieldPath> uniques, boolean use
 
   private static final class Collector {
     private final Map<String, Field> references = new LinkedHashMap<>();
-    private final Map<String, FieldPath> uniques = new LinkedHashMap<>();
+    private final Set<FieldPath> uniques = new LinkedHashSet<>();
     private boolean usesTime;
 
     void condition(@Nullable Condition condition) {
@@ -94,7 +95,7 @@ public record Joins(List<Field> references, List<FieldPath> uniques, boolean use
         }
         usesTime |= leaf.operator().isClock();
         if (leaf.operator() == Operator.UNIQUE) {
-          uniques.putIfAbsent(leaf.path().text(), leaf.path());
+          uniques.add(leaf.path());
         }
       }
     }
@@ -117,7 +118,7 @@ public record Joins(List<Field> references, List<FieldPath> uniques, boolean use
     }
 
     Joins joins() {
-      return new Joins(new ArrayList<>(references.values()), new ArrayList<>(uniques.values()), usesTime);
+      return new Joins(new ArrayList<>(references.values()), new ArrayList<>(uniques), usesTime);
     }
   }
 }

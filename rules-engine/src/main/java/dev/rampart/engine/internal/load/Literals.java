@@ -9,6 +9,7 @@ import dev.rampart.engine.internal.ast.Version;
 import dev.rampart.engine.internal.schema.Field;
 import dev.rampart.engine.internal.schema.FieldKind;
 import dev.rampart.spi.fact.WireNames;
+import dev.rampart.spi.source.DidYouMean;
 import dev.rampart.spi.value.Cidr;
 import dev.rampart.spi.value.Vocabulary;
 import java.math.BigDecimal;
@@ -92,7 +93,7 @@ public final class Literals {
       return new Ok(value);
     }
     List<String> known = vocabulary.canonicalValues();
-    return new Bad("'" + spelling + "' is not a known " + vocabulary.noun(), Suggestions.closest(spelling, known)
+    return new Bad("'" + spelling + "' is not a known " + vocabulary.noun(), DidYouMean.closest(spelling, known)
         .map(s -> "did you mean '" + s + "'? ").orElse("") + "known values: " + String.join(", ", known));
   }
 
@@ -163,7 +164,7 @@ public final class Literals {
         }
       }
     }
-    return new Bad("'" + raw + "' is not a value of " + field.name(), Suggestions.didYouMean(String.valueOf(raw), field.enumValues()));
+    return new Bad("'" + raw + "' is not a value of " + field.name(), DidYouMean.hintOrList(String.valueOf(raw), field.enumValues(), "expected one of"));
   }
 
   private static Result regex(@Nullable Object raw) {

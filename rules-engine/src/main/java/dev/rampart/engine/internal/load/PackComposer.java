@@ -2,11 +2,11 @@ package dev.rampart.engine.internal.load;
 
 import dev.rampart.engine.internal.ast.PackDef;
 import dev.rampart.engine.internal.ast.Position;
-import dev.rampart.engine.internal.yaml.Node;
 import dev.rampart.engine.internal.yaml.Node.MapNode;
 import dev.rampart.engine.internal.yaml.Node.ScalarNode;
+import dev.rampart.engine.internal.yaml.Node;
 import dev.rampart.engine.value.Problem;
-import java.util.ArrayList;
+import dev.rampart.spi.source.DidYouMean;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -46,10 +46,10 @@ public final class PackComposer {
   /** {@code below}: the packs that extend this one, starting with the pack that was asked for. */
   private static <X extends Exception> PackDef load(PackSource source, List<PackSource> below, PackReader<X> reader)
       throws PackProblems, X {
-    Node root = PackParser.read(reader.read(source, below), source.name());
+    Node root = DocumentParser.read(reader.read(source, below), source.name());
     MapNode top = root instanceof MapNode map ? map : null;
     Node extendsNode = top == null ? null : top.entries().get("extends");
-    List<Problem> problems = new ArrayList<>();
+    PackProblemCollector problems = new PackProblemCollector(source.name());
 
     PackDef base = null;
     Inherited inherited = Inherited.NONE;
@@ -62,18 +62,10 @@ public final class PackComposer {
         inherited = Inherited.UNKNOWN;
       }
     }
-    PackDef own = null;
-    try {
-      own = PackParser.parse(root, source.name(), inherited);
-    } catch (PackProblems e) {
-      problems.addAll(e.problems());
-    }
-    Tailoring tailoring = top == null ? null : Tailoring.check(top, source.name(), extendsNode != null, base);
-    if (tailoring != null) {
-      problems.addAll(tailoring.problems());
-    }
+    PackDef own = DocumentParser.parse(root, problems, inherited);
+    Tailoring tailoring = top == null ? null : Tailoring.check(top, problems, extendsNode != null, base);
     if (!problems.isEmpty() || own == null) {
-      throw new PackProblems(problems);
+      throw problems.stop();
     }
     reader.loaded(source, own, below);
     return base == null || tailoring == null ? own : tailoring.apply(own, base);
@@ -109,7 +101,7 @@ public final class PackComposer {
     }
     List<String> ids = BuiltinPacks.ids();
     String paths = "a pack file is named by its path, relative to " + source.relativeRoot();
-    String fix = Suggestions.closest(id, ids).map(s -> "did you mean '" + s + "'?")
+    String fix = DidYouMean.closest(id, ids).map(DidYouMean::question)
         .orElse(ids.isEmpty()
             ? "no built-in packs are on the classpath (add rampart-rule-packs); " + paths
             : "built-in packs: " + String.join(", ", ids) + "; " + paths);

@@ -1,8 +1,8 @@
 package dev.rampart.engine.internal.load;
 
 import dev.rampart.engine.internal.ast.ParamDef;
-import dev.rampart.engine.internal.ast.ParamType;
 import dev.rampart.engine.internal.ast.Span;
+import dev.rampart.engine.value.ParameterType;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,7 +24,7 @@ public final class ParamValues {
   private ParamValues() {}
 
   /** {@code null} when the raw value fits the type, else what is wrong ("must be ..."). */
-  public static @Nullable String check(ParamType type, @Nullable Object raw) {
+  public static @Nullable String check(ParameterType type, @Nullable Object raw) {
     boolean fits = switch (type) {
       case STRING -> raw instanceof String;
       case INTEGER -> raw instanceof Number n && new BigDecimal(n.toString()).stripTrailingZeros().scale() <= 0;
@@ -55,13 +55,13 @@ public final class ParamValues {
   }
 
   /** Whether a parameter of the type may declare {@code minimum} and {@code maximum}. */
-  public static boolean isRanged(ParamType type) {
-    return type == ParamType.INTEGER || type == ParamType.NUMBER || type == ParamType.DURATION;
+  public static boolean isRanged(ParameterType type) {
+    return type == ParameterType.INTEGER || type == ParameterType.NUMBER || type == ParameterType.DURATION;
   }
 
   /** Orders two values of an integer, number or duration parameter. */
-  static int compare(ParamType type, Object a, Object b) {
-    if (type == ParamType.DURATION) {
+  static int compare(ParameterType type, Object a, Object b) {
+    if (type == ParameterType.DURATION) {
       return Span.parse((String) a).orElseThrow().after(DURATION_ORIGIN)
           .compareTo(Span.parse((String) b).orElseThrow().after(DURATION_ORIGIN));
     }
@@ -75,7 +75,7 @@ public final class ParamValues {
    *
    * @throws IllegalArgumentException with a message saying what the value must look like
    */
-  public static Object parse(ParamType type, String text) {
+  public static Object parse(ParameterType type, String text) {
     Object raw = switch (type) {
       case STRING, DURATION, DATE -> text;
       case INTEGER, NUMBER -> number(text);
@@ -187,7 +187,7 @@ public final class ParamValues {
     }
   }
 
-  private static String expected(ParamType type) {
+  private static String expected(ParameterType type) {
     return switch (type) {
       case STRING -> "a string";
       case INTEGER -> "a whole number";

@@ -5,12 +5,11 @@ import dev.rampart.engine.Rule;
 import dev.rampart.engine.internal.ast.PackDef;
 import dev.rampart.engine.internal.ast.ParamDef;
 import dev.rampart.engine.internal.ast.RuleDef;
-import dev.rampart.engine.internal.yaml.Node;
 import dev.rampart.engine.internal.yaml.Node.ListNode;
 import dev.rampart.engine.internal.yaml.Node.MapNode;
 import dev.rampart.engine.internal.yaml.Node.ScalarNode;
-import dev.rampart.engine.value.Problem;
-import java.util.ArrayList;
+import dev.rampart.engine.internal.yaml.Node;
+import dev.rampart.spi.source.DidYouMean;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,13 +28,12 @@ final class Tailoring {
 
   private static final List<String> DISABLE_KEYS = List.of("rule", "reason");
 
-  private final String source;
+  private final PackProblemCollector problems;
   private final @Nullable PackDef base;
-  private final List<Problem> problems = new ArrayList<>();
   private final Map<String, DisabledRule> disabled = new LinkedHashMap<>();
 
-  private Tailoring(String source, @Nullable PackDef base) {
-    this.source = source;
+  private Tailoring(PackProblemCollector problems, @Nullable PackDef base) {
+    this.problems = problems;
     this.base = base;
   }
 
@@ -43,13 +41,13 @@ final class Tailoring {
    * Checks the tailoring written in a pack.
    *
    * @param top the pack's document
-   * @param source the pack's name in problems
+   * @param problems the collector of the pack's file, which every problem found goes to
    * @param extendsGiven whether the pack has {@code extends}
    * @param base the base, or {@code null} when there is none or it could not be loaded (then only
    *     what needs no base is checked)
    */
-  static Tailoring check(MapNode top, String source, boolean extendsGiven, @Nullable PackDef base) {
-    Tailoring tailoring = new Tailoring(source, base);
+  static Tailoring check(MapNode top, PackProblemCollector problems, boolean extendsGiven, @Nullable PackDef base) {
+    Tailoring tailoring = new Tailoring(problems, base);
     if (!extendsGiven) {
       tailoring.requireNoDisable(top);
       return tailoring;
@@ -61,10 +59,6 @@ final class Tailoring {
       tailoring.checkAddedRules(top.entries().get("rules"));
     }
     return tailoring;
-  }
-
-  List<Problem> problems() {
-    return problems;
   }
 
   /**
@@ -107,7 +101,7 @@ final class Tailoring {
       for (Map.Entry<String, ScalarNode> key : entry.keyNodes().entrySet()) {
         if (!DISABLE_KEYS.contains(key.getKey())) {
           problem(key.getValue(), null, "unknown key '" + key.getKey() + "' in disable entry",
-              Suggestions.didYouMean(key.getKey(), DISABLE_KEYS));
+              DidYouMean.hintOrList(key.getKey(), DISABLE_KEYS, "expected one of"));
         }
       }
       Node ruleNode = entry.entries().get("rule");
@@ -164,7 +158,7 @@ final class Tailoring {
     }
     List<String> ids = base.rules().stream().map(r -> r.info().id()).toList();
     problem(at, null, "cannot disable rule '" + ruleId + "': base pack '" + baseName + "' has no such rule",
-        Suggestions.closest(ruleId, ids).map(s -> "did you mean '" + s + "'?")
+        DidYouMean.closest(ruleId, ids).map(DidYouMean::question)
             .orElse("check the id against the rules of base pack '" + baseName + "'"));
   }
 
@@ -189,15 +183,15 @@ final class Tailoring {
       }
       Node value = spec.entries().get("default");
       Node typeNode = spec.entries().get("type");
-      Object raw = PackParser.raw(value);
+      Object raw = PackNodes.raw(value);
       boolean typeFits = typeNode == null || (typeNode instanceof ScalarNode t && param.type().wireName().equals(t.value()));
       if (!typeFits || ParamValues.check(param.type(), raw) != null) {
         continue; // the parser reports a wrong type
       }
       for (String misfit : ParamUses.check(kept, param.name(), raw)) {
-        problem(value, null, "parameter '" + param.name() + "' = " + PackParser.render(raw) + ": " + misfit,
+        problem(value, null, "parameter '" + param.name() + "' = " + PackNodes.render(raw) + ": " + misfit,
             "give a value of type " + param.type().wireName() + " that fits every use, e.g. the base's default "
-                + PackParser.render(param.defaultValue()));
+                + PackNodes.render(param.defaultValue()));
       }
     }
   }
@@ -239,6 +233,6 @@ final class Tailoring {
   }
 
   private void problem(@Nullable Node at, @Nullable String ruleId, String message, @Nullable String suggestion) {
-    problems.add(new Problem(source, at == null ? 0 : at.line(), at == null ? 0 : at.column(), ruleId, message, suggestion));
+    problems.add(at, ruleId, message, suggestion);
   }
 }

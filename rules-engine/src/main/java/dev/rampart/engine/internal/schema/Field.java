@@ -20,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  * @param target for references: the type of fact referred to
  * @param vocabulary for a text field whose values belong to a closed vocabulary ({@code @Canonical}):
  *     the vocabulary; for a list of such texts, its element carries it
+ * @param component for a reference: the fact model's component that holds the ids it follows,
+ *     e.g. {@code vendorId} for {@code vendor}
  */
 public record Field(
     String name,
@@ -29,12 +31,21 @@ public record Field(
     @Nullable Field element,
     @Nullable TypeSchema object,
     @Nullable FactType target,
-    @Nullable Vocabulary vocabulary) {
+    @Nullable Vocabulary vocabulary,
+    @Nullable String component) {
 
   public Field {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(accessor, "accessor");
+  }
+
+  /** A field that is not a reference. */
+  public Field(
+      String name, FieldKind kind, Function<Object, @Nullable Object> accessor,
+      @Nullable Class<? extends Enum<?>> enumType, @Nullable Field element, @Nullable TypeSchema object,
+      @Nullable FactType target, @Nullable Vocabulary vocabulary) {
+    this(name, kind, accessor, enumType, element, object, target, vocabulary, null);
   }
 
   /** A field whose values are free. */

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -37,16 +38,13 @@ public final class Schemas {
     return FACTS.get(type);
   }
 
-  /** The name a reference component is followed by: {@code vendorId} to {@code vendor}. */
   /** The fact model's component behind a reference field: {@code vendor} is vendorId, {@code networks} is networkIds. */
   public static String componentName(Field reference) {
-    String name = reference.name();
-    return reference.kind() == FieldKind.REF_MANY && name.endsWith("s")
-        ? name.substring(0, name.length() - 1) + "Ids"
-        : name + "Id";
+    return Objects.requireNonNull(reference.component(), () -> "'" + reference.name() + "' is not a reference");
   }
 
-  public static String referenceName(String componentName) {
+  /** The name a reference component is followed by: {@code vendorId} to {@code vendor}. */
+  private static String referenceName(String componentName) {
     if (componentName.endsWith("Ids")) {
       return componentName.substring(0, componentName.length() - 3) + "s";
     }
@@ -78,7 +76,7 @@ public final class Schemas {
       if (ref != null) {
         String refName = referenceName(component.getName());
         FieldKind kind = field.kind() == FieldKind.LIST ? FieldKind.REF_MANY : FieldKind.REF_ONE;
-        fields.put(refName, new Field(refName, kind, accessor, null, null, null, ref.value()));
+        fields.put(refName, new Field(refName, kind, accessor, null, null, null, ref.value(), null, component.getName()));
       }
     }
     return new TypeSchema(name, recordType, fields);

@@ -1,6 +1,6 @@
 package dev.rampart.engine.internal.waiver;
 
-import dev.rampart.engine.internal.load.Suggestions;
+import dev.rampart.engine.internal.ast.FieldPath;
 import dev.rampart.engine.internal.schema.Field;
 import dev.rampart.engine.internal.schema.FieldKind;
 import dev.rampart.engine.internal.schema.Schemas;
@@ -8,6 +8,7 @@ import dev.rampart.engine.internal.schema.TypeSchema;
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.FactType;
 import dev.rampart.spi.fact.WireNames;
+import dev.rampart.spi.source.DidYouMean;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,16 +25,12 @@ import org.jspecify.annotations.Nullable;
  */
 public final class FieldLookup {
 
-  private static final Map<String, FieldLookup> RESOLVED = new ConcurrentHashMap<>();
+  private static final Map<Key, FieldLookup> RESOLVED = new ConcurrentHashMap<>();
 
-  private final String path;
-  private final List<Step> steps;
-  private final Field field;
+  private final FieldPath path;
 
-  private FieldLookup(String path, List<Step> steps, Field field) {
-    this.path = path;
-    this.steps = List.copyOf(steps);
-    this.field = field;
+  private FieldLookup(List<FieldPath.Step> steps, Field field) {
+    this.path = new FieldPath(steps, field);
   }
 
   /**
@@ -42,7 +39,7 @@ public final class FieldLookup {
    * @throws FieldPathException naming the segment at fault and the fix
    */
   public static FieldLookup resolve(FactType type, String path) throws FieldPathException {
-    String key = type.name() + ":" + path;
+    Key key = new Key(type, path);
     FieldLookup cached = RESOLVED.get(key);
     if (cached != null) {
       return cached;
@@ -76,8 +73,8 @@ public final class FieldLookup {
     return types;
   }
 
-  /** The path as written. */
-  public String path() {
+  /** The path, resolved against the schema of its fact type. */
+  public FieldPath path() {
     return path;
   }
 
@@ -86,6 +83,8 @@ public final class FieldLookup {
    * empty when it can.
    */
   public Optional<String> checkValue(String value) {
+    Field field = path.field();
+    String path = this.path.text();
     return switch (field.kind()) {
       case BOOLEAN -> value.equals("true") || value.equals("false") ? Optional.empty()
           : Optional.of("'" + path + "' is a boolean; compare it with true or false, not '" + value + "'");
@@ -93,7 +92,7 @@ public final class FieldLookup {
           : Optional.of("'" + path + "' is a " + field.kind().description() + "; '" + value + "' is not a number");
       case ENUM -> field.enumValues().contains(value) ? Optional.empty()
           : Optional.of("'" + value + "' is not a value of '" + path + "' ("
-              + Suggestions.didYouMean(value, field.enumValues()) + ")");
+              + DidYouMean.hintOrList(value, field.enumValues(), "expected one of") + ")");
       default -> Optional.empty();
     };
   }
@@ -116,7 +115,7 @@ public final class FieldLookup {
 
   private @Nullable Object read(Fact fact) {
     Object current = fact;
-    for (Step step : steps) {
+    for (FieldPath.Step step : path.steps()) {
       Object next = step.field().accessor().apply(current);
       if (next == null) {
         return null;
@@ -149,7 +148,7 @@ public final class FieldLookup {
       throw new FieldPathException("the field path is empty", "name a field, e.g. 'owner' or 'attributes.site'");
     }
     String[] segments = path.split("\\.", -1);
-    List<Step> steps = new ArrayList<>();
+    List<FieldPath.Step> steps = new ArrayList<>();
     TypeSchema schema = Schemas.of(type);
     String where = type.wireName();
     for (int i = 0; i < segments.length; i++) {
@@ -163,7 +162,7 @@ public final class FieldLookup {
       Field field = schema.fields().get(segment);
       if (field == null) {
         throw new FieldPathException(where + " has no field '" + segment + "'",
-            Suggestions.closest(segment, schema.fields().keySet())
+            DidYouMean.closest(segment, schema.fields().keySet())
                 .map(s -> "did you mean '" + so + s + "'?")
                 .orElse("valid fields: " + String.join(", ", schema.fields().keySet())));
       }
@@ -178,15 +177,16 @@ public final class FieldLookup {
             throw new FieldPathException("attribute values are plain values; '" + path + "' reads past one",
                 "stop the path at '" + here + "." + segments[i + 1] + "'");
           }
-          steps.add(new Step(field, segments[i + 1]));
-          return new FieldLookup(path, steps, Objects.requireNonNull(field.element()));
+          steps.add(new FieldPath.Step(field, null));
+          steps.add(new FieldPath.Step(Objects.requireNonNull(field.element()), segments[i + 1]));
+          return new FieldLookup(steps, field.element());
         }
         case LIST, REF_MANY -> throw new FieldPathException("'" + here + "' is a list; a waiver compares one value",
             "select the facts by id, type or another field");
         case REF_ONE -> throw new FieldPathException("'" + here + "' is a reference to a "
             + Objects.requireNonNull(field.target()).wireName(), "compare the id it holds: '" + so + segment + "Id'");
         case OBJECT -> {
-          steps.add(new Step(field, null));
+          steps.add(new FieldPath.Step(field, null));
           schema = field.object();
           where = "'" + here + "'";
           if (last) {
@@ -195,10 +195,10 @@ public final class FieldLookup {
           }
         }
         default -> {
-          steps.add(new Step(field, null));
+          steps.add(new FieldPath.Step(field, null));
           schema = null;
           if (last) {
-            return new FieldLookup(path, steps, field);
+            return new FieldLookup(steps, field);
           }
         }
       }
@@ -206,5 +206,6 @@ public final class FieldLookup {
     throw new IllegalStateException("unreachable: the loop returns or throws at the last segment of " + path);
   }
 
-  private record Step(Field field, @Nullable String key) {}
+  /** A path as a waiver writes it, resolved against one fact type. */
+  private record Key(FactType type, String path) {}
 }

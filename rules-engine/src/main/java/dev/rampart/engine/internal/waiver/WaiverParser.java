@@ -3,13 +3,13 @@ package dev.rampart.engine.internal.waiver;
 import com.google.re2j.Pattern;
 import dev.rampart.engine.Rule;
 import dev.rampart.engine.Waiver;
-import dev.rampart.engine.internal.load.Suggestions;
-import dev.rampart.engine.internal.yaml.Node;
 import dev.rampart.engine.internal.yaml.Node.ListNode;
 import dev.rampart.engine.internal.yaml.Node.MapNode;
 import dev.rampart.engine.internal.yaml.Node.ScalarNode;
+import dev.rampart.engine.internal.yaml.Node;
 import dev.rampart.engine.value.Problem;
 import dev.rampart.spi.fact.FactType;
+import dev.rampart.spi.source.DidYouMean;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -167,7 +167,7 @@ public final class WaiverParser {
     Set<String> ids = new LinkedHashSet<>();
     rules.forEach(r -> ids.add(r.id()));
     problem(at, name + ".rule: no rule '" + rule + "' in the packs",
-        ids.isEmpty() ? "the packs define no rules" : Suggestions.didYouMean(rule, ids));
+        ids.isEmpty() ? "the packs define no rules" : DidYouMean.hintOrList(rule, ids, "expected one of"));
   }
 
   private @Nullable String text(MapNode map, String key, String name) {
@@ -198,7 +198,7 @@ public final class WaiverParser {
     if (type == null) {
       String found = text == null ? node.describe() : "'" + text + "'";
       problem(node, name + ".factType: unknown fact type " + found,
-          text == null ? "expected one of: " + String.join(", ", types) : Suggestions.didYouMean(text, types));
+          text == null ? "expected one of: " + String.join(", ", types) : DidYouMean.hintOrList(text, types, "expected one of"));
     }
     return type;
   }
@@ -310,7 +310,7 @@ public final class WaiverParser {
   private void unknownKeys(MapNode map, String prefix, List<String> known) {
     for (Map.Entry<String, ScalarNode> key : map.keyNodes().entrySet()) {
       if (!known.contains(key.getKey())) {
-        problem(key.getValue(), prefix + "unknown key '" + key.getKey() + "'", Suggestions.didYouMean(key.getKey(), known));
+        problem(key.getValue(), prefix + "unknown key '" + key.getKey() + "'", DidYouMean.hintOrList(key.getKey(), known, "expected one of"));
       }
     }
   }

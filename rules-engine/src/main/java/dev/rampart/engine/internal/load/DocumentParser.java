@@ -1,0 +1,255 @@
+package dev.rampart.engine.internal.load;
+
+import dev.rampart.engine.Rule;
+import dev.rampart.engine.internal.ast.Condition;
+import dev.rampart.engine.internal.ast.MessageTemplate;
+import dev.rampart.engine.internal.ast.PackDef;
+import dev.rampart.engine.internal.ast.ParamDef;
+import dev.rampart.engine.internal.ast.RuleDef;
+import dev.rampart.engine.internal.schema.Schemas;
+import dev.rampart.engine.internal.yaml.Node;
+import dev.rampart.engine.internal.yaml.Node.ListNode;
+import dev.rampart.engine.internal.yaml.Node.MapNode;
+import dev.rampart.engine.internal.yaml.TreeReadException;
+import dev.rampart.engine.internal.yaml.TreeReader;
+import dev.rampart.engine.value.Category;
+import dev.rampart.engine.value.Problem;
+import dev.rampart.engine.value.Severity;
+import dev.rampart.spi.fact.FactType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Parses the document of one pack file: its structure, metadata, parameters and rules, handing each
+ * rule's conditions to the {@link ConditionParser} and its message to the {@link MessageParser}.
+ * Every problem goes to the one collector of the file; the pack's own part is returned only when
+ * there is none, so nothing half-checked reaches the compiler. The tailoring of a base is checked by
+ * {@link Tailoring}; {@link PackComposer} puts the two together.
+ */
+final class DocumentParser {
+
+  /** The only pack format version this engine reads. */
+  static final String API_VERSION = "rampart.dev/v1";
+  /** Drools joins per rule are bounded so each rule compiles to one indexed network. */
+  static final int MAX_JOINS = 3;
+  /** What pack, rule and parameter ids may be. */
+  static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+
+  private static final List<String> TOP_KEYS =
+      List.of("apiVersion", "kind", "metadata", "extends", "parameters", "disable", "rules");
+  private static final List<String> METADATA_KEYS = List.of("id", "version", "title", "description");
+  private static final List<String> RULE_KEYS = List.of(
+      "id", "title", "rationale", "category", "severity", "target", "when", "assert", "message",
+      "remediation", "requirements", "references");
+
+  private final PackProblemCollector problems;
+  private final PackNodes nodes;
+  private final Inherited inherited;
+
+  private DocumentParser(PackProblemCollector problems, Inherited inherited) {
+    this.problems = problems;
+    this.nodes = new PackNodes(problems);
+    this.inherited = inherited;
+  }
+
+  /** Reads the document; a syntax error is the one problem then. */
+  static Node read(String text, String source) throws PackProblems {
+    try {
+      return TreeReader.read(text);
+    } catch (TreeReadException e) {
+      throw new PackProblems(List.of(new Problem(source, e.line(), e.column(), null, e.getMessage(), null)));
+    }
+  }
+
+  /**
+   * Parses the pack's own part: everything but the tailoring of a base.
+   *
+   * @param root the document
+   * @param problems the collector of the pack's file, which every problem found goes to
+   * @param inherited the parameters of the base the pack extends, which its rules may use
+   * @return the pack's own part, or {@code null} when it has a problem
+   */
+  static @Nullable PackDef parse(Node root, PackProblemCollector problems, Inherited inherited) {
+    int before = problems.count();
+    PackDef pack = new DocumentParser(problems, inherited).parse(root);
+    return problems.count() > before ? null : pack;
+  }
+
+  private @Nullable PackDef parse(Node root) {
+    if (!(root instanceof MapNode top)) {
+      problems.add(root, "a rule pack must be a mapping with apiVersion, kind, metadata and rules", null);
+      return null;
+    }
+    nodes.checkKeys(top, TOP_KEYS, "pack");
+    String apiVersion = nodes.requiredString(top, "apiVersion", "pack");
+    if (apiVersion != null && !apiVersion.equals(API_VERSION)) {
+      problems.add(top.entries().get("apiVersion"), "unsupported apiVersion '" + apiVersion + "'",
+          "write 'apiVersion: " + API_VERSION + "'");
+    }
+    String kind = nodes.requiredString(top, "kind", "pack");
+    if (kind != null && !kind.equals("RulePack")) {
+      problems.add(top.entries().get("kind"), "unsupported kind '" + kind + "'", "write 'kind: RulePack'");
+    }
+    Map<String, String> metadata = metadata(top);
+    Map<String, ParamDef> parameters = new ParameterParser(problems, inherited).parse(top.entries().get("parameters"));
+    String id = metadata.get("id");
+    List<RuleDef> rules = rules(top.entries().get("rules"), top, id, parameters);
+    return new PackDef(id, metadata.get("version"), metadata.get("title"), metadata.get("description"),
+        problems.source(), List.copyOf(parameters.values()), rules);
+  }
+
+  /** The pack's id, version, title and description; each empty when missing (a problem then). */
+  private Map<String, String> metadata(MapNode top) {
+    Map<String, String> values = new LinkedHashMap<>();
+    METADATA_KEYS.forEach(key -> values.put(key, ""));
+    Node metadataNode = top.entries().get("metadata");
+    if (metadataNode == null) {
+      problems.add(top, "missing 'metadata'", "add metadata with id, version and title");
+    } else if (metadataNode instanceof MapNode metadata) {
+      nodes.checkKeys(metadata, METADATA_KEYS, "metadata");
+      String id = orEmpty(nodes.requiredString(metadata, "id", "metadata"));
+      if (!id.isEmpty() && !ID.matcher(id).matches()) {
+        problems.add(metadata.entries().get("id"), "invalid pack id '" + id + "'", "use letters, digits, '.', '_' and '-'");
+      }
+      values.put("id", id);
+      values.put("version", orEmpty(nodes.requiredString(metadata, "version", "metadata")));
+      values.put("title", orEmpty(nodes.requiredString(metadata, "title", "metadata")));
+      values.put("description", orEmpty(nodes.optionalString(metadata, "description")));
+    } else {
+      problems.add(metadataNode, "'metadata' must be a mapping, not " + metadataNode.describe(), null);
+    }
+    return values;
+  }
+
+  private List<RuleDef> rules(@Nullable Node node, MapNode top, String packId, Map<String, ParamDef> parameters) {
+    if (node == null) {
+      if (!inherited.tailored()) {
+        problems.add(top, "missing 'rules'", "add a list of rules");
+      }
+      return List.of();
+    }
+    if (!(node instanceof ListNode list)) {
+      problems.add(node, "'rules' must be a list, not " + node.describe(), null);
+      return List.of();
+    }
+    PathResolver paths = new PathResolver(problems);
+    RuleParts parts = new RuleParts(
+        new ConditionParser(problems, paths, parameters, inherited.known()), new MessageParser(paths));
+    List<RuleDef> rules = new ArrayList<>();
+    Map<String, Node> seen = new HashMap<>();
+    for (Node item : list.items()) {
+      problems.inRule(null);
+      if (!(item instanceof MapNode rule)) {
+        problems.add(item, "each rule must be a mapping, not " + item.describe(), null);
+        continue;
+      }
+      RuleDef parsed = rule(rule, packId, seen, parts);
+      if (parsed != null) {
+        rules.add(parsed);
+      }
+    }
+    problems.inRule(null);
+    return rules;
+  }
+
+  private @Nullable RuleDef rule(MapNode rule, String packId, Map<String, Node> seen, RuleParts parts) {
+    String id = nodes.requiredString(rule, "id", "rule");
+    if (id != null) {
+      problems.inRule(id);
+      Node idNode = rule.entries().get("id");
+      if (!ID.matcher(id).matches()) {
+        problems.add(idNode, "invalid rule id '" + id + "'", "use letters, digits, '.', '_' and '-'");
+      }
+      Node first = seen.putIfAbsent(id, idNode);
+      if (first != null) {
+        problems.add(idNode, "duplicate rule id '" + id + "' (first defined at line " + first.line() + ")",
+            "give each rule its own id");
+      }
+    }
+    int before = problems.count();
+    nodes.checkKeys(rule, RULE_KEYS, "rule");
+    String title = nodes.requiredString(rule, "title", "rule");
+    String rationale = orEmpty(nodes.optionalString(rule, "rationale"));
+    Category category = nodes.enumKey(rule, "category", Category::fromWireName, names(Category.values()));
+    Severity severity = nodes.enumKey(rule, "severity", Severity::fromWireName, names(Severity.values()));
+    FactType target = nodes.enumKey(rule, "target", FactType::fromWireName,
+        Arrays.stream(FactType.values()).map(FactType::wireName).toList());
+    String remediation = orEmpty(nodes.optionalString(rule, "remediation"));
+    List<String> requirements = nodes.stringList(rule, "requirements");
+    Map<String, List<String>> references = references(rule.entries().get("references"));
+    String messageText = nodes.optionalString(rule, "message");
+
+    Condition when = null;
+    Condition assertion = null;
+    MessageTemplate message = null;
+    if (target != null) {
+      PathScope scope = PathScope.root(Schemas.of(target));
+      Node whenNode = rule.entries().get("when");
+      if (whenNode != null) {
+        when = parts.conditions().when(whenNode, scope);
+      }
+      Node assertNode = rule.entries().get("assert");
+      if (assertNode == null) {
+        problems.add(rule, "missing 'assert'", "add the condition a compliant " + target.wireName() + " satisfies");
+      } else {
+        assertion = parts.conditions().assertion(assertNode, scope);
+      }
+      String template = messageText == null ? title : messageText;
+      // without a title (already reported) there is no default message to check
+      message = template == null ? null : parts.messages().parse(template, rule.entries().get("message"), scope);
+      if (when != null && assertion != null) {
+        checkJoins(rule, when, assertion);
+      } else if (assertion != null) {
+        checkJoins(rule, assertion);
+      }
+    }
+    if (problems.count() > before || id == null || title == null || category == null || severity == null
+        || target == null || assertion == null || message == null) {
+      return null;
+    }
+    Rule info = new Rule(packId, id, title, rationale, category, severity, target, remediation, requirements, references);
+    return new RuleDef(info, when, assertion, message, PackNodes.position(rule));
+  }
+
+  private void checkJoins(MapNode rule, Condition... conditions) {
+    Joins joins = Joins.of(conditions);
+    if (joins.count() > MAX_JOINS) {
+      problems.add(rule, "the rule follows " + joins.references().size() + " references and checks "
+          + joins.uniques().size() + " unique fields; at most " + MAX_JOINS + " in one rule",
+          "split it into several rules");
+    }
+  }
+
+  private Map<String, List<String>> references(@Nullable Node node) {
+    if (node == null) {
+      return Map.of();
+    }
+    if (!(node instanceof MapNode map)) {
+      problems.add(node, "'references' must map a framework to control ids, e.g. {etsi-en-303-645: [5.1-1]}", null);
+      return Map.of();
+    }
+    Map<String, List<String>> references = new LinkedHashMap<>();
+    for (Map.Entry<String, Node> entry : map.entries().entrySet()) {
+      references.put(entry.getKey(), nodes.strings(entry.getValue(), "references." + entry.getKey()));
+    }
+    return references;
+  }
+
+  private static List<String> names(Enum<?>[] values) {
+    return Arrays.stream(values).map(v -> v.name().toLowerCase(Locale.ROOT)).toList();
+  }
+
+  private static String orEmpty(@Nullable String text) {
+    return text == null ? "" : text;
+  }
+
+  /** The parsers of a rule's parts, shared by all the rules of the pack. */
+  private record RuleParts(ConditionParser conditions, MessageParser messages) {}
+}

@@ -1,0 +1,133 @@
+package dev.rampart.engine.internal.load;
+
+import dev.rampart.engine.internal.ast.Position;
+import dev.rampart.engine.internal.yaml.Node;
+import dev.rampart.engine.internal.yaml.Node.ListNode;
+import dev.rampart.engine.internal.yaml.Node.MapNode;
+import dev.rampart.engine.internal.yaml.Node.ScalarNode;
+import dev.rampart.spi.source.DidYouMean;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads the plain values of a pack document (text, lists of text, names from a closed set), and
+ * reports a value of the wrong shape, or an unknown key, to the pack's problem collector.
+ */
+final class PackNodes {
+
+  private final PackProblemCollector problems;
+
+  PackNodes(PackProblemCollector problems) {
+    this.problems = problems;
+  }
+
+  /** Reports each key of the mapping that is not one of {@code allowed}, with the closest one. */
+  void checkKeys(MapNode map, List<String> allowed, String where) {
+    for (Map.Entry<String, ScalarNode> key : map.keyNodes().entrySet()) {
+      if (!allowed.contains(key.getKey())) {
+        problems.add(key.getValue(), "unknown key '" + key.getKey() + "' in " + where,
+            DidYouMean.hintOrList(key.getKey(), allowed, "expected one of"));
+      }
+    }
+  }
+
+  @Nullable String requiredString(MapNode map, String key, String where) {
+    Node node = map.entries().get(key);
+    if (node == null) {
+      problems.add(map, "missing '" + key + "' in " + where, null);
+      return null;
+    }
+    return string(node, key);
+  }
+
+  @Nullable String optionalString(MapNode map, String key) {
+    Node node = map.entries().get(key);
+    return node == null ? null : string(node, key);
+  }
+
+  /** The text of a scalar (a number is taken as written); null after a problem was reported. */
+  @Nullable String string(Node node, String key) {
+    if (node instanceof ScalarNode s && s.value() instanceof String text) {
+      if (text.isBlank()) {
+        problems.add(node, "'" + key + "' is empty", null);
+        return null;
+      }
+      return text;
+    }
+    if (node instanceof ScalarNode s && s.value() != null && !(s.value() instanceof Boolean)) {
+      return s.text();
+    }
+    problems.add(node, "'" + key + "' must be text, not " + node.describe(), null);
+    return null;
+  }
+
+  /** The strings under a key: one, or a list of them. */
+  List<String> stringList(MapNode map, String key) {
+    Node node = map.entries().get(key);
+    return node == null ? List.of() : strings(node, key);
+  }
+
+  List<String> strings(Node node, String what) {
+    List<Node> items = node instanceof ListNode list ? list.items() : List.of(node);
+    List<String> values = new ArrayList<>();
+    for (Node item : items) {
+      if (item instanceof ScalarNode s && s.value() != null && !(s.value() instanceof Boolean)) {
+        values.add(s.text());
+      } else {
+        problems.add(item, "'" + what + "' takes strings, not " + item.describe(), null);
+      }
+    }
+    return values;
+  }
+
+  /** A rule's required value from a closed set, such as its severity; null after a problem. */
+  <E> @Nullable E enumKey(MapNode map, String key, Function<String, Optional<E>> parse, List<String> names) {
+    if (!map.entries().containsKey(key)) {
+      problems.add(map, "missing '" + key + "' in rule", "add '" + key + ":' with one of: " + String.join(", ", names));
+      return null;
+    }
+    String text = requiredString(map, key, "rule");
+    if (text == null) {
+      return null;
+    }
+    Optional<E> value = parse.apply(text);
+    if (value.isEmpty()) {
+      problems.add(map.entries().get(key), "unknown " + key + " '" + text + "'",
+          DidYouMean.hintOrList(text, names, "expected one of"));
+      return null;
+    }
+    return value.get();
+  }
+
+  /** The raw value of a node: scalar value, or a list of raw values; mappings stay empty maps. */
+  static @Nullable Object raw(Node node) {
+    if (node instanceof ScalarNode s) {
+      return s.value();
+    }
+    if (node instanceof ListNode list) {
+      List<Object> values = new ArrayList<>();
+      for (Node item : list.items()) {
+        values.add(raw(item));
+      }
+      return values;
+    }
+    return Map.of();
+  }
+
+  /** A raw value as a pack would write it, e.g. {@code [iot, ot]}. */
+  static String render(@Nullable Object raw) {
+    if (raw instanceof List<?> list) {
+      return list.stream().map(PackNodes::render).collect(Collectors.joining(", ", "[", "]"));
+    }
+    return String.valueOf(raw);
+  }
+
+  static Position position(Node node) {
+    return new Position(node.line(), node.column());
+  }
+}
