@@ -1,7 +1,7 @@
 package dev.rampart.adapter.inventory;
 
-import dev.rampart.certificates.CertificateParseException;
-import dev.rampart.certificates.TrustMaterial;
+import dev.rampart.adapter.certificates.CertificateParseException;
+import dev.rampart.adapter.certificates.TrustMaterial;
 import dev.rampart.spi.source.FactSource;
 import dev.rampart.spi.source.FactSourceProvider;
 import dev.rampart.spi.source.InputFileException;

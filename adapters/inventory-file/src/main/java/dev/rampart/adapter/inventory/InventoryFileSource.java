@@ -1,7 +1,7 @@
 package dev.rampart.adapter.inventory;
 
 import dev.rampart.adaptersupport.json.Position;
-import dev.rampart.certificates.TrustMaterial;
+import dev.rampart.adapter.certificates.TrustMaterial;
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.source.FactSink;
 import dev.rampart.spi.source.FactSource;
