@@ -7,12 +7,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import dev.rampart.adaptersupport.json.Position;
+import dev.rampart.adaptersupport.json.Json;
 import dev.rampart.spi.source.FactSink;
 import dev.rampart.spi.source.FactSource;
 import dev.rampart.spi.source.InputFileException;
 import dev.rampart.spi.source.InputFiles;
 import dev.rampart.spi.source.SourceException;
+import dev.rampart.spi.source.SourceProblems;
+import dev.rampart.spi.source.TextPosition;
 import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,14 +52,14 @@ final class AzureIotHubSource implements FactSource {
    */
   @Override
   public void read(FactSink sink) throws SourceException {
-    Problems problems = new Problems(name);
+    SourceProblems problems = new SourceProblems(name);
     Instant exportedAt = exportedAt();
     try (JsonParser parser = open()) {
       try {
         new ExportReader(name, parser, new TwinMapping(firmwareVersionPath), problems, exportedAt).read(sink);
       } catch (IOException e) {
-        Position at = e instanceof JsonProcessingException located && located.getLocation() != null
-            ? Position.of(located.getLocation()) : Position.of(parser.currentLocation());
+        TextPosition at = e instanceof JsonProcessingException located && located.getLocation() != null
+            ? Json.positionOf(located.getLocation()) : Json.positionOf(parser.currentLocation());
         problems.add(at, "", failure(e), fix(e));
       }
     } catch (IOException e) {
