@@ -4,11 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.rampart.adaptersupport.http.Item;
 import dev.rampart.adaptersupport.http.JsonClient;
 import dev.rampart.adaptersupport.http.JsonResponse;
-import dev.rampart.adaptersupport.http.Sleeper;
+import dev.rampart.adaptersupport.http.WebApiEnvironment;
 import dev.rampart.spi.source.SourceException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -25,13 +24,13 @@ final class NetBoxApi {
   private final String notNetBox;
   private final JsonClient client;
 
-  NetBoxApi(NetBoxSettings settings, Sleeper sleeper, Clock clock) {
+  NetBoxApi(NetBoxSettings settings, WebApiEnvironment environment) {
     this.settings = settings;
     this.notNetBox = "is " + settings.base() + " the NetBox base URL?";
     this.client = JsonClient.builder(settings.base(), settings.http())
         .credential(settings.authorization(), settings.token()::redact)
-        .sleeper(sleeper)
-        .clock(clock)
+        .sleeper(environment.sleeper())
+        .clock(environment.clock())
         .notTheApi(notNetBox)
         .notJson("A login page or proxy may stand in front of the API")
         .logs("NetBox's logs")

@@ -5,14 +5,13 @@ import dev.rampart.adaptersupport.http.Item;
 import dev.rampart.adaptersupport.http.JsonClient;
 import dev.rampart.adaptersupport.http.JsonResponse;
 import dev.rampart.adaptersupport.http.Refusal;
-import dev.rampart.adaptersupport.http.Sleeper;
+import dev.rampart.adaptersupport.http.WebApiEnvironment;
 import dev.rampart.spi.source.SourceException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -34,13 +33,13 @@ final class ServiceNowApi {
   private final String notServiceNow;
   private final JsonClient client;
 
-  ServiceNowApi(ServiceNowSettings settings, Sleeper sleeper, Clock clock) {
+  ServiceNowApi(ServiceNowSettings settings, WebApiEnvironment environment) {
     this.settings = settings;
     this.notServiceNow = "is " + settings.base() + " the ServiceNow instance URL?";
     this.client = JsonClient.builder(settings.base(), settings.http())
         .credential(settings.credentials().authorization(), settings::redact)
-        .sleeper(sleeper)
-        .clock(clock)
+        .sleeper(environment.sleeper())
+        .clock(environment.clock())
         .notTheApi(notServiceNow)
         .notJson("A login page, an SSO proxy or a hibernating developer instance may answer instead of the API")
         .logs("the instance's logs")
