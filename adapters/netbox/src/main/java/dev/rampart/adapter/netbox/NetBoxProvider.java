@@ -46,7 +46,7 @@ public final class NetBoxProvider extends WebApiProvider {
   }
 
   @Override
-  protected WebApiSource create(SourceConfig config, WebApiEnvironment environment) throws SourceException {
+  protected WebApiSource<NetBoxSettings> create(SourceConfig config, WebApiEnvironment environment) throws SourceException {
     return new NetBoxSource(NetBoxSettings.parse(config, environment.variables()), environment);
   }
 }

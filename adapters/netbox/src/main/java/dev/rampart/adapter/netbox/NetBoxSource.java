@@ -1,5 +1,6 @@
 package dev.rampart.adapter.netbox;
 
+import dev.rampart.adaptersupport.http.JsonClient;
 import dev.rampart.adaptersupport.http.WebApiEnvironment;
 import dev.rampart.adaptersupport.http.WebApiSource;
 import dev.rampart.spi.source.FactSink;
@@ -7,7 +8,7 @@ import dev.rampart.spi.source.SourceException;
 import java.util.List;
 
 /** One NetBox server, read as vendors (manufacturers), networks (VLANs and prefixes) and devices. */
-final class NetBoxSource extends WebApiSource {
+final class NetBoxSource extends WebApiSource<NetBoxSettings> {
 
   static final String DEVICES = "/api/dcim/devices/";
   static final String INTERFACES = "/api/dcim/interfaces/";
@@ -15,19 +16,14 @@ final class NetBoxSource extends WebApiSource {
   static final String VLANS = "/api/ipam/vlans/";
   static final String PREFIXES = "/api/ipam/prefixes/";
 
-  private final NetBoxSettings settings;
-  private final WebApiEnvironment environment;
-
   NetBoxSource(NetBoxSettings settings, WebApiEnvironment environment) {
-    super(NetBoxProvider.ID, settings.base());
-    this.settings = settings;
-    this.environment = environment;
+    super(NetBoxProvider.ID, settings, environment);
   }
 
   /** Reads every endpoint completely, then hands vendors, networks and devices to the sink. */
   @Override
-  protected List<String> emit(FactSink sink) throws SourceException {
-    NetBoxApi api = new NetBoxApi(settings, environment);
+  protected List<String> emit(NetBoxSettings settings, JsonClient.Builder client, FactSink sink) throws SourceException {
+    NetBoxApi api = new NetBoxApi(settings, client);
     String limit = "?limit=" + settings.pageSize();
     NetBoxObjects objects = new NetBoxObjects(
         // config_context can be large and is not used

@@ -60,7 +60,7 @@ public final class ServiceNowProvider extends WebApiProvider {
   }
 
   @Override
-  protected WebApiSource create(SourceConfig config, WebApiEnvironment environment) throws SourceException {
+  protected WebApiSource<ServiceNowSettings> create(SourceConfig config, WebApiEnvironment environment) throws SourceException {
     return new ServiceNowSource(ServiceNowSettings.parse(config, environment.variables()), environment);
   }
 }

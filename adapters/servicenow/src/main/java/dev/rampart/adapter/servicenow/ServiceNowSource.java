@@ -1,6 +1,7 @@
 package dev.rampart.adapter.servicenow;
 
 import dev.rampart.adaptersupport.http.Item;
+import dev.rampart.adaptersupport.http.JsonClient;
 import dev.rampart.adaptersupport.http.WebApiEnvironment;
 import dev.rampart.adaptersupport.http.WebApiSource;
 import dev.rampart.spi.source.FactSink;
@@ -11,15 +12,10 @@ import java.util.List;
 import java.util.Set;
 
 /** The CMDB of one ServiceNow instance, read as vendors (manufacturers) and devices (configuration items). */
-final class ServiceNowSource extends WebApiSource {
-
-  private final ServiceNowSettings settings;
-  private final WebApiEnvironment environment;
+final class ServiceNowSource extends WebApiSource<ServiceNowSettings> {
 
   ServiceNowSource(ServiceNowSettings settings, WebApiEnvironment environment) {
-    super(ServiceNowProvider.ID, settings.base());
-    this.settings = settings;
-    this.environment = environment;
+    super(ServiceNowProvider.ID, settings, environment);
   }
 
   /**
@@ -27,8 +23,9 @@ final class ServiceNowSource extends WebApiSource {
    * vendors and devices to the sink.
    */
   @Override
-  protected List<String> emit(FactSink sink) throws SourceException {
-    ServiceNowApi api = new ServiceNowApi(settings, environment);
+  protected List<String> emit(ServiceNowSettings settings, JsonClient.Builder client, FactSink sink)
+      throws SourceException {
+    ServiceNowApi api = new ServiceNowApi(settings, client);
     List<TableRecord> records = new ArrayList<>();
     // A CI read through a parent table and again through its own class is one device.
     Set<String> seen = new HashSet<>();

@@ -58,5 +58,5 @@ public abstract class WebApiProvider implements FactSourceProvider {
    *
    * @throws SourceException with every mistake found, each naming the source and the fix
    */
-  protected abstract WebApiSource create(SourceConfig config, WebApiEnvironment environment) throws SourceException;
+  protected abstract WebApiSource<?> create(SourceConfig config, WebApiEnvironment environment) throws SourceException;
 }

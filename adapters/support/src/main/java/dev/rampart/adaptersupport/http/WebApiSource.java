@@ -10,18 +10,21 @@ import java.util.Objects;
  * One server of a web API, read whole as facts; the adapter says which endpoints it reads and how
  * their objects become facts, and every invalid value it finds is reported together.
  */
-public abstract class WebApiSource implements FactSource {
+public abstract class WebApiSource<S extends WebApiSettings> implements FactSource {
 
   private final String sourceId;
-  private final BaseUrl base;
+  private final S settings;
+  private final WebApiEnvironment environment;
 
   /**
    * @param sourceId the id of the source type, e.g. {@code netbox}
-   * @param base the server's base URL, as the user gave it
+   * @param settings the source's settings, checked as a whole
+   * @param environment what the source reads with
    */
-  protected WebApiSource(String sourceId, BaseUrl base) {
+  protected WebApiSource(String sourceId, S settings, WebApiEnvironment environment) {
     this.sourceId = Objects.requireNonNull(sourceId, "sourceId");
-    this.base = Objects.requireNonNull(base, "base");
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.environment = Objects.requireNonNull(environment, "environment");
   }
 
   /**
@@ -33,7 +36,7 @@ public abstract class WebApiSource implements FactSource {
    */
   @Override
   public final void read(FactSink sink) throws SourceException {
-    List<String> problems = emit(Objects.requireNonNull(sink, "sink"));
+    List<String> problems = emit(settings, JsonClient.builder(settings, environment), Objects.requireNonNull(sink, "sink"));
     if (!problems.isEmpty()) {
       throw new SourceException(problems);
     }
@@ -42,14 +45,17 @@ public abstract class WebApiSource implements FactSource {
   /** {@code ID:BASE-URL}, e.g. {@code netbox:https://netbox.example.com}. */
   @Override
   public final String describe() {
-    return sourceId + ":" + base;
+    return sourceId + ":" + settings.base();
   }
 
   /**
    * Reads the server and hands every valid fact to the sink.
    *
+   * @param settings the source's settings
+   * @param client a client for the server with the credential and the environment set; it needs
+   *     only what messages say about the server
    * @return every invalid value found, each naming the object's URL and the fix; empty when there is none
    * @throws SourceException when the server cannot be read
    */
-  protected abstract List<String> emit(FactSink sink) throws SourceException;
+  protected abstract List<String> emit(S settings, JsonClient.Builder client, FactSink sink) throws SourceException;
 }

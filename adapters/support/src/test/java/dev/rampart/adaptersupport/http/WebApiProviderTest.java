@@ -1,7 +1,6 @@
 package dev.rampart.adaptersupport.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -12,9 +11,11 @@ import dev.rampart.spi.source.Origin;
 import dev.rampart.spi.source.SourceConfig;
 import dev.rampart.spi.source.SourceException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /** What every web API adapter shares: its id, its environment, and how a read reports what it found. */
@@ -72,7 +73,7 @@ class WebApiProviderTest {
   private static final class Provider extends WebApiProvider {
 
     private final List<String> problems;
-    private WebApiEnvironment environment;
+    private @Nullable WebApiEnvironment environment;
 
     Provider(List<String> problems) {
       super("cmdb", TEST);
@@ -80,21 +81,39 @@ class WebApiProviderTest {
     }
 
     @Override
-    protected WebApiSource create(SourceConfig config, WebApiEnvironment environment) throws SourceException {
+    protected WebApiSource<Settings> create(SourceConfig config, WebApiEnvironment environment) throws SourceException {
       this.environment = environment;
       Options options = new Options(config, "cmdb source", List.of());
       BaseUrl base = BaseUrl.parse(config.location(), options, "https://cmdb.example.com");
-      if (base == null) {
+      String token = environment.variables().apply("TOKEN");
+      if (base == null || token == null) {
         throw new SourceException(options.problems());
       }
-      assertNotNull(environment.variables().apply("TOKEN"));
-      return new WebApiSource("cmdb", base) {
+      return new WebApiSource<>("cmdb", new Settings(base, token), environment) {
         @Override
-        protected List<String> emit(FactSink sink) {
-          sink.accept(Vendor.builder("acme").build(), Origin.of("cmdb", base.resolve("/api/vendors/1").toString()));
+        protected List<String> emit(Settings settings, JsonClient.Builder client, FactSink sink) {
+          sink.accept(Vendor.builder("acme").build(), Origin.of("cmdb", settings.base().resolve("/api/1").toString()));
           return problems;
         }
       };
+    }
+  }
+
+  private record Settings(BaseUrl base, String token) implements WebApiSettings {
+
+    @Override
+    public HttpPolicy http() {
+      return new HttpPolicy(1, Duration.ofSeconds(1), Duration.ofSeconds(1));
+    }
+
+    @Override
+    public String authorization() {
+      return "Bearer " + token;
+    }
+
+    @Override
+    public String redact(String text) {
+      return text.replace(token, "[secret]");
     }
   }
 }
