@@ -1,18 +1,13 @@
 package dev.rampart.adapter.mud;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import dev.rampart.adaptersupport.json.Json;
+import dev.rampart.adaptersupport.json.JsonFailure;
 import dev.rampart.spi.source.InputFileException;
 import dev.rampart.spi.source.InputFiles;
 import dev.rampart.spi.source.SourceProblems;
 import dev.rampart.spi.source.TextPosition;
 import dev.rampart.spi.value.ValueFormat;
-import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -40,14 +35,9 @@ final class MudFileReader {
   static final String ACLS = "ietf-access-control-list:acls";
   // The name drafts before RFC 8519 used, which some MUD generators still write.
   static final String ACLS_DRAFT = "ietf-access-control-list:access-lists";
-  static final int MAX_NESTING_DEPTH = 64;
   /** Largest MUD file read: a MUD file is read whole, and real ones have a few kilobytes. */
   static final long MAX_BYTES = 8L * 1024 * 1024;
 
-  private static final JsonFactory JSON = JsonFactory.builder()
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
-      .build();
   private static final String SHAPE = "a MUD file (RFC 8520) is a JSON object with the members " + MUD + " and " + ACLS;
   private static final Set<String> FORWARDING = Set.of("accept", "drop", "reject");
   private static final List<String> MUD_FLAGS = List.of("local-networks", "same-manufacturer", "my-controller");
@@ -99,7 +89,7 @@ final class MudFileReader {
       problems.add(e.cannotRead(name, "a MUD file"));
       return null;
     }
-    try (JsonParser parser = JSON.createParser(in)) {
+    try (JsonParser parser = JsonFailure.STRICT.createParser(in)) {
       try {
         if (parser.nextToken() == null) {
           problem((TextPosition) null, "", "the file is empty", SHAPE);
@@ -113,9 +103,8 @@ final class MudFileReader {
         }
         return root;
       } catch (IOException e) {
-        TextPosition at = e instanceof JsonParseException json && json.getLocation() != null
-            ? Json.positionOf(json.getLocation()) : Json.positionOf(parser.currentLocation());
-        problem(at, "", failure(e), "check the JSON syntax near this place");
+        JsonFailure failure = JsonFailure.of(e, parser);
+        problem(failure.at(), "", failure.what(), "check the JSON syntax near this place");
         return null;
       }
     } catch (IOException e) {
@@ -365,25 +354,6 @@ final class MudFileReader {
       return null;
     }
     return elements;
-  }
-
-  private static String failure(IOException e) {
-    if (e instanceof CharConversionException) {
-      return "the file is not valid UTF-8 text";
-    }
-    if (e instanceof StreamConstraintsException) {
-      return "the data is nested more than " + MAX_NESTING_DEPTH + " levels deep";
-    }
-    String message = e instanceof JsonParseException json && json.getOriginalMessage() != null
-        ? json.getOriginalMessage() : String.valueOf(e.getMessage());
-    if (message.startsWith("Duplicate field")) {
-      return "duplicate key " + message.substring("Duplicate field ".length());
-    }
-    if (message.startsWith("Unexpected end-of-input")) {
-      return "the file ends before every bracket is closed";
-    }
-    int end = message.indexOf('\n');
-    return "the file is not valid JSON here: " + (end < 0 ? message : message.substring(0, end));
   }
 
   private void problem(Json value, String place, String what, @Nullable String fix) {
