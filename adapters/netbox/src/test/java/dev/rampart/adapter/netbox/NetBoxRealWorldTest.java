@@ -13,14 +13,13 @@ import dev.rampart.spi.fact.Vendor;
 import dev.rampart.spi.source.Origin;
 import dev.rampart.spi.source.SourceConfig;
 import dev.rampart.spi.source.SourceException;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,11 +34,11 @@ class NetBoxRealWorldTest {
   private static final String SCENARIO = "pynetbox";
   private static final String DOCS = "netbox-docs";
 
-  private RecordedServer netBox;
+  @AutoClose
+  private final RecordedServer netBox = RecordedNetBox.start();
 
   @BeforeEach
-  void startNetBox() throws IOException {
-    netBox = RecordedNetBox.start();
+  void recordTheAnswers() {
     netBox.answer(SCENARIO, DEVICES, page("real-world/pynetbox-devices.json"));
     netBox.answer(SCENARIO, "/api/dcim/interfaces/?limit=1000", page("real-world/empty-page.json"));
     netBox.answer(SCENARIO, "/api/ipam/ip-addresses/?limit=1000&assigned_object_type=dcim.interface",
@@ -53,11 +52,6 @@ class NetBoxRealWorldTest {
         page("real-world/netbox-docs-ip-addresses.json"));
     netBox.answer(DOCS, "/api/ipam/vlans/?limit=1000", page("real-world/netbox-docs-vlans.json"));
     netBox.answer(DOCS, "/api/ipam/prefixes/?limit=1000", page("real-world/netbox-docs-prefixes.json"));
-  }
-
-  @AfterEach
-  void stopNetBox() {
-    netBox.close();
   }
 
   @Test

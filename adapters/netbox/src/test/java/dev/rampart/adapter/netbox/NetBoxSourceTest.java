@@ -36,8 +36,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,17 +47,8 @@ class NetBoxSourceTest {
 
   private final List<Duration> waits = Collections.synchronizedList(new ArrayList<>());
   private final Map<String, String> environment = new HashMap<>(Map.of("NETBOX_TOKEN", TOKEN));
-  private RecordedServer netBox;
-
-  @BeforeEach
-  void startNetBox() throws IOException {
-    netBox = RecordedNetBox.start();
-  }
-
-  @AfterEach
-  void stopNetBox() {
-    netBox.close();
-  }
+  @AutoClose
+  private final RecordedServer netBox = RecordedNetBox.start();
 
   @Test
   void theRecordedSiteBecomesVendorsNetworksAndDevices() throws SourceException {

@@ -3,7 +3,6 @@ package dev.rampart.adapter.netbox;
 import dev.rampart.adapter.testkit.RecordedServer;
 import dev.rampart.adapter.testkit.RecordedServer.Reply;
 import dev.rampart.adapter.testkit.RecordedServer.Request;
-import java.io.IOException;
 import java.util.Map;
 
 /**
@@ -30,7 +29,7 @@ final class RecordedNetBox implements RecordedServer.Site {
 
   private RecordedNetBox() {}
 
-  static RecordedServer start() throws IOException {
+  static RecordedServer start() {
     return RecordedServer.start(new RecordedNetBox());
   }
 

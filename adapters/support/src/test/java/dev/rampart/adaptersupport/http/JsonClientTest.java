@@ -10,7 +10,6 @@ import dev.rampart.adapter.testkit.RecordedServer.Reply;
 import dev.rampart.adapter.testkit.RecordedServer.Request;
 import dev.rampart.spi.source.SourceConfig;
 import dev.rampart.spi.source.SourceException;
-import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,8 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class JsonClientTest {
@@ -33,27 +31,18 @@ class JsonClientTest {
   private static final Refusal REFUSAL = status -> "fix for " + status;
 
   private final List<Duration> waits = Collections.synchronizedList(new ArrayList<>());
-  private RecordedServer server;
+  @AutoClose
+  private final RecordedServer server = RecordedServer.start(new RecordedServer.Site() {
+    @Override
+    public String key(Request request) {
+      return request.pathAndQuery();
+    }
 
-  @BeforeEach
-  void startServer() throws IOException {
-    server = RecordedServer.start(new RecordedServer.Site() {
-      @Override
-      public String key(Request request) {
-        return request.pathAndQuery();
-      }
-
-      @Override
-      public Reply reply(Request request) {
-        return Reply.json(200, "{\"results\": [], \"next\": null}");
-      }
-    });
-  }
-
-  @AfterEach
-  void stopServer() {
-    server.close();
-  }
+    @Override
+    public Reply reply(Request request) {
+      return Reply.json(200, "{\"results\": [], \"next\": null}");
+    }
+  });
 
   @Test
   void anObjectIsReadWithTheCredentialAndTheServersDate() throws SourceException {
