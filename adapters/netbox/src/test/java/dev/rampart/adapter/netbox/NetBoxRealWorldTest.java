@@ -68,12 +68,12 @@ class NetBoxRealWorldTest {
         Network.builder("10.0.255.0/24").cidr("10.0.255.0/24").attributes(Map.of("site", "test1")).build(),
         Network.builder("10.1.1.0/24").cidr("10.1.1.0/24").attributes(Map.of("site", "test1")).build(),
         Device.builder("test1-core1").name("test1-core1").model("EX9214").vendorId("juniper")
-            .ipAddresses(List.of("10.0.254.1")).attributes(attributes("test1", "core-switch")).build(),
+            .ipAddresses(List.of("10.0.254.1")).attributes(RecordedNetBox.attributes("test1", "core-switch")).build(),
         Device.builder("test1-edge1").name("test1-edge1").model("MX960").serialNumber("5555555555").vendorId("juniper")
             .ipAddresses(List.of("10.0.255.1")).networkIds(List.of("10.0.255.0/24"))
-            .attributes(attributes("test1", "router")).build(),
+            .attributes(RecordedNetBox.attributes("test1", "router")).build(),
         Device.builder("test1-leaf1").name("test1-leaf1").model("QFX5100-48S").vendorId("juniper")
-            .attributes(attributes("test1", "leaf-switch")).build()),
+            .attributes(RecordedNetBox.attributes("test1", "leaf-switch")).build()),
         facts);
   }
 
@@ -113,12 +113,5 @@ class NetBoxRealWorldTest {
         Clock.fixed(Instant.parse("2001-01-01T00:00:00Z"), ZoneOffset.UTC))
         .create(SourceConfig.of(netBox.url(scenario))).read(facts::put);
     return facts;
-  }
-
-  private static Map<String, Object> attributes(String site, String role) {
-    Map<String, Object> attributes = new LinkedHashMap<>();
-    attributes.put("site", site);
-    attributes.put("role", role);
-    return attributes;
   }
 }
