@@ -1,7 +1,7 @@
 package dev.rampart.adapter.awsiot;
 
-import dev.rampart.certificates.CertificateAnalyzer;
-import dev.rampart.certificates.CertificateParseException;
+import dev.rampart.adapter.certificates.CertificateAnalyzer;
+import dev.rampart.adapter.certificates.CertificateParseException;
 import dev.rampart.spi.fact.AccessPolicy;
 import dev.rampart.spi.fact.AuthMethod;
 import dev.rampart.spi.fact.Certificate;

@@ -4,8 +4,6 @@ import dev.rampart.spi.source.FactSource;
 import dev.rampart.spi.source.FactSourceProvider;
 import dev.rampart.spi.source.SourceConfig;
 import dev.rampart.spi.source.SourceException;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
@@ -36,24 +34,14 @@ public final class AzureIotHubProvider implements FactSourceProvider {
 
   @Override
   public FactSource create(SourceConfig config) throws SourceException {
-    String location = config.location();
-    List<String> unknown = config.options().keySet().stream()
-        .filter(key -> !key.equals(FIRMWARE_VERSION_PATH)).sorted().toList();
-    if (!unknown.isEmpty()) {
-      throw new SourceException(ID + " source '" + location + "': unknown option(s) " + String.join(", ", unknown)
-          + " (the " + ID + " source takes only the option " + FIRMWARE_VERSION_PATH + ")");
-    }
+    config.refuseUnknownOptions(ID, List.of(FIRMWARE_VERSION_PATH));
     String firmware = config.option(FIRMWARE_VERSION_PATH).orElse(DEFAULT_FIRMWARE_VERSION_PATH).trim();
     List<String> path = Arrays.asList(firmware.split("\\.", -1));
     if (firmware.isEmpty() || path.stream().anyMatch(String::isBlank)) {
-      throw new SourceException(ID + " source '" + location + "': option " + FIRMWARE_VERSION_PATH + " '"
+      throw new SourceException(ID + " source '" + config.location() + "': option " + FIRMWARE_VERSION_PATH + " '"
           + config.option(FIRMWARE_VERSION_PATH).orElse("") + "' is not a dotted field path"
           + " (name the twin field, e.g. " + DEFAULT_FIRMWARE_VERSION_PATH + ")");
     }
-    try {
-      return new AzureIotHubSource(Path.of(location), List.copyOf(path));
-    } catch (InvalidPathException e) {
-      throw new SourceException("cannot read '" + location + "': not a valid file path (" + e.getReason() + ")");
-    }
+    return new AzureIotHubSource(config.file(), List.copyOf(path));
   }
 }

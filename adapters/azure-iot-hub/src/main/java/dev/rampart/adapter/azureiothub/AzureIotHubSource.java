@@ -1,19 +1,13 @@
 package dev.rampart.adapter.azureiothub;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import dev.rampart.adaptersupport.json.Position;
+import dev.rampart.adaptersupport.json.JsonFailure;
 import dev.rampart.spi.source.FactSink;
 import dev.rampart.spi.source.FactSource;
 import dev.rampart.spi.source.InputFileException;
 import dev.rampart.spi.source.InputFiles;
 import dev.rampart.spi.source.SourceException;
-import java.io.CharConversionException;
+import dev.rampart.spi.source.SourceProblems;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -24,13 +18,6 @@ import org.jspecify.annotations.Nullable;
 
 /** One Azure CLI export of device identities or twins, read as a stream of devices. */
 final class AzureIotHubSource implements FactSource {
-
-  static final int MAX_NESTING_DEPTH = 64;
-
-  private static final JsonFactory JSON = JsonFactory.builder()
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
-      .build();
 
   private final Path file;
   private final String name;
@@ -50,15 +37,14 @@ final class AzureIotHubSource implements FactSource {
    */
   @Override
   public void read(FactSink sink) throws SourceException {
-    Problems problems = new Problems(name);
+    SourceProblems problems = new SourceProblems(name);
     Instant exportedAt = exportedAt();
     try (JsonParser parser = open()) {
       try {
         new ExportReader(name, parser, new TwinMapping(firmwareVersionPath), problems, exportedAt).read(sink);
       } catch (IOException e) {
-        Position at = e instanceof JsonProcessingException located && located.getLocation() != null
-            ? Position.of(located.getLocation()) : Position.of(parser.currentLocation());
-        problems.add(at, "", failure(e), fix(e));
+        JsonFailure failure = JsonFailure.of(e, parser);
+        problems.add(failure.at(), "", failure.what(), fix(failure.kind()));
       }
     } catch (IOException e) {
       problems.add(null, "", "could not close the file: " + e.getMessage(), null);
@@ -79,7 +65,7 @@ final class AzureIotHubSource implements FactSource {
       throw new SourceException(e.cannotRead(name, "one exported JSON file"));
     }
     try {
-      return JSON.createParser(in);
+      return JsonFailure.STRICT.createParser(in);
     } catch (IOException e) {
       throw new SourceException(cannotRead(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(),
           "check that the file can be read"));
@@ -95,42 +81,13 @@ final class AzureIotHubSource implements FactSource {
     }
   }
 
-  private static String failure(IOException e) {
-    if (e instanceof CharConversionException) {
-      return "the file is not valid UTF-8 or UTF-16 text";
-    }
-    if (e instanceof StreamConstraintsException) {
-      return "the data is nested more than " + MAX_NESTING_DEPTH + " levels deep";
-    }
-    if (e instanceof JsonParseException json) {
-      String message = json.getOriginalMessage() == null ? "" : json.getOriginalMessage();
-      if (message.startsWith("Duplicate field")) {
-        return "duplicate key " + message.substring("Duplicate field ".length());
-      }
-      if (message.startsWith("Unexpected end-of-input")) {
-        return "the file ends before every bracket is closed";
-      }
-      return "the file is not valid JSON here: " + firstLine(message);
-    }
-    return "reading stopped: " + firstLine(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-  }
-
-  private static String fix(IOException e) {
-    if (e instanceof CharConversionException) {
-      return "export again with 'az ... -o json > FILE', or save the file as UTF-8";
-    }
-    if (e instanceof StreamConstraintsException) {
-      return "an Azure CLI export is a list of device objects; look for a file that is not one";
-    }
-    if (e.getMessage() != null && e.getMessage().startsWith("Unexpected end-of-input")) {
-      return "the export was cut short; export it again";
-    }
-    return "the Azure CLI writes valid JSON; was the file edited or cut short?";
-  }
-
-  private static String firstLine(String message) {
-    int end = message.indexOf('\n');
-    return end < 0 ? message : message.substring(0, end);
+  private static String fix(JsonFailure.Kind kind) {
+    return switch (kind) {
+      case NOT_TEXT -> "export again with 'az ... -o json > FILE', or save the file as UTF-8";
+      case TOO_DEEP -> "an Azure CLI export is a list of device objects; look for a file that is not one";
+      case CUT_SHORT -> "the export was cut short; export it again";
+      case SYNTAX, UNREADABLE -> "the Azure CLI writes valid JSON; was the file edited or cut short?";
+    };
   }
 
   private String cannotRead(String reason, String fix) {

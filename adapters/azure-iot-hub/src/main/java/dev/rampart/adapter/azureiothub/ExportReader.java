@@ -3,10 +3,11 @@ package dev.rampart.adapter.azureiothub;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.rampart.adaptersupport.json.Json;
-import dev.rampart.adaptersupport.json.Position;
 import dev.rampart.spi.fact.Device;
 import dev.rampart.spi.source.FactSink;
 import dev.rampart.spi.source.Origin;
+import dev.rampart.spi.source.SourceProblems;
+import dev.rampart.spi.source.TextPosition;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.HashMap;
@@ -24,11 +25,11 @@ final class ExportReader {
   private final String file;
   private final JsonParser parser;
   private final TwinMapping mapping;
-  private final Problems problems;
+  private final SourceProblems problems;
   private final @Nullable Instant exportedAt;
-  private final Map<String, Position> seen = new HashMap<>();
+  private final Map<String, TextPosition> seen = new HashMap<>();
 
-  ExportReader(String file, JsonParser parser, TwinMapping mapping, Problems problems, @Nullable Instant exportedAt) {
+  ExportReader(String file, JsonParser parser, TwinMapping mapping, SourceProblems problems, @Nullable Instant exportedAt) {
     this.file = file;
     this.parser = parser;
     this.mapping = mapping;
@@ -52,13 +53,13 @@ final class ExportReader {
         index++;
       }
     } else {
-      problems.add(Position.of(parser.currentTokenLocation()), "",
+      problems.add(Json.positionOf(parser.currentTokenLocation()), "",
           "expected a list of devices but found " + Json.read(parser).describe(),
           "export the devices with '" + EXPORT + "'");
       return;
     }
     if (!problems.isFull() && parser.nextToken() != null) {
-      problems.add(Position.of(parser.currentTokenLocation()), "", "there is more after the end of the list",
+      problems.add(Json.positionOf(parser.currentTokenLocation()), "", "there is more after the end of the list",
           "an export holds one JSON list; export into an empty file");
     }
   }
@@ -73,7 +74,7 @@ final class ExportReader {
     if (device == null) {
       return;
     }
-    Position first = seen.putIfAbsent(device.id(), entry.at());
+    TextPosition first = seen.putIfAbsent(device.id(), entry.at());
     if (first != null) {
       problems.add(entry.at(), index, "deviceId '" + device.id() + "' appears again (first at " + first + ")",
           "export each hub once per file, and give each hub its own source");

@@ -9,6 +9,7 @@ import dev.rampart.spi.fact.Firmware;
 import dev.rampart.spi.fact.InvalidFactException;
 import dev.rampart.spi.fact.Lifecycle;
 import dev.rampart.spi.fact.LifecycleStatus;
+import dev.rampart.spi.source.SourceProblems;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -38,7 +39,7 @@ final class TwinMapping {
   }
 
   /** The device, or {@code null} after adding the problems that keep the entry from being one. */
-  @Nullable Device device(Json.Members entry, String index, Problems problems) {
+  @Nullable Device device(Json.Members entry, String index, SourceProblems problems) {
     Json id = entry.get("deviceId");
     if (id == null || id instanceof Json.Null) {
       problems.add(entry.at(), index, "no deviceId",
@@ -76,10 +77,10 @@ final class TwinMapping {
   /** Reading one entry: its place for messages, and whether a problem was found. */
   private final class Entry {
     private final String place;
-    private final Problems problems;
+    private final SourceProblems problems;
     private boolean failed;
 
-    Entry(String place, Problems problems) {
+    Entry(String place, SourceProblems problems) {
       this.place = place;
       this.problems = problems;
     }

@@ -1,7 +1,6 @@
 package dev.rampart.adapter.azureiothub;
 
-import java.net.URISyntaxException;
-import java.net.URL;
+import dev.rampart.adapter.testkit.TestFiles;
 import java.nio.file.Path;
 
 /** The sample exports next to the tests. */
@@ -10,15 +9,7 @@ final class Fixtures {
   private Fixtures() {}
 
   static Path path(String name) {
-    URL url = Fixtures.class.getResource(name);
-    if (url == null) {
-      throw new IllegalArgumentException("no fixture " + name);
-    }
-    try {
-      return Path.of(url.toURI());
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
+    return TestFiles.resource(Fixtures.class, name);
   }
 
   static String location(String name) {

@@ -7,11 +7,12 @@ import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import dev.rampart.adaptersupport.json.Position;
+import dev.rampart.adaptersupport.json.Json;
 import dev.rampart.spi.fact.Certificate;
 import dev.rampart.spi.fact.FactType;
 import dev.rampart.spi.fact.InvalidFactException;
 import dev.rampart.spi.source.DidYouMean;
+import dev.rampart.spi.source.TextPosition;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -28,22 +29,22 @@ import org.jspecify.annotations.Nullable;
  * @param what what is wrong
  * @param fix how to fix it
  */
-record BindingError(@Nullable Position position, List<Reference> path, String what, @Nullable String fix) {
+record BindingError(@Nullable TextPosition position, List<Reference> path, String what, @Nullable String fix) {
 
   /**
    * Translates a binding failure; call it before moving the parser, which still stands on the
    * offending value.
    */
-  static BindingError of(JsonMappingException error, TrackingParser parser, FactType type, Position elementStart)
+  static BindingError of(JsonMappingException error, TrackingParser parser, FactType type, TextPosition elementStart)
       throws IOException {
-    Position position = Position.of(error.getLocation());
+    TextPosition position = Json.positionOf(error.getLocation());
     List<Reference> path = List.copyOf(error.getPath());
     if (error instanceof InvalidValueException invalid) {
       return new BindingError(invalid.at() != null ? invalid.at() : position, path, invalid.what(), invalid.fix());
     }
     if (error instanceof UnrecognizedPropertyException unknown) {
       String name = unknown.getPropertyName();
-      Position written = parser.fieldPosition(path.size() - 1, name);
+      TextPosition written = parser.fieldPosition(path.size() - 1, name);
       List<String> fields = new ArrayList<>(FactModel.fieldNames(unknown.getReferringClass()));
       if (unknown.getReferringClass() == Certificate.class) {
         // a certificate can also be given by reference
@@ -80,7 +81,7 @@ record BindingError(@Nullable Position position, List<Reference> path, String wh
     return new BindingError(position, path, firstLine(error.getOriginalMessage()), null);
   }
 
-  private static BindingError mismatch(Class<?> target, TrackingParser parser, @Nullable Position position,
+  private static BindingError mismatch(Class<?> target, TrackingParser parser, @Nullable TextPosition position,
       List<Reference> path) throws IOException {
     String found = Found.describe(parser);
     if (Collection.class.isAssignableFrom(target)) {

@@ -5,15 +5,16 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
-import dev.rampart.adaptersupport.json.Position;
-import dev.rampart.certificates.CertificateAnalyzer;
-import dev.rampart.certificates.CertificateParseException;
-import dev.rampart.certificates.TrustMaterial;
+import dev.rampart.adapter.certificates.CertificateAnalyzer;
+import dev.rampart.adapter.certificates.CertificateParseException;
+import dev.rampart.adapter.certificates.TrustMaterial;
 import dev.rampart.spi.fact.Certificate;
 import dev.rampart.spi.fact.Credentials;
 import dev.rampart.spi.fact.Device;
 import dev.rampart.spi.source.InputFileException;
 import dev.rampart.spi.source.InputFiles;
+import dev.rampart.spi.source.SourceProblems;
+import dev.rampart.spi.source.TextPosition;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
@@ -92,7 +93,7 @@ final class CertificateReferences {
    * Where a field of the certificate object was written. Jackson buffers a record's unknown fields
    * before they reach {@link #HANDLER}, so only the reader knows.
    */
-  private @Nullable Position fieldPosition(String name) {
+  private @Nullable TextPosition fieldPosition(String name) {
     // 0: the device, 1: credentials, 2: the certificate
     return parser == null ? null : parser.fieldPosition(2, name);
   }
@@ -101,7 +102,7 @@ final class CertificateReferences {
    * The device with its referenced certificate analysed and merged, or {@code null} after adding
    * the problems that prevented it; a device without a reference is returned as it is.
    */
-  @Nullable Device resolve(Device device, ElementPlace place, Problems problems) {
+  @Nullable Device resolve(Device device, ElementPlace place, SourceProblems problems) {
     Reference reference = pending;
     pending = null;
     if (reference == null) {
@@ -138,7 +139,7 @@ final class CertificateReferences {
    * Reads a certificate or CRL file named in the inventory: relative to the inventory's directory,
    * a regular file, at most {@link #MAX_BYTES}.
    */
-  @Nullable byte[] readFile(String name, @Nullable Position position, String at, String what, Problems problems) {
+  @Nullable byte[] readFile(String name, @Nullable TextPosition position, String at, String what, SourceProblems problems) {
     Path file;
     try {
       file = directory.resolve(name);
@@ -162,7 +163,7 @@ final class CertificateReferences {
     }
   }
 
-  private @Nullable byte[] readFile(Reference reference, String at, Problems problems) {
+  private @Nullable byte[] readFile(Reference reference, String at, SourceProblems problems) {
     return readFile(reference.value(), reference.position(), at, "certificate file", problems);
   }
 
@@ -171,7 +172,7 @@ final class CertificateReferences {
    * problem for each given field the certificate contradicts.
    */
   private @Nullable Certificate merge(@Nullable Certificate given, Certificate analysed, Reference reference,
-      ElementPlace place, Problems problems) {
+      ElementPlace place, SourceProblems problems) {
     if (given == null) {
       return analysed;
     }
@@ -186,7 +187,7 @@ final class CertificateReferences {
         values[i] = stated != null ? stated : found;
       } else {
         contradicted = true;
-        Position written = fieldPosition(name);
+        TextPosition written = fieldPosition(name);
         problems.add(written != null ? written : reference.position(), place + ".credentials.certificate." + name,
             name + " " + show(stated) + " contradicts the certificate in '" + reference.describe() + "', which says "
                 + show(found), "remove '" + name + "': it is read from the certificate");
@@ -236,7 +237,7 @@ final class CertificateReferences {
   }
 
   /** A certificate given by reference: its field ({@code pem} or {@code file}), value and place. */
-  record Reference(String field, String value, @Nullable Position position) {
+  record Reference(String field, String value, @Nullable TextPosition position) {
 
     String describe() {
       return field.equals(FILE) ? value : "pem";
@@ -244,7 +245,7 @@ final class CertificateReferences {
   }
 
   private void hold(String name, JsonParser buffer) throws IOException {
-    Position at = fieldPosition(name);
+    TextPosition at = fieldPosition(name);
     InvalidValueException problem = null;
     if (!buffer.hasToken(JsonToken.VALUE_STRING) || buffer.getText().isBlank()) {
       problem = new InvalidValueException(buffer, "expected " + (name.equals(PEM) ? "PEM text" : "a file path")

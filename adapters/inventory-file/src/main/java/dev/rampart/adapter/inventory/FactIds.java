@@ -1,7 +1,7 @@
 package dev.rampart.adapter.inventory;
 
-import dev.rampart.adaptersupport.json.Position;
 import dev.rampart.spi.fact.FactType;
+import dev.rampart.spi.source.TextPosition;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
@@ -14,10 +14,10 @@ import org.jspecify.annotations.Nullable;
  */
 final class FactIds {
 
-  private final Map<FactType, Map<String, Position>> seen = new EnumMap<>(FactType.class);
+  private final Map<FactType, Map<String, TextPosition>> seen = new EnumMap<>(FactType.class);
 
   /** Records an id; returns where it was first defined if it was seen before, else {@code null}. */
-  @Nullable Position firstDefinition(FactType type, String id, Position at) {
+  @Nullable TextPosition firstDefinition(FactType type, String id, TextPosition at) {
     return seen.computeIfAbsent(type, unused -> new HashMap<>()).putIfAbsent(id, at);
   }
 }

@@ -2,7 +2,7 @@ package dev.rampart.adapter.inventory;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import dev.rampart.adaptersupport.json.Position;
+import dev.rampart.spi.source.TextPosition;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,7 +16,7 @@ final class InvalidValueException extends JsonMappingException {
 
   private final String what;
   private final @Nullable String fix;
-  private final @Nullable Position at;
+  private final @Nullable TextPosition at;
 
   InvalidValueException(JsonParser parser, String what, @Nullable String fix) {
     this(parser, what, fix, null);
@@ -26,7 +26,7 @@ final class InvalidValueException extends JsonMappingException {
    * For a value read from a buffer of tokens, which knows no place: {@code at} is where the reader
    * saw it.
    */
-  InvalidValueException(JsonParser parser, String what, @Nullable String fix, @Nullable Position at) {
+  InvalidValueException(JsonParser parser, String what, @Nullable String fix, @Nullable TextPosition at) {
     super(parser, what, parser.currentTokenLocation());
     this.what = what;
     this.fix = fix;
@@ -42,7 +42,7 @@ final class InvalidValueException extends JsonMappingException {
   }
 
   /** Where the value was written, when the parser that raised this did not know it. */
-  @Nullable Position at() {
+  @Nullable TextPosition at() {
     return at;
   }
 }

@@ -1,7 +1,7 @@
 package dev.rampart.adapter.inventory;
 
-import dev.rampart.certificates.CertificateParseException;
-import dev.rampart.certificates.TrustMaterial;
+import dev.rampart.adapter.certificates.CertificateParseException;
+import dev.rampart.adapter.certificates.TrustMaterial;
 import dev.rampart.spi.source.FactSource;
 import dev.rampart.spi.source.FactSourceProvider;
 import dev.rampart.spi.source.InputFileException;
@@ -52,25 +52,16 @@ public final class InventoryFileProvider implements FactSourceProvider {
 
   @Override
   public FactSource create(SourceConfig config) throws SourceException {
-    List<String> unknown = config.options().keySet().stream().filter(key -> !OPTIONS.contains(key)).sorted().toList();
-    if (!unknown.isEmpty()) {
-      throw new SourceException("inventory source '" + config.location() + "': unknown option(s) "
-          + String.join(", ", unknown) + " (the inventory source takes the options " + String.join(", ", OPTIONS) + ")");
-    }
+    config.refuseUnknownOptions(ID, OPTIONS);
     String embeddedAt = config.option(EMBEDDED_AT).orElse(null);
     if (embeddedAt != null && embeddedAt.isBlank()) {
       throw new SourceException("inventory source '" + config.location() + "': option " + EMBEDDED_AT
           + " is blank (name the top-level key that holds the inventory, e.g. " + EMBEDDED_AT + "=facts)");
     }
-    try {
-      Path file = Path.of(config.location());
-      InventoryFileSource source = embeddedAt == null ? InventoryFileSource.of(file) : InventoryFileSource.embedded(file, embeddedAt);
-      TrustMaterial trust = trust(config);
-      return trust == null ? source : source.withTrust(trust, "the source options " + TRUST_ANCHORS + " and " + TRUST_CRL);
-    } catch (InvalidPathException e) {
-      throw new SourceException(
-          "cannot read '" + config.location() + "': not a valid file path (" + e.getReason() + ")");
-    }
+    Path file = config.file();
+    InventoryFileSource source = embeddedAt == null ? InventoryFileSource.of(file) : InventoryFileSource.embedded(file, embeddedAt);
+    TrustMaterial trust = trust(config);
+    return trust == null ? source : source.withTrust(trust, "the source options " + TRUST_ANCHORS + " and " + TRUST_CRL);
   }
 
   /** The trust material the options name, or {@code null} when they name none. */

@@ -1,7 +1,7 @@
 package dev.rampart.adapter.inventory;
 
-import dev.rampart.adaptersupport.json.Position;
-import dev.rampart.certificates.TrustMaterial;
+import dev.rampart.adapter.certificates.TrustMaterial;
+import dev.rampart.adaptersupport.json.Json;
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.source.FactSink;
 import dev.rampart.spi.source.FactSource;
@@ -9,6 +9,8 @@ import dev.rampart.spi.source.InputFileException;
 import dev.rampart.spi.source.InputFiles;
 import dev.rampart.spi.source.Origin;
 import dev.rampart.spi.source.SourceException;
+import dev.rampart.spi.source.SourceProblems;
+import dev.rampart.spi.source.TextPosition;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -56,7 +58,7 @@ public final class InventoryFileSource implements FactSource {
   /**
    * A source for an inventory embedded in a larger document, such as a rule pack's test fixture:
    * the inventory is the value of the top-level key {@code key}, and every other top-level key is
-   * skipped unread. Problems keep the file's own lines and columns.
+   * skipped unread. SourceProblems keep the file's own lines and columns.
    *
    * @throws IllegalArgumentException if the key is blank
    */
@@ -78,11 +80,11 @@ public final class InventoryFileSource implements FactSource {
   @Override
   public void read(FactSink sink) throws SourceException {
     Objects.requireNonNull(sink, "sink");
-    Problems problems = new Problems(name);
+    SourceProblems problems = new SourceProblems(name);
     try (Utf8FileReader text = open()) {
       Instant collectedAt = lastModified();
       HandedOver handedOver = new HandedOver(sink);
-      Problems ascii = readAscii(text, handedOver, collectedAt);
+      SourceProblems ascii = readAscii(text, handedOver, collectedAt);
       if (ascii != null) {
         problems = ascii;
       } else {
@@ -104,12 +106,12 @@ public final class InventoryFileSource implements FactSource {
    * facts handed over until then are the first ones {@link #readStream} hands over, and it takes
    * over from the start of the file, explaining whatever went wrong.
    */
-  private @Nullable Problems readAscii(Utf8FileReader text, FactSink sink, @Nullable Instant collectedAt) {
+  private @Nullable SourceProblems readAscii(Utf8FileReader text, FactSink sink, @Nullable Instant collectedAt) {
     try {
       if (InventoryFormat.detect(file, text) != InventoryFormat.JSON) {
         return null;
       }
-      Problems problems = new Problems(name);
+      SourceProblems problems = new SourceProblems(name);
       try (AsciiBytes bytes = AsciiBytes.of(openBytes()); TrackingParser parser = InventoryFormat.createJsonParser(bytes)) {
         new InventoryReader(name, parser, sink, problems, embeddedAt, collectedAt, certificates()).read();
       }
@@ -120,13 +122,13 @@ public final class InventoryFileSource implements FactSource {
   }
 
   /** Decodes the file as strict UTF-8, keeping count of lines and columns, and reads it as YAML or JSON. */
-  private void readStream(Utf8FileReader text, FactSink sink, Problems problems, @Nullable Instant collectedAt) {
+  private void readStream(Utf8FileReader text, FactSink sink, SourceProblems problems, @Nullable Instant collectedAt) {
     TrackingParser parser = null;
     try {
       parser = InventoryFormat.detect(file, text).createParser(text);
       new InventoryReader(name, parser, sink, problems, embeddedAt, collectedAt, certificates()).read();
     } catch (IOException e) {
-      Position parserAt = parser == null ? null : Position.of(parser.currentTokenLocation());
+      TextPosition parserAt = parser == null ? null : Json.positionOf(parser.currentTokenLocation());
       StreamFailure failure = StreamFailure.of(e, text.position(), parserAt);
       problems.add(failure.position(), "", failure.what(), failure.fix());
     }

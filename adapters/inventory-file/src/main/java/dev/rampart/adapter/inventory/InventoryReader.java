@@ -5,15 +5,17 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectReader;
-import dev.rampart.adaptersupport.json.Position;
-import dev.rampart.certificates.CertificateParseException;
-import dev.rampart.certificates.TrustMaterial;
+import dev.rampart.adapter.certificates.CertificateParseException;
+import dev.rampart.adapter.certificates.TrustMaterial;
+import dev.rampart.adaptersupport.json.Json;
 import dev.rampart.spi.fact.Device;
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.FactType;
 import dev.rampart.spi.source.DidYouMean;
 import dev.rampart.spi.source.FactSink;
 import dev.rampart.spi.source.Origin;
+import dev.rampart.spi.source.SourceProblems;
+import dev.rampart.spi.source.TextPosition;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,7 +43,7 @@ final class InventoryReader {
   private final String file;
   private final TrackingParser parser;
   private final FactSink sink;
-  private final Problems problems;
+  private final SourceProblems problems;
   private final @Nullable String embeddedAt;
   private final @Nullable Instant collectedAt;
   private final CertificateReferences certificates;
@@ -56,7 +58,7 @@ final class InventoryReader {
    * @param certificates resolves the certificates devices reference by PEM text or file
    */
   InventoryReader(
-      String file, TrackingParser parser, FactSink sink, Problems problems, @Nullable String embeddedAt,
+      String file, TrackingParser parser, FactSink sink, SourceProblems problems, @Nullable String embeddedAt,
       @Nullable Instant collectedAt, CertificateReferences certificates) {
     this.file = file;
     this.parser = parser;
@@ -134,7 +136,7 @@ final class InventoryReader {
     JsonStreamContext inventory = parser.getParsingContext();
     while (!problems.isFull() && parser.nextToken() == JsonToken.FIELD_NAME) {
       String key = parser.currentName();
-      Position keyAt = here();
+      TextPosition keyAt = here();
       parser.nextToken();
       FactType type = SECTIONS.get(key);
       if (key.equals(TRUST)) {
@@ -199,7 +201,7 @@ final class InventoryReader {
 
   /** Binds the object under the parser; {@code container} is the list (or root) it sits in. */
   private void readElement(ElementPlace place, FactType type, JsonStreamContext container) throws IOException {
-    Position start = here();
+    TextPosition start = here();
     parser.startElement();
     certificates.startElement(parser);
     Fact fact;
@@ -216,7 +218,7 @@ final class InventoryReader {
       problems.add(error.position(), named.append(error.path()), error.what(), error.fix());
       return;
     }
-    Position first = ids.firstDefinition(type, fact.id(), start);
+    TextPosition first = ids.firstDefinition(type, fact.id(), start);
     if (first != null) {
       problems.add(start, place.withoutId(), "duplicate " + type.wireName() + " id '" + fact.id()
           + "' (first defined at " + file + ":" + first + "); give each " + type.wireName() + " its own id", null);
@@ -235,7 +237,7 @@ final class InventoryReader {
    * Reads the {@code trust} section: the anchors and CRL that referenced certificates are judged
    * against from then on. It must come before the first such certificate.
    */
-  private void readTrust(String prefix, Position keyAt, JsonStreamContext inventory) throws IOException {
+  private void readTrust(String prefix, TextPosition keyAt, JsonStreamContext inventory) throws IOException {
     String section = prefix + TRUST;
     if (certificates.analysed() > 0) {
       problems.add(keyAt, section, "'" + TRUST + "' comes after certificates that were already analysed without it",
@@ -258,7 +260,7 @@ final class InventoryReader {
       parser.skipChildren();
       return;
     }
-    Position start = here();
+    TextPosition start = here();
     parser.startElement();
     TrustSection trust;
     try {
@@ -280,10 +282,10 @@ final class InventoryReader {
     }
   }
 
-  private @Nullable TrustMaterial trustMaterial(TrustSection trust, String section, Position start) {
+  private @Nullable TrustMaterial trustMaterial(TrustSection trust, String section, TextPosition start) {
     List<byte[]> anchors = new ArrayList<>();
     List<String> anchorFiles = trust.anchors() == null ? List.of() : trust.anchors();
-    Position anchorsAt = orElse(parser.fieldPosition(0, "anchors"), start);
+    TextPosition anchorsAt = orElse(parser.fieldPosition(0, "anchors"), start);
     boolean ok = true;
     for (int i = 0; i < anchorFiles.size(); i++) {
       String at = section + ".anchors[" + i + "]";
@@ -301,7 +303,7 @@ final class InventoryReader {
     }
     byte[] crl = null;
     if (trust.crl() != null) {
-      Position crlAt = orElse(parser.fieldPosition(0, "crl"), start);
+      TextPosition crlAt = orElse(parser.fieldPosition(0, "crl"), start);
       crl = certificates.readFile(trust.crl(), crlAt, section + ".crl", "CRL file", problems);
       try {
         if (crl != null) {
@@ -333,7 +335,7 @@ final class InventoryReader {
     return reader;
   }
 
-  private static Position orElse(@Nullable Position position, Position fallback) {
+  private static TextPosition orElse(@Nullable TextPosition position, TextPosition fallback) {
     return position != null ? position : fallback;
   }
 
@@ -347,8 +349,8 @@ final class InventoryReader {
     return null;
   }
 
-  private Position here() {
-    Position position = Position.of(parser.currentTokenLocation());
-    return position != null ? position : new Position(1, 1);
+  private TextPosition here() {
+    TextPosition position = Json.positionOf(parser.currentTokenLocation());
+    return position != null ? position : new TextPosition(1, 1);
   }
 }

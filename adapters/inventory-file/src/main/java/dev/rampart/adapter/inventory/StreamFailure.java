@@ -2,7 +2,8 @@ package dev.rampart.adapter.inventory;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import dev.rampart.adaptersupport.json.Position;
+import dev.rampart.adaptersupport.json.Json;
+import dev.rampart.spi.source.TextPosition;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.util.regex.Matcher;
@@ -21,7 +22,7 @@ import org.yaml.snakeyaml.reader.ReaderException;
  * @param what what is wrong
  * @param fix how to fix it
  */
-record StreamFailure(@Nullable Position position, String what, @Nullable String fix) {
+record StreamFailure(@Nullable TextPosition position, String what, @Nullable String fix) {
 
   private static final Pattern UNEXPECTED_CHARACTER =
       Pattern.compile("Unexpected character \\('(.+?)' \\(code [^)]*\\)\\): (.*)", Pattern.DOTALL);
@@ -36,23 +37,23 @@ record StreamFailure(@Nullable Position position, String what, @Nullable String 
    * @param decoded how far the UTF-8 decoder got, which is where a bad byte is
    * @param token where the parser's current token starts, for failures that carry no position
    */
-  static StreamFailure of(IOException failure, Position decoded, @Nullable Position token) {
+  static StreamFailure of(IOException failure, TextPosition decoded, @Nullable TextPosition token) {
     JsonParseException syntax = null;
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       if (cause instanceof CharacterCodingException) {
         return new StreamFailure(decoded, "the file is not valid UTF-8 text", "save it with UTF-8 encoding");
       }
       if (cause instanceof YamlAliasException alias) {
-        return new StreamFailure(Position.of(alias.getLocation()),
+        return new StreamFailure(Json.positionOf(alias.getLocation()),
             "YAML alias '*" + alias.alias() + "' is not supported",
             "write the value out in full; inventory files do not use anchors and aliases");
       }
       if (cause instanceof DuplicateKeyException duplicate) {
-        return new StreamFailure(Position.of(duplicate.getLocation()), "duplicate key '" + duplicate.key() + "'",
+        return new StreamFailure(Json.positionOf(duplicate.getLocation()), "duplicate key '" + duplicate.key() + "'",
             "each key may appear only once in an object; merge the two entries");
       }
       if (cause instanceof UnpairedSurrogateException surrogate) {
-        return new StreamFailure(Position.of(surrogate.getLocation()),
+        return new StreamFailure(Json.positionOf(surrogate.getLocation()),
             String.format("a text holds the escape \\u%04X, half of a UTF-16 surrogate pair, which is not a character",
                 (int) surrogate.surrogate()),
             "write the character itself, or escape both halves of the pair");
@@ -85,9 +86,9 @@ record StreamFailure(@Nullable Position position, String what, @Nullable String 
     return new StreamFailure(token != null ? token : decoded, "reading stopped: " + firstLine(message), null);
   }
 
-  private static StreamFailure limit(StreamConstraintsException limit, @Nullable Position token) {
-    Position reported = Position.of(limit.getLocation());
-    Position at = reported != null ? reported : token;
+  private static StreamFailure limit(StreamConstraintsException limit, @Nullable TextPosition token) {
+    TextPosition reported = Json.positionOf(limit.getLocation());
+    TextPosition at = reported != null ? reported : token;
     String message = limit.getMessage() == null ? "" : limit.getMessage();
     if (message.startsWith("Document nesting depth")) {
       return new StreamFailure(at, "the data is nested more than " + InventoryFormat.MAX_NESTING_DEPTH + " levels deep",
@@ -105,7 +106,7 @@ record StreamFailure(@Nullable Position position, String what, @Nullable String 
   }
 
   private static StreamFailure yaml(MarkedYAMLException yaml) {
-    Position at = position(yaml.getProblemMark());
+    TextPosition at = position(yaml.getProblemMark());
     String problem = yaml.getProblem() == null ? "" : yaml.getProblem();
     String opened = yaml.getContextMark() == null ? "" : " at " + position(yaml.getContextMark());
     if (problem.contains("cannot start any token") && problem.contains("\\t")) {
@@ -144,7 +145,7 @@ record StreamFailure(@Nullable Position position, String what, @Nullable String 
   }
 
   private static StreamFailure json(JsonParseException json) {
-    Position at = Position.of(json.getLocation());
+    TextPosition at = Json.positionOf(json.getLocation());
     String message = firstLine(json.getOriginalMessage() == null ? "" : json.getOriginalMessage());
     if (message.startsWith("Unexpected end-of-input")) {
       String bracket = message.contains("Array") ? "']'" : message.contains("Object") ? "'}'" : "bracket or quote";
@@ -166,8 +167,8 @@ record StreamFailure(@Nullable Position position, String what, @Nullable String 
     return new StreamFailure(at, "the file cannot be parsed here: " + message, "check the syntax near this place");
   }
 
-  private static @Nullable Position position(@Nullable Mark mark) {
-    return mark == null ? null : new Position(mark.getLine() + 1, mark.getColumn() + 1);
+  private static @Nullable TextPosition position(@Nullable Mark mark) {
+    return mark == null ? null : new TextPosition(mark.getLine() + 1, mark.getColumn() + 1);
   }
 
   private static String firstLine(String message) {

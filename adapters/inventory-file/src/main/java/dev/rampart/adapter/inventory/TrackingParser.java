@@ -7,7 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.util.JsonParserDelegate;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
-import dev.rampart.adaptersupport.json.Position;
+import dev.rampart.spi.source.TextPosition;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -72,7 +72,7 @@ final class TrackingParser extends JsonParserDelegate {
    *
    * @param level 0 for the element's own fields, 1 for fields of an object (or list) directly under it, and so on
    */
-  @Nullable Position fieldPosition(int level, String name) {
+  @Nullable TextPosition fieldPosition(int level, String name) {
     return level >= 0 && level < levelsUsed ? fieldsByLevel[level].find(name) : null;
   }
 
@@ -299,11 +299,11 @@ final class TrackingParser extends JsonParserDelegate {
       size++;
     }
 
-    /** Where the name was last written, as {@link Position#of(JsonLocation)} would give it. */
-    @Nullable Position find(String name) {
+    /** Where the name was last written, as {@link Json#positionOf(JsonLocation)} would give it. */
+    @Nullable TextPosition find(String name) {
       for (int i = size - 1; i >= 0; i--) {
         if (names[i].equals(name)) {
-          return lines[i] <= 0 ? null : new Position(lines[i], Math.max(columns[i], 1));
+          return lines[i] <= 0 ? null : new TextPosition(lines[i], Math.max(columns[i], 1));
         }
       }
       return null;

@@ -1,7 +1,7 @@
 package dev.rampart.adapter.inventory;
 
-import dev.rampart.certificates.CertificateParseException;
-import dev.rampart.certificates.TrustMaterial;
+import dev.rampart.adapter.certificates.CertificateParseException;
+import dev.rampart.adapter.certificates.TrustMaterial;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

@@ -1,6 +1,6 @@
 package dev.rampart.adapter.inventory;
 
-import dev.rampart.adaptersupport.json.Position;
+import dev.rampart.spi.source.TextPosition;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -70,8 +70,8 @@ final class Utf8FileReader extends Reader {
   }
 
   /** The position of the next character to be read. */
-  Position position() {
-    return new Position(line, column);
+  TextPosition position() {
+    return new TextPosition(line, column);
   }
 
   @Override

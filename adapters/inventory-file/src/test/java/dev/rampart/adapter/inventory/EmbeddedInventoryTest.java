@@ -3,11 +3,11 @@ package dev.rampart.adapter.inventory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.rampart.adapter.testkit.RecordingSink;
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.source.Origin;
 import dev.rampart.spi.source.SourceConfig;
 import dev.rampart.spi.source.SourceException;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,20 +95,11 @@ class EmbeddedInventoryTest {
         + " (name the top-level key that holds the inventory, e.g. embeddedAt=facts)"), failure.problems());
   }
 
-  private static Fixtures.Read read(String name) throws SourceException {
-    List<Fact> facts = new ArrayList<>();
-    List<Origin> origins = new ArrayList<>();
-    InventoryFileSource.embedded(Fixtures.path(name), "facts").read((fact, origin) -> {
-      facts.add(fact);
-      origins.add(origin);
-    });
-    return new Fixtures.Read(facts, origins);
+  private static RecordingSink read(String name) throws SourceException {
+    return RecordingSink.read(InventoryFileSource.embedded(Fixtures.path(name), "facts"));
   }
 
   private static String problems(String name) {
-    Path file = Fixtures.path(name);
-    SourceException failure = assertThrows(
-        SourceException.class, () -> InventoryFileSource.embedded(file, "facts").read((fact, origin) -> {}));
-    return String.join("\n", failure.problems()) + "\n";
+    return RecordingSink.problems(InventoryFileSource.embedded(Fixtures.path(name), "facts"));
   }
 }

@@ -1,15 +1,12 @@
 package dev.rampart.adapter.inventory;
 
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
+import dev.rampart.adapter.testkit.RecordingSink;
 import dev.rampart.spi.fact.Fact;
-import dev.rampart.spi.source.Origin;
 import dev.rampart.spi.source.SourceException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Reads the inventory files kept next to the tests. */
@@ -33,27 +30,17 @@ final class Fixtures {
     return read(path(name)).facts();
   }
 
-  static Read read(Path file) throws SourceException {
-    List<Fact> facts = new ArrayList<>();
-    List<Origin> origins = new ArrayList<>();
-    InventoryFileSource.of(file).read((fact, origin) -> {
-      facts.add(fact);
-      origins.add(origin);
-    });
-    return new Read(facts, origins);
+  static RecordingSink read(Path file) throws SourceException {
+    return RecordingSink.read(InventoryFileSource.of(file));
   }
 
   /** The problem lines of a fixture that must fail, joined as a text block would write them. */
   static String problems(Path file) {
-    SourceException failure = assertThrows(SourceException.class, () -> read(file));
-    return String.join("\n", failure.problems()) + "\n";
+    return RecordingSink.problems(InventoryFileSource.of(file));
   }
 
   /** The expected problems with {@code FILE} standing for the fixture's path. */
   static String expected(String name, String text) {
     return text.replace("FILE", path(name).toString());
   }
-
-  /** What one read handed to the sink. */
-  record Read(List<Fact> facts, List<Origin> origins) {}
 }

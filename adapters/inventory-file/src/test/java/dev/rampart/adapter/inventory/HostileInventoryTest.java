@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.rampart.adapter.testkit.TestFiles;
 import dev.rampart.spi.source.SourceException;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -13,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -139,16 +139,7 @@ class HostileInventoryTest {
 
   /** Runs {@link StreamingRead} on the file in a JVM with a small heap and returns what it printed. */
   private static String readInSmallJvm(Path file, int megabytes) throws IOException, InterruptedException {
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process process = new ProcessBuilder(java.toString(), "-Xmx" + megabytes + "m", "-XX:+ExitOnOutOfMemoryError",
-        "-cp", System.getProperty("java.class.path"), StreamingRead.class.getName(), file.toString())
-        .redirectErrorStream(true)
-        .start();
-    String output = assertTimeoutPreemptively(Duration.ofSeconds(60),
-        () -> new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-    process.waitFor(10, TimeUnit.SECONDS);
-    assertEquals(0, process.exitValue(), output);
-    return output.strip();
+    return TestFiles.runInSmallHeap(StreamingRead.class, file, megabytes);
   }
 
   private Path write(String name, String content) throws IOException {

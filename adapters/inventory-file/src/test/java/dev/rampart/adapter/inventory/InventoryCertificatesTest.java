@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.rampart.certificates.CertificateAnalyzer;
+import dev.rampart.adapter.certificates.CertificateAnalyzer;
 import dev.rampart.spi.fact.AuthMethod;
 import dev.rampart.spi.fact.Certificate;
 import dev.rampart.spi.fact.Credentials;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.rampart.adapter.testkit.RecordingSink;
 import dev.rampart.spi.fact.AuthMethod;
 import dev.rampart.spi.fact.CriticalSystemsAccess;
 import dev.rampart.spi.fact.Deployment;
@@ -73,7 +74,7 @@ class InventoryFileSourceTest {
 
   @Test
   void eachFactCarriesTheFileLineAndColumnWhereItStartsCollectedAtTheFilesLastModification() throws Exception {
-    Fixtures.Read read = Fixtures.read(Fixtures.path("complete.yaml"));
+    RecordingSink read = Fixtures.read(Fixtures.path("complete.yaml"));
 
     String file = Fixtures.path("complete.yaml").toString();
     Instant modified = Fixtures.lastModified("complete.yaml");

@@ -1,17 +1,13 @@
 package dev.rampart.adapter.mud;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import dev.rampart.adaptersupport.json.Json;
-import dev.rampart.adaptersupport.json.Position;
+import dev.rampart.adaptersupport.json.JsonFailure;
 import dev.rampart.spi.source.InputFileException;
 import dev.rampart.spi.source.InputFiles;
+import dev.rampart.spi.source.SourceProblems;
+import dev.rampart.spi.source.TextPosition;
 import dev.rampart.spi.value.ValueFormat;
-import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -21,7 +17,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,14 +35,9 @@ final class MudFileReader {
   static final String ACLS = "ietf-access-control-list:acls";
   // The name drafts before RFC 8519 used, which some MUD generators still write.
   static final String ACLS_DRAFT = "ietf-access-control-list:access-lists";
-  static final int MAX_NESTING_DEPTH = 64;
   /** Largest MUD file read: a MUD file is read whole, and real ones have a few kilobytes. */
   static final long MAX_BYTES = 8L * 1024 * 1024;
 
-  private static final JsonFactory JSON = JsonFactory.builder()
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
-      .build();
   private static final String SHAPE = "a MUD file (RFC 8520) is a JSON object with the members " + MUD + " and " + ACLS;
   private static final Set<String> FORWARDING = Set.of("accept", "drop", "reject");
   private static final List<String> MUD_FLAGS = List.of("local-networks", "same-manufacturer", "my-controller");
@@ -55,19 +45,17 @@ final class MudFileReader {
 
   private final Path file;
   private final String name;
-  private final List<Located> problems = new ArrayList<>();
+  private final SourceProblems problems;
 
   MudFileReader(Path file) {
     this.file = file;
     this.name = file.toString();
+    this.problems = new SourceProblems(name);
   }
 
   /** Every problem found by {@link #read()}, each a complete line, in the order of the file. */
   List<String> problems() {
-    return problems.stream()
-        .sorted(Comparator.comparingInt(Located::line).thenComparingInt(Located::column))
-        .map(Located::text)
-        .toList();
+    return problems.inFileOrder();
   }
 
   /** The file's profile, or {@code null} when it has problems. */
@@ -98,35 +86,34 @@ final class MudFileReader {
     try {
       in = InputFiles.open(file, MAX_BYTES);
     } catch (InputFileException e) {
-      problems.add(new Located(0, 0, e.cannotRead(name, "a MUD file")));
+      problems.add(e.cannotRead(name, "a MUD file"));
       return null;
     }
-    try (JsonParser parser = JSON.createParser(in)) {
+    try (JsonParser parser = JsonFailure.STRICT.createParser(in)) {
       try {
         if (parser.nextToken() == null) {
-          problem((Position) null, "", "the file is empty", SHAPE);
+          problem((TextPosition) null, "", "the file is empty", SHAPE);
           return null;
         }
         Json root = Json.read(parser);
         if (parser.nextToken() != null) {
-          problem(Position.of(parser.currentTokenLocation()), "", "there is more after the end of the MUD object",
+          problem(Json.positionOf(parser.currentTokenLocation()), "", "there is more after the end of the MUD object",
               "a MUD file holds one JSON object");
           return null;
         }
         return root;
       } catch (IOException e) {
-        Position at = e instanceof JsonParseException json && json.getLocation() != null
-            ? Position.of(json.getLocation()) : Position.of(parser.currentLocation());
-        problem(at, "", failure(e), "check the JSON syntax near this place");
+        JsonFailure failure = JsonFailure.of(e, parser);
+        problem(failure.at(), "", failure.what(), "check the JSON syntax near this place");
         return null;
       }
     } catch (IOException e) {
-      problems.add(new Located(0, 0, "cannot read '" + name + "': " + e.getMessage() + " (check that the file can be read)"));
+      problems.add("cannot read '" + name + "': " + e.getMessage() + " (check that the file can be read)");
     }
     return null;
   }
 
-  private void version(@Nullable Json version, Position container) {
+  private void version(@Nullable Json version, TextPosition container) {
     if (version == null) {
       problem(container, MUD, "no mud-version", "RFC 8520 files have \"mud-version\": 1");
     } else if (!(version instanceof Json.Number number) || !number.text().equals("1")) {
@@ -135,7 +122,7 @@ final class MudFileReader {
     }
   }
 
-  private @Nullable String mudUrl(@Nullable Json url, Position container) {
+  private @Nullable String mudUrl(@Nullable Json url, TextPosition container) {
     if (url == null) {
       problem(container, MUD, "no mud-url", "every MUD file names its own URL in mud-url");
       return null;
@@ -369,35 +356,11 @@ final class MudFileReader {
     return elements;
   }
 
-  private static String failure(IOException e) {
-    if (e instanceof CharConversionException) {
-      return "the file is not valid UTF-8 text";
-    }
-    if (e instanceof StreamConstraintsException) {
-      return "the data is nested more than " + MAX_NESTING_DEPTH + " levels deep";
-    }
-    String message = e instanceof JsonParseException json && json.getOriginalMessage() != null
-        ? json.getOriginalMessage() : String.valueOf(e.getMessage());
-    if (message.startsWith("Duplicate field")) {
-      return "duplicate key " + message.substring("Duplicate field ".length());
-    }
-    if (message.startsWith("Unexpected end-of-input")) {
-      return "the file ends before every bracket is closed";
-    }
-    int end = message.indexOf('\n');
-    return "the file is not valid JSON here: " + (end < 0 ? message : message.substring(0, end));
-  }
-
   private void problem(Json value, String place, String what, @Nullable String fix) {
     problem(value.at(), place, what, fix);
   }
 
-  private void problem(@Nullable Position position, String place, String what, @Nullable String fix) {
-    String text = name + (position == null ? "" : ":" + position) + ": " + (place.isEmpty() ? "" : place + ": ") + what
-        + (fix == null ? "" : " (" + fix + ")");
-    problems.add(new Located(position == null ? 0 : position.line(), position == null ? 0 : position.column(), text));
+  private void problem(@Nullable TextPosition position, String place, String what, @Nullable String fix) {
+    problems.add(position, place, what, fix);
   }
-
-  /** A problem and where it is, so that problems are reported in the order of the file. */
-  private record Located(int line, int column, String text) {}
 }

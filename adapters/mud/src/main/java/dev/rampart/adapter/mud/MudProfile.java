@@ -1,6 +1,6 @@
 package dev.rampart.adapter.mud;
 
-import dev.rampart.adaptersupport.json.Position;
+import dev.rampart.spi.source.TextPosition;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -21,7 +21,7 @@ record MudProfile(
     List<String> allowlist,
     @Nullable Instant lastUpdate,
     @Nullable Boolean supported,
-    Position at) {
+    TextPosition at) {
 
   MudProfile {
     allowlist = List.copyOf(allowlist);

@@ -4,8 +4,6 @@ import dev.rampart.spi.source.FactSource;
 import dev.rampart.spi.source.FactSourceProvider;
 import dev.rampart.spi.source.SourceConfig;
 import dev.rampart.spi.source.SourceException;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -66,11 +64,7 @@ public final class MudProvider implements FactSourceProvider {
     if (!problems.isEmpty()) {
       throw new SourceException(problems);
     }
-    try {
-      return new MudSource(Path.of(location), devices);
-    } catch (InvalidPathException e) {
-      throw new SourceException("cannot read '" + location + "': not a valid file path (" + e.getReason() + ")");
-    }
+    return new MudSource(config.file(), devices);
   }
 
   private static List<String> ids(String list) {

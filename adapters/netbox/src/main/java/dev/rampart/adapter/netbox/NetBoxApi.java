@@ -3,16 +3,10 @@ package dev.rampart.adapter.netbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rampart.adaptersupport.http.Item;
 import dev.rampart.adaptersupport.http.JsonClient;
-import dev.rampart.adaptersupport.http.JsonResponse;
-import dev.rampart.adaptersupport.http.Sleeper;
 import dev.rampart.spi.source.SourceException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,13 +19,10 @@ final class NetBoxApi {
   private final String notNetBox;
   private final JsonClient client;
 
-  NetBoxApi(NetBoxSettings settings, Sleeper sleeper, Clock clock) {
+  NetBoxApi(NetBoxSettings settings, JsonClient.Builder client) {
     this.settings = settings;
     this.notNetBox = "is " + settings.base() + " the NetBox base URL?";
-    this.client = JsonClient.builder(settings.base(), settings.http())
-        .credential(settings.authorization(), settings.token()::redact)
-        .sleeper(sleeper)
-        .clock(clock)
+    this.client = client
         .notTheApi(notNetBox)
         .notJson("A login page or proxy may stand in front of the API")
         .logs("NetBox's logs")
@@ -49,23 +40,8 @@ final class NetBoxApi {
    * @param pathAndQuery the endpoint below the base URL, e.g. {@code /api/dcim/devices/?limit=1000}
    */
   List<Item> list(String pathAndQuery) throws SourceException {
-    List<Item> items = new ArrayList<>();
-    Set<URI> fetched = new HashSet<>();
-    URI page = settings.base().resolve(pathAndQuery);
-    while (page != null) {
-      fetched.add(page);
-      JsonResponse answer = client.get(page, this::fix);
-      JsonNode results = answer.json().get("results");
-      if (results == null || !results.isArray()) {
-        throw client.failure(page, "the answer has no 'results' list", notNetBox);
-      }
-      results.forEach(result -> items.add(answer.item(result)));
-      page = next(page, answer.json().get("next"));
-      if (page != null && fetched.contains(page)) {
-        throw client.failure(page, "the pages loop: this page was read before", "check NetBox's pagination settings");
-      }
-    }
-    return List.copyOf(items);
+    return client.pages(settings.base().resolve(pathAndQuery), this::fix, "results",
+        (page, answer) -> next(page, answer.json().get("next")), "check NetBox's pagination settings");
   }
 
   private @Nullable URI next(URI page, @Nullable JsonNode next) throws SourceException {

@@ -11,6 +11,7 @@ import dev.rampart.adaptersupport.http.BaseUrl;
 import dev.rampart.adaptersupport.http.HttpPolicy;
 import dev.rampart.adaptersupport.http.Options;
 import dev.rampart.adaptersupport.http.Secret;
+import dev.rampart.adaptersupport.http.WebApiSettings;
 import dev.rampart.spi.source.InputFileException;
 import dev.rampart.spi.source.InputFiles;
 import dev.rampart.spi.source.SourceConfig;
@@ -40,7 +41,7 @@ record NetBoxSettings(
     int pageSize,
     String ownerField,
     String endOfSupportField,
-    ZoneMap zones) {
+    ZoneMap zones) implements WebApiSettings {
 
   static final String DEFAULT_TOKEN_ENV = "NETBOX_TOKEN";
   static final List<String> OPTIONS = List.of(TOKEN_ENV, TOKEN_FILE, OWNER_FIELD, END_OF_SUPPORT_FIELD, ZONE_MAP,
@@ -80,8 +81,14 @@ record NetBoxSettings(
    * The {@code Authorization} header: {@code Bearer} for NetBox 4.5's v2 tokens ({@code nbt_…}),
    * {@code Token} for the 40-character v1 tokens.
    */
-  String authorization() {
+  @Override
+  public String authorization() {
     return (token.value().startsWith("nbt_") ? "Bearer " : "Token ") + token.value();
+  }
+
+  @Override
+  public String redact(String text) {
+    return token.redact(text);
   }
 
   private static @Nullable Secret token(Options options, Function<String, @Nullable String> environment) {

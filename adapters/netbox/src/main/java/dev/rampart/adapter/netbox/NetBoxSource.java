@@ -1,15 +1,14 @@
 package dev.rampart.adapter.netbox;
 
-import dev.rampart.adaptersupport.http.Sleeper;
+import dev.rampart.adaptersupport.http.JsonClient;
+import dev.rampart.adaptersupport.http.WebApiEnvironment;
+import dev.rampart.adaptersupport.http.WebApiSource;
 import dev.rampart.spi.source.FactSink;
-import dev.rampart.spi.source.FactSource;
 import dev.rampart.spi.source.SourceException;
-import java.time.Clock;
 import java.util.List;
-import java.util.Objects;
 
 /** One NetBox server, read as vendors (manufacturers), networks (VLANs and prefixes) and devices. */
-final class NetBoxSource implements FactSource {
+final class NetBoxSource extends WebApiSource<NetBoxSettings> {
 
   static final String DEVICES = "/api/dcim/devices/";
   static final String INTERFACES = "/api/dcim/interfaces/";
@@ -17,27 +16,14 @@ final class NetBoxSource implements FactSource {
   static final String VLANS = "/api/ipam/vlans/";
   static final String PREFIXES = "/api/ipam/prefixes/";
 
-  private final NetBoxSettings settings;
-  private final Sleeper sleeper;
-  private final Clock clock;
-
-  NetBoxSource(NetBoxSettings settings, Sleeper sleeper, Clock clock) {
-    this.settings = settings;
-    this.sleeper = sleeper;
-    this.clock = clock;
+  NetBoxSource(NetBoxSettings settings, WebApiEnvironment environment) {
+    super(NetBoxProvider.ID, settings, environment);
   }
 
-  /**
-   * Reads every endpoint completely, then hands vendors, networks and devices to the sink; each
-   * fact's origin is the object's API URL and the time NetBox sent it.
-   *
-   * @throws SourceException when NetBox cannot be read (naming the URL, the HTTP status and the fix),
-   *     or with every invalid value found; facts already handed to the sink must then be discarded
-   */
+  /** Reads every endpoint completely, then hands vendors, networks and devices to the sink. */
   @Override
-  public void read(FactSink sink) throws SourceException {
-    Objects.requireNonNull(sink, "sink");
-    NetBoxApi api = new NetBoxApi(settings, sleeper, clock);
+  protected List<String> emit(NetBoxSettings settings, JsonClient.Builder client, FactSink sink) throws SourceException {
+    NetBoxApi api = new NetBoxApi(settings, client);
     String limit = "?limit=" + settings.pageSize();
     NetBoxObjects objects = new NetBoxObjects(
         // config_context can be large and is not used
@@ -46,14 +32,6 @@ final class NetBoxSource implements FactSource {
         api.list(IP_ADDRESSES + limit + "&assigned_object_type=dcim.interface"),
         api.list(VLANS + limit),
         api.list(PREFIXES + limit));
-    List<String> problems = new NetBoxFacts(settings, sink).emit(objects);
-    if (!problems.isEmpty()) {
-      throw new SourceException(problems);
-    }
-  }
-
-  @Override
-  public String describe() {
-    return NetBoxProvider.ID + ":" + settings.base();
+    return new NetBoxFacts(settings, sink).emit(objects);
   }
 }

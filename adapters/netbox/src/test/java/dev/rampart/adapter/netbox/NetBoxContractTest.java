@@ -11,27 +11,16 @@ import dev.rampart.adapter.testkit.RecordedServer;
 import dev.rampart.adapter.testkit.RecordedServer.Reply;
 import dev.rampart.spi.source.FactSourceProvider;
 import dev.rampart.spi.source.SourceConfig;
-import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 
 /** The NetBox source meets the contract of every fact source, against a recorded NetBox on 127.0.0.1. */
 class NetBoxContractTest extends FactSourceContract {
 
-  private RecordedServer netBox;
-
-  @BeforeEach
-  void startNetBox() throws IOException {
-    netBox = RecordedNetBox.start();
-  }
-
-  @AfterEach
-  void stopNetBox() {
-    netBox.close();
-  }
+  @AutoClose
+  private final RecordedServer netBox = RecordedNetBox.start();
 
   @Override
   protected FactSourceProvider provider() {

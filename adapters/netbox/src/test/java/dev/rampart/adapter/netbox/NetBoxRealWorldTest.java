@@ -13,14 +13,13 @@ import dev.rampart.spi.fact.Vendor;
 import dev.rampart.spi.source.Origin;
 import dev.rampart.spi.source.SourceConfig;
 import dev.rampart.spi.source.SourceException;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,11 +34,11 @@ class NetBoxRealWorldTest {
   private static final String SCENARIO = "pynetbox";
   private static final String DOCS = "netbox-docs";
 
-  private RecordedServer netBox;
+  @AutoClose
+  private final RecordedServer netBox = RecordedNetBox.start();
 
   @BeforeEach
-  void startNetBox() throws IOException {
-    netBox = RecordedNetBox.start();
+  void recordTheAnswers() {
     netBox.answer(SCENARIO, DEVICES, page("real-world/pynetbox-devices.json"));
     netBox.answer(SCENARIO, "/api/dcim/interfaces/?limit=1000", page("real-world/empty-page.json"));
     netBox.answer(SCENARIO, "/api/ipam/ip-addresses/?limit=1000&assigned_object_type=dcim.interface",
@@ -53,11 +52,6 @@ class NetBoxRealWorldTest {
         page("real-world/netbox-docs-ip-addresses.json"));
     netBox.answer(DOCS, "/api/ipam/vlans/?limit=1000", page("real-world/netbox-docs-vlans.json"));
     netBox.answer(DOCS, "/api/ipam/prefixes/?limit=1000", page("real-world/netbox-docs-prefixes.json"));
-  }
-
-  @AfterEach
-  void stopNetBox() {
-    netBox.close();
   }
 
   @Test
@@ -74,12 +68,12 @@ class NetBoxRealWorldTest {
         Network.builder("10.0.255.0/24").cidr("10.0.255.0/24").attributes(Map.of("site", "test1")).build(),
         Network.builder("10.1.1.0/24").cidr("10.1.1.0/24").attributes(Map.of("site", "test1")).build(),
         Device.builder("test1-core1").name("test1-core1").model("EX9214").vendorId("juniper")
-            .ipAddresses(List.of("10.0.254.1")).attributes(attributes("test1", "core-switch")).build(),
+            .ipAddresses(List.of("10.0.254.1")).attributes(RecordedNetBox.attributes("test1", "core-switch")).build(),
         Device.builder("test1-edge1").name("test1-edge1").model("MX960").serialNumber("5555555555").vendorId("juniper")
             .ipAddresses(List.of("10.0.255.1")).networkIds(List.of("10.0.255.0/24"))
-            .attributes(attributes("test1", "router")).build(),
+            .attributes(RecordedNetBox.attributes("test1", "router")).build(),
         Device.builder("test1-leaf1").name("test1-leaf1").model("QFX5100-48S").vendorId("juniper")
-            .attributes(attributes("test1", "leaf-switch")).build()),
+            .attributes(RecordedNetBox.attributes("test1", "leaf-switch")).build()),
         facts);
   }
 
@@ -119,12 +113,5 @@ class NetBoxRealWorldTest {
         Clock.fixed(Instant.parse("2001-01-01T00:00:00Z"), ZoneOffset.UTC))
         .create(SourceConfig.of(netBox.url(scenario))).read(facts::put);
     return facts;
-  }
-
-  private static Map<String, Object> attributes(String site, String role) {
-    Map<String, Object> attributes = new LinkedHashMap<>();
-    attributes.put("site", site);
-    attributes.put("role", role);
-    return attributes;
   }
 }

@@ -36,8 +36,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,17 +47,8 @@ class NetBoxSourceTest {
 
   private final List<Duration> waits = Collections.synchronizedList(new ArrayList<>());
   private final Map<String, String> environment = new HashMap<>(Map.of("NETBOX_TOKEN", TOKEN));
-  private RecordedServer netBox;
-
-  @BeforeEach
-  void startNetBox() throws IOException {
-    netBox = RecordedNetBox.start();
-  }
-
-  @AfterEach
-  void stopNetBox() {
-    netBox.close();
-  }
+  @AutoClose
+  private final RecordedServer netBox = RecordedNetBox.start();
 
   @Test
   void theRecordedSiteBecomesVendorsNetworksAndDevices() throws SourceException {
@@ -81,23 +71,23 @@ class NetBoxSourceTest {
             .macAddress("ac:cc:8e:f1:a2:b3").ipAddresses(List.of("10.20.0.11", "2001:db8:20::11")).vendorId("axis")
             .networkIds(List.of("vlan-20@harbour")).owner("facilities")
             .lifecycle(new Lifecycle(LifecycleStatus.ACTIVE, LocalDate.of(2029, 12, 31), null))
-            .attributes(attributes("harbour", "camera")).build(),
+            .attributes(RecordedNetBox.attributes("harbour", "camera")).build(),
         Device.builder("cam-yard-02").name("cam-yard-02").model("AXIS P3265-LVE").serialNumber("ACCC8EF1C4D5")
             .macAddress("ac:cc:8e:f1:c4:d5").vendorId("axis").networkIds(List.of("vlan-20@harbour"))
             .lifecycle(new Lifecycle(LifecycleStatus.PLANNED, null, null))
-            .attributes(attributes("harbour", "camera")).build(),
+            .attributes(RecordedNetBox.attributes("harbour", "camera")).build(),
         Device.builder("plc-line-1").name("plc-line-1").model("SIMATIC S7-1500").serialNumber("S C-X4U12345")
             .macAddress("28:63:36:0a:0b:0c").ipAddresses(List.of("10.30.0.5")).vendorId("siemens")
             .networkIds(List.of("vlan-30")).owner("OT engineering")
             .lifecycle(new Lifecycle(LifecycleStatus.MAINTENANCE, LocalDate.of(2027, 6, 30), null))
-            .attributes(attributes("harbour", "plc")).build(),
+            .attributes(RecordedNetBox.attributes("harbour", "plc")).build(),
         Device.builder("netbox-15").model("Raspberry Pi 4 Model B").vendorId("raspberry-pi")
-            .attributes(attributes("harbour", "sbc")).build(),
+            .attributes(RecordedNetBox.attributes("harbour", "sbc")).build(),
         Device.builder("gw-edge-01").name("gw-edge-01").model("IR1101").serialNumber("FCW2345L0AB")
             .macAddress("00:1b:54:aa:bb:02").ipAddresses(List.of("192.168.50.2")).vendorId("cisco")
             .networkIds(List.of("192.168.50.0/24", "vlan-20@harbour", "vlan-30")).owner("Network Team")
             .lifecycle(new Lifecycle(LifecycleStatus.RETIRED, LocalDate.of(2026, 7, 31), null))
-            .attributes(attributes("harbour", "gateway")).build()),
+            .attributes(RecordedNetBox.attributes("harbour", "gateway")).build()),
         facts);
   }
 
@@ -296,13 +286,6 @@ class NetBoxSourceTest {
     Map<Fact, Origin> facts = new LinkedHashMap<>();
     new NetBoxProvider(environment::get, waits::add, Clock.fixed(CLOCK, ZoneOffset.UTC)).create(config).read(facts::put);
     return facts;
-  }
-
-  private static Map<String, Object> attributes(String site, String role) {
-    Map<String, Object> attributes = new LinkedHashMap<>();
-    attributes.put("site", site);
-    attributes.put("role", role);
-    return attributes;
   }
 
   private static void assertBetween(Duration least, Duration most, Duration actual) {

@@ -3,7 +3,7 @@ package dev.rampart.adapter.netbox;
 import dev.rampart.adapter.testkit.RecordedServer;
 import dev.rampart.adapter.testkit.RecordedServer.Reply;
 import dev.rampart.adapter.testkit.RecordedServer.Request;
-import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -30,7 +30,7 @@ final class RecordedNetBox implements RecordedServer.Site {
 
   private RecordedNetBox() {}
 
-  static RecordedServer start() throws IOException {
+  static RecordedServer start() {
     return RecordedServer.start(new RecordedNetBox());
   }
 
@@ -38,6 +38,14 @@ final class RecordedNetBox implements RecordedServer.Site {
   static Reply page(String resource) {
     return new Reply(200, "application/json", Map.of("Vary", "Accept, Cookie, Origin", "API-Version", "4.2"),
         RecordedServer.resource(RecordedNetBox.class, resource));
+  }
+
+  /** The attributes NetBox devices carry: their site and role. */
+  static Map<String, Object> attributes(String site, String role) {
+    Map<String, Object> attributes = new LinkedHashMap<>();
+    attributes.put("site", site);
+    attributes.put("role", role);
+    return attributes;
   }
 
   @Override

@@ -2,8 +2,8 @@ package dev.rampart.adapter.nmap;
 
 import dev.rampart.adapter.nmap.ScriptOutput.Entry;
 import dev.rampart.adapter.nmap.ScriptOutput.Table;
-import dev.rampart.certificates.CertificateAnalyzer;
-import dev.rampart.certificates.CertificateParseException;
+import dev.rampart.adapter.certificates.CertificateAnalyzer;
+import dev.rampart.adapter.certificates.CertificateParseException;
 import dev.rampart.spi.fact.Certificate;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -5,7 +5,6 @@ import dev.rampart.spi.source.FactSource;
 import dev.rampart.spi.source.FactSourceProvider;
 import dev.rampart.spi.source.SourceConfig;
 import dev.rampart.spi.source.SourceException;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -33,11 +32,7 @@ public final class NmapScanProvider implements FactSourceProvider {
 
   @Override
   public FactSource create(SourceConfig config) throws SourceException {
-    List<String> unknown = config.options().keySet().stream().filter(key -> !key.equals(EXPOSURE)).sorted().toList();
-    if (!unknown.isEmpty()) {
-      throw new SourceException("nmap source '" + config.location() + "': unknown option(s) "
-          + String.join(", ", unknown) + " (the nmap source takes only the option " + EXPOSURE + ")");
-    }
+    config.refuseUnknownOptions(ID, List.of(EXPOSURE));
     Exposure scannedFrom = null;
     String exposure = config.option(EXPOSURE).orElse(null);
     if (exposure != null) {
@@ -49,11 +44,7 @@ public final class NmapScanProvider implements FactSourceProvider {
             + EXPOSURE + "=internal when it ran inside the network)");
       };
     }
-    try {
-      Path file = Path.of(config.location());
-      return scannedFrom == null ? NmapScanSource.of(file) : NmapScanSource.scannedFrom(file, scannedFrom);
-    } catch (InvalidPathException e) {
-      throw new SourceException("cannot read '" + config.location() + "': not a valid file path (" + e.getReason() + ")");
-    }
+    Path file = config.file();
+    return scannedFrom == null ? NmapScanSource.of(file) : NmapScanSource.scannedFrom(file, scannedFrom);
   }
 }

@@ -6,6 +6,7 @@ import dev.rampart.spi.source.FactSource;
 import dev.rampart.spi.source.InputFileException;
 import dev.rampart.spi.source.InputFiles;
 import dev.rampart.spi.source.SourceException;
+import dev.rampart.spi.source.SourceProblems;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -53,7 +54,7 @@ public final class NmapScanSource implements FactSource {
   @Override
   public void read(FactSink sink) throws SourceException {
     Objects.requireNonNull(sink, "sink");
-    Problems problems = new Problems(name);
+    SourceProblems problems = new SourceProblems(name);
     try (InputStream in = open()) {
       XMLStreamReader xml = newSafeFactory().createXMLStreamReader(in);
       try {
@@ -63,10 +64,10 @@ public final class NmapScanSource implements FactSource {
       }
     } catch (XMLStreamException e) {
       XmlFailure failure = XmlFailure.of(e);
-      problems.add(failure.position(), failure.what(), failure.fix());
+      problems.add(failure.position(), "", failure.what(), failure.fix());
     } catch (IOException e) {
       // Only closing can fail here, after everything was read.
-      problems.add(null, "could not close the file: " + e.getMessage(), "check the disk");
+      problems.add(null, "", "could not close the file: " + e.getMessage(), "check the disk");
     }
     problems.throwIfAny();
   }

@@ -6,6 +6,8 @@ import dev.rampart.spi.fact.InvalidFactException;
 import dev.rampart.spi.fact.Transport;
 import dev.rampart.spi.source.FactSink;
 import dev.rampart.spi.source.Origin;
+import dev.rampart.spi.source.SourceProblems;
+import dev.rampart.spi.source.TextPosition;
 import dev.rampart.spi.value.ValueFormat;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,11 +25,11 @@ final class ScanReader {
   private final String file;
   private final XmlCursor cursor;
   private final FactSink sink;
-  private final Problems problems;
+  private final SourceProblems problems;
   private final @Nullable Exposure scannedFrom;
   private @Nullable Instant collectedAt;
 
-  ScanReader(String file, XmlCursor cursor, FactSink sink, Problems problems, @Nullable Exposure scannedFrom) {
+  ScanReader(String file, XmlCursor cursor, FactSink sink, SourceProblems problems, @Nullable Exposure scannedFrom) {
     this.file = file;
     this.cursor = cursor;
     this.sink = sink;
@@ -37,11 +39,11 @@ final class ScanReader {
 
   void read() throws XMLStreamException {
     if (!cursor.toRoot()) {
-      problems.add(cursor.position(), "the file holds no XML element", XmlFailure.WRITE_XML);
+      problems.add(cursor.position(), "", "the file holds no XML element", XmlFailure.WRITE_XML);
       return;
     }
     if (!cursor.name().equals(ROOT)) {
-      problems.add(cursor.position(), "the root element is <" + cursor.name() + ">, not <" + ROOT
+      problems.add(cursor.position(), "", "the root element is <" + cursor.name() + ">, not <" + ROOT
           + ">: this is not an nmap scan", XmlFailure.WRITE_XML);
       return;
     }
@@ -62,14 +64,14 @@ final class ScanReader {
     try {
       return Instant.ofEpochSecond(Long.parseLong(start.trim()));
     } catch (NumberFormatException e) {
-      problems.add(cursor.position(), "<nmaprun start=\"" + start + "\"> is not a time in seconds since 1970",
+      problems.add(cursor.position(), "", "<nmaprun start=\"" + start + "\"> is not a time in seconds since 1970",
           "nmap writes the scan's start as a whole number; restore it or remove the attribute");
       return null;
     }
   }
 
   private void readHost() throws XMLStreamException {
-    Position at = cursor.position();
+    TextPosition at = cursor.position();
     ScannedHost host = new ScannedHost();
     int level = cursor.level();
     while (cursor.nextChild(level)) {
@@ -86,14 +88,14 @@ final class ScanReader {
     }
     String id = host.id();
     if (id == null) {
-      problems.add(at, "a host that is up has no <address>", "nmap always writes one; restore it from the original scan");
+      problems.add(at, "", "a host that is up has no <address>", "nmap always writes one; restore it from the original scan");
       return;
     }
     Device device;
     try {
       device = host.toDevice(id, scannedFrom);
     } catch (InvalidFactException e) {
-      problems.add(at, e.withoutFix(), e.fix() + "; restore the value from the original scan");
+      problems.add(at, "", e.withoutFix(), e.fix() + "; restore the value from the original scan");
       return;
     }
     int line = at == null ? 0 : at.line();
@@ -178,7 +180,7 @@ final class ScanReader {
     } catch (NumberFormatException e) {
       // reported below
     }
-    problems.add(cursor.position(), "<port portid=\"" + portId + "\"> is not a port number",
+    problems.add(cursor.position(), "", "<port portid=\"" + portId + "\"> is not a port number",
         ValueFormat.PORT.fix() + "; restore the value from the original scan");
     return null;
   }
@@ -192,7 +194,7 @@ final class ScanReader {
   }
 
   private void script(ScannedPort port) throws XMLStreamException {
-    Position at = cursor.position();
+    TextPosition at = cursor.position();
     String id = cursor.attribute("id");
     if (CipherScan.SCRIPT.equals(id)) {
       ScriptOutput output = ScriptOutput.read(cursor);
@@ -205,7 +207,7 @@ final class ScanReader {
         try {
           port.certificate = CertificateScript.of(output);
         } catch (InvalidFactException e) {
-          problems.add(at, "<script id=\"" + id + "\">: certificate " + e.withoutFix(),
+          problems.add(at, "", "<script id=\"" + id + "\">: certificate " + e.withoutFix(),
               e.fix() + "; restore the value from the original scan");
         }
       }

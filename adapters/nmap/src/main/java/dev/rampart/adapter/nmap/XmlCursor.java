@@ -1,5 +1,6 @@
 package dev.rampart.adapter.nmap;
 
+import dev.rampart.spi.source.TextPosition;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -95,8 +96,16 @@ final class XmlCursor {
   }
 
   /** Where the parser is: for a start tag, just after it. */
-  @Nullable Position position() {
-    return Position.of(xml.getLocation());
+  @Nullable TextPosition position() {
+    return positionOf(xml.getLocation());
+  }
+
+  /** The place of a parser location, or {@code null} when the parser did not know it. */
+  static @Nullable TextPosition positionOf(@Nullable Location location) {
+    if (location == null || location.getLineNumber() <= 0) {
+      return null;
+    }
+    return new TextPosition(location.getLineNumber(), Math.max(location.getColumnNumber(), 1));
   }
 
   private int next() throws XMLStreamException {

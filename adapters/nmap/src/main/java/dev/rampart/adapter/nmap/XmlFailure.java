@@ -1,5 +1,6 @@
 package dev.rampart.adapter.nmap;
 
+import dev.rampart.spi.source.TextPosition;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.stream.XMLStreamException;
@@ -12,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param what what is wrong
  * @param fix how to fix it
  */
-record XmlFailure(@Nullable Position position, String what, String fix) {
+record XmlFailure(@Nullable TextPosition position, String what, String fix) {
 
   static final String WRITE_XML = "run nmap with -oX to write XML; normal (-oN) and grepable (-oG) output cannot be read";
 
@@ -20,7 +21,7 @@ record XmlFailure(@Nullable Position position, String what, String fix) {
   private static final Pattern PARSER_PREFIX = Pattern.compile("(?s)^ParseError at \\[row,col\\]:\\[\\d+,\\d+\\]\\s*Message:\\s*");
 
   static XmlFailure of(XMLStreamException failure) {
-    Position at = Position.of(failure.getLocation());
+    TextPosition at = XmlCursor.positionOf(failure.getLocation());
     String message = PARSER_PREFIX.matcher(String.valueOf(failure.getMessage())).replaceFirst("").strip();
     if (failure instanceof ScriptOutput.TooDeep) {
       return new XmlFailure(at, message, "nmap's own scripts nest a few levels; is this file really"

@@ -1,13 +1,9 @@
 package dev.rampart.adapter.nmap;
 
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
+import dev.rampart.adapter.testkit.RecordingSink;
 import dev.rampart.spi.fact.Device;
-import dev.rampart.spi.fact.Fact;
-import dev.rampart.spi.source.Origin;
 import dev.rampart.spi.source.SourceException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Reads the scan files kept next to the tests. */
@@ -26,22 +22,12 @@ final class Fixtures {
     return read(path(name)).facts().stream().map(Device.class::cast).toList();
   }
 
-  static Read read(Path file) throws SourceException {
-    List<Fact> facts = new ArrayList<>();
-    List<Origin> origins = new ArrayList<>();
-    NmapScanSource.of(file).read((fact, origin) -> {
-      facts.add(fact);
-      origins.add(origin);
-    });
-    return new Read(facts, origins);
+  static RecordingSink read(Path file) throws SourceException {
+    return RecordingSink.read(NmapScanSource.of(file));
   }
 
   /** The problem lines of a scan that must fail, joined as a text block would write them. */
   static String problems(Path file) {
-    SourceException failure = assertThrows(SourceException.class, () -> read(file));
-    return String.join("\n", failure.problems()) + "\n";
+    return RecordingSink.problems(NmapScanSource.of(file));
   }
-
-  /** What one read handed to the sink. */
-  record Read(List<Fact> facts, List<Origin> origins) {}
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.rampart.adapter.testkit.TestFiles;
 import dev.rampart.spi.fact.Device;
 import dev.rampart.spi.source.SourceException;
 import java.io.BufferedWriter;
@@ -17,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -143,17 +143,7 @@ class NmapHostileXmlTest {
       out.write("</nmaprun>\n");
     }
 
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process process = new ProcessBuilder(java.toString(), "-Xmx24m", "-XX:+ExitOnOutOfMemoryError",
-        "-cp", System.getProperty("java.class.path"), StreamingScanRead.class.getName(), scan.toString())
-        .redirectErrorStream(true)
-        .start();
-    String output = assertTimeoutPreemptively(Duration.ofSeconds(60),
-        () -> new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-    process.waitFor(10, TimeUnit.SECONDS);
-
-    assertEquals(0, process.exitValue(), output);
-    assertEquals("50000 devices, 50000 services", output.strip());
+    assertEquals("50000 devices, 50000 services", TestFiles.runInSmallHeap(StreamingScanRead.class, scan, 24));
   }
 
   private Path write(String name, String content) throws IOException {

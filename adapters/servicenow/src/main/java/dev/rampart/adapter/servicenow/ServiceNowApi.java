@@ -5,19 +5,14 @@ import dev.rampart.adaptersupport.http.Item;
 import dev.rampart.adaptersupport.http.JsonClient;
 import dev.rampart.adaptersupport.http.JsonResponse;
 import dev.rampart.adaptersupport.http.Refusal;
-import dev.rampart.adaptersupport.http.Sleeper;
 import dev.rampart.spi.source.SourceException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -34,13 +29,10 @@ final class ServiceNowApi {
   private final String notServiceNow;
   private final JsonClient client;
 
-  ServiceNowApi(ServiceNowSettings settings, Sleeper sleeper, Clock clock) {
+  ServiceNowApi(ServiceNowSettings settings, JsonClient.Builder client) {
     this.settings = settings;
     this.notServiceNow = "is " + settings.base() + " the ServiceNow instance URL?";
-    this.client = JsonClient.builder(settings.base(), settings.http())
-        .credential(settings.credentials().authorization(), settings::redact)
-        .sleeper(sleeper)
-        .clock(clock)
+    this.client = client
         .notTheApi(notServiceNow)
         .notJson("A login page, an SSO proxy or a hibernating developer instance may answer instead of the API")
         .logs("the instance's logs")
@@ -67,22 +59,8 @@ final class ServiceNowApi {
         + "&sysparm_offset=0"
         + "&sysparm_display_value=false"
         + "&sysparm_exclude_reference_link=false");
-    List<Item> items = new ArrayList<>();
-    Set<URI> fetched = new HashSet<>();
-    while (page != null) {
-      fetched.add(page);
-      JsonResponse answer = client.get(page, refusal(table));
-      JsonNode result = answer.json().get("result");
-      if (result == null || !result.isArray()) {
-        throw client.failure(page, "the answer has no 'result' list", notServiceNow);
-      }
-      result.forEach(record -> items.add(answer.item(record)));
-      page = next(page, answer.headers());
-      if (page != null && fetched.contains(page)) {
-        throw client.failure(page, "the pages loop: this page was read before", "check the option query");
-      }
-    }
-    return List.copyOf(items);
+    return client.pages(page, refusal(table), "result", (at, answer) -> next(at, answer.headers()),
+        "check the option query");
   }
 
   /** One record by its sys_id; empty when the instance has no such record (or may not show it). */

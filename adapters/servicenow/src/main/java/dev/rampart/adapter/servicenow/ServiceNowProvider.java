@@ -1,14 +1,12 @@
 package dev.rampart.adapter.servicenow;
 
-import dev.rampart.adaptersupport.http.HttpPolicy;
-import dev.rampart.adaptersupport.http.JsonClient;
 import dev.rampart.adaptersupport.http.Sleeper;
-import dev.rampart.spi.source.FactSource;
-import dev.rampart.spi.source.FactSourceProvider;
+import dev.rampart.adaptersupport.http.WebApiEnvironment;
+import dev.rampart.adaptersupport.http.WebApiProvider;
+import dev.rampart.adaptersupport.http.WebApiSource;
 import dev.rampart.spi.source.SourceConfig;
 import dev.rampart.spi.source.SourceException;
 import java.time.Clock;
-import java.util.Objects;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -20,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * bearer token in the environment variable named by {@value #TOKEN_ENV}; secrets never come from
  * the location or an option.
  */
-public final class ServiceNowProvider implements FactSourceProvider {
+public final class ServiceNowProvider extends WebApiProvider {
 
   /** The stable id of this source type, also the {@code sourceId} of every {@code Origin} it reports. */
   public static final String ID = "servicenow";
@@ -52,47 +50,17 @@ public final class ServiceNowProvider implements FactSourceProvider {
   /** The option changing what {@code install_status} codes mean, e.g. {@code 6:planned,101:active}. */
   public static final String INSTALL_STATUS_MAP = "installStatusMap";
 
-  /** The option setting how many records each page holds (default 500). */
-  public static final String PAGE_SIZE = JsonClient.PAGE_SIZE;
-
-  /** The option setting how many times each request is tried in all (default 3). */
-  public static final String RETRIES = HttpPolicy.RETRIES;
-
-  /** The option setting how long to wait for a connection, in seconds or ISO-8601 (default 10 s). */
-  public static final String CONNECT_TIMEOUT = HttpPolicy.CONNECT_TIMEOUT;
-
-  /** The option setting how long to wait for a whole answer, in seconds or ISO-8601 (default 30 s). */
-  public static final String REQUEST_TIMEOUT = HttpPolicy.REQUEST_TIMEOUT;
-
-  private final Function<String, @Nullable String> environment;
-  private final Sleeper sleeper;
-  private final Clock clock;
-
   /** The provider that {@link java.util.ServiceLoader} creates: real environment, real time. */
   public ServiceNowProvider() {
-    this(System::getenv, Sleeper.REAL, Clock.systemUTC());
+    super(ID, WebApiEnvironment.REAL);
   }
 
   ServiceNowProvider(Function<String, @Nullable String> environment, Sleeper sleeper, Clock clock) {
-    this.environment = Objects.requireNonNull(environment, "environment");
-    this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
-    this.clock = Objects.requireNonNull(clock, "clock");
+    super(ID, new WebApiEnvironment(environment, sleeper, clock));
   }
 
   @Override
-  public String id() {
-    return ID;
-  }
-
-  /**
-   * Checks the location and options and reads the secret; nothing is requested from the instance
-   * until the source is read.
-   *
-   * @throws SourceException naming every mistake in the configuration, or a secret that is not set
-   */
-  @Override
-  public FactSource create(SourceConfig config) throws SourceException {
-    return new ServiceNowSource(ServiceNowSettings.parse(Objects.requireNonNull(config, "config"), environment),
-        sleeper, clock);
+  protected WebApiSource<ServiceNowSettings> create(SourceConfig config, WebApiEnvironment environment) throws SourceException {
+    return new ServiceNowSource(ServiceNowSettings.parse(config, environment.variables()), environment);
   }
 }

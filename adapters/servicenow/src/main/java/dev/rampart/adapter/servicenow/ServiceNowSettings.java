@@ -15,6 +15,7 @@ import dev.rampart.adaptersupport.http.BaseUrl;
 import dev.rampart.adaptersupport.http.HttpPolicy;
 import dev.rampart.adaptersupport.http.Options;
 import dev.rampart.adaptersupport.http.Secret;
+import dev.rampart.adaptersupport.http.WebApiSettings;
 import dev.rampart.spi.fact.LifecycleStatus;
 import dev.rampart.spi.fact.WireNames;
 import dev.rampart.spi.source.SourceConfig;
@@ -55,7 +56,7 @@ record ServiceNowSettings(
     List<String> ownerFields,
     String firmwareField,
     String endOfSupportField,
-    Map<String, LifecycleStatus> statuses) {
+    Map<String, LifecycleStatus> statuses) implements WebApiSettings {
 
   static final String DEFAULT_PASSWORD_ENV = "SERVICENOW_PASSWORD";
 
@@ -124,8 +125,13 @@ record ServiceNowSettings(
     return List.copyOf(fields);
   }
 
-  /** The text with the credentials scrubbed out. */
-  String redact(String text) {
+  @Override
+  public String authorization() {
+    return credentials.authorization();
+  }
+
+  @Override
+  public String redact(String text) {
     return credentials.redact(text);
   }
 

@@ -1,42 +1,31 @@
 package dev.rampart.adapter.servicenow;
 
 import dev.rampart.adaptersupport.http.Item;
-import dev.rampart.adaptersupport.http.Sleeper;
+import dev.rampart.adaptersupport.http.JsonClient;
+import dev.rampart.adaptersupport.http.WebApiEnvironment;
+import dev.rampart.adaptersupport.http.WebApiSource;
 import dev.rampart.spi.source.FactSink;
-import dev.rampart.spi.source.FactSource;
 import dev.rampart.spi.source.SourceException;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
 /** The CMDB of one ServiceNow instance, read as vendors (manufacturers) and devices (configuration items). */
-final class ServiceNowSource implements FactSource {
+final class ServiceNowSource extends WebApiSource<ServiceNowSettings> {
 
-  private final ServiceNowSettings settings;
-  private final Sleeper sleeper;
-  private final Clock clock;
-
-  ServiceNowSource(ServiceNowSettings settings, Sleeper sleeper, Clock clock) {
-    this.settings = settings;
-    this.sleeper = sleeper;
-    this.clock = clock;
+  ServiceNowSource(ServiceNowSettings settings, WebApiEnvironment environment) {
+    super(ServiceNowProvider.ID, settings, environment);
   }
 
   /**
    * Reads every configured table, resolves manufacturers, owners, models and locations, then hands
-   * vendors and devices to the sink; each fact's origin is the record's API URL and the time the
-   * instance sent it.
-   *
-   * @throws SourceException when the instance cannot be read (naming the URL, the HTTP status and the
-   *     fix), or with every invalid value found; facts already handed to the sink must then be discarded
+   * vendors and devices to the sink.
    */
   @Override
-  public void read(FactSink sink) throws SourceException {
-    Objects.requireNonNull(sink, "sink");
-    ServiceNowApi api = new ServiceNowApi(settings, sleeper, clock);
+  protected List<String> emit(ServiceNowSettings settings, JsonClient.Builder client, FactSink sink)
+      throws SourceException {
+    ServiceNowApi api = new ServiceNowApi(settings, client);
     List<TableRecord> records = new ArrayList<>();
     // A CI read through a parent table and again through its own class is one device.
     Set<String> seen = new HashSet<>();
@@ -48,15 +37,7 @@ final class ServiceNowSource implements FactSource {
         }
       }
     }
-    List<String> problems = new ServiceNowFacts(settings, new References(api), sink).emit(records);
-    if (!problems.isEmpty()) {
-      throw new SourceException(problems);
-    }
-  }
-
-  @Override
-  public String describe() {
-    return ServiceNowProvider.ID + ":" + settings.base();
+    return new ServiceNowFacts(settings, new References(api), sink).emit(records);
   }
 
   /**

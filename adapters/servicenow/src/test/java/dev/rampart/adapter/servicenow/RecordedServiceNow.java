@@ -3,7 +3,6 @@ package dev.rampart.adapter.servicenow;
 import dev.rampart.adapter.testkit.RecordedServer;
 import dev.rampart.adapter.testkit.RecordedServer.Reply;
 import dev.rampart.adapter.testkit.RecordedServer.Request;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -33,7 +32,7 @@ final class RecordedServiceNow implements RecordedServer.Site {
 
   private RecordedServiceNow() {}
 
-  static RecordedServer start() throws IOException {
+  static RecordedServer start() {
     return RecordedServer.start(new RecordedServiceNow());
   }
 

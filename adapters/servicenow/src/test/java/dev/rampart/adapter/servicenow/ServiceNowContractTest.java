@@ -10,27 +10,16 @@ import dev.rampart.adapter.testkit.RecordedServer;
 import dev.rampart.adapter.testkit.RecordedServer.Reply;
 import dev.rampart.spi.source.FactSourceProvider;
 import dev.rampart.spi.source.SourceConfig;
-import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 
 /** The ServiceNow source meets the contract of every fact source, against a recorded instance on 127.0.0.1. */
 class ServiceNowContractTest extends FactSourceContract {
 
-  private RecordedServer instance;
-
-  @BeforeEach
-  void startInstance() throws IOException {
-    instance = RecordedServiceNow.start();
-  }
-
-  @AfterEach
-  void stopInstance() {
-    instance.close();
-  }
+  @AutoClose
+  private final RecordedServer instance = RecordedServiceNow.start();
 
   @Override
   protected FactSourceProvider provider() {

@@ -13,15 +13,13 @@ import dev.rampart.spi.fact.LifecycleStatus;
 import dev.rampart.spi.source.Origin;
 import dev.rampart.spi.source.SourceConfig;
 import dev.rampart.spi.source.SourceException;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,17 +31,8 @@ class ServiceNowRealWorldTest {
 
   private static final Lifecycle ACTIVE = new Lifecycle(LifecycleStatus.ACTIVE, null, null);
 
-  private RecordedServer instance;
-
-  @BeforeEach
-  void startInstance() throws IOException {
-    instance = RecordedServiceNow.start();
-  }
-
-  @AfterEach
-  void stopInstance() {
-    instance.close();
-  }
+  @AutoClose
+  private final RecordedServer instance = RecordedServiceNow.start();
 
   @Test
   void rapid7sGetCiExampleIsOneServerWithItsMacInCanonicalFormAndNoLocation() throws SourceException {

@@ -20,7 +20,6 @@ import dev.rampart.spi.fact.Vendor;
 import dev.rampart.spi.source.Origin;
 import dev.rampart.spi.source.SourceConfig;
 import dev.rampart.spi.source.SourceException;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,8 +33,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class ServiceNowSourceTest {
@@ -53,17 +51,8 @@ class ServiceNowSourceTest {
 
   private final List<Duration> waits = Collections.synchronizedList(new ArrayList<>());
   private final Map<String, String> environment = new HashMap<>(Map.of("SERVICENOW_PASSWORD", PASSWORD));
-  private RecordedServer instance;
-
-  @BeforeEach
-  void startInstance() throws IOException {
-    instance = RecordedServiceNow.start();
-  }
-
-  @AfterEach
-  void stopInstance() {
-    instance.close();
-  }
+  @AutoClose
+  private final RecordedServer instance = RecordedServiceNow.start();
 
   @Test
   void theRecordedCmdbBecomesVendorsAndDevices() throws SourceException {

@@ -13,11 +13,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
@@ -81,6 +84,17 @@ public final class JsonClient {
   }
 
   /**
+   * A client for the server of a web API source, carrying its credential and reading with its
+   * environment; the builder needs what messages say about the server.
+   */
+  public static Builder builder(WebApiSettings settings, WebApiEnvironment environment) {
+    return new Builder(settings.base(), settings.http())
+        .credential(settings.authorization(), settings::redact)
+        .sleeper(environment.sleeper())
+        .clock(environment.clock());
+  }
+
+  /**
    * The JSON object at a URL.
    *
    * @param refusal what to check when the server refuses the request
@@ -99,6 +113,37 @@ public final class JsonClient {
    */
   public Optional<JsonResponse> find(URI uri, Refusal refusal) throws SourceException {
     return fetch(uri, refusal, true);
+  }
+
+  /**
+   * Every element of a paged list, page after page: each page is an object whose member
+   * {@code list} holds that page's elements, and {@code next} says where the following page is.
+   *
+   * @param first the first page
+   * @param list the name of the member that holds a page's elements, e.g. {@code results}
+   * @param next the page after an answer, found through {@link #follow}, or {@code null} after the last
+   * @param loopFix what to check when a page links back to one read before
+   * @throws SourceException when a page cannot be read, holds no such list, or the pages loop
+   */
+  public List<Item> pages(URI first, Refusal refusal, String list, NextPage next, String loopFix)
+      throws SourceException {
+    List<Item> items = new ArrayList<>();
+    Set<URI> fetched = new HashSet<>();
+    URI page = first;
+    while (page != null) {
+      fetched.add(page);
+      JsonResponse answer = get(page, refusal);
+      JsonNode elements = answer.json().get(list);
+      if (elements == null || !elements.isArray()) {
+        throw failure(page, "the answer has no '" + list + "' list", notTheApi);
+      }
+      elements.forEach(element -> items.add(answer.item(element)));
+      page = next.after(page, answer);
+      if (page != null && fetched.contains(page)) {
+        throw failure(page, "the pages loop: this page was read before", loopFix);
+      }
+    }
+    return List.copyOf(items);
   }
 
   /**
@@ -222,6 +267,14 @@ public final class JsonClient {
     }
     int end = message.indexOf('\n');
     return "the answer is not valid JSON" + place + ": " + (end < 0 ? message : message.substring(0, end));
+  }
+
+  /** Where the page after an answer is, in the way the API says it. */
+  @FunctionalInterface
+  public interface NextPage {
+
+    /** The next page, or {@code null} when {@code page} was the last. */
+    @Nullable URI after(URI page, JsonResponse answer) throws SourceException;
   }
 
   /**

@@ -27,7 +27,7 @@ public final class Options {
   public Options(SourceConfig config, String subject, List<String> known) {
     this.config = config;
     this.subject = subject;
-    List<String> unknown = config.options().keySet().stream().filter(key -> !known.contains(key)).sorted().toList();
+    List<String> unknown = config.unknownOptions(known);
     if (!unknown.isEmpty()) {
       add("unknown option(s) " + String.join(", ", unknown) + " (the source takes the options "
           + String.join(", ", known) + ")");

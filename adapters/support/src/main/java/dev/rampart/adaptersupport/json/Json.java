@@ -1,7 +1,9 @@
 package dev.rampart.adaptersupport.json;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.rampart.spi.source.TextPosition;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,14 +20,22 @@ import org.jspecify.annotations.Nullable;
 public sealed interface Json {
 
   /** Where the value starts. */
-  Position at();
+  TextPosition at();
 
   /** A short description for messages, e.g. {@code an object} or {@code the number 3}. */
   String describe();
 
+  /** The place of a parser location, or {@code null} when the parser did not know it. */
+  static @Nullable TextPosition positionOf(@Nullable JsonLocation location) {
+    if (location == null || location.getLineNr() <= 0) {
+      return null;
+    }
+    return new TextPosition(location.getLineNr(), Math.max(location.getColumnNr(), 1));
+  }
+
   /** Reads the value at the parser's current token, which must be a value's first token. */
   static Json read(JsonParser parser) throws IOException {
-    Position at = Objects.requireNonNull(Position.of(parser.currentTokenLocation()), "position");
+    TextPosition at = Objects.requireNonNull(positionOf(parser.currentTokenLocation()), "position");
     JsonToken token = Objects.requireNonNull(parser.currentToken(), "token");
     return switch (token) {
       case START_OBJECT -> {
@@ -52,7 +62,7 @@ public sealed interface Json {
   }
 
   /** A JSON object, members in the order written. */
-  record Members(Map<String, Json> members, Position at) implements Json {
+  record Members(Map<String, Json> members, TextPosition at) implements Json {
 
     /** The member with this name, or {@code null} when absent. */
     public @Nullable Json get(String name) {
@@ -81,7 +91,7 @@ public sealed interface Json {
   }
 
   /** A JSON array. */
-  record Elements(List<Json> elements, Position at) implements Json {
+  record Elements(List<Json> elements, TextPosition at) implements Json {
     @Override
     public String describe() {
       return "a list";
@@ -89,7 +99,7 @@ public sealed interface Json {
   }
 
   /** A JSON string. */
-  record Text(String text, Position at) implements Json {
+  record Text(String text, TextPosition at) implements Json {
     @Override
     public String describe() {
       return "the text '" + text + "'";
@@ -97,7 +107,7 @@ public sealed interface Json {
   }
 
   /** A JSON number, kept as written so that no digit is lost. */
-  record Number(String text, Position at) implements Json {
+  record Number(String text, TextPosition at) implements Json {
     @Override
     public String describe() {
       return "the number " + text;
@@ -105,7 +115,7 @@ public sealed interface Json {
   }
 
   /** {@code true} or {@code false}. */
-  record TrueFalse(boolean value, Position at) implements Json {
+  record TrueFalse(boolean value, TextPosition at) implements Json {
     @Override
     public String describe() {
       return String.valueOf(value);
@@ -116,7 +126,7 @@ public sealed interface Json {
    * {@code null}: the Azure CLI writes it for every unset field, YANG's JSON encoding (MUD) writes
    * an empty leaf as {@code [null]}.
    */
-  record Null(Position at) implements Json {
+  record Null(TextPosition at) implements Json {
     @Override
     public String describe() {
       return "null";

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.rampart.adapter.testkit.RecordedServer;
 import dev.rampart.adapter.testkit.RecordedServer.Reply;
 import dev.rampart.adapter.testkit.RecordedServer.Request;
 import dev.rampart.spi.source.SourceConfig;
 import dev.rampart.spi.source.SourceException;
-import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,8 +20,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class JsonClientTest {
@@ -31,27 +31,18 @@ class JsonClientTest {
   private static final Refusal REFUSAL = status -> "fix for " + status;
 
   private final List<Duration> waits = Collections.synchronizedList(new ArrayList<>());
-  private RecordedServer server;
+  @AutoClose
+  private final RecordedServer server = RecordedServer.start(new RecordedServer.Site() {
+    @Override
+    public String key(Request request) {
+      return request.pathAndQuery();
+    }
 
-  @BeforeEach
-  void startServer() throws IOException {
-    server = RecordedServer.start(new RecordedServer.Site() {
-      @Override
-      public String key(Request request) {
-        return request.pathAndQuery();
-      }
-
-      @Override
-      public Reply reply(Request request) {
-        return Reply.json(200, "{\"results\": [], \"next\": null}");
-      }
-    });
-  }
-
-  @AfterEach
-  void stopServer() {
-    server.close();
-  }
+    @Override
+    public Reply reply(Request request) {
+      return Reply.json(200, "{\"results\": [], \"next\": null}");
+    }
+  });
 
   @Test
   void anObjectIsReadWithTheCredentialAndTheServersDate() throws SourceException {
@@ -155,6 +146,32 @@ class JsonClientTest {
   }
 
   @Test
+  void aListIsReadPageAfterPageUntilAPageNamesNoNext() throws SourceException {
+    String second = "/api/things/?limit=2&offset=2";
+    server.answer("paged", THINGS, Reply.json(200, "{\"results\": [{\"id\": 1}, {\"id\": 2}], \"next\": \"{{base}}" + second + "\"}"));
+    server.answer("paged", second, Reply.json(200, "{\"results\": [{\"id\": 3}], \"next\": null}"));
+    JsonClient client = client("paged");
+
+    List<Item> items = client.pages(uri("paged", THINGS), REFUSAL, "results", JsonClientTest::next, "check the paging");
+
+    assertEquals(List.of("{\"id\":1}", "{\"id\":2}", "{\"id\":3}"), items.stream().map(item -> item.json().toString()).toList());
+    assertEquals(List.of("/paged" + THINGS, "/paged" + second), server.requests());
+  }
+
+  @Test
+  void aPageWithoutTheListOrOneThatLinksBackIsAFailureOfTheWholeList() {
+    server.answer("nolist", THINGS, Reply.json(200, "{\"detail\": \"Invalid page.\"}"));
+    server.answer("loop", THINGS, Reply.json(200, "{\"results\": [], \"next\": \"{{base}}" + THINGS + "\"}"));
+
+    assertEquals("cannot read " + uri("nolist", THINGS) + ": the answer has no 'results' list (is "
+        + base(server.url("nolist")) + " the Things URL?)",
+        failure(() -> client("nolist").pages(uri("nolist", THINGS), REFUSAL, "results", JsonClientTest::next, "check")));
+    assertEquals("cannot read " + uri("loop", THINGS) + ": the pages loop: this page was read before (check the paging)",
+        failure(() -> client("loop").pages(uri("loop", THINGS), REFUSAL, "results", JsonClientTest::next,
+            "check the paging")));
+  }
+
+  @Test
   void theCredentialIsScrubbedFromEveryFailure() {
     assertEquals("cannot read " + server.url("") + THINGS + ": got [secret] (send no [secret])",
         client("").failure(uri("", THINGS), "got " + TOKEN, "send no " + TOKEN).getMessage());
@@ -206,6 +223,11 @@ class JsonClientTest {
     SourceException failure = assertThrows(SourceException.class, reading::read);
     assertEquals(1, failure.problems().size());
     return failure.problems().get(0);
+  }
+
+  private static @Nullable URI next(URI page, JsonResponse answer) throws SourceException {
+    JsonNode next = answer.json().get("next");
+    return next == null || next.isNull() ? null : page.resolve(next.asText());
   }
 
   @FunctionalInterface

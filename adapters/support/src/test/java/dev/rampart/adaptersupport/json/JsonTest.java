@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import dev.rampart.spi.source.TextPosition;
 import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,9 +23,9 @@ class JsonTest {
   void everyValueKnowsWhereItStarts() throws IOException {
     Json.Members root = (Json.Members) read(DOCUMENT);
 
-    assertEquals(new Position(1, 1), root.at());
-    assertEquals(new Position(2, 15), root.get("deviceId").at());
-    assertEquals(new Position(3, 71), root.find(List.of("properties", "reported", "uptime")).at());
+    assertEquals(new TextPosition(1, 1), root.at());
+    assertEquals(new TextPosition(2, 15), root.get("deviceId").at());
+    assertEquals(new TextPosition(3, 71), root.find(List.of("properties", "reported", "uptime")).at());
     assertEquals("1:1", root.at().toString());
   }
 
@@ -33,11 +34,11 @@ class JsonTest {
     Json.Members root = (Json.Members) read(DOCUMENT);
 
     assertEquals(List.of("deviceId", "properties", "tags"), List.copyOf(root.members().keySet()));
-    assertEquals(new Json.Text("11.8.64", new Position(3, 50)),
+    assertEquals(new Json.Text("11.8.64", new TextPosition(3, 50)),
         root.find(List.of("properties", "reported", "firmwareVersion")));
     assertEquals("12.50", ((Json.Number) root.find(List.of("properties", "reported", "uptime"))).text());
     Json.Elements tags = (Json.Elements) root.get("tags");
-    assertEquals(List.of(new Json.TrueFalse(true, new Position(4, 12)), new Json.Null(new Position(4, 18))), tags.elements());
+    assertEquals(List.of(new Json.TrueFalse(true, new TextPosition(4, 12)), new Json.Null(new TextPosition(4, 18))), tags.elements());
   }
 
   @Test
@@ -63,10 +64,10 @@ class JsonTest {
 
   @Test
   void aPositionComesFromAParserLocationWhenTheParserKnowsIt() throws IOException {
-    assertNull(Position.of(null));
+    assertNull(Json.positionOf(null));
     try (JsonParser parser = new JsonFactory().createParser("\n  [1]")) {
       parser.nextToken();
-      assertEquals(new Position(2, 3), Position.of(parser.currentTokenLocation()));
+      assertEquals(new TextPosition(2, 3), Json.positionOf(parser.currentTokenLocation()));
     }
   }
 

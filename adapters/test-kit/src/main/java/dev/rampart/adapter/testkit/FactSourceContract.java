@@ -81,7 +81,7 @@ public abstract class FactSourceContract {
 
   @Test
   void everyFactCarriesTheOriginOfThisSource() throws Exception {
-    Read read = read(validSource());
+    RecordingSink read = read(validSource());
     for (int i = 0; i < read.facts().size(); i++) {
       Origin origin = read.origins().get(i);
       Fact fact = read.facts().get(i);
@@ -131,23 +131,9 @@ public abstract class FactSourceContract {
   }
 
   /** Reads a source completely. */
-  protected Read read(SourceConfig config) throws SourceException {
-    List<Fact> facts = new ArrayList<>();
-    List<Origin> origins = new ArrayList<>();
-    provider().create(config).read((fact, origin) -> {
-      facts.add(fact);
-      origins.add(origin);
-    });
-    return new Read(List.copyOf(facts), List.copyOf(origins));
+  protected RecordingSink read(SourceConfig config) throws SourceException {
+    return RecordingSink.read(provider().create(config));
   }
-
-  /**
-   * What one read produced, in order.
-   *
-   * @param facts the facts
-   * @param origins the origin of each fact, index for index
-   */
-  public record Read(List<Fact> facts, List<Origin> origins) {}
 
   private static final class Watcher extends ProxySelector {
     final ProxySelector delegate;

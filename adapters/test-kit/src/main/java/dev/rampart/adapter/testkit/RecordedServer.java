@@ -49,12 +49,22 @@ public final class RecordedServer implements AutoCloseable {
     this.site = site;
   }
 
-  /** Starts a server on a free port of 127.0.0.1; close it after the test. */
-  public static RecordedServer start(Site site) throws IOException {
+  /**
+   * Starts a server on a free port of 127.0.0.1; close it after the test, e.g. with JUnit's
+   * {@code @AutoClose} on the field that holds it.
+   *
+   * @throws UncheckedIOException when no port can be had, which no test can go on without
+   */
+  public static RecordedServer start(Site site) {
     Objects.requireNonNull(site, "site");
     // without it, small answers wait for delayed ACKs and each request takes some 40 ms
     System.setProperty("sun.net.httpserver.nodelay", "true");
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    HttpServer server;
+    try {
+      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     RecordedServer recorded = new RecordedServer(server, site);
     server.createContext("/", recorded::handle);
     server.start();

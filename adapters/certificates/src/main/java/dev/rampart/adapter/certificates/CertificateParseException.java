@@ -1,4 +1,4 @@
-package dev.rampart.certificates;
+package dev.rampart.adapter.certificates;
 
 /** The bytes given are not a certificate or CRL that can be read; the message says why in plain words. */
 public final class CertificateParseException extends Exception {

@@ -1,4 +1,4 @@
-package dev.rampart.certificates;
+package dev.rampart.adapter.certificates;
 
 import dev.rampart.spi.fact.Certificate;
 import java.io.IOException;

@@ -1,14 +1,14 @@
-package dev.rampart.certificates;
+package dev.rampart.adapter.certificates;
 
-import static dev.rampart.certificates.TestCertificates.NOT_AFTER;
-import static dev.rampart.certificates.TestCertificates.NOT_BEFORE;
-import static dev.rampart.certificates.TestCertificates.subject;
+import static dev.rampart.adapter.certificates.TestCertificates.NOT_AFTER;
+import static dev.rampart.adapter.certificates.TestCertificates.NOT_BEFORE;
+import static dev.rampart.adapter.certificates.TestCertificates.subject;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rampart.certificates.TestCertificates.Issued;
+import dev.rampart.adapter.certificates.TestCertificates.Issued;
 import dev.rampart.spi.fact.Certificate;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;

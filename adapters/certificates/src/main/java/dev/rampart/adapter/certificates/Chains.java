@@ -1,4 +1,4 @@
-package dev.rampart.certificates;
+package dev.rampart.adapter.certificates;
 
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;

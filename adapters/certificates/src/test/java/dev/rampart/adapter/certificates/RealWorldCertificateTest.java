@@ -1,4 +1,4 @@
-package dev.rampart.certificates;
+package dev.rampart.adapter.certificates;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package dev.rampart.certificates;
+package dev.rampart.adapter.certificates;
 
 import java.io.IOException;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.rampart.certificates;
+package dev.rampart.adapter.certificates;
 
 import java.util.Map;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;

@@ -1,0 +1,48 @@
+package dev.rampart.adapter.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.rampart.spi.fact.Fact;
+import dev.rampart.spi.source.FactSink;
+import dev.rampart.spi.source.FactSource;
+import dev.rampart.spi.source.Origin;
+import dev.rampart.spi.source.SourceException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/** A sink that keeps every fact a source hands it, with its origin, in the order handed over. */
+public final class RecordingSink implements FactSink {
+
+  private final List<Fact> facts = new ArrayList<>();
+  private final List<Origin> origins = new ArrayList<>();
+
+  /** Everything a source that must read cleanly hands over. */
+  public static RecordingSink read(FactSource source) throws SourceException {
+    RecordingSink sink = new RecordingSink();
+    source.read(sink);
+    return sink;
+  }
+
+  /** The problem lines of a source that must fail, joined as a text block writes them (ending in a line break). */
+  public static String problems(FactSource source) {
+    SourceException failure = assertThrows(SourceException.class, () -> read(source));
+    return String.join("\n", failure.problems()) + "\n";
+  }
+
+  @Override
+  public void accept(Fact fact, Origin origin) {
+    facts.add(Objects.requireNonNull(fact, "fact"));
+    origins.add(Objects.requireNonNull(origin, "origin"));
+  }
+
+  /** The facts, in the order handed over. */
+  public List<Fact> facts() {
+    return List.copyOf(facts);
+  }
+
+  /** The origin of each fact, at the same index. */
+  public List<Origin> origins() {
+    return List.copyOf(origins);
+  }
+}
