@@ -64,6 +64,13 @@ class ModuleLayeringTest {
   }
 
   @Test
+  void theReportsNeverDependOnTheCli() {
+    noClasses().that().resideInAPackage("dev.rampart.reports..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.rampart.cli..", "picocli..")
+        .check(rampart);
+  }
+
+  @Test
   void nothingOutsideTheEngineUsesItsInternals() {
     noClasses().that().resideOutsideOfPackage("dev.rampart.engine..")
         .should().dependOnClassesThat().resideInAPackage("dev.rampart.engine.internal..")
