@@ -101,6 +101,13 @@ class ModuleLayeringTest {
   }
 
   @Test
+  void theReportsNeverDependOnTheCli() {
+    noClasses().that().resideInAPackage("dev.rampart.reports..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.rampart.cli..", "picocli..")
+        .check(rampart);
+  }
+
+  @Test
   void nothingOutsideTheEngineUsesItsInternals() {
     noClasses().that().resideOutsideOfPackages("dev.rampart.engine..", "dev.rampart.packsigning..")
         .should().dependOnClassesThat().resideInAPackage("dev.rampart.engine.internal..")

@@ -1,6 +1,6 @@
 package dev.rampart.cli.command;
 
-import dev.rampart.cli.report.Gate;
+import dev.rampart.reports.Gate;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 

@@ -1,5 +1,0 @@
-/** Baselines: the findings a team has already accepted, recorded so that only new findings fail the gate. */
-@NullMarked
-package dev.rampart.cli.baseline;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,174 @@
+package dev.rampart.reports;
+
+import dev.rampart.engine.Report;
+import dev.rampart.engine.RuleResult;
+import dev.rampart.engine.value.Severity;
+import dev.rampart.sources.FactKey;
+import dev.rampart.sources.FailedSource;
+import dev.rampart.sources.Inventory;
+import dev.rampart.sources.merge.Conflict;
+import dev.rampart.spi.source.Origin;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A finished evaluation as reports show it: the engine's report and what the run was given. Made with
+ * {@link #builder(Report)}, where all but the report is optional:
+ *
+ * <pre>{@code
+ * Evaluation evaluation = Evaluation.builder(engine.evaluate(facts)).build();
+ * SarifReport.of(engine.rules()).write(evaluation, out);
+ * }</pre>
+ *
+ * @param report the engine's report
+ * @param inputs the input files, as the user named them
+ * @param origins where each fact is (for a merged fact, its record from the source of highest precedence);
+ *     not copied, since it can hold millions of facts: hand over a map that no longer changes
+ * @param conflicts for each fact whose sources disagreed, the fields they disagreed on
+ * @param failedSources the sources left out under {@code --allow-partial}, in the order given
+ * @param gate the pass/fail verdict in force
+ * @param toolVersion the version of rampart that produced the report
+ */
+public record Evaluation(
+    Report report,
+    List<String> inputs,
+    Map<FactKey, Origin> origins,
+    Map<FactKey, List<Conflict>> conflicts,
+    List<FailedSource> failedSources,
+    Gate gate,
+    String toolVersion) {
+
+  public Evaluation {
+    Objects.requireNonNull(report, "report");
+    inputs = List.copyOf(inputs);
+    origins = Collections.unmodifiableMap(origins);
+    conflicts = sorted(conflicts);
+    failedSources = List.copyOf(failedSources);
+    Objects.requireNonNull(gate, "gate");
+    Objects.requireNonNull(toolVersion, "toolVersion");
+  }
+
+  /** An evaluation of sources that were all read and never disagreed. */
+  public Evaluation(Report report, List<String> inputs, Map<FactKey, Origin> origins, Gate gate, String toolVersion) {
+    this(report, inputs, origins, Map.of(), List.of(), gate, toolVersion);
+  }
+
+  /**
+   * A builder of an evaluation of {@code report}: by default no inputs named, no origins, conflicts or
+   * failed sources, the gate {@link Gate#atLeast atLeast(high)} and this library's version.
+   */
+  public static Builder builder(Report report) {
+    return new Builder(report);
+  }
+
+  /** Where the fact a result is about was defined, when its source said. */
+  public Optional<Origin> origin(RuleResult result) {
+    return Optional.ofNullable(origins.get(new FactKey(result.factType(), result.factId())));
+  }
+
+  /** The conflicts between sources on the fact a result is about; empty when they agreed. */
+  public List<Conflict> conflicts(RuleResult result) {
+    return conflicts.getOrDefault(new FactKey(result.factType(), result.factId()), List.of());
+  }
+
+  /** The number of fields, over all facts, on which sources disagreed. */
+  public int conflictCount() {
+    return conflicts.values().stream().mapToInt(List::size).sum();
+  }
+
+  /**
+   * The source of a piece of evidence when it is worth telling a reader: known, and another place
+   * than where the fact itself is.
+   */
+  public Optional<String> sourceApartFromFact(RuleResult result, @Nullable String source) {
+    if (source == null) {
+      return Optional.empty();
+    }
+    Optional<Origin> origin = origin(result);
+    return origin.isPresent() && origin.get().describe().equals(source) ? Optional.empty() : Optional.of(source);
+  }
+
+  // Facts by type (in the model's order), then id, so every report lists conflicts alike.
+  private static Map<FactKey, List<Conflict>> sorted(Map<FactKey, List<Conflict>> conflicts) {
+    Map<FactKey, List<Conflict>> ordered = new LinkedHashMap<>();
+    conflicts.entrySet().stream()
+        .filter(entry -> !entry.getValue().isEmpty())
+        .sorted(Map.Entry.comparingByKey(Comparator.comparing(FactKey::type).thenComparing(FactKey::id)))
+        .forEach(entry -> ordered.put(entry.getKey(), List.copyOf(entry.getValue())));
+    return Collections.unmodifiableMap(ordered);
+  }
+
+  /** Collects what a run was given besides the report; {@link #build()} copies it into an evaluation. */
+  public static final class Builder {
+
+    private final Report report;
+    private List<String> inputs = List.of();
+    private Map<FactKey, Origin> origins = Map.of();
+    private Map<FactKey, List<Conflict>> conflicts = Map.of();
+    private List<FailedSource> failedSources = List.of();
+    private Gate gate = Gate.atLeast(Severity.HIGH);
+    private String toolVersion = libraryVersion();
+
+    private Builder(Report report) {
+      this.report = Objects.requireNonNull(report, "report");
+    }
+
+    /** The inputs as the user named them (files, {@code type:location} of other sources). */
+    public Builder inputs(List<String> inputs) {
+      this.inputs = List.copyOf(Objects.requireNonNull(inputs, "inputs"));
+      return this;
+    }
+
+    /** Where each fact is; reports point at it. */
+    public Builder origins(Map<FactKey, Origin> origins) {
+      this.origins = Objects.requireNonNull(origins, "origins");
+      return this;
+    }
+
+    /** For each fact whose sources disagreed, the fields they disagreed on. */
+    public Builder conflicts(Map<FactKey, List<Conflict>> conflicts) {
+      this.conflicts = Objects.requireNonNull(conflicts, "conflicts");
+      return this;
+    }
+
+    /** The sources that could not be read and were left out. */
+    public Builder failedSources(List<FailedSource> failedSources) {
+      this.failedSources = List.copyOf(Objects.requireNonNull(failedSources, "failedSources"));
+      return this;
+    }
+
+    /** The origins, conflicts and failed sources of an inventory read with {@link Inventory#read}. */
+    public Builder inventory(Inventory inventory) {
+      Objects.requireNonNull(inventory, "inventory");
+      return origins(inventory.origins()).conflicts(inventory.conflicts()).failedSources(inventory.failedSources());
+    }
+
+    /** The pass/fail verdict the reports state. */
+    public Builder gate(Gate gate) {
+      this.gate = Objects.requireNonNull(gate, "gate");
+      return this;
+    }
+
+    /** The version of the tool that produced the report, as reports name it. */
+    public Builder toolVersion(String toolVersion) {
+      this.toolVersion = Objects.requireNonNull(toolVersion, "toolVersion");
+      return this;
+    }
+
+    public Evaluation build() {
+      return new Evaluation(report, inputs, origins, conflicts, failedSources, gate, toolVersion);
+    }
+
+    // The jar's Implementation-Version; "dev" when run from classes, as in this module's tests.
+    private static String libraryVersion() {
+      String version = Evaluation.class.getPackage().getImplementationVersion();
+      return version == null || version.isBlank() ? "dev" : version;
+    }
+  }
+}

@@ -1,0 +1,527 @@
+package dev.rampart.reports;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import dev.rampart.engine.AppliedWaiver;
+import dev.rampart.engine.Report;
+import dev.rampart.engine.Rule;
+import dev.rampart.engine.RuleResult;
+import dev.rampart.engine.UntrustedMatch;
+import dev.rampart.engine.Waiver;
+import dev.rampart.engine.value.EvidenceText;
+import dev.rampart.engine.value.Outcome;
+import dev.rampart.engine.value.Severity;
+import dev.rampart.spi.source.Origin;
+import java.io.IOException;
+import java.io.Writer;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The report for code-scanning tools: a SARIF 2.1.0 log with one run, a rule descriptor for every
+ * rule of the packs and one result for every FAIL, UNKNOWN and ERROR. PASS and NOT_APPLICABLE
+ * results are left out, as code-scanning tools expect.
+ *
+ * <p>Outcomes map to SARIF's {@code kind} (SARIF 2.1.0 §3.27.9) and {@code level} (§3.27.10, which
+ * requires {@code level} to be {@code none} whenever {@code kind} is not {@code fail}):
+ *
+ * <ul>
+ *   <li>FAIL: {@code kind: fail}, {@code level} from the rule's severity (critical and high
+ *       {@code error}, medium {@code warning}, low and info {@code note});
+ *   <li>UNKNOWN: {@code kind: open}, {@code level: none}. SARIF defines {@code open} as "the rule was
+ *       evaluated, and the tool concluded that there was insufficient information to decide whether
+ *       a problem exists", which is what missing evidence is;
+ *   <li>ERROR: an {@code error} notification in the invocation's {@code toolExecutionNotifications},
+ *       because the rule could not be evaluated; and when it fails the gate (the default, unless
+ *       {@code --allow-errors}) {@code kind: fail}, {@code level: error}, as it stops the build like a
+ *       failure does; otherwise {@code kind: review}, {@code level: none} ("requires review by a human
+ *       user to decide if it represents a problem": rampart could not decide).
+ * </ul>
+ */
+public final class SarifReport implements ReportWriter {
+
+  /** The SARIF version written. */
+  public static final String SARIF_VERSION = "2.1.0";
+
+  /** The OASIS schema the log conforms to. */
+  public static final String SCHEMA_URI =
+      "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+
+  /** The base every relative artifact URI is resolved against: the directory rampart ran in. */
+  public static final String SOURCE_ROOT = "%SRCROOT%";
+
+  /** The {@code partialFingerprints} key of the hash of rule id, fact type and fact id. */
+  public static final String FINGERPRINT = "rampartResult/v1";
+
+  private static final JsonFactory JSON = JsonFactory.builder()
+      .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+      .build();
+  private static final Pattern SEMANTIC_VERSION = Pattern.compile(
+      "(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)"
+          + "(-[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?(\\+[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?");
+  private static final Pattern URI_SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]+:.*");
+
+  private final List<Rule> rules;
+  private final Path workingDirectory;
+
+  private SarifReport(List<Rule> rules, Path workingDirectory) {
+    this.rules = List.copyOf(rules);
+    this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
+  }
+
+  /**
+   * A log that describes every given rule, whether or not it produced a result, and resolves
+   * inventory paths against the current working directory.
+   *
+   * @param rules every rule of the packs evaluated, in pack order
+   */
+  public static SarifReport of(List<Rule> rules) {
+    return new SarifReport(rules, Path.of(""));
+  }
+
+  /** Like {@link #of(List)}, with paths relative to {@code workingDirectory}. */
+  public static SarifReport of(List<Rule> rules, Path workingDirectory) {
+    return new SarifReport(rules, Objects.requireNonNull(workingDirectory, "workingDirectory"));
+  }
+
+  @Override
+  public void write(Evaluation evaluation, Writer out) throws IOException {
+    Report report = evaluation.report();
+    RuleCatalogue catalogue = RuleCatalogue.of(rules, report);
+    try (JsonGenerator json = JSON.createGenerator(out)) {
+      json.useDefaultPrettyPrinter();
+      json.writeStartObject();
+      json.writeStringField("$schema", SCHEMA_URI);
+      json.writeStringField("version", SARIF_VERSION);
+      json.writeArrayFieldStart("runs");
+      json.writeStartObject();
+      writeTool(json, evaluation, catalogue);
+      writeInvocation(json, evaluation, catalogue);
+      json.writeObjectFieldStart("originalUriBaseIds");
+      json.writeObjectFieldStart(SOURCE_ROOT);
+      json.writeStringField("uri", directoryUri(workingDirectory));
+      json.writeObjectFieldStart("description");
+      json.writeStringField("text", "The working directory of rampart evaluate; inventory paths are relative to it.");
+      json.writeEndObject();
+      json.writeEndObject();
+      json.writeEndObject();
+      json.writeArrayFieldStart("results");
+      for (RuleResult result : report.findings()) {
+        writeResult(json, result, evaluation.origin(result).orElse(null), catalogue,
+            report.waiverOf(result).map(AppliedWaiver::waiver).orElse(null), report.untrustedMatchesOf(result),
+            evaluation.gate().fails(report, result));
+      }
+      json.writeEndArray();
+      writeRunProperties(json, evaluation);
+      json.writeEndObject();
+      json.writeEndArray();
+      json.writeEndObject();
+    }
+    out.write(System.lineSeparator());
+    out.flush();
+  }
+
+  /** SARIF's level for a FAIL of a rule of this severity. */
+  static String level(Severity severity) {
+    return switch (severity) {
+      case CRITICAL, HIGH -> "error";
+      case MEDIUM -> "warning";
+      case LOW, INFO -> "note";
+    };
+  }
+
+  /** The CVSS-like score GitHub code scanning reads from {@code security-severity}. */
+  static String securitySeverity(Severity severity) {
+    return switch (severity) {
+      case CRITICAL -> "9.5";
+      case HIGH -> "8.0";
+      case MEDIUM -> "5.5";
+      case LOW -> "3.0";
+      case INFO -> "1.0";
+    };
+  }
+
+  /** SARIF's {@code kind} of a result with this outcome. */
+  static String kind(Outcome outcome) {
+    return switch (outcome) {
+      case FAIL -> "fail";
+      case UNKNOWN -> "open";
+      case ERROR -> "review";
+      case PASS -> "pass";
+      case NOT_APPLICABLE -> "notApplicable";
+    };
+  }
+
+  /** A rule's {@code name}: its title in PascalCase ("No default password" is NoDefaultPassword), else its id. */
+  static String name(Rule rule) {
+    String fromTitle = pascalCase(rule.title());
+    return fromTitle.isEmpty() || !Character.isLetter(fromTitle.charAt(0)) ? pascalCase(rule.id()) : fromTitle;
+  }
+
+  /** The version as SemVer 2.0, or null when it is not one (as {@code dev} outside a jar). */
+  static @Nullable String semanticVersion(String version) {
+    return SEMANTIC_VERSION.matcher(version).matches() ? version : null;
+  }
+
+  private static String pascalCase(String text) {
+    StringBuilder name = new StringBuilder();
+    for (String word : text.split("[^\\p{L}\\p{N}]+")) {
+      if (!word.isEmpty()) {
+        name.appendCodePoint(Character.toUpperCase(word.codePointAt(0)));
+        name.append(word.substring(word.offsetByCodePoints(0, 1)));
+      }
+    }
+    return name.toString();
+  }
+
+  private static void writeTool(JsonGenerator json, Evaluation evaluation, RuleCatalogue catalogue)
+      throws IOException {
+    json.writeObjectFieldStart("tool");
+    json.writeObjectFieldStart("driver");
+    json.writeStringField("name", "rampart");
+    json.writeStringField("fullName", "Rampart compliance rules engine");
+    json.writeStringField("version", evaluation.toolVersion());
+    String semanticVersion = semanticVersion(evaluation.toolVersion());
+    if (semanticVersion != null) {
+      json.writeStringField("semanticVersion", semanticVersion);
+    }
+    json.writeArrayFieldStart("rules");
+    for (Rule rule : catalogue.rules()) {
+      writeRule(json, rule, catalogue);
+    }
+    json.writeEndArray();
+    json.writeEndObject();
+    json.writeEndObject();
+  }
+
+  private static void writeRule(JsonGenerator json, Rule rule, RuleCatalogue catalogue) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("id", catalogue.displayId(rule));
+    json.writeStringField("name", name(rule));
+    writeText(json, "shortDescription", rule.title());
+    writeText(json, "fullDescription", rule.rationale().isBlank() ? rule.title() : rule.rationale());
+    json.writeObjectFieldStart("help");
+    json.writeStringField("text", helpText(rule));
+    json.writeStringField("markdown", helpMarkdown(rule));
+    json.writeEndObject();
+    json.writeObjectFieldStart("defaultConfiguration");
+    json.writeStringField("level", level(rule.severity()));
+    json.writeEndObject();
+    json.writeObjectFieldStart("properties");
+    json.writeArrayFieldStart("tags");
+    for (String tag : tags(rule)) {
+      json.writeString(tag);
+    }
+    json.writeEndArray();
+    json.writeStringField("security-severity", securitySeverity(rule.severity()));
+    // the rules read declared facts and never guess: a FAIL is a true violation of the inventory
+    json.writeStringField("precision", "very-high");
+    json.writeStringField("category", rule.category().wireName());
+    json.writeStringField("severity", rule.severity().wireName());
+    json.writeStringField("target", rule.target().wireName());
+    json.writeStringField("packId", rule.packId());
+    json.writeEndObject();
+    json.writeEndObject();
+  }
+
+  // Tags are a set in SARIF: the category, then each reference as framework:control, then each requirement.
+  private static Set<String> tags(Rule rule) {
+    Set<String> tags = new LinkedHashSet<>();
+    tags.add(rule.category().wireName());
+    for (Map.Entry<String, List<String>> framework : rule.references().entrySet()) {
+      for (String control : framework.getValue()) {
+        tags.add(framework.getKey() + ":" + control);
+      }
+    }
+    tags.addAll(rule.requirements());
+    return tags;
+  }
+
+  private static String helpText(Rule rule) {
+    List<String> lines = new ArrayList<>();
+    lines.add(rule.remediation().isBlank() ? "The pack gives no remediation for this rule." : rule.remediation());
+    if (!rule.references().isEmpty()) {
+      lines.add("References: " + String.join(", ", references(rule)));
+    }
+    if (!rule.requirements().isEmpty()) {
+      lines.add("Requirements: " + String.join(", ", rule.requirements()));
+    }
+    return String.join("\n", lines);
+  }
+
+  private static String helpMarkdown(Rule rule) {
+    List<String> paragraphs = new ArrayList<>();
+    paragraphs.add(rule.remediation().isBlank()
+        ? "_The pack gives no remediation for this rule._"
+        : "**Remediation:** " + markdown(rule.remediation()));
+    if (!rule.rationale().isBlank()) {
+      paragraphs.add("**Why:** " + markdown(rule.rationale()));
+    }
+    if (!rule.references().isEmpty()) {
+      paragraphs.add("**References:** "
+          + String.join(", ", references(rule).stream().map(SarifReport::codeSpan).toList()));
+    }
+    if (!rule.requirements().isEmpty()) {
+      paragraphs.add("**Requirements:** " + markdown(String.join(", ", rule.requirements())));
+    }
+    return String.join("\n\n", paragraphs);
+  }
+
+  private static List<String> references(Rule rule) {
+    List<String> references = new ArrayList<>();
+    rule.references().forEach((framework, controls) -> controls.forEach(c -> references.add(framework + ":" + c)));
+    return references;
+  }
+
+  // Pack text is plain: characters Markdown would read as markup are escaped so it shows as written.
+  private static String markdown(String text) {
+    return text.replaceAll("([\\\\`*_{}\\[\\]<>()#+!|])", "\\\\$1");
+  }
+
+  /**
+   * Text as a Markdown code span that shows it as written. Backslashes do not escape inside a code
+   * span (CommonMark 6.1), so the fence is one backtick longer than the longest run of backticks in
+   * the text, padded with spaces when the text starts or ends with one; line breaks, which could
+   * start a block such as a heading, become spaces.
+   */
+  static String codeSpan(String text) {
+    String flat = text.replaceAll("\\R", " ");
+    int longest = 0;
+    int run = 0;
+    for (int i = 0; i < flat.length(); i++) {
+      run = flat.charAt(i) == '`' ? run + 1 : 0;
+      longest = Math.max(longest, run);
+    }
+    String fence = "`".repeat(longest + 1);
+    boolean pad = flat.startsWith("`") || flat.endsWith("`") || (flat.startsWith(" ") && flat.endsWith(" "));
+    return pad ? fence + " " + flat + " " + fence : fence + flat + fence;
+  }
+
+  private static void writeInvocation(JsonGenerator json, Evaluation evaluation, RuleCatalogue catalogue)
+      throws IOException {
+    json.writeArrayFieldStart("invocations");
+    json.writeStartObject();
+    // rampart completed the evaluation; rules it could not evaluate are reported as notifications
+    json.writeBooleanField("executionSuccessful", true);
+    List<RuleResult> errors = evaluation.report().findings().stream()
+        .filter(result -> result.outcome() == Outcome.ERROR)
+        .toList();
+    if (!errors.isEmpty()) {
+      json.writeArrayFieldStart("toolExecutionNotifications");
+      for (RuleResult error : errors) {
+        json.writeStartObject();
+        json.writeStringField("level", "error");
+        writeText(json, "message", catalogue.displayId(error.rule()) + " could not be evaluated for "
+            + error.factType().wireName() + "/" + error.factId() + ": " + error.message());
+        json.writeObjectFieldStart("associatedRule");
+        json.writeStringField("id", catalogue.displayId(error.rule()));
+        json.writeNumberField("index", catalogue.index(error.rule()));
+        json.writeEndObject();
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+    }
+    json.writeEndObject();
+    json.writeEndArray();
+  }
+
+  private void writeResult(
+      JsonGenerator json, RuleResult result, @Nullable Origin origin, RuleCatalogue catalogue, @Nullable Waiver waiver,
+      List<UntrustedMatch> waiversNotApplied, boolean failsGate) throws IOException {
+    Rule rule = result.rule();
+    json.writeStartObject();
+    json.writeStringField("ruleId", catalogue.displayId(rule));
+    json.writeNumberField("ruleIndex", catalogue.index(rule));
+    // an ERROR that fails the gate is shown as the error it is, not as a question for review
+    boolean failingError = result.outcome() == Outcome.ERROR && failsGate;
+    json.writeStringField("kind", failingError ? "fail" : kind(result.outcome()));
+    json.writeStringField("level",
+        failingError ? "error" : result.outcome() == Outcome.FAIL ? level(rule.severity()) : "none");
+    writeText(json, "message", message(result));
+    json.writeArrayFieldStart("locations");
+    json.writeStartObject();
+    if (origin != null) {
+      writePhysicalLocation(json, origin);
+    }
+    json.writeArrayFieldStart("logicalLocations");
+    json.writeStartObject();
+    json.writeStringField("name", result.factId());
+    json.writeStringField("fullyQualifiedName", result.factType().wireName() + "/" + result.factId());
+    json.writeStringField("kind", "resource");
+    json.writeEndObject();
+    json.writeEndArray();
+    json.writeEndObject();
+    json.writeEndArray();
+    json.writeObjectFieldStart("partialFingerprints");
+    json.writeStringField(FINGERPRINT, fingerprint(result));
+    json.writeEndObject();
+    if (waiver != null) {
+      writeSuppression(json, waiver);
+    }
+    json.writeObjectFieldStart("properties");
+    json.writeStringField("factType", result.factType().wireName());
+    json.writeStringField("factId", result.factId());
+    json.writeStringField("outcome", result.outcome().name());
+    json.writeStringField("packId", rule.packId());
+    EvidenceJson.writeMember(json, result.evidence());
+    WaiversNotApplied.write(json, waiversNotApplied);
+    json.writeEndObject();
+    json.writeEndObject();
+  }
+
+  // A waived result is suppressed outside the scanned artifact (SARIF 2.1.0 §3.35): by a waiver file.
+  private static void writeSuppression(JsonGenerator json, Waiver waiver) throws IOException {
+    json.writeArrayFieldStart("suppressions");
+    json.writeStartObject();
+    json.writeStringField("kind", "external");
+    json.writeStringField("status", "accepted");
+    json.writeStringField("justification", waiver.justification());
+    json.writeObjectFieldStart("properties");
+    json.writeStringField("approvedBy", waiver.approvedBy());
+    json.writeStringField("expires", waiver.expires().toString());
+    if (!waiver.location().isEmpty()) {
+      json.writeStringField("waiverLocation", waiver.location());
+    }
+    json.writeEndObject();
+    json.writeEndObject();
+    json.writeEndArray();
+  }
+
+  private void writePhysicalLocation(JsonGenerator json, Origin origin) throws IOException {
+    json.writeObjectFieldStart("physicalLocation");
+    json.writeObjectFieldStart("artifactLocation");
+    String relative = relativeUri(origin.location());
+    if (relative != null) {
+      json.writeStringField("uri", relative);
+      json.writeStringField("uriBaseId", SOURCE_ROOT);
+    } else {
+      json.writeStringField("uri", absoluteUri(origin.location()));
+    }
+    json.writeEndObject();
+    if (origin.line() > 0) {
+      json.writeObjectFieldStart("region");
+      json.writeNumberField("startLine", origin.line());
+      if (origin.column() > 0) {
+        json.writeNumberField("startColumn", origin.column());
+      }
+      json.writeEndObject();
+    }
+    json.writeEndObject();
+  }
+
+  // The message and, so a reader of a single line sees why, the evidence that decided it.
+  private static String message(RuleResult result) {
+    String message = result.message().strip();
+    if (result.evidence().isEmpty()) {
+      return message;
+    }
+    // the sources are in the result's properties; the message stays the same whichever source said it
+    List<String> evidence = result.evidence().stream().map(EvidenceText::line).toList();
+    return message + (message.endsWith(".") ? "" : ".") + " Evidence: " + String.join("; ", evidence) + ".";
+  }
+
+  private static String fingerprint(RuleResult result) {
+    String identity = result.rule().id() + "\n" + result.factType().wireName() + "\n" + result.factId();
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(hash);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform provides SHA-256", e);
+    }
+  }
+
+  /** The location as a URI relative to the working directory, or null when it is outside or not a path. */
+  private @Nullable String relativeUri(String location) {
+    if (URI_SCHEME.matcher(location).matches()) {
+      return null;
+    }
+    Path absolute;
+    try {
+      absolute = workingDirectory.resolve(location).normalize();
+    } catch (InvalidPathException e) {
+      return null;
+    }
+    if (!absolute.startsWith(workingDirectory) || absolute.equals(workingDirectory)) {
+      return null;
+    }
+    List<String> segments = new ArrayList<>();
+    workingDirectory.relativize(absolute).forEach(segment -> segments.add(segment.toString()));
+    String path = String.join("/", segments);
+    try {
+      String encoded = new URI(null, null, path, null).getRawPath();
+      // a colon in the first segment would read as a URI scheme
+      return segments.get(0).contains(":") ? "./" + encoded : encoded;
+    } catch (URISyntaxException e) {
+      return null;
+    }
+  }
+
+  private String absoluteUri(String location) {
+    if (URI_SCHEME.matcher(location).matches()) {
+      return location;
+    }
+    try {
+      return workingDirectory.resolve(location).normalize().toUri().toString();
+    } catch (InvalidPathException e) {
+      return location;
+    }
+  }
+
+  private static String directoryUri(Path directory) {
+    String uri = directory.toUri().toString();
+    return uri.endsWith("/") ? uri : uri + "/";
+  }
+
+  private static void writeText(JsonGenerator json, String field, String text) throws IOException {
+    json.writeObjectFieldStart(field);
+    json.writeStringField("text", text);
+    json.writeEndObject();
+  }
+
+  private static void writeRunProperties(JsonGenerator json, Evaluation evaluation) throws IOException {
+    Report report = evaluation.report();
+    json.writeObjectFieldStart("properties");
+    json.writeStringField("evaluatedAt", report.evaluatedAt().toString());
+    json.writeArrayFieldStart("packs");
+    for (Report.PackInfo pack : report.packs()) {
+      json.writeStartObject();
+      json.writeStringField("id", pack.id());
+      json.writeStringField("version", pack.version());
+      json.writeStringField("title", pack.title());
+      json.writeStringField("source", pack.source());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeArrayFieldStart("inputs");
+    for (String input : evaluation.inputs()) {
+      json.writeString(input);
+    }
+    json.writeEndArray();
+    json.writeObjectFieldStart("counts");
+    for (Outcome outcome : Outcome.values()) {
+      json.writeNumberField(outcome.name(), report.count(outcome));
+    }
+    json.writeEndObject();
+    json.writeObjectFieldStart("gate");
+    json.writeStringField("failOn", evaluation.gate().failOn());
+    json.writeBooleanField("failed", evaluation.gate().failed(report));
+    json.writeEndObject();
+    JsonReport.writeCoverage(json, evaluation);
+    json.writeEndObject();
+  }
+}

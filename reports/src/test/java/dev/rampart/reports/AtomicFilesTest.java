@@ -1,0 +1,70 @@
+package dev.rampart.reports;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A report is replaced whole or not at all: a writer that fails leaves the old file and no temporary one. */
+class AtomicFilesTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void writesTheWholeContent() throws IOException {
+    Path target = dir.resolve("report.json");
+
+    AtomicFiles.write(target, out -> out.write("{\"complete\": true}"));
+
+    assertEquals("{\"complete\": true}", Files.readString(target));
+    assertEquals(List.of(target), filesIn(dir));
+  }
+
+  @Test
+  void aWriterThatFailsHalfwayLeavesTheOldFileAndNoTemporaryFile() throws IOException {
+    Path target = Files.writeString(dir.resolve("report.json"), "yesterday's report");
+
+    IOException failure = assertThrows(IOException.class, () -> AtomicFiles.write(target, out -> {
+      out.write("{\"results\": [" + "{},".repeat(100_000));
+      throw new IOException("disk full");
+    }));
+
+    assertEquals("disk full", failure.getMessage());
+    assertEquals("yesterday's report", Files.readString(target));
+    assertEquals(List.of(target), filesIn(dir));
+  }
+
+  @Test
+  void aWriterThatFailsUncheckedLeavesNoTemporaryFileEither() throws IOException {
+    Path target = dir.resolve("report.html");
+
+    assertThrows(IllegalStateException.class, () -> AtomicFiles.write(target, out -> {
+      out.write("<html>");
+      throw new IllegalStateException("a bug in a report writer");
+    }));
+
+    assertEquals(List.of(), filesIn(dir));
+  }
+
+  @Test
+  void textThatCannotBeEncodedFailsWithoutTouchingTheOldFile() throws IOException {
+    Path target = Files.writeString(dir.resolve("report.txt"), "yesterday's report");
+
+    assertThrows(IOException.class, () -> AtomicFiles.write(target, out -> out.write("cam-\ud800-01")));
+
+    assertEquals("yesterday's report", Files.readString(target));
+    assertEquals(List.of(target), filesIn(dir));
+  }
+
+  private static List<Path> filesIn(Path directory) throws IOException {
+    try (Stream<Path> files = Files.list(directory)) {
+      return files.sorted().toList();
+    }
+  }
+}

@@ -1,0 +1,109 @@
+package dev.rampart.reports;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.rampart.engine.ComplianceEngine;
+import dev.rampart.engine.Report;
+import dev.rampart.engine.Rule;
+import dev.rampart.engine.RulePacks;
+import dev.rampart.engine.Waiver;
+import dev.rampart.engine.Waivers;
+import dev.rampart.engine.value.Severity;
+import dev.rampart.sources.Inventory;
+import dev.rampart.sources.SourceSpec;
+import dev.rampart.sources.Sources;
+import dev.rampart.sources.merge.MergePolicy;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The evaluations the report tests write, made as an embedding application makes them: sources read
+ * and merged with {@link Inventory}, a pack evaluated at 2026-11-25 and the result handed to
+ * {@link Evaluation#builder}, with the inputs named as {@code rampart evaluate} names them.
+ */
+final class Evaluations {
+
+  static final String FIXTURES = "src/test/resources/";
+  static final String PACK = FIXTURES + "packs/test-pack.yaml";
+  static final String HOSTILE_PACK = FIXTURES + "packs/hostile-pack.yaml";
+  static final String SITE = FIXTURES + "inventories/site.yaml";
+  static final String COMPLIANT = FIXTURES + "inventories/compliant.yaml";
+  static final String HOSTILE = FIXTURES + "inventories/hostile.yaml";
+  static final String TRUST = FIXTURES + "waivers/trust/";
+  static final Instant NOW = Instant.parse("2026-11-25T00:00:00Z");
+
+  private Evaluations() {}
+
+  /** An evaluation and the rules of its packs, ready to be written in any format. */
+  record Run(Evaluation evaluation, List<Rule> rules) {
+
+    /** The report that {@code writer} writes, with {@code \n} line ends. */
+    String write(ReportWriter writer) {
+      StringWriter out = new StringWriter();
+      try {
+        writer.write(evaluation, out);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return out.toString().replace(System.lineSeparator(), "\n");
+    }
+  }
+
+  /** The inventory file evaluated against a pack (a file, or a built-in pack's id), gated at {@code gate}. */
+  static Run of(String inventory, String pack, Gate gate) {
+    return evaluate(List.of(new SourceSpec("inventory", inventory, Map.of())), pack, List.of(), gate);
+  }
+
+  /** The inventory file evaluated against a pack with a gate that never fails. */
+  static Run of(String inventory, String pack) {
+    return of(inventory, pack, Gate.never());
+  }
+
+  /**
+   * The waiver trust fixtures: the inventory says cam-lab-01 keeps its default password, and an Azure
+   * IoT Hub export merged into it tags it {@code env: lab}; {@code waivers} (a file in {@value #TRUST})
+   * waives lab devices, trusting the inventory only ({@code inventory-only.yaml}) or the Azure export too.
+   */
+  static Run waiverTrust(String waivers) {
+    return evaluate(List.of(new SourceSpec("inventory", TRUST + "site.yaml", Map.of()),
+            new SourceSpec("azure-iot-hub", TRUST + "lab.json", Map.of())),
+        TRUST + "pack.yaml", List.of(Path.of(TRUST, waivers)), Gate.atLeast(Severity.HIGH));
+  }
+
+  private static Run evaluate(List<SourceSpec> specs, String pack, List<Path> waiverFiles, Gate gate) {
+    try {
+      Inventory inventory = Inventory.read(Sources.discover(), specs, MergePolicy.defaults()
+          .withSourcePrecedence(List.of("inventory")), false);
+      assertEquals(List.of(), inventory.problems());
+      ComplianceEngine engine = ComplianceEngine.builder()
+          .pack(RulePacks.named(pack))
+          .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+          .build();
+      List<Waiver> waivers = new ArrayList<>();
+      for (Path file : waiverFiles) {
+        waivers.addAll(Waivers.load(file, engine.rules()));
+      }
+      Report report = engine.evaluate(inventory.facts(), inventory::originOf)
+          .withWaivers(waivers, inventory.facts(), inventory::originOf);
+      List<String> inputs = new ArrayList<>(List.of(specs.get(0).location()));
+      specs.subList(1, specs.size()).forEach(spec -> inputs.add(spec.toString()));
+      Evaluation evaluation = Evaluation.builder(report)
+          .inputs(inputs)
+          .inventory(inventory)
+          .gate(gate)
+          .toolVersion("dev")
+          .build();
+      return new Run(evaluation, engine.rules());
+    } catch (Exception e) {
+      throw new AssertionError("cannot evaluate the fixtures " + specs + " with " + pack + ": " + e.getMessage(), e);
+    }
+  }
+}
