@@ -1,11 +1,16 @@
 package dev.rampart.reports;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
 
 /** Writes files so that readers see either the old content or the complete new one, never a part. */
 public final class AtomicFiles {
@@ -18,13 +23,20 @@ public final class AtomicFiles {
 
   private AtomicFiles() {}
 
-  /** Writes UTF-8 text to a temporary file beside {@code target}, then moves it over {@code target}. */
+  /**
+   * Writes UTF-8 text to a temporary file beside {@code target}, flushed to the disk, then moves it
+   * over {@code target}. The file gets the permissions of any file the user creates.
+   */
   public static void write(Path target, Content content) throws IOException {
     Path absolute = target.toAbsolutePath();
-    Path temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName() + ".", ".tmp");
+    // not Files.createTempFile, whose file only its owner may read: a report is for the whole team
+    Path temp = absolute.resolveSibling("." + absolute.getFileName() + "." + UUID.randomUUID() + ".tmp");
     try {
-      try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+          Writer out = new BufferedWriter(Channels.newWriter(channel, StandardCharsets.UTF_8.newEncoder(), -1))) {
         content.writeTo(out);
+        out.flush();
+        channel.force(true);
       }
       Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } finally {

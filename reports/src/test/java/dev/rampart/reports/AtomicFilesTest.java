@@ -2,10 +2,12 @@ package dev.rampart.reports;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -24,6 +26,20 @@ class AtomicFilesTest {
 
     assertEquals("{\"complete\": true}", Files.readString(target));
     assertEquals(List.of(target), filesIn(dir));
+  }
+
+  // a report is for the whole CI job or team, like any file the user creates: not only for its owner,
+  // as the temporary file that Files.createTempFile makes would leave it
+  @Test
+  void aReportGetsThePermissionsOfAnyNewFileNotOwnerOnly() throws IOException {
+    assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
+    Path plain = Files.createFile(dir.resolve("plain.txt"));
+    Path target = dir.resolve("report.json");
+
+    AtomicFiles.write(target, out -> out.write("{}"));
+
+    assertEquals(PosixFilePermissions.toString(Files.getPosixFilePermissions(plain)),
+        PosixFilePermissions.toString(Files.getPosixFilePermissions(target)));
   }
 
   @Test
