@@ -1,11 +1,12 @@
 package dev.rampart.packtesting;
 
 import dev.rampart.engine.PackLoadException;
+import dev.rampart.spi.source.InputFileException;
+import dev.rampart.spi.source.InputFiles;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.FileSystems;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -28,6 +30,9 @@ final class FixtureFiles {
 
   /** The file that lists a pack's fixture files, one name a line. */
   static final String INDEX = "index.txt";
+
+  /** Most bytes an index may hold: room for a thousand file names and their comments. */
+  static final int MAX_INDEX_BYTES = 64 * 1024;
 
   private final String folder;
   private final List<FixtureFile> files;
@@ -76,7 +81,11 @@ final class FixtureFiles {
     if (Files.isRegularFile(index)) {
       // a pack file may be the source of a built-in pack, whose index must then name every fixture
       String shown = tests + "/" + INDEX;
-      Set<String> listed = readIndex(index, shown, problems);
+      Optional<Set<String>> read = readIndex(index, shown, problems);
+      if (read.isEmpty()) {
+        return new FixtureFiles(folder, List.of(), problems);
+      }
+      Set<String> listed = read.get();
       for (String name : names) {
         if (!listed.contains(name)) {
           problems.add(shown + ": does not list '" + name + "' (add it, one file name a line)");
@@ -121,7 +130,7 @@ final class FixtureFiles {
       Path index = Path.of(uri);
       List<String> problems = new ArrayList<>();
       List<FixtureFile> files = new ArrayList<>();
-      for (String name : readIndex(index, folder + INDEX, problems)) {
+      for (String name : readIndex(index, folder + INDEX, problems).orElse(Set.of())) {
         Path file = index.resolveSibling(name);
         if (Files.isRegularFile(file)) {
           files.add(new FixtureFile(file, folder + name));
@@ -157,15 +166,18 @@ final class FixtureFiles {
     }
   }
 
-  /** The file names an index lists: one a line, blank lines and {@code #} comments ignored. */
-  private static Set<String> readIndex(Path index, String shown, List<String> problems) {
+  /**
+   * The file names an index lists: one a line, blank lines and {@code #} comments ignored; empty when
+   * the index cannot be read (the problem says why).
+   */
+  private static Optional<Set<String>> readIndex(Path index, String shown, List<String> problems) {
     Set<String> names = new LinkedHashSet<>();
     List<String> lines;
     try {
-      lines = Files.readAllLines(index, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      problems.add(shown + ": cannot be read: " + e.getMessage());
-      return names;
+      lines = InputFiles.readUtf8(index, MAX_INDEX_BYTES).lines().toList();
+    } catch (InputFileException e) {
+      problems.add(e.cannotRead(shown, "the index of the fixture files"));
+      return Optional.empty();
     }
     for (int i = 0; i < lines.size(); i++) {
       String name = lines.get(i).strip();
@@ -179,7 +191,7 @@ final class FixtureFiles {
         problems.add(shown + ":" + (i + 1) + ": lists '" + name + "' twice (remove one line)");
       }
     }
-    return names;
+    return Optional.of(names);
   }
 
   private static boolean isFixtureName(String name) {

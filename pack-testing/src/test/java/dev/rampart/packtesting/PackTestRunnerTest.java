@@ -158,6 +158,31 @@ class PackTestRunnerTest {
     assertEquals(PackTestResult.INPUT_ERROR, result.exitCode());
   }
 
+  /** An index is read like every input: UTF-8 text of bounded size, or a problem that says which and why. */
+  @Test
+  void anIndexThatIsNoUtf8TextOrTooLargeIsAProblemOfItsOwn(@TempDir Path dir) throws IOException {
+    Path passing = Path.of(PACKS + "passing");
+    Files.copy(passing.resolve("pack.yaml"), dir.resolve("pack.yaml"));
+    Path tests = Files.createDirectory(dir.resolve("tests"));
+    Files.copy(passing.resolve("tests/devices.yaml"), tests.resolve("devices.yaml"));
+    Files.write(tests.resolve("index.txt"), new byte[] {'d', 'e', 'v', (byte) 0xff, '\n'});
+
+    PackTestResult notText = PackTestRunner.run(dir.resolve("pack.yaml").toString());
+
+    assertEquals("""
+        1 problem in the tests of pack packtest-demo; nothing was evaluated:
+        1. cannot read 'DIR/tests/index.txt': it is not UTF-8 text (save it as UTF-8)
+        """.replace("DIR", dir.toString()), ReportText.problemsOf(notText));
+    assertEquals(PackTestResult.INPUT_ERROR, notText.exitCode());
+
+    Files.writeString(tests.resolve("index.txt"), "devices.yaml\n" + "#\n".repeat(FixtureFiles.MAX_INDEX_BYTES / 2));
+
+    assertEquals("""
+        1 problem in the tests of pack packtest-demo; nothing was evaluated:
+        1. cannot read 'DIR/tests/index.txt': it is larger than 65536 bytes (is this the right file? split it if it is)
+        """.replace("DIR", dir.toString()), ReportText.problemsOf(PackTestRunner.run(dir.resolve("pack.yaml").toString())));
+  }
+
   @Test
   void aPackWithoutATestsFolderIsAnInputError() {
     PackTestResult result = PackTestRunner.run(PACKS + "no-tests/pack.yaml");
