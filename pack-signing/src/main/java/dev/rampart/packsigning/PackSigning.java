@@ -5,14 +5,12 @@ import dev.rampart.engine.PackSignature;
 import dev.rampart.engine.PackSignatureException;
 import dev.rampart.engine.PackSignatures;
 import dev.rampart.engine.internal.signing.PackToSign;
+import dev.rampart.spi.source.AtomicFiles;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.util.UUID;
 
 /**
  * Signs rule packs: writes a pack directory's {@code pack.sig}, which
@@ -62,22 +60,11 @@ public final class PackSigning {
   }
 
   /**
-   * Writes {@code pack.sig} to a temporary file in the directory first, then moves it over
-   * {@code pack.sig}, so a reader never sees half a signature.
+   * Replaces {@code pack.sig} whole, through a temporary file beside it, so a reader never sees half a
+   * signature; it is as public as the pack.
    */
   private static void write(Path directory, byte[] text) throws IOException {
-    Path target = directory.resolve(PackSignatures.SIGNATURE_FILE);
-    // not Files.createTempFile, whose file only its owner may read: pack.sig is as public as the pack
-    Path temporary = directory.resolve("." + PackSignatures.SIGNATURE_FILE + "." + UUID.randomUUID() + ".tmp");
-    try {
-      Files.write(temporary, text, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-      try {
-        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(temporary);
-    }
+    String signature = new String(text, StandardCharsets.UTF_8);
+    AtomicFiles.write(directory.resolve(PackSignatures.SIGNATURE_FILE), out -> out.write(signature));
   }
 }

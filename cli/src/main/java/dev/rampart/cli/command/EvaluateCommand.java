@@ -7,7 +7,7 @@ import dev.rampart.sources.Inventory;
 import dev.rampart.sources.SourceSpec;
 import dev.rampart.sources.Sources;
 import dev.rampart.cli.input.StreamedInventory;
-import dev.rampart.reports.AtomicFiles;
+import dev.rampart.spi.source.AtomicFiles;
 import dev.rampart.reports.Evaluation;
 import dev.rampart.reports.Gate;
 import dev.rampart.reports.HtmlReport;

@@ -1,4 +1,4 @@
-package dev.rampart.reports;
+package dev.rampart.spi.source;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -12,7 +12,10 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.UUID;
 
-/** Writes files so that readers see either the old content or the complete new one, never a part. */
+/**
+ * The one way Rampart replaces a file it writes (reports, baselines, {@code pack.sig}): readers see
+ * either the old content or the complete new one, never a part; the counterpart of {@link InputFiles}.
+ */
 public final class AtomicFiles {
 
   /** Writes content to a writer. */

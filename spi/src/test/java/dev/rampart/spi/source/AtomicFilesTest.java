@@ -1,4 +1,4 @@
-package dev.rampart.reports;
+package dev.rampart.spi.source;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
