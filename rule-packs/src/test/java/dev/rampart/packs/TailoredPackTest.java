@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rampart.adapter.inventory.InventoryFileProvider;
 import dev.rampart.engine.ComplianceEngine;
-import dev.rampart.engine.DisabledRule;
+import dev.rampart.engine.value.DisabledRule;
 import dev.rampart.engine.PackLoadException;
 import dev.rampart.engine.Report;
 import dev.rampart.engine.Rule;

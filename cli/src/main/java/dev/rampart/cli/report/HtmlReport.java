@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.rampart.cli.input.FactKey;
 import dev.rampart.cli.input.FailedSource;
 import dev.rampart.engine.AssessmentCoverage;
-import dev.rampart.engine.DisabledRule;
+import dev.rampart.engine.value.DisabledRule;
 import dev.rampart.engine.NotAssessed;
 import dev.rampart.engine.Report;
 import dev.rampart.engine.RequirementAssessment;

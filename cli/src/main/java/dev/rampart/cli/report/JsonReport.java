@@ -8,7 +8,7 @@ import dev.rampart.cli.input.FactKey;
 import dev.rampart.cli.input.FailedSource;
 import dev.rampart.engine.AppliedWaiver;
 import dev.rampart.engine.AssessmentCoverage;
-import dev.rampart.engine.DisabledRule;
+import dev.rampart.engine.value.DisabledRule;
 import dev.rampart.engine.NotAssessed;
 import dev.rampart.engine.Report;
 import dev.rampart.engine.RequirementAssessment;

@@ -4,7 +4,7 @@ import dev.rampart.cli.baseline.Baseline;
 import dev.rampart.cli.input.FailedSource;
 import dev.rampart.engine.AppliedWaiver;
 import dev.rampart.engine.AssessmentCoverage;
-import dev.rampart.engine.DisabledRule;
+import dev.rampart.engine.value.DisabledRule;
 import dev.rampart.engine.Report;
 import dev.rampart.engine.RequirementAssessment;
 import dev.rampart.engine.Rule;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.rampart.engine.ComplianceEngine;
-import dev.rampart.engine.DisabledRule;
+import dev.rampart.engine.value.DisabledRule;
 import dev.rampart.engine.PackLoadException;
 import dev.rampart.engine.Parameter;
 import dev.rampart.engine.Rule;

@@ -1,6 +1,6 @@
 package dev.rampart.engine.internal.load;
 
-import dev.rampart.engine.Rule;
+import dev.rampart.engine.internal.ast.RuleInfo;
 import dev.rampart.engine.internal.ast.Condition;
 import dev.rampart.engine.internal.ast.FieldPath;
 import dev.rampart.engine.internal.ast.MessageTemplate;
@@ -370,7 +370,7 @@ public final class PackParser {
         || target == null || assertion == null || message == null) {
       return null;
     }
-    Rule info = new Rule(packId, id, title, rationale, category, severity, target, remediation, requirements, references);
+    RuleInfo info = new RuleInfo(packId, id, title, rationale, category, severity, target, remediation, requirements, references);
     return new RuleDef(info, when, assertion, message, position(rule));
   }
 

@@ -1,4 +1,4 @@
-package dev.rampart.engine.internal.drools;
+package dev.rampart.engine.internal.runtime;
 
 import static org.drools.model.DSL.accFunction;
 import static org.drools.model.DSL.accumulate;
@@ -11,24 +11,27 @@ import static org.drools.model.PatternDSL.betaIndexedBy;
 import static org.drools.model.PatternDSL.pattern;
 import static org.drools.model.PatternDSL.rule;
 
-import dev.rampart.engine.RuleResult;
 import dev.rampart.engine.internal.ast.FieldPath;
 import dev.rampart.engine.internal.eval.Frame;
+import dev.rampart.engine.internal.eval.Judgement;
 import dev.rampart.engine.internal.eval.RuleProgram;
 import dev.rampart.engine.internal.eval.ValueGroup;
 import dev.rampart.engine.internal.schema.Field;
 import dev.rampart.engine.internal.schema.FieldKind;
-import dev.rampart.engine.value.Outcome;
 import dev.rampart.spi.fact.Fact;
+import dev.rampart.spi.fact.FactType;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.drools.core.base.accumulators.CollectListAccumulateFunction;
 import org.drools.model.DSL;
 import org.drools.model.Drools;
+import org.drools.model.From;
 import org.drools.model.Global;
 import org.drools.model.Index;
 import org.drools.model.Model;
@@ -49,16 +52,18 @@ import org.kie.api.runtime.KieSession;
  *
  * <p>Each pack rule becomes one Drools rule: a pattern on its target fact type, one accumulate per
  * reference it follows (an indexed equality join on the id), one group-by per unique check (the
- * facts grouped by the value, which the fact joins through an index), a filter that lets only non-passing facts activate the rule when
- * Drools' expression arity allows, and a consequence that logically inserts the {@link Finding}.
+ * facts grouped by the value, which the fact joins through an index), and the rule's verdict,
+ * computed once per match and handed as it is to the consequence, which logically inserts the
+ * {@link Finding}. A rule that needs nothing but the fact decides in an alpha constraint, so a
+ * passing fact never makes a tuple; a joined rule computes its verdict in a {@code from} over the
+ * joined variables, filtered so that only a reported verdict activates the rule.
+ *
+ * <p>A knowledge base built for explanation has the same joins without the filters, and hands every
+ * joined frame to the session's context instead.
  */
-public final class RuleBase {
+final class RuleBase {
 
   private static final String PACKAGE = "dev.rampart.rules";
-  private static final int MAX_FILTER_VARIABLES = 4;
-  private static final List<?>[] NO_REFERENCES = new List<?>[0];
-  private static final ValueGroup[] NO_GROUPS = new ValueGroup[0];
-  private static final ThreadLocal<FindingSink> DIRECT = new ThreadLocal<>();
 
   private final List<RuleProgram> programs;
   private final KieBase kieBase;
@@ -68,51 +73,122 @@ public final class RuleBase {
     this.kieBase = kieBase;
   }
 
-  /** Builds the knowledge base; rule names are the pack and rule ids. */
-  public static RuleBase build(List<RuleProgram> programs) {
-    return build(programs, program -> true);
+  /** What a knowledge base is for. */
+  enum Mode {
+    /** Findings of every rule included. */
+    EVALUATE,
+    /** The joined frame of every fact, for explaining a rule. */
+    EXPLAIN
+  }
+
+  /** Builds the knowledge base of every program, for evaluation; rule names are the rules' {@code PACK/ID}. */
+  static RuleBase build(List<RuleProgram> programs) {
+    return build(programs, program -> true, Mode.EVALUATE);
   }
 
   /**
    * Builds a knowledge base of some of the programs. Findings still name each rule by its index in
    * the whole list, so results of several such bases combine.
    */
-  public static RuleBase build(List<RuleProgram> programs, Predicate<RuleProgram> include) {
+  static RuleBase build(List<RuleProgram> programs, Predicate<RuleProgram> include, Mode mode) {
     Global<SessionContext> context = globalOf(SessionContext.class, PACKAGE, SessionContext.GLOBAL);
     ModelImpl model = new ModelImpl();
     model.addGlobal(context);
     for (int i = 0; i < programs.size(); i++) {
       if (include.test(programs.get(i))) {
-        model.addRule(toDrools(i, programs.get(i), context));
+        model.addRule(toDrools(i, programs.get(i), context, mode));
       }
     }
     KieBase kieBase = KieBaseBuilder.createKieBaseFromModel(List.<Model>of(model));
     return new RuleBase(List.copyOf(programs), kieBase);
   }
 
-  public List<RuleProgram> programs() {
+  List<RuleProgram> programs() {
     return programs;
   }
 
-  /** A new session whose rules measure durations against {@code now} and hand findings to the sink. */
-  public KieSession newSession(Instant now, FindingSink sink) {
+  /** A new session whose rules measure durations against {@code now} and hand their work to the context. */
+  KieSession newSession(Instant now, SessionContext context) {
     KieSession session = kieBase.newKieSession();
-    session.setGlobal(SessionContext.GLOBAL, new SessionContext(now, sink));
+    session.setGlobal(SessionContext.GLOBAL, context);
+    session.insert(new EvaluationTime(now));
     return session;
   }
 
+  /**
+   * Evaluates facts once, in a session of their own, handing every finding to {@code sink}. Each
+   * fact is inserted once and never changed, so no truth maintenance is lost.
+   */
+  @SafeVarargs
+  final void evaluateOnce(Instant now, FindingSink sink, Iterable<? extends Fact>... facts) {
+    run(newSession(now, SessionContext.evaluating(sink)), facts);
+  }
+
+  /** Runs an explanation base over the facts, handing every joined frame to {@code frames}. */
+  void explain(Instant now, Consumer<Frame> frames, Collection<? extends Fact> facts) {
+    run(newSession(now, SessionContext.explaining(frames)), List.of(facts));
+  }
+
+  @SafeVarargs
+  private static void run(KieSession session, Iterable<? extends Fact>... facts) {
+    run(session, List.of(facts));
+  }
+
+  private static void run(KieSession session, List<? extends Iterable<? extends Fact>> facts) {
+    try {
+      for (Iterable<? extends Fact> group : facts) {
+        for (Fact fact : group) {
+          session.insert(fact);
+        }
+      }
+      session.fireAllRules();
+    } finally {
+      session.dispose();
+    }
+  }
+
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static Rule toDrools(int index, RuleProgram program, Global<SessionContext> time) {
-    Class<Fact> type = (Class<Fact>) program.rule().target().javaType();
+  private static Rule toDrools(int index, RuleProgram program, Global<SessionContext> context, Mode mode) {
+    FactType target = program.rule().target();
+    Class<Fact> type = (Class<Fact>) target.javaType();
     Variable<Fact> fact = declarationOf(type, "fact");
-    List<ViewItemBuilder<?>> items = new ArrayList<>();
+    List<RuleItemBuilder<?>> items = new ArrayList<>();
+    String name = program.rule().ruleId().toString();
     boolean selfContained = program.joins().count() == 0 && !program.joins().usesTime();
-    List<Variable<ValueGroup>> groups = new ArrayList<>();
-    int joinIndex = 0;
     if (selfContained) {
-      // decided by the fact alone: an alpha constraint, so a passing fact never makes a tuple
-      items.add(pattern(fact).expr("finding_" + index, f -> activates(index, program, f)));
-    } else if (program.joins().uniques().isEmpty()) {
+      if (mode == Mode.EXPLAIN) {
+        items.add(pattern(fact));
+        items.add(on(fact, context).execute((f, ctx) -> ctx.frames().accept(Frame.of(f))));
+        return rule(PACKAGE, name).build(items.toArray(RuleItemBuilder[]::new));
+      }
+      // decided by the fact alone: an alpha constraint, so a passing fact never makes a tuple; the
+      // verdict it reached is kept for the consequence
+      JudgementMemo memo = new JudgementMemo();
+      items.add(pattern(fact).expr("finding_" + index, f -> {
+        Judgement judgement = program.judge(f);
+        if (!judgement.isReported()) {
+          return false;
+        }
+        memo.put(f, judgement);
+        return true;
+      }));
+      items.add(on(fact, context).execute((drools, f, ctx) -> {
+        Judgement judgement = memo.get(f);
+        ctx.sink().accept(drools, finding(index, target, f, judgement == null ? program.judge(f) : judgement));
+      }));
+      return rule(PACKAGE, name).build(items.toArray(RuleItemBuilder[]::new));
+    }
+    List<Variable<?>> variables = new ArrayList<>();
+    variables.add(fact);
+    boolean usesTime = program.joins().usesTime();
+    if (usesTime) {
+      Variable<EvaluationTime> time = declarationOf(EvaluationTime.class, "time");
+      items.add(pattern(time));
+      variables.add(time);
+    }
+    int joinIndex = 0;
+    List<Variable<ValueGroup>> groups = new ArrayList<>();
+    if (program.joins().uniques().isEmpty()) {
       items.add(pattern(fact));
     } else {
       // the groups of facts sharing each value come first, each computed once for all its members;
@@ -129,10 +205,6 @@ public final class RuleBase {
       }
       items.add(joined);
     }
-    List<Variable<?>> variables = new ArrayList<>();
-    variables.add(fact);
-    variables.add(time);
-
     for (Field reference : program.joins().references()) {
       Variable<List> resolved = declarationOf(List.class, "ref_" + reference.name());
       items.add(referenceJoin(index, fact, reference, resolved, joinIndex++));
@@ -140,18 +212,25 @@ public final class RuleBase {
     }
     variables.addAll(groups);
     int references = program.joins().references().size();
-    Function<Object[], Frame> frames = values -> frame(values, references);
-    if (!selfContained && variables.size() <= MAX_FILTER_VARIABLES) {
-      items.add(findingsOnly("finding_" + index, variables, values -> program.outcome(frames.apply(values)) != Outcome.PASS));
+    Function<Object[], Frame> frames = values -> frame(values, usesTime, references);
+    if (mode == Mode.EXPLAIN) {
+      variables.add(context);
+      items.add(consequence(variables, (drools, values) -> ((SessionContext) values[values.length - 1]).frames()
+          .accept(frames.apply(java.util.Arrays.copyOf(values, values.length - 1)))));
+      return rule(PACKAGE, name).build(items.toArray(RuleItemBuilder[]::new));
     }
-    String name = program.rule().packId() + "/" + program.rule().id();
-    List<RuleItemBuilder<?>> view = new ArrayList<>(items);
-    return rule(PACKAGE, name).build(append(view, consequence(variables, (drools, values) -> {
-      RuleResult result = program.reported(frames.apply(values));
-      if (result.outcome() != Outcome.PASS) {
-        ((SessionContext) values[1]).sink().accept(drools, new Finding(index, result));
-      }
-    })));
+    // the verdict is computed once per match, from the joined variables, and only a reported one
+    // activates the rule
+    Variable<Judgement> verdict = declarationOf(Judgement.class, "verdict_" + index,
+        verdictOf(variables, values -> program.judge(frames.apply(values))));
+    items.add(pattern(verdict).expr("finding_" + index, Judgement::isReported));
+    items.add(on(fact, verdict, context).execute((drools, f, judgement, ctx) ->
+        ctx.sink().accept(drools, finding(index, target, f, judgement))));
+    return rule(PACKAGE, name).build(items.toArray(RuleItemBuilder[]::new));
+  }
+
+  private static Finding finding(int index, FactType target, Fact fact, Judgement judgement) {
+    return new Finding(new Result(index, target, fact.id(), judgement));
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
@@ -174,47 +253,6 @@ public final class RuleBase {
         accFunction(CollectListAccumulateFunction::new, target).as(resolved));
   }
 
-  /**
-   * Whether a fact activates a self-contained rule: not when it passes, nor when it is not
-   * applicable and a batch evaluation on this thread takes that result directly (so the most common
-   * finding costs no activation); an incremental session needs it as a truth-maintained finding.
-   */
-  private static boolean activates(int index, RuleProgram program, Fact fact) {
-    Outcome outcome = program.outcome(new Frame(fact, NO_REFERENCES, NO_GROUPS, Instant.EPOCH));
-    if (outcome == Outcome.PASS) {
-      return false;
-    }
-    FindingSink direct = outcome == Outcome.NOT_APPLICABLE ? DIRECT.get() : null;
-    if (direct != null) {
-      direct.accept(null, new Finding(index, program.notApplicable(fact)));
-      return false;
-    }
-    return true;
-  }
-
-  /**
-   * Evaluates facts once, in a session of their own, handing every finding to {@code sink}:
-   * NOT_APPLICABLE results of self-contained rules straight from their filters, the rest from
-   * their consequences. Each fact is inserted once and never changed, so no truth maintenance is
-   * lost.
-   */
-  @SafeVarargs
-  public final void evaluateOnce(Instant now, FindingSink sink, Iterable<? extends Fact>... facts) {
-    KieSession session = newSession(now, sink);
-    DIRECT.set(sink);
-    try {
-      for (Iterable<? extends Fact> group : facts) {
-        for (Fact fact : group) {
-          session.insert(fact);
-        }
-      }
-      session.fireAllRules();
-    } finally {
-      DIRECT.remove();
-      session.dispose();
-    }
-  }
-
   private static List<?> ids(Object value) {
     return value == null ? List.of() : (List<?>) value;
   }
@@ -233,29 +271,35 @@ public final class RuleBase {
         accFunction(GroupMembers::new, member).as(group));
   }
 
-  private static Frame frame(Object[] values, int references) {
+  /** The frame of one match: the fact, the time if the rule reads it, the resolved references, the groups. */
+  private static Frame frame(Object[] values, boolean usesTime, int references) {
     Fact fact = (Fact) values[0];
-    Instant now = ((SessionContext) values[1]).now();
+    int next = 1;
+    Instant now = usesTime ? ((EvaluationTime) values[next++]).now() : Instant.EPOCH;
     List<?>[] resolved = new List<?>[references];
     for (int i = 0; i < references; i++) {
-      resolved[i] = (List<?>) values[2 + i];
+      resolved[i] = (List<?>) values[next++];
     }
-    ValueGroup[] groups = new ValueGroup[values.length - 2 - references];
+    ValueGroup[] groups = new ValueGroup[values.length - next];
     for (int i = 0; i < groups.length; i++) {
-      groups[i] = (ValueGroup) values[2 + references + i];
+      groups[i] = (ValueGroup) values[next + i];
     }
     return new Frame(fact, resolved, groups, now);
   }
 
+  /** The source of a rule's verdict: computed from the joined variables, given to the rest as an array. */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static ViewItemBuilder<?> findingsOnly(String id, List<Variable<?>> v, java.util.function.Predicate<Object[]> test) {
-    return switch (v.size()) {
-      case 2 -> DSL.expr(id, (Variable) v.get(0), (Variable) v.get(1), (a, b) -> test.test(new Object[] {a, b}));
-      case 3 -> DSL.expr(id, (Variable) v.get(0), (Variable) v.get(1), (Variable) v.get(2),
-          (a, b, c) -> test.test(new Object[] {a, b, c}));
-      case 4 -> DSL.expr((Variable) v.get(0), (Variable) v.get(1), (Variable) v.get(2), (Variable) v.get(3),
-          (a, b, c, d) -> test.test(new Object[] {a, b, c, d}));
-      default -> throw new IllegalArgumentException("no filter for " + v.size() + " variables");
+  private static From<Judgement> verdictOf(List<Variable<?>> v, Function<Object[], Judgement> judge) {
+    Variable[] x = v.toArray(Variable[]::new);
+    return (From<Judgement>) switch (x.length) {
+      case 1 -> from(x[0], a -> judge.apply(new Object[] {a}));
+      case 2 -> from(x[0], x[1], (a, b) -> judge.apply(new Object[] {a, b}));
+      case 3 -> from(x[0], x[1], x[2], (a, b, c) -> judge.apply(new Object[] {a, b, c}));
+      case 4 -> from(x[0], x[1], x[2], x[3], (a, b, c, d) -> judge.apply(new Object[] {a, b, c, d}));
+      case 5 -> from(x[0], x[1], x[2], x[3], x[4], (a, b, c, d, e) -> judge.apply(new Object[] {a, b, c, d, e}));
+      case 6 -> from(x[0], x[1], x[2], x[3], x[4], x[5],
+          (a, b, c, d, e, f) -> judge.apply(new Object[] {a, b, c, d, e, f}));
+      default -> throw new IllegalArgumentException("rules join at most 3 facts; got " + (x.length - 2));
     };
   }
 
@@ -269,14 +313,10 @@ public final class RuleBase {
       case 4 -> on(x[0], x[1], x[2], x[3]).execute((d, a, b, c, e) -> body.run(d, new Object[] {a, b, c, e}));
       case 5 -> on(x[0], x[1], x[2], x[3], x[4]).execute(
           (d, a, b, c, e, f) -> body.run(d, new Object[] {a, b, c, e, f}));
+      case 6 -> on(x[0], x[1], x[2], x[3], x[4], x[5]).execute(
+          (d, a, b, c, e, f, g) -> body.run(d, new Object[] {a, b, c, e, f, g}));
       default -> throw new IllegalArgumentException("rules join at most 3 facts; got " + (x.length - 2));
     };
-  }
-
-  private static RuleItemBuilder<?>[] append(List<RuleItemBuilder<?>> items, RuleItemBuilder<?> last) {
-    List<RuleItemBuilder<?>> all = new ArrayList<>(items);
-    all.add(last);
-    return all.toArray(RuleItemBuilder[]::new);
   }
 
   @FunctionalInterface
