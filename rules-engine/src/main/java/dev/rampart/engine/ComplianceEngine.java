@@ -1,6 +1,6 @@
 package dev.rampart.engine;
 
-import dev.rampart.engine.internal.runtime.BoundedEvaluation;
+import dev.rampart.engine.internal.runtime.BoundedResults;
 import dev.rampart.engine.internal.runtime.CompileException;
 import dev.rampart.engine.internal.runtime.CompiledProgram;
 import dev.rampart.engine.internal.runtime.ParameterOverride;
@@ -112,7 +112,7 @@ public final class ComplianceEngine {
     if (maxFacts == Long.MAX_VALUE && timeLimit == null) {
       return new Report(packInfos, now, program.evaluate(facts, now, shardSize, Boundary.origins(provenance)), rules);
     }
-    BoundedEvaluation.Outcome bounded =
+    BoundedResults bounded =
         program.evaluateWithin(facts, now, maxFacts, timeLimit, Boundary.origins(provenance));
     Report report = new Report(packInfos, now, bounded.results(), rules);
     String incomplete = bounded.incompleteReason();

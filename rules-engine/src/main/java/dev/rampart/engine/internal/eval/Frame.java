@@ -34,7 +34,12 @@ public final class Frame {
 
   /** The frame of a rule that joins nothing and reads no time: the fact alone. */
   public static Frame of(Fact fact) {
-    return new Frame(fact, NO_REFERENCES, NO_GROUPS, Instant.EPOCH);
+    return of(fact, Instant.EPOCH);
+  }
+
+  /** The frame of a rule that joins nothing: the fact, and the time durations are measured against. */
+  public static Frame of(Fact fact, Instant now) {
+    return new Frame(fact, NO_REFERENCES, NO_GROUPS, now);
   }
 
   public Fact fact() {

@@ -40,7 +40,7 @@ import org.jspecify.annotations.Nullable;
  * Parses and validates one rule pack. Every problem is collected with its place and a fix; the pack
  * is returned only when there are none, so nothing half-checked ever reaches the compiler.
  */
-public final class PackParser {
+final class PackParser {
 
   /** The only pack format version this engine reads. */
   public static final String API_VERSION = "rampart.dev/v1";

@@ -87,14 +87,11 @@ final class BatchEvaluation {
 
   private List<Finding> evaluate(RuleBase base, Iterable<? extends Fact> facts, boolean reportsOtherTypes) {
     List<Finding> findings = new ArrayList<>();
-    FindingSink sink = reportsOtherTypes
-        ? (drools, finding) -> findings.add(finding)
-        : (drools, finding) -> {
-          if (finding.result().factType() == FactType.DEVICE) {
-            findings.add(finding);
-          }
-        };
-    base.evaluateOnce(now, sink, facts);
+    base.evaluateOnce(now, finding -> {
+      if (reportsOtherTypes || finding.result().factType() == FactType.DEVICE) {
+        findings.add(finding);
+      }
+    }, facts);
     return findings;
   }
 

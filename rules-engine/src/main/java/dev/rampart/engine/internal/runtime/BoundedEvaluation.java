@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
@@ -17,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * first, into one incremental session, stopping at the limit. Nothing unevaluated is ever reported
  * as a pass: the results cover only the facts evaluated, and say why they stopped.
  */
-public final class BoundedEvaluation {
+final class BoundedEvaluation {
 
   /** Facts inserted between limit checks. */
   private static final int BATCH = 1024;
@@ -34,21 +33,7 @@ public final class BoundedEvaluation {
     this.timeLimit = timeLimit;
   }
 
-  /**
-   * The results of a bounded evaluation.
-   *
-   * @param results the results of the facts evaluated
-   * @param incompleteReason why it stopped early, e.g. {@code stopped at the fact limit of 10: 10 of 12
-   *     facts evaluated}; {@code null} when every fact was evaluated
-   */
-  public record Outcome(ResultTable results, @Nullable String incompleteReason) {
-
-    public Outcome {
-      Objects.requireNonNull(results, "results");
-    }
-  }
-
-  Outcome run(Collection<? extends Fact> facts) {
+  BoundedResults run(Collection<? extends Fact> facts) {
     long deadline = timeLimit == null ? Long.MAX_VALUE : System.nanoTime() + timeLimit.toNanos();
     List<Fact> ordered = new ArrayList<>(facts);
     // devices refer to networks and vendors; evaluating those first keeps early batches' joins whole
@@ -80,7 +65,7 @@ public final class BoundedEvaluation {
         }
       }
       ResultTable results = session.results();
-      return new Outcome(results,
+      return new BoundedResults(results,
           stop == null ? null : stop + ": " + inserted + " of " + ordered.size() + " facts evaluated");
     }
   }

@@ -48,13 +48,13 @@ public final class CompiledProgram {
    * Evaluates in batches, referenced facts first, stopping at the fact or time limit; the results
    * then cover only the facts evaluated, and say why they stopped.
    */
-  public BoundedEvaluation.Outcome evaluateWithin(
+  public BoundedResults evaluateWithin(
       Collection<? extends Fact> facts, Instant now, long maxFacts, @Nullable Duration timeLimit, Origins origins) {
-    BoundedEvaluation.Outcome outcome = new BoundedEvaluation(this, now, maxFacts, timeLimit).run(facts);
+    BoundedResults outcome = new BoundedEvaluation(this, now, maxFacts, timeLimit).run(facts);
     if (origins == Origins.NONE) {
       return outcome;
     }
-    return new BoundedEvaluation.Outcome(
+    return new BoundedResults(
         outcome.results().withFindings(EvidenceSources.of(origins, facts)::decorate), outcome.incompleteReason());
   }
 

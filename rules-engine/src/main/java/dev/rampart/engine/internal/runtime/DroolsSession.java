@@ -34,7 +34,7 @@ public final class DroolsSession implements AutoCloseable {
   private boolean dirty;
 
   DroolsSession(RuleBases rules, Instant now) {
-    this.kie = rules.all().newSession(now, SessionContext.evaluating(FindingSink.TRUTH_MAINTAINED));
+    this.kie = rules.maintained().newSession(now, SessionContext.evaluating(FindingSink.TRUTH_MAINTAINED));
     this.ruleList = rules.rules();
     for (FactType type : FactType.values()) {
       facts.put(type, new TreeMap<>());

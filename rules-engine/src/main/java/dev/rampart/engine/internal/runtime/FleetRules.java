@@ -91,7 +91,7 @@ final class FleetRules {
   // every rule of a group is about the subjects, so every finding is about one of the part's
   private static List<Finding> evaluate(RuleBase base, Instant now, List<Fact> subjects, List<Fact> others) {
     List<Finding> findings = new ArrayList<>();
-    base.evaluateOnce(now, (drools, finding) -> findings.add(finding), others, subjects);
+    base.evaluateOnce(now, findings::add, others, subjects);
     return findings;
   }
 

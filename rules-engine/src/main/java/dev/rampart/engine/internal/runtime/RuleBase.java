@@ -23,7 +23,9 @@ import dev.rampart.spi.fact.FactType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -50,13 +52,17 @@ import org.kie.api.runtime.KieSession;
  * The Drools knowledge base for a set of compiled rules, built in memory with the executable-model
  * DSL. Nothing from a pack becomes source text: every constraint is a lambda over the validated AST.
  *
- * <p>Each pack rule becomes one Drools rule: a pattern on its target fact type, one accumulate per
- * reference it follows (an indexed equality join on the id), one group-by per unique check (the
- * facts grouped by the value, which the fact joins through an index), and the rule's verdict,
- * computed once per match and handed as it is to the consequence, which logically inserts the
- * {@link Finding}. A rule that needs nothing but the fact decides in an alpha constraint, so a
- * passing fact never makes a tuple; a joined rule computes its verdict in a {@code from} over the
- * joined variables, filtered so that only a reported verdict activates the rule.
+ * <p>Each pack rule that joins other facts becomes one Drools rule: a pattern on its target fact
+ * type, one accumulate per reference it follows (an indexed equality join on the id), one group-by
+ * per unique check (the facts grouped by the value, which the fact joins through an index), and the
+ * rule's verdict, computed once per match in a {@code from} over the joined variables and handed as
+ * it is to the consequence; only a reported verdict activates the rule.
+ *
+ * <p>A rule that joins nothing is decided by the fact alone. Evaluated once ({@link Mode#ONCE}), it
+ * is judged straight from the facts as they are handed over, so a passing fact never costs Drools
+ * anything. Kept up to date by truth maintenance ({@link Mode#MAINTAINED}), it is an alpha
+ * constraint, so a passing fact never makes a tuple, and the verdict it reached is kept for the
+ * consequence, which logically inserts the {@link Finding}.
  *
  * <p>A knowledge base built for explanation has the same joins without the filters, and hands every
  * joined frame to the session's context instead.
@@ -67,23 +73,25 @@ final class RuleBase {
 
   private final List<RuleProgram> programs;
   private final KieBase kieBase;
+  private final boolean hasDroolsRules;
+  /** Per fact type, the indexes of the rules judged straight from the facts ({@link Mode#ONCE}). */
+  private final Map<FactType, int[]> direct;
 
-  private RuleBase(List<RuleProgram> programs, KieBase kieBase) {
+  private RuleBase(List<RuleProgram> programs, KieBase kieBase, boolean hasDroolsRules, Map<FactType, int[]> direct) {
     this.programs = programs;
     this.kieBase = kieBase;
+    this.hasDroolsRules = hasDroolsRules;
+    this.direct = direct;
   }
 
   /** What a knowledge base is for. */
   enum Mode {
-    /** Findings of every rule included. */
-    EVALUATE,
+    /** Facts inserted once and never changed: findings handed over as they are made. */
+    ONCE,
+    /** An incremental session: findings kept true by truth maintenance as facts change. */
+    MAINTAINED,
     /** The joined frame of every fact, for explaining a rule. */
     EXPLAIN
-  }
-
-  /** Builds the knowledge base of every program, for evaluation; rule names are the rules' {@code PACK/ID}. */
-  static RuleBase build(List<RuleProgram> programs) {
-    return build(programs, program -> true, Mode.EVALUATE);
   }
 
   /**
@@ -94,13 +102,24 @@ final class RuleBase {
     Global<SessionContext> context = globalOf(SessionContext.class, PACKAGE, SessionContext.GLOBAL);
     ModelImpl model = new ModelImpl();
     model.addGlobal(context);
+    Map<FactType, List<Integer>> direct = new EnumMap<>(FactType.class);
+    boolean hasDroolsRules = false;
     for (int i = 0; i < programs.size(); i++) {
-      if (include.test(programs.get(i))) {
-        model.addRule(toDrools(i, programs.get(i), context, mode));
+      RuleProgram program = programs.get(i);
+      if (!include.test(program)) {
+        continue;
+      }
+      if (mode == Mode.ONCE && program.joins().count() == 0) {
+        direct.computeIfAbsent(program.rule().target(), t -> new ArrayList<>()).add(i);
+      } else {
+        model.addRule(toDrools(i, program, context, mode));
+        hasDroolsRules = true;
       }
     }
+    Map<FactType, int[]> directByType = new EnumMap<>(FactType.class);
+    direct.forEach((type, indexes) -> directByType.put(type, indexes.stream().mapToInt(Integer::intValue).toArray()));
     KieBase kieBase = KieBaseBuilder.createKieBaseFromModel(List.<Model>of(model));
-    return new RuleBase(List.copyOf(programs), kieBase);
+    return new RuleBase(List.copyOf(programs), kieBase, hasDroolsRules, directByType);
   }
 
   List<RuleProgram> programs() {
@@ -116,12 +135,20 @@ final class RuleBase {
   }
 
   /**
-   * Evaluates facts once, in a session of their own, handing every finding to {@code sink}. Each
-   * fact is inserted once and never changed, so no truth maintenance is lost.
+   * Evaluates facts once, handing every finding to {@code findings}: the rules that join nothing
+   * judge each fact as it is handed over, the others run in a session of their own. Each fact is
+   * inserted once and never changed, so no truth maintenance is lost.
    */
   @SafeVarargs
-  final void evaluateOnce(Instant now, FindingSink sink, Iterable<? extends Fact>... facts) {
-    run(newSession(now, SessionContext.evaluating(sink)), facts);
+  final void evaluateOnce(Instant now, Consumer<Finding> findings, Iterable<? extends Fact>... facts) {
+    for (Iterable<? extends Fact> group : facts) {
+      for (Fact fact : group) {
+        judgeDirectly(fact, now, findings);
+      }
+    }
+    if (hasDroolsRules) {
+      run(newSession(now, SessionContext.evaluating((drools, finding) -> findings.accept(finding))), List.of(facts));
+    }
   }
 
   /** Runs an explanation base over the facts, handing every joined frame to {@code frames}. */
@@ -129,9 +156,18 @@ final class RuleBase {
     run(newSession(now, SessionContext.explaining(frames)), List.of(facts));
   }
 
-  @SafeVarargs
-  private static void run(KieSession session, Iterable<? extends Fact>... facts) {
-    run(session, List.of(facts));
+  private void judgeDirectly(Fact fact, Instant now, Consumer<Finding> findings) {
+    int[] rules = direct.get(fact.type());
+    if (rules == null) {
+      return;
+    }
+    Frame frame = Frame.of(fact, now);
+    for (int index : rules) {
+      Judgement judgement = programs.get(index).judge(frame);
+      if (judgement.isReported()) {
+        findings.accept(finding(index, fact.type(), fact, judgement));
+      }
+    }
   }
 
   private static void run(KieSession session, List<? extends Iterable<? extends Fact>> facts) {

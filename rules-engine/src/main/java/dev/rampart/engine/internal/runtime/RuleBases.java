@@ -9,9 +9,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
- * The knowledge bases of one compiled program: all rules, and the same rules split into those a
- * shard of devices can decide alone and those that need the whole fleet, and one per rule for
- * explaining it. The split bases are compiled on first use, since small evaluations never need them.
+ * The knowledge bases of one compiled program: all rules evaluated once, the same rules split into
+ * those a shard of devices can decide alone and those that need the whole fleet, all rules kept true
+ * by truth maintenance, and one per rule for explaining it. All but the first are compiled on first
+ * use, since most evaluations never need them.
  */
 final class RuleBases {
 
@@ -24,12 +25,15 @@ final class RuleBases {
   RuleBases(List<RuleProgram> programs) {
     this.programs = List.copyOf(programs);
     this.rules = this.programs.stream().map(RuleProgram::rule).toList();
-    this.all = RuleBase.build(this.programs);
+    this.all = RuleBase.build(this.programs, program -> true, RuleBase.Mode.ONCE);
     this.fleetRules = FleetRules.of(this.programs);
   }
 
   /** Which subset of the rules a knowledge base holds, and for what. */
   sealed interface Key {}
+
+  /** Every rule, kept true by truth maintenance in an incremental session. */
+  record Maintained() implements Key {}
 
   /** The rules a shard of devices decides alone, with the rules about the other facts. */
   record Local() implements Key {}
@@ -52,8 +56,14 @@ final class RuleBases {
     return rules;
   }
 
+  /** Every rule, for facts evaluated once. */
   RuleBase all() {
     return all;
+  }
+
+  /** Every rule, for an incremental session. */
+  RuleBase maintained() {
+    return built(new Maintained(), program -> true, RuleBase.Mode.MAINTAINED);
   }
 
   FleetRules fleetRules() {
@@ -61,7 +71,7 @@ final class RuleBases {
   }
 
   RuleBase local() {
-    return built(new Local(), program -> !needsFleet(program), RuleBase.Mode.EVALUATE);
+    return built(new Local(), program -> !needsFleet(program), RuleBase.Mode.ONCE);
   }
 
   /**
@@ -70,11 +80,11 @@ final class RuleBases {
    */
   RuleBase localDevices() {
     return built(new LocalDevices(), program -> !needsFleet(program) && program.rule().target() == FactType.DEVICE,
-        RuleBase.Mode.EVALUATE);
+        RuleBase.Mode.ONCE);
   }
 
   RuleBase fleet(FleetRules.GroupKey group, Predicate<RuleProgram> members) {
-    return built(new Fleet(group), members, RuleBase.Mode.EVALUATE);
+    return built(new Fleet(group), members, RuleBase.Mode.ONCE);
   }
 
   RuleBase explaining(int rule) {

@@ -194,13 +194,12 @@ public final class StreamingRun implements AutoCloseable {
   // Facts of other types are in every shard; only the first reports them.
   private ShardResult evaluate(List<Fact> devices, List<Fact> others, boolean reportsOtherTypes) {
     List<Finding> findings = new ArrayList<>();
-    FindingSink sink = (drools, finding) -> {
+    RuleBase base = reportsOtherTypes ? bases.local() : bases.localDevices();
+    base.evaluateOnce(now, finding -> {
       if (reportsOtherTypes || finding.result().factType() == FactType.DEVICE) {
         findings.add(finding);
       }
-    };
-    RuleBase base = reportsOtherTypes ? bases.local() : bases.localDevices();
-    base.evaluateOnce(now, sink, others, devices);
+    }, others, devices);
     List<Fact> facts = new ArrayList<>(others);
     facts.addAll(devices);
     EvidenceSources sources = EvidenceSources.of(origins, facts);
