@@ -1,6 +1,5 @@
 package dev.rampart.engine.internal.load;
 
-import dev.rampart.engine.internal.ast.RuleInfo;
 import dev.rampart.engine.internal.ast.Condition;
 import dev.rampart.engine.internal.ast.FieldPath;
 import dev.rampart.engine.internal.ast.MessageTemplate;
@@ -12,6 +11,7 @@ import dev.rampart.engine.internal.ast.ParamType;
 import dev.rampart.engine.internal.ast.Position;
 import dev.rampart.engine.internal.ast.Quantifier;
 import dev.rampart.engine.internal.ast.RuleDef;
+import dev.rampart.engine.internal.ast.RuleInfo;
 import dev.rampart.engine.internal.schema.Field;
 import dev.rampart.engine.internal.schema.FieldKind;
 import dev.rampart.engine.internal.schema.Schemas;

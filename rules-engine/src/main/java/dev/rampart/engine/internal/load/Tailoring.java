@@ -1,14 +1,14 @@
 package dev.rampart.engine.internal.load;
 
-import dev.rampart.engine.value.DisabledRule;
-import dev.rampart.engine.internal.ast.RuleInfo;
 import dev.rampart.engine.internal.ast.PackDef;
 import dev.rampart.engine.internal.ast.ParamDef;
 import dev.rampart.engine.internal.ast.RuleDef;
+import dev.rampart.engine.internal.ast.RuleInfo;
 import dev.rampart.engine.internal.yaml.Node;
 import dev.rampart.engine.internal.yaml.Node.ListNode;
 import dev.rampart.engine.internal.yaml.Node.MapNode;
 import dev.rampart.engine.internal.yaml.Node.ScalarNode;
+import dev.rampart.engine.value.DisabledRule;
 import dev.rampart.engine.value.Problem;
 import java.util.ArrayList;
 import java.util.HashMap;

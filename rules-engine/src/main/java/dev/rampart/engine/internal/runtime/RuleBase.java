@@ -43,7 +43,6 @@ import org.drools.model.RuleItemBuilder;
 import org.drools.model.Variable;
 import org.drools.model.impl.ModelImpl;
 import org.drools.model.view.ViewItem;
-import org.drools.model.view.ViewItemBuilder;
 import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
@@ -120,10 +119,6 @@ final class RuleBase {
     direct.forEach((type, indexes) -> directByType.put(type, indexes.stream().mapToInt(Integer::intValue).toArray()));
     KieBase kieBase = KieBaseBuilder.createKieBaseFromModel(List.<Model>of(model));
     return new RuleBase(List.copyOf(programs), kieBase, hasDroolsRules, directByType);
-  }
-
-  List<RuleProgram> programs() {
-    return programs;
   }
 
   /** A new session whose rules measure durations against {@code now} and hand their work to the context. */
