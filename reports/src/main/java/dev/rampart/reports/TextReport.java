@@ -1,10 +1,7 @@
 package dev.rampart.reports;
 
-import dev.rampart.reports.baseline.Baseline;
-import dev.rampart.sources.FailedSource;
 import dev.rampart.engine.AppliedWaiver;
 import dev.rampart.engine.AssessmentCoverage;
-import dev.rampart.engine.DisabledRule;
 import dev.rampart.engine.Report;
 import dev.rampart.engine.RequirementAssessment;
 import dev.rampart.engine.Rule;
@@ -13,12 +10,15 @@ import dev.rampart.engine.RuleResult;
 import dev.rampart.engine.UntrustedMatch;
 import dev.rampart.engine.Waiver;
 import dev.rampart.engine.value.Category;
+import dev.rampart.engine.value.DisabledRule;
 import dev.rampart.engine.value.Evidence;
 import dev.rampart.engine.value.EvidenceText;
 import dev.rampart.engine.value.Outcome;
 import dev.rampart.engine.value.Severity;
-import dev.rampart.spi.fact.FactType;
+import dev.rampart.reports.baseline.Baseline;
+import dev.rampart.sources.FailedSource;
 import dev.rampart.sources.merge.Conflict;
+import dev.rampart.spi.fact.FactType;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;

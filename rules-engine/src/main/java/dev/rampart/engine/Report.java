@@ -1,12 +1,17 @@
 package dev.rampart.engine;
 
+import dev.rampart.engine.internal.runtime.Result;
+import dev.rampart.engine.internal.runtime.ResultTable;
 import dev.rampart.engine.value.Category;
+import dev.rampart.engine.value.DisabledRule;
 import dev.rampart.engine.value.Outcome;
+import dev.rampart.engine.value.RuleId;
 import dev.rampart.engine.value.Severity;
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.FactType;
 import dev.rampart.spi.source.Origin;
 import java.time.Instant;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -17,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
+import java.util.RandomAccess;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,6 +40,7 @@ public final class Report {
   private final List<PackInfo> packs;
   private final Instant evaluatedAt;
   private final ResultTable table;
+  private final List<Rule> rules;
   private final Map<Outcome, Long> counts;
   private final Map<Severity, Map<Outcome, Long>> bySeverity;
   private final Map<Category, Map<Outcome, Long>> byCategory;
@@ -47,14 +53,16 @@ public final class Report {
   private final @Nullable String incompleteReason;
   private final AssessmentCoverage coverage;
 
-  Report(List<PackInfo> packs, Instant evaluatedAt, ResultTable table) {
-    this(packs, evaluatedAt, table, Map.of(), List.of(), List.of(), null);
+  /** A report of the results in {@code table}, whose rule indexes are indexes into {@code rules}. */
+  Report(List<PackInfo> packs, Instant evaluatedAt, ResultTable table, List<Rule> rules) {
+    this(packs, evaluatedAt, table, rules, Map.of(), List.of(), List.of(), null);
   }
 
   private Report(
       List<PackInfo> packs,
       Instant evaluatedAt,
       ResultTable table,
+      List<Rule> rules,
       Map<ResultKey, AppliedWaiver> waived,
       List<Waiver> expiredWaivers,
       List<UntrustedMatch> untrustedMatches,
@@ -74,12 +82,13 @@ public final class Report {
     this.packs = List.copyOf(packs);
     this.evaluatedAt = Objects.requireNonNull(evaluatedAt, "evaluatedAt");
     this.table = Objects.requireNonNull(table, "table");
+    this.rules = List.copyOf(rules);
     Map<FactType, Long> facts = new EnumMap<>(FactType.class);
     for (FactType type : FactType.values()) {
       facts.put(type, table.factCount(type));
     }
     this.factCounts = Collections.unmodifiableMap(facts);
-    this.coverage = AssessmentCoverage.of(table.rules(), factCounts, incompleteReason == null);
+    this.coverage = AssessmentCoverage.of(this.rules, factCounts, incompleteReason == null);
     Map<Outcome, Long> total = zeroCounts();
     Map<Severity, Map<Outcome, Long>> severities = new EnumMap<>(Severity.class);
     Map<Category, Map<Outcome, Long>> categories = new EnumMap<>(Category.class);
@@ -104,17 +113,8 @@ public final class Report {
   }
 
   Report incomplete(String reason) {
-    return new Report(packs, evaluatedAt, table, waived, expiredWaivers, untrustedMatches,
+    return new Report(packs, evaluatedAt, table, rules, waived, expiredWaivers, untrustedMatches,
         Objects.requireNonNull(reason, "reason"));
-  }
-
-  /**
-   * This report with every finding passed through {@code change}, which must keep its rule, fact
-   * and outcome. PASS and NOT_APPLICABLE results carry no evidence, so there is nothing to change.
-   */
-  Report withFindings(UnaryOperator<RuleResult> change) {
-    return new Report(packs, evaluatedAt, table.withFindings(change), waived, expiredWaivers, untrustedMatches,
-        incompleteReason);
   }
 
   /** The packs evaluated, with their versions. */
@@ -133,7 +133,7 @@ public final class Report {
    * keep it when the fleet is large.
    */
   public List<RuleResult> results() {
-    return table.all();
+    return new Mapped(table.all());
   }
 
   /** The number of results: one per rule and fact of the rule's target type. */
@@ -143,17 +143,17 @@ public final class Report {
 
   /** Results that need attention: FAIL, UNKNOWN and ERROR, in report order. */
   public List<RuleResult> findings() {
-    return List.copyOf(table.findings());
+    return mapped(table.findings());
   }
 
   /** Results of one rule, by its id. */
   public List<RuleResult> resultsForRule(String ruleId) {
-    return List.copyOf(table.forRule(ruleId));
+    return mapped(table.forRule(ruleId));
   }
 
   /** Results for one fact. */
   public List<RuleResult> resultsForFact(FactType type, String factId) {
-    return List.copyOf(table.forFact(type, factId));
+    return mapped(table.forFact(type, factId));
   }
 
   /** Number of results per outcome; every outcome is present, zero when none. */
@@ -233,10 +233,11 @@ public final class Report {
     Map<ResultKey, AppliedWaiver> applied = new LinkedHashMap<>();
     List<UntrustedMatch> untrusted = new ArrayList<>();
     boolean[] expired = new boolean[candidates.size()];
-    for (RuleResult result : table.findings()) {
-      if (result.outcome() != Outcome.FAIL && result.outcome() != Outcome.UNKNOWN) {
+    for (Result finding : table.findings()) {
+      if (finding.outcome() != Outcome.FAIL && finding.outcome() != Outcome.UNKNOWN) {
         continue;
       }
+      RuleResult result = Boundary.result(finding, rules);
       Fact fact = byId.getOrDefault(result.factType(), Map.of()).get(result.factId());
       List<UntrustedMatch> turnedAway = new ArrayList<>();
       for (int i = 0; i < candidates.size(); i++) {
@@ -268,7 +269,7 @@ public final class Report {
         expiredWaivers.add(candidates.get(i));
       }
     }
-    return new Report(packs, evaluatedAt, table, applied, expiredWaivers, untrusted, incompleteReason);
+    return new Report(packs, evaluatedAt, table, rules, applied, expiredWaivers, untrusted, incompleteReason);
   }
 
   /** The waiver that accepted a result of this report, if one did. */
@@ -304,6 +305,10 @@ public final class Report {
     return waived.size();
   }
 
+  private List<RuleResult> mapped(List<Result> results) {
+    return results.stream().map(result -> Boundary.result(result, rules)).toList();
+  }
+
   private static Map<Outcome, Long> zeroCounts() {
     Map<Outcome, Long> counts = new EnumMap<>(Outcome.class);
     for (Outcome outcome : Outcome.values()) {
@@ -318,10 +323,30 @@ public final class Report {
   }
 
   /** What identifies a result within a report. */
-  private record ResultKey(String packId, String ruleId, FactType factType, String factId) {
+  private record ResultKey(RuleId rule, FactType factType, String factId) {
 
     static ResultKey of(RuleResult result) {
-      return new ResultKey(result.rule().packId(), result.rule().id(), result.factType(), result.factId());
+      return new ResultKey(result.rule().ruleId(), result.factType(), result.factId());
+    }
+  }
+
+  /** The results in report order, each mapped when read. */
+  private final class Mapped extends AbstractList<RuleResult> implements RandomAccess {
+
+    private final List<Result> results;
+
+    Mapped(List<Result> results) {
+      this.results = results;
+    }
+
+    @Override
+    public RuleResult get(int index) {
+      return Boundary.result(results.get(index), rules);
+    }
+
+    @Override
+    public int size() {
+      return results.size();
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.rampart.engine;
 
 import dev.rampart.engine.value.Category;
+import dev.rampart.engine.value.RuleId;
 import dev.rampart.engine.value.Severity;
 import dev.rampart.spi.fact.FactType;
 import java.util.List;
@@ -44,6 +45,11 @@ public record Rule(
     Objects.requireNonNull(remediation, "remediation");
     requirements = List.copyOf(requirements);
     references = copyReferences(references);
+  }
+
+  /** The rule's id with its pack's: what names it across packs, written {@code PACK/ID}. */
+  public RuleId ruleId() {
+    return new RuleId(packId, id);
   }
 
   private static Map<String, List<String>> copyReferences(Map<String, List<String>> references) {

@@ -2,9 +2,9 @@ package dev.rampart.engine;
 
 import dev.rampart.engine.internal.ast.PackDef;
 import dev.rampart.engine.internal.ast.ParamDef;
-import dev.rampart.engine.internal.ast.RuleDef;
 import dev.rampart.engine.internal.load.BuiltinPacks;
 import dev.rampart.engine.internal.load.ParamValues;
+import dev.rampart.engine.value.DisabledRule;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,7 +21,7 @@ public final class RulePack {
 
   RulePack(PackDef definition) {
     this.definition = Objects.requireNonNull(definition, "definition");
-    this.rules = definition.rules().stream().map(RuleDef::info).toList();
+    this.rules = definition.rules().stream().map(rule -> Boundary.rule(rule.info())).toList();
     this.parameters = definition.parameters().stream().map(RulePack::describe).toList();
   }
 

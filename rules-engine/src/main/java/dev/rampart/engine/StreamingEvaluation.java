@@ -1,23 +1,10 @@
 package dev.rampart.engine;
 
-import dev.rampart.engine.internal.drools.Finding;
-import dev.rampart.engine.internal.drools.FindingSink;
-import dev.rampart.engine.internal.drools.RuleBase;
-import dev.rampart.engine.internal.eval.Projection;
-import dev.rampart.engine.value.Outcome;
+import dev.rampart.engine.internal.runtime.StreamingRun;
 import dev.rampart.spi.fact.Fact;
-import dev.rampart.spi.fact.FactType;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 
 /**
  * An evaluation of facts handed over one at a time, for fleets too large to hold: devices are
@@ -27,7 +14,7 @@ import java.util.concurrent.Semaphore;
  *
  * <p>Rules that compare devices with each other ({@code unique}) still see the whole fleet: every
  * device is also kept, cut down to the fields those rules read, and once all are in they are
- * evaluated in sessions partitioned by the value compared ({@link FleetRules}).
+ * evaluated in sessions partitioned by the value compared.
  *
  * <p>Networks, vendors and deployments must come before the devices that follow the first full
  * shard, since shards are evaluated against the facts known when they fill; inventories list them
@@ -42,47 +29,16 @@ import java.util.concurrent.Semaphore;
  */
 public final class StreamingEvaluation implements AutoCloseable {
 
-  private final BatchEvaluation.RuleBases bases;
-  private final List<Rule> rules;
+  private final StreamingRun run;
   private final List<Report.PackInfo> packs;
+  private final List<Rule> rules;
   private final Instant now;
-  private final Provenance provenance;
-  private final int shardSize;
-  private final ExecutorService pool;
-  private final int threads;
-  private final Semaphore inFlight;
-  private final FleetRules fleetRules;
-  private final Projection fleetProjection;
-  private final List<Fact> fleetDevices = new ArrayList<>();
-  private final List<Fact> context = new ArrayList<>();
-  private final Map<FactType, List<String>> ids = new EnumMap<>(FactType.class);
-  private final List<Future<ShardResult>> shards = new ArrayList<>();
-  private List<Fact> shard = new ArrayList<>();
-  private ContextIndex contextIndex;
-  private boolean finished;
 
-  StreamingEvaluation(
-      BatchEvaluation.RuleBases bases, List<Rule> rules, List<Report.PackInfo> packs, Instant now,
-      Provenance provenance, int shardSize) {
-    this.bases = bases;
-    this.rules = rules;
+  StreamingEvaluation(StreamingRun run, List<Report.PackInfo> packs, List<Rule> rules, Instant now) {
+    this.run = run;
     this.packs = packs;
+    this.rules = rules;
     this.now = now;
-    this.provenance = Objects.requireNonNull(provenance, "provenance");
-    this.shardSize = shardSize;
-    int threads = Runtime.getRuntime().availableProcessors();
-    this.threads = threads;
-    this.pool = Executors.newFixedThreadPool(threads, new BatchEvaluation.Workers());
-    // a shard holds its devices until evaluated: one per thread at a time, while the next one fills
-    this.inFlight = new Semaphore(threads);
-    this.fleetProjection = Projection.of(bases.all().programs().stream()
-        .filter(BatchEvaluation.RuleBases::needsFleet)
-        .filter(program -> program.rule().target() == FactType.DEVICE)
-        .toList());
-    this.fleetRules = FleetRules.of(bases.all().programs());
-    for (FactType type : FactType.values()) {
-      ids.put(type, new ArrayList<>());
-    }
   }
 
   /**
@@ -92,25 +48,7 @@ public final class StreamingEvaluation implements AutoCloseable {
    *     (put networks, vendors and deployments before devices), or the evaluation is finished
    */
   public void add(Fact fact) {
-    Objects.requireNonNull(fact, "fact");
-    if (finished) {
-      throw new IllegalStateException("the evaluation is finished; start another to add facts");
-    }
-    ids.get(fact.type()).add(fact.id());
-    if (fact.type() != FactType.DEVICE) {
-      if (!shards.isEmpty()) {
-        throw new IllegalStateException(fact.type().wireName() + " '" + fact.id() + "' comes after devices that were"
-            + " already evaluated; put networks, vendors and deployments before the devices, or evaluate with"
-            + " ComplianceEngine.evaluate");
-      }
-      context.add(fact);
-      return;
-    }
-    fleetDevices.add(fleetProjection.apply(fact));
-    shard.add(fact);
-    if (shard.size() >= shardSize) {
-      dispatch();
-    }
+    run.add(Objects.requireNonNull(fact, "fact"));
   }
 
   /**
@@ -121,146 +59,12 @@ public final class StreamingEvaluation implements AutoCloseable {
    * @throws IllegalStateException if called twice
    */
   public Report finish() {
-    if (finished) {
-      throw new IllegalStateException("the evaluation is finished already");
-    }
-    finished = true;
-    Map<FactType, String[]> sortedIds = ResultTable.sortedIds(ids);
-    ids.clear();
-    for (Map.Entry<FactType, String[]> ofType : sortedIds.entrySet()) {
-      String[] sorted = ofType.getValue();
-      for (int i = 1; i < sorted.length; i++) {
-        if (sorted[i].equals(sorted[i - 1])) {
-          pool.shutdownNow();
-          throw new IllegalArgumentException("facts must have unique ids per type; duplicated: "
-              + ofType.getKey().wireName() + " '" + sorted[i] + "'");
-        }
-      }
-    }
-    if (!shard.isEmpty() || shards.isEmpty()) {
-      dispatch();
-    }
-    Map<FactType, List<Fact>> byType = new EnumMap<>(FactType.class);
-    byType.put(FactType.DEVICE, fleetDevices);
-    context.forEach(fact -> byType.computeIfAbsent(fact.type(), type -> new ArrayList<>()).add(fact));
-    ExecutorService fleetPool = Executors.newFixedThreadPool(threads, new BatchEvaluation.Workers());
-    List<Future<List<Finding>>> fleet = new ArrayList<>();
-    for (java.util.concurrent.Callable<List<Finding>> task : fleetRules.tasks(bases, now, byType, shardSize)) {
-      fleet.add(fleetPool.submit(task));
-    }
-    ResultTable.Builder table = new ResultTable.Builder(rules, sortedIds);
-    try {
-      for (Future<ShardResult> future : shards) {
-        future.get().recordInto(table);
-      }
-      // the devices of the fleet's sessions are cut down: the evidence of their findings names
-      // sources by fact, which needs no more than the fields the rules read
-      List<Fact> known = new ArrayList<>(context);
-      known.addAll(fleetDevices);
-      EvidenceSources sources = EvidenceSources.of(provenance, known);
-      for (Future<List<Finding>> future : fleet) {
-        for (Finding finding : future.get()) {
-          table.record(finding.rule(), sources.decorate(finding.result()));
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while evaluating", e);
-    } catch (ExecutionException e) {
-      throw BatchEvaluation.unwrap(e);
-    } finally {
-      pool.shutdownNow();
-      fleetPool.shutdownNow();
-      fleetDevices.clear();
-    }
-    return new Report(packs, now, table.build());
+    return new Report(packs, now, run.finish(), rules);
   }
 
   /** Stops the evaluation's threads; a report not finished is lost. */
   @Override
   public void close() {
-    pool.shutdownNow();
-    finished = true;
-  }
-
-  private void dispatch() {
-    List<Fact> devices = shard;
-    boolean first = shards.isEmpty();
-    if (first) {
-      contextIndex = new ContextIndex(context);
-    }
-    // the first shard also evaluates the other facts; the rest need only what their devices refer to
-    List<Fact> others = first ? List.copyOf(context) : contextIndex.referencedBy(devices);
-    shard = new ArrayList<>();
-    try {
-      inFlight.acquire();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while evaluating", e);
-    }
-    shards.add(pool.submit(() -> {
-      try {
-        return evaluate(devices, others, first);
-      } finally {
-        inFlight.release();
-      }
-    }));
-  }
-
-  // Facts of other types are in every shard; only the first reports them.
-  private ShardResult evaluate(List<Fact> devices, List<Fact> others, boolean reportsOtherTypes) {
-    List<Finding> findings = new ArrayList<>();
-    FindingSink sink = (drools, finding) -> {
-      if (reportsOtherTypes || finding.result().factType() == FactType.DEVICE) {
-        findings.add(finding);
-      }
-    };
-    RuleBase base = reportsOtherTypes ? bases.local() : bases.localDevices();
-    base.evaluateOnce(now, sink, others, devices);
-    List<Fact> facts = new ArrayList<>(others);
-    facts.addAll(devices);
-    EvidenceSources sources = EvidenceSources.of(provenance, facts);
-    ShardResult result = new ShardResult(rules.size());
-    for (Finding finding : findings) {
-      result.add(finding.rule(), finding.result().isFinding() ? sources.decorate(finding.result()) : finding.result());
-    }
-    return result;
-  }
-
-  /**
-   * What a shard found, held until the report is built (its devices are gone by then): findings
-   * whole, the other outcomes as no more than the fact's id.
-   */
-  private static final class ShardResult {
-
-    private final List<Integer> findingRules = new ArrayList<>();
-    private final List<RuleResult> findings = new ArrayList<>();
-    private final List<List<String>> notApplicable = new ArrayList<>();
-
-    ShardResult(int rules) {
-      for (int i = 0; i < rules; i++) {
-        notApplicable.add(new ArrayList<>(0));
-      }
-    }
-
-    void add(int rule, RuleResult result) {
-      if (result.outcome() == Outcome.NOT_APPLICABLE) {
-        notApplicable.get(rule).add(result.factId());
-      } else {
-        findingRules.add(rule);
-        findings.add(result);
-      }
-    }
-
-    void recordInto(ResultTable.Builder table) {
-      for (int i = 0; i < findings.size(); i++) {
-        table.record(findingRules.get(i), findings.get(i));
-      }
-      for (int rule = 0; rule < notApplicable.size(); rule++) {
-        for (String id : notApplicable.get(rule)) {
-          table.recordNotApplicable(rule, id);
-        }
-      }
-    }
+    run.close();
   }
 }

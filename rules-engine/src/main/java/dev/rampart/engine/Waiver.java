@@ -4,6 +4,7 @@ import dev.rampart.engine.internal.waiver.FieldLookup;
 import dev.rampart.engine.internal.waiver.FieldPathException;
 import dev.rampart.engine.internal.waiver.Glob;
 import dev.rampart.engine.internal.waiver.WaiverParser;
+import dev.rampart.engine.value.RuleId;
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.FactType;
 import java.time.Instant;
@@ -45,7 +46,7 @@ public record Waiver(
     String location) {
 
   /** The sources a waiver trusts unless it says otherwise: the inventory only. */
-  public static final List<String> DEFAULT_TRUSTED_SOURCES = List.of("inventory");
+  public static final List<String> DEFAULT_TRUSTED_SOURCES = WaiverParser.DEFAULT_TRUSTED_SOURCES;
 
   /**
    * @throws IllegalArgumentException if the rule, fact id, justification or approver is blank,
@@ -102,7 +103,8 @@ public record Waiver(
 
   /** Whether the waiver names this rule: by id, by {@code packId/id}, or by pattern. */
   public boolean appliesToRule(Rule candidate) {
-    return Glob.matches(rule, candidate.id()) || Glob.matches(rule, candidate.packId() + "/" + candidate.id());
+    RuleId id = candidate.ruleId();
+    return Glob.matches(rule, id.id()) || Glob.matches(rule, id.toString());
   }
 
   /** Whether {@code where} may match a value that came from a source of this type, e.g. {@code nmap}. */

@@ -93,14 +93,15 @@ public final class Waivers {
     }
     WaiverParser.Result result;
     try {
-      result = WaiverParser.parse(TreeReader.read(yaml), sourceName, rules);
+      result = WaiverParser.parse(TreeReader.read(yaml), sourceName,
+          rules == null ? null : rules.stream().map(Rule::ruleId).toList());
     } catch (TreeReadException e) {
       throw new WaiverLoadException(List.of(new Problem(sourceName, e.line(), e.column(), null, e.getMessage(), null)));
     }
     if (!result.problems().isEmpty()) {
       throw new WaiverLoadException(result.problems());
     }
-    return result.waivers();
+    return result.waivers().stream().map(Boundary::waiver).toList();
   }
 
   private static WaiverLoadException single(String file, String message, String suggestion) {

@@ -1,6 +1,6 @@
 package dev.rampart.engine.internal.ast;
 
-import dev.rampart.engine.DisabledRule;
+import dev.rampart.engine.value.DisabledRule;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;

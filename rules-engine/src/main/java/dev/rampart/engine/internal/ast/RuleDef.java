@@ -1,6 +1,5 @@
 package dev.rampart.engine.internal.ast;
 
-import dev.rampart.engine.Rule;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -14,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param position where the rule is written
  */
 public record RuleDef(
-    Rule info, @Nullable Condition when, Condition assertion, MessageTemplate message, Position position) {
+    RuleInfo info, @Nullable Condition when, Condition assertion, MessageTemplate message, Position position) {
 
   public RuleDef {
     Objects.requireNonNull(info, "info");

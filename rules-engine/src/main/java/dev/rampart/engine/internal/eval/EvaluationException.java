@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
  * A value could not be evaluated; the result becomes ERROR with this message and, once the leaf
  * that met the value has named it, the evidence of the field, the value and what was expected.
  */
-public final class EvaluationException extends RuntimeException {
+final class EvaluationException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 

@@ -1,6 +1,5 @@
 package dev.rampart.engine.internal.eval;
 
-import dev.rampart.engine.Explanation;
 import dev.rampart.engine.internal.ast.Condition;
 import dev.rampart.engine.internal.ast.Operand;
 import dev.rampart.engine.internal.schema.FieldKind;
@@ -26,10 +25,10 @@ final class ExplanationBuilder {
     this.frame = frame;
   }
 
-  Explanation.Node node(Condition condition, Object current, String subject) {
+  ExplainedCondition node(Condition condition, Object current, String subject) {
     // a plain element is named by its subject alone, as in the result's evidence: tlsVersions[0]
     String prefix = subject.isEmpty() ? "" : Checks.isScalar(current) ? subject : subject + ".";
-    Explanation.Value value;
+    ExplainedCondition.Value value;
     List<dev.rampart.engine.value.Evidence> evidence = List.of();
     try {
       Verdict verdict = compiler.compile(condition).eval(frame, current, prefix, true);
@@ -38,17 +37,17 @@ final class ExplanationBuilder {
         evidence = verdict.evidence();
       }
     } catch (EvaluationException e) {
-      value = Explanation.Value.ERROR;
+      value = ExplainedCondition.Value.ERROR;
       // the leaf that failed names the field, the value and what it expected; the result's message says why
       evidence = e.evidence() == null || !(condition instanceof Condition.Leaf) ? List.of() : List.of(e.evidence());
     } catch (RuntimeException e) {
-      value = Explanation.Value.ERROR;
+      value = ExplainedCondition.Value.ERROR;
     }
-    return new Explanation.Node(describe(condition), subject, value, evidence, children(condition, current, subject));
+    return new ExplainedCondition(describe(condition), subject, value, evidence, children(condition, current, subject));
   }
 
-  private List<Explanation.Node> children(Condition condition, Object current, String subject) {
-    List<Explanation.Node> children = new ArrayList<>();
+  private List<ExplainedCondition> children(Condition condition, Object current, String subject) {
+    List<ExplainedCondition> children = new ArrayList<>();
     if (condition instanceof Condition.All all) {
       all.children().forEach(c -> children.add(node(c, current, subject)));
     } else if (condition instanceof Condition.Any any) {
@@ -77,11 +76,11 @@ final class ExplanationBuilder {
     return children;
   }
 
-  static Explanation.Value valueOf(Truth truth) {
+  static ExplainedCondition.Value valueOf(Truth truth) {
     return switch (truth) {
-      case TRUE -> Explanation.Value.HOLDS;
-      case FALSE -> Explanation.Value.FAILS;
-      case UNKNOWN -> Explanation.Value.UNKNOWN;
+      case TRUE -> ExplainedCondition.Value.HOLDS;
+      case FALSE -> ExplainedCondition.Value.FAILS;
+      case UNKNOWN -> ExplainedCondition.Value.UNKNOWN;
     };
   }
 

@@ -15,6 +15,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Frame {
 
+  private static final List<?>[] NO_REFERENCES = new List<?>[0];
+  private static final ValueGroup[] NO_GROUPS = new ValueGroup[0];
+
   final Fact fact;
   final List<?>[] references;
   final ValueGroup[] groups;
@@ -27,6 +30,16 @@ public final class Frame {
     this.references = references;
     this.groups = groups;
     this.now = now;
+  }
+
+  /** The frame of a rule that joins nothing and reads no time: the fact alone. */
+  public static Frame of(Fact fact) {
+    return of(fact, Instant.EPOCH);
+  }
+
+  /** The frame of a rule that joins nothing: the fact, and the time durations are measured against. */
+  public static Frame of(Fact fact, Instant now) {
+    return new Frame(fact, NO_REFERENCES, NO_GROUPS, now);
   }
 
   public Fact fact() {

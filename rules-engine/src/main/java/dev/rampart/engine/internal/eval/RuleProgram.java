@@ -1,13 +1,12 @@
 package dev.rampart.engine.internal.eval;
 
-import dev.rampart.engine.Explanation;
-import dev.rampart.engine.Rule;
-import dev.rampart.engine.RuleResult;
 import dev.rampart.engine.internal.ast.FieldPath;
 import dev.rampart.engine.internal.ast.RuleDef;
+import dev.rampart.engine.internal.ast.RuleInfo;
 import dev.rampart.engine.internal.load.Joins;
 import dev.rampart.engine.value.Evidence;
 import dev.rampart.engine.value.Outcome;
+import dev.rampart.spi.fact.Fact;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,11 +22,13 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RuleProgram {
 
-  /** The message of every NOT_APPLICABLE result in a report; {@link #explainTree} says why. */
+  /** The message of every NOT_APPLICABLE result in a report; {@link #explain} says why. */
   public static final String NOT_APPLICABLE = "not applicable: the rule's 'when' condition does not hold for this fact"
       + " (rampart explain shows why)";
 
-  private final Rule rule;
+  private final RuleInfo rule;
+  private final Judgement pass;
+  private final Judgement notApplicable;
   private final @Nullable Check when;
   private final Check assertion;
   private final List<Object> message;
@@ -41,6 +42,8 @@ public final class RuleProgram {
     this.definition = definition;
     this.compiler = compiler;
     this.rule = definition.info();
+    this.pass = new Judgement(Outcome.PASS, rule.title(), List.of());
+    this.notApplicable = new Judgement(Outcome.NOT_APPLICABLE, NOT_APPLICABLE, List.of());
     this.when = when;
     this.assertion = assertion;
     this.message = message;
@@ -60,7 +63,7 @@ public final class RuleProgram {
     return new RuleProgram(definition, compiler, when, assertion, List.copyOf(message), joins);
   }
 
-  public Rule rule() {
+  public RuleInfo rule() {
     return rule;
   }
 
@@ -73,55 +76,58 @@ public final class RuleProgram {
   }
 
   /**
-   * The condition tree with every node evaluated, together with the result it explains. The frame
-   * comes from {@link Frames#of}, which joins the way the Drools rule does.
+   * The verdict with the condition trees that decided it, through the same evaluation as
+   * {@link #judge}; a NOT_APPLICABLE verdict here says which condition did not hold. The frame is
+   * the one the rule's Drools joins built.
    */
-  public Explanation explainTree(Frame frame) {
+  public ExplainedRule explain(Frame frame) {
     ExplanationBuilder builder = new ExplanationBuilder(compiler, frame);
-    Explanation.Node applies = definition.when() == null ? null : builder.node(definition.when(), frame.fact, "");
-    return new Explanation(explain(frame), applies, builder.node(definition.assertion(), frame.fact, ""));
-  }
-
-  /** The outcome alone, without evidence: cheap enough to run for every fact. */
-  public Outcome outcome(Frame frame) {
-    try {
-      Truth applies = when == null ? Truth.TRUE : when.eval(frame, frame.fact, "", false).truth();
-      if (applies == Truth.FALSE) {
-        return Outcome.NOT_APPLICABLE;
-      }
-      Truth holds = assertion.eval(frame, frame.fact, "", false).truth();
-      return outcomeOf(applies, holds);
-    } catch (RuntimeException e) {
-      return Outcome.ERROR;
-    }
+    ExplainedCondition applies = definition.when() == null ? null : builder.node(definition.when(), frame.fact, "");
+    return new ExplainedRule(judge(frame, true), applies, builder.node(definition.assertion(), frame.fact, ""));
   }
 
   /**
-   * The result as reports hold it: a NOT_APPLICABLE one with the common message (no evidence is
-   * gathered for it), any other with message and evidence.
+   * The verdict of this rule for one fact, computed once: the truth is decided without gathering
+   * evidence, so a pass costs no more than a comparison and returns a shared value; only a verdict
+   * that is reported (FAIL, UNKNOWN, ERROR) is walked for its message and evidence. NOT_APPLICABLE
+   * carries the message every report uses.
    */
-  public RuleResult reported(Frame frame) {
-    return outcome(frame) == Outcome.NOT_APPLICABLE ? notApplicable(frame.fact) : explain(frame);
+  public Judgement judge(Frame frame) {
+    return judge(frame, false);
   }
 
-  /** The NOT_APPLICABLE result of this rule for a fact, as reports hold it. */
-  public RuleResult notApplicable(dev.rampart.spi.fact.Fact fact) {
-    return new RuleResult(rule, rule.target(), fact.id(), Outcome.NOT_APPLICABLE, NOT_APPLICABLE, List.of());
+  /** The verdict for a fact when the rule joins no other fact and reads no time. */
+  public Judgement judge(Fact fact) {
+    return judge(Frame.of(fact), false);
   }
 
-  /** The full result with message and evidence. */
-  public RuleResult explain(Frame frame) {
-    String factId = frame.fact.id();
+  private Judgement judge(Frame frame, boolean explaining) {
+    try {
+      Truth applies = when == null ? Truth.TRUE : when.eval(frame, frame.fact, "", false).truth();
+      if (applies == Truth.FALSE && !explaining) {
+        return notApplicable;
+      }
+      if (applies != Truth.FALSE && outcomeOf(applies, assertion.eval(frame, frame.fact, "", false).truth()) == Outcome.PASS) {
+        return pass;
+      }
+    } catch (RuntimeException e) {
+      // an ERROR: the walk with evidence names the field that failed
+    }
+    return withEvidence(frame);
+  }
+
+  /** The verdict with message and evidence. */
+  private Judgement withEvidence(Frame frame) {
     try {
       Verdict applies = when == null ? Verdict.TRUE : applies(frame);
       if (applies.truth() == Truth.FALSE) {
-        return result(frame, Outcome.NOT_APPLICABLE, "not applicable: " + describe(applies.evidence()), List.of());
+        return new Judgement(Outcome.NOT_APPLICABLE, "not applicable: " + describe(applies.evidence()), List.of());
       }
       Verdict holds = assertion.eval(frame, frame.fact, "", true);
       Outcome outcome = outcomeOf(applies.truth(), holds.truth());
       return switch (outcome) {
-        case PASS -> result(frame, outcome, rule.title(), List.of());
-        case FAIL -> result(frame, outcome, render(frame), holds.evidence());
+        case PASS -> pass;
+        case FAIL -> new Judgement(outcome, render(frame), holds.evidence());
         default -> {
           List<Evidence> evidence = new ArrayList<>();
           if (applies.truth() == Truth.UNKNOWN) {
@@ -129,17 +135,16 @@ public final class RuleProgram {
             applies.evidence().forEach(e -> evidence.add(e.ofApplicability()));
           }
           evidence.addAll(holds.evidence());
-          yield result(frame, outcome, "evidence missing to decide: " + describeMissing(evidence), evidence);
+          yield new Judgement(outcome, "evidence missing to decide: " + describeMissing(evidence), evidence);
         }
       };
     } catch (EvaluationException e) {
       // the message names the field; the evidence holds it with the value and what was expected
       Evidence failed = e.evidence();
-      return new RuleResult(rule, rule.target(), factId, Outcome.ERROR, "evaluation failed: " + e.getMessage(),
-          failed == null ? List.of() : List.of(failed));
+      return new Judgement(Outcome.ERROR, "evaluation failed: " + e.getMessage(), failed == null ? List.of() : List.of(failed));
     } catch (RuntimeException e) {
       String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
-      return new RuleResult(rule, rule.target(), factId, Outcome.ERROR, "evaluation failed: " + reason, List.of());
+      return new Judgement(Outcome.ERROR, "evaluation failed: " + reason, List.of());
     }
   }
 
@@ -159,10 +164,6 @@ public final class RuleProgram {
       return Outcome.UNKNOWN;
     }
     return Outcome.FAIL;
-  }
-
-  private RuleResult result(Frame frame, Outcome outcome, String text, List<Evidence> evidence) {
-    return new RuleResult(rule, rule.target(), frame.fact.id(), outcome, text, evidence);
   }
 
   private String render(Frame frame) {

@@ -1,7 +1,7 @@
 package dev.rampart.engine.internal.eval;
 
 /** Kleene's three truth values: UNKNOWN stands for "the evidence needed is missing". */
-public enum Truth {
+enum Truth {
   TRUE,
   FALSE,
   UNKNOWN;

@@ -7,7 +7,7 @@ import java.util.List;
  * A truth value with the evidence behind it; without explanation the evidence is empty and the
  * verdict is a shared constant, so plain evaluation allocates nothing.
  */
-public record Verdict(Truth truth, List<Evidence> evidence) {
+record Verdict(Truth truth, List<Evidence> evidence) {
 
   static final Verdict TRUE = new Verdict(Truth.TRUE, List.of());
   static final Verdict FALSE = new Verdict(Truth.FALSE, List.of());

@@ -1,11 +1,11 @@
 package dev.rampart.engine.internal.load;
 
-import dev.rampart.engine.Rule;
 import dev.rampart.engine.internal.ast.Condition;
 import dev.rampart.engine.internal.ast.MessageTemplate;
 import dev.rampart.engine.internal.ast.PackDef;
 import dev.rampart.engine.internal.ast.ParamDef;
 import dev.rampart.engine.internal.ast.RuleDef;
+import dev.rampart.engine.internal.ast.RuleInfo;
 import dev.rampart.engine.internal.schema.Schemas;
 import dev.rampart.engine.internal.yaml.Node;
 import dev.rampart.engine.internal.yaml.Node.ListNode;
@@ -214,7 +214,7 @@ final class DocumentParser {
         || target == null || assertion == null || message == null) {
       return null;
     }
-    Rule info = new Rule(packId, id, title, rationale, category, severity, target, remediation, requirements, references);
+    RuleInfo info = new RuleInfo(packId, id, title, rationale, category, severity, target, remediation, requirements, references);
     return new RuleDef(info, when, assertion, message, PackNodes.position(rule));
   }
 

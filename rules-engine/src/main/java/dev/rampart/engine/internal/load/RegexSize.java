@@ -7,7 +7,7 @@ package dev.rampart.engine.internal.load;
  * budget; RE2/J checks neither, and compiling {@code ((a{1000}){1000}){1000}}, or {@code .{1000}}
  * written 100,000 times, would exhaust the heap, so the loader checks before compiling.
  */
-public final class RegexSize {
+final class RegexSize {
 
   /** RE2's limit for one counted repetition and for nested ones multiplied together. */
   static final int MAX_REPEAT = 1000;

@@ -1,13 +1,12 @@
 package dev.rampart.engine.internal.waiver;
 
 import com.google.re2j.Pattern;
-import dev.rampart.engine.Rule;
-import dev.rampart.engine.Waiver;
+import dev.rampart.engine.internal.yaml.Node;
 import dev.rampart.engine.internal.yaml.Node.ListNode;
 import dev.rampart.engine.internal.yaml.Node.MapNode;
 import dev.rampart.engine.internal.yaml.Node.ScalarNode;
-import dev.rampart.engine.internal.yaml.Node;
 import dev.rampart.engine.value.Problem;
+import dev.rampart.engine.value.RuleId;
 import dev.rampart.spi.fact.FactType;
 import dev.rampart.spi.source.DidYouMean;
 import java.time.LocalDate;
@@ -33,6 +32,9 @@ public final class WaiverParser {
   /** The {@code kind} a waiver file declares. */
   public static final String KIND = "Waivers";
 
+  /** The sources a waiver trusts unless it says otherwise: the inventory only. */
+  public static final List<String> DEFAULT_TRUSTED_SOURCES = List.of("inventory");
+
   private static final List<String> FILE_KEYS = List.of("apiVersion", "kind", "waivers");
   private static final List<String> WAIVER_KEYS =
       List.of("rule", "factType", "factId", "where", "trustedSources", "justification", "approvedBy", "expires");
@@ -45,10 +47,10 @@ public final class WaiverParser {
       "expires", "give the last day the waiver applies, e.g. expires: 2026-12-31");
 
   private final String source;
-  private final @Nullable Collection<Rule> rules;
+  private final @Nullable Collection<RuleId> rules;
   private final List<Problem> problems = new ArrayList<>();
 
-  private WaiverParser(String source, @Nullable Collection<Rule> rules) {
+  private WaiverParser(String source, @Nullable Collection<RuleId> rules) {
     this.source = source;
     this.rules = rules;
   }
@@ -64,9 +66,9 @@ public final class WaiverParser {
    * @param rules the rules the waivers are for, to check that a rule id names one; {@code null} to
    *     skip that check
    */
-  public static Result parse(Node root, String source, @Nullable Collection<Rule> rules) {
+  public static Result parse(Node root, String source, @Nullable Collection<RuleId> rules) {
     WaiverParser parser = new WaiverParser(source, rules);
-    List<Waiver> waivers = parser.file(root);
+    List<WaiverSpec> waivers = parser.file(root);
     List<Problem> inFileOrder = new ArrayList<>(parser.problems);
     inFileOrder.sort(java.util.Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
     return new Result(waivers, inFileOrder);
@@ -78,7 +80,7 @@ public final class WaiverParser {
    * @param waivers the waivers without mistakes, in file order
    * @param problems every mistake, in file order
    */
-  public record Result(List<Waiver> waivers, List<Problem> problems) {
+  public record Result(List<WaiverSpec> waivers, List<Problem> problems) {
 
     public Result {
       waivers = List.copyOf(waivers);
@@ -86,7 +88,7 @@ public final class WaiverParser {
     }
   }
 
-  private List<Waiver> file(Node root) {
+  private List<WaiverSpec> file(Node root) {
     if (!(root instanceof MapNode map)) {
       problem(root, "a waiver file is a mapping with apiVersion, kind and waivers, found " + root.describe(),
           "start the file with 'apiVersion: " + API_VERSION + "'");
@@ -104,9 +106,9 @@ public final class WaiverParser {
       problem(list, "'waivers' must be a list, found " + list.describe(), "write each waiver as a list item starting with '- rule:'");
       return List.of();
     }
-    List<Waiver> waivers = new ArrayList<>();
+    List<WaiverSpec> waivers = new ArrayList<>();
     for (int i = 0; i < items.items().size(); i++) {
-      Waiver waiver = waiver(items.items().get(i), "waivers[" + i + "]");
+      WaiverSpec waiver = waiver(items.items().get(i), "waivers[" + i + "]");
       if (waiver != null) {
         waivers.add(waiver);
       }
@@ -124,7 +126,7 @@ public final class WaiverParser {
     }
   }
 
-  private @Nullable Waiver waiver(Node node, String name) {
+  private @Nullable WaiverSpec waiver(Node node, String name) {
     if (!(node instanceof MapNode map)) {
       problem(node, name + " must be a mapping, found " + node.describe(),
           "give rule, justification, approvedBy and expires");
@@ -143,7 +145,7 @@ public final class WaiverParser {
     String approvedBy = text(map, "approvedBy", name);
     FactType factType = factType(map, name);
     LocalDate expires = date(map, name);
-    Waiver.FieldMatch where = where(map, name, factType);
+    WaiverSpec.FieldMatch where = where(map, name, factType);
     List<String> trustedSources = trustedSources(map, name);
     if (rule != null) {
       checkRuleExists(map.entries().get("rule"), name, rule);
@@ -151,7 +153,7 @@ public final class WaiverParser {
     if (problems.size() > before || rule == null || justification == null || approvedBy == null || expires == null) {
       return null;
     }
-    return new Waiver(rule, factType, factId, where, trustedSources, justification, approvedBy, expires,
+    return new WaiverSpec(rule, factType, factId, where, trustedSources, justification, approvedBy, expires,
         source + ":" + map.line() + ":" + map.column());
   }
 
@@ -159,8 +161,8 @@ public final class WaiverParser {
     if (Glob.isPattern(rule) || rules == null) {
       return;
     }
-    for (Rule candidate : rules) {
-      if (candidate.id().equals(rule) || (candidate.packId() + "/" + candidate.id()).equals(rule)) {
+    for (RuleId candidate : rules) {
+      if (candidate.isNamedBy(rule)) {
         return;
       }
     }
@@ -220,7 +222,7 @@ public final class WaiverParser {
     return null;
   }
 
-  private Waiver.@Nullable FieldMatch where(MapNode map, String name, @Nullable FactType factType) {
+  private WaiverSpec.@Nullable FieldMatch where(MapNode map, String name, @Nullable FactType factType) {
     Node node = map.entries().get("where");
     if (node == null) {
       return null;
@@ -265,30 +267,30 @@ public final class WaiverParser {
       problem(fieldNode, prefix + ".field: " + e.getMessage(), e.suggestion());
       return null;
     }
-    return new Waiver.FieldMatch(path, value);
+    return new WaiverSpec.FieldMatch(path, value);
   }
 
   // Only a 'where' reads a value, so only it needs to know which sources to believe.
   private List<String> trustedSources(MapNode map, String name) {
     Node node = map.entries().get("trustedSources");
     if (node == null) {
-      return Waiver.DEFAULT_TRUSTED_SOURCES;
+      return DEFAULT_TRUSTED_SOURCES;
     }
     String prefix = name + ".trustedSources";
     if (!map.entries().containsKey("where")) {
       problem(node, prefix + ": only a 'where' reads a value whose source is trusted",
           "remove trustedSources, or add where: {field: PATH, equals: VALUE}");
-      return Waiver.DEFAULT_TRUSTED_SOURCES;
+      return DEFAULT_TRUSTED_SOURCES;
     }
     if (!(node instanceof ListNode list)) {
       problem(node, prefix + " must be a list of source types, found " + node.describe(),
           "write e.g. trustedSources: [inventory, netbox]");
-      return Waiver.DEFAULT_TRUSTED_SOURCES;
+      return DEFAULT_TRUSTED_SOURCES;
     }
     if (list.items().isEmpty()) {
       problem(node, prefix + " is empty", "name the source types whose values 'where' may match,"
           + " e.g. trustedSources: [inventory, netbox]");
-      return Waiver.DEFAULT_TRUSTED_SOURCES;
+      return DEFAULT_TRUSTED_SOURCES;
     }
     List<String> sources = new ArrayList<>();
     for (int i = 0; i < list.items().size(); i++) {
@@ -304,7 +306,7 @@ public final class WaiverParser {
         sources.add(type);
       }
     }
-    return sources.isEmpty() ? Waiver.DEFAULT_TRUSTED_SOURCES : sources;
+    return sources.isEmpty() ? DEFAULT_TRUSTED_SOURCES : sources;
   }
 
   private void unknownKeys(MapNode map, String prefix, List<String> known) {

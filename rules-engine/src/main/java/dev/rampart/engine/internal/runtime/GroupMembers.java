@@ -1,4 +1,4 @@
-package dev.rampart.engine.internal.drools;
+package dev.rampart.engine.internal.runtime;
 
 import dev.rampart.engine.internal.eval.ValueGroup;
 import dev.rampart.spi.fact.Fact;

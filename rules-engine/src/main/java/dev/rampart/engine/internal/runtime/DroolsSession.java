@@ -1,9 +1,7 @@
-package dev.rampart.engine;
+package dev.rampart.engine.internal.runtime;
 
-import dev.rampart.engine.internal.drools.Finding;
-import dev.rampart.engine.internal.drools.FindingSink;
-import dev.rampart.engine.internal.drools.RuleBase;
-import dev.rampart.engine.internal.eval.RuleProgram;
+import dev.rampart.engine.internal.ast.RuleInfo;
+import dev.rampart.engine.internal.eval.Judgement;
 import dev.rampart.engine.value.Outcome;
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.FactType;
@@ -23,27 +21,21 @@ import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
 
 /**
- * A session over one Drools KieSession. Facts are Drools facts; non-passing results are
- * {@link Finding}s that Drools' truth maintenance inserts and retracts; this class only mirrors
- * them into a map and fills in PASS for every (rule, fact) pair without a finding.
+ * An incremental session over one Drools KieSession. Facts are Drools facts; non-passing results
+ * are {@link Finding}s that Drools' truth maintenance inserts and retracts; this class only mirrors
+ * them into a map and fills in PASS for every (rule, fact) pair without a finding. Not thread-safe.
  */
-final class DroolsSession implements ComplianceSession {
+public final class DroolsSession implements AutoCloseable {
 
-  private final RuleBase rules;
   private final KieSession kie;
-  private final Instant now;
-  private final List<Report.PackInfo> packs;
   private final Map<FactType, TreeMap<String, Entry>> facts = new EnumMap<>(FactType.class);
   private final Map<FactType, Map<String, Map<Integer, Finding>>> findings = new EnumMap<>(FactType.class);
-  private final List<Rule> ruleList;
+  private final List<RuleInfo> ruleList;
   private boolean dirty;
 
-  DroolsSession(RuleBase rules, Instant now, List<Report.PackInfo> packs) {
-    this.rules = rules;
-    this.now = now;
-    this.packs = packs;
-    this.kie = rules.newSession(now, FindingSink.TRUTH_MAINTAINED);
-    this.ruleList = rules.programs().stream().map(RuleProgram::rule).toList();
+  DroolsSession(RuleBases rules, Instant now) {
+    this.kie = rules.maintained().newSession(now, SessionContext.evaluating(FindingSink.TRUTH_MAINTAINED));
+    this.ruleList = rules.rules();
     for (FactType type : FactType.values()) {
       facts.put(type, new TreeMap<>());
       findings.put(type, new HashMap<>());
@@ -51,7 +43,7 @@ final class DroolsSession implements ComplianceSession {
     kie.addEventListener(new FindingMirror());
   }
 
-  @Override
+  /** Adds a fact; see the API's session for the contract. */
   public void insert(Fact fact) {
     Objects.requireNonNull(fact, "fact");
     TreeMap<String, Entry> ofType = facts.get(fact.type());
@@ -63,7 +55,6 @@ final class DroolsSession implements ComplianceSession {
     dirty = true;
   }
 
-  @Override
   public void update(Fact fact) {
     Objects.requireNonNull(fact, "fact");
     Entry entry = facts.get(fact.type()).get(fact.id());
@@ -76,7 +67,6 @@ final class DroolsSession implements ComplianceSession {
     dirty = true;
   }
 
-  @Override
   public void put(Fact fact) {
     if (facts.get(fact.type()).containsKey(fact.id())) {
       update(fact);
@@ -85,7 +75,6 @@ final class DroolsSession implements ComplianceSession {
     }
   }
 
-  @Override
   public boolean remove(FactType type, String id) {
     Entry entry = facts.get(type).remove(id);
     if (entry == null) {
@@ -96,28 +85,27 @@ final class DroolsSession implements ComplianceSession {
     return true;
   }
 
-  @Override
-  public Report report() {
+  /** The current results of every rule for every fact. */
+  public ResultTable results() {
     settle();
     Map<FactType, Iterable<String>> ids = new EnumMap<>(FactType.class);
     facts.forEach((type, ofType) -> ids.put(type, ofType.keySet()));
     ResultTable.Builder table = new ResultTable.Builder(ruleList, ResultTable.sortedIds(ids));
     findings.forEach((type, ofType) -> ofType.forEach((id, ofFact) ->
-        ofFact.forEach((rule, finding) -> table.record(rule, finding.result()))));
-    return new Report(packs, now, table.build());
+        ofFact.forEach((rule, finding) -> table.record(finding.result()))));
+    return table.build();
   }
 
-  @Override
-  public List<RuleResult> resultsFor(FactType type, String id) {
+  /** The current results for one fact, one per rule of its type; none when the fact is not in the session. */
+  public List<Result> resultsFor(FactType type, String id) {
     settle();
     if (!facts.get(type).containsKey(id)) {
       return List.of();
     }
-    List<RuleResult> results = new ArrayList<>();
-    List<RuleProgram> programs = rules.programs();
+    List<Result> results = new ArrayList<>();
     Map<Integer, Finding> ofFact = findings.get(type).get(id);
-    for (int i = 0; i < programs.size(); i++) {
-      Rule rule = programs.get(i).rule();
+    for (int i = 0; i < ruleList.size(); i++) {
+      RuleInfo rule = ruleList.get(i);
       if (rule.target() == type) {
         results.add(resultOf(i, rule, id, ofFact));
       }
@@ -125,7 +113,6 @@ final class DroolsSession implements ComplianceSession {
     return List.copyOf(results);
   }
 
-  @Override
   public int size() {
     return facts.values().stream().mapToInt(Map::size).sum();
   }
@@ -135,17 +122,18 @@ final class DroolsSession implements ComplianceSession {
     kie.dispose();
   }
 
-  void settle() {
+  /** Brings every result up to date with the changes made. */
+  public void settle() {
     if (dirty) {
       kie.fireAllRules();
       dirty = false;
     }
   }
 
-  private static RuleResult resultOf(int index, Rule rule, String id, Map<Integer, Finding> ofFact) {
+  private static Result resultOf(int index, RuleInfo rule, String id, Map<Integer, Finding> ofFact) {
     Finding finding = ofFact == null ? null : ofFact.get(index);
-    return finding != null ? ResultTable.asReported(finding.result())
-        : new RuleResult(rule, rule.target(), id, Outcome.PASS, rule.title(), List.of());
+    return finding != null ? finding.result()
+        : new Result(index, rule.target(), id, new Judgement(Outcome.PASS, rule.title(), List.of()));
   }
 
   private record Entry(FactHandle handle, Fact fact) {}
@@ -156,7 +144,7 @@ final class DroolsSession implements ComplianceSession {
     @Override
     public void objectInserted(ObjectInsertedEvent event) {
       if (event.getObject() instanceof Finding finding) {
-        RuleResult result = finding.result();
+        Result result = finding.result();
         findings.get(result.factType()).computeIfAbsent(result.factId(), id -> new HashMap<>()).put(finding.rule(), finding);
       }
     }
@@ -169,7 +157,7 @@ final class DroolsSession implements ComplianceSession {
     @Override
     public void objectDeleted(ObjectDeletedEvent event) {
       if (event.getOldObject() instanceof Finding finding) {
-        RuleResult result = finding.result();
+        Result result = finding.result();
         Map<Integer, Finding> ofFact = findings.get(result.factType()).get(result.factId());
         if (ofFact != null && ofFact.get(finding.rule()) == finding) {
           ofFact.remove(finding.rule());

@@ -1,5 +1,7 @@
-package dev.rampart.engine;
+package dev.rampart.engine.internal.runtime;
 
+import dev.rampart.engine.internal.ast.RuleInfo;
+import dev.rampart.engine.internal.eval.Judgement;
 import dev.rampart.engine.internal.eval.RuleProgram;
 import dev.rampart.engine.value.Category;
 import dev.rampart.engine.value.Outcome;
@@ -16,27 +18,29 @@ import java.util.function.UnaryOperator;
 
 /**
  * Every result of an evaluation, stored by what it costs to tell apart: one byte per rule and fact
- * for the outcome, and a full {@link RuleResult} only for findings (FAIL, UNKNOWN, ERROR), whose
+ * for the outcome, and a full {@link Result} only for findings (FAIL, UNKNOWN, ERROR), whose
  * message and evidence are specific to the fact. PASS and NOT_APPLICABLE results are made when
  * asked for. A million devices under seventy rules then take tens of megabytes, not gigabytes.
  *
  * <p>Results are ordered by rule (in pack order), then by fact id. Immutable.
  */
-final class ResultTable {
+public final class ResultTable {
 
   private static final Outcome[] OUTCOMES = Outcome.values();
-  private static final String NOT_APPLICABLE = RuleProgram.NOT_APPLICABLE;
+  private static final Judgement NOT_APPLICABLE = new Judgement(Outcome.NOT_APPLICABLE, RuleProgram.NOT_APPLICABLE, List.of());
 
-  private final List<Rule> rules;
+  private final List<RuleInfo> rules;
+  private final Judgement[] passes;
   private final Map<FactType, String[]> ids;
   private final byte[][] outcomes;
   private final int[][] findingIndexes;
-  private final RuleResult[][] findings;
+  private final Result[][] findings;
   private final long[] offsets;
 
   private ResultTable(
-      List<Rule> rules, Map<FactType, String[]> ids, byte[][] outcomes, int[][] findingIndexes, RuleResult[][] findings) {
+      List<RuleInfo> rules, Map<FactType, String[]> ids, byte[][] outcomes, int[][] findingIndexes, Result[][] findings) {
     this.rules = rules;
+    this.passes = rules.stream().map(rule -> new Judgement(Outcome.PASS, rule.title(), List.of())).toArray(Judgement[]::new);
     this.ids = ids;
     this.outcomes = outcomes;
     this.findingIndexes = findingIndexes;
@@ -45,27 +49,6 @@ final class ResultTable {
     for (int r = 0; r < rules.size(); r++) {
       offsets[r + 1] = offsets[r] + outcomes[r].length;
     }
-  }
-
-  /** A table of the given results, which may come in any order; a (rule, fact) pair given twice keeps the last. */
-  static ResultTable of(List<Rule> rules, Map<FactType, ? extends Iterable<String>> factIds, List<RuleResult> results) {
-    Builder builder = new Builder(rules, sortedIds(factIds));
-    Map<String, Integer> ruleIndex = new java.util.HashMap<>();
-    for (int r = 0; r < rules.size(); r++) {
-      ruleIndex.put(key(rules.get(r)), r);
-    }
-    for (RuleResult result : results) {
-      Integer r = ruleIndex.get(key(result.rule()));
-      if (r == null) {
-        throw new IllegalArgumentException("result of an unknown rule " + key(result.rule()));
-      }
-      builder.record(r, result);
-    }
-    return builder.build();
-  }
-
-  private static String key(Rule rule) {
-    return rule.packId() + "/" + rule.id();
   }
 
   /** The ids of each type, sorted as reports list them. */
@@ -85,35 +68,35 @@ final class ResultTable {
   }
 
   /** The rules evaluated, in report order, whether or not any fact was of their target type. */
-  List<Rule> rules() {
+  public List<RuleInfo> rules() {
     return rules;
   }
 
   /** Every result, as a list made on demand. */
-  List<RuleResult> all() {
+  public List<Result> all() {
     return new AllResults();
   }
 
-  long size() {
+  public long size() {
     return offsets[rules.size()];
   }
 
-  long factCount(FactType type) {
+  public long factCount(FactType type) {
     return ids.get(type).length;
   }
 
   /** The findings in report order. */
-  List<RuleResult> findings() {
-    List<RuleResult> all = new ArrayList<>();
-    for (RuleResult[] ofRule : findings) {
+  public List<Result> findings() {
+    List<Result> all = new ArrayList<>();
+    for (Result[] ofRule : findings) {
       all.addAll(Arrays.asList(ofRule));
     }
     return all;
   }
 
   /** The results of the rules with this id (one per pack defining it), in report order. */
-  List<RuleResult> forRule(String ruleId) {
-    List<RuleResult> results = new ArrayList<>();
+  public List<Result> forRule(String ruleId) {
+    List<Result> results = new ArrayList<>();
     for (int r = 0; r < rules.size(); r++) {
       if (rules.get(r).id().equals(ruleId)) {
         for (int f = 0; f < outcomes[r].length; f++) {
@@ -125,12 +108,12 @@ final class ResultTable {
   }
 
   /** The results for one fact, in rule order. */
-  List<RuleResult> forFact(FactType type, String id) {
+  public List<Result> forFact(FactType type, String id) {
     int f = Arrays.binarySearch(ids.get(type), id);
     if (f < 0) {
       return List.of();
     }
-    List<RuleResult> results = new ArrayList<>();
+    List<Result> results = new ArrayList<>();
     for (int r = 0; r < rules.size(); r++) {
       if (rules.get(r).target() == type) {
         results.add(result(r, f));
@@ -140,7 +123,7 @@ final class ResultTable {
   }
 
   /** Counts by outcome, severity and category, in one pass over the outcome bytes. */
-  void count(Map<Outcome, Long> total, Map<Severity, Map<Outcome, Long>> bySeverity,
+  public void count(Map<Outcome, Long> total, Map<Severity, Map<Outcome, Long>> bySeverity,
       Map<Category, Map<Outcome, Long>> byCategory, java.util.function.Supplier<Map<Outcome, Long>> zero) {
     for (int r = 0; r < rules.size(); r++) {
       long[] counts = new long[OUTCOMES.length];
@@ -153,7 +136,7 @@ final class ResultTable {
       if (outcomes[r].length == 0) {
         continue; // only severities and categories with results are counted
       }
-      Rule rule = rules.get(r);
+      RuleInfo rule = rules.get(r);
       Map<Outcome, Long> severity = bySeverity.computeIfAbsent(rule.severity(), s -> zero.get());
       Map<Outcome, Long> category = byCategory.computeIfAbsent(rule.category(), c -> zero.get());
       for (Outcome outcome : OUTCOMES) {
@@ -164,10 +147,10 @@ final class ResultTable {
   }
 
   /** This table with every finding passed through {@code change}, which must keep its rule, fact and outcome. */
-  ResultTable withFindings(UnaryOperator<RuleResult> change) {
-    RuleResult[][] changed = new RuleResult[findings.length][];
+  public ResultTable withFindings(UnaryOperator<Result> change) {
+    Result[][] changed = new Result[findings.length][];
     for (int r = 0; r < findings.length; r++) {
-      changed[r] = new RuleResult[findings[r].length];
+      changed[r] = new Result[findings[r].length];
       for (int i = 0; i < findings[r].length; i++) {
         changed[r][i] = change.apply(findings[r][i]);
       }
@@ -175,19 +158,13 @@ final class ResultTable {
     return new ResultTable(rules, ids, outcomes, findingIndexes, changed);
   }
 
-  /** A result as reports give it: a NOT_APPLICABLE one with the message every report uses. */
-  static RuleResult asReported(RuleResult result) {
-    return result.outcome() != Outcome.NOT_APPLICABLE || result.message().equals(NOT_APPLICABLE) ? result
-        : new RuleResult(result.rule(), result.factType(), result.factId(), Outcome.NOT_APPLICABLE, NOT_APPLICABLE, List.of());
-  }
-
-  private RuleResult result(int r, int f) {
-    Rule rule = rules.get(r);
+  private Result result(int r, int f) {
+    RuleInfo rule = rules.get(r);
     Outcome outcome = OUTCOMES[outcomes[r][f]];
     String id = ids.get(rule.target())[f];
     return switch (outcome) {
-      case PASS -> new RuleResult(rule, rule.target(), id, Outcome.PASS, rule.title(), List.of());
-      case NOT_APPLICABLE -> new RuleResult(rule, rule.target(), id, Outcome.NOT_APPLICABLE, NOT_APPLICABLE, List.of());
+      case PASS -> new Result(r, rule.target(), id, passes[r]);
+      case NOT_APPLICABLE -> new Result(r, rule.target(), id, NOT_APPLICABLE);
       default -> findings[r][Arrays.binarySearch(findingIndexes[r], f)];
     };
   }
@@ -195,14 +172,14 @@ final class ResultTable {
   /** Collects results; not thread-safe. */
   static final class Builder {
 
-    private final List<Rule> rules;
+    private final List<RuleInfo> rules;
     private final Map<FactType, String[]> ids;
     private final byte[][] outcomes;
-    private final List<Map<Integer, RuleResult>> findings = new ArrayList<>();
+    private final List<Map<Integer, Result>> findings = new ArrayList<>();
     private final Map<FactType, Map<String, Integer>> indexes = new EnumMap<>(FactType.class);
     private static final int INDEXED = 4096;
 
-    Builder(List<Rule> rules, Map<FactType, String[]> sortedIds) {
+    Builder(List<RuleInfo> rules, Map<FactType, String[]> sortedIds) {
       this.rules = List.copyOf(rules);
       this.ids = sortedIds;
       this.outcomes = new byte[rules.size()][];
@@ -221,13 +198,14 @@ final class ResultTable {
      *
      * @throws IllegalArgumentException if the fact is not one of the table's
      */
-    void record(int r, RuleResult result) {
+    void record(Result result) {
+      int r = result.rule();
       int f = indexOf(result.factType(), result.factId());
       if (f < 0) {
         throw new IllegalArgumentException(result.factType().wireName() + " '" + result.factId() + "' is not evaluated");
       }
       outcomes[r][f] = (byte) result.outcome().ordinal();
-      Map<Integer, RuleResult> ofRule = findings.get(r);
+      Map<Integer, Result> ofRule = findings.get(r);
       if (result.isFinding()) {
         ofRule.put(f, result);
       } else if (!ofRule.isEmpty()) {
@@ -242,7 +220,7 @@ final class ResultTable {
         throw new IllegalArgumentException(rules.get(r).target().wireName() + " '" + factId + "' is not evaluated");
       }
       outcomes[r][f] = (byte) Outcome.NOT_APPLICABLE.ordinal();
-      Map<Integer, RuleResult> ofRule = findings.get(r);
+      Map<Integer, Result> ofRule = findings.get(r);
       if (!ofRule.isEmpty()) {
         ofRule.remove(f);
       }
@@ -267,11 +245,11 @@ final class ResultTable {
 
     ResultTable build() {
       int[][] indexes = new int[rules.size()][];
-      RuleResult[][] results = new RuleResult[rules.size()][];
+      Result[][] results = new Result[rules.size()][];
       for (int r = 0; r < rules.size(); r++) {
-        Map<Integer, RuleResult> ofRule = findings.get(r);
+        Map<Integer, Result> ofRule = findings.get(r);
         indexes[r] = ofRule.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
-        results[r] = new RuleResult[indexes[r].length];
+        results[r] = new Result[indexes[r].length];
         for (int i = 0; i < indexes[r].length; i++) {
           results[r][i] = ofRule.get(indexes[r][i]);
         }
@@ -281,10 +259,10 @@ final class ResultTable {
   }
 
   /** The results in report order, each made when read. */
-  private final class AllResults extends AbstractList<RuleResult> implements RandomAccess {
+  private final class AllResults extends AbstractList<Result> implements RandomAccess {
 
     @Override
-    public RuleResult get(int index) {
+    public Result get(int index) {
       if (index < 0 || index >= size()) {
         throw new IndexOutOfBoundsException(index);
       }

@@ -1,4 +1,4 @@
-package dev.rampart.engine;
+package dev.rampart.engine.value;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package dev.rampart.engine.internal.drools;
+package dev.rampart.engine.internal.runtime;
 
 import dev.rampart.engine.internal.ast.FieldPath;
 import java.util.List;
@@ -11,12 +11,12 @@ import org.jspecify.annotations.Nullable;
  * fact itself: a key equal to nothing else, which keeps "unknown" facts out of each other's
  * buckets instead of piling them into one quadratic bucket.
  */
-public final class Keys {
+final class Keys {
 
   private Keys() {}
 
   /** The value at a plain (reference-free) path, or the fact itself when absent. */
-  public static Function<Object, Object> valueOrSelf(FieldPath path) {
+  static Function<Object, Object> valueOrSelf(FieldPath path) {
     List<FieldPath.Step> steps = path.steps();
     return fact -> {
       Object value = read(steps, fact);

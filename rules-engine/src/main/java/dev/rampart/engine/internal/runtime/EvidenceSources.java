@@ -1,5 +1,7 @@
-package dev.rampart.engine;
+package dev.rampart.engine.internal.runtime;
 
+import dev.rampart.engine.internal.eval.ExplainedCondition;
+import dev.rampart.engine.internal.eval.Judgement;
 import dev.rampart.engine.internal.schema.Field;
 import dev.rampart.engine.internal.schema.FieldKind;
 import dev.rampart.engine.internal.schema.Schemas;
@@ -18,47 +20,48 @@ import org.jspecify.annotations.Nullable;
 /**
  * Fills in the source of evidence once results are reported, so evaluation itself never looks
  * anything up: only results that carry evidence (never a PASS) are touched. A path through a
- * reference is resolved to the referenced fact, whose provenance then answers.
+ * reference is resolved to the referenced fact, whose origins then answer.
  */
 final class EvidenceSources {
 
-  private final Provenance provenance;
+  private final Origins origins;
   private final Collection<? extends Fact> facts;
   private @Nullable Map<FactType, Map<String, Fact>> byId;
 
-  private EvidenceSources(Provenance provenance, Collection<? extends Fact> facts) {
-    this.provenance = provenance;
+  private EvidenceSources(Origins origins, Collection<? extends Fact> facts) {
+    this.origins = origins;
     this.facts = facts;
   }
 
-  static EvidenceSources of(Provenance provenance, Collection<? extends Fact> facts) {
-    return new EvidenceSources(provenance, facts);
+  static EvidenceSources of(Origins origins, Collection<? extends Fact> facts) {
+    return new EvidenceSources(origins, facts);
   }
 
-  RuleResult decorate(RuleResult result) {
-    if (result.evidence().isEmpty() || provenance == Provenance.none()) {
+  Result decorate(Result result) {
+    Judgement judgement = result.judgement();
+    if (judgement.evidence().isEmpty() || origins == Origins.NONE) {
       return result;
     }
-    return new RuleResult(result.rule(), result.factType(), result.factId(), result.outcome(), result.message(),
-        decorate(result.factType(), result.factId(), result.evidence()));
+    return new Result(result.rule(), result.factType(), result.factId(), new Judgement(judgement.outcome(),
+        judgement.message(), decorate(result.factType(), result.factId(), judgement.evidence())));
   }
 
-  Explanation decorate(Explanation explanation) {
-    if (provenance == Provenance.none()) {
-      return explanation;
+  ExplainedResult decorate(ExplainedResult explained) {
+    if (origins == Origins.NONE) {
+      return explained;
     }
-    RuleResult result = explanation.result();
-    Explanation.Node applicability = explanation.applicability();
-    return new Explanation(decorate(result),
+    Result result = explained.result();
+    ExplainedCondition applicability = explained.applicability();
+    return new ExplainedResult(decorate(result),
         applicability == null ? null : decorate(result.factType(), result.factId(), applicability),
-        decorate(result.factType(), result.factId(), explanation.assertion()));
+        decorate(result.factType(), result.factId(), explained.assertion()));
   }
 
-  private Explanation.Node decorate(FactType type, String factId, Explanation.Node node) {
-    List<Explanation.Node> children = new ArrayList<>();
+  private ExplainedCondition decorate(FactType type, String factId, ExplainedCondition node) {
+    List<ExplainedCondition> children = new ArrayList<>();
     node.children().forEach(child -> children.add(decorate(type, factId, child)));
-    return new Explanation.Node(node.condition(), node.subject(), node.value(), decorate(type, factId, node.evidence()),
-        children);
+    return new ExplainedCondition(node.condition(), node.subject(), node.value(),
+        decorate(type, factId, node.evidence()), children);
   }
 
   private List<Evidence> decorate(FactType type, String factId, List<Evidence> evidence) {
@@ -75,7 +78,7 @@ final class EvidenceSources {
     int end = endOfFirstStep(path);
     Field field = Schemas.of(type).fields().get(path.substring(0, end));
     if (field == null || (field.kind() != FieldKind.REF_ONE && field.kind() != FieldKind.REF_MANY)) {
-      return provenance.originOf(type, factId, path);
+      return origins.originOf(type, factId, path);
     }
     FactType target = field.target();
     String component = Schemas.componentName(field);
@@ -83,13 +86,13 @@ final class EvidenceSources {
       Fact fact = fact(type, factId);
       Object referenced = fact == null ? null : field.accessor().apply(fact);
       if (end == path.length() || referenced == null || target == null) {
-        return provenance.originOf(type, factId, component + path.substring(end));
+        return origins.originOf(type, factId, component + path.substring(end));
       }
       return originOf(target, String.valueOf(referenced), path.substring(end + 1));
     }
     int close = path.indexOf(']', end);
     if (end == path.length() || path.charAt(end) != '[' || close < 0 || close + 1 >= path.length() || target == null) {
-      return provenance.originOf(type, factId, component + path.substring(end));
+      return origins.originOf(type, factId, component + path.substring(end));
     }
     return originOf(target, path.substring(end + 1, close), path.substring(close + 2));
   }

@@ -1,27 +1,23 @@
-package dev.rampart.engine.internal.drools;
-
-import dev.rampart.engine.RuleResult;
+package dev.rampart.engine.internal.runtime;
 
 /**
  * A non-passing result held in working memory by truth maintenance: Drools retracts it as soon as
  * the match that justified it no longer holds. Identity equality keeps each justification separate.
  */
-public final class Finding {
+final class Finding {
 
-  private final int rule;
-  private final RuleResult result;
+  private final Result result;
 
-  Finding(int rule, RuleResult result) {
-    this.rule = rule;
+  Finding(Result result) {
     this.result = result;
   }
 
   /** Index of the rule in the compiled rule list. */
-  public int rule() {
-    return rule;
+  int rule() {
+    return result.rule();
   }
 
-  public RuleResult result() {
+  Result result() {
     return result;
   }
 }

@@ -1,10 +1,8 @@
-package dev.rampart.engine;
+package dev.rampart.engine.internal.runtime;
 
 import dev.rampart.engine.internal.ast.FieldPath;
-import dev.rampart.engine.internal.drools.Finding;
-import dev.rampart.engine.internal.drools.Keys;
-import dev.rampart.engine.internal.drools.RuleBase;
 import dev.rampart.engine.internal.eval.RuleProgram;
+import dev.rampart.engine.value.RuleId;
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.FactType;
 import java.time.Instant;
@@ -14,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The rules that compare facts of one type with each other ({@code unique}), evaluated as a hash
@@ -34,12 +33,13 @@ final class FleetRules {
   }
 
   static FleetRules of(List<RuleProgram> programs) {
-    Map<String, List<RuleProgram>> byKey = new LinkedHashMap<>();
+    Map<GroupKey, List<RuleProgram>> byKey = new LinkedHashMap<>();
     for (RuleProgram program : programs) {
-      if (BatchEvaluation.RuleBases.needsFleet(program)) {
+      if (RuleBases.needsFleet(program)) {
         List<FieldPath> uniques = program.joins().uniques();
-        String key = program.rule().target().wireName() + ":"
-            + (uniques.size() == 1 ? uniques.get(0).text() : "*" + program.rule().packId() + "/" + program.rule().id());
+        GroupKey key = uniques.size() == 1
+            ? new GroupKey(program.rule().target(), uniques.get(0).text(), null)
+            : new GroupKey(program.rule().target(), null, program.rule().ruleId());
         byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(program);
       }
     }
@@ -47,7 +47,7 @@ final class FleetRules {
     byKey.forEach((name, members) -> {
       List<FieldPath> uniques = members.get(0).joins().uniques();
       Function<Object, Object> key = uniques.size() == 1 ? Keys.valueOrSelf(uniques.get(0)) : null;
-      groups.add(new Group(name, members.get(0).rule().target(), List.copyOf(members), key));
+      groups.add(new Group(name, List.copyOf(members), key));
     });
     return new FleetRules(List.copyOf(groups));
   }
@@ -60,13 +60,14 @@ final class FleetRules {
    * @param others all facts of the other types, for references
    */
   List<Callable<List<Finding>>> tasks(
-      BatchEvaluation.RuleBases bases, Instant now, Map<FactType, List<Fact>> byType, int partSize) {
+      RuleBases bases, Instant now, Map<FactType, List<Fact>> byType, int partSize) {
     List<Callable<List<Finding>>> tasks = new ArrayList<>();
     for (Group group : groups) {
-      List<Fact> subjects = byType.getOrDefault(group.target, List.of());
+      FactType target = group.name.target();
+      List<Fact> subjects = byType.getOrDefault(target, List.of());
       List<Fact> others = new ArrayList<>();
       byType.forEach((type, facts) -> {
-        if (type != group.target) {
+        if (type != target) {
           others.addAll(facts);
         }
       });
@@ -79,7 +80,7 @@ final class FleetRules {
         int part = parts == 1 ? 0 : Math.floorMod(spread(group.key.apply(subject).hashCode()), parts);
         split.get(part).add(subject);
       }
-      RuleBase base = bases.group("unique " + group.name, group.members::contains);
+      RuleBase base = bases.fleet(group.name, group.members::contains);
       for (List<Fact> part : split) {
         tasks.add(() -> evaluate(base, now, part, others));
       }
@@ -90,7 +91,7 @@ final class FleetRules {
   // every rule of a group is about the subjects, so every finding is about one of the part's
   private static List<Finding> evaluate(RuleBase base, Instant now, List<Fact> subjects, List<Fact> others) {
     List<Finding> findings = new ArrayList<>();
-    base.evaluateOnce(now, (drools, finding) -> findings.add(finding), others, subjects);
+    base.evaluateOnce(now, findings::add, others, subjects);
     return findings;
   }
 
@@ -99,5 +100,11 @@ final class FleetRules {
     return hash ^ (hash >>> 16);
   }
 
-  private record Group(String name, FactType target, List<RuleProgram> members, Function<Object, Object> key) {}
+  /**
+   * What the rules of a group compare: the facts of one type, by the value at one path, or, for a
+   * rule comparing several values at once, by that rule alone.
+   */
+  record GroupKey(FactType target, @Nullable String path, @Nullable RuleId rule) {}
+
+  private record Group(GroupKey name, List<RuleProgram> members, @Nullable Function<Object, Object> key) {}
 }

@@ -1,10 +1,10 @@
-package dev.rampart.engine.internal.drools;
+package dev.rampart.engine.internal.runtime;
 
 import org.drools.model.Drools;
 
 /** Where a rule's consequence puts the finding it made. */
 @FunctionalInterface
-public interface FindingSink {
+interface FindingSink {
 
   /**
    * For incremental sessions: the finding is inserted logically, so Drools' truth maintenance
@@ -15,8 +15,7 @@ public interface FindingSink {
   /**
    * Takes one finding.
    *
-   * @param drools the consequence's handle on the session; null for a result taken straight from a
-   *     rule's filter ({@link RuleBase#evaluateOnce})
+   * @param drools the consequence's handle on the session
    */
   void accept(Drools drools, Finding finding);
 }

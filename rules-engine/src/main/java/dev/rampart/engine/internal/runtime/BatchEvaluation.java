@@ -1,9 +1,5 @@
-package dev.rampart.engine;
+package dev.rampart.engine.internal.runtime;
 
-import dev.rampart.engine.internal.drools.Finding;
-import dev.rampart.engine.internal.drools.FindingSink;
-import dev.rampart.engine.internal.drools.RuleBase;
-import dev.rampart.engine.internal.eval.RuleProgram;
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.FactType;
 import java.time.Instant;
@@ -35,13 +31,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class BatchEvaluation {
 
   private final RuleBases bases;
-  private final List<Rule> rules;
   private final Instant now;
   private final int shardSize;
 
-  BatchEvaluation(RuleBases bases, List<Rule> rules, Instant now, int shardSize) {
+  BatchEvaluation(RuleBases bases, Instant now, int shardSize) {
     this.bases = bases;
-    this.rules = rules;
     this.now = now;
     this.shardSize = shardSize;
   }
@@ -54,7 +48,7 @@ final class BatchEvaluation {
       ids.computeIfAbsent(fact.type(), type -> new ArrayList<>()).add(fact.id());
       (fact.type() == FactType.DEVICE ? devices : others).add(fact);
     }
-    ResultTable.Builder table = new ResultTable.Builder(rules, ResultTable.sortedIds(ids));
+    ResultTable.Builder table = new ResultTable.Builder(bases.rules(), ResultTable.sortedIds(ids));
     if (devices.size() <= shardSize) {
       record(table, evaluate(bases.all(), facts, true));
       return table.build();
@@ -63,7 +57,7 @@ final class BatchEvaluation {
     Map<FactType, List<Fact>> byType = new EnumMap<>(FactType.class);
     byType.put(FactType.DEVICE, devices);
     others.forEach(fact -> byType.computeIfAbsent(fact.type(), type -> new ArrayList<>()).add(fact));
-    shards.addAll(FleetRules.of(bases.all().programs()).tasks(bases, now, byType, shardSize));
+    shards.addAll(bases.fleetRules().tasks(bases, now, byType, shardSize));
     ContextIndex context = new ContextIndex(others);
     for (int start = 0; start < devices.size(); start += shardSize) {
       List<Fact> slice = devices.subList(start, Math.min(devices.size(), start + shardSize));
@@ -93,14 +87,11 @@ final class BatchEvaluation {
 
   private List<Finding> evaluate(RuleBase base, Iterable<? extends Fact> facts, boolean reportsOtherTypes) {
     List<Finding> findings = new ArrayList<>();
-    FindingSink sink = reportsOtherTypes
-        ? (drools, finding) -> findings.add(finding)
-        : (drools, finding) -> {
-          if (finding.result().factType() == FactType.DEVICE) {
-            findings.add(finding);
-          }
-        };
-    base.evaluateOnce(now, sink, facts);
+    base.evaluateOnce(now, finding -> {
+      if (reportsOtherTypes || finding.result().factType() == FactType.DEVICE) {
+        findings.add(finding);
+      }
+    }, facts);
     return findings;
   }
 
@@ -118,7 +109,7 @@ final class BatchEvaluation {
 
   private static void record(ResultTable.Builder table, List<Finding> findings) {
     for (Finding finding : findings) {
-      table.record(finding.rule(), finding.result());
+      table.record(finding.result());
     }
   }
 
@@ -126,50 +117,6 @@ final class BatchEvaluation {
     List<Fact> all = new ArrayList<>();
     parts.forEach(all::addAll);
     return all;
-  }
-
-  /**
-   * The knowledge bases a batch evaluation uses: all rules, and the same rules split into those a
-   * shard of devices can decide alone and those that need the whole fleet. The split bases are
-   * compiled on first use, since small evaluations never need them.
-   */
-  static final class RuleBases {
-
-    private final List<RuleProgram> programs;
-    private final RuleBase all;
-    private final Map<String, RuleBase> groups = new java.util.concurrent.ConcurrentHashMap<>();
-
-    RuleBases(List<RuleProgram> programs, RuleBase all) {
-      this.programs = programs;
-      this.all = all;
-    }
-
-    RuleBase all() {
-      return all;
-    }
-
-    /** The rules a shard of devices decides alone, with the rules about the other facts. */
-    RuleBase local() {
-      return group("local", program -> !needsFleet(program));
-    }
-
-    /**
-     * The rules of {@link #local()} about devices only: a shard after the first needs no others,
-     * as the first shard reports the other facts.
-     */
-    RuleBase localDevices() {
-      return group("local devices", program -> !needsFleet(program) && program.rule().target() == FactType.DEVICE);
-    }
-
-    /** The knowledge base of some rules, compiled once under a name. */
-    RuleBase group(String name, java.util.function.Predicate<RuleProgram> include) {
-      return groups.computeIfAbsent(name, n -> RuleBase.build(programs, include));
-    }
-
-    /** Uniqueness compares a fact with every other of its type, so only the whole fleet decides it. */
-    static boolean needsFleet(RuleProgram program) {
-      return !program.joins().uniques().isEmpty();
-    }
   }
 
   /** Daemon threads, so an evaluation abandoned by its caller never keeps the JVM alive. */

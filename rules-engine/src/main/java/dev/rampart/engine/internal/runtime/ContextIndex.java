@@ -1,4 +1,4 @@
-package dev.rampart.engine;
+package dev.rampart.engine.internal.runtime;
 
 import dev.rampart.engine.internal.schema.Field;
 import dev.rampart.engine.internal.schema.FieldKind;

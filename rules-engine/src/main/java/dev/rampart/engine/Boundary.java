@@ -1,0 +1,67 @@
+package dev.rampart.engine;
+
+import dev.rampart.engine.internal.ast.RuleInfo;
+import dev.rampart.engine.internal.eval.ExplainedCondition;
+import dev.rampart.engine.internal.eval.Judgement;
+import dev.rampart.engine.internal.runtime.ExplainedResult;
+import dev.rampart.engine.internal.runtime.Origins;
+import dev.rampart.engine.internal.runtime.Result;
+import dev.rampart.engine.internal.waiver.WaiverSpec;
+import java.util.List;
+
+/**
+ * The one place where the engine's internal results become API records: the internals never build
+ * an API type, and the API hands them its provenance in their own terms.
+ */
+final class Boundary {
+
+  private Boundary() {}
+
+  static Rule rule(RuleInfo info) {
+    return new Rule(info.packId(), info.id(), info.title(), info.rationale(), info.category(), info.severity(),
+        info.target(), info.remediation(), info.requirements(), info.references());
+  }
+
+  static List<Rule> rules(List<RuleInfo> infos) {
+    return infos.stream().map(Boundary::rule).toList();
+  }
+
+  /** A result of the rule at its index in {@code rules}, the API's list of the compiled program's rules. */
+  static RuleResult result(Result result, List<Rule> rules) {
+    Judgement judgement = result.judgement();
+    return new RuleResult(rules.get(result.rule()), result.factType(), result.factId(), judgement.outcome(),
+        judgement.message(), judgement.evidence());
+  }
+
+  static Explanation explanation(ExplainedResult explained, List<Rule> rules) {
+    ExplainedCondition applicability = explained.applicability();
+    return new Explanation(result(explained.result(), rules), applicability == null ? null : node(applicability),
+        node(explained.assertion()));
+  }
+
+  static Waiver waiver(WaiverSpec spec) {
+    WaiverSpec.FieldMatch where = spec.where();
+    return new Waiver(spec.rule(), spec.factType(), spec.factId(),
+        where == null ? null : new Waiver.FieldMatch(where.field(), where.equals()), spec.trustedSources(),
+        spec.justification(), spec.approvedBy(), spec.expires(), spec.location());
+  }
+
+  /** The provenance as the runtime asks it; none stays none, so that nothing is looked up. */
+  static Origins origins(Provenance provenance) {
+    return provenance == Provenance.none() ? Origins.NONE : provenance::originOf;
+  }
+
+  private static Explanation.Node node(ExplainedCondition condition) {
+    return new Explanation.Node(condition.condition(), condition.subject(), value(condition.value()),
+        condition.evidence(), condition.children().stream().map(Boundary::node).toList());
+  }
+
+  private static Explanation.Value value(ExplainedCondition.Value value) {
+    return switch (value) {
+      case HOLDS -> Explanation.Value.HOLDS;
+      case FAILS -> Explanation.Value.FAILS;
+      case UNKNOWN -> Explanation.Value.UNKNOWN;
+      case ERROR -> Explanation.Value.ERROR;
+    };
+  }
+}

@@ -1,0 +1,16 @@
+package dev.rampart.engine.internal.runtime;
+
+import dev.rampart.spi.fact.FactType;
+import dev.rampart.spi.source.Origin;
+import org.jspecify.annotations.Nullable;
+
+/** Where the values of the evaluated facts came from: the API's provenance, as the runtime asks it. */
+@FunctionalInterface
+public interface Origins {
+
+  /** Knows nothing: evidence names no source, and nothing is looked up. */
+  Origins NONE = (type, factId, fieldPath) -> null;
+
+  /** The origin of the value at a path of a fact, as evidence writes the path; {@code null} when not known. */
+  @Nullable Origin originOf(FactType type, String factId, String fieldPath);
+}
