@@ -2,6 +2,8 @@ package dev.rampart.engine.load;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.rampart.engine.ComplianceEngine;
 import dev.rampart.engine.PackLoadException;
@@ -20,6 +22,7 @@ import dev.rampart.spi.fact.Fact;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -191,6 +194,31 @@ class TailoringTest {
         1 problem in rule pack:
         1. site.yaml:4:10: base pack file 'common/base.yaml' does not exist (the path is relative to the working directory; looked for common/base.yaml)""",
         problems(SITE.replace("extends: test-baseline", "extends: common/base.yaml")));
+  }
+
+  // a base is read like every pack file (InputFiles): what is there instead of a file is named, not called missing
+  @Test
+  void aBaseThatIsADirectoryWithoutAPackOrAFifoIsNamedForWhatItIs(@TempDir Path dir) throws Exception {
+    Files.createDirectory(dir.resolve("common"));
+    Files.writeString(dir.resolve("site.yaml"), SITE.replace("extends: test-baseline", "extends: ./common"));
+
+    PackLoadException directory = assertThrows(PackLoadException.class, () -> RulePacks.load(dir.resolve("site.yaml")));
+
+    assertEquals("""
+        1 problem in rule pack:
+        1. DIR/common: the pack is a directory (name the pack file itself, or a directory with a pack.yaml)""",
+        message(directory).replace(dir.toString(), "DIR"));
+
+    assumeTrue(new ProcessBuilder("mkfifo", dir.resolve("pipe.yaml").toString()).start().waitFor() == 0, "mkfifo");
+    Files.writeString(dir.resolve("site.yaml"), SITE.replace("extends: test-baseline", "extends: ./pipe.yaml"));
+
+    PackLoadException fifo = assertTimeoutPreemptively(Duration.ofSeconds(10),
+        () -> assertThrows(PackLoadException.class, () -> RulePacks.load(dir.resolve("site.yaml"))));
+
+    assertEquals("""
+        1 problem in rule pack:
+        1. DIR/pipe.yaml: the pack is not a regular file: a device, FIFO or socket is never read (save the input to a file \
+        and name that)""", message(fifo).replace(dir.toString(), "DIR"));
   }
 
   @Test

@@ -27,7 +27,8 @@ public sealed interface PackSource permits PackSource.File, PackSource.Classpath
   /** A pack file; a directory stands for the {@code pack.yaml} inside it. */
   static PackSource file(Path file) {
     Path inside = file.resolve("pack.yaml");
-    return new File(Files.isDirectory(file) && Files.isRegularFile(inside) ? inside : file);
+    // whatever stands there, reading says what it is (InputFiles): a FIFO named pack.yaml is refused, not skipped
+    return new File(Files.isDirectory(file) && Files.exists(inside) ? inside : file);
   }
 
   /** A classpath resource read through the given class loader. */
@@ -79,9 +80,10 @@ public sealed interface PackSource permits PackSource.File, PackSource.Classpath
       return file.toAbsolutePath().normalize().toString();
     }
 
+    // anything there: reading it names a directory or FIFO for what it is rather than calling it missing
     @Override
     public boolean exists() {
-      return Files.isRegularFile(file);
+      return Files.exists(file);
     }
 
     @Override
