@@ -1,6 +1,8 @@
 package dev.rampart.engine.internal.signing;
 
 import dev.rampart.engine.value.Problem;
+import dev.rampart.spi.source.InputFileException;
+import dev.rampart.spi.source.InputFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.JarURLConnection;
@@ -10,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -42,6 +43,9 @@ public final class PackFiles {
 
   /** Most bytes, all files together, a signed pack directory may hold. */
   public static final long MAX_TOTAL_BYTES = 64L * 1024 * 1024;
+
+  /** Most bytes of the file read beside a classpath pack directory: a key file is far smaller. */
+  public static final int MAX_BESIDE_BYTES = 64 * 1024;
 
   /** Paths in the order of their UTF-8 bytes, as {@code LC_ALL=C sort} orders them. */
   public static final Comparator<String> PATH_ORDER =
@@ -140,9 +144,10 @@ public final class PackFiles {
             collector.problem(path, "is not a regular file; a signed pack holds regular files only", "remove it");
           } else if (collector.admit(path, attributes.size())) {
             try {
-              collector.add(path, Files.readAllBytes(file));
-            } catch (IOException e) {
-              collector.problem(path, "cannot be read: " + e, "check the file's permissions");
+              // capped: a file that grows after it was admitted is refused, not read without end
+              collector.add(path, InputFiles.read(file, MAX_TOTAL_BYTES));
+            } catch (InputFileException e) {
+              collector.problem(path, e.reason(), e.fix());
             }
           }
           return collector.full() ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
@@ -160,11 +165,11 @@ public final class PackFiles {
     byte[] beside = null;
     if (besideFile != null) {
       try {
-        beside = Files.readAllBytes(besideFile);
-      } catch (NoSuchFileException e) {
-        beside = null;
-      } catch (IOException e) {
-        throw unreadable(besideFile.toString(), "cannot be read: " + e, null);
+        beside = InputFiles.read(besideFile, MAX_BESIDE_BYTES);
+      } catch (InputFileException e) {
+        if (e.kind() != InputFileException.Kind.MISSING) {
+          throw unreadable(besideFile.toString(), e.reason(), e.fix());
+        }
       }
     }
     return collector.build(beside);
@@ -196,7 +201,7 @@ public final class PackFiles {
       JarEntry besideEntry = besideName == null ? null : jar.getJarEntry(parent + besideName);
       if (besideEntry != null) {
         try (InputStream in = jar.getInputStream(besideEntry)) {
-          beside = in.readNBytes(64 * 1024);
+          beside = in.readNBytes(MAX_BESIDE_BYTES);
         }
       }
     }
