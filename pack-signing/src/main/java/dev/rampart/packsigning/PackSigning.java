@@ -9,6 +9,7 @@ import dev.rampart.spi.source.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
@@ -42,13 +43,14 @@ public final class PackSigning {
       throws IOException, PackSignatureException, PackLoadException {
     Path directory;
     Path file;
+    // whatever stands there is read: a FIFO or a link is refused for what it is, not called missing
     if (Files.isDirectory(pack)) {
       file = pack.resolve("pack.yaml");
-      if (!Files.isRegularFile(file)) {
+      if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
         throw new NoSuchFileException(file.toString(), null, "a pack directory holds pack.yaml");
       }
       directory = pack;
-    } else if (Files.isRegularFile(pack)) {
+    } else if (Files.exists(pack, LinkOption.NOFOLLOW_LINKS)) {
       file = pack;
       directory = pack.getParent() == null ? Path.of("") : pack.getParent();
     } else {

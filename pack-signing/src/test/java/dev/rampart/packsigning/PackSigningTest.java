@@ -7,10 +7,12 @@ import static dev.rampart.packsigning.SignedPacks.tailored;
 import static dev.rampart.packsigning.SignedPacks.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.rampart.engine.MinimumVersions;
+import dev.rampart.engine.PackLoadException;
 import dev.rampart.engine.PackSignature;
 import dev.rampart.engine.PackSignatureException;
 import dev.rampart.engine.PackSignatureException.Reason;
@@ -22,6 +24,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -443,6 +446,26 @@ class PackSigningTest {
           rule pack {site}/pack.yaml is refused: its files cannot be read
           1. {site}/tests/link.yaml: is a symbolic link; a signed pack holds regular files only (replace the link\
            with a copy of the file it points to)""");
+    }
+
+    // what stands in place of the pack file is named for what it is (InputFiles), not called missing
+    @Test
+    void aFifoInPlaceOfThePackFile() throws Exception {
+      Path directory = temp.resolve("piped");
+      Files.createDirectories(directory);
+      Path fifo = directory.resolve("pack.yaml");
+      assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo");
+
+      for (Path named : List.of(directory, fifo)) {
+        PackLoadException refused = assertTimeoutPreemptively(Duration.ofSeconds(10),
+            () -> assertThrows(PackLoadException.class, () -> PackSigning.sign(named, key)));
+
+        assertEquals(("""
+            1 problem in rule pack:
+            1. {dir}/pack.yaml: the pack is not a regular file: a device, FIFO or socket is never read (save the \
+            input to a file and name that)""")
+            .replace("{dir}", directory.toString()), text(refused), named.toString());
+      }
     }
 
     @Test
