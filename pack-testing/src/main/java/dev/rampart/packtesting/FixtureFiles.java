@@ -71,7 +71,8 @@ final class FixtureFiles {
     List<String> problems = new ArrayList<>();
     Set<String> names = new TreeSet<>();
     try (Stream<Path> listing = Files.list(tests)) {
-      listing.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).filter(FixtureFiles::isFixtureName)
+      // not only regular files: reading one that is not (a FIFO, a device) says so, where skipping it would not
+      listing.filter(p -> !Files.isDirectory(p)).map(p -> p.getFileName().toString()).filter(FixtureFiles::isFixtureName)
           .forEach(names::add);
     } catch (IOException e) {
       return failed(folder, folder + ": cannot list the tests folder: " + e.getMessage());

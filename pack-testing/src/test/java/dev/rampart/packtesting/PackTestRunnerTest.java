@@ -1,10 +1,13 @@
 package dev.rampart.packtesting;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -181,6 +184,27 @@ class PackTestRunnerTest {
         1 problem in the tests of pack packtest-demo; nothing was evaluated:
         1. cannot read 'DIR/tests/index.txt': it is larger than 65536 bytes (is this the right file? split it if it is)
         """.replace("DIR", dir.toString()), ReportText.problemsOf(PackTestRunner.run(dir.resolve("pack.yaml").toString())));
+  }
+
+  /** A fixture that is no regular file is a problem, never a fixture silently left out of the run. */
+  @Test
+  void aFifoAmongTheFixturesIsAProblemNotSkipped(@TempDir Path dir) throws Exception {
+    Path passing = Path.of(PACKS + "passing");
+    Files.copy(passing.resolve("pack.yaml"), dir.resolve("pack.yaml"));
+    Path tests = Files.createDirectory(dir.resolve("tests"));
+    Files.copy(passing.resolve("tests/devices.yaml"), tests.resolve("devices.yaml"));
+    Files.copy(passing.resolve("tests/strict-limit.yaml"), tests.resolve("strict-limit.yaml"));
+    assumeTrue(new ProcessBuilder("mkfifo", tests.resolve("piped.yaml").toString()).start().waitFor() == 0, "mkfifo");
+
+    PackTestResult result = assertTimeoutPreemptively(Duration.ofSeconds(20),
+        () -> PackTestRunner.run(dir.resolve("pack.yaml").toString()));
+
+    assertEquals("""
+        1 problem in the tests of pack packtest-demo; nothing was evaluated:
+        1. cannot read 'DIR/tests/piped.yaml': it is not a regular file: a device, FIFO or socket is never read \
+        (give the path of an inventory file)
+        """.replace("DIR", dir.toString()), ReportText.problemsOf(result));
+    assertEquals(PackTestResult.INPUT_ERROR, result.exitCode());
   }
 
   @Test
