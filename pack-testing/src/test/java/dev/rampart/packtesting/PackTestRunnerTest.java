@@ -164,10 +164,7 @@ class PackTestRunnerTest {
   /** An index is read like every input: UTF-8 text of bounded size, or a problem that says which and why. */
   @Test
   void anIndexThatIsNoUtf8TextOrTooLargeIsAProblemOfItsOwn(@TempDir Path dir) throws IOException {
-    Path passing = Path.of(PACKS + "passing");
-    Files.copy(passing.resolve("pack.yaml"), dir.resolve("pack.yaml"));
-    Path tests = Files.createDirectory(dir.resolve("tests"));
-    Files.copy(passing.resolve("tests/devices.yaml"), tests.resolve("devices.yaml"));
+    Path tests = copyOfPassing(dir, "devices.yaml");
     Files.write(tests.resolve("index.txt"), new byte[] {'d', 'e', 'v', (byte) 0xff, '\n'});
 
     PackTestResult notText = PackTestRunner.run(dir.resolve("pack.yaml").toString());
@@ -189,11 +186,7 @@ class PackTestRunnerTest {
   /** A fixture that is no regular file is a problem, never a fixture silently left out of the run. */
   @Test
   void aFifoAmongTheFixturesIsAProblemNotSkipped(@TempDir Path dir) throws Exception {
-    Path passing = Path.of(PACKS + "passing");
-    Files.copy(passing.resolve("pack.yaml"), dir.resolve("pack.yaml"));
-    Path tests = Files.createDirectory(dir.resolve("tests"));
-    Files.copy(passing.resolve("tests/devices.yaml"), tests.resolve("devices.yaml"));
-    Files.copy(passing.resolve("tests/strict-limit.yaml"), tests.resolve("strict-limit.yaml"));
+    Path tests = copyOfPassing(dir, "devices.yaml", "strict-limit.yaml");
     assumeTrue(new ProcessBuilder("mkfifo", tests.resolve("piped.yaml").toString()).start().waitFor() == 0, "mkfifo");
 
     PackTestResult result = assertTimeoutPreemptively(Duration.ofSeconds(20),
@@ -265,5 +258,16 @@ class PackTestRunnerTest {
     PackTestResult result = PackTestRunner.run(dir.resolve("pack.yaml").toString());
 
     assertEquals(PackTestResult.PASSED, result.exitCode(), () -> result.problems() + ", " + result.failed() + " failed");
+  }
+
+  /** The passing pack copied into {@code dir} with the fixtures named; its tests folder. */
+  private static Path copyOfPassing(Path dir, String... fixtures) throws IOException {
+    Path passing = Path.of(PACKS + "passing");
+    Files.copy(passing.resolve("pack.yaml"), dir.resolve("pack.yaml"));
+    Path tests = Files.createDirectory(dir.resolve("tests"));
+    for (String fixture : fixtures) {
+      Files.copy(passing.resolve("tests").resolve(fixture), tests.resolve(fixture));
+    }
+    return tests;
   }
 }
