@@ -1,6 +1,6 @@
 package dev.rampart.packtesting;
 
-import dev.rampart.engine.PackLoadException;
+import dev.rampart.engine.value.PackLoadException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
