@@ -125,17 +125,9 @@ class ModuleLayeringTest {
     slices().matching("dev.rampart.(*)..").should().beFreeOfCycles().check(rampart);
   }
 
-  // The engine's signing types and their internals move to a module of their own (pack-signing); until
-  // they do, the internals use the API's signing types. Nothing else is exempt.
   @Test
   void noPackageCyclesInsideAnyModule() {
-    slices().matching("dev.rampart.(**)").should().beFreeOfCycles()
-        .ignoreDependency(
-            com.tngtech.archunit.base.DescribedPredicate.describe("the engine's signing internals",
-                c -> c.getPackageName().startsWith("dev.rampart.engine.internal.signing")),
-            com.tngtech.archunit.base.DescribedPredicate.describe("the API's signing types",
-                c -> c.getPackageName().equals("dev.rampart.engine")))
-        .check(rampart);
+    slices().matching("dev.rampart.(**)").should().beFreeOfCycles().check(rampart);
   }
 
   @Test

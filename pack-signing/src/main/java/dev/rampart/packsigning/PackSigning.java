@@ -1,10 +1,10 @@
 package dev.rampart.packsigning;
 
-import dev.rampart.engine.PackLoadException;
-import dev.rampart.engine.PackSignature;
-import dev.rampart.engine.PackSignatureException;
 import dev.rampart.engine.PackSignatures;
 import dev.rampart.engine.internal.signing.PackToSign;
+import dev.rampart.engine.value.PackLoadException;
+import dev.rampart.engine.value.PackSignature;
+import dev.rampart.engine.value.PackSignatureException;
 import dev.rampart.spi.source.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

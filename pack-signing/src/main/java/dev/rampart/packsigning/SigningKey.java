@@ -1,9 +1,9 @@
 package dev.rampart.packsigning;
 
-import dev.rampart.engine.KeyFileException;
 import dev.rampart.engine.VerifyingKey;
 import dev.rampart.engine.internal.signing.Ed25519;
 import dev.rampart.engine.internal.signing.KeyFiles;
+import dev.rampart.engine.value.KeyFileException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

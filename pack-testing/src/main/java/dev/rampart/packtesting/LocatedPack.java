@@ -1,8 +1,8 @@
 package dev.rampart.packtesting;
 
-import dev.rampart.engine.PackLoadException;
 import dev.rampart.engine.RulePack;
 import dev.rampart.engine.RulePacks;
+import dev.rampart.engine.value.PackLoadException;
 import dev.rampart.spi.source.InputFileException;
 import dev.rampart.spi.source.InputFiles;
 import java.io.IOException;

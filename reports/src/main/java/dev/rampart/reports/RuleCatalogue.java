@@ -3,6 +3,7 @@ package dev.rampart.reports;
 import dev.rampart.engine.Report;
 import dev.rampart.engine.Rule;
 import dev.rampart.engine.RuleResult;
+import dev.rampart.engine.value.RuleId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,7 +18,7 @@ import java.util.Map;
 final class RuleCatalogue {
 
   private final List<Rule> rules;
-  private final Map<Key, Integer> indexes;
+  private final Map<RuleId, Integer> indexes;
   private final Map<String, Integer> packsPerId;
 
   private RuleCatalogue(List<Rule> rules) {
@@ -26,7 +27,7 @@ final class RuleCatalogue {
     this.packsPerId = new HashMap<>();
     for (int i = 0; i < this.rules.size(); i++) {
       Rule rule = this.rules.get(i);
-      indexes.put(Key.of(rule), i);
+      indexes.put(rule.ruleId(), i);
       packsPerId.merge(rule.id(), 1, Integer::sum);
     }
   }
@@ -36,14 +37,14 @@ final class RuleCatalogue {
    * Declared rules without results stay, so a catalogue can list rules that matched no fact.
    */
   static RuleCatalogue of(List<Rule> declared, Report report) {
-    Map<Key, Rule> rules = new LinkedHashMap<>();
+    Map<RuleId, Rule> rules = new LinkedHashMap<>();
     for (Rule rule : declared) {
-      rules.putIfAbsent(Key.of(rule), rule);
+      rules.putIfAbsent(rule.ruleId(), rule);
     }
     for (RuleResult result : report.results()) {
-      rules.putIfAbsent(Key.of(result.rule()), result.rule());
+      rules.putIfAbsent(result.rule().ruleId(), result.rule());
     }
-    report.notAssessed().forEach(notAssessed -> rules.putIfAbsent(Key.of(notAssessed.rule()), notAssessed.rule()));
+    report.notAssessed().forEach(notAssessed -> rules.putIfAbsent(notAssessed.rule().ruleId(), notAssessed.rule()));
     return new RuleCatalogue(new ArrayList<>(rules.values()));
   }
 
@@ -58,22 +59,15 @@ final class RuleCatalogue {
 
   /** The rule's position in {@link #rules()}. */
   int index(Rule rule) {
-    Integer index = indexes.get(Key.of(rule));
+    Integer index = indexes.get(rule.ruleId());
     if (index == null) {
-      throw new IllegalArgumentException("rule " + rule.packId() + "/" + rule.id() + " is not in the catalogue");
+      throw new IllegalArgumentException("rule " + rule.ruleId() + " is not in the catalogue");
     }
     return index;
   }
 
   /** The id to show: the rule's id, qualified with its pack's id when another pack uses the same id. */
   String displayId(Rule rule) {
-    return packsPerId.getOrDefault(rule.id(), 0) > 1 ? rule.packId() + "/" + rule.id() : rule.id();
-  }
-
-  private record Key(String packId, String ruleId) {
-
-    static Key of(Rule rule) {
-      return new Key(rule.packId(), rule.id());
-    }
+    return packsPerId.getOrDefault(rule.id(), 0) > 1 ? rule.ruleId().toString() : rule.id();
   }
 }

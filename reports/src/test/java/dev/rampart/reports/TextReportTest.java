@@ -3,12 +3,12 @@ package dev.rampart.reports;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rampart.sources.FactKey;
 import dev.rampart.engine.ComplianceEngine;
-import dev.rampart.engine.PackLoadException;
 import dev.rampart.engine.Report;
 import dev.rampart.engine.RulePacks;
+import dev.rampart.engine.value.PackLoadException;
 import dev.rampart.engine.value.Severity;
+import dev.rampart.sources.FactKey;
 import dev.rampart.spi.fact.Credentials;
 import dev.rampart.spi.fact.Device;
 import dev.rampart.spi.fact.FactType;

@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rampart.engine.PackLoadException;
-import dev.rampart.engine.PackSignature;
-import dev.rampart.engine.PackSignatureException;
 import dev.rampart.engine.PackSignatures;
 import dev.rampart.engine.RulePack;
 import dev.rampart.engine.RulePacks;
 import dev.rampart.engine.TrustedKeys;
 import dev.rampart.engine.VerifyingKey;
+import dev.rampart.engine.value.PackLoadException;
+import dev.rampart.engine.value.PackSignature;
+import dev.rampart.engine.value.PackSignatureException;
 import dev.rampart.packsigning.PackSigning;
 import dev.rampart.packsigning.SigningKey;
 import java.io.IOException;

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rampart.adapter.inventory.InventoryFileProvider;
 import dev.rampart.engine.ComplianceEngine;
-import dev.rampart.engine.PackLoadException;
 import dev.rampart.engine.Report;
 import dev.rampart.engine.Rule;
 import dev.rampart.engine.RulePack;
@@ -13,6 +12,7 @@ import dev.rampart.engine.RulePacks;
 import dev.rampart.engine.RuleResult;
 import dev.rampart.engine.value.Category;
 import dev.rampart.engine.value.Outcome;
+import dev.rampart.engine.value.PackLoadException;
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.FactType;
 import dev.rampart.spi.source.SourceConfig;

@@ -1,17 +1,22 @@
 package dev.rampart.engine;
 
 import dev.rampart.engine.internal.ast.RuleInfo;
+import dev.rampart.engine.internal.ast.Version;
 import dev.rampart.engine.internal.eval.ExplainedCondition;
 import dev.rampart.engine.internal.eval.Judgement;
 import dev.rampart.engine.internal.runtime.ExplainedResult;
 import dev.rampart.engine.internal.runtime.Origins;
 import dev.rampart.engine.internal.runtime.Result;
+import dev.rampart.engine.internal.signing.PackVerifier;
 import dev.rampart.engine.internal.waiver.WaiverSpec;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The one place where the engine's internal results become API records: the internals never build
- * an API type, and the API hands them its provenance in their own terms.
+ * an API type, and the API hands them its provenance, trusted keys and minimum versions in their own
+ * terms.
  */
 final class Boundary {
 
@@ -49,6 +54,13 @@ final class Boundary {
   /** The provenance as the runtime asks it; none stays none, so that nothing is looked up. */
   static Origins origins(Provenance provenance) {
     return provenance == Provenance.none() ? Origins.NONE : provenance::originOf;
+  }
+
+  /** The reader that loads a pack only once its signature, by a key of {@code trusted}, checks out. */
+  static PackVerifier verifier(TrustedKeys trusted, MinimumVersions minimum) {
+    Map<String, Version> lowest = new TreeMap<>();
+    minimum.asMap().forEach((packId, version) -> lowest.put(packId, Version.parse(version)));
+    return new PackVerifier(trusted.keys().stream().map(VerifyingKey::internal).toList(), lowest);
   }
 
   private static Explanation.Node node(ExplainedCondition condition) {

@@ -8,6 +8,7 @@ import dev.rampart.engine.internal.runtime.ProgramCompiler;
 import dev.rampart.engine.internal.schema.Field;
 import dev.rampart.engine.internal.schema.FieldKind;
 import dev.rampart.engine.internal.schema.Schemas;
+import dev.rampart.engine.value.PackLoadException;
 import dev.rampart.engine.value.Problem;
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.FactType;

@@ -5,6 +5,9 @@ import dev.rampart.engine.internal.load.PackComposer;
 import dev.rampart.engine.internal.load.PackProblems;
 import dev.rampart.engine.internal.load.PackSource;
 import dev.rampart.engine.internal.signing.PackVerifier;
+import dev.rampart.engine.value.PackLoadException;
+import dev.rampart.engine.value.PackSignature;
+import dev.rampart.engine.value.PackSignatureException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -46,7 +49,7 @@ public final class PackSignatures {
    */
   public static List<PackSignature> verify(Path pack, TrustedKeys trusted, MinimumVersions minimum)
       throws PackSignatureException, PackLoadException {
-    return verify(PackSource.file(pack), new PackVerifier(trusted, minimum));
+    return verify(PackSource.file(pack), Boundary.verifier(trusted, minimum));
   }
 
   /**
@@ -65,7 +68,7 @@ public final class PackSignatures {
   public static List<PackSignature> verifyBuiltin(String id, TrustedKeys trusted, MinimumVersions minimum)
       throws PackSignatureException, PackLoadException {
     RulePacks.checkBuiltin(id);
-    return verify(BuiltinPacks.source(id), new PackVerifier(trusted, minimum));
+    return verify(BuiltinPacks.source(id), Boundary.verifier(trusted, minimum));
   }
 
   private static List<PackSignature> verify(PackSource source, PackVerifier verifier)

@@ -5,7 +5,8 @@ import dev.rampart.engine.internal.load.PackComposer;
 import dev.rampart.engine.internal.load.PackProblems;
 import dev.rampart.engine.internal.load.PackReader;
 import dev.rampart.engine.internal.load.PackSource;
-import dev.rampart.engine.internal.signing.PackVerifier;
+import dev.rampart.engine.value.PackLoadException;
+import dev.rampart.engine.value.PackSignatureException;
 import dev.rampart.engine.value.Problem;
 import dev.rampart.spi.source.DidYouMean;
 import java.nio.file.Files;
@@ -117,7 +118,7 @@ public final class RulePacks {
    */
   public static RulePack loadVerified(Path file, TrustedKeys trusted, MinimumVersions minimum)
       throws PackLoadException, PackSignatureException {
-    return compose(PackSource.file(file), new PackVerifier(trusted, minimum));
+    return compose(PackSource.file(file), Boundary.verifier(trusted, minimum));
   }
 
   /**
@@ -135,7 +136,7 @@ public final class RulePacks {
   public static RulePack builtinVerified(String id, TrustedKeys trusted, MinimumVersions minimum)
       throws PackLoadException, PackSignatureException {
     checkBuiltin(id);
-    return compose(BuiltinPacks.source(id), new PackVerifier(trusted, minimum));
+    return compose(BuiltinPacks.source(id), Boundary.verifier(trusted, minimum));
   }
 
   /** Refuses an id that is not a built-in pack on the classpath, explaining what is. */

@@ -1,9 +1,10 @@
 package dev.rampart.engine;
 
 import dev.rampart.engine.internal.signing.Ed25519;
+import dev.rampart.engine.internal.signing.Ed25519PublicKey;
 import dev.rampart.engine.internal.signing.KeyFiles;
+import dev.rampart.engine.value.KeyFileException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -13,12 +14,10 @@ import java.util.Objects;
  */
 public final class VerifyingKey {
 
-  private final byte[] key;
-  private final String id;
+  private final Ed25519PublicKey key;
 
-  private VerifyingKey(byte[] key) {
-    this.key = key.clone();
-    this.id = Ed25519.keyId(this.key);
+  private VerifyingKey(Ed25519PublicKey key) {
+    this.key = key;
   }
 
   /**
@@ -28,10 +27,7 @@ public final class VerifyingKey {
    */
   public static VerifyingKey of(byte[] key) {
     Objects.requireNonNull(key, "key");
-    if (key.length != Ed25519.KEY_BYTES) {
-      throw new IllegalArgumentException("an Ed25519 public key has 32 bytes, not " + key.length);
-    }
-    return new VerifyingKey(key);
+    return new VerifyingKey(new Ed25519PublicKey(key));
   }
 
   /**
@@ -49,7 +45,7 @@ public final class VerifyingKey {
    * @throws KeyFileException if the text holds no Ed25519 public key, saying why
    */
   public static VerifyingKey fromPem(String text, String name) throws KeyFileException {
-    return new VerifyingKey(Ed25519.readPublicKey(text, name));
+    return new VerifyingKey(new Ed25519PublicKey(Ed25519.readPublicKey(text, name)));
   }
 
   /**
@@ -57,36 +53,41 @@ public final class VerifyingKey {
    * key bytes.
    */
   public String id() {
-    return id;
+    return key.id();
   }
 
   /** The 32 raw key bytes (RFC 8032); a copy. */
   public byte[] encoded() {
-    return key.clone();
+    return key.encoded();
   }
 
   /** Whether {@code signature} is this key's Ed25519 signature of {@code message}. */
   public boolean verifies(byte[] message, byte[] signature) {
-    return Ed25519.verifies(key, message, signature);
+    return key.verifies(message, signature);
   }
 
   /** The PEM text of the key file. */
   public String toPem() {
-    return Ed25519.publicKeyPem(key);
+    return key.pem();
+  }
+
+  /** The key as the engine's internals take it; see {@link Boundary#verifier}. */
+  Ed25519PublicKey internal() {
+    return key;
   }
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof VerifyingKey that && Arrays.equals(key, that.key);
+    return other instanceof VerifyingKey that && key.equals(that.key);
   }
 
   @Override
   public int hashCode() {
-    return Arrays.hashCode(key);
+    return key.hashCode();
   }
 
   @Override
   public String toString() {
-    return "Ed25519 public key " + id;
+    return key.toString();
   }
 }

@@ -3,6 +3,7 @@ package dev.rampart.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rampart.engine.value.PackLoadException;
 import dev.rampart.spi.fact.Deployment;
 import dev.rampart.spi.fact.Device;
 import dev.rampart.spi.fact.Fact;

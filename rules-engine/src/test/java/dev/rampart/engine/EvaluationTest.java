@@ -3,6 +3,7 @@ package dev.rampart.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.rampart.engine.value.Outcome;
+import dev.rampart.engine.value.PackLoadException;
 import dev.rampart.spi.fact.AuthMethod;
 import dev.rampart.spi.fact.Credentials;
 import dev.rampart.spi.fact.Device;

@@ -9,6 +9,7 @@ import dev.rampart.engine.value.Evidence.Actual;
 import dev.rampart.engine.value.Evidence.Expectation.Comparison;
 import dev.rampart.engine.value.Evidence.Expectation.Presence;
 import dev.rampart.engine.value.Evidence.Operand;
+import dev.rampart.engine.value.PackLoadException;
 import dev.rampart.spi.fact.Device;
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.FactType;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.rampart.engine.value.Evidence;
 import dev.rampart.engine.value.EvidenceText;
 import dev.rampart.engine.value.Outcome;
+import dev.rampart.engine.value.PackLoadException;
 import dev.rampart.engine.value.Problem;
 import dev.rampart.spi.fact.AccessPolicy;
 import dev.rampart.spi.fact.Certificate;

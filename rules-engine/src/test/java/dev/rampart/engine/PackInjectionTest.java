@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rampart.engine.value.Outcome;
+import dev.rampart.engine.value.PackLoadException;
 import dev.rampart.spi.fact.Device;
 import java.nio.file.Files;
 import java.nio.file.Path;

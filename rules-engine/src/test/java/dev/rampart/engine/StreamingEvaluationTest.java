@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rampart.engine.value.Outcome;
+import dev.rampart.engine.value.PackLoadException;
 import dev.rampart.spi.fact.Device;
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.FactType;

@@ -112,7 +112,7 @@ public final class ExplainCommand implements Callable<Integer> {
       }
     }
     List<Rule> named = engine.rules().stream()
-        .filter(r -> r.id().equals(rule) || (r.packId() + "/" + r.id()).equals(rule))
+        .filter(r -> r.ruleId().isNamedBy(rule))
         .toList();
     // an unknown or ambiguous rule: the engine says so, naming the closest rule
     FactType type = named.isEmpty() ? FactType.DEVICE : named.get(0).target();

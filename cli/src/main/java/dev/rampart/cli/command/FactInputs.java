@@ -1,13 +1,13 @@
 package dev.rampart.cli.command;
 
+import dev.rampart.engine.ComplianceEngine;
+import dev.rampart.engine.RulePack;
+import dev.rampart.engine.RulePacks;
+import dev.rampart.engine.value.PackLoadException;
 import dev.rampart.sources.IdentityKeys;
 import dev.rampart.sources.Inventory;
 import dev.rampart.sources.SourceSpec;
 import dev.rampart.sources.Sources;
-import dev.rampart.engine.ComplianceEngine;
-import dev.rampart.engine.PackLoadException;
-import dev.rampart.engine.RulePack;
-import dev.rampart.engine.RulePacks;
 import dev.rampart.sources.merge.IdentityKey;
 import dev.rampart.sources.merge.MergePolicy;
 import dev.rampart.spi.source.SourceException;

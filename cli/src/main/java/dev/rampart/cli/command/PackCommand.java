@@ -1,21 +1,21 @@
 package dev.rampart.cli.command;
 
-import dev.rampart.engine.KeyFileException;
 import dev.rampart.engine.MinimumVersions;
-import dev.rampart.engine.PackLoadException;
-import dev.rampart.engine.PackSignature;
-import dev.rampart.engine.PackSignatureException;
 import dev.rampart.engine.PackSignatures;
 import dev.rampart.engine.RulePacks;
 import dev.rampart.engine.TrustedKeys;
+import dev.rampart.engine.value.KeyFileException;
+import dev.rampart.engine.value.PackLoadException;
+import dev.rampart.engine.value.PackSignature;
+import dev.rampart.engine.value.PackSignatureException;
 import dev.rampart.packsigning.PackSigning;
 import dev.rampart.packsigning.SigningKey;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,13 +1,13 @@
 package dev.rampart.cli.command;
 
-import dev.rampart.engine.KeyFileException;
 import dev.rampart.engine.MinimumVersions;
-import dev.rampart.engine.PackLoadException;
-import dev.rampart.engine.PackSignatureException;
 import dev.rampart.engine.RulePack;
 import dev.rampart.engine.RulePacks;
 import dev.rampart.engine.TrustedKeys;
 import dev.rampart.engine.VerifyingKey;
+import dev.rampart.engine.value.KeyFileException;
+import dev.rampart.engine.value.PackLoadException;
+import dev.rampart.engine.value.PackSignatureException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,9 +1,9 @@
 package dev.rampart.cli.command;
 
 import dev.rampart.engine.ComplianceEngine;
-import dev.rampart.engine.PackLoadException;
 import dev.rampart.engine.RulePack;
 import dev.rampart.engine.RulePacks;
+import dev.rampart.engine.value.PackLoadException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;

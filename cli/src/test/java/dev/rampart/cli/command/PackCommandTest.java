@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rampart.cli.CliRun;
-import dev.rampart.engine.PackLoadException;
 import dev.rampart.engine.RulePacks;
 import dev.rampart.engine.VerifyingKey;
+import dev.rampart.engine.value.PackLoadException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

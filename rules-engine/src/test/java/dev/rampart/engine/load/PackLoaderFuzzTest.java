@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.rampart.engine.PackLoadException;
 import dev.rampart.engine.RulePacks;
+import dev.rampart.engine.value.PackLoadException;
 import dev.rampart.engine.value.Problem;
 import java.nio.charset.StandardCharsets;
 

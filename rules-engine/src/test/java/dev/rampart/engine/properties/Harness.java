@@ -2,11 +2,11 @@ package dev.rampart.engine.properties;
 
 import dev.rampart.engine.ComplianceEngine;
 import dev.rampart.engine.EngineTestAccess;
-import dev.rampart.engine.PackLoadException;
 import dev.rampart.engine.RulePacks;
 import dev.rampart.engine.RuleResult;
 import dev.rampart.engine.value.Evidence;
 import dev.rampart.engine.value.Outcome;
+import dev.rampart.engine.value.PackLoadException;
 import dev.rampart.spi.fact.FactType;
 import java.time.Clock;
 import java.time.Instant;

@@ -3,10 +3,10 @@ package dev.rampart.engine.signing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.rampart.engine.PackSignatureException;
 import dev.rampart.engine.RulePacks;
 import dev.rampart.engine.TrustedKeys;
 import dev.rampart.engine.VerifyingKey;
+import dev.rampart.engine.value.PackSignatureException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 

@@ -3,8 +3,8 @@ package dev.rampart.engine.signing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.rampart.engine.KeyFileException;
 import dev.rampart.engine.VerifyingKey;
+import dev.rampart.engine.value.KeyFileException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

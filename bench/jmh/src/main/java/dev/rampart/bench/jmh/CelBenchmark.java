@@ -1,9 +1,9 @@
 package dev.rampart.bench.jmh;
 
-import dev.rampart.engine.PackLoadException;
 import dev.rampart.engine.Report;
 import dev.rampart.engine.RuleResult;
 import dev.rampart.engine.value.Outcome;
+import dev.rampart.engine.value.PackLoadException;
 import dev.rampart.spi.fact.Device;
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.FactType;

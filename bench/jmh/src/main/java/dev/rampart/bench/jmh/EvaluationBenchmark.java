@@ -1,9 +1,9 @@
 package dev.rampart.bench.jmh;
 
 import dev.rampart.engine.ComplianceEngine;
-import dev.rampart.engine.PackLoadException;
 import dev.rampart.engine.Report;
 import dev.rampart.engine.RulePacks;
+import dev.rampart.engine.value.PackLoadException;
 import dev.rampart.spi.fact.Fact;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

@@ -1,11 +1,11 @@
 package dev.rampart.bench.jmh;
 
 import dev.rampart.adapter.inventory.InventoryFileSource;
+import dev.rampart.engine.ComplianceEngine;
+import dev.rampart.engine.RulePack;
+import dev.rampart.engine.value.PackLoadException;
 import dev.rampart.generator.FleetGenerator;
 import dev.rampart.generator.FleetSpec;
-import dev.rampart.engine.ComplianceEngine;
-import dev.rampart.engine.PackLoadException;
-import dev.rampart.engine.RulePack;
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.source.SourceException;
 import java.io.IOException;

@@ -2,9 +2,9 @@ package dev.rampart.bench.jmh;
 
 import dev.rampart.engine.ComplianceEngine;
 import dev.rampart.engine.ComplianceSession;
-import dev.rampart.engine.PackLoadException;
-import dev.rampart.engine.RuleResult;
 import dev.rampart.engine.RulePacks;
+import dev.rampart.engine.RuleResult;
+import dev.rampart.engine.value.PackLoadException;
 import dev.rampart.spi.fact.Device;
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.FactType;

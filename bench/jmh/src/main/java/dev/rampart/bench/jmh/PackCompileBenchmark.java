@@ -1,8 +1,8 @@
 package dev.rampart.bench.jmh;
 
 import dev.rampart.engine.ComplianceEngine;
-import dev.rampart.engine.PackLoadException;
 import dev.rampart.engine.RulePacks;
+import dev.rampart.engine.value.PackLoadException;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

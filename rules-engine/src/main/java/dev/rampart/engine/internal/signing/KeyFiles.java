@@ -1,6 +1,6 @@
 package dev.rampart.engine.internal.signing;
 
-import dev.rampart.engine.KeyFileException;
+import dev.rampart.engine.value.KeyFileException;
 import dev.rampart.spi.source.InputFileException;
 import dev.rampart.spi.source.InputFiles;
 import java.nio.ByteBuffer;

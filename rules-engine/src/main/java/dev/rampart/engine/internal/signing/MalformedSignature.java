@@ -4,7 +4,7 @@ import dev.rampart.engine.value.Problem;
 import java.util.List;
 
 /** A {@code pack.sig} file is not in the format; every problem has its line. */
-public final class MalformedSignature extends Exception {
+final class MalformedSignature extends Exception {
 
   private static final long serialVersionUID = 1L;
 

@@ -16,7 +16,7 @@ import java.util.TreeSet;
  * paths relative to the directory with {@code /} between names, sorted by their UTF-8 bytes,
  * UTF-8 text with a line feed after each line.
  */
-public final class Manifest {
+final class Manifest {
 
   private final SortedMap<String, String> digests;
 

@@ -33,7 +33,7 @@ import org.jspecify.annotations.Nullable;
  * except its own {@code pack.sig}, which is kept apart. Checking and loading then use these very
  * bytes, so a file changed on disk after the check is never loaded unchecked.
  */
-public final class PackFiles {
+final class PackFiles {
 
   /** The signature file, beside the pack file. */
   public static final String SIGNATURE = "pack.sig";

@@ -1,14 +1,14 @@
 package dev.rampart.engine.internal.signing;
 
-import dev.rampart.engine.PackLoadException;
-import dev.rampart.engine.PackSignature;
-import dev.rampart.engine.PackSignatureException;
-import dev.rampart.engine.PackSignatureException.Reason;
 import dev.rampart.engine.internal.ast.PackDef;
 import dev.rampart.engine.internal.load.PackComposer;
 import dev.rampart.engine.internal.load.PackProblems;
 import dev.rampart.engine.internal.load.PackReader;
 import dev.rampart.engine.internal.load.PackSource;
+import dev.rampart.engine.value.PackLoadException;
+import dev.rampart.engine.value.PackSignature;
+import dev.rampart.engine.value.PackSignatureException;
+import dev.rampart.engine.value.PackSignatureException.Reason;
 import dev.rampart.engine.value.Problem;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -1,17 +1,15 @@
 package dev.rampart.engine.internal.signing;
 
-import dev.rampart.engine.KeyFileException;
-import dev.rampart.engine.MinimumVersions;
-import dev.rampart.engine.PackSignature;
-import dev.rampart.engine.PackSignatureException;
-import dev.rampart.engine.PackSignatureException.Reason;
-import dev.rampart.engine.TrustedKeys;
-import dev.rampart.engine.VerifyingKey;
 import dev.rampart.engine.internal.ast.PackDef;
+import dev.rampart.engine.internal.ast.Version;
 import dev.rampart.engine.internal.load.BuiltinPacks;
 import dev.rampart.engine.internal.load.PackProblems;
 import dev.rampart.engine.internal.load.PackReader;
 import dev.rampart.engine.internal.load.PackSource;
+import dev.rampart.engine.value.KeyFileException;
+import dev.rampart.engine.value.PackSignature;
+import dev.rampart.engine.value.PackSignatureException;
+import dev.rampart.engine.value.PackSignatureException.Reason;
 import dev.rampart.engine.value.Problem;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -42,17 +40,21 @@ public final class PackVerifier implements PackReader<PackSignatureException> {
   private static final Pattern BUILTIN =
       Pattern.compile(Pattern.quote(BuiltinPacks.ROOT) + "([a-z0-9][a-z0-9-]*)/[^/]+");
 
-  private final TrustedKeys trusted;
-  private final MinimumVersions minimum;
+  private final List<Ed25519PublicKey> trusted;
+  private final Map<String, Version> minimum;
   private final Map<String, PackFiles> checked = new HashMap<>();
   private final List<PackSignature> signatures = new ArrayList<>();
   /** The signatures met so far in the chain, each with the depth of the pack it was met at. */
   private final List<Applied> applied = new ArrayList<>();
   private int deepest;
 
-  public PackVerifier(TrustedKeys trusted, MinimumVersions minimum) {
-    this.trusted = Objects.requireNonNull(trusted, "trusted");
-    this.minimum = Objects.requireNonNull(minimum, "minimum");
+  /**
+   * @param trusted the keys whose signatures are accepted, in the order messages list them
+   * @param minimum the lowest version of each pack id that is accepted
+   */
+  public PackVerifier(List<Ed25519PublicKey> trusted, Map<String, Version> minimum) {
+    this.trusted = List.copyOf(trusted);
+    this.minimum = Map.copyOf(minimum);
   }
 
   /** The signatures checked so far, the pack asked for first, then its bases. */
@@ -108,8 +110,8 @@ public final class PackVerifier implements PackReader<PackSignatureException> {
         throw refuse(Reason.NOT_THE_SIGNED_PACK, subject, problem);
       }
     }
-    if (minimum.refuses(pack.id(), pack.version())) {
-      String lowest = minimum.of(pack.id()).orElseThrow();
+    Version lowest = minimum.get(pack.id());
+    if (lowest != null && Version.parse(pack.version()).compareTo(lowest) < 0) {
       throw refuse(Reason.BELOW_MINIMUM_VERSION, subject, new Problem(source.name(), 0, 0, null,
           "pack '" + pack.id() + "' is version " + pack.version() + ", below the minimum version " + lowest
               + " required for it: an older signed copy is refused",
@@ -145,8 +147,9 @@ public final class PackVerifier implements PackReader<PackSignatureException> {
           e.problems());
     }
 
-    List<VerifyingKey> keys = new ArrayList<>(trusted.withId(signature.keyId()));
-    VerifyingKey builtinKey = builtin ? builtinKey(files) : null;
+    List<Ed25519PublicKey> keys =
+        new ArrayList<>(trusted.stream().filter(k -> k.id().equals(signature.keyId())).toList());
+    Ed25519PublicKey builtinKey = builtin ? builtinKey(files) : null;
     if (builtinKey != null && builtinKey.id().equals(signature.keyId())) {
       keys.add(builtinKey);
     }
@@ -154,7 +157,7 @@ public final class PackVerifier implements PackReader<PackSignatureException> {
       throw refuse(Reason.UNTRUSTED_KEY, subject, new Problem(signatureName, signature.keyIdLine(), 9, null,
           "signed by key " + signature.keyId() + ", which is not trusted", trustHint(builtin, builtinKey)));
     }
-    VerifyingKey signer = keys.stream()
+    Ed25519PublicKey signer = keys.stream()
         .filter(k -> k.verifies(signature.signed(), signature.signature()))
         .findFirst()
         .orElse(null);
@@ -201,20 +204,20 @@ public final class PackVerifier implements PackReader<PackSignatureException> {
     }
   }
 
-  private static @Nullable VerifyingKey builtinKey(PackFiles files) {
+  private static @Nullable Ed25519PublicKey builtinKey(PackFiles files) {
     byte[] pem = files.beside();
     if (pem == null) {
       return null;
     }
     try {
-      return VerifyingKey.fromPem(new String(pem, StandardCharsets.US_ASCII), BUILTIN_KEY_FILE);
+      return new Ed25519PublicKey(Ed25519.readPublicKey(new String(pem, StandardCharsets.US_ASCII), BUILTIN_KEY_FILE));
     } catch (KeyFileException e) {
       return null;
     }
   }
 
-  private String trustHint(boolean builtin, @Nullable VerifyingKey builtinKey) {
-    List<String> ids = new ArrayList<>(trusted.keys().stream().map(VerifyingKey::id).toList());
+  private String trustHint(boolean builtin, @Nullable Ed25519PublicKey builtinKey) {
+    List<String> ids = new ArrayList<>(trusted.stream().map(Ed25519PublicKey::id).toList());
     if (builtinKey != null) {
       ids.add(builtinKey.id() + " (the built-in key)");
     }

@@ -46,7 +46,7 @@ import org.jspecify.annotations.Nullable;
  * @param signatureLine the line of {@code signature}, for messages
  * @param chainLines the line of {@code pack}, then of each {@code base}, for messages
  */
-public record SignatureFile(
+record SignatureFile(
     String keyId, byte[] signature, SignedChain chain, Manifest manifest, byte[] signed, int keyIdLine,
     int signatureLine, List<Integer> chainLines) {
 

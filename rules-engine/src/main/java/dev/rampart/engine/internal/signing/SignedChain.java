@@ -1,6 +1,6 @@
 package dev.rampart.engine.internal.signing;
 
-import dev.rampart.engine.PackSignature;
+import dev.rampart.engine.value.PackSignature;
 import java.util.List;
 import java.util.Objects;
 
@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param pack the pack signed
  * @param bases the packs it extends: its base, that base's base, and so on
  */
-public record SignedChain(Identity pack, List<Identity> bases) {
+record SignedChain(Identity pack, List<Identity> bases) {
 
   public SignedChain {
     Objects.requireNonNull(pack, "pack");

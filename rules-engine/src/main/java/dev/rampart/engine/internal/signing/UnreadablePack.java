@@ -4,7 +4,7 @@ import dev.rampart.engine.value.Problem;
 import java.util.List;
 
 /** A pack's files cannot all be read, or the pack holds what cannot be signed; every problem is listed. */
-public final class UnreadablePack extends Exception {
+final class UnreadablePack extends Exception {
 
   private static final long serialVersionUID = 1L;
 

@@ -3,14 +3,12 @@ package dev.rampart.engine.internal.signing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.rampart.engine.MinimumVersions;
-import dev.rampart.engine.PackSignature;
-import dev.rampart.engine.PackSignatureException;
-import dev.rampart.engine.PackSignatureException.Reason;
-import dev.rampart.engine.TrustedKeys;
 import dev.rampart.engine.VerifyingKey;
 import dev.rampart.engine.internal.load.PackComposer;
 import dev.rampart.engine.internal.load.PackSource;
+import dev.rampart.engine.value.PackSignature;
+import dev.rampart.engine.value.PackSignatureException;
+import dev.rampart.engine.value.PackSignatureException.Reason;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URL;
@@ -130,7 +128,7 @@ class ClasspathPacksTest {
 
   private static List<PackSignature> verify(URL root, String resource) throws Exception {
     try (URLClassLoader loader = new URLClassLoader(new URL[] {root}, null)) {
-      PackVerifier verifier = new PackVerifier(TrustedKeys.none(), MinimumVersions.none());
+      PackVerifier verifier = new PackVerifier(List.of(), Map.of());
       PackComposer.load(PackSource.classpath(loader, resource), verifier);
       return verifier.signatures();
     }

@@ -1,4 +1,4 @@
-package dev.rampart.engine;
+package dev.rampart.engine.value;
 
 import dev.rampart.engine.value.Problem;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.rampart.engine;
+package dev.rampart.engine.value;
 
 import java.util.List;
 import java.util.Objects;
@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * @param pack the pack directory as messages name it, e.g. {@code packs/site} or
  *     {@code classpath:dev/rampart/packs/iot-baseline}
- * @param keyId the id of the key that signed, see {@link VerifyingKey#id()}
+ * @param keyId the id of the key that signed: the first 16 hex digits of the SHA-256 of its 32 raw bytes
  * @param builtinKey whether that key is the built-in key shipped beside the built-in packs
  * @param files how many files the signature covers
  * @param signed the id and version the pack is signed as: it loads only as that pack
