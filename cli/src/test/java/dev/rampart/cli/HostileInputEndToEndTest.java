@@ -149,7 +149,7 @@ class HostileInputEndToEndTest {
     }
     args.addAll(List.of("--format", "json:" + json, "--format", "html:" + html));
 
-    CliRun run = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> CliRun.of(args.toArray(String[]::new)));
+    CliRun run = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> CliRun.of(args.toArray(String[]::new)));
 
     assertEquals(2, run.exitCode(), run.err());
     String place = Pattern.quote(file.toString()) + (hostile.located() ? ":\\d+:\\d+: " : ": ");
@@ -315,7 +315,7 @@ class HostileInputEndToEndTest {
     Path pack = Files.writeString(dir.resolve("concatenated.yaml"),
         HEAD + RULE.replace("exists: true", "matches: \"" + ".{1000}".repeat(140_000) + "\""));
 
-    CliRun run = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> CliRun.of("validate", pack.toString()));
+    CliRun run = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> CliRun.of("validate", pack.toString()));
 
     assertEquals(2, run.exitCode(), run.err());
     assertTrue(run.err().contains(pack + ":10:36: rule R1: 'matches' on 'name': regular expression '.{1000}"),
@@ -335,7 +335,7 @@ class HostileInputEndToEndTest {
     }
     Path inventory = Files.writeString(dir.resolve("long-names.yaml"), devices.toString());
 
-    CliRun run = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> CliRun.of("evaluate", inventory.toString(),
+    CliRun run = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> CliRun.of("evaluate", inventory.toString(),
         "--pack", pack.toString(), "--time-limit", "PT1S", "--format", "text"));
 
     assertEquals(1, run.exitCode(), run.err());

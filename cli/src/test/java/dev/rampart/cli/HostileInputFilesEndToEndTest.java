@@ -169,7 +169,7 @@ class HostileInputFilesEndToEndTest {
     }
     args.addAll(input.args(file));
     args.addAll(List.of("--format", "json:" + dir.resolve("report.json")));
-    return assertTimeoutPreemptively(Duration.ofSeconds(20), () -> CliRun.of(args.toArray(String[]::new)));
+    return assertTimeoutPreemptively(Duration.ofSeconds(60), () -> CliRun.of(args.toArray(String[]::new)));
   }
 
   private static void assertRefused(CliRun run, String file) {

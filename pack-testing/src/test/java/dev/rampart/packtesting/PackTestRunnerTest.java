@@ -189,7 +189,7 @@ class PackTestRunnerTest {
     Path tests = copyOfPassing(dir, "devices.yaml", "strict-limit.yaml");
     assumeTrue(new ProcessBuilder("mkfifo", tests.resolve("piped.yaml").toString()).start().waitFor() == 0, "mkfifo");
 
-    PackTestResult result = assertTimeoutPreemptively(Duration.ofSeconds(20),
+    PackTestResult result = assertTimeoutPreemptively(Duration.ofSeconds(60),
         () -> PackTestRunner.run(dir.resolve("pack.yaml").toString()));
 
     assertEquals("""

@@ -205,14 +205,14 @@ class PackInjectionTest {
         """), "pack.yaml");
     Device device = Device.builder("cam-01").name("a".repeat(100_000) + "!").build();
 
-    List<RuleResult> results = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> evaluate(pack, device));
+    List<RuleResult> results = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> evaluate(pack, device));
 
     assertEquals(Outcome.FAIL, results.get(0).outcome());
   }
 
   @Test
   void aRegularExpressionThatWouldCompileToAHugeProgramIsRefused() {
-    PackLoadException e = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThrows(PackLoadException.class,
+    PackLoadException e = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> assertThrows(PackLoadException.class,
         () -> RulePacks.parse(pack("", """
             - id: RE-002
               title: Nested counts
@@ -233,7 +233,7 @@ class PackInjectionTest {
   void aRegularExpressionThatConcatenatesCountedRepetitionsIsRefusedBeforeItCompiles() {
     // 980 KB of '.{1000}': no repetition is nested, but the program would hold 140 million instructions
     String pattern = ".{1000}".repeat(140_000);
-    PackLoadException e = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThrows(PackLoadException.class,
+    PackLoadException e = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> assertThrows(PackLoadException.class,
         () -> RulePacks.parse(pack("", """
             - id: RE-003
               title: Concatenated counts
@@ -265,7 +265,7 @@ class PackInjectionTest {
             assert: {field: name, matches: "%s"}
           """.formatted(i, ".{1000}".repeat(95)));
     }
-    PackLoadException e = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThrows(PackLoadException.class,
+    PackLoadException e = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> assertThrows(PackLoadException.class,
         () -> RulePacks.parse(pack("", rules.toString()), "pack.yaml")));
     assertEquals("""
         1 problem in rule pack:
@@ -287,7 +287,7 @@ class PackInjectionTest {
         """.formatted(".{1000}".repeat(50))), "pack.yaml");
     Device device = Device.builder("cam-01").name("a".repeat(200_000)).build();
 
-    List<RuleResult> results = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> evaluate(pack, device));
+    List<RuleResult> results = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> evaluate(pack, device));
 
     assertEquals(Outcome.ERROR, results.get(0).outcome());
     assertEquals("evaluation failed: name: 'name' is 200,000 characters long, too long to match against '.{1000}.{1000}"
@@ -313,7 +313,7 @@ class PackInjectionTest {
     }
     ComplianceEngine engine = ComplianceEngine.builder().pack(pack).timeLimit(Duration.ofSeconds(1)).build();
 
-    Report report = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> engine.evaluate(devices));
+    Report report = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> engine.evaluate(devices));
 
     assertEquals(java.util.Optional.of("stopped at the time limit of PT1S: 600 of 600 facts evaluated"),
         report.incompleteReason());

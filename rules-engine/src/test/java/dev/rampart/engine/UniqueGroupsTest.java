@@ -41,7 +41,7 @@ class UniqueGroupsTest {
     ComplianceEngine engine = engine();
     List<Fact> fleet = sharingOneFingerprint(FLEET);
 
-    Report report = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> engine.evaluate(fleet));
+    Report report = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> engine.evaluate(fleet));
 
     List<RuleResult> unique = report.findings().stream().filter(r -> r.rule().id().equals("unique-credential")).toList();
     assertEquals(FLEET, unique.size());
@@ -55,13 +55,13 @@ class UniqueGroupsTest {
     ComplianceEngine engine = engine();
     List<Fact> fleet = sharingOneFingerprint(FLEET);
 
-    Report streamed = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+    Report streamed = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
       try (StreamingEvaluation evaluation = engine.startEvaluation(Provenance.none())) {
         fleet.forEach(evaluation::add);
         return evaluation.finish();
       }
     });
-    Report limited = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> ComplianceEngine.builder()
+    Report limited = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> ComplianceEngine.builder()
         .pack(RulePacks.parse(EvaluationTest.PACK, "test.yaml")).timeLimit(Duration.ofMinutes(5)).build()
         .evaluate(fleet));
 
@@ -99,7 +99,7 @@ class UniqueGroupsTest {
   void aSessionOverALargeGroupStaysLinear() throws Exception {
     try (ComplianceSession session = engine().openSession()) {
       List<Fact> fleet = sharingOneFingerprint(FLEET);
-      assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+      assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
         fleet.forEach(session::insert);
         session.remove(FactType.DEVICE, "d00001");
         assertEquals("[credentials.fingerprint = fp-shared (shared with 19998 other devices: d00002, d00003, d00004,"

@@ -204,12 +204,12 @@ class HostilePackTest {
   }
 
   private static String problems(String pack) {
-    return message(assertTimeoutPreemptively(Duration.ofSeconds(10),
+    return message(assertTimeoutPreemptively(Duration.ofSeconds(60),
         () -> assertThrows(PackLoadException.class, () -> RulePacks.parse(pack, "pack.yaml"))));
   }
 
   private static String problems(Path file) {
-    return message(assertTimeoutPreemptively(Duration.ofSeconds(10),
+    return message(assertTimeoutPreemptively(Duration.ofSeconds(60),
         () -> assertThrows(PackLoadException.class, () -> RulePacks.load(file))));
   }
 

@@ -212,7 +212,7 @@ class TailoringTest {
     assumeTrue(new ProcessBuilder("mkfifo", dir.resolve("pipe.yaml").toString()).start().waitFor() == 0, "mkfifo");
     Files.writeString(dir.resolve("site.yaml"), SITE.replace("extends: test-baseline", "extends: ./pipe.yaml"));
 
-    PackLoadException fifo = assertTimeoutPreemptively(Duration.ofSeconds(10),
+    PackLoadException fifo = assertTimeoutPreemptively(Duration.ofSeconds(60),
         () -> assertThrows(PackLoadException.class, () -> RulePacks.load(dir.resolve("site.yaml"))));
 
     assertEquals("""

@@ -43,7 +43,7 @@ class InputFilesTest {
     Path zero = Path.of("/dev/zero");
     assumeTrue(Files.exists(zero), "needs /dev/zero");
 
-    InputFileException e = assertTimeoutPreemptively(Duration.ofSeconds(10),
+    InputFileException e = assertTimeoutPreemptively(Duration.ofSeconds(60),
         () -> assertThrows(InputFileException.class, () -> InputFiles.read(zero, 1024)));
 
     assertEquals("/dev/zero: is not a regular file: a device, FIFO or socket is never read"
@@ -55,7 +55,7 @@ class InputFilesTest {
     Path fifo = dir.resolve("pipe");
     assumeTrue(mkfifo(fifo), "needs mkfifo");
 
-    InputFileException e = assertTimeoutPreemptively(Duration.ofSeconds(10),
+    InputFileException e = assertTimeoutPreemptively(Duration.ofSeconds(60),
         () -> assertThrows(InputFileException.class, () -> InputFiles.open(fifo, Long.MAX_VALUE)));
 
     assertEquals(InputFileException.Kind.NOT_REGULAR, e.kind());

@@ -147,7 +147,7 @@ class HostileInventoryTest {
   }
 
   private static String problems(Path file) {
-    SourceException failure = assertTimeoutPreemptively(Duration.ofSeconds(10),
+    SourceException failure = assertTimeoutPreemptively(Duration.ofSeconds(60),
         () -> assertThrows(SourceException.class, () -> Fixtures.read(file)));
     List<String> lines = new ArrayList<>(failure.problems());
     return String.join("\n", lines) + "\n";

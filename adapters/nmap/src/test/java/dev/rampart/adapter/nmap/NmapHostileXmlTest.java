@@ -151,11 +151,11 @@ class NmapHostileXmlTest {
   }
 
   private static List<Device> devices(Path scan) throws SourceException {
-    return assertTimeoutPreemptively(Duration.ofSeconds(10),
+    return assertTimeoutPreemptively(Duration.ofSeconds(60),
         () -> Fixtures.read(scan).facts().stream().map(Device.class::cast).toList());
   }
 
   private static String problems(Path scan) {
-    return assertTimeoutPreemptively(Duration.ofSeconds(10), () -> Fixtures.problems(scan));
+    return assertTimeoutPreemptively(Duration.ofSeconds(60), () -> Fixtures.problems(scan));
   }
 }

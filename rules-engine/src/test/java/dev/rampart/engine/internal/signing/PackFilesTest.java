@@ -47,7 +47,7 @@ class PackFilesTest {
     Path fifo = root.resolve("packs/beside.pub");
     assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo");
 
-    UnreadablePack refused = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThrows(
+    UnreadablePack refused = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> assertThrows(
         UnreadablePack.class, () -> PackFiles.ofClasspath(pack, "packs/site/pack.yaml", "beside.pub")));
 
     assertEquals(List.of(new Problem(fifo.toString(), 0, 0, null,
