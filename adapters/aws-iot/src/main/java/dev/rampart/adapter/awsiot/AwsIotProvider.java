@@ -55,7 +55,7 @@ public final class AwsIotProvider implements FactSourceProvider {
   @Override
   public FactSource create(SourceConfig config) throws SourceException {
     String location = config.location();
-    List<String> unknown = config.options().keySet().stream().filter(key -> !OPTIONS.contains(key)).sorted().toList();
+    List<String> unknown = config.unknownOptions(OPTIONS);
     if (!unknown.isEmpty()) {
       throw new SourceException(ID + " source '" + location + "': unknown option(s) " + String.join(", ", unknown)
           + " (the " + ID + " source takes the options " + ENDPOINT + " and " + PROFILE
