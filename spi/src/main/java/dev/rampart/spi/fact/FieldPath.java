@@ -1,6 +1,5 @@
 package dev.rampart.spi.fact;
 
-import dev.rampart.spi.source.DisplayText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -54,6 +53,7 @@ public final class FieldPath {
     if (text.isEmpty()) {
       throw new InvalidFieldPathException(text, 1, "the field path is empty", "name a field, e.g. 'owner' or 'attributes.site'");
     }
+    refuseInvisibleCharacters(text);
     List<Step> steps = new ArrayList<>();
     int i = 0;
     boolean expectName = true;
@@ -184,6 +184,20 @@ public final class FieldPath {
     }
   }
 
+  // No field name or key holds a control or formatting character, and refusing them here keeps every
+  // message below safe to print as it quotes the text.
+  private static void refuseInvisibleCharacters(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      int type = Character.getType(c);
+      if (Character.isISOControl(c) || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+          || type == Character.PARAGRAPH_SEPARATOR) {
+        throw new InvalidFieldPathException(text.substring(0, i), i + 1,
+            String.format("the invisible character U+%04X cannot be part of a path", (int) c), "remove it");
+      }
+    }
+  }
+
   private static int endOfName(String text, int from) {
     int i = from;
     while (i < text.length() && text.charAt(i) != '.' && text.charAt(i) != '[' && text.charAt(i) != ']') {
@@ -281,13 +295,17 @@ public final class FieldPath {
     private static final int QUOTED = 60;
 
     private final int column;
-    private final String problem;
+    private final String reason;
     private final String fix;
 
     InvalidFieldPathException(String text, int column, String problem, String fix) {
-      super("field path '" + quote(text) + "', column " + column + ": " + problem + " (" + fix + ")");
+      this("field path '" + quote(text) + "', column " + column + ": " + problem, column, fix);
+    }
+
+    private InvalidFieldPathException(String reason, int column, String fix) {
+      super(reason + " (" + fix + ")");
       this.column = column;
-      this.problem = problem;
+      this.reason = reason;
       this.fix = fix;
     }
 
@@ -296,9 +314,9 @@ public final class FieldPath {
       return column;
     }
 
-    /** What is wrong, e.g. {@code a field name is missing between two dots}. */
-    public String problem() {
-      return problem;
+    /** What is wrong and where, without the fix, e.g. {@code field path 'a..b', column 3: a field name is missing ...}. */
+    public String reason() {
+      return reason;
     }
 
     /** How to put it right. */
@@ -307,8 +325,7 @@ public final class FieldPath {
     }
 
     private static String quote(String text) {
-      String shown = text.length() > QUOTED ? text.substring(0, QUOTED) + "..." : text;
-      return DisplayText.escape(shown);
+      return text.length() > QUOTED ? text.substring(0, QUOTED) + "..." : text;
     }
   }
 }

@@ -101,9 +101,13 @@ class FieldPathTest {
   }
 
   @Test
-  void quotesControlCharactersEscaped() {
-    InvalidFieldPathException e = assertThrows(InvalidFieldPathException.class, () -> FieldPath.parse("a[\n"));
-    assertEquals("field path 'a[\\n', column 2: '[' is not closed (close it with ']', e.g. 'services[0]')", e.getMessage());
+  void refusesInvisibleCharactersQuotingOnlyTheTextBeforeThem() {
+    InvalidFieldPathException e = assertThrows(InvalidFieldPathException.class, () -> FieldPath.parse("a[\u001b[2J]"));
+    assertEquals("field path 'a[', column 3: the invisible character U+001B cannot be part of a path (remove it)",
+        e.getMessage());
+    InvalidFieldPathException bidi = assertThrows(InvalidFieldPathException.class, () -> FieldPath.parse("site\u202Eabc"));
+    assertEquals("field path 'site', column 5: the invisible character U+202E cannot be part of a path (remove it)",
+        bidi.getMessage());
   }
 
   private static Gen<FieldPath> paths() {
