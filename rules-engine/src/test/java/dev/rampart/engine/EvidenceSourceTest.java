@@ -10,6 +10,7 @@ import dev.rampart.engine.value.Evidence.Operand;
 import dev.rampart.spi.fact.Device;
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.FactType;
+import dev.rampart.spi.fact.FieldPath;
 import dev.rampart.spi.fact.Network;
 import dev.rampart.spi.fact.ServiceState;
 import dev.rampart.spi.fact.Vendor;
@@ -50,9 +51,9 @@ class EvidenceSourceTest {
     Report report = base.engine().evaluate(fleet(), provenance);
 
     assertEquals(List.of(
-            new Evidence("services[0].port", Actual.value("23"), new Comparison("in", Operand.literal("[23, 2323]"), true),
+            new Evidence(FieldPath.parse("services[0].port"), Actual.value("23"), new Comparison("in", Operand.literal("[23, 2323]"), true),
                 false, "test:device/bad#services[0].port"),
-            new Evidence("services[0].state", Actual.value("open"), new Comparison("equals", Operand.literal("open"), true),
+            new Evidence(FieldPath.parse("services[0].state"), Actual.value("open"), new Comparison("equals", Operand.literal("open"), true),
                 false, "test:device/bad#services[0].state")),
         result(report, "no-telnet", "bad").evidence());
     assertEquals("credentials.defaultPassword = true (expected equals false) [test:device/bad#credentials.defaultPassword]",
@@ -64,7 +65,7 @@ class EvidenceSourceTest {
     Report report = base.engine().evaluate(fleet(), provenance);
 
     assertEquals("test:vendor/acme#disclosureProgram", result(report, "vendor-disclosure", "bad").evidence().get(0).source());
-    assertEquals(new Evidence("networks[corp].zone", Actual.value("corporate"),
+    assertEquals(new Evidence(FieldPath.parse("networks[corp].zone"), Actual.value("corporate"),
             new Comparison("in", Operand.literal("[iot, ot]"), false), false, "test:network/corp#zone"),
         result(report, "iot-segment", "bad").evidence().get(0));
   }
