@@ -97,4 +97,17 @@ class FactMergerTest {
     assertEquals(NETBOX, merged.originOf(FieldPath.parse("attributes.rack")));
     assertEquals("attributes.site", merged.conflicts().get(0).field());
   }
+
+  @Test
+  void anAttributeKeyIsOneStepWhateverCharactersItHolds() {
+    Network a = Network.builder("iot").attributes(Map.of("site", "north")).build();
+    Network b = Network.builder("iot").attributes(Map.of("rack[2].slot", "R4")).build();
+
+    MergedFact merged = merger.merge(List.of(new SourcedFact(a, INVENTORY), new SourcedFact(b, NETBOX))).get(0);
+
+    assertEquals(NETBOX, merged.originOf(FieldPath.of("attributes").field("rack[2].slot")));
+    assertEquals(INVENTORY, merged.originOf(FieldPath.of("attributes").field("site")));
+    assertEquals(Map.of(FieldPath.of("id"), INVENTORY, FieldPath.of("attributes").field("site"), INVENTORY,
+        FieldPath.of("attributes").field("rack[2].slot"), NETBOX), merged.fieldOrigins());
+  }
 }
