@@ -23,8 +23,7 @@ public final class FieldPath {
   public FieldPath(List<Step> steps, Field field) {
     this.steps = List.copyOf(steps);
     this.field = Objects.requireNonNull(field, "field");
-    this.path = dev.rampart.spi.fact.FieldPath.of(
-        this.steps.stream().<dev.rampart.spi.fact.FieldPath.Step>map(step -> new dev.rampart.spi.fact.FieldPath.Name(step.name())).toList());
+    this.path = typed(this.steps);
   }
 
   /** The path that denotes a list element itself, inside a quantifier over a list of scalars. */
@@ -74,6 +73,15 @@ public final class FieldPath {
   @Override
   public String toString() {
     return isSelf() ? "(element)" : path.text();
+  }
+
+  // a map key reads like a field, after a dot: attributes.site
+  private static dev.rampart.spi.fact.FieldPath typed(List<Step> steps) {
+    dev.rampart.spi.fact.FieldPath path = dev.rampart.spi.fact.FieldPath.root();
+    for (Step step : steps) {
+      path = path.field(step.name());
+    }
+    return path;
   }
 
   /**

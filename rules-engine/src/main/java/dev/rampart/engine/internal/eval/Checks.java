@@ -178,7 +178,7 @@ final class Checks {
     boolean decided = false;
     for (int i = 0; i < elements.size(); i++) {
       Object element = elements.get(i);
-      // names are for evidence only: plain evaluation builds no strings
+      // names are for evidence only: plain evaluation builds no paths
       FieldPath elementName = !explain ? name : facts == null ? name.index(i) : name.key(String.valueOf(element));
       Verdict verdict;
       try {
