@@ -1,6 +1,7 @@
 package dev.rampart.engine;
 
 import dev.rampart.spi.fact.FactType;
+import dev.rampart.spi.fact.FieldPath;
 import dev.rampart.spi.source.Origin;
 import org.jspecify.annotations.Nullable;
 
@@ -9,7 +10,7 @@ enum NoProvenance implements Provenance {
   INSTANCE;
 
   @Override
-  public @Nullable Origin originOf(FactType type, String factId, String fieldPath) {
+  public @Nullable Origin originOf(FactType type, String factId, FieldPath path) {
     return null;
   }
 }

@@ -2,6 +2,7 @@ package dev.rampart.engine;
 
 import dev.rampart.engine.value.Evidence;
 import dev.rampart.spi.fact.FactType;
+import dev.rampart.spi.fact.FieldPath;
 import dev.rampart.spi.source.Origin;
 import org.jspecify.annotations.Nullable;
 
@@ -28,8 +29,7 @@ public interface Provenance {
    *
    * @param type the type of the fact holding the value
    * @param factId the id of that fact
-   * @param fieldPath the path as evidence writes it, relative to the fact, e.g. {@code services[1].port}
-   *     or {@code attributes.site}
+   * @param path the path read, relative to the fact, e.g. {@code services[1].port} or {@code attributes.site}
    */
-  @Nullable Origin originOf(FactType type, String factId, String fieldPath);
+  @Nullable Origin originOf(FactType type, String factId, FieldPath path);
 }

@@ -247,7 +247,7 @@ public final class Report {
         }
         Waiver.FieldMatch where = waiver.where();
         if (where != null) {
-          Origin origin = provenance.originOf(result.factType(), result.factId(), where.field());
+          Origin origin = provenance.originOf(result.factType(), result.factId(), where.path());
           if (origin == null || !waiver.trusts(origin.sourceId())) {
             turnedAway.add(new UntrustedMatch(waiver, result, origin));
             continue;

@@ -7,11 +7,15 @@ import dev.rampart.engine.internal.waiver.WaiverParser;
 import dev.rampart.engine.value.RuleId;
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.FactType;
+import dev.rampart.spi.fact.FieldPath;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -75,9 +79,9 @@ public record Waiver(
     if (where != null) {
       try {
         if (factType == null) {
-          FieldLookup.typesWith(where.field());
+          FieldLookup.typesWith(where.path());
         } else {
-          FieldLookup.resolve(factType, where.field());
+          FieldLookup.resolve(factType, where.path());
         }
       } catch (FieldPathException e) {
         throw new IllegalArgumentException("waiver 'where' field: " + e.getMessage() + " (" + e.suggestion() + ")");
@@ -132,11 +136,7 @@ public record Waiver(
     if (fact == null || fact.type() != result.factType() || !fact.id().equals(result.factId())) {
       return false;
     }
-    try {
-      return FieldLookup.resolve(fact.type(), where.field()).hasValue(fact, where.equals());
-    } catch (FieldPathException e) {
-      return false; // the field belongs to other fact types only
-    }
+    return where.matches(fact);
   }
 
   /** Whether the waiver still applies at the given time: on or before its expiry day, in UTC. */
@@ -175,22 +175,86 @@ public record Waiver(
 
   /**
    * A field of the fact and the value it must have, compared as text (numbers by value, enumeration
-   * values by their names in files).
-   *
-   * @param field a path to a plain field, e.g. {@code owner}, {@code firmware.version} or {@code attributes.site}
-   * @param equals the value, e.g. {@code dock}
+   * values by their names in files). The path is resolved against the fact types once, when the
+   * match is made; {@link #covers} only reads the value.
    */
-  public record FieldMatch(String field, String equals) {
+  public static final class FieldMatch {
 
-    public FieldMatch {
-      Objects.requireNonNull(field, "field");
-      Objects.requireNonNull(equals, "equals");
+    private final FieldPath path;
+    private final String equals;
+    /** The path resolved against each fact type it names a plain field of. */
+    private final Map<FactType, FieldLookup> lookups;
+
+    /**
+     * @param path a path to a plain field, e.g. {@code owner}, {@code firmware.version} or {@code attributes.site}
+     * @param equals the value, e.g. {@code dock}
+     */
+    public FieldMatch(FieldPath path, String equals) {
+      this.path = Objects.requireNonNull(path, "path");
+      this.equals = Objects.requireNonNull(equals, "equals");
+      Map<FactType, FieldLookup> resolved = new EnumMap<>(FactType.class);
+      for (FactType type : FactType.values()) {
+        try {
+          resolved.put(type, FieldLookup.resolve(type, path));
+        } catch (FieldPathException e) {
+          // not a plain field of this type: the waiver's constructor says why when that matters
+        }
+      }
+      this.lookups = Collections.unmodifiableMap(resolved);
+    }
+
+    /**
+     * A match of the field a user wrote, e.g. {@code attributes.site}.
+     *
+     * @throws IllegalArgumentException if the text is not a field path, naming the column and the fix
+     */
+    public FieldMatch(String field, String equals) {
+      this(parse(field), equals);
+    }
+
+    /** The path of the field. */
+    public FieldPath path() {
+      return path;
+    }
+
+    /** The path of the field as a waiver writes it, e.g. {@code attributes.site}. */
+    public String field() {
+      return path.text();
+    }
+
+    /** The value the field must have. */
+    public String equals() {
+      return equals;
+    }
+
+    /** Whether the fact's field has the value; never for a type the path names no plain field of. */
+    boolean matches(Fact fact) {
+      FieldLookup lookup = lookups.get(fact.type());
+      return lookup != null && lookup.hasValue(fact, equals);
+    }
+
+    @Override
+    public boolean equals(@Nullable Object other) {
+      return other instanceof FieldMatch match && match.path.equals(path) && match.equals.equals(equals);
+    }
+
+    @Override
+    public int hashCode() {
+      return path.hashCode() * 31 + equals.hashCode();
     }
 
     /** {@code field = value}. */
     @Override
     public String toString() {
-      return field + " = " + equals;
+      return path + " = " + equals;
+    }
+
+    private static FieldPath parse(String field) {
+      try {
+        return FieldPath.parse(Objects.requireNonNull(field, "field"));
+      } catch (FieldPath.InvalidFieldPathException e) {
+        throw new IllegalArgumentException("waiver 'where' field: " + e.getMessage(), e);
+      }
     }
   }
 

@@ -10,6 +10,7 @@ import dev.rampart.engine.value.Evidence.Operand;
 import dev.rampart.spi.fact.Device;
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.FactType;
+import dev.rampart.spi.fact.FieldPath;
 import dev.rampart.spi.fact.Network;
 import dev.rampart.spi.fact.ServiceState;
 import dev.rampart.spi.fact.Vendor;
@@ -50,10 +51,10 @@ class EvidenceSourceTest {
     Report report = base.engine().evaluate(fleet(), provenance);
 
     assertEquals(List.of(
-            new Evidence("services[0].port", Actual.value("23"), new Comparison("in", Operand.literal("[23, 2323]"), true),
-                false, "test:device/bad#services[0].port"),
-            new Evidence("services[0].state", Actual.value("open"), new Comparison("equals", Operand.literal("open"), true),
-                false, "test:device/bad#services[0].state")),
+            new Evidence(FieldPath.parse("services[0].port"), Actual.value("23"),
+                new Comparison("in", Operand.literal("[23, 2323]"), true), false, "test:device/bad#services[0].port"),
+            new Evidence(FieldPath.parse("services[0].state"), Actual.value("open"),
+                new Comparison("equals", Operand.literal("open"), true), false, "test:device/bad#services[0].state")),
         result(report, "no-telnet", "bad").evidence());
     assertEquals("credentials.defaultPassword = true (expected equals false) [test:device/bad#credentials.defaultPassword]",
         result(report, "no-default-password", "bad").evidence().get(0).toString());
@@ -64,9 +65,22 @@ class EvidenceSourceTest {
     Report report = base.engine().evaluate(fleet(), provenance);
 
     assertEquals("test:vendor/acme#disclosureProgram", result(report, "vendor-disclosure", "bad").evidence().get(0).source());
-    assertEquals(new Evidence("networks[corp].zone", Actual.value("corporate"),
+    assertEquals(new Evidence(FieldPath.parse("networks[corp].zone"), Actual.value("corporate"),
             new Comparison("in", Operand.literal("[iot, ot]"), false), false, "test:network/corp#zone"),
         result(report, "iot-segment", "bad").evidence().get(0));
+  }
+
+  @Test
+  void aReferencedFactIsFoundByItsIdWhateverCharactersTheIdHolds() throws Exception {
+    List<Fact> facts = List.of(Network.builder("corp].v2.x").zone(Zone.CORPORATE).build(),
+        EvaluationTest.device("odd", false, "fp-9", List.of(), List.of("corp].v2.x"), null));
+
+    Report report = base.engine().evaluate(facts, provenance);
+
+    Evidence zone = result(report, "iot-segment", "odd").evidence().get(0);
+    assertEquals(FieldPath.of("networks").key("corp].v2.x").field("zone"), zone.path());
+    assertEquals("networks[corp].v2.x].zone", zone.field());
+    assertEquals("test:network/corp].v2.x#zone", zone.source());
   }
 
   @Test

@@ -13,6 +13,7 @@ import dev.rampart.engine.value.PackLoadException;
 import dev.rampart.spi.fact.Device;
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.FactType;
+import dev.rampart.spi.fact.FieldPath;
 import dev.rampart.spi.fact.Service;
 import dev.rampart.spi.fact.ServiceState;
 import java.time.Clock;
@@ -38,7 +39,7 @@ class EvidenceTest {
     assertEquals("FAIL [model = absentia (expected notEquals absentia)]", outcomeAndEvidence(result));
     Evidence evidence = result.evidence().get(0);
     assertFalse(evidence.isAbsent());
-    assertEquals(new Evidence("model", Actual.value("absentia"), new Comparison("equals", Operand.literal("absentia"), true)),
+    assertEquals(new Evidence(FieldPath.of("model"), Actual.value("absentia"), new Comparison("equals", Operand.literal("absentia"), true)),
         evidence);
   }
 

@@ -12,6 +12,7 @@ import dev.rampart.spi.fact.Credentials;
 import dev.rampart.spi.fact.Criticality;
 import dev.rampart.spi.fact.Device;
 import dev.rampart.spi.fact.Fact;
+import dev.rampart.spi.fact.FieldPath;
 import dev.rampart.spi.fact.Firmware;
 import dev.rampart.spi.fact.Lifecycle;
 import dev.rampart.spi.fact.Vendor;
@@ -154,7 +155,7 @@ class OperatorSemanticsTest {
     RuleResult result = assertTimeoutPreemptively(Duration.ofSeconds(60),
         () -> evaluate("{field: model, matches: \"(a+)+$\"}", device("hostile").model(text).build()).get("hostile"));
     assertEquals(Outcome.FAIL, result.outcome());
-    assertEquals(List.of(new Evidence("model", Evidence.Actual.value(text),
+    assertEquals(List.of(new Evidence(FieldPath.of("model"), Evidence.Actual.value(text),
         new Evidence.Expectation.Comparison("matches", Evidence.Operand.literal("(a+)+$"), false))), result.evidence());
   }
 

@@ -9,6 +9,7 @@ import dev.rampart.spi.fact.Device;
 import dev.rampart.spi.fact.DeviceClass;
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.FactType;
+import dev.rampart.spi.fact.FieldPath;
 import dev.rampart.spi.source.Origin;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -122,7 +123,7 @@ class ReportWaiversTest {
   @Test
   void aWhereMatchesOnlyAValueFromASourceTheWaiverTrusts() throws Exception {
     List<Fact> facts = dockCameraIn("lab");
-    Provenance labTag = (type, factId, field) -> field.equals("attributes.env")
+    Provenance labTag = (type, factId, field) -> field.equals(FieldPath.parse("attributes.env"))
         ? new Origin("azure-iot-hub", "lab.json", 4, 7) : Origin.of("inventory", "site.yaml");
     Report report = fixtures.engine().evaluate(facts, labTag);
     Waiver inventoryOnly = waiver("no-default-password").where("attributes.env", "lab").build();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rampart.engine.value.Problem;
 import dev.rampart.spi.fact.FactType;
+import dev.rampart.spi.fact.FieldPath;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -93,6 +94,55 @@ class WaiversTest {
         10. waivers.yaml:22:17: waivers[3].approvedBy must be text, found a list (name who accepted them)
         11. waivers.yaml:23:14: waivers[3].expires: '31.12.2026' is not a date (write YYYY-MM-DD, e.g. 2026-12-31)
         """.strip().replace("\n", System.lineSeparator()), e.getMessage());
+  }
+
+  @Test
+  void aWhereFieldThatIsNoPathIsRefusedAtItsPlaceNamingTheColumn() {
+    String file = """
+        apiVersion: rampart.dev/v1
+        kind: Waivers
+        waivers:
+          - rule: no-telnet
+            factType: device
+            where: {field: "attributes..site", equals: dock}
+            justification: ok
+            approvedBy: jane
+            expires: 2026-12-31
+          - rule: no-telnet
+            factType: device
+            where: {field: "services[0].port", equals: "23"}
+            justification: ok
+            approvedBy: jane
+            expires: 2026-12-31
+        """;
+    WaiverLoadException e = assertThrows(WaiverLoadException.class,
+        () -> Waivers.parse(file, "waivers.yaml", fixtures.engine().rules()));
+
+    assertEquals("""
+        2 problems in waiver file:
+        1. waivers.yaml:6:20: waivers[0].where.field: field path 'attributes..site', column 12: a field name is missing \
+        between two dots (write a name at column 12, e.g. 'firmware.version')
+        2. waivers.yaml:12:20: waivers[1].where.field: 'services' is a list; a waiver compares one value \
+        (select the facts by id, type or another field)
+        """.strip().replace("\n", System.lineSeparator()), e.getMessage());
+  }
+
+  @Test
+  void aWaiverBuiltInCodeRefusesAWhereFieldThatIsNoPath() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Waiver.forRule("no-telnet").where("attributes[", "dock"));
+
+    assertEquals("waiver 'where' field: field path 'attributes[', column 11: '[' is not closed "
+        + "(close it with ']', e.g. 'services[0]')", e.getMessage());
+  }
+
+  @Test
+  void aWhereFieldIsThePathAsAValue() {
+    Waiver.FieldMatch match = new Waiver.FieldMatch("attributes.site", "dock");
+
+    assertEquals(FieldPath.of("attributes").field("site"), match.path());
+    assertEquals("attributes.site", match.field());
+    assertEquals(new Waiver.FieldMatch(FieldPath.parse("attributes.site"), "dock"), match);
   }
 
   @Test

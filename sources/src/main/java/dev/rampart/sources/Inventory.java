@@ -2,6 +2,7 @@ package dev.rampart.sources;
 
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.FactType;
+import dev.rampart.spi.fact.FieldPath;
 import dev.rampart.sources.merge.Conflict;
 import dev.rampart.sources.merge.FactMerger;
 import dev.rampart.sources.merge.IdentityKey;
@@ -118,11 +119,11 @@ public final class Inventory {
    *
    * @param type the type of the fact holding the value
    * @param factId the id of that fact
-   * @param fieldPath the path as evidence writes it, e.g. {@code services[1].port}
+   * @param path the path read, e.g. {@code services[1].port}
    */
-  public @Nullable Origin originOf(FactType type, String factId, String fieldPath) {
+  public @Nullable Origin originOf(FactType type, String factId, FieldPath path) {
     MergedFact fact = byKey.get(new FactKey(type, factId));
-    return fact == null ? null : fact.originOf(fieldPath);
+    return fact == null ? null : fact.originOf(path);
   }
 
   /** The fields on which sources disagreed, per fact, for the facts that have any. */

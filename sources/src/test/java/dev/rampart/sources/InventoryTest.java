@@ -8,6 +8,7 @@ import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.FactType;
 import dev.rampart.sources.merge.IdentityKey;
 import dev.rampart.sources.merge.MergePolicy;
+import dev.rampart.spi.fact.FieldPath;
 import dev.rampart.spi.source.FactSink;
 import dev.rampart.spi.source.FactSource;
 import dev.rampart.spi.source.FactSourceProvider;
@@ -50,9 +51,9 @@ class InventoryTest {
     assertEquals(1, inventory.facts().size());
     assertEquals("facilities", camera.owner());
     assertEquals(List.of("10.0.0.7"), camera.ipAddresses());
-    assertEquals("cmdb:cmdb.json:1:1", inventory.originOf(FactType.DEVICE, "cam-01", "owner").describe());
+    assertEquals("cmdb:cmdb.json:1:1", inventory.originOf(FactType.DEVICE, "cam-01", FieldPath.parse("owner")).describe());
     assertEquals("scanner:scan.json:1:1",
-        inventory.originOf(FactType.DEVICE, "cam-01", "ipAddresses[0]").describe());
+        inventory.originOf(FactType.DEVICE, "cam-01", FieldPath.parse("ipAddresses[0]")).describe());
   }
 
   @Test

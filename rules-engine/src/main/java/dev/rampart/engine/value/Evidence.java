@@ -1,5 +1,6 @@
 package dev.rampart.engine.value;
 
+import dev.rampart.spi.fact.FieldPath;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -8,8 +9,8 @@ import org.jspecify.annotations.Nullable;
  * absence of one, what the condition expected and, when the evaluation was given
  * {@link dev.rampart.engine.Provenance}, the source of the value found. {@link EvidenceText} renders it.
  *
- * @param field the path read, relative to the evaluated fact, e.g. {@code services[1].port} or
- *     {@code vendor.disclosureProgram}
+ * @param path the path read, relative to the evaluated fact, e.g. {@code services[1].port} or
+ *     {@code vendor.disclosureProgram}; {@link #field()} renders it
  * @param actual the value found, or an explicit absence
  * @param expected what the condition expected
  * @param applicability whether the condition is part of the rule's {@code when} rather than of its
@@ -19,32 +20,37 @@ import org.jspecify.annotations.Nullable;
  *     always for an absent value, which no source reported
  */
 public record Evidence(
-    String field, Actual actual, Expectation expected, boolean applicability, @Nullable String source) {
+    FieldPath path, Actual actual, Expectation expected, boolean applicability, @Nullable String source) {
 
   public Evidence {
-    Objects.requireNonNull(field, "field");
+    Objects.requireNonNull(path, "path");
     Objects.requireNonNull(actual, "actual");
     Objects.requireNonNull(expected, "expected");
   }
 
   /** Evidence of the assertion whose source is not known. */
-  public Evidence(String field, Actual actual, Expectation expected) {
-    this(field, actual, expected, false, null);
+  public Evidence(FieldPath path, Actual actual, Expectation expected) {
+    this(path, actual, expected, false, null);
   }
 
   /** The same evidence naming another source, or none. */
   public Evidence withSource(@Nullable String source) {
-    return new Evidence(field, actual, expected, applicability, source);
+    return new Evidence(path, actual, expected, applicability, source);
   }
 
   /** The same evidence with its expectation negated, as a {@code not} around its condition sees it. */
   public Evidence negated() {
-    return new Evidence(field, actual, expected.negate(), applicability, source);
+    return new Evidence(path, actual, expected.negate(), applicability, source);
   }
 
   /** The same evidence, coming from the rule's {@code when}. */
   public Evidence ofApplicability() {
-    return new Evidence(field, actual, expected, true, source);
+    return new Evidence(path, actual, expected, true, source);
+  }
+
+  /** The path read as evidence shows it, e.g. {@code services[1].port}. */
+  public String field() {
+    return path.text();
   }
 
   /** Whether the field had no value. */

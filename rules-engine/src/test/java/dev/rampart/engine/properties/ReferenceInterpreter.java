@@ -4,6 +4,7 @@ import dev.rampart.engine.value.Evidence;
 import dev.rampart.engine.value.Outcome;
 import dev.rampart.spi.fact.Device;
 import dev.rampart.spi.fact.Fact;
+import dev.rampart.spi.fact.FieldPath;
 import dev.rampart.spi.fact.Network;
 import dev.rampart.spi.fact.Service;
 import dev.rampart.spi.fact.Vendor;
@@ -96,14 +97,14 @@ final class ReferenceInterpreter {
     try {
       Judged applies;
       try {
-        applies = rule.when() == null ? new Judged(Truth.TRUE, List.of()) : eval(rule.when(), device, "", device, facts);
+        applies = rule.when() == null ? new Judged(Truth.TRUE, List.of()) : eval(rule.when(), device, FieldPath.root(), device, facts);
       } catch (Incomparable e) {
         throw new Incomparable(e.evidence.ofApplicability());
       }
       if (applies.truth() == Truth.FALSE) {
         return new Judged(Outcome.NOT_APPLICABLE, List.of());
       }
-      Judged holds = eval(rule.assertion(), device, "", device, facts);
+      Judged holds = eval(rule.assertion(), device, FieldPath.root(), device, facts);
       if (holds.truth() == Truth.TRUE) {
         return new Judged(Outcome.PASS, List.of());
       }
@@ -156,7 +157,7 @@ final class ReferenceInterpreter {
     }
   }
 
-  private Judged eval(ConditionTree condition, Object element, String prefix, Device device, List<Fact> facts) {
+  private Judged eval(ConditionTree condition, Object element, FieldPath prefix, Device device, List<Fact> facts) {
     if (condition instanceof ConditionTree.All all) {
       return combine(all.children(), Truth.FALSE, Truth.TRUE, element, prefix, device, facts);
     }
@@ -194,7 +195,7 @@ final class ReferenceInterpreter {
    * after the deciding one are evaluated only for their evidence: one that cannot be evaluated is
    * left out. The evidence is that of every child whose value is the result.
    */
-  private Judged combine(List<ConditionTree> children, Truth decisive, Truth otherwise, Object element, String prefix,
+  private Judged combine(List<ConditionTree> children, Truth decisive, Truth otherwise, Object element, FieldPath prefix,
       Device device, List<Fact> facts) {
     List<Judged> judged = new ArrayList<>();
     Truth result = null;
@@ -222,7 +223,7 @@ final class ReferenceInterpreter {
     return new Judged(truth, evidence);
   }
 
-  private Judged quantified(ConditionTree.Quantified q, String prefix, Device device, List<Fact> facts) {
+  private Judged quantified(ConditionTree.Quantified q, FieldPath prefix, Device device, List<Fact> facts) {
     boolean networks = q.list().equals("networks");
     List<?> elements = switch (q.list()) {
       case "networks" -> device.networkIds();
@@ -230,7 +231,7 @@ final class ReferenceInterpreter {
       case "outboundDestinations" -> device.outboundDestinations();
       default -> throw new IllegalArgumentException("the reference interpreter cannot quantify over " + q.list());
     };
-    String name = prefix + q.list();
+    FieldPath name = prefix.then(FieldPath.parse(q.list()));
     if (elements == null) {
       Evidence.Expectation needed = new Evidence.Expectation.Presence(networks ? "a list of references" : "a list");
       return new Judged(Truth.UNKNOWN, List.of(new Evidence(name, Evidence.Actual.absent(), needed)));
@@ -249,15 +250,14 @@ final class ReferenceInterpreter {
         if (networks) {
           String networkId = (String) element;
           Network network = find(facts, Network.class, networkId);
-          String elementName = name + "[" + networkId + "]";
+          FieldPath elementName = name.key(networkId);
           judged = network == null
               ? new Judged(Truth.UNKNOWN, List.of(new Evidence(elementName,
                   Evidence.Actual.absent("no network with id '" + networkId + "'"),
                   new Evidence.Expectation.Presence("a known fact"))))
-              : eval(q.where(), network, elementName + ".", device, facts);
+              : eval(q.where(), network, elementName, device, facts);
         } else {
-          // a plain value (a destination) is named by its index alone; a record's fields follow a dot
-          String elementName = name + "[" + i + "]" + (element instanceof String ? "" : ".");
+          FieldPath elementName = name.index(i);
           judged = eval(q.where(), element, elementName, device, facts);
         }
       } catch (Incomparable e) {
@@ -294,12 +294,12 @@ final class ReferenceInterpreter {
     return negate(result);
   }
 
-  private Judged leaf(ConditionTree.Leaf leaf, Object element, String prefix, Device device, List<Fact> facts) {
+  private Judged leaf(ConditionTree.Leaf leaf, Object element, FieldPath prefix, Device device, List<Fact> facts) {
     Object value = read(leaf.field(), element, facts);
-    String field = prefix + leaf.field();
+    FieldPath field = prefix.then(relative(leaf.field()));
     Object operand = leaf.operand();
     if (leaf.operator().equals("unique")) {
-      return unique(leaf.field(), value, device, facts);
+      return unique(relative(leaf.field()), value, device, facts);
     }
     Evidence.Operand shown = Evidence.Operand.literal(literal(operand));
     if (operand instanceof ConditionTree.FieldRef ref) {
@@ -356,7 +356,7 @@ final class ReferenceInterpreter {
   }
 
   // unique reads the target fact's own field, so its evidence has no prefix
-  private static Judged unique(String field, Object value, Device device, List<Fact> facts) {
+  private static Judged unique(FieldPath field, Object value, Device device, List<Fact> facts) {
     Evidence.Expectation expected = new Evidence.Expectation.Comparison("unique", null, false);
     if (value instanceof Absence) {
       return new Judged(Truth.UNKNOWN, List.of(new Evidence(field, actual(value), expected)));
@@ -403,6 +403,11 @@ final class ReferenceInterpreter {
 
   /** A field no source reported, or a reference that names no fact (then with the reason). */
   private record Absence(String reason) {}
+
+  // a pack path relative to the element; empty for the element itself
+  private static FieldPath relative(String path) {
+    return path.isEmpty() ? FieldPath.root() : FieldPath.parse(path);
+  }
 
   private static Object read(String path, Object element, List<Fact> facts) {
     Object value = switch (path) {
@@ -673,7 +678,7 @@ final class ReferenceInterpreter {
     private final transient Evidence evidence;
 
     Incomparable() {
-      this(new Evidence("", Evidence.Actual.absent(), new Evidence.Expectation.Presence("")));
+      this(new Evidence(FieldPath.root(), Evidence.Actual.absent(), new Evidence.Expectation.Presence("")));
     }
 
     Incomparable(Evidence evidence) {

@@ -3,6 +3,7 @@ package dev.rampart.sources.merge;
 import dev.rampart.spi.fact.Device;
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.FactType;
+import dev.rampart.spi.fact.FieldPath;
 import dev.rampart.spi.source.Origin;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -190,8 +191,8 @@ public final class FactMerger {
     ranked.sort(Comparator.comparingInt(f -> policy.rank(f.origin().sourceId())));
     if (ranked.size() == 1) {
       SourcedFact only = ranked.get(0);
-      Map<String, Origin> origins = new LinkedHashMap<>();
-      RecordMerge.originsOf(only.fact(), "", only.origin(), origins);
+      Map<FieldPath, Origin> origins = new LinkedHashMap<>();
+      RecordMerge.originsOf(only.fact(), FieldPath.root(), only.origin(), origins);
       return new MergedFact(only.fact(), only.origin(), List.of(only.origin()), origins, List.of());
     }
     RecordMerge merge = new RecordMerge();
@@ -199,7 +200,7 @@ public final class FactMerger {
     for (SourcedFact fact : ranked) {
       claims.add(new RecordMerge.Claim(fact.fact(), fact.origin()));
     }
-    Fact fact = (Fact) merge.merge(ranked.get(0).fact().getClass(), claims, "");
+    Fact fact = (Fact) merge.merge(ranked.get(0).fact().getClass(), claims, FieldPath.root());
     List<Origin> sources = ranked.stream().map(SourcedFact::origin).toList();
     return new MergedFact(fact, ranked.get(0).origin(), sources, merge.origins(), merge.conflicts());
   }

@@ -1,6 +1,7 @@
 package dev.rampart.sources.merge;
 
 import dev.rampart.spi.fact.Fact;
+import dev.rampart.spi.fact.FieldPath;
 import dev.rampart.spi.source.Origin;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -20,7 +21,7 @@ import java.util.Optional;
  * @param conflicts fields whose sources disagreed
  */
 public record MergedFact(
-    Fact fact, Origin origin, List<Origin> sources, Map<String, Origin> fieldOrigins, List<Conflict> conflicts) {
+    Fact fact, Origin origin, List<Origin> sources, Map<FieldPath, Origin> fieldOrigins, List<Conflict> conflicts) {
 
   public MergedFact {
     Objects.requireNonNull(fact, "fact");
@@ -31,18 +32,16 @@ public record MergedFact(
   }
 
   /**
-   * The origin of the value at a path as evidence names it ({@code services[2].port} is looked up
-   * as {@code services}); the fact's own origin when no field-level origin is known.
+   * The origin of the value at a path ({@code services[2].port} is looked up as {@code
+   * services.port}, then {@code services}: a list is reported whole); the fact's own origin when no
+   * field-level origin is known.
    */
-  public Origin originOf(String path) {
-    String key = path.replaceAll("\\[[^]]*]", "");
-    while (!key.isEmpty()) {
+  public Origin originOf(FieldPath path) {
+    for (FieldPath key = path.withoutSelectors(); !key.isRoot(); key = key.parent()) {
       Origin found = fieldOrigins.get(key);
       if (found != null) {
         return found;
       }
-      int dot = key.lastIndexOf('.');
-      key = dot < 0 ? "" : key.substring(0, dot);
     }
     return origin;
   }

@@ -1,5 +1,6 @@
 package dev.rampart.sources.merge;
 
+import dev.rampart.spi.fact.FieldPath;
 import dev.rampart.spi.source.Origin;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -18,10 +19,10 @@ import org.jspecify.annotations.Nullable;
  */
 final class RecordMerge {
 
-  private final Map<String, Origin> origins = new LinkedHashMap<>();
+  private final Map<FieldPath, Origin> origins = new LinkedHashMap<>();
   private final List<Conflict> conflicts = new ArrayList<>();
 
-  Map<String, Origin> origins() {
+  Map<FieldPath, Origin> origins() {
     return origins;
   }
 
@@ -32,12 +33,12 @@ final class RecordMerge {
   /** One source's record. */
   record Claim(@Nullable Object value, Origin origin) {}
 
-  Object merge(Class<?> type, List<Claim> claims, String prefix) {
+  Object merge(Class<?> type, List<Claim> claims, FieldPath prefix) {
     RecordComponent[] components = type.getRecordComponents();
     Object[] values = new Object[components.length];
     for (int i = 0; i < components.length; i++) {
       RecordComponent component = components[i];
-      String path = prefix + component.getName();
+      FieldPath path = prefix.field(component.getName());
       List<Claim> present = new ArrayList<>();
       for (Claim claim : claims) {
         Object value = read(component, claim.value());
@@ -45,25 +46,25 @@ final class RecordMerge {
           present.add(new Claim(value, claim.origin()));
         }
       }
-      values[i] = mergeValue(component, present, path, prefix.isEmpty() && component.getName().equals("id"));
+      values[i] = mergeValue(component, present, path, prefix.isRoot() && component.getName().equals("id"));
     }
     return construct(type, components, values, claims, prefix);
   }
 
-  private @Nullable Object mergeValue(RecordComponent component, List<Claim> present, String path, boolean isId) {
+  private @Nullable Object mergeValue(RecordComponent component, List<Claim> present, FieldPath path, boolean isId) {
     if (present.isEmpty()) {
       return null;
     }
     Class<?> type = component.getType();
     if (type.isRecord() && present.size() > 1) {
-      return merge(type, present, path + ".");
+      return merge(type, present, path);
     }
     if (Map.class.isAssignableFrom(type)) {
       return mergeMap(present, path);
     }
     Claim chosen = present.get(0);
     if (type.isRecord()) {
-      originsOf(chosen.value(), path + ".", chosen.origin(), origins);
+      originsOf(chosen.value(), path, chosen.origin(), origins);
     } else {
       origins.put(path, chosen.origin());
     }
@@ -73,7 +74,7 @@ final class RecordMerge {
     return chosen.value();
   }
 
-  private Map<String, Object> mergeMap(List<Claim> present, String path) {
+  private Map<String, Object> mergeMap(List<Claim> present, FieldPath path) {
     Map<String, Object> merged = new LinkedHashMap<>();
     Map<String, List<Claim>> byKey = new LinkedHashMap<>();
     for (Claim claim : present) {
@@ -83,13 +84,13 @@ final class RecordMerge {
     byKey.forEach((key, claims) -> {
       Claim chosen = claims.get(0);
       merged.put(key, chosen.value());
-      origins.put(path + "." + key, chosen.origin());
-      recordConflict(path + "." + key, chosen, claims);
+      origins.put(path.field(key), chosen.origin());
+      recordConflict(path.field(key), chosen, claims);
     });
     return merged;
   }
 
-  private void recordConflict(String path, Claim chosen, List<Claim> present) {
+  private void recordConflict(FieldPath path, Claim chosen, List<Claim> present) {
     List<Conflict.Claim> overruled = new ArrayList<>();
     for (Claim other : present.subList(1, present.size())) {
       if (!Objects.equals(other.value(), chosen.value())) {
@@ -97,12 +98,12 @@ final class RecordMerge {
       }
     }
     if (!overruled.isEmpty()) {
-      conflicts.add(new Conflict(path, new Conflict.Claim(String.valueOf(chosen.value()), chosen.origin()), overruled));
+      conflicts.add(new Conflict(path.text(), new Conflict.Claim(String.valueOf(chosen.value()), chosen.origin()), overruled));
     }
   }
 
   /** Every present field path of a record, all with the same origin. */
-  static void originsOf(@Nullable Object record, String prefix, Origin origin, Map<String, Origin> into) {
+  static void originsOf(@Nullable Object record, FieldPath prefix, Origin origin, Map<FieldPath, Origin> into) {
     if (record == null) {
       return;
     }
@@ -111,11 +112,11 @@ final class RecordMerge {
       if (value == null) {
         continue;
       }
-      String path = prefix + component.getName();
+      FieldPath path = prefix.field(component.getName());
       if (component.getType().isRecord()) {
-        originsOf(value, path + ".", origin, into);
+        originsOf(value, path, origin, into);
       } else if (value instanceof Map<?, ?> map) {
-        map.keySet().forEach(key -> into.put(path + "." + key, origin));
+        map.keySet().forEach(key -> into.put(path.field(String.valueOf(key)), origin));
       } else {
         into.put(path, origin);
       }
@@ -138,7 +139,7 @@ final class RecordMerge {
   // Each record was accepted alone; a record type that checks its fields against each other may
   // still refuse their merge, which then names the records merged and the reason.
   private static Object construct(
-      Class<?> type, RecordComponent[] components, Object[] values, List<Claim> claims, String prefix) {
+      Class<?> type, RecordComponent[] components, Object[] values, List<Claim> claims, FieldPath prefix) {
     Class<?>[] types = new Class<?>[components.length];
     for (int i = 0; i < components.length; i++) {
       types[i] = components[i].getType();
@@ -153,8 +154,8 @@ final class RecordMerge {
     }
   }
 
-  private static String merging(Class<?> type, List<Claim> claims, String prefix) {
-    String what = prefix.isEmpty() ? type.getSimpleName() : prefix.substring(0, prefix.length() - 1);
+  private static String merging(Class<?> type, List<Claim> claims, FieldPath prefix) {
+    String what = prefix.isRoot() ? type.getSimpleName() : prefix.text();
     List<String> places = claims.stream().map(claim -> claim.origin().describe()).toList();
     return "cannot merge " + what + " from " + String.join(" and ", places);
   }

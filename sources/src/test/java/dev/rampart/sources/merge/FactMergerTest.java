@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.rampart.spi.fact.Credentials;
 import dev.rampart.spi.fact.Device;
+import dev.rampart.spi.fact.FieldPath;
 import dev.rampart.spi.fact.Firmware;
 import dev.rampart.spi.fact.Network;
 import dev.rampart.spi.fact.Zone;
@@ -37,10 +38,10 @@ class FactMergerTest {
     assertEquals("facilities", device.owner());
     assertEquals("2.1", device.firmware().version());
     assertEquals(List.of("10.0.0.5"), device.ipAddresses());
-    assertEquals(INVENTORY, camera.originOf("owner"));
-    assertEquals(NMAP, camera.originOf("firmware.version"));
-    assertEquals(INVENTORY, camera.originOf("credentials.defaultPassword"));
-    assertEquals(NMAP, camera.originOf("ipAddresses[0]"));
+    assertEquals(INVENTORY, camera.originOf(FieldPath.parse("owner")));
+    assertEquals(NMAP, camera.originOf(FieldPath.parse("firmware.version")));
+    assertEquals(INVENTORY, camera.originOf(FieldPath.parse("credentials.defaultPassword")));
+    assertEquals(NMAP, camera.originOf(FieldPath.parse("ipAddresses[0]")));
     assertEquals(List.of(INVENTORY, NMAP), camera.sources());
   }
 
@@ -93,7 +94,20 @@ class FactMergerTest {
     assertEquals(Zone.IOT, network.zone());
     assertEquals(20, network.vlan());
     assertEquals(Map.of("site", "north", "rack", "R4"), network.attributes());
-    assertEquals(NETBOX, merged.originOf("attributes.rack"));
+    assertEquals(NETBOX, merged.originOf(FieldPath.parse("attributes.rack")));
     assertEquals("attributes.site", merged.conflicts().get(0).field());
+  }
+
+  @Test
+  void anAttributeKeyIsOneStepWhateverCharactersItHolds() {
+    Network a = Network.builder("iot").attributes(Map.of("site", "north")).build();
+    Network b = Network.builder("iot").attributes(Map.of("rack[2].slot", "R4")).build();
+
+    MergedFact merged = merger.merge(List.of(new SourcedFact(a, INVENTORY), new SourcedFact(b, NETBOX))).get(0);
+
+    assertEquals(NETBOX, merged.originOf(FieldPath.of("attributes").field("rack[2].slot")));
+    assertEquals(INVENTORY, merged.originOf(FieldPath.of("attributes").field("site")));
+    assertEquals(Map.of(FieldPath.of("id"), INVENTORY, FieldPath.of("attributes").field("site"), INVENTORY,
+        FieldPath.of("attributes").field("rack[2].slot"), NETBOX), merged.fieldOrigins());
   }
 }

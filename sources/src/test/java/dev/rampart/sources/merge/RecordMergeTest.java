@@ -3,6 +3,7 @@ package dev.rampart.sources.merge;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.rampart.spi.fact.FieldPath;
 import dev.rampart.spi.source.Origin;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -23,7 +24,7 @@ class RecordMergeTest {
         new RecordMerge.Claim(new Range(5, null), CMDB), new RecordMerge.Claim(new Range(null, 3), SCAN));
 
     IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> new RecordMerge().merge(Range.class, claims, ""));
+        () -> new RecordMerge().merge(Range.class, claims, FieldPath.root()));
 
     assertEquals("cannot merge Range from cmdb:cmdb.json:3:5 and nmap:scan.xml: low 5 is above high 3", e.getMessage());
   }
@@ -35,7 +36,7 @@ class RecordMergeTest {
         new RecordMerge.Claim(new Window(new Range(null, 3)), SCAN));
 
     IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> new RecordMerge().merge(Window.class, claims, ""));
+        () -> new RecordMerge().merge(Window.class, claims, FieldPath.root()));
 
     assertEquals("cannot merge range from cmdb:cmdb.json:3:5 and nmap:scan.xml: low 5 is above high 3", e.getMessage());
   }

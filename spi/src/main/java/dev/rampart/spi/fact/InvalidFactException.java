@@ -1,7 +1,5 @@
 package dev.rampart.spi.fact;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -19,7 +17,7 @@ public final class InvalidFactException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
   private final @Nullable String subject;
-  private final List<Step> path;
+  private final FieldPath path;
   private final String value;
   private final boolean text;
   private final String problem;
@@ -34,7 +32,7 @@ public final class InvalidFactException extends IllegalArgumentException {
    * @param fix what a valid value looks like: "ports are 1 to 65535"
    */
   public InvalidFactException(String field, Object value, String problem, String fix) {
-    this(null, List.of(Step.field(field)), String.valueOf(value), value instanceof CharSequence, problem, fix);
+    this(null, FieldPath.of(field), String.valueOf(value), value instanceof CharSequence, problem, fix);
   }
 
   /**
@@ -47,15 +45,15 @@ public final class InvalidFactException extends IllegalArgumentException {
    * @param fix what a valid value looks like
    */
   public InvalidFactException(String field, int index, Object value, String problem, String fix) {
-    this(null, List.of(Step.field(field), Step.index(index)), String.valueOf(value), value instanceof CharSequence,
+    this(null, FieldPath.of(field).index(index), String.valueOf(value), value instanceof CharSequence,
         problem, fix);
   }
 
   private InvalidFactException(
-      @Nullable String subject, List<Step> path, String value, boolean text, String problem, String fix) {
+      @Nullable String subject, FieldPath path, String value, boolean text, String problem, String fix) {
     super(message(subject, path, value, text, problem, fix));
     this.subject = subject;
-    this.path = List.copyOf(path);
+    this.path = path;
     this.value = value;
     this.text = text;
     this.problem = Objects.requireNonNull(problem, "problem");
@@ -64,19 +62,12 @@ public final class InvalidFactException extends IllegalArgumentException {
 
   /** The same refusal inside a field of the enclosing record: {@code port} within {@code services[2]}. */
   public InvalidFactException within(String field, int index) {
-    List<Step> steps = new ArrayList<>();
-    steps.add(Step.field(field));
-    steps.add(Step.index(index));
-    steps.addAll(path);
-    return new InvalidFactException(subject, steps, value, text, problem, fix);
+    return new InvalidFactException(subject, FieldPath.of(field).index(index).then(path), value, text, problem, fix);
   }
 
   /** The same refusal inside a field of the enclosing record: {@code keySize} within {@code certificate}. */
   public InvalidFactException within(String field) {
-    List<Step> steps = new ArrayList<>();
-    steps.add(Step.field(field));
-    steps.addAll(path);
-    return new InvalidFactException(subject, steps, value, text, problem, fix);
+    return new InvalidFactException(subject, FieldPath.of(field).then(path), value, text, problem, fix);
   }
 
   /** The same refusal about one fact, named in the message: {@code device 'cam-1'}. */
@@ -89,14 +80,14 @@ public final class InvalidFactException extends IllegalArgumentException {
     return subject;
   }
 
-  /** The steps from the fact (or the record that refused the value) to the value. */
-  public List<Step> path() {
+  /** The path from the fact (or the record that refused the value) to the value. */
+  public FieldPath path() {
     return path;
   }
 
   /** The path as text: {@code services[2].port}. */
   public String pathText() {
-    return render(path);
+    return path.text();
   }
 
   /** The refused value as given. */
@@ -123,44 +114,13 @@ public final class InvalidFactException extends IllegalArgumentException {
   }
 
   private static String message(
-      @Nullable String subject, List<Step> path, String value, boolean text, String problem, @Nullable String fix) {
+      @Nullable String subject, FieldPath path, String value, boolean text, String problem, @Nullable String fix) {
     StringBuilder out = new StringBuilder();
     if (subject != null) {
       out.append(subject).append(": ");
     }
-    out.append(render(path));
+    out.append(path.text());
     out.append(' ').append(text ? "'" + value + "'" : value).append(' ').append(problem);
     return fix == null ? out.toString() : out.append(" (").append(fix).append(')').toString();
-  }
-
-  private static String render(List<Step> path) {
-    StringBuilder out = new StringBuilder();
-    for (Step step : path) {
-      if (step.field() != null) {
-        out.append(out.length() > 0 ? "." : "").append(step.field());
-      } else {
-        out.append('[').append(step.index()).append(']');
-      }
-    }
-    return out.toString();
-  }
-
-  /**
-   * One step of a field path: a field name, or an index into the list before it.
-   *
-   * @param field the field's name; {@code null} for an index
-   * @param index the list index; -1 for a field
-   */
-  public record Step(@Nullable String field, int index) {
-
-    /** A step into a field. */
-    public static Step field(String name) {
-      return new Step(Objects.requireNonNull(name, "name"), -1);
-    }
-
-    /** A step into a list. */
-    public static Step index(int index) {
-      return new Step(null, index);
-    }
   }
 }

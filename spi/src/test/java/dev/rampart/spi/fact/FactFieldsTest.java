@@ -52,7 +52,7 @@ class FactFieldsTest {
       Throwable refused = assertThrows(InvocationTargetException.class,
           () -> build(component, list ? List.of(invalid) : invalid)).getCause();
       InvalidFactException e = assertInstanceOf(InvalidFactException.class, refused);
-      assertEquals(component.getName(), e.path().get(0).field());
+      assertEquals(new FieldPath.Name(component.getName()), e.path().first());
     } else if (canonical != null) {
       List<String> spelling = SPELLING.get(canonical.value());
       Object written = list ? List.of(spelling.get(0), " ") : spelling.get(0);

@@ -110,10 +110,7 @@ class FactNormalisationTest {
     assertEquals("device 'cam-1': services[2].port 70000 is not a port (ports are 1 to 65535)", placed.getMessage());
     assertEquals("services[2].port", placed.pathText());
     assertEquals("device 'cam-1'", placed.subject());
-    assertEquals(
-        List.of(InvalidFactException.Step.field("services"), InvalidFactException.Step.index(2),
-            InvalidFactException.Step.field("port")),
-        placed.path());
+    assertEquals(FieldPath.of("services").index(2).field("port"), placed.path());
   }
 
   @Test

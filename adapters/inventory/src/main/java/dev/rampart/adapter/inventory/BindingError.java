@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import dev.rampart.adaptersupport.json.Json;
 import dev.rampart.spi.fact.Certificate;
 import dev.rampart.spi.fact.FactType;
+import dev.rampart.spi.fact.FieldPath;
 import dev.rampart.spi.fact.InvalidFactException;
 import dev.rampart.spi.source.DidYouMean;
 import dev.rampart.spi.source.TextPosition;
@@ -60,8 +61,9 @@ record BindingError(@Nullable TextPosition position, List<Reference> path, Strin
       // The values with a form are checked while parsing (TextDeserializer, WholeNumberDeserializer);
       // this is the fact model's word on the rest, placed at the end of the record that refused it.
       List<Reference> full = new ArrayList<>(path);
-      for (InvalidFactException.Step step : refused.path()) {
-        full.add(step.field() != null ? new Reference(null, step.field()) : new Reference(null, step.index()));
+      for (FieldPath.Step step : refused.path().steps()) {
+        full.add(step instanceof FieldPath.Index index ? new Reference(null, index.index())
+            : new Reference(null, step instanceof FieldPath.Name name ? name.name() : ((FieldPath.Key) step).key()));
       }
       return new BindingError(position, full, refused.what(), refused.fix());
     }

@@ -7,6 +7,7 @@ import dev.rampart.sources.merge.FactMerger;
 import dev.rampart.sources.merge.MergePolicy;
 import dev.rampart.sources.merge.MergedFact;
 import dev.rampart.sources.merge.SourcedFact;
+import dev.rampart.spi.fact.FieldPath;
 import dev.rampart.spi.source.Origin;
 import dev.rampart.spi.source.SourceConfig;
 import java.util.ArrayList;
@@ -31,6 +32,6 @@ class MudMergeTest {
     assertEquals(1, merged.size());
     assertEquals(List.of("video.example.com", "198.51.100.7"), camera.outboundDestinations());
     assertEquals("video.example.com", camera.egressAllowlist().get(0));
-    assertEquals("mud", merged.get(0).originOf("egressAllowlist").sourceId());
+    assertEquals("mud", merged.get(0).originOf(FieldPath.parse("egressAllowlist")).sourceId());
   }
 }

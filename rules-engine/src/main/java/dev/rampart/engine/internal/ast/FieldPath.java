@@ -14,7 +14,7 @@ public final class FieldPath {
 
   private final List<Step> steps;
   private final Field field;
-  private final String text;
+  private final dev.rampart.spi.fact.FieldPath path;
 
   /**
    * @param steps the fields read in turn; empty for the list element itself
@@ -23,7 +23,7 @@ public final class FieldPath {
   public FieldPath(List<Step> steps, Field field) {
     this.steps = List.copyOf(steps);
     this.field = Objects.requireNonNull(field, "field");
-    this.text = String.join(".", names());
+    this.path = typed(this.steps);
   }
 
   /** The path that denotes a list element itself, inside a quantifier over a list of scalars. */
@@ -50,9 +50,14 @@ public final class FieldPath {
     return steps.stream().map(Step::name).toList();
   }
 
+  /** The path as a value of the fact model, as evidence carries it; the root for the list element itself. */
+  public dev.rampart.spi.fact.FieldPath path() {
+    return path;
+  }
+
   /** The path as a pack writes it, e.g. {@code attributes.site}; empty for the list element itself. */
   public String text() {
-    return text;
+    return path.text();
   }
 
   @Override
@@ -62,12 +67,21 @@ public final class FieldPath {
 
   @Override
   public int hashCode() {
-    return text.hashCode() * 31 + field.name().hashCode();
+    return path.hashCode() * 31 + field.name().hashCode();
   }
 
   @Override
   public String toString() {
-    return isSelf() ? "(element)" : text;
+    return isSelf() ? "(element)" : path.text();
+  }
+
+  // a map key reads like a field, after a dot: attributes.site
+  private static dev.rampart.spi.fact.FieldPath typed(List<Step> steps) {
+    dev.rampart.spi.fact.FieldPath path = dev.rampart.spi.fact.FieldPath.root();
+    for (Step step : steps) {
+      path = path.field(step.name());
+    }
+    return path;
   }
 
   /**

@@ -6,6 +6,7 @@ import dev.rampart.engine.value.Evidence;
 import dev.rampart.engine.value.Evidence.Actual;
 import dev.rampart.engine.value.Evidence.Expectation;
 import dev.rampart.spi.fact.Fact;
+import dev.rampart.spi.fact.FieldPath;
 import dev.rampart.spi.value.Vocabulary;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +65,7 @@ final class Checks {
    * evaluated again with evidence, so that its error names the field (plain evaluation builds no
    * element names).
    */
-  private static Truth truthOf(Check child, Frame frame, Object current, String prefix, boolean explain) {
+  private static Truth truthOf(Check child, Frame frame, Object current, FieldPath prefix, boolean explain) {
     try {
       return child.eval(frame, current, prefix, false).truth();
     } catch (EvaluationException e) {
@@ -80,7 +81,7 @@ final class Checks {
    * after {@code reached} were never needed to decide; one that cannot be evaluated is left out, so
    * explaining a result never turns it into an error that plain evaluation did not meet.
    */
-  private static Verdict deciding(Check[] children, int reached, Truth result, Frame frame, Object current, String prefix) {
+  private static Verdict deciding(Check[] children, int reached, Truth result, Frame frame, Object current, FieldPath prefix) {
     List<Evidence> evidence = new ArrayList<>();
     for (int i = 0; i < children.length; i++) {
       Verdict verdict;
@@ -140,10 +141,10 @@ final class Checks {
     Check check = (frame, current, prefix, explain) -> {
       Object value = list.read(frame, current);
       if (value instanceof Absent absent) {
-        return explain ? absentVerdict(prefix + list.text(), absent, LIST, true) : Verdict.UNKNOWN;
+        return explain ? absentVerdict(prefix.then(list.path()), absent, LIST, true) : Verdict.UNKNOWN;
       }
       List<?> elements = (List<?>) value;
-      return combine(quantifier, frame, elements, null, "", where, explain ? prefix + list.text() : "", explain);
+      return combine(quantifier, frame, elements, null, "", where, explain ? prefix.then(list.path()) : FieldPath.root(), explain);
     };
     return quantifier == Quantifier.NONE_OF ? not(check) : check;
   }
@@ -153,17 +154,17 @@ final class Checks {
     Check check = (frame, current, prefix, explain) -> {
       Object ids = list.read(frame, current);
       if (ids instanceof Absent absent) {
-        return explain ? absentVerdict(prefix + list.text(), absent, REFERENCES, true) : Verdict.UNKNOWN;
+        return explain ? absentVerdict(prefix.then(list.path()), absent, REFERENCES, true) : Verdict.UNKNOWN;
       }
       List<?> found = list.referenced(frame);
-      return combine(quantifier, frame, (List<?>) ids, found, typeName, where, explain ? prefix + list.text() : "", explain);
+      return combine(quantifier, frame, (List<?>) ids, found, typeName, where, explain ? prefix.then(list.path()) : FieldPath.root(), explain);
     };
     return quantifier == Quantifier.NONE_OF ? not(check) : check;
   }
 
   private static Verdict combine(
       Quantifier quantifier, Frame frame, List<?> elements, @Nullable List<?> facts, String typeName, Check where,
-      String name,
+      FieldPath name,
       boolean explain) {
     boolean wantTrue = quantifier != Quantifier.ALL_OF;
     // anyOf (and noneOf, negated later): TRUE when an element holds; allOf: FALSE when one fails
@@ -177,19 +178,19 @@ final class Checks {
     boolean decided = false;
     for (int i = 0; i < elements.size(); i++) {
       Object element = elements.get(i);
-      // names are for evidence only: plain evaluation builds no strings
-      String elementName = !explain ? "" : facts == null ? name + "[" + i + "]" : name + "[" + element + "]";
+      // names are for evidence only: plain evaluation builds no paths
+      FieldPath elementName = !explain ? name : facts == null ? name.index(i) : name.key(String.valueOf(element));
       Verdict verdict;
       try {
         if (facts != null) {
           Fact fact = PathReader.resolve(facts, String.valueOf(element));
           verdict = fact == null
               ? absentVerdict(elementName, Absent.because("no " + typeName + " with id '" + element + "'"), KNOWN_FACT, explain)
-              : where.eval(frame, fact, explain ? elementName + "." : "", explain);
+              : where.eval(frame, fact, elementName, explain);
         } else if (element == null) {
           verdict = absentVerdict(elementName, Absent.PLAIN, VALUE, explain);
         } else {
-          verdict = where.eval(frame, element, explain ? elementName + (isScalar(element) ? "" : ".") : "", explain);
+          verdict = where.eval(frame, element, elementName, explain);
         }
       } catch (RuntimeException e) {
         // elements after the deciding one are read only for evidence; plain evaluation never reaches them
@@ -232,15 +233,10 @@ final class Checks {
     return new Verdict(exhausted, otherEvidence);
   }
 
-  /** Whether a list element is a plain value, which evidence names without a trailing dot: {@code tlsVersions[0]}. */
-  static boolean isScalar(Object element) {
-    return element instanceof String || element instanceof Number || element instanceof Boolean || element instanceof Enum;
-  }
-
   /** A leaf comparing a field with a constant (or a parameter bound to one), shown as {@code shown}. */
   static Check leaf(PathReader path, Operator operator, Object operand, Evidence.Operand shown) {
     ValueTest test = operator == Operator.EXISTS ? null
-        : operator == Operator.MATCHES ? new RegexMatch((com.google.re2j.Pattern) operand, path.text())
+        : operator == Operator.MATCHES ? new RegexMatch((com.google.re2j.Pattern) operand, path.path().text())
         : ValueTest.of(operator, operand);
     Expectation expected = new Expectation.Comparison(operator.wireName(), shown, false);
     return (frame, current, prefix, explain) -> {
@@ -254,10 +250,10 @@ final class Checks {
         try {
           truth = Truth.of(test.test(value, frame.now));
         } catch (EvaluationException e) {
-          throw e.at(new Evidence(prefix + path.text(), actual(value), expected));
+          throw e.at(new Evidence(prefix.then(path.path()), actual(value), expected));
         }
       }
-      return explain ? evidence(truth, prefix + path.text(), value, expected) : Verdict.bare(truth);
+      return explain ? evidence(truth, prefix.then(path.path()), value, expected) : Verdict.bare(truth);
     };
   }
 
@@ -273,15 +269,15 @@ final class Checks {
         try {
           truth = Truth.of(Values.test(operator, value, Values.operandFromField(operator, operand), frame.now));
         } catch (EvaluationException e) {
-          throw e.at(new Evidence(prefix + path.text(), actual(value), againstField(operator, other, operand)));
+          throw e.at(new Evidence(prefix.then(path.path()), actual(value), againstField(operator, other, operand)));
         }
       }
-      return explain ? evidence(truth, prefix + path.text(), value, againstField(operator, other, operand)) : Verdict.bare(truth);
+      return explain ? evidence(truth, prefix.then(path.path()), value, againstField(operator, other, operand)) : Verdict.bare(truth);
     };
   }
 
   private static Expectation againstField(Operator operator, PathReader other, Object operand) {
-    return new Expectation.Comparison(operator.wireName(), Evidence.Operand.field(other.text(), Values.render(operand)), false);
+    return new Expectation.Comparison(operator.wireName(), Evidence.Operand.field(other.path().text(), Values.render(operand)), false);
   }
 
   /**
@@ -317,7 +313,7 @@ final class Checks {
       }
       String actual = unrecognised.size() == 1 && !(value instanceof List<?>) ? unrecognised.get(0).explain()
           : Values.render(value) + ", with " + unrecognised.get(0).explain();
-      return new Verdict(Truth.UNKNOWN, List.of(new Evidence(prefix + path.text(), Actual.value(actual), expected)));
+      return new Verdict(Truth.UNKNOWN, List.of(new Evidence(prefix.then(path.path()), Actual.value(actual), expected)));
     };
   }
 
@@ -341,18 +337,18 @@ final class Checks {
         try {
           truth = Truth.of(Values.test(operator, value, operand[1], frame.now));
         } catch (EvaluationException e) {
-          throw e.at(new Evidence(prefix + path.text(), actual(value), againstList(operator, other, operand[0])));
+          throw e.at(new Evidence(prefix.then(path.path()), actual(value), againstList(operator, other, operand[0])));
         }
       }
       if (!explain) {
         return Verdict.bare(truth);
       }
-      return evidence(truth, prefix + path.text(), value, againstList(operator, other, operand[0]));
+      return evidence(truth, prefix.then(path.path()), value, againstList(operator, other, operand[0]));
     };
   }
 
   private static Expectation againstList(Operator operator, PathReader other, Object list) {
-    return new Expectation.Comparison(operator.wireName(), Evidence.Operand.field(other.text(), preview(list)), false);
+    return new Expectation.Comparison(operator.wireName(), Evidence.Operand.field(other.path().text(), preview(list)), false);
   }
 
   /** A long list shows its first elements and how many more there are. */
@@ -369,7 +365,7 @@ final class Checks {
     return (frame, current, prefix, explain) -> {
       Object value = path.read(frame, current);
       if (value instanceof Absent) {
-        return explain ? evidence(Truth.UNKNOWN, path.text(), value, UNIQUE) : Verdict.UNKNOWN;
+        return explain ? evidence(Truth.UNKNOWN, path.path(), value, UNIQUE) : Verdict.UNKNOWN;
       }
       ValueGroup group = frame.groups[slot];
       Truth truth = Truth.of(group.others() == 0);
@@ -377,11 +373,11 @@ final class Checks {
         return Verdict.bare(truth);
       }
       String actual = Values.render(value) + (group.others() == 0 ? "" : " (" + group.describeOthers(frame.fact.id(), typeName) + ")");
-      return new Verdict(truth, List.of(new Evidence(path.text(), Actual.value(actual), UNIQUE)));
+      return new Verdict(truth, List.of(new Evidence(path.path(), Actual.value(actual), UNIQUE)));
     };
   }
 
-  private static Verdict evidence(Truth truth, String field, Object value, Expectation expected) {
+  private static Verdict evidence(Truth truth, FieldPath field, Object value, Expectation expected) {
     return new Verdict(truth, List.of(new Evidence(field, actual(value), expected)));
   }
 
@@ -390,7 +386,7 @@ final class Checks {
     return value instanceof Absent absent ? absent.actual() : Actual.value(Values.render(value));
   }
 
-  private static Verdict absentVerdict(String field, Absent absent, Expectation expected, boolean explain) {
+  private static Verdict absentVerdict(FieldPath field, Absent absent, Expectation expected, boolean explain) {
     return explain ? new Verdict(Truth.UNKNOWN, List.of(new Evidence(field, absent.actual(), expected))) : Verdict.UNKNOWN;
   }
 }

@@ -59,7 +59,7 @@ final class ConditionCompiler {
       check = leaf.operator().isMembership()
           ? Checks.leafAgainstIndexedField(path, leaf.operator(), other)
           : Checks.leafAgainstField(path, leaf.operator(), other);
-      shown = Evidence.Operand.field(other.text(), other.text());
+      shown = Evidence.Operand.field(ref.path().text(), ref.path().text());
     } else if (operand instanceof Operand.ParamRef param) {
       BoundParameter bound = Objects.requireNonNull(parameters.get(param.name()), param.name());
       Object value = bound.valueFor(leaf.operator(), leaf.path().field());

@@ -4,6 +4,7 @@ import dev.rampart.engine.internal.ast.Condition;
 import dev.rampart.engine.internal.ast.Operand;
 import dev.rampart.engine.internal.schema.FieldKind;
 import dev.rampart.spi.fact.Fact;
+import dev.rampart.spi.fact.FieldPath;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -25,9 +26,8 @@ final class ExplanationBuilder {
     this.frame = frame;
   }
 
-  ExplainedCondition node(Condition condition, Object current, String subject) {
-    // a plain element is named by its subject alone, as in the result's evidence: tlsVersions[0]
-    String prefix = subject.isEmpty() ? "" : Checks.isScalar(current) ? subject : subject + ".";
+  ExplainedCondition node(Condition condition, Object current, FieldPath subject) {
+    FieldPath prefix = subject;
     ExplainedCondition.Value value;
     List<dev.rampart.engine.value.Evidence> evidence = List.of();
     try {
@@ -43,10 +43,10 @@ final class ExplanationBuilder {
     } catch (RuntimeException e) {
       value = ExplainedCondition.Value.ERROR;
     }
-    return new ExplainedCondition(describe(condition), subject, value, evidence, children(condition, current, subject));
+    return new ExplainedCondition(describe(condition), subject.text(), value, evidence, children(condition, current, subject));
   }
 
-  private List<ExplainedCondition> children(Condition condition, Object current, String subject) {
+  private List<ExplainedCondition> children(Condition condition, Object current, FieldPath subject) {
     List<ExplainedCondition> children = new ArrayList<>();
     if (condition instanceof Condition.All all) {
       all.children().forEach(c -> children.add(node(c, current, subject)));
@@ -58,17 +58,17 @@ final class ExplanationBuilder {
       PathReader list = PathReader.of(q.list(), compiler.joins());
       Object value = list.read(frame, current);
       if (value instanceof List<?> elements) {
-        String name = (subject.isEmpty() ? "" : subject + ".") + q.list().text();
+        FieldPath name = subject.then(q.list().path());
         boolean references = q.list().field().kind() == FieldKind.REF_MANY;
         for (int i = 0; i < elements.size() && i < MAX_ELEMENTS; i++) {
           Object element = elements.get(i);
           if (references) {
             Fact fact = PathReader.resolve(list.referenced(frame), String.valueOf(element));
             if (fact != null) {
-              children.add(node(q.where(), fact, name + "[" + element + "]"));
+              children.add(node(q.where(), fact, name.key(String.valueOf(element))));
             }
           } else if (element != null) {
-            children.add(node(q.where(), element, name + "[" + i + "]"));
+            children.add(node(q.where(), element, name.index(i)));
           }
         }
       }

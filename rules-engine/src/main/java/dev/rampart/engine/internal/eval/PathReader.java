@@ -19,14 +19,14 @@ import org.jspecify.annotations.Nullable;
  */
 final class PathReader {
 
-  private final String text;
+  private final dev.rampart.spi.fact.FieldPath path;
   private final Step[] steps;
   /** For a vocabulary field: its vocabulary; values read are canonical (see {@link CanonicalValues}). */
   private final @Nullable Vocabulary vocabulary;
   private final boolean list;
 
-  private PathReader(String text, Step[] steps, @Nullable Vocabulary vocabulary, boolean list) {
-    this.text = text;
+  private PathReader(dev.rampart.spi.fact.FieldPath path, Step[] steps, @Nullable Vocabulary vocabulary, boolean list) {
+    this.path = path;
     this.steps = steps;
     this.vocabulary = vocabulary;
     this.list = list;
@@ -44,7 +44,7 @@ final class PathReader {
     Field field = path.field();
     boolean list = field.kind() == FieldKind.LIST && field.element() != null;
     Vocabulary vocabulary = list ? Objects.requireNonNull(field.element()).vocabulary() : field.vocabulary();
-    return new PathReader(path.text(), steps, vocabulary, list);
+    return new PathReader(path.path(), steps, vocabulary, list);
   }
 
   /** The vocabulary of the field read (for a list, of its elements), or {@code null}. */
@@ -52,8 +52,9 @@ final class PathReader {
     return vocabulary;
   }
 
-  String text() {
-    return text;
+  /** The path read, as evidence names it. */
+  dev.rampart.spi.fact.FieldPath path() {
+    return path;
   }
 
   /**

@@ -22,6 +22,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RuleProgram {
 
+  /** How evidence names the evaluated fact itself: its paths start here. */
+  private static final dev.rampart.spi.fact.FieldPath ROOT = dev.rampart.spi.fact.FieldPath.root();
+
   /** The message of every NOT_APPLICABLE result in a report; {@link #explain} says why. */
   public static final String NOT_APPLICABLE = "not applicable: the rule's 'when' condition does not hold for this fact"
       + " (rampart explain shows why)";
@@ -82,8 +85,8 @@ public final class RuleProgram {
    */
   public ExplainedRule explain(Frame frame) {
     ExplanationBuilder builder = new ExplanationBuilder(compiler, frame);
-    ExplainedCondition applies = definition.when() == null ? null : builder.node(definition.when(), frame.fact, "");
-    return new ExplainedRule(judge(frame, true), applies, builder.node(definition.assertion(), frame.fact, ""));
+    ExplainedCondition applies = definition.when() == null ? null : builder.node(definition.when(), frame.fact, ROOT);
+    return new ExplainedRule(judge(frame, true), applies, builder.node(definition.assertion(), frame.fact, ROOT));
   }
 
   /**
@@ -103,11 +106,11 @@ public final class RuleProgram {
 
   private Judgement judge(Frame frame, boolean explaining) {
     try {
-      Truth applies = when == null ? Truth.TRUE : when.eval(frame, frame.fact, "", false).truth();
+      Truth applies = when == null ? Truth.TRUE : when.eval(frame, frame.fact, ROOT, false).truth();
       if (applies == Truth.FALSE && !explaining) {
         return notApplicable;
       }
-      if (applies != Truth.FALSE && outcomeOf(applies, assertion.eval(frame, frame.fact, "", false).truth()) == Outcome.PASS) {
+      if (applies != Truth.FALSE && outcomeOf(applies, assertion.eval(frame, frame.fact, ROOT, false).truth()) == Outcome.PASS) {
         return pass;
       }
     } catch (RuntimeException e) {
@@ -123,7 +126,7 @@ public final class RuleProgram {
       if (applies.truth() == Truth.FALSE) {
         return new Judgement(Outcome.NOT_APPLICABLE, "not applicable: " + describe(applies.evidence()), List.of());
       }
-      Verdict holds = assertion.eval(frame, frame.fact, "", true);
+      Verdict holds = assertion.eval(frame, frame.fact, ROOT, true);
       Outcome outcome = outcomeOf(applies.truth(), holds.truth());
       return switch (outcome) {
         case PASS -> pass;
@@ -150,7 +153,7 @@ public final class RuleProgram {
 
   private Verdict applies(Frame frame) {
     try {
-      return java.util.Objects.requireNonNull(when, "when").eval(frame, frame.fact, "", true);
+      return java.util.Objects.requireNonNull(when, "when").eval(frame, frame.fact, ROOT, true);
     } catch (EvaluationException e) {
       throw e.inApplicability();
     }

@@ -8,6 +8,7 @@ import dev.rampart.engine.internal.schema.Schemas;
 import dev.rampart.engine.value.Evidence;
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.FactType;
+import dev.rampart.spi.fact.FieldPath;
 import dev.rampart.spi.source.Origin;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -68,42 +69,33 @@ final class EvidenceSources {
     List<Evidence> decorated = new ArrayList<>(evidence.size());
     for (Evidence e : evidence) {
       // an absent value has no source: no source reported it
-      Origin origin = e.isAbsent() || e.source() != null ? null : originOf(type, factId, e.field());
+      Origin origin = e.isAbsent() || e.source() != null ? null : originOf(type, factId, e.path());
       decorated.add(origin == null ? e : e.withSource(origin.describe()));
     }
     return decorated;
   }
 
-  private @Nullable Origin originOf(FactType type, String factId, String path) {
-    int end = endOfFirstStep(path);
-    Field field = Schemas.of(type).fields().get(path.substring(0, end));
+  private @Nullable Origin originOf(FactType type, String factId, FieldPath path) {
+    Field field = path.first() instanceof FieldPath.Name name ? Schemas.of(type).fields().get(name.name()) : null;
     if (field == null || (field.kind() != FieldKind.REF_ONE && field.kind() != FieldKind.REF_MANY)) {
       return origins.originOf(type, factId, path);
     }
+    // the fact holds the reference as its id field (vendorId, networkIds); the referenced fact holds the rest
     FactType target = field.target();
-    String component = Schemas.componentName(field);
+    FieldPath rest = path.rest();
+    FieldPath component = FieldPath.of(Schemas.componentName(field));
     if (field.kind() == FieldKind.REF_ONE) {
       Fact fact = fact(type, factId);
       Object referenced = fact == null ? null : field.accessor().apply(fact);
-      if (end == path.length() || referenced == null || target == null) {
-        return origins.originOf(type, factId, component + path.substring(end));
+      if (rest.isRoot() || referenced == null || target == null) {
+        return origins.originOf(type, factId, component.then(rest));
       }
-      return originOf(target, String.valueOf(referenced), path.substring(end + 1));
+      return originOf(target, String.valueOf(referenced), rest);
     }
-    int close = path.indexOf(']', end);
-    if (end == path.length() || path.charAt(end) != '[' || close < 0 || close + 1 >= path.length() || target == null) {
-      return origins.originOf(type, factId, component + path.substring(end));
+    if (rest.isRoot() || !(rest.first() instanceof FieldPath.Key key) || rest.rest().isRoot() || target == null) {
+      return origins.originOf(type, factId, component.then(rest));
     }
-    return originOf(target, path.substring(end + 1, close), path.substring(close + 2));
-  }
-
-  private static int endOfFirstStep(String path) {
-    for (int i = 0; i < path.length(); i++) {
-      if (path.charAt(i) == '.' || path.charAt(i) == '[') {
-        return i;
-      }
-    }
-    return path.length();
+    return originOf(target, key.key(), rest.rest());
   }
 
   private @Nullable Fact fact(FactType type, String id) {

@@ -1,6 +1,7 @@
 package dev.rampart.engine.internal.runtime;
 
 import dev.rampart.spi.fact.FactType;
+import dev.rampart.spi.fact.FieldPath;
 import dev.rampart.spi.source.Origin;
 import org.jspecify.annotations.Nullable;
 
@@ -9,8 +10,8 @@ import org.jspecify.annotations.Nullable;
 public interface Origins {
 
   /** Knows nothing: evidence names no source, and nothing is looked up. */
-  Origins NONE = (type, factId, fieldPath) -> null;
+  Origins NONE = (type, factId, path) -> null;
 
-  /** The origin of the value at a path of a fact, as evidence writes the path; {@code null} when not known. */
-  @Nullable Origin originOf(FactType type, String factId, String fieldPath);
+  /** The origin of the value at a path of a fact, relative to the fact; {@code null} when not known. */
+  @Nullable Origin originOf(FactType type, String factId, FieldPath path);
 }

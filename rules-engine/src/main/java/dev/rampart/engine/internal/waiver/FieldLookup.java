@@ -1,12 +1,13 @@
 package dev.rampart.engine.internal.waiver;
 
-import dev.rampart.engine.internal.ast.FieldPath;
+import dev.rampart.engine.internal.ast.FieldPath.Step;
 import dev.rampart.engine.internal.schema.Field;
 import dev.rampart.engine.internal.schema.FieldKind;
 import dev.rampart.engine.internal.schema.Schemas;
 import dev.rampart.engine.internal.schema.TypeSchema;
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.FactType;
+import dev.rampart.spi.fact.FieldPath;
 import dev.rampart.spi.fact.WireNames;
 import dev.rampart.spi.source.DidYouMean;
 import java.math.BigDecimal;
@@ -27,10 +28,10 @@ public final class FieldLookup {
 
   private static final Map<Key, FieldLookup> RESOLVED = new ConcurrentHashMap<>();
 
-  private final FieldPath path;
+  private final dev.rampart.engine.internal.ast.FieldPath path;
 
-  private FieldLookup(List<FieldPath.Step> steps, Field field) {
-    this.path = new FieldPath(steps, field);
+  private FieldLookup(List<Step> steps, Field field) {
+    this.path = new dev.rampart.engine.internal.ast.FieldPath(steps, field);
   }
 
   /**
@@ -38,7 +39,7 @@ public final class FieldLookup {
    *
    * @throws FieldPathException naming the segment at fault and the fix
    */
-  public static FieldLookup resolve(FactType type, String path) throws FieldPathException {
+  public static FieldLookup resolve(FactType type, FieldPath path) throws FieldPathException {
     Key key = new Key(type, path);
     FieldLookup cached = RESOLVED.get(key);
     if (cached != null) {
@@ -54,7 +55,7 @@ public final class FieldLookup {
    *
    * @throws FieldPathException when it names a plain field of no type, with the most helpful fix
    */
-  public static List<FactType> typesWith(String path) throws FieldPathException {
+  public static List<FactType> typesWith(FieldPath path) throws FieldPathException {
     List<FactType> types = new ArrayList<>();
     FieldPathException best = null;
     for (FactType type : FactType.values()) {
@@ -68,13 +69,13 @@ public final class FieldLookup {
       }
     }
     if (types.isEmpty()) {
-      throw new FieldPathException("no fact type has a field '" + path + "'", Objects.requireNonNull(best).suggestion());
+      throw new FieldPathException("no fact type has a field '" + path.text() + "'", Objects.requireNonNull(best).suggestion());
     }
     return types;
   }
 
   /** The path, resolved against the schema of its fact type. */
-  public FieldPath path() {
+  public dev.rampart.engine.internal.ast.FieldPath path() {
     return path;
   }
 
@@ -115,7 +116,7 @@ public final class FieldLookup {
 
   private @Nullable Object read(Fact fact) {
     Object current = fact;
-    for (FieldPath.Step step : path.steps()) {
+    for (Step step : path.steps()) {
       Object next = step.field().accessor().apply(current);
       if (next == null) {
         return null;
@@ -143,18 +144,19 @@ public final class FieldLookup {
     }
   }
 
-  private static FieldLookup walk(FactType type, String path) throws FieldPathException {
-    if (path.isBlank()) {
-      throw new FieldPathException("the field path is empty", "name a field, e.g. 'owner' or 'attributes.site'");
-    }
-    String[] segments = path.split("\\.", -1);
-    List<FieldPath.Step> steps = new ArrayList<>();
+  private static FieldLookup walk(FactType type, FieldPath path) throws FieldPathException {
+    List<Step> steps = new ArrayList<>();
     TypeSchema schema = Schemas.of(type);
     String where = type.wireName();
-    for (int i = 0; i < segments.length; i++) {
-      String segment = segments[i];
-      String prefix = String.join(".", java.util.Arrays.copyOf(segments, i));
+    List<FieldPath.Step> written = path.steps();
+    for (int i = 0; i < written.size(); i++) {
+      String prefix = FieldPath.of(written.subList(0, i)).text();
       String so = prefix.isEmpty() ? "" : prefix + ".";
+      if (!(written.get(i) instanceof FieldPath.Name name)) {
+        throw new FieldPathException("'" + prefix + "' is not a list; '" + FieldPath.of(written.subList(0, i + 1)).text()
+            + "' selects an element of nothing", "end the path at '" + prefix + "'");
+      }
+      String segment = name.name();
       if (schema == null) {
         throw new FieldPathException("'" + prefix + "' is a plain value and has no field '" + segment + "'",
             "end the path at '" + prefix + "'");
@@ -167,18 +169,22 @@ public final class FieldLookup {
                 .orElse("valid fields: " + String.join(", ", schema.fields().keySet())));
       }
       String here = so + segment;
-      boolean last = i == segments.length - 1;
+      boolean last = i == written.size() - 1;
       switch (field.kind()) {
         case MAP -> {
           if (last) {
             throw new FieldPathException("'" + here + "' holds named values", "name one, e.g. '" + here + ".site'");
           }
-          if (i + 1 < segments.length - 1) {
-            throw new FieldPathException("attribute values are plain values; '" + path + "' reads past one",
-                "stop the path at '" + here + "." + segments[i + 1] + "'");
+          if (!(written.get(i + 1) instanceof FieldPath.Name key)) {
+            throw new FieldPathException("'" + here + "' holds named values, not a list",
+                "name one after a dot, e.g. '" + here + ".site'");
           }
-          steps.add(new FieldPath.Step(field, null));
-          steps.add(new FieldPath.Step(Objects.requireNonNull(field.element()), segments[i + 1]));
+          if (i + 1 < written.size() - 1) {
+            throw new FieldPathException("attribute values are plain values; '" + path.text() + "' reads past one",
+                "stop the path at '" + here + "." + key.name() + "'");
+          }
+          steps.add(new Step(field, null));
+          steps.add(new Step(Objects.requireNonNull(field.element()), key.name()));
           return new FieldLookup(steps, field.element());
         }
         case LIST, REF_MANY -> throw new FieldPathException("'" + here + "' is a list; a waiver compares one value",
@@ -186,7 +192,7 @@ public final class FieldLookup {
         case REF_ONE -> throw new FieldPathException("'" + here + "' is a reference to a "
             + Objects.requireNonNull(field.target()).wireName(), "compare the id it holds: '" + so + segment + "Id'");
         case OBJECT -> {
-          steps.add(new FieldPath.Step(field, null));
+          steps.add(new Step(field, null));
           schema = field.object();
           where = "'" + here + "'";
           if (last) {
@@ -195,7 +201,7 @@ public final class FieldLookup {
           }
         }
         default -> {
-          steps.add(new FieldPath.Step(field, null));
+          steps.add(new Step(field, null));
           schema = null;
           if (last) {
             return new FieldLookup(steps, field);
@@ -203,9 +209,9 @@ public final class FieldLookup {
         }
       }
     }
-    throw new IllegalStateException("unreachable: the loop returns or throws at the last segment of " + path);
+    throw new FieldPathException("the field path is empty", "name a field, e.g. 'owner' or 'attributes.site'");
   }
 
   /** A path as a waiver writes it, resolved against one fact type. */
-  private record Key(FactType type, String path) {}
+  private record Key(FactType type, FieldPath path) {}
 }

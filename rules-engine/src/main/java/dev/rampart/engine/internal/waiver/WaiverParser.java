@@ -8,6 +8,7 @@ import dev.rampart.engine.internal.yaml.Node.ScalarNode;
 import dev.rampart.engine.value.Problem;
 import dev.rampart.engine.value.RuleId;
 import dev.rampart.spi.fact.FactType;
+import dev.rampart.spi.fact.FieldPath;
 import dev.rampart.spi.source.DidYouMean;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -244,9 +245,17 @@ public final class WaiverParser {
     if (fieldNode == null || equalsNode == null) {
       return null;
     }
-    String path = fieldNode instanceof ScalarNode s && s.value() instanceof String text ? text : null;
-    if (path == null) {
+    String text = fieldNode instanceof ScalarNode s && s.value() instanceof String written ? written : null;
+    if (text == null) {
       problem(fieldNode, prefix + ".field must be a field path, found " + fieldNode.describe(), "e.g. field: attributes.site");
+    }
+    FieldPath path = null;
+    if (text != null) {
+      try {
+        path = FieldPath.parse(text);
+      } catch (FieldPath.InvalidFieldPathException e) {
+        problem(fieldNode, prefix + ".field: " + e.reason(), e.fix());
+      }
     }
     String value = equalsNode instanceof ScalarNode s && s.value() != null ? s.text() : null;
     if (value == null) {

@@ -1,6 +1,7 @@
 package dev.rampart.engine.internal.waiver;
 
 import dev.rampart.spi.fact.FactType;
+import dev.rampart.spi.fact.FieldPath;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -40,7 +41,7 @@ public record WaiverSpec(
   }
 
   /** A field and the value it must have. */
-  public record FieldMatch(String field, String equals) {
+  public record FieldMatch(FieldPath field, String equals) {
 
     public FieldMatch {
       Objects.requireNonNull(field, "field");

@@ -47,8 +47,8 @@ class FieldPathValueTest {
 
   @Test
   void aWaiverFieldIsTheSameValueAsThePackPath() throws FieldPathException {
-    assertEquals(resolve("attributes.site"), FieldLookup.resolve(FactType.DEVICE, "attributes.site").path());
-    assertEquals(resolve("firmware.version"), FieldLookup.resolve(FactType.DEVICE, "firmware.version").path());
+    assertEquals(resolve("attributes.site"), FieldLookup.resolve(FactType.DEVICE, dev.rampart.spi.fact.FieldPath.parse("attributes.site")).path());
+    assertEquals(resolve("firmware.version"), FieldLookup.resolve(FactType.DEVICE, dev.rampart.spi.fact.FieldPath.parse("firmware.version")).path());
   }
 
   @Test
