@@ -1,9 +1,9 @@
 package dev.rampart.packtesting;
 
 import dev.rampart.engine.RequirementAssessment;
-import dev.rampart.engine.Rule;
 import dev.rampart.engine.RulePack;
 import dev.rampart.engine.value.Outcome;
+import dev.rampart.engine.value.Rule;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;

@@ -1,9 +1,9 @@
 package dev.rampart.packtesting;
 
-import dev.rampart.engine.Rule;
 import dev.rampart.engine.RulePack;
 import dev.rampart.engine.value.Evidence;
 import dev.rampart.engine.value.Outcome;
+import dev.rampart.engine.value.Rule;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -2,11 +2,11 @@ package dev.rampart.packtesting;
 
 import dev.rampart.engine.ComplianceEngine;
 import dev.rampart.engine.Report;
-import dev.rampart.engine.Rule;
 import dev.rampart.engine.RulePack;
 import dev.rampart.engine.RuleResult;
 import dev.rampart.engine.value.PackLoadException;
 import dev.rampart.engine.value.Problem;
+import dev.rampart.engine.value.Rule;
 import dev.rampart.sources.FactKey;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dev.rampart.packtesting;
 
-import dev.rampart.engine.Rule;
 import dev.rampart.engine.RulePack;
+import dev.rampart.engine.value.Rule;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -11,11 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A rule pack's fixtures as JUnit 5 tests, for a team that keeps its own pack in its own build: each

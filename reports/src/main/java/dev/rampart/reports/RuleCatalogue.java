@@ -1,8 +1,8 @@
 package dev.rampart.reports;
 
 import dev.rampart.engine.Report;
-import dev.rampart.engine.Rule;
 import dev.rampart.engine.RuleResult;
+import dev.rampart.engine.value.Rule;
 import dev.rampart.engine.value.RuleId;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.rampart.engine.ComplianceEngine;
 import dev.rampart.engine.Report;
-import dev.rampart.engine.Rule;
 import dev.rampart.engine.RulePacks;
 import dev.rampart.engine.Waiver;
 import dev.rampart.engine.Waivers;
+import dev.rampart.engine.value.Rule;
 import dev.rampart.engine.value.Severity;
 import dev.rampart.sources.Inventory;
 import dev.rampart.sources.SourceSpec;

@@ -7,14 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.rampart.sources.FactKey;
 import dev.rampart.engine.ComplianceEngine;
 import dev.rampart.engine.Report;
-import dev.rampart.engine.Rule;
 import dev.rampart.engine.RulePacks;
 import dev.rampart.engine.value.Category;
 import dev.rampart.engine.value.Outcome;
+import dev.rampart.engine.value.Rule;
 import dev.rampart.engine.value.Severity;
+import dev.rampart.sources.FactKey;
 import dev.rampart.spi.fact.Credentials;
 import dev.rampart.spi.fact.Device;
 import dev.rampart.spi.fact.FactType;

@@ -1,5 +1,6 @@
 package dev.rampart.engine;
 
+import dev.rampart.engine.value.Rule;
 import dev.rampart.spi.fact.FactType;
 import java.util.ArrayList;
 import java.util.Collections;

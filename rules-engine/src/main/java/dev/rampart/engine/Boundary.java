@@ -1,6 +1,5 @@
 package dev.rampart.engine;
 
-import dev.rampart.engine.internal.ast.RuleInfo;
 import dev.rampart.engine.internal.ast.Version;
 import dev.rampart.engine.internal.eval.ExplainedCondition;
 import dev.rampart.engine.internal.eval.Judgement;
@@ -9,27 +8,20 @@ import dev.rampart.engine.internal.runtime.Origins;
 import dev.rampart.engine.internal.runtime.Result;
 import dev.rampart.engine.internal.signing.PackVerifier;
 import dev.rampart.engine.internal.waiver.WaiverSpec;
+import dev.rampart.engine.value.Rule;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The one place where the engine's internal results become API records: the internals never build
- * an API type, and the API hands them its provenance, trusted keys and minimum versions in their own
+ * The one place where the engine's internal results become API records: the internals build only
+ * the shared values of {@code dev.rampart.engine.value} (a rule's description among them), never an
+ * API type, and the API hands them its provenance, trusted keys and minimum versions in their own
  * terms.
  */
 final class Boundary {
 
   private Boundary() {}
-
-  static Rule rule(RuleInfo info) {
-    return new Rule(info.packId(), info.id(), info.title(), info.rationale(), info.category(), info.severity(),
-        info.target(), info.remediation(), info.requirements(), info.references());
-  }
-
-  static List<Rule> rules(List<RuleInfo> infos) {
-    return infos.stream().map(Boundary::rule).toList();
-  }
 
   /** A result of the rule at its index in {@code rules}, the API's list of the compiled program's rules. */
   static RuleResult result(Result result, List<Rule> rules) {

@@ -10,6 +10,7 @@ import dev.rampart.engine.internal.schema.FieldKind;
 import dev.rampart.engine.internal.schema.Schemas;
 import dev.rampart.engine.value.PackLoadException;
 import dev.rampart.engine.value.Problem;
+import dev.rampart.engine.value.Rule;
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.FactType;
 import java.math.BigDecimal;
@@ -58,7 +59,7 @@ public final class ComplianceEngine {
       int shardSize) {
     this.packs = List.copyOf(packs);
     this.program = program;
-    this.rules = Boundary.rules(program.rules());
+    this.rules = program.rules();
     this.clock = clock;
     this.maxFacts = maxFacts;
     this.timeLimit = timeLimit;

@@ -2,6 +2,7 @@ package dev.rampart.engine;
 
 import dev.rampart.engine.internal.runtime.DroolsSession;
 import dev.rampart.engine.internal.runtime.Result;
+import dev.rampart.engine.value.Rule;
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.FactType;
 import java.time.Instant;

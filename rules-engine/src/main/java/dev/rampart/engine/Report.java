@@ -5,6 +5,7 @@ import dev.rampart.engine.internal.runtime.ResultTable;
 import dev.rampart.engine.value.Category;
 import dev.rampart.engine.value.DisabledRule;
 import dev.rampart.engine.value.Outcome;
+import dev.rampart.engine.value.Rule;
 import dev.rampart.engine.value.RuleId;
 import dev.rampart.engine.value.Severity;
 import dev.rampart.spi.fact.Fact;

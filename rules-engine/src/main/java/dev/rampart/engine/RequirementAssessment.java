@@ -1,5 +1,6 @@
 package dev.rampart.engine;
 
+import dev.rampart.engine.value.Rule;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;

@@ -5,6 +5,7 @@ import dev.rampart.engine.internal.ast.ParamDef;
 import dev.rampart.engine.internal.load.BuiltinPacks;
 import dev.rampart.engine.internal.load.ParamValues;
 import dev.rampart.engine.value.DisabledRule;
+import dev.rampart.engine.value.Rule;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,7 +22,7 @@ public final class RulePack {
 
   RulePack(PackDef definition) {
     this.definition = Objects.requireNonNull(definition, "definition");
-    this.rules = definition.rules().stream().map(rule -> Boundary.rule(rule.info())).toList();
+    this.rules = definition.rules().stream().map(rule -> rule.info()).toList();
     this.parameters = definition.parameters().stream().map(RulePack::describe).toList();
   }
 

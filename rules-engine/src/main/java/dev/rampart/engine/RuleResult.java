@@ -2,6 +2,7 @@ package dev.rampart.engine;
 
 import dev.rampart.engine.value.Evidence;
 import dev.rampart.engine.value.Outcome;
+import dev.rampart.engine.value.Rule;
 import dev.rampart.spi.fact.FactType;
 import java.util.List;
 import java.util.Objects;

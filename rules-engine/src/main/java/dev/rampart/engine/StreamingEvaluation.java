@@ -1,6 +1,7 @@
 package dev.rampart.engine;
 
 import dev.rampart.engine.internal.runtime.StreamingRun;
+import dev.rampart.engine.value.Rule;
 import dev.rampart.spi.fact.Fact;
 import java.time.Instant;
 import java.util.List;

@@ -4,6 +4,7 @@ import dev.rampart.engine.internal.waiver.FieldLookup;
 import dev.rampart.engine.internal.waiver.FieldPathException;
 import dev.rampart.engine.internal.waiver.Glob;
 import dev.rampart.engine.internal.waiver.WaiverParser;
+import dev.rampart.engine.value.Rule;
 import dev.rampart.engine.value.RuleId;
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.FactType;

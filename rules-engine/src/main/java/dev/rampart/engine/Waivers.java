@@ -4,6 +4,7 @@ import dev.rampart.engine.internal.waiver.WaiverParser;
 import dev.rampart.engine.internal.yaml.TreeReadException;
 import dev.rampart.engine.internal.yaml.TreeReader;
 import dev.rampart.engine.value.Problem;
+import dev.rampart.engine.value.Rule;
 import dev.rampart.spi.source.InputFileException;
 import dev.rampart.spi.source.InputFiles;
 import java.nio.file.Path;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rampart.engine.value.PackLoadException;
+import dev.rampart.engine.value.Rule;
 import dev.rampart.spi.fact.Deployment;
 import dev.rampart.spi.fact.Device;
 import dev.rampart.spi.fact.Fact;

@@ -10,6 +10,7 @@ import dev.rampart.engine.value.EvidenceText;
 import dev.rampart.engine.value.Outcome;
 import dev.rampart.engine.value.PackLoadException;
 import dev.rampart.engine.value.Problem;
+import dev.rampart.engine.value.Rule;
 import dev.rampart.spi.fact.AccessPolicy;
 import dev.rampart.spi.fact.Certificate;
 import dev.rampart.spi.fact.Credentials;

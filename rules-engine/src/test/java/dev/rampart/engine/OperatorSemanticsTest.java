@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import dev.rampart.engine.value.Evidence;
 import dev.rampart.engine.value.Outcome;
 import dev.rampart.engine.value.PackLoadException;
+import dev.rampart.engine.value.Rule;
 import dev.rampart.spi.fact.AuthMethod;
 import dev.rampart.spi.fact.Certificate;
 import dev.rampart.spi.fact.Credentials;

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rampart.engine.value.Outcome;
 import dev.rampart.engine.value.PackLoadException;
+import dev.rampart.engine.value.Rule;
 import dev.rampart.spi.fact.Device;
 import java.nio.file.Files;
 import java.nio.file.Path;

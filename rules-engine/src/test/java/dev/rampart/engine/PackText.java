@@ -1,5 +1,6 @@
 package dev.rampart.engine;
 
+import dev.rampart.engine.value.Rule;
 /** Rule packs of one device rule as YAML text, for tests that state a rule in a line or two. */
 final class PackText {
 

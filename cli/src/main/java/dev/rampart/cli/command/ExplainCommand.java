@@ -1,14 +1,14 @@
 package dev.rampart.cli.command;
 
-import dev.rampart.sources.FactKey;
-import dev.rampart.sources.Inventory;
-import dev.rampart.sources.SourceSpec;
 import dev.rampart.engine.ComplianceEngine;
 import dev.rampart.engine.Explanation;
-import dev.rampart.engine.Rule;
 import dev.rampart.engine.RuleResult;
 import dev.rampart.engine.value.Evidence;
 import dev.rampart.engine.value.EvidenceText;
+import dev.rampart.engine.value.Rule;
+import dev.rampart.sources.FactKey;
+import dev.rampart.sources.Inventory;
+import dev.rampart.sources.SourceSpec;
 import dev.rampart.spi.fact.FactType;
 import dev.rampart.spi.source.Origin;
 import java.io.PrintWriter;

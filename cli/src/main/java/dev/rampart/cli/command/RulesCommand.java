@@ -1,10 +1,10 @@
 package dev.rampart.cli.command;
 
 import dev.rampart.engine.Parameter;
-import dev.rampart.engine.Rule;
 import dev.rampart.engine.RulePack;
 import dev.rampart.engine.RulePacks;
 import dev.rampart.engine.value.PackLoadException;
+import dev.rampart.engine.value.Rule;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Comparator;

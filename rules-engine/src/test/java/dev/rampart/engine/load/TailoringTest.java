@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.rampart.engine.ComplianceEngine;
 import dev.rampart.engine.Parameter;
-import dev.rampart.engine.Rule;
 import dev.rampart.engine.RulePack;
 import dev.rampart.engine.RulePacks;
 import dev.rampart.engine.value.DisabledRule;
 import dev.rampart.engine.value.Outcome;
 import dev.rampart.engine.value.PackLoadException;
 import dev.rampart.engine.value.ParameterType;
+import dev.rampart.engine.value.Rule;
 import dev.rampart.spi.fact.AuthMethod;
 import dev.rampart.spi.fact.Certificate;
 import dev.rampart.spi.fact.Credentials;

@@ -1,5 +1,6 @@
 package dev.rampart.engine.internal.ast;
 
+import dev.rampart.engine.value.Rule;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -13,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param position where the rule is written
  */
 public record RuleDef(
-    RuleInfo info, @Nullable Condition when, Condition assertion, MessageTemplate message, Position position) {
+    Rule info, @Nullable Condition when, Condition assertion, MessageTemplate message, Position position) {
 
   public RuleDef {
     Objects.requireNonNull(info, "info");

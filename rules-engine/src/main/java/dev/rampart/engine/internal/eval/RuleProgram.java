@@ -2,10 +2,10 @@ package dev.rampart.engine.internal.eval;
 
 import dev.rampart.engine.internal.ast.FieldPath;
 import dev.rampart.engine.internal.ast.RuleDef;
-import dev.rampart.engine.internal.ast.RuleInfo;
 import dev.rampart.engine.internal.load.Joins;
 import dev.rampart.engine.value.Evidence;
 import dev.rampart.engine.value.Outcome;
+import dev.rampart.engine.value.Rule;
 import dev.rampart.spi.fact.Fact;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +29,7 @@ public final class RuleProgram {
   public static final String NOT_APPLICABLE = "not applicable: the rule's 'when' condition does not hold for this fact"
       + " (rampart explain shows why)";
 
-  private final RuleInfo rule;
+  private final Rule rule;
   private final Judgement pass;
   private final Judgement notApplicable;
   private final @Nullable Check when;
@@ -66,7 +66,7 @@ public final class RuleProgram {
     return new RuleProgram(definition, compiler, when, assertion, List.copyOf(message), joins);
   }
 
-  public RuleInfo rule() {
+  public Rule rule() {
     return rule;
   }
 

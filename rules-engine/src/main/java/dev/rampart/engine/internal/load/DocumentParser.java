@@ -5,7 +5,6 @@ import dev.rampart.engine.internal.ast.MessageTemplate;
 import dev.rampart.engine.internal.ast.PackDef;
 import dev.rampart.engine.internal.ast.ParamDef;
 import dev.rampart.engine.internal.ast.RuleDef;
-import dev.rampart.engine.internal.ast.RuleInfo;
 import dev.rampart.engine.internal.schema.Schemas;
 import dev.rampart.engine.internal.yaml.Node;
 import dev.rampart.engine.internal.yaml.Node.ListNode;
@@ -14,6 +13,7 @@ import dev.rampart.engine.internal.yaml.TreeReadException;
 import dev.rampart.engine.internal.yaml.TreeReader;
 import dev.rampart.engine.value.Category;
 import dev.rampart.engine.value.Problem;
+import dev.rampart.engine.value.Rule;
 import dev.rampart.engine.value.Severity;
 import dev.rampart.spi.fact.FactType;
 import java.util.ArrayList;
@@ -214,7 +214,7 @@ final class DocumentParser {
         || target == null || assertion == null || message == null) {
       return null;
     }
-    RuleInfo info = new RuleInfo(packId, id, title, rationale, category, severity, target, remediation, requirements, references);
+    Rule info = new Rule(packId, id, title, rationale, category, severity, target, remediation, requirements, references);
     return new RuleDef(info, when, assertion, message, PackNodes.position(rule));
   }
 

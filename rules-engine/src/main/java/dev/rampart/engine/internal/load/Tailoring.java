@@ -3,13 +3,13 @@ package dev.rampart.engine.internal.load;
 import dev.rampart.engine.internal.ast.PackDef;
 import dev.rampart.engine.internal.ast.ParamDef;
 import dev.rampart.engine.internal.ast.RuleDef;
-import dev.rampart.engine.internal.ast.RuleInfo;
 import dev.rampart.engine.internal.yaml.Node;
 import dev.rampart.engine.internal.yaml.Node.ListNode;
 import dev.rampart.engine.internal.yaml.Node.MapNode;
 import dev.rampart.engine.internal.yaml.Node.ScalarNode;
 import dev.rampart.engine.value.DisabledRule;
 import dev.rampart.engine.value.Problem;
+import dev.rampart.engine.value.Rule;
 import dev.rampart.spi.source.DidYouMean;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -217,8 +217,8 @@ final class Tailoring {
 
   /** A rule of the base, as a rule of the pack that extends it. */
   private static RuleDef adopt(RuleDef rule, String packId) {
-    RuleInfo info = rule.info();
-    RuleInfo adopted = new RuleInfo(packId, info.id(), info.title(), info.rationale(), info.category(), info.severity(),
+    Rule info = rule.info();
+    Rule adopted = new Rule(packId, info.id(), info.title(), info.rationale(), info.category(), info.severity(),
         info.target(), info.remediation(), info.requirements(), info.references());
     return new RuleDef(adopted, rule.when(), rule.assertion(), rule.message(), rule.position());
   }

@@ -1,9 +1,9 @@
 package dev.rampart.engine.internal.runtime;
 
-import dev.rampart.engine.internal.ast.RuleInfo;
 import dev.rampart.engine.internal.eval.ExplainedRule;
 import dev.rampart.engine.internal.eval.Frame;
 import dev.rampart.engine.internal.eval.RuleProgram;
+import dev.rampart.engine.value.Rule;
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.FactType;
 import dev.rampart.spi.source.DidYouMean;
@@ -27,7 +27,7 @@ public final class CompiledProgram {
   }
 
   /** The rules, in pack order; results name a rule by its index here. */
-  public List<RuleInfo> rules() {
+  public List<Rule> rules() {
     return bases.rules();
   }
 
@@ -78,7 +78,7 @@ public final class CompiledProgram {
    */
   public ExplainedResult explain(
       String reference, FactType type, String factId, Collection<? extends Fact> facts, Instant now, Origins origins) {
-    List<RuleInfo> rules = bases.rules();
+    List<Rule> rules = bases.rules();
     List<Integer> matching = new ArrayList<>();
     for (int i = 0; i < rules.size(); i++) {
       if (rules.get(i).ruleId().isNamedBy(reference)) {
@@ -86,7 +86,7 @@ public final class CompiledProgram {
       }
     }
     if (matching.isEmpty()) {
-      List<String> ids = rules.stream().map(RuleInfo::id).toList();
+      List<String> ids = rules.stream().map(Rule::id).toList();
       throw new IllegalArgumentException("no rule '" + reference + "' in the packs ("
           + DidYouMean.hintOrList(reference, ids, "expected one of") + ")");
     }
@@ -94,7 +94,7 @@ public final class CompiledProgram {
       throw new IllegalArgumentException("rule id '" + reference + "' is defined by several packs; write PACK/" + reference);
     }
     int index = matching.get(0);
-    RuleInfo rule = rules.get(index);
+    Rule rule = rules.get(index);
     if (rule.target() != type) {
       throw new IllegalArgumentException("rule " + reference + " applies to " + rule.target().wireName()
           + " facts, not to " + type.wireName() + " facts");

@@ -1,8 +1,8 @@
 package dev.rampart.engine.internal.runtime;
 
-import dev.rampart.engine.internal.ast.RuleInfo;
 import dev.rampart.engine.internal.eval.Judgement;
 import dev.rampart.engine.value.Outcome;
+import dev.rampart.engine.value.Rule;
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.FactType;
 import java.time.Instant;
@@ -30,7 +30,7 @@ public final class DroolsSession implements AutoCloseable {
   private final KieSession kie;
   private final Map<FactType, TreeMap<String, Entry>> facts = new EnumMap<>(FactType.class);
   private final Map<FactType, Map<String, Map<Integer, Finding>>> findings = new EnumMap<>(FactType.class);
-  private final List<RuleInfo> ruleList;
+  private final List<Rule> ruleList;
   private boolean dirty;
 
   DroolsSession(RuleBases rules, Instant now) {
@@ -105,7 +105,7 @@ public final class DroolsSession implements AutoCloseable {
     List<Result> results = new ArrayList<>();
     Map<Integer, Finding> ofFact = findings.get(type).get(id);
     for (int i = 0; i < ruleList.size(); i++) {
-      RuleInfo rule = ruleList.get(i);
+      Rule rule = ruleList.get(i);
       if (rule.target() == type) {
         results.add(resultOf(i, rule, id, ofFact));
       }
@@ -130,7 +130,7 @@ public final class DroolsSession implements AutoCloseable {
     }
   }
 
-  private static Result resultOf(int index, RuleInfo rule, String id, Map<Integer, Finding> ofFact) {
+  private static Result resultOf(int index, Rule rule, String id, Map<Integer, Finding> ofFact) {
     Finding finding = ofFact == null ? null : ofFact.get(index);
     return finding != null ? finding.result()
         : new Result(index, rule.target(), id, new Judgement(Outcome.PASS, rule.title(), List.of()));

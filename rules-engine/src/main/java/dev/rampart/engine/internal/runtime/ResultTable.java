@@ -1,10 +1,10 @@
 package dev.rampart.engine.internal.runtime;
 
-import dev.rampart.engine.internal.ast.RuleInfo;
 import dev.rampart.engine.internal.eval.Judgement;
 import dev.rampart.engine.internal.eval.RuleProgram;
 import dev.rampart.engine.value.Category;
 import dev.rampart.engine.value.Outcome;
+import dev.rampart.engine.value.Rule;
 import dev.rampart.engine.value.Severity;
 import dev.rampart.spi.fact.FactType;
 import java.util.AbstractList;
@@ -29,7 +29,7 @@ public final class ResultTable {
   private static final Outcome[] OUTCOMES = Outcome.values();
   private static final Judgement NOT_APPLICABLE = new Judgement(Outcome.NOT_APPLICABLE, RuleProgram.NOT_APPLICABLE, List.of());
 
-  private final List<RuleInfo> rules;
+  private final List<Rule> rules;
   private final Judgement[] passes;
   private final Map<FactType, String[]> ids;
   private final byte[][] outcomes;
@@ -38,7 +38,7 @@ public final class ResultTable {
   private final long[] offsets;
 
   private ResultTable(
-      List<RuleInfo> rules, Map<FactType, String[]> ids, byte[][] outcomes, int[][] findingIndexes, Result[][] findings) {
+      List<Rule> rules, Map<FactType, String[]> ids, byte[][] outcomes, int[][] findingIndexes, Result[][] findings) {
     this.rules = rules;
     this.passes = rules.stream().map(rule -> new Judgement(Outcome.PASS, rule.title(), List.of())).toArray(Judgement[]::new);
     this.ids = ids;
@@ -68,7 +68,7 @@ public final class ResultTable {
   }
 
   /** The rules evaluated, in report order, whether or not any fact was of their target type. */
-  public List<RuleInfo> rules() {
+  public List<Rule> rules() {
     return rules;
   }
 
@@ -136,7 +136,7 @@ public final class ResultTable {
       if (outcomes[r].length == 0) {
         continue; // only severities and categories with results are counted
       }
-      RuleInfo rule = rules.get(r);
+      Rule rule = rules.get(r);
       Map<Outcome, Long> severity = bySeverity.computeIfAbsent(rule.severity(), s -> zero.get());
       Map<Outcome, Long> category = byCategory.computeIfAbsent(rule.category(), c -> zero.get());
       for (Outcome outcome : OUTCOMES) {
@@ -159,7 +159,7 @@ public final class ResultTable {
   }
 
   private Result result(int r, int f) {
-    RuleInfo rule = rules.get(r);
+    Rule rule = rules.get(r);
     Outcome outcome = OUTCOMES[outcomes[r][f]];
     String id = ids.get(rule.target())[f];
     return switch (outcome) {
@@ -172,14 +172,14 @@ public final class ResultTable {
   /** Collects results; not thread-safe. */
   static final class Builder {
 
-    private final List<RuleInfo> rules;
+    private final List<Rule> rules;
     private final Map<FactType, String[]> ids;
     private final byte[][] outcomes;
     private final List<Map<Integer, Result>> findings = new ArrayList<>();
     private final Map<FactType, Map<String, Integer>> indexes = new EnumMap<>(FactType.class);
     private static final int INDEXED = 4096;
 
-    Builder(List<RuleInfo> rules, Map<FactType, String[]> sortedIds) {
+    Builder(List<Rule> rules, Map<FactType, String[]> sortedIds) {
       this.rules = List.copyOf(rules);
       this.ids = sortedIds;
       this.outcomes = new byte[rules.size()][];

@@ -1,7 +1,7 @@
 package dev.rampart.engine.internal.runtime;
 
-import dev.rampart.engine.internal.ast.RuleInfo;
 import dev.rampart.engine.internal.eval.RuleProgram;
+import dev.rampart.engine.value.Rule;
 import dev.rampart.spi.fact.FactType;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +17,7 @@ import java.util.function.Predicate;
 final class RuleBases {
 
   private final List<RuleProgram> programs;
-  private final List<RuleInfo> rules;
+  private final List<Rule> rules;
   private final RuleBase all;
   private final FleetRules fleetRules;
   private final Map<Key, RuleBase> built = new ConcurrentHashMap<>();
@@ -52,7 +52,7 @@ final class RuleBases {
   }
 
   /** The rules, in the order findings index them. */
-  List<RuleInfo> rules() {
+  List<Rule> rules() {
     return rules;
   }
 

@@ -1,31 +1,26 @@
-package dev.rampart.engine.internal.ast;
+package dev.rampart.engine.value;
 
-import dev.rampart.engine.value.Category;
-import dev.rampart.engine.value.RuleId;
-import dev.rampart.engine.value.Severity;
 import dev.rampart.spi.fact.FactType;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * What a rule is about, as the pack states it: the engine's own record of it, which the API maps to
- * its {@code Rule} at the boundary.
+ * What a rule is about, as the pack states it and reports show it; the rule's conditions stay
+ * inside the engine.
  *
  * @param packId id of the pack that defines the rule
  * @param id the rule's id, unique within its pack
- * @param title a one-line summary
+ * @param title a one-line summary a reviewer understands
  * @param rationale why the rule matters (may be empty)
- * @param category the guide area
+ * @param category the guide area the rule belongs to
  * @param severity how serious a violation is
  * @param target the type of fact the rule is evaluated for
  * @param remediation how to fix a violation (may be empty)
- * @param requirements ids of the guide requirements the rule serves
- * @param references framework name to control ids
+ * @param requirements ids of the guide requirements the rule serves, e.g. {@code G11}
+ * @param references framework name to control ids, e.g. {@code etsi-en-303-645 -> [5.1-1]}
  */
-public record RuleInfo(
+public record Rule(
     String packId,
     String id,
     String title,
@@ -37,7 +32,7 @@ public record RuleInfo(
     List<String> requirements,
     Map<String, List<String>> references) {
 
-  public RuleInfo {
+  public Rule {
     Objects.requireNonNull(packId, "packId");
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(title, "title");
@@ -47,13 +42,17 @@ public record RuleInfo(
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(remediation, "remediation");
     requirements = List.copyOf(requirements);
-    Map<String, List<String>> copy = new LinkedHashMap<>();
-    references.forEach((framework, controls) -> copy.put(framework, List.copyOf(controls)));
-    references = Collections.unmodifiableMap(copy);
+    references = copyReferences(references);
   }
 
-  /** The rule's id with its pack's. */
+  /** The rule's id with its pack's: what names it across packs, written {@code PACK/ID}. */
   public RuleId ruleId() {
     return new RuleId(packId, id);
+  }
+
+  private static Map<String, List<String>> copyReferences(Map<String, List<String>> references) {
+    var copy = new java.util.LinkedHashMap<String, List<String>>();
+    references.forEach((framework, controls) -> copy.put(framework, List.copyOf(controls)));
+    return java.util.Collections.unmodifiableMap(copy);
   }
 }
