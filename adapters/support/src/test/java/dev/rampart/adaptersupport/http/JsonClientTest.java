@@ -29,6 +29,8 @@ class JsonClientTest {
   private static final String TOKEN = "s3cr3t-t0ken";
   private static final String THINGS = "/api/things/?limit=2";
   private static final Refusal REFUSAL = status -> "fix for " + status;
+  /** Where the NetBox that answered pynetbox's fixtures believed it was. */
+  private static final String NETBOX_DEV = "http://localhost:8000";
 
   private final List<Duration> waits = Collections.synchronizedList(new ArrayList<>());
   @AutoClose
@@ -172,6 +174,50 @@ class JsonClientTest {
   }
 
   @Test
+  void aRealNetBoxListIsFollowedPageByPageThroughItsNextLinks() throws SourceException {
+    // pynetbox's two interface pages, their links moved from http://localhost:8000 to this server
+    String first = "/api/dcim/interfaces/?limit=50";
+    String second = "/api/dcim/interfaces/?limit=50&offset=50";
+    server.answer("netbox", first, Reply.json(200, realWorld("pynetbox-interfaces-1.json").replace(NETBOX_DEV, "{{base}}")))
+        .answer("netbox", second, Reply.json(200, realWorld("pynetbox-interfaces-2.json").replace(NETBOX_DEV, "{{base}}")));
+    JsonClient client = client("netbox");
+
+    List<Item> items = client.pages(uri("netbox", first), REFUSAL, "results", following(client), "check the paging");
+
+    assertEquals(List.of("189 et-0/0/0", "190 et-0/0/1", "191 et-0/0/2", "162 et-0/0/18", "163 et-0/0/19"),
+        items.stream().map(item -> item.json().get("id").asInt() + " " + item.json().get("name").asText()).toList());
+    assertEquals(List.of("/netbox" + first, "/netbox" + second), server.requests());
+  }
+
+  @Test
+  void aRealNetBoxPageLinkingToTheHostNetBoxBelievesItIsOnIsNotFollowed() {
+    String first = "/api/dcim/interfaces/?limit=50";
+    server.answer("netbox", first, Reply.json(200, realWorld("pynetbox-interfaces-1.json")));
+    JsonClient client = client("netbox");
+
+    assertEquals("cannot read " + uri("netbox", first) + ": the next page is at 'http://localhost:8000/api/dcim/interfaces/',"
+        + " which is not on " + server.url("netbox") + " (make Things link to itself)",
+        failure(() -> client.pages(uri("netbox", first), REFUSAL, "results", following(client), "check the paging")));
+    assertEquals(List.of("/netbox" + first), server.requests());
+  }
+
+  @Test
+  void realErrorBodiesAreQuotedWhenTheyAreJsonAndLeftOutWhenTheyAreNot() {
+    String acl = realWorld("azure-docs-servicenow-acl-error.json");
+    server.answer("netbox", THINGS, Reply.json(403, realWorld("netbox-docs-403.json")))
+        .answer("servicenow", THINGS, Reply.json(403, acl))
+        .answer("closed", THINGS, Reply.json(403, acl.strip() + "}"));
+
+    assertEquals("cannot read " + uri("netbox", THINGS) + ": HTTP 403 Forbidden: \"Authentication credentials were not"
+        + " provided.\" (fix for 403)", failure(() -> client("netbox").get(uri("netbox", THINGS), REFUSAL)));
+    // as the documentation quotes it, the body lacks its last '}': nothing of it is quoted
+    assertEquals("cannot read " + uri("servicenow", THINGS) + ": HTTP 403 Forbidden (fix for 403)",
+        failure(() -> client("servicenow").get(uri("servicenow", THINGS), REFUSAL)));
+    assertEquals("cannot read " + uri("closed", THINGS) + ": HTTP 403 Forbidden: \"Operation Failed\" (fix for 403)",
+        failure(() -> client("closed").get(uri("closed", THINGS), REFUSAL)));
+  }
+
+  @Test
   void theCredentialIsScrubbedFromEveryFailure() {
     assertEquals("cannot read " + server.url("") + THINGS + ": got [secret] (send no [secret])",
         client("").failure(uri("", THINGS), "got " + TOKEN, "send no " + TOKEN).getMessage());
@@ -223,6 +269,18 @@ class JsonClientTest {
     SourceException failure = assertThrows(SourceException.class, reading::read);
     assertEquals(1, failure.problems().size());
     return failure.problems().get(0);
+  }
+
+  /** NetBox's {@code next} link, followed only on this client's server. */
+  private static JsonClient.NextPage following(JsonClient client) {
+    return (page, answer) -> {
+      JsonNode next = answer.json().get("next");
+      return next == null || next.isNull() ? null : client.follow(page, URI.create(next.asText()));
+    };
+  }
+
+  private static String realWorld(String name) {
+    return RecordedServer.resource(JsonClientTest.class, "real-world/" + name);
   }
 
   private static @Nullable URI next(URI page, JsonResponse answer) throws SourceException {
