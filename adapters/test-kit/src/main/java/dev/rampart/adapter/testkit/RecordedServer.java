@@ -154,7 +154,9 @@ public final class RecordedServer implements AutoCloseable {
    *
    * @param status the HTTP status
    * @param contentType the media type
-   * @param headers further headers
+   * @param headers further headers; the JDK's server sends each name with its first letter upper
+   *     case and the rest lower case ({@code API-Version} goes out as {@code Api-version}), which
+   *     clients must read case-insensitively anyway
    * @param body the body, {@code {{base}}} standing for the scenario's base URL
    */
   public record Reply(int status, String contentType, Map<String, String> headers, String body) {
