@@ -61,8 +61,8 @@ class EmbeddingTest {
         .clock(Clock.fixed(Instant.parse("2026-11-25T00:00:00Z"), ZoneOffset.UTC))
         .build();
     Report report = engine.evaluate(List.of(
-        Device.builder("cam-1").credentials(new Credentials(true, null, null, null, null)).build(),
-        Device.builder("cam-2").credentials(new Credentials(false, null, null, null, null)).build()));
+        Device.builder("cam-1").credentials(new Credentials(true, null, null, null, null, null)).build(),
+        Device.builder("cam-2").credentials(new Credentials(false, null, null, null, null, null)).build()));
     evaluation = Evaluation.builder(report).build();
   }
 

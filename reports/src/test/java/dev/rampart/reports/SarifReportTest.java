@@ -283,7 +283,7 @@ class SarifReportTest {
           .pack(RulePacks.load(Path.of(PACK)))
           .pack(RulePacks.parse(other, "other.yaml"))
           .build()
-          .evaluate(List.of(Device.builder("cam-9").credentials(new Credentials(true, null, null, null, null)).build()));
+          .evaluate(List.of(Device.builder("cam-9").credentials(new Credentials(true, null, null, null, null, null)).build()));
       List<Rule> rules = new ArrayList<>();
       report.results().forEach(result -> rules.add(result.rule()));
 
@@ -413,7 +413,7 @@ class SarifReportTest {
 
   private static Report evaluate(List<String> deviceIds) throws Exception {
     List<Device> devices = deviceIds.stream()
-        .map(id -> Device.builder(id).credentials(new Credentials(true, null, null, null, null)).build())
+        .map(id -> Device.builder(id).credentials(new Credentials(true, null, null, null, null, null)).build())
         .toList();
     return ComplianceEngine.builder()
         .pack(RulePacks.load(Path.of(PACK)))

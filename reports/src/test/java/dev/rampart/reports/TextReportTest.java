@@ -81,7 +81,7 @@ class TextReportTest {
   }
 
   private static String render(TextReport writer) throws PackLoadException, IOException {
-    Device camera = Device.builder(LONG_ID).credentials(new Credentials(true, null, null, null, null)).build();
+    Device camera = Device.builder(LONG_ID).credentials(new Credentials(true, null, null, null, null, null)).build();
     Report report = ComplianceEngine.builder()
         .pack(RulePacks.parse(PACK, "wide.yaml"))
         .clock(Clock.fixed(Instant.parse("2026-11-25T00:00:00Z"), ZoneOffset.UTC))

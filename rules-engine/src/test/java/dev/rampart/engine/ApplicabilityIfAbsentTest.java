@@ -142,7 +142,7 @@ class ApplicabilityIfAbsentTest {
 
   private static Device device(String id, LifecycleStatus status, boolean defaultPassword) {
     Device.Builder device = Device.builder(id).name(id)
-        .credentials(new Credentials(defaultPassword, null, null, null, null));
+        .credentials(new Credentials(defaultPassword, null, null, null, null, null));
     if (status != null) {
       device.lifecycle(new Lifecycle(status, null, null));
     }
@@ -151,7 +151,7 @@ class ApplicabilityIfAbsentTest {
 
   private static Device withProtocol(String id, String protocol) {
     Service service = new Service(null, 2323, null, protocol, null, null, null, null, null, null, null, null, null, null, null);
-    return Device.builder(id).name(id).credentials(new Credentials(true, null, null, null, null)).services(List.of(service))
+    return Device.builder(id).name(id).credentials(new Credentials(true, null, null, null, null, null)).services(List.of(service))
         .build();
   }
 

@@ -72,7 +72,7 @@ class EvaluationTest {
 
   static Device device(String id, Boolean defaultPassword, String fingerprint, List<Service> services, List<String> networks, String vendor) {
     return Device.builder(id)
-        .credentials(new Credentials(defaultPassword, null, fingerprint, AuthMethod.PASSWORD, null))
+        .credentials(new Credentials(defaultPassword, null, fingerprint, AuthMethod.PASSWORD, null, null))
         .services(services)
         .networkIds(networks)
         .vendorId(vendor)

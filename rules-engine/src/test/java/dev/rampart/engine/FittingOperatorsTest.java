@@ -216,7 +216,7 @@ class FittingOperatorsTest {
     resources.put("literal-star-escape", arn + "topic/site/${*}");
     resources.put("plus-in-a-topic", arn + "topic/site/+");
     List<Fact> devices = new ArrayList<>();
-    resources.forEach((id, resource) -> devices.add(device(id).accessPolicy(new AccessPolicy(null, List.of(resource))).build()));
+    resources.forEach((id, resource) -> devices.add(device(id).accessPolicy(new AccessPolicy(null, List.of(resource), null, null, null)).build()));
     Map<String, RuleResult> results = evaluate("{noneOf: accessPolicy.resources, where: {reachesOtherDevices: true}}",
         devices.toArray(Fact[]::new));
     Map<String, Outcome> outcomes = new LinkedHashMap<>();
@@ -392,7 +392,7 @@ class FittingOperatorsTest {
 
   private static Credentials certificate(String keyAlgorithm, String signatureAlgorithm) {
     Certificate certificate = new Certificate(null, null, null, keyAlgorithm, 2048, signatureAlgorithm,
-        null, null, null, null, null, null, null, null, null);
-    return new Credentials(null, null, null, null, certificate);
+        null, null, null, null, null, null, null, null, null, null, null, null, null);
+    return new Credentials(null, null, null, null, certificate, null);
   }
 }

@@ -384,20 +384,20 @@ class OperatorSemanticsTest {
   }
 
   private static Credentials password(Boolean defaultPassword) {
-    return new Credentials(defaultPassword, null, null, AuthMethod.PASSWORD, null);
+    return new Credentials(defaultPassword, null, null, AuthMethod.PASSWORD, null, null);
   }
 
   private static Credentials auth(AuthMethod method) {
-    return new Credentials(null, null, null, method, null);
+    return new Credentials(null, null, null, method, null, null);
   }
 
   private static Credentials fingerprint(String fingerprint) {
-    return new Credentials(null, null, fingerprint, AuthMethod.PASSWORD, null);
+    return new Credentials(null, null, fingerprint, AuthMethod.PASSWORD, null, null);
   }
 
   private static Credentials keySize(int bits) {
-    Certificate certificate = new Certificate(null, null, null, "RSA", bits, null, null, null, null, null, null, null, null, null, null);
-    return new Credentials(null, null, null, AuthMethod.CERTIFICATE, certificate);
+    Certificate certificate = new Certificate(null, null, null, "RSA", bits, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    return new Credentials(null, null, null, AuthMethod.CERTIFICATE, certificate, null);
   }
 
   private static Lifecycle endOfSupport(String date) {

@@ -122,7 +122,7 @@ class EvaluationLawsTest {
         // extras may share fingerprints among themselves, never with the fleet
         device = device.toBuilder()
             .credentials(new Credentials(credentials.defaultPassword(), null, "fp-x" + draw.between(1, 2),
-                credentials.authMethod(), null))
+                credentials.authMethod(), null, null))
             .build();
       }
       extra.add(device);

@@ -280,7 +280,7 @@ final class Generators {
     Device.Builder device = Device.builder(id);
     if (!draw.oneIn(4)) {
       device.credentials(new Credentials(draw.pick(null, true, false), null,
-          draw.oneIn(3) ? null : draw.pick(FINGERPRINTS), draw.pick(null, AuthMethod.PASSWORD, AuthMethod.NONE), null));
+          draw.oneIn(3) ? null : draw.pick(FINGERPRINTS), draw.pick(null, AuthMethod.PASSWORD, AuthMethod.NONE), null, null));
     }
     if (!draw.oneIn(4)) {
       List<Service> services = new ArrayList<>();

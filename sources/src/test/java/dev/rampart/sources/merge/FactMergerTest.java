@@ -25,7 +25,7 @@ class FactMergerTest {
   @Test
   void recordsOfOneDeviceFromSeveralSourcesBecomeOneFactWithEveryFieldsOrigin() {
     Device fromInventory = Device.builder("cam-1").macAddress("AA:BB:CC:00:11:22").owner("facilities")
-        .credentials(new Credentials(false, null, null, null, null)).build();
+        .credentials(new Credentials(false, null, null, null, null, null)).build();
     Device fromScan = Device.builder("10.0.0.5").macAddress("aa-bb-cc-00-11-22").ipAddresses(List.of("10.0.0.5"))
         .firmware(new Firmware("2.1", null, null, null)).build();
 

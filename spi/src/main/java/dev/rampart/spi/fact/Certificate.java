@@ -22,10 +22,19 @@ import org.jspecify.annotations.Nullable;
  * @param selfSigned the signature verifies with the certificate's own key; {@code null} when unknown
  * @param issuedByOrganisationPki issued by a CA of the organisation's own PKI; {@code null} when unknown
  * @param chainValid the chain validates against the trusted anchors; {@code null} when unknown
- * @param revoked revoked according to the CRL or OCSP data at hand; {@code null} when unknown
+ * @param revoked revoked: by its registry (status REVOKED), by the CRL or OCSP data at hand, or because the CA
+ *     that issued it is revoked; {@code null} when unknown
  * @param ca the basic-constraints CA flag; {@code null} when unknown
  * @param subjectAltNames subject alternative names; {@code null} when unknown
  * @param sha256Fingerprint SHA-256 fingerprint of the DER encoding, hexadecimal; {@code null} when unknown
+ * @param registryId the id a device registry gives the certificate (an AWS IoT certificate id, an Azure
+ *     enrollment's name), so a finding can name it; {@code null} when unknown or not in a registry
+ * @param registryStatus the certificate's status in the device registry that holds it (AWS IoT's ACTIVE,
+ *     INACTIVE, REVOKED, ...); {@code null} when unknown or not in a registry
+ * @param registeredAt when the registry created or registered the certificate, which is not its
+ *     {@code notBefore}; {@code null} when unknown
+ * @param issuerRevoked the CA certificate that issued it is revoked (in the registry or by its own issuer);
+ *     {@code null} when unknown
  */
 public record Certificate(
     @Nullable String subject,
@@ -42,7 +51,11 @@ public record Certificate(
     @Nullable Boolean revoked,
     @Nullable Boolean ca,
     @Nullable List<String> subjectAltNames,
-    @Nullable String sha256Fingerprint) {
+    @Nullable String sha256Fingerprint,
+    @Nullable String registryId,
+    @Nullable CertificateStatus registryStatus,
+    @Nullable Instant registeredAt,
+    @Nullable Boolean issuerRevoked) {
 
   public Certificate {
     subject = FieldValues.text(subject);
@@ -53,6 +66,7 @@ public record Certificate(
     signatureAlgorithm = FieldValues.canonical(Vocabulary.SIGNATURE_ALGORITHM, signatureAlgorithm);
     subjectAltNames = FieldValues.texts(subjectAltNames);
     sha256Fingerprint = FieldValues.text(sha256Fingerprint);
+    registryId = FieldValues.text(registryId);
   }
 
   /** Starts a certificate with every field unknown. */
@@ -78,6 +92,10 @@ public record Certificate(
     builder.ca = ca;
     builder.subjectAltNames = subjectAltNames;
     builder.sha256Fingerprint = sha256Fingerprint;
+    builder.registryId = registryId;
+    builder.registryStatus = registryStatus;
+    builder.registeredAt = registeredAt;
+    builder.issuerRevoked = issuerRevoked;
     return builder;
   }
 
@@ -98,6 +116,10 @@ public record Certificate(
     private @Nullable Boolean ca;
     private @Nullable List<String> subjectAltNames;
     private @Nullable String sha256Fingerprint;
+    private @Nullable String registryId;
+    private @Nullable CertificateStatus registryStatus;
+    private @Nullable Instant registeredAt;
+    private @Nullable Boolean issuerRevoked;
 
     private Builder() {}
 
@@ -176,8 +198,30 @@ public record Certificate(
       return this;
     }
 
+    public Builder registryId(@Nullable String registryId) {
+      this.registryId = registryId;
+      return this;
+    }
+
+    public Builder registryStatus(@Nullable CertificateStatus registryStatus) {
+      this.registryStatus = registryStatus;
+      return this;
+    }
+
+    public Builder registeredAt(@Nullable Instant registeredAt) {
+      this.registeredAt = registeredAt;
+      return this;
+    }
+
+    public Builder issuerRevoked(@Nullable Boolean issuerRevoked) {
+      this.issuerRevoked = issuerRevoked;
+      return this;
+    }
+
     public Certificate build() {
-      return new Certificate(subject, issuer, serialNumber, keyAlgorithm, keySize, signatureAlgorithm, notBefore, notAfter, selfSigned, issuedByOrganisationPki, chainValid, revoked, ca, subjectAltNames, sha256Fingerprint);
+      return new Certificate(subject, issuer, serialNumber, keyAlgorithm, keySize, signatureAlgorithm, notBefore,
+          notAfter, selfSigned, issuedByOrganisationPki, chainValid, revoked, ca, subjectAltNames, sha256Fingerprint,
+          registryId, registryStatus, registeredAt, issuerRevoked);
     }
   }
 }

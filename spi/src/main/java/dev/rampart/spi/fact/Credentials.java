@@ -1,5 +1,6 @@
 package dev.rampart.spi.fact;
 
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,16 +11,20 @@ import org.jspecify.annotations.Nullable;
  * @param fingerprint a stable fingerprint of the device's credential, for uniqueness across the fleet; {@code null} when unknown
  * @param authMethod how the device authenticates; {@code null} when unknown
  * @param certificate the device's identity certificate; {@code null} when unknown
+ * @param certificates every certificate a registry lists for the device (its principals), the identity
+ *     certificate among them; {@code null} when unknown
  */
 public record Credentials(
     @Nullable Boolean defaultPassword,
     @Nullable Boolean sharedPassword,
     @Nullable String fingerprint,
     @Nullable AuthMethod authMethod,
-    @Nullable Certificate certificate) {
+    @Nullable Certificate certificate,
+    @Nullable List<Certificate> certificates) {
 
   public Credentials {
     fingerprint = FieldValues.text(fingerprint);
+    certificates = Collections2.copyOrNull(certificates);
   }
 
   /** Starts a credentials record with every field unknown. */
@@ -35,6 +40,7 @@ public record Credentials(
     builder.fingerprint = fingerprint;
     builder.authMethod = authMethod;
     builder.certificate = certificate;
+    builder.certificates = certificates;
     return builder;
   }
 
@@ -45,6 +51,7 @@ public record Credentials(
     private @Nullable String fingerprint;
     private @Nullable AuthMethod authMethod;
     private @Nullable Certificate certificate;
+    private @Nullable List<Certificate> certificates;
 
     private Builder() {}
 
@@ -73,8 +80,13 @@ public record Credentials(
       return this;
     }
 
+    public Builder certificates(@Nullable List<Certificate> certificates) {
+      this.certificates = certificates;
+      return this;
+    }
+
     public Credentials build() {
-      return new Credentials(defaultPassword, sharedPassword, fingerprint, authMethod, certificate);
+      return new Credentials(defaultPassword, sharedPassword, fingerprint, authMethod, certificate, certificates);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.rampart.spi.fact;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -14,6 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param automation identity automation; {@code null} when unknown
  * @param updates update roll-out process; {@code null} when unknown
  * @param zeroTrust access requests are verified with device posture and identity, not network location; {@code null} when unknown
+ * @param registries the cloud device registries the deployment's devices are enrolled in (AWS IoT Core
+ *     accounts, Azure IoT hubs), with their account-wide settings; {@code null} when unknown
  * @param attributes site-specific data that rules can reference as {@code attributes.NAME}
  */
 public record Deployment(
@@ -24,11 +27,13 @@ public record Deployment(
     @Nullable Automation automation,
     @Nullable UpdateProcess updates,
     @Nullable Boolean zeroTrust,
+    @Nullable List<DeviceRegistry> registries,
     Map<String, Object> attributes) implements Fact {
 
   public Deployment {
     Collections2.requireId(id, FactType.DEPLOYMENT);
     name = FieldValues.text(name);
+    registries = Collections2.copyOrNull(registries);
     attributes = Collections2.copyAttributes(attributes);
   }
 
@@ -46,6 +51,7 @@ public record Deployment(
     builder.automation = automation;
     builder.updates = updates;
     builder.zeroTrust = zeroTrust;
+    builder.registries = registries;
     builder.attributes = attributes;
     return builder;
   }
@@ -64,6 +70,7 @@ public record Deployment(
     private @Nullable Automation automation;
     private @Nullable UpdateProcess updates;
     private @Nullable Boolean zeroTrust;
+    private @Nullable List<DeviceRegistry> registries;
     private Map<String, Object> attributes = Map.of();
 
     private Builder(String id) {
@@ -100,13 +107,18 @@ public record Deployment(
       return this;
     }
 
+    public Builder registries(@Nullable List<DeviceRegistry> registries) {
+      this.registries = registries;
+      return this;
+    }
+
     public Builder attributes(Map<String, Object> attributes) {
       this.attributes = Objects.requireNonNull(attributes, "attributes");
       return this;
     }
 
     public Deployment build() {
-      return new Deployment(id, name, incidentResponse, training, automation, updates, zeroTrust, attributes);
+      return new Deployment(id, name, incidentResponse, training, automation, updates, zeroTrust, registries, attributes);
     }
   }
 }

@@ -26,7 +26,7 @@ class FactNormalisationTest {
   @Test
   void blankElementsOfTextListsAreDropped() {
     Device device = Device.builder("cam-1").networkIds(Arrays.asList("iot", " ", null, "ot ")).build();
-    AccessPolicy policy = new AccessPolicy(List.of("iot:Publish", ""), List.of(" "));
+    AccessPolicy policy = new AccessPolicy(List.of("iot:Publish", ""), List.of(" "), null, null, null);
 
     assertEquals(List.of("iot", "ot"), device.networkIds());
     assertEquals(List.of("iot:Publish"), policy.actions());

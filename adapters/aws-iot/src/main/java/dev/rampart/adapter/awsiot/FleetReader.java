@@ -154,7 +154,7 @@ final class FleetReader {
         resources.addAll(policy.allowedResources());
       }
     }
-    return new AccessPolicy(List.copyOf(actions), List.copyOf(resources));
+    return new AccessPolicy(List.copyOf(actions), List.copyOf(resources), null, null, null);
   }
 
   private List<String> policyNames(String certificateArn) throws SourceException {

@@ -93,7 +93,7 @@ class AwsIotRealWorldTest {
   void theGetPolicyExampleGrantsUpdateCertificateOnEverything() throws SourceException {
     AccessPolicy policy = read().get("MyRaspberryPi").accessPolicy();
 
-    assertEquals(new AccessPolicy(List.of("iot:UpdateCertificate"), List.of("*")), policy);
+    assertEquals(new AccessPolicy(List.of("iot:UpdateCertificate"), List.of("*"), null, null, null), policy);
   }
 
   @Test

@@ -110,7 +110,7 @@ class AwsIotSourceTest {
     assertEquals(new AccessPolicy(
         List.of("iot:Connect", "iot:Publish"),
         List.of(ACCOUNT + "client/${iot:Connection.Thing.ThingName}",
-            ACCOUNT + "topic/telemetry/${iot:Connection.Thing.ThingName}")),
+            ACCOUNT + "topic/telemetry/${iot:Connection.Thing.ThingName}"), null, null, null),
         thermostat);
   }
 
@@ -122,7 +122,7 @@ class AwsIotSourceTest {
     assertEquals(new AccessPolicy(
         List.of("iot:Connect", "iot:Publish", "iot:Receive", "iot:*"),
         List.of(ACCOUNT + "client/${iot:Connection.Thing.ThingName}",
-            ACCOUNT + "topic/video/${iot:Connection.Thing.ThingName}/*", "*")),
+            ACCOUNT + "topic/video/${iot:Connection.Thing.ThingName}/*", "*"), null, null, null),
         camera);
   }
 
@@ -133,7 +133,7 @@ class AwsIotSourceTest {
     assertAll(
         () -> assertEquals(true, gateway.credentials().certificate().revoked()),
         () -> assertEquals(GATEWAY_CERTIFICATE, gateway.credentials().fingerprint()),
-        () -> assertEquals(new AccessPolicy(List.of(), List.of()), gateway.accessPolicy(), "no policy attached"));
+        () -> assertEquals(new AccessPolicy(List.of(), List.of(), null, null, null), gateway.accessPolicy(), "no policy attached"));
   }
 
   @Test

@@ -33,7 +33,7 @@ class AzureIotHubRealWorldTest {
 
     assertAll(
         () -> assertEquals(List.of("devA"), List.copyOf(devices.keySet())),
-        () -> assertEquals(new Credentials(null, null, null, AuthMethod.PRE_SHARED_KEY, null), devA.credentials(),
+        () -> assertEquals(new Credentials(null, null, null, AuthMethod.PRE_SHARED_KEY, null, null), devA.credentials(),
             "a twin export has no keys, so no fingerprint"),
         () -> assertEquals(new Lifecycle(LifecycleStatus.ACTIVE, null, null), devA.lifecycle()),
         () -> assertEquals(Map.of("deploymentLocation.building", "43", "deploymentLocation.floor", "1"),

@@ -46,7 +46,7 @@ class AzureIotHubSourceTest {
   void sasAuthenticationIsAPreSharedKey() throws Exception {
     Device thermostat = read("device-identity-list.json").get("thermostat-01");
 
-    assertEquals(new Credentials(null, null, null, AuthMethod.PRE_SHARED_KEY, null), thermostat.credentials());
+    assertEquals(new Credentials(null, null, null, AuthMethod.PRE_SHARED_KEY, null, null), thermostat.credentials());
   }
 
   @Test
@@ -54,7 +54,7 @@ class AzureIotHubSourceTest {
     Device camera = read("device-identity-list.json").get("camera-07");
 
     assertEquals(new Credentials(null, null, CAMERA_THUMBPRINT, AuthMethod.CERTIFICATE,
-        new Certificate(null, null, null, null, null, null, null, null, true, null, null, null, null, null, CAMERA_THUMBPRINT)),
+        new Certificate(null, null, null, null, null, null, null, null, true, null, null, null, null, null, CAMERA_THUMBPRINT), null),
         camera.credentials());
   }
 

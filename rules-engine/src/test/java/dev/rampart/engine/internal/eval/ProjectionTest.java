@@ -39,10 +39,10 @@ class ProjectionTest {
 
   private static Device device() {
     Certificate certificate = new Certificate("CN=cam", "CN=ca", "01", "EC", 256, "ecdsa-with-SHA256", null, null,
-        false, true, true, false, false, List.of(), "ab12");
+        false, true, true, false, false, List.of(), "ab12", null, null, null, null);
     return Device.builder("cam-1")
         .name("Camera").model("C200").serialNumber("SN1")
-        .credentials(new Credentials(false, false, "fp", AuthMethod.CERTIFICATE, certificate))
+        .credentials(new Credentials(false, false, "fp", AuthMethod.CERTIFICATE, certificate, null))
         .lifecycle(new Lifecycle(LifecycleStatus.ACTIVE, null, null))
         .build();
   }

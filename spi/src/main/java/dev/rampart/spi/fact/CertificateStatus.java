@@ -1,0 +1,20 @@
+package dev.rampart.spi.fact;
+
+/**
+ * A certificate's status in the device registry that holds it. The values are AWS IoT Core's certificate
+ * statuses, the richest set among registries; an adapter maps its registry's statuses onto them.
+ */
+public enum CertificateStatus {
+  /** Devices may connect with it. */
+  ACTIVE,
+  /** Registered but disabled: connections with it are refused. */
+  INACTIVE,
+  /** Revoked in the registry: connections with it are refused and it should never be re-activated. */
+  REVOKED,
+  /** Being transferred to another account. */
+  PENDING_TRANSFER,
+  /** Registered without a CA and not yet activated. */
+  REGISTER_INACTIVE,
+  /** Waiting for activation after just-in-time registration. */
+  PENDING_ACTIVATION;
+}
