@@ -149,6 +149,17 @@ class UnmanagedDevicesTest {
         List.of("nmap:" + LOCALHOST + ":7:51")), device(inventory, "build-host").presence());
   }
 
+  @Test
+  void presencesThatSourcesWriteNeitherConflictNorBreakTheMerge() {
+    Inventory inventory = read(false, "inventory:" + HERE + "writes-presence.yaml",
+        "inventory:" + HERE + "claims-recorded.yaml", "nmap:" + LOCALHOST);
+
+    assertEquals(List.of(), inventory.conflicts().values().stream().flatMap(List::stream).toList());
+    assertEquals(new Presence(true, List.of("inventory:" + HERE + "writes-presence.yaml:3:5",
+        "inventory:" + HERE + "claims-recorded.yaml:3:5"), List.of("nmap:" + LOCALHOST + ":7:51")),
+        device(inventory, "build-host").presence());
+  }
+
   private Inventory read(boolean allowPartial, String... specs) {
     try {
       return Inventory.read(sources, List.of(specs).stream().map(UnmanagedDevicesTest::spec).toList(),
