@@ -5,14 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rampart.adapter.inventory.InventoryFileSource;
 import dev.rampart.engine.ComplianceEngine;
 import dev.rampart.engine.Report;
 import dev.rampart.engine.RulePacks;
 import dev.rampart.engine.RuleResult;
 import dev.rampart.engine.value.Category;
 import dev.rampart.engine.value.Outcome;
+import dev.rampart.sources.Inventory;
 import dev.rampart.sources.References;
+import dev.rampart.sources.SourceSpec;
+import dev.rampart.sources.Sources;
+import dev.rampart.sources.merge.MergePolicy;
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.FactType;
 import java.io.ByteArrayOutputStream;
@@ -20,7 +23,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -44,8 +46,9 @@ class FleetGeneratorTest {
   static void generateReadAndEvaluate() throws Exception {
     Path file = directory.resolve("fleet.json");
     summary = FleetGenerator.write(SPEC, file);
-    facts = new ArrayList<>();
-    InventoryFileSource.of(file).read((fact, origin) -> facts.add(fact));
+    // read as rampart evaluate reads it, so each device is what the merged view makes it (recorded, here)
+    facts = Inventory.read(Sources.discover(), List.of(SourceSpec.parse("inventory:" + file)),
+        MergePolicy.defaults(), false).facts();
     ComplianceEngine engine = ComplianceEngine.builder()
         .pack(RulePacks.builtin("iot-baseline"))
         .clock(Clock.fixed(SPEC.asOf().atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC))

@@ -4,6 +4,7 @@ import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.FactType;
 import dev.rampart.spi.fact.FieldPath;
 import dev.rampart.sources.merge.Conflict;
+import dev.rampart.sources.merge.DevicePresence;
 import dev.rampart.sources.merge.FactMerger;
 import dev.rampart.sources.merge.IdentityKey;
 import dev.rampart.sources.merge.MergePolicy;
@@ -12,6 +13,7 @@ import dev.rampart.sources.merge.SourcedFact;
 import dev.rampart.spi.source.FactSource;
 import dev.rampart.spi.source.Origin;
 import dev.rampart.spi.source.SourceException;
+import dev.rampart.spi.source.SourceRole;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -56,9 +58,13 @@ public final class Inventory {
     List<String> fatal = new ArrayList<>();
     List<FailedSource> failed = new ArrayList<>();
     List<List<SourcedFact>> read = new ArrayList<>();
+    boolean recordRead = false;
+    boolean recordFailed = false;
     for (SourceSpec spec : specs) {
       FactSource source;
+      SourceRole role;
       try {
+        role = sources.role(spec);
         source = sources.provider(spec.type()).create(spec.config());
       } catch (SourceException e) {
         fatal.addAll(e.problems());
@@ -66,10 +72,12 @@ public final class Inventory {
       }
       List<SourcedFact> ofSource = new ArrayList<>();
       try {
-        source.read((fact, origin) -> ofSource.add(new SourcedFact(fact, origin)));
+        source.read((fact, origin) -> ofSource.add(new SourcedFact(fact, origin, role)));
         read.add(ofSource);
+        recordRead |= role == SourceRole.SYSTEM_OF_RECORD;
       } catch (SourceException e) {
         // what a failing source handed on before it failed is discarded with it
+        recordFailed |= role == SourceRole.SYSTEM_OF_RECORD;
         if (allowPartial) {
           failed.add(new FailedSource(spec.toString(), e.problems()));
         } else {
@@ -92,7 +100,11 @@ public final class Inventory {
     for (List<SourcedFact> ofSource : read) {
       problems.addAll(duplicateIds(ofSource, duplicated));
     }
-    List<MergedFact> merged = read.size() == 1 ? unmerged(read.get(0)) : new FactMerger(policy).merge(concat(read));
+    // a device no system of record lists is unmanaged only if every system of record could be read
+    boolean recordsRead = recordRead && !recordFailed;
+    List<MergedFact> merged = read.size() == 1
+        ? unmerged(read.get(0), recordsRead)
+        : new FactMerger(policy).merge(concat(read), recordsRead);
     problems.addAll(unmergedDuplicates(merged, duplicated, policy));
     if (failed.isEmpty()) {
       // without a failed source every reference must resolve; with one, it may be what is missing
@@ -158,10 +170,11 @@ public final class Inventory {
   }
 
   // One source has nothing to merge with: each record is a fact, and every field's origin is the record's.
-  private static List<MergedFact> unmerged(List<SourcedFact> facts) {
+  private static List<MergedFact> unmerged(List<SourcedFact> facts, boolean recordsRead) {
     List<MergedFact> merged = new ArrayList<>(facts.size());
     for (SourcedFact fact : facts) {
-      merged.add(new MergedFact(fact.fact(), fact.origin(), List.of(fact.origin()), Map.of(), List.of()));
+      merged.add(new MergedFact(DevicePresence.stamp(fact.fact(), List.of(fact), recordsRead), fact.origin(),
+          List.of(fact.origin()), Map.of(), List.of()));
     }
     return merged;
   }

@@ -1,6 +1,7 @@
 package dev.rampart.sources;
 
 import dev.rampart.spi.source.SourceConfig;
+import dev.rampart.spi.source.SourceRole;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -46,9 +47,14 @@ public record SourceSpec(String type, String location, Map<String, String> optio
     return new SourceSpec(type, location, more);
   }
 
-  /** What the provider is created with. */
+  /**
+   * What the provider is created with: the options but {@value SourceRole#OPTION}, which every source
+   * takes and {@link Sources#role} reads.
+   */
   public SourceConfig config() {
-    return new SourceConfig(location, options);
+    Map<String, String> forProvider = new LinkedHashMap<>(options);
+    forProvider.remove(SourceRole.OPTION);
+    return new SourceConfig(location, forProvider);
   }
 
   /** {@code TYPE:LOCATION}. */

@@ -1,9 +1,13 @@
 package dev.rampart.sources;
 
+import dev.rampart.spi.fact.WireNames;
+import dev.rampart.spi.source.DidYouMean;
 import dev.rampart.spi.source.FactSourceProvider;
 import dev.rampart.spi.source.SourceException;
+import dev.rampart.spi.source.SourceRole;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
@@ -59,6 +63,31 @@ public final class Sources {
   }
 
   /**
+   * A source's role in this run: the {@value SourceRole#OPTION} option when given
+   * ({@code systemOfRecord}, {@code discovery} or {@code description}, in any case, with or without
+   * {@code -} or {@code _}), else its provider's.
+   *
+   * @throws SourceException when the type is unknown, or the option names no role
+   */
+  public SourceRole role(SourceSpec spec) throws SourceException {
+    FactSourceProvider provider = provider(spec.type());
+    String given = spec.options().get(SourceRole.OPTION);
+    if (given == null) {
+      return provider.role();
+    }
+    List<String> names = WireNames.all(SourceRole.class);
+    for (SourceRole role : SourceRole.values()) {
+      if (comparable(WireNames.of(role)).equals(comparable(given))) {
+        return role;
+      }
+    }
+    throw new SourceException(spec + ": option " + SourceRole.OPTION + " is '" + given + "', not a role ("
+        + DidYouMean.hint(given, names, "write " + SourceRole.OPTION + "=" + names.get(0) + ", " + SourceRole.OPTION
+            + "=" + names.get(1) + " or " + SourceRole.OPTION + "=" + names.get(2))
+        + "; the " + spec.type() + " source is " + WireNames.of(provider.role()) + " unless the option says otherwise)");
+  }
+
+  /**
    * The provider with the given id.
    *
    * @throws SourceException when there is none, listing the ids that are available
@@ -72,5 +101,9 @@ public final class Sources {
               + "; add the adapter's jar to the class path to use another)");
     }
     return provider;
+  }
+
+  private static String comparable(String name) {
+    return name.replace("-", "").replace("_", "").strip().toLowerCase(Locale.ROOT);
   }
 }

@@ -7,11 +7,16 @@ import dev.rampart.sources.FactKey;
 import dev.rampart.sources.References;
 import dev.rampart.sources.SourceSpec;
 import dev.rampart.sources.Sources;
+import dev.rampart.sources.merge.DevicePresence;
+import dev.rampart.sources.merge.SourcedFact;
+import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.FactType;
 import dev.rampart.spi.source.FactSource;
 import dev.rampart.spi.source.Origin;
 import dev.rampart.spi.source.SourceException;
+import dev.rampart.spi.source.SourceRole;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -79,7 +84,11 @@ public final class StreamedInventory {
     try (StreamingEvaluation evaluation = engine.startEvaluation(
         (type, factId, path) -> origins.get(type).get(factId))) {
       FactSource source = sources.provider(spec.type()).create(spec.config());
-      source.read((fact, origin) -> {
+      SourceRole role = sources.role(spec);
+      source.read((read, origin) -> {
+        // as Inventory does for one source: what it says of each device's management
+        Fact fact = DevicePresence.stamp(read, List.of(new SourcedFact(read, origin, role)),
+            role == SourceRole.SYSTEM_OF_RECORD);
         origins.get(fact.type()).put(fact.id(), origin);
         references.add(fact);
         try {

@@ -10,14 +10,16 @@ import org.junit.jupiter.api.Test;
 class AdaptersAndCompletionTest {
 
   @Test
-  void adaptersListsEachSourceTypeWithItsProvider() {
+  void adaptersListsEachSourceTypeWithItsRoleAndProvider() {
     CliRun run = CliRun.of("adapters");
 
     assertEquals(0, run.exitCode());
     assertEquals("", run.err());
-    assertTrue(run.out().lines().findFirst().orElseThrow().matches("TYPE +PROVIDER"), run.out());
+    assertTrue(run.out().lines().findFirst().orElseThrow().matches("TYPE +ROLE +PROVIDER"), run.out());
     assertTrue(run.out().lines().anyMatch(line ->
-        line.matches("inventory +dev\\.rampart\\.adapter\\.inventory\\.InventoryFileProvider")), run.out());
+        line.matches("inventory +systemOfRecord +dev\\.rampart\\.adapter\\.inventory\\.InventoryFileProvider")), run.out());
+    assertTrue(run.out().lines().anyMatch(line ->
+        line.matches("nmap +discovery +dev\\.rampart\\.adapter\\.nmap\\.NmapScanProvider")), run.out());
   }
 
   @Test

@@ -139,7 +139,7 @@ class EvaluateCoverageTest {
             and 13 more below severity high (see the report's coverage)
           """, run.err());
       assertTrue(run.out().endsWith("""
-            Gate      FAILED: 27 FAIL, ERROR or UNKNOWN results at severity high or above, 3 rules not
+            Gate      FAILED: 28 FAIL, ERROR or UNKNOWN results at severity high or above, 3 rules not
                       assessed at severity high or above (--fail-on high --fail-on-unknown)
           """), run.out());
       JsonNode notAssessed = JSON.readTree(report.toFile()).at("/summary/coverage/notAssessed");

@@ -5,6 +5,7 @@ import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.FactType;
 import dev.rampart.spi.fact.FieldPath;
 import dev.rampart.spi.source.Origin;
+import dev.rampart.spi.source.SourceRole;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -27,11 +28,26 @@ public final class FactMerger {
     this.policy = Objects.requireNonNull(policy, "policy");
   }
 
-  /** Merges the facts; the result keeps the order in which each merged fact first arrived. */
+  /**
+   * Merges the facts; the result keeps the order in which each merged fact first arrived. Whether a
+   * device is recorded is decided by the systems of record among the facts (see {@link #merge(List, boolean)}).
+   */
   public List<MergedFact> merge(List<SourcedFact> facts) {
+    return merge(facts, facts.stream().anyMatch(fact -> fact.role() == SourceRole.SYSTEM_OF_RECORD));
+  }
+
+  /**
+   * Merges the facts, each device with its {@link DevicePresence presence} replacing any a source wrote;
+   * the result keeps the order in which each merged fact first arrived.
+   *
+   * @param recordsRead whether the systems of record were read whole: at least one, and none failed; only
+   *     then is a device that none lists unmanaged rather than unknown
+   */
+  public List<MergedFact> merge(List<SourcedFact> facts, boolean recordsRead) {
+    List<SourcedFact> stripped = facts.stream().map(DevicePresence::withoutPresence).toList();
     List<MergedFact> merged = new ArrayList<>();
-    for (List<SourcedFact> group : group(facts)) {
-      merged.add(mergeGroup(group));
+    for (List<SourcedFact> group : group(stripped)) {
+      merged.add(mergeGroup(group, recordsRead));
     }
     return List.copyOf(merged);
   }
@@ -185,15 +201,18 @@ public final class FactMerger {
     return mac.replaceAll("[^0-9A-Fa-f]", "").toLowerCase(Locale.ROOT);
   }
 
-  private MergedFact mergeGroup(List<SourcedFact> group) {
+  private MergedFact mergeGroup(List<SourcedFact> group, boolean recordsRead) {
     List<SourcedFact> ranked = new ArrayList<>(group);
     // stable: equal ranks keep arrival order
     ranked.sort(Comparator.comparingInt(f -> policy.rank(f.origin().sourceId())));
+    List<Origin> sources = ranked.stream().map(SourcedFact::origin).toList();
     if (ranked.size() == 1) {
       SourcedFact only = ranked.get(0);
       Map<FieldPath, Origin> origins = new LinkedHashMap<>();
       RecordMerge.originsOf(only.fact(), FieldPath.root(), only.origin(), origins);
-      return new MergedFact(only.fact(), only.origin(), List.of(only.origin()), origins, List.of());
+      DevicePresence.originOf(ranked, origins);
+      return new MergedFact(DevicePresence.stamp(only.fact(), ranked, recordsRead), only.origin(), sources, origins,
+          List.of());
     }
     RecordMerge merge = new RecordMerge();
     List<RecordMerge.Claim> claims = new ArrayList<>();
@@ -201,8 +220,10 @@ public final class FactMerger {
       claims.add(new RecordMerge.Claim(fact.fact(), fact.origin()));
     }
     Fact fact = (Fact) merge.merge(ranked.get(0).fact().getClass(), claims, FieldPath.root());
-    List<Origin> sources = ranked.stream().map(SourcedFact::origin).toList();
-    return new MergedFact(fact, ranked.get(0).origin(), sources, merge.origins(), merge.conflicts());
+    Map<FieldPath, Origin> origins = new LinkedHashMap<>(merge.origins());
+    DevicePresence.originOf(ranked, origins);
+    return new MergedFact(DevicePresence.stamp(fact, ranked, recordsRead), ranked.get(0).origin(), sources, origins,
+        merge.conflicts());
   }
 
   /** Records that share a key may describe one thing: a device's serial number, a network's id. */

@@ -2,6 +2,7 @@ package dev.rampart.sources.merge;
 
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.source.Origin;
+import dev.rampart.spi.source.SourceRole;
 import java.util.Objects;
 
 /**
@@ -9,11 +10,13 @@ import java.util.Objects;
  *
  * @param fact the fact
  * @param origin where the source defined it
+ * @param role the source's role in this run: whether a device it reports is recorded, discovered or only described
  */
-public record SourcedFact(Fact fact, Origin origin) {
+public record SourcedFact(Fact fact, Origin origin, SourceRole role) {
 
   public SourcedFact {
     Objects.requireNonNull(fact, "fact");
     Objects.requireNonNull(origin, "origin");
+    Objects.requireNonNull(role, "role");
   }
 }

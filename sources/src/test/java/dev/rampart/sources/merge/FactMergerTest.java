@@ -10,6 +10,7 @@ import dev.rampart.spi.fact.Firmware;
 import dev.rampart.spi.fact.Network;
 import dev.rampart.spi.fact.Zone;
 import dev.rampart.spi.source.Origin;
+import dev.rampart.spi.source.SourceRole;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ class FactMergerTest {
     Device fromScan = Device.builder("10.0.0.5").macAddress("aa-bb-cc-00-11-22").ipAddresses(List.of("10.0.0.5"))
         .firmware(new Firmware("2.1", null, null, null)).build();
 
-    List<MergedFact> merged = merger.merge(List.of(new SourcedFact(fromInventory, INVENTORY), new SourcedFact(fromScan, NMAP)));
+    List<MergedFact> merged = merger.merge(List.of(new SourcedFact(fromInventory, INVENTORY, SourceRole.SYSTEM_OF_RECORD), new SourcedFact(fromScan, NMAP, SourceRole.DISCOVERY)));
 
     assertEquals(1, merged.size());
     MergedFact camera = merged.get(0);
@@ -49,7 +50,7 @@ class FactMergerTest {
   void aFieldNoSourceReportedStaysAbsent() {
     Device a = Device.builder("d").owner("ops").build();
     Device b = Device.builder("d").build();
-    Device device = (Device) merger.merge(List.of(new SourcedFact(a, INVENTORY), new SourcedFact(b, NMAP))).get(0).fact();
+    Device device = (Device) merger.merge(List.of(new SourcedFact(a, INVENTORY, SourceRole.SYSTEM_OF_RECORD), new SourcedFact(b, NMAP, SourceRole.DISCOVERY))).get(0).fact();
     assertNull(device.credentials());
     assertNull(device.services());
   }
@@ -60,7 +61,7 @@ class FactMergerTest {
     Device inventory = Device.builder("plc-1").owner("line team").firmware(new Firmware("1.0", null, null, null)).build();
     Device netbox = Device.builder("plc-1").owner("OT engineering").build();
 
-    MergedFact merged = netboxFirst.merge(List.of(new SourcedFact(inventory, INVENTORY), new SourcedFact(netbox, NETBOX))).get(0);
+    MergedFact merged = netboxFirst.merge(List.of(new SourcedFact(inventory, INVENTORY, SourceRole.SYSTEM_OF_RECORD), new SourcedFact(netbox, NETBOX, SourceRole.SYSTEM_OF_RECORD))).get(0);
 
     assertEquals("OT engineering", ((Device) merged.fact()).owner());
     assertEquals("1.0", ((Device) merged.fact()).firmware().version());
@@ -76,7 +77,7 @@ class FactMergerTest {
     Device c = Device.builder("c").ipAddresses(List.of("10.0.0.9")).build();
 
     List<MergedFact> merged = merger.merge(List.of(
-        new SourcedFact(a, INVENTORY), new SourcedFact(b, INVENTORY), new SourcedFact(c, NMAP)));
+        new SourcedFact(a, INVENTORY, SourceRole.SYSTEM_OF_RECORD), new SourcedFact(b, INVENTORY, SourceRole.SYSTEM_OF_RECORD), new SourcedFact(c, NMAP, SourceRole.DISCOVERY)));
 
     // a and b differ by serial; c reports no serial, so the shared IP decides and it joins the first
     assertEquals(List.of("a", "b"), merged.stream().map(m -> m.fact().id()).toList());
@@ -88,7 +89,7 @@ class FactMergerTest {
     Network a = Network.builder("iot").zone(Zone.IOT).attributes(Map.of("site", "north")).build();
     Network b = Network.builder("iot").vlan(20).attributes(Map.of("site", "south", "rack", "R4")).build();
 
-    MergedFact merged = merger.merge(List.of(new SourcedFact(a, INVENTORY), new SourcedFact(b, NETBOX))).get(0);
+    MergedFact merged = merger.merge(List.of(new SourcedFact(a, INVENTORY, SourceRole.SYSTEM_OF_RECORD), new SourcedFact(b, NETBOX, SourceRole.SYSTEM_OF_RECORD))).get(0);
     Network network = (Network) merged.fact();
 
     assertEquals(Zone.IOT, network.zone());
@@ -103,7 +104,7 @@ class FactMergerTest {
     Network a = Network.builder("iot").attributes(Map.of("site", "north")).build();
     Network b = Network.builder("iot").attributes(Map.of("rack[2].slot", "R4")).build();
 
-    MergedFact merged = merger.merge(List.of(new SourcedFact(a, INVENTORY), new SourcedFact(b, NETBOX))).get(0);
+    MergedFact merged = merger.merge(List.of(new SourcedFact(a, INVENTORY, SourceRole.SYSTEM_OF_RECORD), new SourcedFact(b, NETBOX, SourceRole.SYSTEM_OF_RECORD))).get(0);
 
     assertEquals(NETBOX, merged.originOf(FieldPath.of("attributes").field("rack[2].slot")));
     assertEquals(INVENTORY, merged.originOf(FieldPath.of("attributes").field("site")));

@@ -35,6 +35,7 @@ import org.jspecify.annotations.Nullable;
  * @param connectivity how the device reaches cloud services; {@code null} when unknown
  * @param outboundDestinations outbound destinations observed in traffic; {@code null} when unknown
  * @param egressAllowlist outbound destinations the device is allowed (e.g. from its MUD file); {@code null} when unknown
+ * @param presence which systems of record and discovery sources report the device; {@code null} when unknown
  * @param attributes site-specific data that rules can reference as {@code attributes.NAME}
  */
 public record Device(
@@ -63,6 +64,7 @@ public record Device(
     @Nullable Connectivity connectivity,
     @Format(ValueFormat.DESTINATION) @Nullable List<String> outboundDestinations,
     @Format(ValueFormat.DESTINATION) @Nullable List<String> egressAllowlist,
+    @Nullable Presence presence,
     Map<String, Object> attributes) implements Fact {
 
   public Device {
@@ -118,6 +120,7 @@ public record Device(
     builder.connectivity = connectivity;
     builder.outboundDestinations = outboundDestinations;
     builder.egressAllowlist = egressAllowlist;
+    builder.presence = presence;
     builder.attributes = attributes;
     return builder;
   }
@@ -154,6 +157,7 @@ public record Device(
     private @Nullable Connectivity connectivity;
     private @Nullable List<String> outboundDestinations;
     private @Nullable List<String> egressAllowlist;
+    private @Nullable Presence presence;
     private Map<String, Object> attributes = Map.of();
 
     private Builder(String id) {
@@ -280,13 +284,18 @@ public record Device(
       return this;
     }
 
+    public Builder presence(@Nullable Presence presence) {
+      this.presence = presence;
+      return this;
+    }
+
     public Builder attributes(Map<String, Object> attributes) {
       this.attributes = Objects.requireNonNull(attributes, "attributes");
       return this;
     }
 
     public Device build() {
-      return new Device(id, name, model, serialNumber, macAddress, ipAddresses, vendorId, networkIds, deviceClass, owner, criticality, hardware, firmware, ota, credentials, accessPolicy, services, wireless, data, monitoring, resilience, lifecycle, connectivity, outboundDestinations, egressAllowlist, attributes);
+      return new Device(id, name, model, serialNumber, macAddress, ipAddresses, vendorId, networkIds, deviceClass, owner, criticality, hardware, firmware, ota, credentials, accessPolicy, services, wireless, data, monitoring, resilience, lifecycle, connectivity, outboundDestinations, egressAllowlist, presence, attributes);
     }
   }
 }

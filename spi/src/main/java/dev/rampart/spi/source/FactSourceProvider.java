@@ -8,4 +8,14 @@ public interface FactSourceProvider {
 
   /** Creates a source for one location with its options. */
   FactSource create(SourceConfig config) throws SourceException;
+
+  /**
+   * What the devices this type of source reports say about their management, unless a user's
+   * {@value SourceRole#OPTION} option says otherwise for one source. The default is
+   * {@link SourceRole#DISCOVERY}: a source that does not say is not trusted to vouch that the devices
+   * it reports are managed, so they are reported as unmanaged rather than passed silently.
+   */
+  default SourceRole role() {
+    return SourceRole.DISCOVERY;
+  }
 }

@@ -187,6 +187,15 @@ class FactNormalisationTest {
         .rateLimited(null).inputValidation(null).management(null).product(null).productVersion(null).build());
   }
 
+  @Test
+  void aPresenceThatSaysUnrecordedButNamesASystemOfRecordIsRefused() {
+    assertEquals("recorded false contradicts recordedBy, which names inventory:site.yaml:4:5"
+        + " (a device some system of record lists is recorded: set recorded to true)",
+        refusal(() -> new Presence(false, List.of("inventory:site.yaml:4:5"), List.of("nmap:scan.xml:7:51"))));
+    assertEquals(new Presence(false, List.of(), List.of("nmap:scan.xml:7:51")),
+        new Presence(false, List.of(" "), List.of(" nmap:scan.xml:7:51 ")), "blank places are none");
+  }
+
   private static String refusal(Runnable build) {
     return assertThrows(InvalidFactException.class, build::run).getMessage();
   }

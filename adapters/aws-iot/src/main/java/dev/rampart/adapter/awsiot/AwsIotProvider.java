@@ -5,6 +5,7 @@ import dev.rampart.spi.source.FactSource;
 import dev.rampart.spi.source.FactSourceProvider;
 import dev.rampart.spi.source.SourceConfig;
 import dev.rampart.spi.source.SourceException;
+import dev.rampart.spi.source.SourceRole;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
@@ -58,6 +59,12 @@ public final class AwsIotProvider implements FactSourceProvider {
   @Override
   public String id() {
     return ID;
+  }
+
+  /** Discovery: any device given credentials registers itself; a team whose registry is its inventory says role=systemOfRecord. */
+  @Override
+  public SourceRole role() {
+    return SourceRole.DISCOVERY;
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.rampart.spi.source.FactSource;
 import dev.rampart.spi.source.FactSourceProvider;
 import dev.rampart.spi.source.SourceConfig;
 import dev.rampart.spi.source.SourceException;
+import dev.rampart.spi.source.SourceRole;
 import java.util.Arrays;
 import java.util.List;
 
@@ -30,6 +31,12 @@ public final class AzureIotHubProvider implements FactSourceProvider {
   @Override
   public String id() {
     return ID;
+  }
+
+  /** Discovery: a hub lists the devices that enrolled, whoever enrolled them; role=systemOfRecord says otherwise. */
+  @Override
+  public SourceRole role() {
+    return SourceRole.DISCOVERY;
   }
 
   @Override

@@ -8,6 +8,7 @@ import dev.rampart.spi.source.InputFileException;
 import dev.rampart.spi.source.InputFiles;
 import dev.rampart.spi.source.SourceConfig;
 import dev.rampart.spi.source.SourceException;
+import dev.rampart.spi.source.SourceRole;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,6 +49,12 @@ public final class InventoryFileProvider implements FactSourceProvider {
   @Override
   public String id() {
     return ID;
+  }
+
+  /** System of record: an inventory file lists the devices its authors manage. */
+  @Override
+  public SourceRole role() {
+    return SourceRole.SYSTEM_OF_RECORD;
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.rampart.spi.source.FactSource;
 import dev.rampart.spi.source.FactSourceProvider;
 import dev.rampart.spi.source.SourceConfig;
 import dev.rampart.spi.source.SourceException;
+import dev.rampart.spi.source.SourceRole;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -28,6 +29,12 @@ public final class MudProvider implements FactSourceProvider {
   @Override
   public String id() {
     return ID;
+  }
+
+  /** Description: a MUD file describes a model; the devices it applies to are named by the user's option, not seen. */
+  @Override
+  public SourceRole role() {
+    return SourceRole.DESCRIPTION;
   }
 
   @Override

@@ -10,6 +10,7 @@ import dev.rampart.sources.merge.SourcedFact;
 import dev.rampart.spi.fact.FieldPath;
 import dev.rampart.spi.source.Origin;
 import dev.rampart.spi.source.SourceConfig;
+import dev.rampart.spi.source.SourceRole;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +23,10 @@ class MudMergeTest {
   void theAllowlistJoinsTheObservedDestinationsOfTheSameDevice() throws Exception {
     List<SourcedFact> facts = new ArrayList<>();
     facts.add(new SourcedFact(Device.builder("cam-01").outboundDestinations(List.of("video.example.com", "198.51.100.7"))
-        .build(), Origin.of("flows", "flows.json")));
-    new MudProvider().create(new SourceConfig(Fixtures.location("camera-x100.json"), Map.of("devices", "cam-01")))
-        .read((fact, origin) -> facts.add(new SourcedFact(fact, origin)));
+        .build(), Origin.of("flows", "flows.json"), SourceRole.DISCOVERY));
+    MudProvider mud = new MudProvider();
+    mud.create(new SourceConfig(Fixtures.location("camera-x100.json"), Map.of("devices", "cam-01")))
+        .read((fact, origin) -> facts.add(new SourcedFact(fact, origin, mud.role())));
 
     List<MergedFact> merged = new FactMerger(MergePolicy.defaults()).merge(facts);
 

@@ -6,6 +6,7 @@ import dev.rampart.adaptersupport.http.WebApiProvider;
 import dev.rampart.adaptersupport.http.WebApiSource;
 import dev.rampart.spi.source.SourceConfig;
 import dev.rampart.spi.source.SourceException;
+import dev.rampart.spi.source.SourceRole;
 import java.time.Clock;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -43,6 +44,12 @@ public final class NetBoxProvider extends WebApiProvider {
 
   NetBoxProvider(Function<String, @Nullable String> environment, Sleeper sleeper, Clock clock) {
     super(ID, new WebApiEnvironment(environment, sleeper, clock));
+  }
+
+  /** System of record: NetBox is where its users document the devices they manage. */
+  @Override
+  public SourceRole role() {
+    return SourceRole.SYSTEM_OF_RECORD;
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.rampart.spi.source.FactSource;
 import dev.rampart.spi.source.FactSourceProvider;
 import dev.rampart.spi.source.SourceConfig;
 import dev.rampart.spi.source.SourceException;
+import dev.rampart.spi.source.SourceRole;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +29,12 @@ public final class NmapScanProvider implements FactSourceProvider {
   @Override
   public String id() {
     return ID;
+  }
+
+  /** Discovery: a scan sees every host that answers, managed or not. */
+  @Override
+  public SourceRole role() {
+    return SourceRole.DISCOVERY;
   }
 
   @Override

@@ -6,6 +6,7 @@ import dev.rampart.adaptersupport.http.WebApiProvider;
 import dev.rampart.adaptersupport.http.WebApiSource;
 import dev.rampart.spi.source.SourceConfig;
 import dev.rampart.spi.source.SourceException;
+import dev.rampart.spi.source.SourceRole;
 import java.time.Clock;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -57,6 +58,12 @@ public final class ServiceNowProvider extends WebApiProvider {
 
   ServiceNowProvider(Function<String, @Nullable String> environment, Sleeper sleeper, Clock clock) {
     super(ID, new WebApiEnvironment(environment, sleeper, clock));
+  }
+
+  /** System of record: a CMDB's configuration items are the devices its owners manage. */
+  @Override
+  public SourceRole role() {
+    return SourceRole.SYSTEM_OF_RECORD;
   }
 
   @Override
