@@ -28,6 +28,9 @@ final class Failures {
       "UnrecognizedClientException", "InvalidClientTokenId", "InvalidSignatureException",
       "SignatureDoesNotMatch", "IncompleteSignature", "MissingAuthenticationToken");
   private static final Set<String> EXPIRED_CREDENTIALS = Set.of("ExpiredTokenException", "ExpiredToken");
+  // IAM's query API says AccessDenied, the JSON APIs AccessDeniedException, Cognito NotAuthorizedException.
+  private static final Set<String> ACCESS_DENIED = Set.of(
+      "AccessDenied", "AccessDeniedException", "NotAuthorizedException", "UnauthorizedException");
 
   private final String source;
   private final String region;
@@ -61,13 +64,39 @@ final class Failures {
     return new SourceException(place + client(failure));
   }
 
-  private String service(AwsServiceException failure) {
+  /**
+   * Whether AWS refused a call for lack of permission, as opposed to credentials it does not accept
+   * (which no permission fixes, and which fail the whole read).
+   */
+  static boolean isAccessDenied(SdkException failure) {
+    if (!(failure instanceof AwsServiceException service)) {
+      return false;
+    }
+    String code = code(service);
+    if (REJECTED_CREDENTIALS.contains(code) || EXPIRED_CREDENTIALS.contains(code)) {
+      return false;
+    }
+    return service.statusCode() == 403 || ACCESS_DENIED.contains(code);
+  }
+
+  /** What AWS answered, e.g. {@code AWS answered HTTP 403 AccessDenied 'User: … is not authorized …'}. */
+  static String answered(AwsServiceException failure) {
     AwsErrorDetails details = failure.awsErrorDetails();
-    String code = details == null || details.errorCode() == null ? "" : details.errorCode();
+    String code = code(failure);
     String message = details == null || details.errorMessage() == null ? "" : firstLine(details.errorMessage());
-    int status = failure.statusCode();
-    String said = "AWS answered HTTP " + status + (code.isEmpty() ? "" : " " + code)
+    return "AWS answered HTTP " + failure.statusCode() + (code.isEmpty() ? "" : " " + code)
         + (message.isEmpty() ? "" : " '" + message + "'");
+  }
+
+  private static String code(AwsServiceException failure) {
+    AwsErrorDetails details = failure.awsErrorDetails();
+    return details == null || details.errorCode() == null ? "" : details.errorCode();
+  }
+
+  private String service(AwsServiceException failure) {
+    String code = code(failure);
+    int status = failure.statusCode();
+    String said = answered(failure);
     if (REJECTED_CREDENTIALS.contains(code)) {
       return said + " (the credentials found by the AWS default chain are not valid for this account;"
           + " check AWS_ACCESS_KEY_ID / AWS_PROFILE or the option " + AwsIotProvider.PROFILE + ")";
