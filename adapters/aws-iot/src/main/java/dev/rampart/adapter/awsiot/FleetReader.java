@@ -145,16 +145,23 @@ final class FleetReader {
   }
 
   private AccessPolicy accessPolicy(List<ThingCertificate> certificates) throws SourceException {
+    Set<String> names = new LinkedHashSet<>();
+    for (ThingCertificate certificate : certificates) {
+      names.addAll(policyNames(certificate.arn()));
+    }
     Set<String> actions = new LinkedHashSet<>();
     Set<String> resources = new LinkedHashSet<>();
-    for (ThingCertificate certificate : certificates) {
-      for (String name : policyNames(certificate.arn())) {
-        PolicyDocument policy = policy(name);
-        actions.addAll(policy.allowedActions());
-        resources.addAll(policy.allowedResources());
-      }
+    Set<String> deniedActions = new LinkedHashSet<>();
+    Set<String> deniedResources = new LinkedHashSet<>();
+    for (String name : names) {
+      PolicyDocument policy = policy(name);
+      actions.addAll(policy.allowedActions());
+      resources.addAll(policy.allowedResources());
+      deniedActions.addAll(policy.deniedActions());
+      deniedResources.addAll(policy.deniedResources());
     }
-    return new AccessPolicy(List.copyOf(actions), List.copyOf(resources), null, null, null);
+    return new AccessPolicy(List.copyOf(actions), List.copyOf(resources), List.copyOf(deniedActions),
+        List.copyOf(deniedResources), List.copyOf(names));
   }
 
   private List<String> policyNames(String certificateArn) throws SourceException {

@@ -14,17 +14,28 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What an AWS IoT policy document allows: the actions and resources of its {@code Allow}
- * statements, as written. Whether a wildcard is too broad is the rule pack's decision, not this
- * class's; {@code Deny} statements and conditions are not subtracted, so the lists are what the
- * policy grants at most.
+ * What a policy document (AWS IoT's, or IAM's, which has the same grammar) allows and denies: the
+ * actions and resources of its {@code Allow} statements and of its {@code Deny} statements, as
+ * written. Wildcards stay as written, IAM's ({@code iot:*}, {@code *}) and MQTT's ({@code #} and
+ * {@code +} in a topic filter), and so do policy variables: whether one is too broad is the rule
+ * pack's decision, not this class's.
+ *
+ * <p>The lists err on the safe side for a rule that looks for too much access. The allowed lists are
+ * what the policy grants at most: conditions are not evaluated and Deny statements are not
+ * subtracted from them. The denied lists are what it denies at least: a Deny with a
+ * {@code Condition} (which may not apply) or with {@code NotAction} or {@code NotResource} (which
+ * denies everything but some, which a list cannot say) is left out of them.
  *
  * @param allowedActions actions of the Allow statements, e.g. {@code iot:Publish}; {@code *} for a
  *     statement that allows everything but its {@code NotAction}
  * @param allowedResources resources of the Allow statements; {@code *} for a statement that allows
  *     everything but its {@code NotResource}
+ * @param deniedActions actions of the unconditional Deny statements
+ * @param deniedResources resources of the unconditional Deny statements
  */
-record PolicyDocument(List<String> allowedActions, List<String> allowedResources) {
+record PolicyDocument(
+    List<String> allowedActions, List<String> allowedResources, List<String> deniedActions,
+    List<String> deniedResources) {
 
   private static final JsonFactory JSON = JsonFactory.builder().build();
   private static final String EVERYTHING = "*";
@@ -32,6 +43,13 @@ record PolicyDocument(List<String> allowedActions, List<String> allowedResources
   PolicyDocument {
     allowedActions = List.copyOf(allowedActions);
     allowedResources = List.copyOf(allowedResources);
+    deniedActions = List.copyOf(deniedActions);
+    deniedResources = List.copyOf(deniedResources);
+  }
+
+  /** A document with Allow statements only. */
+  static PolicyDocument allowing(List<String> actions, List<String> resources) {
+    return new PolicyDocument(actions, resources, List.of(), List.of());
   }
 
   /**
@@ -50,23 +68,37 @@ record PolicyDocument(List<String> allowedActions, List<String> allowedResources
     List<?> statements = statement instanceof List<?> list ? list : List.of(statement);
     Set<String> actions = new LinkedHashSet<>();
     Set<String> resources = new LinkedHashSet<>();
+    Set<String> deniedActions = new LinkedHashSet<>();
+    Set<String> deniedResources = new LinkedHashSet<>();
     for (int i = 0; i < statements.size(); i++) {
       if (!(statements.get(i) instanceof Map<?, ?> entry)) {
         throw new InvalidPolicyException("Statement[" + i + "] is not an object");
       }
-      if (!"Allow".equals(entry.get("Effect"))) {
-        continue;
-      }
-      actions.addAll(strings(entry, "Action", i));
-      resources.addAll(strings(entry, "Resource", i));
-      if (entry.containsKey("NotAction")) {
-        actions.add(EVERYTHING);
-      }
-      if (entry.containsKey("NotResource")) {
-        resources.add(EVERYTHING);
+      Object effect = entry.get("Effect");
+      if ("Allow".equals(effect)) {
+        actions.addAll(strings(entry, "Action", i));
+        resources.addAll(strings(entry, "Resource", i));
+        if (entry.containsKey("NotAction")) {
+          actions.add(EVERYTHING);
+        }
+        if (entry.containsKey("NotResource")) {
+          resources.add(EVERYTHING);
+        }
+      } else if ("Deny".equals(effect)) {
+        // Checked like an Allow, so that a malformed Deny is refused rather than skipped.
+        List<String> denied = strings(entry, "Action", i);
+        List<String> on = strings(entry, "Resource", i);
+        if (!entry.containsKey("Condition") && !entry.containsKey("NotAction") && !entry.containsKey("NotResource")) {
+          deniedActions.addAll(denied);
+          deniedResources.addAll(on);
+        }
+      } else {
+        throw new InvalidPolicyException("Statement[" + i + "].Effect is " + (effect == null ? "missing"
+            : "'" + effect + "'") + " (a statement's Effect is Allow or Deny)");
       }
     }
-    return new PolicyDocument(List.copyOf(actions), List.copyOf(resources));
+    return new PolicyDocument(List.copyOf(actions), List.copyOf(resources), List.copyOf(deniedActions),
+        List.copyOf(deniedResources));
   }
 
   private static List<String> strings(Map<?, ?> statement, String key, int index) throws InvalidPolicyException {

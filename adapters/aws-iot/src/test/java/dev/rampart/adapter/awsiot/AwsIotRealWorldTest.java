@@ -93,7 +93,8 @@ class AwsIotRealWorldTest {
   void theGetPolicyExampleGrantsUpdateCertificateOnEverything() throws SourceException {
     AccessPolicy policy = read().get("MyRaspberryPi").accessPolicy();
 
-    assertEquals(new AccessPolicy(List.of("iot:UpdateCertificate"), List.of("*"), null, null, null), policy);
+    assertEquals(new AccessPolicy(List.of("iot:UpdateCertificate"), List.of("*"), List.of(), List.of(),
+        List.of("UpdateDeviceCertPolicy")), policy);
   }
 
   @Test

@@ -110,7 +110,8 @@ class AwsIotSourceTest {
     assertEquals(new AccessPolicy(
         List.of("iot:Connect", "iot:Publish"),
         List.of(ACCOUNT + "client/${iot:Connection.Thing.ThingName}",
-            ACCOUNT + "topic/telemetry/${iot:Connection.Thing.ThingName}"), null, null, null),
+            ACCOUNT + "topic/telemetry/${iot:Connection.Thing.ThingName}"), List.of(), List.of(),
+        List.of("thermostat-telemetry")),
         thermostat);
   }
 
@@ -118,11 +119,12 @@ class AwsIotSourceTest {
   void aWildcardPolicyReachesTheAccessPolicySoThePackCanJudgeIt() throws SourceException {
     AccessPolicy camera = read().get("camera-07").accessPolicy();
 
-    // camera-telemetry's Allow statements, then legacy-admin's "iot:*" on "*"; the Deny is not a grant.
+    // camera-telemetry's Allow statements, then legacy-admin's "iot:*" on "*"; the Deny is not a grant but a deny.
     assertEquals(new AccessPolicy(
         List.of("iot:Connect", "iot:Publish", "iot:Receive", "iot:*"),
         List.of(ACCOUNT + "client/${iot:Connection.Thing.ThingName}",
-            ACCOUNT + "topic/video/${iot:Connection.Thing.ThingName}/*", "*"), null, null, null),
+            ACCOUNT + "topic/video/${iot:Connection.Thing.ThingName}/*", "*"),
+        List.of("iot:DeleteThingShadow"), List.of("*"), List.of("camera-telemetry", "legacy-admin")),
         camera);
   }
 
@@ -133,7 +135,8 @@ class AwsIotSourceTest {
     assertAll(
         () -> assertEquals(true, gateway.credentials().certificate().revoked()),
         () -> assertEquals(GATEWAY_CERTIFICATE, gateway.credentials().fingerprint()),
-        () -> assertEquals(new AccessPolicy(List.of(), List.of(), null, null, null), gateway.accessPolicy(), "no policy attached"));
+        () -> assertEquals(new AccessPolicy(List.of(), List.of(), List.of(), List.of(), List.of()), gateway.accessPolicy(),
+            "no policy attached"));
   }
 
   @Test

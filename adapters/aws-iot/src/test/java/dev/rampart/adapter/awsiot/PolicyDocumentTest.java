@@ -14,11 +14,11 @@ class PolicyDocumentTest {
         {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "iot:*", "Resource": "*"}}
         """);
 
-    assertEquals(new PolicyDocument(List.of("iot:*"), List.of("*")), policy);
+    assertEquals(PolicyDocument.allowing(List.of("iot:*"), List.of("*")), policy);
   }
 
   @Test
-  void denyStatementsGrantNothing() throws Exception {
+  void denyStatementsGrantNothingAndAreKeptApart() throws Exception {
     PolicyDocument policy = PolicyDocument.parse("""
         {"Statement": [
           {"Effect": "Allow", "Action": ["iot:Connect"], "Resource": ["arn:aws:iot:eu-west-1:1:client/a"]},
@@ -26,7 +26,57 @@ class PolicyDocumentTest {
         ]}
         """);
 
-    assertEquals(new PolicyDocument(List.of("iot:Connect"), List.of("arn:aws:iot:eu-west-1:1:client/a")), policy);
+    assertEquals(new PolicyDocument(List.of("iot:Connect"), List.of("arn:aws:iot:eu-west-1:1:client/a"),
+        List.of("iot:Publish"), List.of("*")), policy);
+  }
+
+  @Test
+  void mqttWildcardsAndPolicyVariablesStayAsWritten() throws Exception {
+    // MQTT topic filters with the multi-level wildcard # and the single-level wildcard +.
+    PolicyDocument policy = PolicyDocument.parse("""
+        {"Version": "2012-10-17", "Statement": [
+          {"Effect": "Allow", "Action": "iot:Subscribe",
+           "Resource": ["arn:aws:iot:eu-west-1:1:topicfilter/#", "arn:aws:iot:eu-west-1:1:topicfilter/+/status"]},
+          {"Effect": "Deny", "Action": "iot:Subscribe",
+           "Resource": "arn:aws:iot:eu-west-1:1:topicfilter/$aws/things/${iot:Connection.Thing.ThingName}/#"}
+        ]}
+        """);
+
+    assertEquals(new PolicyDocument(List.of("iot:Subscribe"),
+        List.of("arn:aws:iot:eu-west-1:1:topicfilter/#", "arn:aws:iot:eu-west-1:1:topicfilter/+/status"),
+        List.of("iot:Subscribe"),
+        List.of("arn:aws:iot:eu-west-1:1:topicfilter/$aws/things/${iot:Connection.Thing.ThingName}/#")), policy);
+  }
+
+  @Test
+  void aDenyThatMayNotApplyOrDeniesEverythingButSomeIsNotCountedAsADeny() throws Exception {
+    PolicyDocument policy = PolicyDocument.parse("""
+        {"Statement": [
+          {"Effect": "Allow", "Action": "iot:*", "Resource": "*"},
+          {"Effect": "Deny", "Action": "iot:Publish", "Resource": "*",
+           "Condition": {"Bool": {"iot:Connection.Thing.IsAttached": "false"}}},
+          {"Effect": "Deny", "NotAction": "iot:Connect", "Resource": "*"},
+          {"Effect": "Deny", "Action": "iot:Receive", "NotResource": "arn:aws:iot:eu-west-1:1:topic/a"}
+        ]}
+        """);
+
+    assertEquals(new PolicyDocument(List.of("iot:*"), List.of("*"), List.of(), List.of()), policy);
+  }
+
+  @Test
+  void aStatementWhoseEffectIsNeitherAllowNorDenyIsRefused() {
+    PolicyDocument.InvalidPolicyException failure = assertThrows(PolicyDocument.InvalidPolicyException.class,
+        () -> PolicyDocument.parse("{\"Statement\": [{\"Effect\": \"allow\", \"Action\": \"iot:*\", \"Resource\": \"*\"}]}"));
+
+    assertEquals("Statement[0].Effect is 'allow' (a statement's Effect is Allow or Deny)", failure.getMessage());
+  }
+
+  @Test
+  void aMalformedDenyIsRefusedLikeAMalformedAllow() {
+    PolicyDocument.InvalidPolicyException failure = assertThrows(PolicyDocument.InvalidPolicyException.class,
+        () -> PolicyDocument.parse("{\"Statement\": {\"Effect\": \"Deny\", \"Action\": [1], \"Resource\": \"*\"}}"));
+
+    assertEquals("Statement[0].Action holds a value that is not text", failure.getMessage());
   }
 
   @Test
@@ -35,7 +85,7 @@ class PolicyDocumentTest {
         {"Statement": [{"Effect": "Allow", "NotAction": "iot:DeleteThing", "NotResource": "arn:aws:iot:eu-west-1:1:thing/x"}]}
         """);
 
-    assertEquals(new PolicyDocument(List.of("*"), List.of("*")), policy);
+    assertEquals(PolicyDocument.allowing(List.of("*"), List.of("*")), policy);
   }
 
   @Test
@@ -47,7 +97,7 @@ class PolicyDocumentTest {
         ]}
         """);
 
-    assertEquals(new PolicyDocument(List.of("iot:Publish", "iot:Receive"), List.of("arn:aws:iot:eu-west-1:1:topic/a")),
+    assertEquals(PolicyDocument.allowing(List.of("iot:Publish", "iot:Receive"), List.of("arn:aws:iot:eu-west-1:1:topic/a")),
         policy);
   }
 
