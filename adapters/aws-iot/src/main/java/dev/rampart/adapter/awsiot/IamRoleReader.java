@@ -113,17 +113,22 @@ final class IamRoleReader {
     }
     Set<String> actions = new LinkedHashSet<>();
     Set<String> resources = new LinkedHashSet<>();
+    Set<String> deniedActions = new LinkedHashSet<>();
+    Set<String> deniedResources = new LinkedHashSet<>();
     List<String> names = new ArrayList<>();
     for (NamedPolicy policy : policies) {
-      if (policy.document() == null) {
+      PolicyDocument document = policy.document();
+      if (document == null) {
         return null;
       }
-      actions.addAll(policy.document().allowedActions());
-      resources.addAll(policy.document().allowedResources());
+      actions.addAll(document.allowedActions());
+      resources.addAll(document.allowedResources());
+      deniedActions.addAll(document.deniedActions());
+      deniedResources.addAll(document.deniedResources());
       names.add(policy.name());
     }
-    // Deny statements are not read yet: unknown, never an empty list that would claim there are none.
-    return new AccessPolicy(List.copyOf(actions), List.copyOf(resources), null, null, names);
+    return new AccessPolicy(List.copyOf(actions), List.copyOf(resources), List.copyOf(deniedActions),
+        List.copyOf(deniedResources), names);
   }
 
   private @Nullable List<String> inlinePolicyNames(String subject, String name, String unknown)

@@ -71,14 +71,15 @@ class AccountAccessTest {
   }
 
   @Test
-  void theRolesPermissionsAreTheUnionOfItsInlineAndManagedPoliciesDecodedFromUrlEncoding() throws SourceException {
+  void theRolesPermissionsAreTheUnionOfItsInlineAndManagedPoliciesDecodedFromUrlEncodingWithTheirDenies() throws SourceException {
     IamRole role = read().roleAliases().get(0).role();
 
-    // ExamplePolicy (inline), then SecurityAudit and MySamplePolicy (managed, on two pages).
+    // ExamplePolicy (inline), then SecurityAudit (with a Deny) and MySamplePolicy (managed, on two pages).
     assertEquals(new AccessPolicy(
         List.of("s3:ListBucket", "s3:Put*", "s3:Get*", "s3:*MultipartUpload*", "cloudtrail:DescribeTrails",
             "iam:GetAccountSummary", "iam:*"),
-        List.of("*"), null, null, List.of("ExamplePolicy", "SecurityAudit", "MySamplePolicy")),
+        List.of("*"), List.of("cloudtrail:DeleteTrail"), List.of("*"),
+        List.of("ExamplePolicy", "SecurityAudit", "MySamplePolicy")),
         role.permissions());
   }
 
