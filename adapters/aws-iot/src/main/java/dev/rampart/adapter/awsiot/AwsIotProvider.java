@@ -17,9 +17,10 @@ import software.amazon.awssdk.regions.Region;
 
 /**
  * Creates sources for the source id {@value #ID}: the things of one AWS account in one region, with
- * their certificates and attached IoT policies. The location is the region code (e.g.
- * {@code eu-west-1}); the options are {@value #ENDPOINT} and {@value #PROFILE}. Credentials come
- * from the AWS SDK's default provider chain, never from options.
+ * their certificates and IoT policies, and the account's registry (CA certificates, logging) as a
+ * deployment. The location is the region code (e.g. {@code eu-west-1}); the options are
+ * {@value #ENDPOINT}, {@value #PROFILE} and {@value #DEPLOYMENT}. Credentials come from the AWS
+ * SDK's default provider chain, never from options.
  */
 public final class AwsIotProvider implements FactSourceProvider {
 
@@ -32,7 +33,14 @@ public final class AwsIotProvider implements FactSourceProvider {
   /** The option naming the profile (in {@code ~/.aws/config} and {@code ~/.aws/credentials}) to take credentials from. */
   public static final String PROFILE = "profile";
 
-  private static final Set<String> OPTIONS = Set.of(ENDPOINT, PROFILE);
+  /**
+   * The option naming the deployment the account's registry belongs to, so that it merges with the
+   * inventory's deployment of that id; without it the registry is a deployment of its own, with the
+   * id {@code aws-iot:ACCOUNT:REGION}.
+   */
+  public static final String DEPLOYMENT = "deployment";
+
+  private static final Set<String> OPTIONS = Set.of(ENDPOINT, PROFILE, DEPLOYMENT);
   private static final Pattern REGION_CODE = Pattern.compile("[a-z]{2}(-[a-z]+)+-[0-9]+");
 
   private final @Nullable AwsCredentialsProvider credentials;
@@ -58,7 +66,7 @@ public final class AwsIotProvider implements FactSourceProvider {
     List<String> unknown = config.unknownOptions(OPTIONS);
     if (!unknown.isEmpty()) {
       throw new SourceException(ID + " source '" + location + "': unknown option(s) " + String.join(", ", unknown)
-          + " (the " + ID + " source takes the options " + ENDPOINT + " and " + PROFILE
+          + " (the " + ID + " source takes the options " + ENDPOINT + ", " + PROFILE + " and " + DEPLOYMENT
           + "; credentials come from the environment or the AWS profile files, never from options)");
     }
     URI endpoint = endpoint(location, config.option(ENDPOINT).orElse(null));
@@ -67,8 +75,14 @@ public final class AwsIotProvider implements FactSourceProvider {
       throw new SourceException(ID + " source '" + location + "': option " + PROFILE
           + " is blank (name a profile of ~/.aws/config, or leave the option out to use the default chain)");
     }
+    String deployment = config.option(DEPLOYMENT).map(String::strip).orElse(null);
+    if (deployment != null && deployment.isEmpty()) {
+      throw new SourceException(ID + " source '" + location + "': option " + DEPLOYMENT
+          + " is blank (give the id of the inventory's deployment, e.g. " + DEPLOYMENT + "=harbourside-works,"
+          + " or leave the option out to report the registry as a deployment of its own)");
+    }
     String region = region(location.trim(), endpoint);
-    return new AwsIotSource(region, endpoint, profile, credentials, Clock.systemUTC());
+    return new AwsIotSource(region, endpoint, profile, credentials, deployment, Clock.systemUTC());
   }
 
   private static String region(String location, @Nullable URI endpoint) throws SourceException {

@@ -21,8 +21,9 @@ import software.amazon.awssdk.core.exception.SdkException;
 final class Failures {
 
   /** Every IAM action the source needs, for the fix of an access-denied failure. */
-  static final String PERMISSIONS =
-      "iot:ListThings, iot:ListThingPrincipals, iot:DescribeCertificate, iot:ListAttachedPolicies and iot:GetPolicy";
+  static final String PERMISSIONS = "iot:ListThings, iot:ListThingPrincipals, iot:DescribeCertificate,"
+      + " iot:ListThingGroupsForThing, iot:DescribeThingGroup, iot:ListAttachedPolicies, iot:GetPolicy,"
+      + " iot:ListCACertificates, iot:DescribeCACertificate, iot:GetV2LoggingOptions and iot:GetLoggingOptions";
 
   private static final Set<String> REJECTED_CREDENTIALS = Set.of(
       "UnrecognizedClientException", "InvalidClientTokenId", "InvalidSignatureException",

@@ -20,7 +20,7 @@ class AwsIotContractTest extends FactSourceContract {
   static void startStubs() {
     fleet = IotStub.serving();
     denying = IotStub.refusing(new IotStub.Refusal(403, "AccessDeniedException",
-        "User: arn:aws:iam::123456789012:user/auditor is not authorized to perform: iot:ListThings"));
+        "User: arn:aws:iam::123456789012:user/auditor is not authorized to perform: iot:ListCACertificates"));
   }
 
   @AfterAll
@@ -45,7 +45,7 @@ class AwsIotContractTest extends FactSourceContract {
     return List.of(
         new MalformedInput("access denied",
             new SourceConfig("eu-west-1", Map.of("endpoint", denying.endpoint().toString())),
-            "cannot call iot:ListThings: AWS answered HTTP 403 AccessDeniedException"),
+            "cannot call iot:ListCACertificates: AWS answered HTTP 403 AccessDeniedException"),
         new MalformedInput("unknown region", SourceConfig.of("eu-wset-1"), "unknown AWS region 'eu-wset-1'"),
         new MalformedInput("not a region", SourceConfig.of("Ireland"), "'Ireland' is not an AWS region code"),
         new MalformedInput("unreachable endpoint",

@@ -54,7 +54,7 @@ class AwsIotProviderTest {
     SourceConfig config = new SourceConfig("eu-west-1", Map.of("accessKeyId", "AKID", "secretAccessKey", "x"));
 
     assertEquals(List.of("aws-iot source 'eu-west-1': unknown option(s) accessKeyId, secretAccessKey"
-        + " (the aws-iot source takes the options endpoint and profile; credentials come from the environment"
+        + " (the aws-iot source takes the options endpoint, profile and deployment; credentials come from the environment"
         + " or the AWS profile files, never from options)"),
         problems(config));
   }
@@ -73,6 +73,14 @@ class AwsIotProviderTest {
     assertEquals(List.of("aws-iot source 'eu-west-1': option profile is blank"
         + " (name a profile of ~/.aws/config, or leave the option out to use the default chain)"),
         problems(new SourceConfig("eu-west-1", Map.of("profile", " "))));
+  }
+
+  @Test
+  void aBlankDeploymentIsRefused() {
+    assertEquals(List.of("aws-iot source 'eu-west-1': option deployment is blank (give the id of the inventory's"
+        + " deployment, e.g. deployment=harbourside-works, or leave the option out to report the registry as a"
+        + " deployment of its own)"),
+        problems(new SourceConfig("eu-west-1", Map.of("deployment", " "))));
   }
 
   private List<String> problems(SourceConfig config) {

@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import dev.rampart.spi.fact.AccessPolicy;
 import dev.rampart.spi.fact.AuthMethod;
 import dev.rampart.spi.fact.Certificate;
+import dev.rampart.spi.fact.CertificateStatus;
+import dev.rampart.spi.fact.Deployment;
 import dev.rampart.spi.fact.Device;
+import dev.rampart.spi.fact.DeviceRegistry;
 import dev.rampart.spi.source.Origin;
 import dev.rampart.spi.source.SourceException;
 import java.time.Clock;
@@ -27,7 +30,9 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 /**
  * Reads responses written by others, the AWS CLI's own IoT examples (see {@code PROVENANCE.md}),
  * through the same local stub of the AWS IoT API as {@link AwsIotSourceTest}: one thing whose
- * certificate is the describe-certificate example and whose policy is the get-policy example.
+ * certificate is the describe-certificate example, whose policy is the get-policy example, and
+ * whose thing groups are the list-thing-groups-for-thing and describe-thing-group examples (a group
+ * nested in LightBulbs, to which the list-attached-policies example attaches the same policy).
  */
 class AwsIotRealWorldTest {
 
@@ -82,17 +87,22 @@ class AwsIotRealWorldTest {
         () -> assertEquals(Instant.parse("2012-04-24T20:45:21Z"), certificate.notAfter()),
         // Subject and issuer are the same name, but AWS overwrote the signature's last bytes with "EXAMPLE":
         // the signature does not verify with the certificate's own key (JDK: "Signature does not match";
-        // openssl verify -check_ss_sig fails), and self-signed means exactly that it does.
-        () -> assertEquals(false, certificate.selfSigned()),
+        // openssl verify -check_ss_sig fails). It names itself as issuer, so it must not count as "not
+        // self-signed" either: unknown.
+        () -> assertNull(certificate.selfSigned()),
         () -> assertEquals(certificate.subject(), certificate.issuer()),
         () -> assertNull(certificate.issuedByOrganisationPki(), "no caCertificateId in the example"),
-        () -> assertEquals(false, certificate.revoked(), "status ACTIVE"));
+        () -> assertEquals(CertificateStatus.ACTIVE, certificate.registryStatus()),
+        () -> assertEquals(EXAMPLE_CERTIFICATE_ID, certificate.registryId()),
+        () -> assertEquals(Instant.parse("2018-10-31T21:52:31.983Z"), certificate.registeredAt()),
+        () -> assertNull(certificate.revoked(), "ACTIVE in the registry; whether its issuer revoked it is not said"));
   }
 
   @Test
   void theGetPolicyExampleGrantsUpdateCertificateOnEverything() throws SourceException {
     AccessPolicy policy = read().get("MyRaspberryPi").accessPolicy();
 
+    // Attached to the certificate and, as in the list-attached-policies example, to the thing group LightBulbs.
     assertEquals(new AccessPolicy(List.of("iot:UpdateCertificate"), List.of("*"), List.of(), List.of(),
         List.of("UpdateDeviceCertPolicy")), policy);
   }
@@ -100,11 +110,11 @@ class AwsIotRealWorldTest {
   @Test
   void theOriginIsTheThingArn() throws SourceException {
     List<Origin> origins = new ArrayList<>();
-    new AwsIotSource("us-west-2", stub.endpoint(), null, DUMMY, Clock.fixed(READ_AT, ZoneOffset.UTC))
+    new AwsIotSource("us-west-2", stub.endpoint(), null, DUMMY, null, Clock.fixed(READ_AT, ZoneOffset.UTC))
         .read((fact, origin) -> origins.add(origin));
 
-    assertEquals(List.of(new Origin("aws-iot", "arn:aws:iot:us-west-2:123456789012:thing/MyRaspberryPi", 0, 0, READ_AT)),
-        origins);
+    assertEquals(List.of(new Origin("aws-iot", "arn:aws:iot:us-west-2:123456789012:thing/MyRaspberryPi", 0, 0, READ_AT),
+        new Origin("aws-iot", "aws-iot:123456789012:us-west-2", 0, 0, READ_AT)), origins);
   }
 
   @Test
@@ -113,18 +123,43 @@ class AwsIotRealWorldTest {
     read();
 
     assertEquals(List.of(
+        "GET /cacertificates?pageSize=250",
         "GET /things?maxResults=250",
         "GET /things/MyRaspberryPi/principals?maxResults=250",
         "GET /certificates/" + EXAMPLE_CERTIFICATE_ID,
         "POST /attached-policies/arn:aws:iot:us-west-2:123456789012:cert/" + EXAMPLE_CERTIFICATE_ID + "?pageSize=250",
-        "GET /policies/UpdateDeviceCertPolicy"),
+        "GET /things/MyRaspberryPi/thing-groups?maxResults=250",
+        "GET /thing-groups/HalogenBulbs",
+        "GET /thing-groups/LightBulbs",
+        "POST /attached-policies/arn:aws:iot:us-west-2:123456789012:thinggroup/HalogenBulbs?pageSize=250",
+        "POST /attached-policies/arn:aws:iot:us-west-2:123456789012:thinggroup/LightBulbs?pageSize=250",
+        "GET /policies/UpdateDeviceCertPolicy",
+        "GET /v2LoggingOptions"),
         stub.requests());
+  }
+
+  @Test
+  void theAccountHasNoCaAndLogsAtInfo() throws SourceException {
+    List<Deployment> deployments = new ArrayList<>();
+    new AwsIotSource("us-west-2", stub.endpoint(), null, DUMMY, null, Clock.systemUTC())
+        .read((fact, origin) -> {
+          if (fact instanceof Deployment deployment) {
+            deployments.add(deployment);
+          }
+        });
+
+    assertEquals(List.of(Deployment.builder("aws-iot:123456789012:us-west-2").registries(List.of(
+        new DeviceRegistry("aws-iot:123456789012:us-west-2", List.of(), true, "INFO", null, null))).build()), deployments);
   }
 
   private static Map<String, Device> read() throws SourceException {
     Map<String, Device> devices = new LinkedHashMap<>();
-    new AwsIotSource("us-west-2", stub.endpoint(), null, DUMMY, Clock.systemUTC())
-        .read((fact, origin) -> devices.put(fact.id(), (Device) fact));
+    new AwsIotSource("us-west-2", stub.endpoint(), null, DUMMY, null, Clock.systemUTC())
+        .read((fact, origin) -> {
+          if (fact instanceof Device device) {
+            devices.put(device.id(), device);
+          }
+        });
     return devices;
   }
 }

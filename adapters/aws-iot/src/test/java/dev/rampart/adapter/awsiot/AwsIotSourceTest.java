@@ -10,7 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.rampart.spi.fact.AccessPolicy;
 import dev.rampart.spi.fact.AuthMethod;
 import dev.rampart.spi.fact.Certificate;
+import dev.rampart.spi.fact.CertificateStatus;
+import dev.rampart.spi.fact.Deployment;
 import dev.rampart.spi.fact.Device;
+import dev.rampart.spi.fact.DeviceRegistry;
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.source.Origin;
 import dev.rampart.spi.source.SourceConfig;
@@ -19,6 +22,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +35,12 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
  * Reads the fleet in {@code fleet/} through a local stub of the AWS IoT API: four things on two
- * pages; a thermostat with a CA-issued EC certificate and a least-privilege policy, a camera with a
- * self-signed RSA certificate and a legacy {@code iot:*} policy, a gateway whose only certificate is
- * revoked, and a sensor without any certificate.
+ * pages; a thermostat with a CA-issued EC certificate (and the older, inactive certificate it
+ * replaced), a least-privilege policy and two thing groups, one nested in a group whose policy uses
+ * MQTT wildcards and a Deny; a camera with a self-signed RSA certificate and a legacy {@code iot:*}
+ * policy; a gateway whose only certificate is revoked; and a sensor without any certificate. The
+ * account has two CA certificates on two pages, one active and one inactive, and v2 logging set up
+ * but disabled.
  */
 class AwsIotSourceTest {
 
@@ -44,7 +51,13 @@ class AwsIotSourceTest {
   private static final String THERMOSTAT_CERTIFICATE = "ddd48f70a8e985bc7e5fa6073c4075078e07a43bec2f155e0f330887ee517c0c";
   private static final String CAMERA_CERTIFICATE = "4f1225e72b211ab1f1587f67e34329fd3a34c166e13636cb7df80e559e5344b6";
   private static final String GATEWAY_CERTIFICATE = "e105c8a40cd44f3099841c78632774dede4c5d07d930685f6f5029494427d41d";
+  private static final String OLD_THERMOSTAT_CERTIFICATE =
+      "d48888663927021ae540cc19b6a7f04f647f6ca56b7dc99878ad734cd26eae5e";
+  /** The made-up fleet's id of its device CA; AWS would use the CA certificate's SHA-256. */
+  private static final String DEVICE_CA = "de03c6ac92f443cbb6b0e50f9c236e6ba22800675b19eea7652c8393f219a84c";
+  private static final String LEGACY_CA = "4967febbf476505f2b36c995aa2f5371a21b56cf4df1925901138f95baa761bd";
   private static final String ACCOUNT = "arn:aws:iot:eu-west-1:123456789012:";
+  private static final IotStub.Refusal THROTTLED = new IotStub.Refusal(400, "ThrottlingException", "Rate exceeded");
 
   static IotStub stub;
 
@@ -74,7 +87,7 @@ class AwsIotSourceTest {
   }
 
   @Test
-  void theAttachedCertificateIsAnalysedFromItsPem() throws SourceException {
+  void theActiveCertificateIsTheIdentityAndIsAnalysedFromItsPem() throws SourceException {
     Device thermostat = read().get("thermostat-01");
 
     Certificate certificate = thermostat.credentials().certificate();
@@ -89,7 +102,143 @@ class AwsIotSourceTest {
         () -> assertEquals(Instant.parse("2036-11-22T16:04:43Z"), certificate.notAfter()),
         () -> assertEquals(false, certificate.selfSigned()),
         () -> assertEquals(true, certificate.issuedByOrganisationPki(), "registered with a CA of the account"),
-        () -> assertEquals(false, certificate.revoked()));
+        () -> assertEquals(THERMOSTAT_CERTIFICATE, certificate.registryId()),
+        () -> assertEquals(CertificateStatus.ACTIVE, certificate.registryStatus()),
+        () -> assertEquals(Instant.parse("2026-11-25T16:04:43Z"), certificate.registeredAt()),
+        // Whether its CA revoked it, or its CA was revoked by its own issuer, AWS IoT does not say.
+        () -> assertNull(certificate.issuerRevoked()),
+        () -> assertNull(certificate.revoked(), "not REVOKED in the registry, but the issuer's CRL is not read"));
+  }
+
+  @Test
+  void everyCertificateOfAThingIsListedWithWhatTheRegistrySaysOfIt() throws SourceException {
+    List<Certificate> certificates = read().get("thermostat-01").credentials().certificates();
+
+    assertEquals(2, certificates.size());
+    Certificate old = certificates.get(0);
+    assertAll(
+        () -> assertEquals(OLD_THERMOSTAT_CERTIFICATE, old.registryId()),
+        () -> assertEquals(OLD_THERMOSTAT_CERTIFICATE, old.sha256Fingerprint()),
+        () -> assertEquals(CertificateStatus.INACTIVE, old.registryStatus()),
+        () -> assertEquals(Instant.parse("2024-03-01T00:00:00Z"), old.registeredAt()),
+        () -> assertEquals("CN=Legacy Device CA,O=Example Industries", old.issuer()),
+        () -> assertEquals(Instant.parse("2027-01-15T00:00:00Z"), old.notAfter()),
+        () -> assertNull(old.issuerRevoked(), "its CA is INACTIVE, which is not revoked"),
+        () -> assertEquals(THERMOSTAT_CERTIFICATE, certificates.get(1).registryId()));
+  }
+
+  @Test
+  void theCaCertificatesOfEveryPageAreTheRegistrysWithTheirStatus() throws SourceException {
+    DeviceRegistry registry = deployment(stub).registries().get(0);
+
+    Certificate active = registry.caCertificates().get(0);
+    Certificate inactive = registry.caCertificates().get(1);
+    assertAll(
+        () -> assertEquals(2, registry.caCertificates().size()),
+        () -> assertEquals(DEVICE_CA, active.registryId()),
+        () -> assertEquals(CertificateStatus.ACTIVE, active.registryStatus()),
+        () -> assertEquals("CN=Example Device CA,O=Example Industries", active.subject()),
+        () -> assertEquals("EC", active.keyAlgorithm()),
+        () -> assertEquals(true, active.ca()),
+        () -> assertEquals(true, active.selfSigned()),
+        () -> assertEquals(Instant.parse("2026-01-01T00:00:00Z"), active.registeredAt()),
+        () -> assertEquals(LEGACY_CA, inactive.registryId()),
+        () -> assertEquals(CertificateStatus.INACTIVE, inactive.registryStatus()),
+        () -> assertEquals("RSA", inactive.keyAlgorithm()),
+        () -> assertEquals(1024, inactive.keySize()),
+        () -> assertEquals(Instant.parse("2027-01-15T00:00:00Z"), inactive.notAfter()),
+        // Device Defender takes a CA's revocation from its issuer's CRL, which the API does not hand out.
+        () -> assertNull(inactive.revoked()),
+        () -> assertNull(active.revoked()));
+  }
+
+  @Test
+  void theAccountsRegistryIsOneDeploymentNamedAfterTheAccountAndRegion() throws SourceException {
+    List<Deployment> deployments = new ArrayList<>();
+    List<Origin> origins = new ArrayList<>();
+    source(Clock.fixed(READ_AT, ZoneOffset.UTC)).read((fact, origin) -> {
+      if (fact instanceof Deployment deployment) {
+        deployments.add(deployment);
+        origins.add(origin);
+      }
+    });
+
+    assertEquals(1, deployments.size());
+    Deployment deployment = deployments.get(0);
+    DeviceRegistry registry = deployment.registries().get(0);
+    assertAll(
+        () -> assertEquals("aws-iot:123456789012:eu-west-1", deployment.id()),
+        () -> assertNull(deployment.name(), "nothing to say that an inventory's deployment would not"),
+        () -> assertEquals("aws-iot:123456789012:eu-west-1", registry.id()),
+        () -> assertEquals(false, registry.loggingEnabled(), "v2 logging with disableAllLogs"),
+        () -> assertNull(registry.logLevel(), "logging is off"),
+        () -> assertNull(registry.roleAliases()),
+        () -> assertNull(registry.identityPools()),
+        () -> assertEquals(List.of(new Origin("aws-iot", "aws-iot:123456789012:eu-west-1", 0, 0, READ_AT)), origins));
+  }
+
+  @Test
+  void theDeploymentOptionNamesTheDeploymentTheRegistryMergesInto() throws SourceException {
+    List<Fact> facts = new ArrayList<>();
+    new AwsIotProvider(DUMMY).create(new SourceConfig("eu-west-1",
+            Map.of("endpoint", stub.endpoint().toString(), "deployment", "harbourside-works")))
+        .read((fact, origin) -> facts.add(fact));
+
+    Deployment deployment = (Deployment) facts.get(facts.size() - 1);
+    assertEquals("harbourside-works", deployment.id());
+    assertEquals("aws-iot:123456789012:eu-west-1", deployment.registries().get(0).id());
+  }
+
+  @Test
+  void v1LoggingIsReadWhenV2WasNeverSetUpAndTheLoggingRoleNamesTheAccount() throws SourceException {
+    try (IotStub v1 = IotStub.serving("v1-logging")) {
+      DeviceRegistry registry = deployment(v1).registries().get(0);
+
+      assertEquals(new DeviceRegistry("aws-iot:210987654321:eu-west-1", List.of(), true, "ERROR", null, null), registry);
+      assertEquals(List.of("GET /cacertificates?pageSize=250", "GET /things?maxResults=250", "GET /v2LoggingOptions",
+          "GET /loggingOptions"), v1.requests());
+    }
+  }
+
+  @Test
+  void statusesThisReleaseDoesNotKnowAreReportedTogetherNotDropped() {
+    try (IotStub unknown = IotStub.serving("unknown-status")) {
+      SourceException failure = assertThrows(SourceException.class, () -> read(unknown));
+
+      String source = "aws-iot:eu-west-1@" + unknown.endpoint() + ": ";
+      String known = " is not a certificate status this release knows (ACTIVE, INACTIVE, REVOKED, PENDING_TRANSFER,"
+          + " REGISTER_INACTIVE, PENDING_ACTIVATION) (a newer release of Rampart may know it; until then, read with"
+          + " --allow-partial to leave this source out)";
+      assertEquals(List.of(
+          source + ACCOUNT + "cacert/" + DEVICE_CA + ": status 'RETIRED'" + known,
+          source + ACCOUNT + "cert/" + THERMOSTAT_CERTIFICATE + ": status 'QUARANTINED'" + known),
+          failure.problems());
+    }
+  }
+
+  @Test
+  void aCallThrottledOnceIsRetriedAndTheReadGoesOn() throws SourceException {
+    try (IotStub throttling = IotStub.serving().refuseNext("GET /cacertificates", THROTTLED)) {
+      Map<String, Device> devices = read(throttling);
+
+      assertEquals(4, devices.size());
+      assertEquals(List.of("GET /cacertificates?pageSize=250", "GET /cacertificates?pageSize=250",
+          "GET /cacertificates?pageSize=250&marker=ca-2"), throttling.requests().subList(0, 3));
+    }
+  }
+
+  @Test
+  void aCallStillThrottledAfterTheRetriesIsReportedNamingItsSubject() {
+    IotStub.Refusal[] always = new IotStub.Refusal[20];
+    Arrays.fill(always, THROTTLED);
+    try (IotStub throttling = IotStub.serving().refuseNext("GET /thing-groups/berlin-floor-3", always)) {
+      SourceException failure = assertThrows(SourceException.class, () -> read(throttling));
+
+      assertEquals(List.of("aws-iot:eu-west-1@" + throttling.endpoint() + ": cannot call iot:DescribeThingGroup"
+          + " for thing group 'berlin-floor-3': AWS answered HTTP 400 ThrottlingException 'Rate exceeded' and still did"
+          + " after the SDK's retries (read again later, or read fewer sources at once; AWS can raise the account's"
+          + " IoT API rate limits)"), failure.problems());
+    }
   }
 
   @Test
@@ -104,14 +253,18 @@ class AwsIotSourceTest {
   }
 
   @Test
-  void aLeastPrivilegePolicyReachesTheAccessPolicyAsWritten() throws SourceException {
+  void thePoliciesOfTheThingsGroupsAndTheirParentGroupsAddToThoseOfItsCertificate() throws SourceException {
     AccessPolicy thermostat = read().get("thermostat-01").accessPolicy();
 
+    // thermostat-telemetry is attached to the certificate (and again to the group thermostats);
+    // plant-monitoring to berlin-plant, the parent of the thing's group berlin-floor-3. MQTT wildcards stay as written.
     assertEquals(new AccessPolicy(
-        List.of("iot:Connect", "iot:Publish"),
+        List.of("iot:Connect", "iot:Publish", "iot:Subscribe", "iot:Receive"),
         List.of(ACCOUNT + "client/${iot:Connection.Thing.ThingName}",
-            ACCOUNT + "topic/telemetry/${iot:Connection.Thing.ThingName}"), List.of(), List.of(),
-        List.of("thermostat-telemetry")),
+            ACCOUNT + "topic/telemetry/${iot:Connection.Thing.ThingName}",
+            ACCOUNT + "topicfilter/plant/+/alarms", ACCOUNT + "topic/plant/#"),
+        List.of("iot:Publish"), List.of(ACCOUNT + "topic/plant/#"),
+        List.of("thermostat-telemetry", "plant-monitoring")),
         thermostat);
   }
 
@@ -134,6 +287,7 @@ class AwsIotSourceTest {
 
     assertAll(
         () -> assertEquals(true, gateway.credentials().certificate().revoked()),
+        () -> assertEquals(CertificateStatus.REVOKED, gateway.credentials().certificate().registryStatus()),
         () -> assertEquals(GATEWAY_CERTIFICATE, gateway.credentials().fingerprint()),
         () -> assertEquals(new AccessPolicy(List.of(), List.of(), List.of(), List.of(), List.of()), gateway.accessPolicy(),
             "no policy attached"));
@@ -165,37 +319,55 @@ class AwsIotSourceTest {
 
     String camera = "/attached-policies/" + ACCOUNT + "cert/" + CAMERA_CERTIFICATE;
     assertEquals(List.of(
+        "GET /cacertificates?pageSize=250",
+        "GET /cacertificates?pageSize=250&marker=ca-2",
+        "GET /cacertificate/" + DEVICE_CA,
+        "GET /cacertificate/" + LEGACY_CA,
         "GET /things?maxResults=250",
         "GET /things/thermostat-01/principals?maxResults=250",
+        "GET /certificates/" + OLD_THERMOSTAT_CERTIFICATE,
         "GET /certificates/" + THERMOSTAT_CERTIFICATE,
         "POST /attached-policies/" + ACCOUNT + "cert/" + THERMOSTAT_CERTIFICATE + "?pageSize=250",
+        "GET /things/thermostat-01/thing-groups?maxResults=250",
+        "GET /things/thermostat-01/thing-groups?nextToken=more&maxResults=250",
+        "GET /thing-groups/berlin-floor-3",
+        "GET /thing-groups/thermostats",
+        "POST /attached-policies/" + ACCOUNT + "thinggroup/berlin-floor-3?pageSize=250",
+        "POST /attached-policies/" + ACCOUNT + "thinggroup/berlin-plant?pageSize=250",
+        "POST /attached-policies/" + ACCOUNT + "thinggroup/thermostats?pageSize=250",
         "GET /policies/thermostat-telemetry",
+        "GET /policies/plant-monitoring",
         "GET /things/camera-07/principals?maxResults=250",
         "GET /things/camera-07/principals?nextToken=more&maxResults=250",
         "GET /certificates/" + CAMERA_CERTIFICATE,
         "POST " + camera + "?pageSize=250",
         "POST " + camera + "?marker=next&pageSize=250",
+        "GET /things/camera-07/thing-groups?maxResults=250",
         "GET /policies/camera-telemetry",
         "GET /policies/legacy-admin",
         "GET /things?nextToken=page-2&maxResults=250",
         "GET /things/gateway-02/principals?maxResults=250",
         "GET /certificates/" + GATEWAY_CERTIFICATE,
         "POST /attached-policies/" + ACCOUNT + "cert/" + GATEWAY_CERTIFICATE + "?pageSize=250",
-        "GET /things/sensor-09/principals?maxResults=250"),
+        "GET /things/gateway-02/thing-groups?maxResults=250",
+        "GET /things/sensor-09/principals?maxResults=250",
+        "GET /v2LoggingOptions"),
         stub.requests());
   }
 
   @Test
   void accessDeniedNamesTheCallAndThePermissionsToGrant() {
     try (IotStub denying = IotStub.refusing(new IotStub.Refusal(403, "AccessDeniedException",
-        "User: arn:aws:iam::123456789012:user/auditor is not authorized to perform: iot:ListThings"))) {
+        "User: arn:aws:iam::123456789012:user/auditor is not authorized to perform: iot:ListCACertificates"))) {
       SourceException failure = assertThrows(SourceException.class, () -> read(denying));
 
-      assertEquals(List.of("aws-iot:eu-west-1@" + denying.endpoint() + ": cannot call iot:ListThings:"
+      assertEquals(List.of("aws-iot:eu-west-1@" + denying.endpoint() + ": cannot call iot:ListCACertificates:"
           + " AWS answered HTTP 403 AccessDeniedException"
-          + " 'User: arn:aws:iam::123456789012:user/auditor is not authorized to perform: iot:ListThings'"
+          + " 'User: arn:aws:iam::123456789012:user/auditor is not authorized to perform: iot:ListCACertificates'"
           + " (allow the identity that reads the fleet the IAM actions iot:ListThings, iot:ListThingPrincipals,"
-          + " iot:DescribeCertificate, iot:ListAttachedPolicies and iot:GetPolicy)"),
+          + " iot:DescribeCertificate, iot:ListThingGroupsForThing, iot:DescribeThingGroup, iot:ListAttachedPolicies,"
+          + " iot:GetPolicy, iot:ListCACertificates, iot:DescribeCACertificate, iot:GetV2LoggingOptions and"
+          + " iot:GetLoggingOptions)"),
           failure.problems());
     }
   }
@@ -205,7 +377,7 @@ class AwsIotSourceTest {
     try (IotStub throttling = IotStub.refusing(new IotStub.Refusal(400, "ThrottlingException", "Rate exceeded"))) {
       SourceException failure = assertThrows(SourceException.class, () -> read(throttling));
 
-      assertEquals(List.of("aws-iot:eu-west-1@" + throttling.endpoint() + ": cannot call iot:ListThings:"
+      assertEquals(List.of("aws-iot:eu-west-1@" + throttling.endpoint() + ": cannot call iot:ListCACertificates:"
           + " AWS answered HTTP 400 ThrottlingException 'Rate exceeded' and still did after the SDK's retries"
           + " (read again later, or read fewer sources at once; AWS can raise the account's IoT API rate limits)"),
           failure.problems());
@@ -220,7 +392,7 @@ class AwsIotSourceTest {
         "The security token included in the request is invalid."))) {
       SourceException failure = assertThrows(SourceException.class, () -> read(rejecting));
 
-      assertEquals(List.of("aws-iot:eu-west-1@" + rejecting.endpoint() + ": cannot call iot:ListThings:"
+      assertEquals(List.of("aws-iot:eu-west-1@" + rejecting.endpoint() + ": cannot call iot:ListCACertificates:"
           + " AWS answered HTTP 403 UnrecognizedClientException 'The security token included in the request is invalid.'"
           + " (the credentials found by the AWS default chain are not valid for this account;"
           + " check AWS_ACCESS_KEY_ID / AWS_PROFILE or the option profile)"),
@@ -235,7 +407,7 @@ class AwsIotSourceTest {
     SourceException failure = assertThrows(SourceException.class,
         () -> new AwsIotProvider(DUMMY).create(config).read((fact, origin) -> {}));
 
-    assertEquals(List.of("aws-iot:eu-west-1@http://127.0.0.1:1: cannot call iot:ListThings:"
+    assertEquals(List.of("aws-iot:eu-west-1@http://127.0.0.1:1: cannot call iot:ListCACertificates:"
         + " no connection to http://127.0.0.1:1: Connection refused"
         + " (check that the endpoint is reachable from here: network, proxy, firewall, VPC endpoint)"),
         failure.problems());
@@ -260,12 +432,25 @@ class AwsIotSourceTest {
 
   private static Map<String, Device> read(IotStub from) throws SourceException {
     Map<String, Device> devices = new LinkedHashMap<>();
-    new AwsIotSource("eu-west-1", from.endpoint(), null, DUMMY, Clock.systemUTC())
-        .read((Fact fact, Origin origin) -> devices.put(fact.id(), (Device) fact));
+    new AwsIotSource("eu-west-1", from.endpoint(), null, DUMMY, null, Clock.systemUTC())
+        .read((Fact fact, Origin origin) -> {
+          if (fact instanceof Device device) {
+            devices.put(device.id(), device);
+          }
+        });
     return devices;
   }
 
+  /** The deployment the source reads, which comes after every device. */
+  private static Deployment deployment(IotStub from) throws SourceException {
+    List<Fact> facts = new ArrayList<>();
+    new AwsIotSource("eu-west-1", from.endpoint(), null, DUMMY, null, Clock.systemUTC())
+        .read((fact, origin) -> facts.add(fact));
+    assertEquals(1, facts.stream().filter(Deployment.class::isInstance).count(), "one deployment");
+    return (Deployment) facts.get(facts.size() - 1);
+  }
+
   private static AwsIotSource source(Clock clock) {
-    return new AwsIotSource("eu-west-1", stub.endpoint(), null, DUMMY, clock);
+    return new AwsIotSource("eu-west-1", stub.endpoint(), null, DUMMY, null, clock);
   }
 }

@@ -14,9 +14,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,12 +32,21 @@ import java.util.regex.Pattern;
  * GET  /things                          things.json, or things.TOKEN.json for ?nextToken=TOKEN
  * GET  /things/NAME/principals          principals/NAME.json, or principals/NAME.TOKEN.json
  * GET  /certificates/ID                 certificates/ID.json
- * POST /attached-policies/CERT-ARN      attached-policies/ID.json, or attached-policies/ID.MARKER.json
+ * GET  /things/NAME/thing-groups        thing-groups/NAME.json, or thing-groups/NAME.TOKEN.json
+ * GET  /thing-groups/NAME               thing-groups-described/NAME.json
+ * POST /attached-policies/TARGET-ARN    attached-policies/ID.json, or attached-policies/ID.MARKER.json, where ID is
+ *                                       what follows the ARN's last '/' (a certificate id, a thing group's name)
  * GET  /policies/NAME                   policies/NAME.json
+ * GET  /cacertificates                  cacertificates.json, or cacertificates.MARKER.json for ?marker=MARKER
+ * GET  /cacertificate/ID                cacertificate/ID.json
+ * GET  /v2LoggingOptions                v2-logging-options.json
+ * GET  /loggingOptions                  logging-options.json
  * </pre>
  *
  * A route without its file answers 404 ResourceNotFoundException, as AWS does for a thing deleted
- * meanwhile. The stub can also refuse every request, the way AWS answers an IAM deny or throttling.
+ * meanwhile, or, for the v2 logging options, 404 NotConfiguredException, as AWS does when they were
+ * never set. The stub can also refuse every request, or the next few of one route, the way AWS
+ * answers an IAM deny or throttling.
  */
 final class IotStub implements AutoCloseable {
 
@@ -42,10 +54,15 @@ final class IotStub implements AutoCloseable {
   private static final Pattern CERTIFICATE = Pattern.compile("/certificates/([^/]+)");
   private static final Pattern ATTACHED_POLICIES = Pattern.compile("/attached-policies/(.+)");
   private static final Pattern POLICY = Pattern.compile("/policies/([^/]+)");
+  private static final Pattern THING_GROUPS = Pattern.compile("/things/([^/]+)/thing-groups");
+  private static final Pattern THING_GROUP = Pattern.compile("/thing-groups/([^/]+)");
+  private static final Pattern CA_CERTIFICATE = Pattern.compile("/cacertificate/([^/]+)");
+  private static final String V2_LOGGING = "/v2LoggingOptions";
 
   private final HttpServer server;
   private final Path fleet;
   private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
+  private final Map<String, Deque<Refusal>> refuseNext = new ConcurrentHashMap<>();
   private volatile Refusal refusal;
 
   /** How the stub refuses: an HTTP status, the AWS error code and its message. */
@@ -96,6 +113,16 @@ final class IotStub implements AutoCloseable {
     requests.clear();
   }
 
+  /**
+   * Answers the next requests of one route with these errors, one each, then as usual.
+   *
+   * @param route the method and decoded path, e.g. {@code GET /cacertificates}
+   */
+  IotStub refuseNext(String route, Refusal... refusals) {
+    refuseNext.computeIfAbsent(route, key -> new ConcurrentLinkedDeque<>()).addAll(List.of(refusals));
+    return this;
+  }
+
   @Override
   public void close() {
     server.stop(0);
@@ -108,7 +135,8 @@ final class IotStub implements AutoCloseable {
       String path = uri.getRawPath();
       requests.add(exchange.getRequestMethod() + " " + URLDecoder.decode(path, StandardCharsets.UTF_8)
           + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
-      Refusal refused = refusal;
+      Deque<Refusal> queued = refuseNext.get(exchange.getRequestMethod() + " " + URLDecoder.decode(path, StandardCharsets.UTF_8));
+      Refusal refused = queued == null || queued.isEmpty() ? refusal : queued.poll();
       if (refused != null) {
         error(exchange, refused);
         return;
@@ -119,7 +147,9 @@ final class IotStub implements AutoCloseable {
       }
       Path file = route(exchange.getRequestMethod(), path, query(uri.getRawQuery()));
       if (file == null || !Files.isRegularFile(file)) {
-        error(exchange, new Refusal(404, "ResourceNotFoundException", "The resource does not exist"));
+        error(exchange, path.equals(V2_LOGGING)
+            ? new Refusal(404, "NotConfiguredException", "The resource is not configured.")
+            : new Refusal(404, "ResourceNotFoundException", "The resource does not exist"));
         return;
       }
       respond(exchange, 200, Files.readAllBytes(file), null);
@@ -144,6 +174,24 @@ final class IotStub implements AutoCloseable {
     }
     if (method.equals("GET") && (matcher = POLICY.matcher(path)).matches()) {
       return fleet.resolve("policies/" + matcher.group(1) + ".json");
+    }
+    if (method.equals("GET") && (matcher = THING_GROUPS.matcher(path)).matches()) {
+      return page("thing-groups/" + matcher.group(1), query.get("nextToken"));
+    }
+    if (method.equals("GET") && (matcher = THING_GROUP.matcher(path)).matches()) {
+      return fleet.resolve("thing-groups-described/" + matcher.group(1) + ".json");
+    }
+    if (method.equals("GET") && path.equals("/cacertificates")) {
+      return page("cacertificates", query.get("marker"));
+    }
+    if (method.equals("GET") && (matcher = CA_CERTIFICATE.matcher(path)).matches()) {
+      return fleet.resolve("cacertificate/" + matcher.group(1) + ".json");
+    }
+    if (method.equals("GET") && path.equals(V2_LOGGING)) {
+      return fleet.resolve("v2-logging-options.json");
+    }
+    if (method.equals("GET") && path.equals("/loggingOptions")) {
+      return fleet.resolve("logging-options.json");
     }
     return null;
   }

@@ -24,7 +24,8 @@ import org.jspecify.annotations.Nullable;
  * Turns an X.509 certificate, PEM or DER, into a {@link Certificate} fact.
  *
  * <p>Everything the certificate itself says is filled in; {@code selfSigned} means the signature
- * really verifies with the certificate's own key. Chain validity, PKI origin and revocation depend
+ * really verifies with the certificate's own key, and is unknown for a certificate that names itself
+ * as its issuer but whose signature does not verify with its own key. Chain validity, PKI origin and revocation depend
  * on what the caller trusts, so they stay {@code null} (unknown) unless {@link TrustMaterial} is given.
  */
 public final class CertificateAnalyzer {
@@ -84,7 +85,7 @@ public final class CertificateAnalyzer {
         .signatureAlgorithm(Names.signatureAlgorithm(leaf.getSignatureAlgorithm()))
         .notBefore(leaf.getNotBefore().toInstant())
         .notAfter(leaf.getNotAfter().toInstant())
-        .selfSigned(Chains.signedBy(leaf, leaf))
+        .selfSigned(selfSigned(leaf))
         .issuedByOrganisationPki(organisationPki)
         .chainValid(chainValid)
         .revoked(revoked)
@@ -92,6 +93,19 @@ public final class CertificateAnalyzer {
         .subjectAltNames(subjectAltNames(leaf))
         .sha256Fingerprint(sha256(leaf))
         .build();
+  }
+
+  /**
+   * Whether the signature verifies with the certificate's own key. A certificate that names itself as
+   * its issuer but whose signature does not verify is damaged, forged, or issued by another CA of the
+   * same name; the certificate alone cannot tell which, so it is unknown, never "not self-signed".
+   */
+  private static @Nullable Boolean selfSigned(X509CertificateHolder certificate) {
+    Boolean verifies = Chains.signedBy(certificate, certificate);
+    if (Boolean.FALSE.equals(verifies) && certificate.getSubject().equals(certificate.getIssuer())) {
+      return null;
+    }
+    return verifies;
   }
 
   private static List<X509CertificateHolder> issuerCandidates(List<X509CertificateHolder> bundle, TrustMaterial trust) {

@@ -133,14 +133,26 @@ class CertificateAnalyzerTest {
     }
 
     @Test
-    void selfSignedMeansTheSignatureVerifiesNotThatSubjectAndIssuerAreEqual() throws Exception {
+    void aCertificateNamingItselfAsIssuerWhoseSignatureDoesNotVerifyIsNotCountedAsNotSelfSigned() throws Exception {
       X500Name name = new X500Name("CN=lookalike");
       Issued forged = subject("CN=lookalike", TestCertificates.ecP256()).claimingIssuer(name, TestCertificates.ecP256());
 
       Certificate certificate = CertificateAnalyzer.analyze(forged.der());
 
+      // Damaged, forged, or issued by another CA of the same name: the certificate alone cannot say which,
+      // so a rule that wants a CA-issued certificate must not pass it.
       assertEquals(certificate.subject(), certificate.issuer());
-      assertEquals(false, certificate.selfSigned());
+      assertNull(certificate.selfSigned());
+    }
+
+    @Test
+    void selfSignedMeansTheSignatureVerifiesWithTheCertificatesOwnKey() throws Exception {
+      Issued genuine = subject("CN=lookalike", TestCertificates.ecP256()).selfSigned();
+      Issued otherName = subject("CN=lookalike", TestCertificates.ecP256())
+          .claimingIssuer(new X500Name("CN=Some CA"), TestCertificates.ecP256());
+
+      assertEquals(true, CertificateAnalyzer.analyze(genuine.der()).selfSigned());
+      assertEquals(false, CertificateAnalyzer.analyze(otherName.der()).selfSigned());
     }
 
     @Test
