@@ -2,7 +2,6 @@ package dev.rampart.adapter.awsiot;
 
 import dev.rampart.spi.source.SourceException;
 import dev.rampart.spi.source.SourceProblems;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -12,11 +11,12 @@ import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * The calls for the account-level settings (role aliases, IAM roles, Cognito identity pools). The
- * identity that reads the fleet often lacks the IAM and Cognito permissions for them, and that must
- * not cost the whole fleet: a call refused for lack of permission is a problem of the source, named
- * with the missing action and the fix, and what it would have told stays unknown ({@code null}), so
- * that the rules over it are UNKNOWN, never PASS. Any other failure fails the read as the fleet's
- * calls do.
+ * identity that reads the fleet often lacks the IAM and Cognito permissions for them, or the network
+ * reaches AWS IoT only, and that must not cost the whole fleet: such a call is a problem of the
+ * source, named with the missing action (or the endpoint) and the fix, and what it would have told
+ * stays unknown ({@code null}), so that the rules over it are UNKNOWN, never PASS. What no part of a
+ * read survives (throttling after the SDK's retries, a fault on AWS's side, credentials not
+ * accepted) fails the read as the fleet's calls do.
  */
 final class AccountCalls {
 
@@ -36,25 +36,30 @@ final class AccountCalls {
   }
 
   /**
-   * The answer, or {@code null} when AWS refused the call for lack of permission (a problem is then
-   * recorded).
+   * The answer, or {@code null} when the call failed in a way that concerns this API alone (a
+   * problem is then recorded).
    *
    * @param action the IAM action of the call, e.g. {@code iam:GetRole}
-   * @param subject what it was called for, e.g. {@code role 'arn:aws:iam::123456789012:role/x'}
-   * @param unknown what stays unknown when it is refused, e.g. {@code its permissions}
-   * @throws SourceException when the call fails otherwise (throttled after the SDK's retries,
-   *     unreachable, credentials not accepted), naming the call and the fix
+   * @param subject what it was called for, e.g. {@code IAM role 'arn:aws:iam::123456789012:role/x'}
+   * @param unknown what stays unknown when it fails, e.g. {@code its permissions}
+   * @throws SourceException when no part of the read can go on (throttled after the SDK's retries, a
+   *     fault on AWS's side, credentials not accepted), naming the call and the fix
    */
   <T> @Nullable T call(String action, String subject, String unknown, Supplier<T> request) throws SourceException {
     try {
       return request.get();
     } catch (SdkException e) {
-      if (!Failures.isAccessDenied(e)) {
+      if (Failures.stopsTheRead(e)) {
         throw failures.explain(e, "call " + action, "for " + subject);
       }
-      problems.add(null, subject, action + " was refused: " + Failures.answered((AwsServiceException) e)
-          + "; " + unknown + " stay unknown, so the rules over them are UNKNOWN",
-          "allow the identity that reads the fleet " + action + "; " + PERMISSIONS + " are all needed");
+      String consequence = "; " + unknown + " stay unknown, so the rules over them are UNKNOWN";
+      if (Failures.isAccessDenied(e)) {
+        problems.add(null, subject, action + " was refused: " + Failures.answered((AwsServiceException) e)
+            + consequence, "allow the identity that reads the fleet " + action + "; " + PERMISSIONS + " are all needed");
+      } else {
+        // e.g. an endpoint that serves AWS IoT only, or IAM unreachable from here
+        problems.add(failures.explain(e, "call " + action, "for " + subject).problems().get(0) + consequence);
+      }
       return null;
     }
   }
@@ -70,18 +75,7 @@ final class AccountCalls {
   <R, E> @Nullable List<E> pages(String action, String subject, String unknown,
       Function<@Nullable String, R> request, Function<R, List<E>> items, Function<R, @Nullable String> next)
       throws SourceException {
-    List<E> all = new ArrayList<>();
-    String token = null;
-    do {
-      String page = token;
-      R response = call(action, subject, unknown, () -> request.apply(page));
-      if (response == null) {
-        return null;
-      }
-      all.addAll(items.apply(response));
-      token = next.apply(response);
-    } while (token != null && !token.isEmpty());
-    return all;
+    return Calls.pages(token -> call(action, subject, unknown, () -> request.apply(token)), items, next);
   }
 
   /** The source's description, which starts every message. */

@@ -80,6 +80,20 @@ final class Failures {
     return service.statusCode() == 403 || ACCESS_DENIED.contains(code);
   }
 
+  /**
+   * Whether no part of a read can go on after this failure: credentials AWS does not accept, or a
+   * failure that reading again later fixes (throttling after the SDK's retries, a fault on AWS's
+   * side). Any other failure is about one API and how it is reached or allowed.
+   */
+  static boolean stopsTheRead(SdkException failure) {
+    if (!(failure instanceof AwsServiceException service)) {
+      return false;
+    }
+    String code = code(service);
+    return REJECTED_CREDENTIALS.contains(code) || EXPIRED_CREDENTIALS.contains(code) || throttled(service)
+        || service.statusCode() >= 500;
+  }
+
   /** What AWS answered, e.g. {@code AWS answered HTTP 403 AccessDenied 'User: … is not authorized …'}. */
   static String answered(AwsServiceException failure) {
     AwsErrorDetails details = failure.awsErrorDetails();
@@ -87,6 +101,11 @@ final class Failures {
     String message = details == null || details.errorMessage() == null ? "" : firstLine(details.errorMessage());
     return "AWS answered HTTP " + failure.statusCode() + (code.isEmpty() ? "" : " " + code)
         + (message.isEmpty() ? "" : " '" + message + "'");
+  }
+
+  private static boolean throttled(AwsServiceException failure) {
+    return failure.isThrottlingException() || failure.statusCode() == 429
+        || code(failure).equals("ThrottlingException");
   }
 
   private static String code(AwsServiceException failure) {
@@ -108,7 +127,7 @@ final class Failures {
     if (status == 401 || status == 403 || code.equals("AccessDeniedException") || code.equals("UnauthorizedException")) {
       return said + " (allow the identity that reads the fleet the IAM actions " + PERMISSIONS + ")";
     }
-    if (failure.isThrottlingException() || status == 429 || code.equals("ThrottlingException")) {
+    if (throttled(failure)) {
       return said + " and still did after the SDK's retries (read again later, or read fewer sources at once;"
           + " AWS can raise the account's IoT API rate limits)";
     }

@@ -7,13 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rampart.adapter.testkit.RecordedServer;
+import dev.rampart.adapter.testkit.RecordingSink;
 import dev.rampart.spi.fact.AccessPolicy;
+import dev.rampart.spi.fact.Deployment;
+import dev.rampart.spi.fact.DeviceRegistry;
 import dev.rampart.spi.fact.IamRole;
 import dev.rampart.spi.fact.IdentityPool;
 import dev.rampart.spi.fact.RoleAlias;
 import dev.rampart.spi.fact.ServiceAccess;
 import dev.rampart.spi.source.SourceException;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -237,6 +241,41 @@ class AccountAccessTest {
 
     assertEquals(List.of(POOL, "us-west-2:22222222-2222-2222-2222-222222222222"),
         pools.stream().map(IdentityPool::id).toList());
+  }
+
+  @Test
+  void theSourceHandsTheRoleAliasesAndPoolsOnInItsRegistryAndWhatItCouldNotReadAsProblems() throws SourceException {
+    server.answer("", "iam GetRole Test-Role", AccountSite.iamError(403, "AccessDenied",
+        "User: arn:aws:iam::123456789012:user/rampart-reader is not authorized to perform: iam:GetRole"));
+
+    RecordingSink sink = RecordingSink.read(new AwsIotSource("eu-west-1", URI.create(server.url("")), null,
+        StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLEONLY00000", "not-a-real-secret")),
+        "plant-berlin", Clock.systemUTC(), QUICK));
+
+    DeviceRegistry registry = ((Deployment) sink.facts().get(0)).registries().get(0);
+    assertAll(
+        () -> assertEquals(List.of("LightBulbRole", "ThermostatRole"),
+            registry.roleAliases().stream().map(RoleAlias::name).toList()),
+        () -> assertEquals(new IamRole(TEST_ROLE, null, null), registry.roleAliases().get(1).role()),
+        () -> assertEquals(List.of(POOL), registry.identityPools().stream().map(IdentityPool::id).toList()),
+        () -> assertEquals(1, sink.problems().size()),
+        () -> assertTrue(sink.problems().get(0).startsWith("aws-iot:eu-west-1@" + server.url("") + ": IAM role '"
+            + TEST_ROLE + "': iam:GetRole was refused"), sink.problems().get(0)));
+  }
+
+  @Test
+  void anEndpointThatDoesNotServeTheAccountLevelApisLeavesThemUnknownWithAProblem() throws SourceException {
+    server.answer("", "iot role-aliases", AccountSite.iotError(404, "ResourceNotFoundException", "Not Found"));
+
+    AccountAccess access = read();
+
+    assertAll(
+        () -> assertNull(access.roleAliases()),
+        () -> assertEquals(1, access.identityPools().size(), "the pools are read all the same"),
+        () -> assertEquals(List.of("aws-iot:eu-west-1: cannot call iot:ListRoleAliases for the role aliases of the"
+            + " account: AWS answered HTTP 404 ResourceNotFoundException 'Not Found' (check the region 'eu-west-1');"
+            + " the role aliases and the roles they hand out stay unknown, so the rules over them are UNKNOWN"),
+            access.problems()));
   }
 
   @Test

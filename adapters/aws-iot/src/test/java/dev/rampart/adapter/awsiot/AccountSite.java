@@ -18,13 +18,12 @@ import java.util.regex.Pattern;
 
 /**
  * The account-level APIs as recorded answers under {@code account/}, for {@link RecordedServer}:
- * AWS IoT's role aliases (REST-JSON), IAM (the query protocol: a form body, XML answers) and Amazon
+ * AWS IoT (REST-JSON: role aliases, and a fleet without things for reads through the whole source), IAM (the query protocol: a form body, XML answers) and Amazon
  * Cognito Identity (JSON 1.1: the operation in the {@code X-Amz-Target} header). A request is named
  * by its service, operation and the values that select the answer, which is also the file:
  *
  * <pre>
- * iot role-aliases[ MARKER]                    iot/role-aliases[.MARKER].json
- * iot role-alias NAME                          iot/role-alias/NAME.json
+ * iot PATH[ MARKER or TOKEN]                   iot/PATH[.MARKER or .TOKEN].json, e.g. iot/role-aliases/NAME.json
  * iam ACTION VALUE[.VALUE]                     iam/ACTION/VALUE[.VALUE].xml   (an ARN by its last segment)
  * cognito OPERATION[ POOL-ID or TOKEN]         cognito/OPERATION[.POOL-ID or .TOKEN].json  (':' as '_')
  * </pre>
@@ -33,7 +32,6 @@ import java.util.regex.Pattern;
  */
 final class AccountSite implements RecordedServer.Site {
 
-  private static final Pattern ROLE_ALIAS = Pattern.compile("/role-aliases/([^/]+)");
   /** The request parameters that select an IAM answer, in the order they name the file. */
   private static final List<String> IAM_SELECTORS =
       List.of("RoleName", "PolicyName", "PolicyArn", "VersionId", "Arn", "JobId", "Marker");
@@ -58,9 +56,7 @@ final class AccountSite implements RecordedServer.Site {
     String[] parts = key.split(" ", 3);
     String service = parts[0];
     String file = switch (service) {
-      case "iot" -> parts[1].equals("role-aliases")
-          ? "iot/role-aliases" + (parts.length > 2 ? "." + parts[2] : "") + ".json"
-          : "iot/role-alias/" + parts[2] + ".json";
+      case "iot" -> "iot/" + parts[1] + (parts.length > 2 ? "." + parts[2] : "") + ".json";
       case "iam" -> "iam/" + parts[1] + "/" + parts[2] + ".xml";
       default -> "cognito/" + parts[1] + (parts.length > 2 ? "." + parts[2].replace(':', '_') : "") + ".json";
     };
@@ -113,12 +109,10 @@ final class AccountSite implements RecordedServer.Site {
       }
       return "iam " + action + " " + String.join(".", values);
     }
-    Matcher alias = ROLE_ALIAS.matcher(request.path());
-    if (alias.matches()) {
-      return "iot role-alias " + URLDecoder.decode(alias.group(1), StandardCharsets.UTF_8);
-    }
-    String marker = form(request.query()).get("marker");
-    return "iot role-aliases" + (marker == null ? "" : " " + marker);
+    Map<String, String> query = form(request.query());
+    String page = query.containsKey("marker") ? query.get("marker") : query.get("nextToken");
+    return "iot " + URLDecoder.decode(request.path().substring(1), StandardCharsets.UTF_8)
+        + (page == null ? "" : " " + page);
   }
 
   private static Map<String, String> form(String encoded) {
