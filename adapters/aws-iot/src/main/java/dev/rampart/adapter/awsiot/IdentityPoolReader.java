@@ -55,9 +55,9 @@ final class IdentityPoolReader {
     }
     List<IdentityPool> pools = new ArrayList<>();
     for (IdentityPoolShortDescription entry : listed) {
-      IdentityPool pool = pool(entry);
-      if (pool != null && reachesIot(pool)) {
-        pools.add(pool);
+      Read read = pool(entry);
+      if (read != null && (!read.rolesKnown() || reachesIot(read.pool()))) {
+        pools.add(read.pool());
       }
     }
     return List.copyOf(pools);
@@ -90,7 +90,7 @@ final class IdentityPoolReader {
   }
 
   /** The pool, or {@code null} when it was deleted while the account was being read. */
-  private @Nullable IdentityPool pool(IdentityPoolShortDescription entry) throws SourceException {
+  private @Nullable Read pool(IdentityPoolShortDescription entry) throws SourceException {
     String id = entry.identityPoolId();
     String subject = "identity pool '" + id + "'" + (entry.identityPoolName() == null ? "" : " (" + entry.identityPoolName() + ")");
     Optional<DescribeIdentityPoolResponse> described = calls.call("cognito-identity:DescribeIdentityPool", subject,
@@ -105,10 +105,10 @@ final class IdentityPoolReader {
     String name = described != null && described.get().identityPoolName() != null
         ? described.get().identityPoolName() : entry.identityPoolName();
     if (assigned == null) {
-      return new IdentityPool(id, name, unauthenticated, null, null);
+      return new Read(new IdentityPool(id, name, unauthenticated, null, null), false);
     }
-    return new IdentityPool(id, name, unauthenticated,
-        role(assigned.get(), "authenticated"), role(assigned.get(), "unauthenticated"));
+    return new Read(new IdentityPool(id, name, unauthenticated,
+        role(assigned.get(), "authenticated"), role(assigned.get(), "unauthenticated")), true);
   }
 
   private @Nullable IamRole role(GetIdentityPoolRolesResponse assigned, String kind) throws SourceException {
@@ -116,11 +116,8 @@ final class IdentityPoolReader {
     return arn == null || arn.isBlank() ? null : roles.role(arn);
   }
 
-  /** A pool whose roles could not be read counts as reaching IoT: dropping it would hide an unknown. */
+  /** A role whose permissions could not be read counts as reaching IoT: dropping it would hide an unknown. */
   private static boolean reachesIot(IdentityPool pool) {
-    if (pool.authenticatedRole() == null && pool.unauthenticatedRole() == null) {
-      return false;
-    }
     return reachesIot(pool.authenticatedRole()) || reachesIot(pool.unauthenticatedRole());
   }
 
@@ -143,4 +140,12 @@ final class IdentityPoolReader {
       return Optional.empty();
     }
   }
+
+  /**
+   * A pool as read.
+   *
+   * @param rolesKnown whether its roles could be listed; a pool whose roles could not be is kept,
+   *     since whether it reaches AWS IoT is unknown
+   */
+  private record Read(IdentityPool pool, boolean rolesKnown) {}
 }

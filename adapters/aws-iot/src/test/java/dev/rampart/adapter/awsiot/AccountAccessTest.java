@@ -279,6 +279,19 @@ class AccountAccessTest {
   }
 
   @Test
+  void aPoolWhoseRolesCannotBeListedIsKeptWithItsRolesUnknown() throws SourceException {
+    server.answer("", "cognito GetIdentityPoolRoles us-west-2:22222222-2222-2222-2222-222222222222",
+        AccountSite.cognitoError(400, "NotAuthorizedException",
+            "User: arn:aws:iam::123456789012:user/rampart-reader is not authorized to perform:"
+                + " cognito-identity:GetIdentityPoolRoles"));
+
+    List<IdentityPool> pools = read().identityPools();
+
+    assertEquals(new IdentityPool("us-west-2:22222222-2222-2222-2222-222222222222", "PhotoAlbumPool", false, null,
+        null), pools.get(1), "whether it reaches AWS IoT is unknown, so it stays, its roles unknown");
+  }
+
+  @Test
   void anActionOrWildcardThatCanStandForAnIotActionReachesIot() {
     assertAll(
         () -> assertTrue(IdentityPoolReader.canBeIotAction("iot:Publish")),
