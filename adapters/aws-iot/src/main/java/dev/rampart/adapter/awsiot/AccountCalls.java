@@ -49,8 +49,9 @@ final class AccountCalls {
     try {
       return request.get();
     } catch (SdkException e) {
+      Failures explained = failures.of(api(action));
       if (Failures.stopsTheRead(e)) {
-        throw failures.explain(e, "call " + action, "for " + subject);
+        throw explained.explain(e, "call " + action, "for " + subject);
       }
       String consequence = "; " + unknown + " stay unknown, so the rules over them are UNKNOWN";
       if (Failures.isAccessDenied(e)) {
@@ -58,7 +59,7 @@ final class AccountCalls {
             + consequence, "allow the identity that reads the fleet " + action + "; " + PERMISSIONS + " are all needed");
       } else {
         // e.g. an endpoint that serves AWS IoT only, or IAM unreachable from here
-        problems.add(failures.explain(e, "call " + action, "for " + subject).problems().get(0) + consequence);
+        problems.add(explained.explain(e, "call " + action, "for " + subject).problems().get(0) + consequence);
       }
       return null;
     }
@@ -91,5 +92,13 @@ final class AccountCalls {
   /** Every problem recorded so far, each a complete line naming the source, the subject and the fix. */
   List<String> problems() {
     return problems.inFileOrder();
+  }
+
+  /** The API an action belongs to, as messages name its endpoint. */
+  private static String api(String action) {
+    if (action.startsWith("iam:")) {
+      return "IAM";
+    }
+    return action.startsWith("cognito-identity:") ? "Amazon Cognito Identity" : "AWS IoT";
   }
 }

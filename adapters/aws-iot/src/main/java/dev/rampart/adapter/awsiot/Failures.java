@@ -37,12 +37,23 @@ final class Failures {
   private final String region;
   private final @Nullable URI endpoint;
   private final @Nullable String profile;
+  private final String api;
 
   Failures(String source, String region, @Nullable URI endpoint, @Nullable String profile) {
+    this(source, region, endpoint, profile, "AWS IoT");
+  }
+
+  private Failures(String source, String region, @Nullable URI endpoint, @Nullable String profile, String api) {
     this.source = source;
     this.region = region;
     this.endpoint = endpoint;
     this.profile = profile;
+    this.api = api;
+  }
+
+  /** The same, for the calls of another API, e.g. {@code IAM}, which messages then name as the endpoint reached. */
+  Failures of(String api) {
+    return new Failures(source, region, endpoint, profile, api);
   }
 
   /** The source's description, which starts every message. */
@@ -169,7 +180,7 @@ final class Failures {
   }
 
   private String target() {
-    return endpoint != null ? endpoint.toString() : "the AWS IoT endpoint of " + region;
+    return endpoint != null ? endpoint.toString() : "the " + api + " endpoint of " + region;
   }
 
   private static String reason(Throwable cause) {

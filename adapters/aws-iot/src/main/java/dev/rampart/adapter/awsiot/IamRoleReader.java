@@ -227,7 +227,7 @@ final class IamRoleReader {
     }
     if (report.jobStatus() == JobStatusType.IN_PROGRESS) {
       calls.problem(subject, "IAM's service last-accessed report (job " + id + ") was not ready after "
-          + seconds(polling.interval().multipliedBy(polling.attempts())) + "; the services it last used stay unknown",
+          + shown(polling.interval().multipliedBy(polling.attempts())) + "; the services it last used stay unknown",
           "read again later; IAM usually builds the report within seconds");
       return null;
     }
@@ -281,8 +281,8 @@ final class IamRoleReader {
     }
   }
 
-  private static String seconds(Duration duration) {
-    return duration.toSeconds() + " s";
+  private static String shown(Duration duration) {
+    return duration.toSeconds() > 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
   }
 
   /** A policy by name, and its document, or {@code null} when it could not be read. */

@@ -121,7 +121,7 @@ class AccountAccessTest {
     assertAll(
         () -> assertNull(access.roleAliases().get(0).role().serviceAccess()),
         () -> assertEquals(List.of("aws-iot:eu-west-1: IAM role '" + LIGHT_BULB_ROLE + "': IAM's service last-accessed"
-            + " report (job 2eb6c2b8-7b4c-3xmp-3c13-03b72c8cdfdc) was not ready after 0 s; the services it last used"
+            + " report (job 2eb6c2b8-7b4c-3xmp-3c13-03b72c8cdfdc) was not ready after 30 ms; the services it last used"
             + " stay unknown (read again later; IAM usually builds the report within seconds)"), access.problems()));
   }
 
@@ -292,6 +292,30 @@ class AccountAccessTest {
   }
 
   @Test
+  void aRoleAliasNamingADeletedRoleLeavesTheRoleUnknownWithAProblem() throws SourceException {
+    server.answer("", "iam GetRole Test-Role",
+        AccountSite.iamError(404, "NoSuchEntity", "The role with name Test-Role cannot be found."));
+
+    AccountAccess access = read();
+
+    assertAll(
+        () -> assertEquals(new IamRole(TEST_ROLE, null, null), access.roleAliases().get(1).role()),
+        () -> assertEquals(List.of("aws-iot:eu-west-1: IAM role '" + TEST_ROLE + "': the role does not exist, so its"
+            + " permissions and service use stay unknown (point the role alias or identity pool at an existing role,"
+            + " or delete it)"), access.problems()));
+  }
+
+  @Test
+  void iamOutOfReachLeavesTheRolesUnknownAndSaysWhichEndpointWasNotReached() throws SourceException {
+    AccountAccess access = read(URI.create("http://127.0.0.1:1"));
+
+    assertAll(
+        () -> assertEquals(new IamRole(LIGHT_BULB_ROLE, null, null), access.roleAliases().get(0).role()),
+        () -> assertTrue(access.problems().get(0).startsWith("aws-iot:eu-west-1: cannot call iam:GetRole for IAM role '"
+            + LIGHT_BULB_ROLE + "': no connection to the IAM endpoint of eu-west-1: "), access.problems().get(0)));
+  }
+
+  @Test
   void anActionOrWildcardThatCanStandForAnIotActionReachesIot() {
     assertAll(
         () -> assertTrue(IdentityPoolReader.canBeIotAction("iot:Publish")),
@@ -316,13 +340,17 @@ class AccountAccessTest {
 
   /** Reads through one endpoint for all three APIs: IAM's client sends every call to the path {@code /}. */
   private AccountAccess read() throws SourceException {
+    return read(URI.create(server.url("")));
+  }
+
+  private AccountAccess read(URI iamEndpoint) throws SourceException {
     URI endpoint = URI.create(server.url(""));
     StaticCredentialsProvider credentials = StaticCredentialsProvider.create(
         AwsBasicCredentials.create("AKIDEXAMPLEONLY00000", "not-a-real-secret"));
     try (IotClient iot = IotClient.builder().region(Region.EU_WEST_1).credentialsProvider(credentials)
             .endpointOverride(endpoint).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
         IamClient iam = IamClient.builder().region(Region.EU_WEST_1).credentialsProvider(credentials)
-            .endpointOverride(endpoint).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+            .endpointOverride(iamEndpoint).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
         CognitoIdentityClient cognito = CognitoIdentityClient.builder().region(Region.EU_WEST_1)
             .credentialsProvider(credentials).endpointOverride(endpoint)
             .httpClientBuilder(UrlConnectionHttpClient.builder()).build()) {
