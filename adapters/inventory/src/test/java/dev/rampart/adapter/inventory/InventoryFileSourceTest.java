@@ -80,9 +80,9 @@ class InventoryFileSourceTest {
     Instant modified = Fixtures.lastModified("complete.yaml");
     assertEquals(List.of(
         new Origin("inventory", file, 3, 3, modified),
-        new Origin("inventory", file, 24, 5, modified),
-        new Origin("inventory", file, 34, 5, modified),
-        new Origin("inventory", file, 50, 5, modified)), read.origins());
+        new Origin("inventory", file, 57, 5, modified),
+        new Origin("inventory", file, 67, 5, modified),
+        new Origin("inventory", file, 83, 5, modified)), read.origins());
   }
 
   @Test
