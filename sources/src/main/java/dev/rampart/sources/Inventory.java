@@ -10,6 +10,7 @@ import dev.rampart.sources.merge.IdentityKey;
 import dev.rampart.sources.merge.MergePolicy;
 import dev.rampart.sources.merge.MergedFact;
 import dev.rampart.sources.merge.SourcedFact;
+import dev.rampart.spi.source.FactSink;
 import dev.rampart.spi.source.FactSource;
 import dev.rampart.spi.source.Origin;
 import dev.rampart.spi.source.SourceException;
@@ -34,14 +35,17 @@ public final class Inventory {
   private final Map<FactKey, MergedFact> byKey;
   private final List<FailedSource> failedSources;
   private final List<String> problems;
+  private final List<String> warnings;
 
-  private Inventory(List<MergedFact> merged, List<FailedSource> failedSources, List<String> problems) {
+  private Inventory(List<MergedFact> merged, List<FailedSource> failedSources, List<String> problems,
+      List<String> warnings) {
     this.facts = merged.stream().map(MergedFact::fact).toList();
     Map<FactKey, MergedFact> keyed = new LinkedHashMap<>();
     merged.forEach(fact -> keyed.putIfAbsent(FactKey.of(fact.fact()), fact));
     this.byKey = Collections.unmodifiableMap(keyed);
     this.failedSources = List.copyOf(failedSources);
     this.problems = List.copyOf(problems);
+    this.warnings = List.copyOf(warnings);
   }
 
   /**
@@ -60,6 +64,7 @@ public final class Inventory {
     List<List<SourcedFact>> read = new ArrayList<>();
     boolean recordRead = false;
     boolean recordFailed = false;
+    List<String> warnings = new ArrayList<>();
     for (SourceSpec spec : specs) {
       FactSource source;
       SourceRole role;
@@ -71,9 +76,21 @@ public final class Inventory {
         continue;
       }
       List<SourcedFact> ofSource = new ArrayList<>();
+      List<String> partly = new ArrayList<>();
       try {
-        source.read((fact, origin) -> ofSource.add(new SourcedFact(fact, origin, role)));
+        source.read(new FactSink() {
+          @Override
+          public void accept(Fact fact, Origin origin) {
+            ofSource.add(new SourcedFact(fact, origin, role));
+          }
+
+          @Override
+          public void problem(String problem) {
+            partly.add(problem);
+          }
+        });
         read.add(ofSource);
+        warnings.addAll(partly);
         recordRead |= role == SourceRole.SYSTEM_OF_RECORD;
       } catch (SourceException e) {
         // what a failing source handed on before it failed is discarded with it
@@ -110,7 +127,7 @@ public final class Inventory {
       // without a failed source every reference must resolve; with one, it may be what is missing
       problems.addAll(unknownReferences(merged));
     }
-    return new Inventory(merged, failed, problems);
+    return new Inventory(merged, failed, problems, warnings);
   }
 
   /** Every fact, merged, in the order each first arrived. */
@@ -152,6 +169,15 @@ public final class Inventory {
   /** Sources left out under {@code --allow-partial} because they could not be read. */
   public List<FailedSource> failedSources() {
     return failedSources;
+  }
+
+  /**
+   * Problems the sources that were read reported without failing: parts they could not read (e.g.
+   * for a missing permission), whose fields stay unknown, so the rules over them are UNKNOWN. Each
+   * names the source, the place and the fix.
+   */
+  public List<String> warnings() {
+    return warnings;
   }
 
   /**

@@ -36,6 +36,7 @@ class InventoryTest {
       "twice.json", List.of(Device.builder("cam-01").build(), Device.builder("cam-01").build()),
       "other-serial.json", List.of(Device.builder("cam-01").serialNumber("S-2").owner("security").build()),
       "breaks.json", List.of(Device.builder("cam-09").build()),
+      "partly.json", List.of(Device.builder("cam-04").build()),
       "orphans.json", List.of(Device.builder("cam-02").build(),
           Device.builder("cam-03").vendorId("acme").networkIds(List.of("iot")).build()));
 
@@ -109,6 +110,16 @@ class InventoryTest {
   }
 
   @Test
+  void aProblemThatDidNotStopASourcesReadIsAWarningAndItsFactsAreKept() throws SourceException {
+    Inventory inventory = Inventory.read(
+        sources, List.of(spec("cmdb", "partly.json"), spec("scanner", "breaks.json")), DEFAULTS, true);
+
+    assertEquals(List.of("cam-04"), inventory.facts().stream().map(Fact::id).toList());
+    assertEquals(List.of("partly.json: the owners were refused; they stay unknown (allow reading owners)"),
+        inventory.warnings(), "a failed source's warnings go with it: its failure says more");
+  }
+
+  @Test
   void aSourceThatFailsFailsTheReadOtherwise() {
     SourceException failure = assertThrows(SourceException.class, () -> Inventory.read(
         sources, List.of(spec("cmdb", "cmdb.json"), spec("scanner", "breaks.json")), DEFAULTS, false));
@@ -130,6 +141,9 @@ class InventoryTest {
           List<Device> devices = CANNED.get(config.location());
           for (int i = 0; i < devices.size(); i++) {
             sink.accept(devices.get(i), new Origin(id, config.location(), i + 1, 1));
+          }
+          if (config.location().equals("partly.json") || config.location().equals("breaks.json")) {
+            sink.problem(config.location() + ": the owners were refused; they stay unknown (allow reading owners)");
           }
           if (config.location().equals("breaks.json")) {
             throw new SourceException("breaks.json: connection refused");

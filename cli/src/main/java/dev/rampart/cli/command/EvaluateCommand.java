@@ -187,6 +187,8 @@ public final class EvaluateCommand implements Callable<Integer> {
       }
 
       inventory.failedSources().forEach(failed -> warnPartial(err, failed));
+      // parts of a source that could not be read: their fields are unknown, so their rules are UNKNOWN
+      inventory.warnings().forEach(warning -> err.println("rampart: warning: " + warning));
       progress.step("evaluating\u2026");
       Report report = engine.evaluate(inventory.facts(), inventory::originOf)
           .withWaivers(waivers, inventory.facts(), inventory::originOf);

@@ -45,6 +45,21 @@ class EvaluateMergedSourcesTest {
   }
 
   @Nested
+  class PartlyRead {
+
+    @Test
+    void whatASourceCouldNotReadIsAWarningAndItsRulesAreUnknown() {
+      CliRun run = evaluate("--source", "partly:cam-dock-01", "--source-precedence", "inventory,nmap,mud,partly");
+
+      assertEquals("""
+          rampart: warning: partly:cam-dock-01: device 'cam-dock-01': its services were refused; they stay \
+          unknown, so the rules over them are UNKNOWN (allow the reader to list services)
+          """, run.err());
+      assertEquals(1, run.exitCode(), "the findings of the other sources still fail the gate");
+    }
+  }
+
+  @Nested
   class Merging {
 
     @Test

@@ -15,11 +15,14 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iot.IotClient;
-import software.amazon.awssdk.services.iot.IotClientBuilder;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
@@ -37,6 +40,7 @@ final class AwsIotSource implements FactSource {
   private final @Nullable AwsCredentialsProvider credentials;
   private final @Nullable String deployment;
   private final Clock clock;
+  private final IamRoleReader.Polling polling;
 
   /**
    * @param deployment the id of the deployment the registry belongs to, so that its fact merges with
@@ -44,17 +48,28 @@ final class AwsIotSource implements FactSource {
    */
   AwsIotSource(String region, @Nullable URI endpoint, @Nullable String profile,
       @Nullable AwsCredentialsProvider credentials, @Nullable String deployment, Clock clock) {
+    this(region, endpoint, profile, credentials, deployment, clock, IamRoleReader.Polling.DEFAULT);
+  }
+
+  /** @param polling how long to wait for IAM's service last-accessed reports */
+  AwsIotSource(String region, @Nullable URI endpoint, @Nullable String profile,
+      @Nullable AwsCredentialsProvider credentials, @Nullable String deployment, Clock clock,
+      IamRoleReader.Polling polling) {
     this.region = Objects.requireNonNull(region, "region");
     this.endpoint = endpoint;
     this.profile = profile;
     this.credentials = credentials;
     this.deployment = deployment;
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.polling = Objects.requireNonNull(polling, "polling");
   }
 
   /**
    * Streams one device per thing into the sink, then one deployment that holds the account's
-   * registry: its CA certificates and logging options.
+   * registry: its CA certificates, logging options, role aliases and identity pools. What of the
+   * account-level settings could not be read without failing the read (an IAM or Cognito action the
+   * reading identity may not call, an API the endpoint does not serve) stays unknown and is handed
+   * to the sink as a {@linkplain FactSink#problem problem}.
    *
    * @throws SourceException when a call fails after the SDK's retries (access denied, throttled,
    *     unreachable endpoint, no credentials), naming the call and the fix, or when AWS answered a
@@ -67,9 +82,12 @@ final class AwsIotSource implements FactSource {
     Failures failures = new Failures(describe(), region, endpoint, profile);
     SourceProblems problems = new SourceProblems(describe());
     AwsCredentialsProvider chain = credentials != null ? credentials : defaultChain();
-    try (IotClient client = client(chain)) {
+    try (IotClient client = client(IotClient.builder(), chain);
+        IamClient iam = client(IamClient.builder(), chain);
+        CognitoIdentityClient cognito = client(CognitoIdentityClient.builder(), chain)) {
       Calls calls = new Calls(failures);
-      RegistryReader registries = new RegistryReader(client, calls, problems, region);
+      RegistryReader registries = new RegistryReader(client, calls, problems, region,
+          () -> AccountAccess.read(client, iam, cognito, failures, polling));
       FleetReader fleet = new FleetReader(client, calls, problems, clock, registries.caCertificates());
       fleet.read(sink);
       DeviceRegistry registry = registries.read(fleet.firstArn());
@@ -77,6 +95,7 @@ final class AwsIotSource implements FactSource {
       String id = deployment != null ? deployment : registry.id();
       sink.accept(Deployment.builder(id).registries(List.of(registry)).build(),
           Origin.of(AwsIotProvider.ID, registry.id()).collectedAt(clock.instant()));
+      registries.warnings().forEach(sink::problem);
     } catch (SdkException e) {
       // Building the client can fail too, e.g. on a malformed profile file.
       throw failures.explain(e, "create the AWS IoT client", "");
@@ -100,9 +119,15 @@ final class AwsIotSource implements FactSource {
     return chain.build();
   }
 
-  private IotClient client(AwsCredentialsProvider chain) {
-    IotClientBuilder builder = IotClient.builder()
-        .region(Region.of(region))
+  /**
+   * A client of one of the APIs the source calls. With the option {@value AwsIotProvider#ENDPOINT}
+   * every call goes to that endpoint, AWS IoT's and the account-level ones (IAM, Cognito Identity);
+   * without it each goes to AWS's endpoint for the region, IAM's the global one of the region's
+   * partition (the SDK's endpoint rules map the region to it).
+   */
+  private <B extends AwsSyncClientBuilder<B, C> & AwsClientBuilder<B, C>, C> C client(B builder,
+      AwsCredentialsProvider chain) {
+    builder.region(Region.of(region))
         .credentialsProvider(chain)
         .httpClientBuilder(UrlConnectionHttpClient.builder()
             .connectionTimeout(CONNECT_TIMEOUT)

@@ -67,12 +67,21 @@ final class Calls {
   <R, T> @Nullable List<T> everyPage(String call, String subject, @Nullable Class<? extends SdkException> absent,
       Function<@Nullable String, R> page, Function<R, List<T>> items, Function<R, @Nullable String> next)
       throws SourceException {
+    return pages(token -> absent == null ? call(call, subject, () -> page.apply(token))
+        : callOrAbsent(call, subject, absent, () -> page.apply(token)), items, next);
+  }
+
+  /**
+   * Every item of a paged list, the pages asked for as {@code page} says.
+   *
+   * @return the items, or {@code null} as soon as {@code page} answers {@code null}
+   */
+  static <R, T> @Nullable List<T> pages(Page<R> page, Function<R, List<T>> items, Function<R, @Nullable String> next)
+      throws SourceException {
     List<T> all = new ArrayList<>();
     String token = null;
     do {
-      String current = token;
-      R response = absent == null ? call(call, subject, () -> page.apply(current))
-          : callOrAbsent(call, subject, absent, () -> page.apply(current));
+      R response = page.ask(token);
       if (response == null) {
         return null;
       }
@@ -80,5 +89,17 @@ final class Calls {
       token = next.apply(response);
     } while (token != null && !token.isEmpty());
     return all;
+  }
+
+  /** Asks for one page of a list. */
+  @FunctionalInterface
+  interface Page<R> {
+
+    /**
+     * The page with the given token ({@code null} for the first), or {@code null} when there is none to be had.
+     *
+     * @throws SourceException when the call failed
+     */
+    @Nullable R ask(@Nullable String token) throws SourceException;
   }
 }

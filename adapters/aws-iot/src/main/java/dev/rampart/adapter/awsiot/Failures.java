@@ -29,17 +29,31 @@ final class Failures {
       "UnrecognizedClientException", "InvalidClientTokenId", "InvalidSignatureException",
       "SignatureDoesNotMatch", "IncompleteSignature", "MissingAuthenticationToken");
   private static final Set<String> EXPIRED_CREDENTIALS = Set.of("ExpiredTokenException", "ExpiredToken");
+  // IAM's query API says AccessDenied, the JSON APIs AccessDeniedException, Cognito NotAuthorizedException.
+  private static final Set<String> ACCESS_DENIED = Set.of(
+      "AccessDenied", "AccessDeniedException", "NotAuthorizedException", "UnauthorizedException");
 
   private final String source;
   private final String region;
   private final @Nullable URI endpoint;
   private final @Nullable String profile;
+  private final String api;
 
   Failures(String source, String region, @Nullable URI endpoint, @Nullable String profile) {
+    this(source, region, endpoint, profile, "AWS IoT");
+  }
+
+  private Failures(String source, String region, @Nullable URI endpoint, @Nullable String profile, String api) {
     this.source = source;
     this.region = region;
     this.endpoint = endpoint;
     this.profile = profile;
+    this.api = api;
+  }
+
+  /** The same, for the calls of another API, e.g. {@code IAM}, which messages then name as the endpoint reached. */
+  Failures of(String api) {
+    return new Failures(source, region, endpoint, profile, api);
   }
 
   /** The source's description, which starts every message. */
@@ -62,13 +76,58 @@ final class Failures {
     return new SourceException(place + client(failure));
   }
 
-  private String service(AwsServiceException failure) {
+  /**
+   * Whether AWS refused a call for lack of permission, as opposed to credentials it does not accept
+   * (which no permission fixes, and which fail the whole read).
+   */
+  static boolean isAccessDenied(SdkException failure) {
+    if (!(failure instanceof AwsServiceException service)) {
+      return false;
+    }
+    String code = code(service);
+    if (REJECTED_CREDENTIALS.contains(code) || EXPIRED_CREDENTIALS.contains(code)) {
+      return false;
+    }
+    return service.statusCode() == 403 || ACCESS_DENIED.contains(code);
+  }
+
+  /**
+   * Whether no part of a read can go on after this failure: credentials AWS does not accept, or a
+   * failure that reading again later fixes (throttling after the SDK's retries, a fault on AWS's
+   * side). Any other failure is about one API and how it is reached or allowed.
+   */
+  static boolean stopsTheRead(SdkException failure) {
+    if (!(failure instanceof AwsServiceException service)) {
+      return false;
+    }
+    String code = code(service);
+    return REJECTED_CREDENTIALS.contains(code) || EXPIRED_CREDENTIALS.contains(code) || throttled(service)
+        || service.statusCode() >= 500;
+  }
+
+  /** What AWS answered, e.g. {@code AWS answered HTTP 403 AccessDenied 'User: … is not authorized …'}. */
+  static String answered(AwsServiceException failure) {
     AwsErrorDetails details = failure.awsErrorDetails();
-    String code = details == null || details.errorCode() == null ? "" : details.errorCode();
+    String code = code(failure);
     String message = details == null || details.errorMessage() == null ? "" : firstLine(details.errorMessage());
-    int status = failure.statusCode();
-    String said = "AWS answered HTTP " + status + (code.isEmpty() ? "" : " " + code)
+    return "AWS answered HTTP " + failure.statusCode() + (code.isEmpty() ? "" : " " + code)
         + (message.isEmpty() ? "" : " '" + message + "'");
+  }
+
+  private static boolean throttled(AwsServiceException failure) {
+    return failure.isThrottlingException() || failure.statusCode() == 429
+        || code(failure).equals("ThrottlingException");
+  }
+
+  private static String code(AwsServiceException failure) {
+    AwsErrorDetails details = failure.awsErrorDetails();
+    return details == null || details.errorCode() == null ? "" : details.errorCode();
+  }
+
+  private String service(AwsServiceException failure) {
+    String code = code(failure);
+    int status = failure.statusCode();
+    String said = answered(failure);
     if (REJECTED_CREDENTIALS.contains(code)) {
       return said + " (the credentials found by the AWS default chain are not valid for this account;"
           + " check AWS_ACCESS_KEY_ID / AWS_PROFILE or the option " + AwsIotProvider.PROFILE + ")";
@@ -79,7 +138,7 @@ final class Failures {
     if (status == 401 || status == 403 || code.equals("AccessDeniedException") || code.equals("UnauthorizedException")) {
       return said + " (allow the identity that reads the fleet the IAM actions " + PERMISSIONS + ")";
     }
-    if (failure.isThrottlingException() || status == 429 || code.equals("ThrottlingException")) {
+    if (throttled(failure)) {
       return said + " and still did after the SDK's retries (read again later, or read fewer sources at once;"
           + " AWS can raise the account's IoT API rate limits)";
     }
@@ -121,7 +180,7 @@ final class Failures {
   }
 
   private String target() {
-    return endpoint != null ? endpoint.toString() : "the AWS IoT endpoint of " + region;
+    return endpoint != null ? endpoint.toString() : "the " + api + " endpoint of " + region;
   }
 
   private static String reason(Throwable cause) {

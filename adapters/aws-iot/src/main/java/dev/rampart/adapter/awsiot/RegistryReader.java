@@ -35,14 +35,33 @@ final class RegistryReader {
   private final Calls calls;
   private final SourceProblems problems;
   private final String region;
+  private final CredentialProviders credentialProviders;
+  private final List<String> warnings = new ArrayList<>();
   private @Nullable Map<String, Certificate> caCertificates;
   private final List<String> caArns = new ArrayList<>();
 
   RegistryReader(IotClient client, Calls calls, SourceProblems problems, String region) {
+    this(client, calls, problems, region, () -> new AccountAccess(null, null, List.of()));
+  }
+
+  /**
+   * @param credentialProviders reads the role aliases and identity pools of the account
+   */
+  RegistryReader(IotClient client, Calls calls, SourceProblems problems, String region,
+      CredentialProviders credentialProviders) {
     this.client = client;
     this.calls = calls;
     this.problems = problems;
     this.region = region;
+    this.credentialProviders = credentialProviders;
+  }
+
+  /** Reads the role aliases and identity pools of the account, with the roles they hand out. */
+  @FunctionalInterface
+  interface CredentialProviders {
+
+    /** @throws SourceException when no part of the read can go on */
+    AccountAccess read() throws SourceException;
   }
 
   /** The registry's id: {@code aws-iot:ACCOUNT:REGION}, or {@code aws-iot:REGION} when no ARN named the account. */
@@ -96,11 +115,23 @@ final class RegistryReader {
 
   /**
    * Adds how devices and apps exchange an identity for cloud credentials: the registry's role aliases
-   * (with the IAM roles they hand out) and the Cognito identity pools (with their roles). Until those
-   * are read, both stay unknown, so rules over them are UNKNOWN, never passed.
+   * (with the IAM roles they hand out) and the Cognito identity pools (with their roles). What could
+   * not be read (a permission is missing, say) stays unknown, so rules over it are UNKNOWN, never
+   * passed, and is a warning.
    */
   private DeviceRegistry withCredentialProviders(DeviceRegistry registry) throws SourceException {
-    return registry;
+    AccountAccess access = credentialProviders.read();
+    warnings.addAll(access.problems());
+    return new DeviceRegistry(registry.id(), registry.caCertificates(), registry.loggingEnabled(), registry.logLevel(),
+        access.roleAliases(), access.identityPools());
+  }
+
+  /**
+   * What could not be read of the account without failing the read (e.g. IAM actions the reading
+   * identity may not call), each a complete line with the fix; the fields stay unknown.
+   */
+  List<String> warnings() {
+    return List.copyOf(warnings);
   }
 
   /**

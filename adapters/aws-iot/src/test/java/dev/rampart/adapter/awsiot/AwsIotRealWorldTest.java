@@ -134,7 +134,9 @@ class AwsIotRealWorldTest {
         "POST /attached-policies/arn:aws:iot:us-west-2:123456789012:thinggroup/HalogenBulbs?pageSize=250",
         "POST /attached-policies/arn:aws:iot:us-west-2:123456789012:thinggroup/LightBulbs?pageSize=250",
         "GET /policies/UpdateDeviceCertPolicy",
-        "GET /v2LoggingOptions"),
+        "GET /v2LoggingOptions",
+        "GET /role-aliases?pageSize=250",
+        "POST /"),
         stub.requests());
   }
 

@@ -196,7 +196,7 @@ class AwsIotSourceTest {
 
       assertEquals(new DeviceRegistry("aws-iot:210987654321:eu-west-1", List.of(), true, "ERROR", null, null), registry);
       assertEquals(List.of("GET /cacertificates?pageSize=250", "GET /things?maxResults=250", "GET /v2LoggingOptions",
-          "GET /loggingOptions"), v1.requests());
+          "GET /loggingOptions", "GET /role-aliases?pageSize=250", "POST /"), v1.requests());
     }
   }
 
@@ -351,7 +351,10 @@ class AwsIotSourceTest {
         "POST /attached-policies/" + ACCOUNT + "cert/" + GATEWAY_CERTIFICATE + "?pageSize=250",
         "GET /things/gateway-02/thing-groups?maxResults=250",
         "GET /things/sensor-09/principals?maxResults=250",
-        "GET /v2LoggingOptions"),
+        "GET /v2LoggingOptions",
+        // the account-level calls, which this stub does not serve: unknown, and a warning each
+        "GET /role-aliases?pageSize=250",
+        "POST /"),
         stub.requests());
   }
 

@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -121,7 +122,12 @@ public final class RecordedServer implements AutoCloseable {
     authorizations.add(String.valueOf(authorization));
     int api = path.indexOf("/api/");
     String scenario = api <= 0 ? "" : path.substring(1, api);
-    Request request = new Request(api < 0 ? path : path.substring(api), query, authorization, url(scenario));
+    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    Map<String, String> headers = new HashMap<>();
+    exchange.getRequestHeaders().forEach((name, values) ->
+        headers.put(name.toLowerCase(Locale.ROOT), values.isEmpty() ? "" : values.get(0)));
+    Request request = new Request(api < 0 ? path : path.substring(api), query, authorization, url(scenario), body,
+        headers);
     Deque<Reply> queued = first.get(scenario + " " + site.key(request));
     Reply reply = queued != null && !queued.isEmpty() ? queued.poll() : site.reply(request);
     byte[] bytes = reply.body().replace("{{base}}", request.base()).getBytes(StandardCharsets.UTF_8);
@@ -140,8 +146,26 @@ public final class RecordedServer implements AutoCloseable {
    * @param query the raw query, empty when there is none
    * @param authorization the {@code Authorization} header, or {@code null}
    * @param base the scenario's base URL, for links
+   * @param body the request's body, empty when there is none; AWS's query and JSON APIs name the
+   *     operation there or in a header, not in the path
+   * @param headers the request's headers, first value of each, by name in lower case
    */
-  public record Request(String path, String query, @Nullable String authorization, String base) {
+  public record Request(String path, String query, @Nullable String authorization, String base, String body,
+      Map<String, String> headers) {
+
+    public Request {
+      headers = Map.copyOf(headers);
+    }
+
+    /** A request without a body or headers other than {@code Authorization}. */
+    public Request(String path, String query, @Nullable String authorization, String base) {
+      this(path, query, authorization, base, "", Map.of());
+    }
+
+    /** A header's value, by name in any case, or {@code null}. */
+    public @Nullable String header(String name) {
+      return headers.get(name.toLowerCase(Locale.ROOT));
+    }
 
     /** The path and, when there is one, the query: {@code /api/things/?limit=10}. */
     public String pathAndQuery() {

@@ -11,11 +11,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-/** A sink that keeps every fact a source hands it, with its origin, in the order handed over. */
+/**
+ * A sink that keeps every fact a source hands it, with its origin, in the order handed over, and the
+ * problems it reports without failing.
+ */
 public final class RecordingSink implements FactSink {
 
   private final List<Fact> facts = new ArrayList<>();
   private final List<Origin> origins = new ArrayList<>();
+  private final List<String> problems = new ArrayList<>();
 
   /** Everything a source that must read cleanly hands over. */
   public static RecordingSink read(FactSource source) throws SourceException {
@@ -34,6 +38,16 @@ public final class RecordingSink implements FactSink {
   public void accept(Fact fact, Origin origin) {
     facts.add(Objects.requireNonNull(fact, "fact"));
     origins.add(Objects.requireNonNull(origin, "origin"));
+  }
+
+  @Override
+  public void problem(String problem) {
+    problems.add(Objects.requireNonNull(problem, "problem"));
+  }
+
+  /** The problems the source reported without failing, in the order reported. */
+  public List<String> problems() {
+    return List.copyOf(problems);
   }
 
   /** The facts, in the order handed over. */
