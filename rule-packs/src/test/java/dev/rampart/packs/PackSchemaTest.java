@@ -123,6 +123,30 @@ class PackSchemaTest {
         .stream().anyMatch(m -> m.contains("extends")));
   }
 
+  @Test
+  void acceptsFrameworksAndASeverityRubricAndRejectsAFrameworkWithoutEditionOrAnUnknownSeverity() throws IOException {
+    String declared = PACK.replace("metadata: {id: test, version: \"1.0\", title: Test pack}", """
+        metadata:
+          id: test
+          version: "1.0"
+          title: Test pack
+          frameworks:
+            etsi-en-303-645:
+              title: ETSI EN 303 645
+              edition: V2.1.1 (2020-06)
+              url: https://www.etsi.org/deliver/etsi_en/303600_303699/303645/02.01.01_60/en_303645v020101p.pdf
+              controls: {5.1-1: no universal default passwords}
+              notCovered: {5.1-4: not a fact of the inventory}
+          severities: {high: a weakness a skilled attacker exploits}""");
+    assertEquals(List.of(), messages(schema.validate(YAML.readTree(declared))));
+    assertTrue(messages(schema.validate(YAML.readTree(declared.replace("edition: V2.1.1 (2020-06)", "editon: V2.1.1"))))
+        .stream().anyMatch(m -> m.contains("edition")), "a framework needs an edition");
+    assertTrue(messages(schema.validate(YAML.readTree(declared.replace("url: https://", "url: "))))
+        .stream().anyMatch(m -> m.contains("url")), "a url is an http or https address");
+    assertTrue(messages(schema.validate(YAML.readTree(declared.replace("{high: a weakness", "{severe: a weakness"))))
+        .stream().anyMatch(m -> m.contains("severities")), "a rubric defines severities");
+  }
+
   private static final String PACK = """
       apiVersion: rampart.dev/v1
       kind: RulePack

@@ -5,8 +5,14 @@ import dev.rampart.engine.internal.ast.ParamDef;
 import dev.rampart.engine.internal.load.BuiltinPacks;
 import dev.rampart.engine.internal.load.ParamValues;
 import dev.rampart.engine.value.DisabledRule;
+import dev.rampart.engine.value.Framework;
 import dev.rampart.engine.value.Rule;
+import dev.rampart.engine.value.Severity;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -19,11 +25,17 @@ public final class RulePack {
   private final PackDef definition;
   private final List<Rule> rules;
   private final List<Parameter> parameters;
+  private final Map<Severity, String> severityRubric;
 
   RulePack(PackDef definition) {
     this.definition = Objects.requireNonNull(definition, "definition");
     this.rules = definition.rules().stream().map(rule -> rule.info()).toList();
     this.parameters = definition.parameters().stream().map(RulePack::describe).toList();
+    Map<Severity, String> rubric = new LinkedHashMap<>();
+    definition.severities().entrySet().stream()
+        .sorted(Map.Entry.comparingByKey(Comparator.reverseOrder()))
+        .forEach(entry -> rubric.put(entry.getKey(), entry.getValue()));
+    this.severityRubric = Collections.unmodifiableMap(rubric);
   }
 
   public String id() {
@@ -81,6 +93,28 @@ public final class RulePack {
   /** One rule by id. */
   public Optional<Rule> rule(String ruleId) {
     return rules.stream().filter(r -> r.id().equals(ruleId)).findFirst();
+  }
+
+  /**
+   * The reference frameworks the pack declares for its rules' {@link Rule#references()}: for a pack
+   * that extends another, the base's and then its own. Empty for a pack that declares none (its
+   * references are then not checked).
+   */
+  public List<Framework> frameworks() {
+    return definition.frameworks();
+  }
+
+  /** A declared framework by the key rules cite it by, e.g. {@code etsi-en-303-645}. */
+  public Optional<Framework> framework(String key) {
+    return definition.frameworks().stream().filter(f -> f.key().equals(key)).findFirst();
+  }
+
+  /**
+   * The pack's severity rubric: what each severity it uses means, from {@code critical} down; for a
+   * tailored pack that states none, its base's. Empty when the pack states no rubric.
+   */
+  public Map<Severity, String> severityRubric() {
+    return severityRubric;
   }
 
   /** The parameters the pack declares or inherits from its base, with their (overridden) defaults. */

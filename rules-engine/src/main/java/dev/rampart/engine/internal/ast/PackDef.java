@@ -1,7 +1,12 @@
 package dev.rampart.engine.internal.ast;
 
 import dev.rampart.engine.value.DisabledRule;
+import dev.rampart.engine.value.Framework;
+import dev.rampart.engine.value.Severity;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -17,6 +22,9 @@ import org.jspecify.annotations.Nullable;
  * @param rules its rules: for a tailored pack, the base's rules that are not disabled, then its own
  * @param base the pack it extends as {@code id@version}, or {@code null}
  * @param disabled the base rules it (or a base further up) switched off, with the reasons
+ * @param frameworks the reference frameworks it (or a base) declares, in the order declared
+ * @param severities what each severity means in this pack, as its rubric states it; empty when it
+ *     states none
  */
 public record PackDef(
     String id,
@@ -27,7 +35,9 @@ public record PackDef(
     List<ParamDef> parameters,
     List<RuleDef> rules,
     @Nullable String base,
-    List<DisabledRule> disabled) {
+    List<DisabledRule> disabled,
+    List<Framework> frameworks,
+    Map<Severity, String> severities) {
 
   public PackDef {
     Objects.requireNonNull(id, "id");
@@ -38,12 +48,14 @@ public record PackDef(
     parameters = List.copyOf(parameters);
     rules = List.copyOf(rules);
     disabled = List.copyOf(disabled);
+    frameworks = List.copyOf(frameworks);
+    severities = severities.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(severities));
   }
 
   /** A pack that extends nothing. */
   public PackDef(
       String id, String version, String title, String description, String source,
       List<ParamDef> parameters, List<RuleDef> rules) {
-    this(id, version, title, description, source, parameters, rules, null, List.of());
+    this(id, version, title, description, source, parameters, rules, null, List.of(), List.of(), Map.of());
   }
 }

@@ -9,6 +9,7 @@ import dev.rampart.engine.internal.schema.Schemas;
 import dev.rampart.engine.internal.yaml.Node;
 import dev.rampart.engine.internal.yaml.Node.ListNode;
 import dev.rampart.engine.internal.yaml.Node.MapNode;
+import dev.rampart.engine.internal.yaml.Node.ScalarNode;
 import dev.rampart.engine.internal.yaml.TreeReadException;
 import dev.rampart.engine.internal.yaml.TreeReader;
 import dev.rampart.engine.value.Category;
@@ -16,14 +17,19 @@ import dev.rampart.engine.value.Problem;
 import dev.rampart.engine.value.Rule;
 import dev.rampart.engine.value.Severity;
 import dev.rampart.spi.fact.FactType;
+import dev.rampart.spi.source.DidYouMean;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,7 +50,8 @@ final class DocumentParser {
 
   private static final List<String> TOP_KEYS =
       List.of("apiVersion", "kind", "metadata", "extends", "parameters", "disable", "rules");
-  private static final List<String> METADATA_KEYS = List.of("id", "version", "title", "description");
+  private static final List<String> METADATA_KEYS =
+      List.of("id", "version", "title", "description", "frameworks", "severities");
   private static final List<String> RULE_KEYS = List.of(
       "id", "title", "rationale", "category", "severity", "target", "when", "assert", "message",
       "remediation", "requirements", "references");
@@ -98,11 +105,59 @@ final class DocumentParser {
       problems.add(top.entries().get("kind"), "unsupported kind '" + kind + "'", "write 'kind: RulePack'");
     }
     Map<String, String> metadata = metadata(top);
+    MapNode metadataNode = top.entries().get("metadata") instanceof MapNode map ? map : null;
+    FrameworkParser frameworks = FrameworkParser.parse(
+        metadataNode == null ? null : metadataNode.entries().get("frameworks"), problems, nodes, inherited);
+    Map<Severity, String> severities = severities(metadataNode == null ? null : metadataNode.entries().get("severities"));
     Map<String, ParamDef> parameters = new ParameterParser(problems, inherited).parse(top.entries().get("parameters"));
     String id = metadata.get("id");
-    List<RuleDef> rules = rules(top.entries().get("rules"), top, id, parameters);
+    Map<Severity, String> rubric = severities.isEmpty() ? inherited.severities() : severities;
+    List<RuleDef> rules = rules(top.entries().get("rules"), top, id, parameters, frameworks, rubric);
+    frameworks.checkNotCovered(Stream.concat(
+            rules.stream().map(RuleDef::info),
+            inherited.rules().stream().filter(rule -> !disabledIds(top).contains(rule.id())))
+        .toList());
     return new PackDef(id, metadata.get("version"), metadata.get("title"), metadata.get("description"),
-        problems.source(), List.copyOf(parameters.values()), rules);
+        problems.source(), List.copyOf(parameters.values()), rules, null, List.of(), frameworks.own(), severities);
+  }
+
+  /**
+   * The rubric of {@code metadata.severities}: what each severity means in this pack, which reports
+   * print next to the rules; once stated, every rule's severity must be one it defines.
+   */
+  private Map<Severity, String> severities(@Nullable Node node) {
+    if (node == null) {
+      return Map.of();
+    }
+    if (!(node instanceof MapNode map)) {
+      problems.add(node, "'severities' must map a severity to what it means in this pack, not " + node.describe(),
+          "e.g. severities: {critical: an attacker gains control without any skill, ...}");
+      return Map.of();
+    }
+    List<String> names = names(Severity.values());
+    Map<Severity, String> rubric = new EnumMap<>(Severity.class);
+    for (Map.Entry<String, Node> entry : map.entries().entrySet()) {
+      Severity severity = Severity.fromWireName(entry.getKey()).orElse(null);
+      String meaning = nodes.string(entry.getValue(), "severities." + entry.getKey());
+      if (severity == null) {
+        problems.add(map.keyNodes().get(entry.getKey()), "unknown severity '" + entry.getKey() + "' in severities",
+            DidYouMean.hintOrList(entry.getKey(), names, "expected one of"));
+      } else if (meaning != null) {
+        rubric.put(severity, meaning);
+      }
+    }
+    return rubric;
+  }
+
+  /** The ids of the base rules the pack disables, as far as they are readable (Tailoring checks them). */
+  private static Set<String> disabledIds(MapNode top) {
+    if (!(top.entries().get("disable") instanceof ListNode list)) {
+      return Set.of();
+    }
+    return list.items().stream()
+        .filter(item -> item instanceof MapNode entry && entry.entries().get("rule") instanceof ScalarNode)
+        .map(item -> ((ScalarNode) ((MapNode) item).entries().get("rule")).text())
+        .collect(Collectors.toSet());
   }
 
   /** The pack's id, version, title and description; each empty when missing (a problem then). */
@@ -128,7 +183,9 @@ final class DocumentParser {
     return values;
   }
 
-  private List<RuleDef> rules(@Nullable Node node, MapNode top, String packId, Map<String, ParamDef> parameters) {
+  private List<RuleDef> rules(
+      @Nullable Node node, MapNode top, String packId, Map<String, ParamDef> parameters, FrameworkParser frameworks,
+      Map<Severity, String> rubric) {
     if (node == null) {
       if (!inherited.tailored()) {
         problems.add(top, "missing 'rules'", "add a list of rules");
@@ -141,7 +198,7 @@ final class DocumentParser {
     }
     PathResolver paths = new PathResolver(problems);
     RuleParts parts = new RuleParts(
-        new ConditionParser(problems, paths, parameters, inherited.known()), new MessageParser(paths));
+        new ConditionParser(problems, paths, parameters, inherited.known()), new MessageParser(paths), frameworks, rubric);
     List<RuleDef> rules = new ArrayList<>();
     Map<String, Node> seen = new HashMap<>();
     for (Node item : list.items()) {
@@ -183,7 +240,13 @@ final class DocumentParser {
         Arrays.stream(FactType.values()).map(FactType::wireName).toList());
     String remediation = orEmpty(nodes.optionalString(rule, "remediation"));
     List<String> requirements = nodes.stringList(rule, "requirements");
-    Map<String, List<String>> references = references(rule.entries().get("references"));
+    if (severity != null && !parts.rubric().isEmpty() && !parts.rubric().containsKey(severity)) {
+      problems.add(rule.entries().get("severity"), "severity '" + severity.wireName()
+              + "' is not defined by the pack's severities rubric",
+          "choose one of " + parts.rubric().keySet().stream().map(Severity::wireName).toList()
+              + ", or say in metadata.severities what '" + severity.wireName() + "' means");
+    }
+    Map<String, List<String>> references = parts.frameworks().references(rule.entries().get("references"));
     String messageText = nodes.optionalString(rule, "message");
 
     Condition when = null;
@@ -227,21 +290,6 @@ final class DocumentParser {
     }
   }
 
-  private Map<String, List<String>> references(@Nullable Node node) {
-    if (node == null) {
-      return Map.of();
-    }
-    if (!(node instanceof MapNode map)) {
-      problems.add(node, "'references' must map a framework to control ids, e.g. {etsi-en-303-645: [5.1-1]}", null);
-      return Map.of();
-    }
-    Map<String, List<String>> references = new LinkedHashMap<>();
-    for (Map.Entry<String, Node> entry : map.entries().entrySet()) {
-      references.put(entry.getKey(), nodes.strings(entry.getValue(), "references." + entry.getKey()));
-    }
-    return references;
-  }
-
   private static List<String> names(Enum<?>[] values) {
     return Arrays.stream(values).map(v -> v.name().toLowerCase(Locale.ROOT)).toList();
   }
@@ -250,6 +298,10 @@ final class DocumentParser {
     return text == null ? "" : text;
   }
 
-  /** The parsers of a rule's parts, shared by all the rules of the pack. */
-  private record RuleParts(ConditionParser conditions, MessageParser messages) {}
+  /**
+   * The parsers of a rule's parts, shared by all the rules of the pack, and the rubric its severities
+   * must be defined in (empty: any severity).
+   */
+  private record RuleParts(
+      ConditionParser conditions, MessageParser messages, FrameworkParser frameworks, Map<Severity, String> rubric) {}
 }

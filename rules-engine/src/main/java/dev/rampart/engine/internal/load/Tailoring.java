@@ -8,6 +8,7 @@ import dev.rampart.engine.internal.yaml.Node.ListNode;
 import dev.rampart.engine.internal.yaml.Node.MapNode;
 import dev.rampart.engine.internal.yaml.Node.ScalarNode;
 import dev.rampart.engine.value.DisabledRule;
+import dev.rampart.engine.value.Framework;
 import dev.rampart.engine.value.Problem;
 import dev.rampart.engine.value.Rule;
 import dev.rampart.spi.source.DidYouMean;
@@ -65,7 +66,8 @@ final class Tailoring {
 
   /**
    * The composed pack: the base's rules that are not disabled, now part of this pack, then the
-   * pack's own; the parameters as the parser merged them.
+   * pack's own; the parameters as the parser merged them; the base's frameworks, then the pack's own;
+   * the pack's severity rubric, or else the base's.
    */
   PackDef apply(PackDef own, PackDef base) {
     List<RuleDef> rules = Stream.concat(
@@ -73,8 +75,10 @@ final class Tailoring {
             own.rules().stream())
         .toList();
     List<DisabledRule> allDisabled = Stream.concat(base.disabled().stream(), disabled.values().stream()).toList();
+    List<Framework> frameworks = Stream.concat(base.frameworks().stream(), own.frameworks().stream()).toList();
     return new PackDef(own.id(), own.version(), own.title(), own.description(), own.source(), own.parameters(),
-        rules, base.id() + "@" + base.version(), allDisabled);
+        rules, base.id() + "@" + base.version(), allDisabled, frameworks,
+        own.severities().isEmpty() ? base.severities() : own.severities());
   }
 
   // ---------------------------------------------------------------- checks
