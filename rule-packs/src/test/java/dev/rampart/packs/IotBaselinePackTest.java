@@ -45,7 +45,8 @@ class IotBaselinePackTest {
   private static final Path EXAMPLE_INVENTORY = Path.of("../examples/inventory.yaml");
 
   private static final Set<String> FRAMEWORKS = Set.of(
-      "etsi-en-303-645", "nistir-8259a", "nistir-8259b", "iec-62443-4-2", "owasp-iot-top10-2018", "nist-sp-800-53");
+      "etsi-en-303-645", "nistir-8259a", "nistir-8259b", "iec-62443-4-2", "owasp-iot-top10-2018", "nist-sp-800-53",
+      "aws-iot-device-defender");
 
   private static final Map<Category, String> ID_PREFIXES = Map.of(
       Category.PROCUREMENT, "PRC", Category.IDENTITY, "IDN", Category.SEGMENTATION, "SEG",
