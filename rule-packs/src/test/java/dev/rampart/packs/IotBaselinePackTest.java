@@ -10,9 +10,11 @@ import dev.rampart.engine.RulePack;
 import dev.rampart.engine.RulePacks;
 import dev.rampart.engine.RuleResult;
 import dev.rampart.engine.value.Category;
+import dev.rampart.engine.value.Framework;
 import dev.rampart.engine.value.Outcome;
 import dev.rampart.engine.value.PackLoadException;
 import dev.rampart.engine.value.Rule;
+import dev.rampart.engine.value.Severity;
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.FactType;
 import dev.rampart.spi.source.SourceConfig;
@@ -101,7 +103,7 @@ class IotBaselinePackTest {
         gaps.add(rule.id() + ": no references");
       }
       rule.references().forEach((framework, controls) -> {
-        if (!FRAMEWORKS.contains(framework)) {
+        if (pack.framework(framework).isEmpty()) {
           gaps.add(rule.id() + ": unknown framework '" + framework + "'");
         }
         if (controls.isEmpty()) {
@@ -113,6 +115,110 @@ class IotBaselinePackTest {
       }
     }
     assertEquals(List.of(), gaps);
+  }
+
+  @Test
+  void everyFrameworkStatesItsEditionAndWhatEachOfItsControlsRequires() {
+    assertEquals(FRAMEWORKS, pack.frameworks().stream().map(Framework::key).collect(Collectors.toSet()));
+    List<String> gaps = new ArrayList<>();
+    for (Framework framework : pack.frameworks()) {
+      if (framework.edition().isBlank()) {
+        gaps.add(framework.key() + ": no edition");
+      }
+      // with its controls listed, the loader refuses a citation of any other id
+      if (framework.controls().isEmpty()) {
+        gaps.add(framework.key() + ": lists no controls, so its citations go unchecked");
+      }
+      framework.controls().forEach((control, text) -> {
+        if (text.isBlank()) {
+          gaps.add(framework.key() + " " + control + ": does not say what it requires");
+        }
+      });
+    }
+    assertEquals(List.of(), gaps);
+  }
+
+  /** The corrections of issue 12, each confirmed against the standard's text. */
+  @ParameterizedTest(name = "{0} cites {1}: {2}")
+  @CsvSource(delimiter = ';', textBlock = """
+      PRC-002; iec-62443-4-2;   EDR 3.14|EDR 3.14 RE(1)
+      PRC-003; etsi-en-303-645; 5.4-1
+      PRC-004; etsi-en-303-645; 5.5-1
+      IDN-003; iec-62443-4-2;   CR 1.2 RE(1)|CR 1.5
+      IDN-003; etsi-en-303-645; 5.1-1|5.4-4
+      IDN-004; iec-62443-4-2;   CR 1.2 RE(1)|CR 1.5
+      IDN-004; etsi-en-303-645; 5.4-4
+      DAT-002; nist-sp-800-53;  SC-28
+      DAT-003; nist-sp-800-53;  SI-12
+      DAT-004; nist-sp-800-53;  SI-12
+      IDN-016; iec-62443-4-2;   CR 2.1
+      INT-005; etsi-en-303-645; 5.5-1|5.5-7
+      INT-007; etsi-en-303-645; 5.5-1|5.5-7
+      PAT-003; etsi-en-303-645; 5.7-1
+      PAT-006; nist-sp-800-53;  SA-22
+      PAT-008; owasp-iot-top10-2018; I5
+      """)
+  void theCorrectedCrosswalkCitesTheMatchingControls(String ruleId, String framework, String controls) {
+    assertEquals(List.of(controls.split("\\|")), pack.rule(ruleId).orElseThrow().references().get(framework));
+  }
+
+  /** Citations issue 12 found wrong or unconfirmed; none may come back. */
+  @ParameterizedTest(name = "{0} does not cite {1} {2}")
+  @CsvSource(delimiter = ';', textBlock = """
+      PRC-002; iec-62443-4-2;   CR 3.14
+      IDN-003; iec-62443-4-2;   CR 1.1 RE(1)
+      IDN-004; iec-62443-4-2;   CR 1.1 RE(1)
+      DAT-003; iec-62443-4-2;   CR 4.2
+      DAT-004; iec-62443-4-2;   CR 4.2
+      DAT-002; etsi-en-303-645; 5.4-1
+      IDN-016; etsi-en-303-645; 5.6-7
+      INT-005; etsi-en-303-645; 5.5-5
+      INT-007; etsi-en-303-645; 5.5-5
+      PRC-004; etsi-en-303-645; 5.5-2
+      INT-004; etsi-en-303-645; 5.6-1
+      PAT-006; etsi-en-303-645; 5.3-13
+      PAT-007; etsi-en-303-645; 5.3-13
+      PAT-003; etsi-en-303-645; 5.3-9
+      IDN-007; owasp-iot-top10-2018; I1
+      PAT-006; owasp-iot-top10-2018; I4
+      RES-003; iec-62443-4-2;   CR 7.4
+      INT-002; iec-62443-4-2;   CR 7.1 RE(1)
+      INT-004; iec-62443-4-2;   CR 7.7
+      """)
+  void aWrongOrUnconfirmedCitationIsGone(String ruleId, String framework, String control) {
+    List<String> cited = pack.rule(ruleId).orElseThrow().references().getOrDefault(framework, List.of());
+    assertTrue(!cited.contains(control), ruleId + " still cites " + framework + " " + control + ": " + cited);
+  }
+
+  @Test
+  void severitiesFollowTheStatedRubric() {
+    assertEquals(List.of(Severity.CRITICAL, Severity.HIGH, Severity.MEDIUM, Severity.LOW),
+        List.copyOf(pack.severityRubric().keySet()));
+    Severity defaultPassword = severity("IDN-001");
+    List<String> breaks = new ArrayList<>();
+    // no authentication at all is no better than a default password
+    for (String noAuthentication : List.of("IDN-005", "INT-001")) {
+      if (severity(noAuthentication).compareTo(defaultPassword) < 0) {
+        breaks.add(noAuthentication + " (" + severity(noAuthentication).wireName() + ") ranks below a default password");
+      }
+    }
+    // shared credentials, management on the internet and cleartext management protocols are critical
+    for (String critical : List.of("IDN-002", "IDN-003", "IDN-004", "INT-004", "INT-005", "INT-007")) {
+      if (severity(critical) != Severity.CRITICAL) {
+        breaks.add(critical + " is " + severity(critical).wireName() + ", not critical");
+      }
+    }
+    // a warning ahead of an expiry ranks below the finding it warns of
+    for (List<String> pair : List.of(List.of("IDN-013", "IDN-012"), List.of("PAT-007", "PAT-006"))) {
+      if (severity(pair.get(0)).compareTo(severity(pair.get(1))) >= 0) {
+        breaks.add(pair.get(0) + " warns of " + pair.get(1) + " but ranks with it");
+      }
+    }
+    assertEquals(List.of(), breaks);
+  }
+
+  private static Severity severity(String ruleId) {
+    return pack.rule(ruleId).orElseThrow().severity();
   }
 
   @Test

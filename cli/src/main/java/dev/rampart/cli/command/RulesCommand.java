@@ -3,11 +3,13 @@ package dev.rampart.cli.command;
 import dev.rampart.engine.Parameter;
 import dev.rampart.engine.RulePack;
 import dev.rampart.engine.RulePacks;
+import dev.rampart.engine.value.Framework;
 import dev.rampart.engine.value.PackLoadException;
 import dev.rampart.engine.value.Rule;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,8 +31,10 @@ import picocli.CommandLine.TypeConversionException;
     description = {
       "Lists the rules of rule packs: id, category, severity, target, requirements and title.",
       "With --format markdown, writes a reference page instead: the pack's parameters with their defaults,"
-          + " the rules, which rules serve each requirement, and each rule's rationale, remediation and"
-          + " references. docs/baseline-pack.md is this page for iot-baseline."
+          + " its severity rubric, the rules, which rules serve each requirement, the crosswalk (per framework"
+          + " the edition cited, each control with the rules citing it, and the controls no rule covers, with"
+          + " why), and each rule's rationale, remediation and references. docs/baseline-pack.md is this page"
+          + " for iot-baseline."
     },
     footerHeading = "%nExit codes:%n",
     footer = {
@@ -157,8 +161,10 @@ public final class RulesCommand implements Callable<Integer> {
         out.println(pack.description().strip());
       }
       writeParameters(pack, out);
+      writeSeverities(pack, out);
       writeRuleTable(pack, out);
       writeRequirements(pack, out);
+      writeCrosswalk(pack, out);
       writeRuleDetails(pack, out);
     }
   }
@@ -183,6 +189,20 @@ public final class RulesCommand implements Callable<Integer> {
       out.println("| `" + parameter.name() + "` | " + parameter.type().wireName() + " | `" + parameter.defaultValue() + "` | "
           + range + " | " + cell(parameter.description()) + " |");
     }
+  }
+
+  private static void writeSeverities(RulePack pack, PrintWriter out) {
+    if (pack.severityRubric().isEmpty()) {
+      return;
+    }
+    out.println();
+    out.println("## Severities");
+    out.println();
+    out.println("Every rule's severity follows this rubric of the pack:");
+    out.println();
+    out.println("| severity | meaning |");
+    out.println("| --- | --- |");
+    pack.severityRubric().forEach((severity, meaning) -> out.println("| " + severity.wireName() + " | " + cell(meaning) + " |"));
   }
 
   private static void writeRuleTable(RulePack pack, PrintWriter out) {
@@ -212,7 +232,69 @@ public final class RulesCommand implements Callable<Integer> {
     out.println("| requirement | rules |");
     out.println("| --- | --- |");
     serving.forEach((requirement, rules) -> out.println("| " + cell(requirement) + " | "
-        + rules.stream().map(RulesCommand::link).collect(Collectors.joining(", ")) + " |"));
+        + links(rules) + " |"));
+  }
+
+  /**
+   * Per declared framework, the edition cited, every control with the rules that cite it (a declared
+   * control no rule cites shows none), then the controls the pack says no rule covers, and why.
+   */
+  private static void writeCrosswalk(RulePack pack, PrintWriter out) {
+    if (pack.frameworks().isEmpty()) {
+      return;
+    }
+    out.println();
+    out.println("## Crosswalk");
+    out.println();
+    out.println("The rules' references per framework, with the edition their control ids are taken from.");
+    for (Framework framework : pack.frameworks()) {
+      out.println();
+      out.println("### " + cell(framework.title()));
+      out.println();
+      out.println("Cited as `" + framework.key() + "`; edition " + cell(framework.edition())
+          + framework.link().map(url -> " ([source](" + url + "))").orElse("") + ".");
+      Map<String, List<Rule>> citing = citing(pack, framework);
+      out.println();
+      if (citing.isEmpty()) {
+        out.println("No rule cites it.");
+      } else if (framework.controls().isEmpty()) {
+        out.println("| control | rules |");
+        out.println("| --- | --- |");
+        citing.forEach((control, rules) -> out.println("| " + cell(control) + " | " + links(rules) + " |"));
+      } else {
+        out.println("| control | what it requires | rules |");
+        out.println("| --- | --- | --- |");
+        citing.forEach((control, rules) -> out.println("| " + cell(control) + " | "
+            + cell(framework.control(control).orElse("")) + " | " + links(rules) + " |"));
+      }
+      if (!framework.notCovered().isEmpty()) {
+        out.println();
+        out.println("Not covered by any rule:");
+        out.println();
+        out.println("| control | why |");
+        out.println("| --- | --- |");
+        framework.notCovered().forEach((control, reason) -> out.println("| " + cell(control) + " | " + cell(reason) + " |"));
+      }
+    }
+  }
+
+  /**
+   * The framework's controls in the order it declares them (those it says no rule covers left out),
+   * then any other control the rules cite, in the order first cited; each with the rules citing it.
+   */
+  private static Map<String, List<Rule>> citing(RulePack pack, Framework framework) {
+    Map<String, List<Rule>> citing = new LinkedHashMap<>();
+    framework.controls().keySet().stream().filter(control -> !framework.notCovered().containsKey(control))
+        .forEach(control -> citing.put(control, new ArrayList<>()));
+    for (Rule rule : pack.rules()) {
+      rule.references().getOrDefault(framework.key(), List.of())
+          .forEach(control -> citing.computeIfAbsent(control, c -> new ArrayList<>()).add(rule));
+    }
+    return citing;
+  }
+
+  private static String links(List<Rule> rules) {
+    return rules.isEmpty() ? "none" : rules.stream().map(RulesCommand::link).collect(Collectors.joining(", "));
   }
 
   private static void writeRuleDetails(RulePack pack, PrintWriter out) {

@@ -134,7 +134,7 @@ class FrameworksTest {
   void aRulesSeverityMustBeOneTheRubricDefines() {
     assertEquals("""
         1 problem in rule pack:
-        1. pack.yaml:28:15: rule IDN-001: severity 'medium' is not defined by the pack's severities rubric (choose one of [high, critical], or say in metadata.severities what 'medium' means)""",
+        1. pack.yaml:28:15: rule IDN-001: severity 'medium' is not defined by the pack's severities rubric (choose one of [critical, high], or say in metadata.severities what 'medium' means)""",
         problems(PACK.replace("severity: critical", "severity: medium")));
   }
 
@@ -152,6 +152,16 @@ class FrameworksTest {
         3. pack.yaml:11:12: framework 'etsi-en-303-645': url 'www.etsi.org/deliver/etsi_en/303600_303699/303645/02.01.01_60/en_303645v020101p.pdf' is not an http or https address (give the address where the edition can be read, e.g. https://www.etsi.org/...)
         4. pack.yaml:21:19: framework 'owasp-iot-top10-2018': 'notCovered' must map a control id to the reason no rule checks it, not a list (e.g. notCovered: {"5.1-4": ...})
         5. pack.yaml:24:5: unknown severity 'hihg' in severities (did you mean 'high'?)""",
+        problems(pack));
+  }
+
+  @Test
+  void frameworksThatAreNotAMappingAreOneProblemNotOnePerReference() {
+    String pack = PACK.substring(0, PACK.indexOf("  frameworks:")) + "  frameworks: [etsi-en-303-645]\n"
+        + PACK.substring(PACK.indexOf("  severities:"));
+    assertEquals("""
+        1 problem in rule pack:
+        1. pack.yaml:7:15: 'frameworks' must map a framework key to its title and edition, not a list (e.g. frameworks: {etsi-en-303-645: {title: ETSI EN 303 645, edition: V2.1.1 (2020-06)}})""",
         problems(pack));
   }
 
@@ -213,7 +223,7 @@ class FrameworksTest {
     assertEquals("""
         3 problems in rule pack:
         1. %1$s:8:5: framework 'owasp-iot-top10-2018' is already declared by base pack 'test' (remove it here; the base's declaration applies)
-        2. %1$s:14:15: rule ACME-1: severity 'low' is not defined by the pack's severities rubric (choose one of [high, critical], or say in metadata.severities what 'low' means)
+        2. %1$s:14:15: rule ACME-1: severity 'low' is not defined by the pack's severities rubric (choose one of [critical, high], or say in metadata.severities what 'low' means)
         3. %1$s:17:18: rule ACME-1: reference to framework 'acme', which the pack does not declare (declare it under metadata.frameworks with its title and edition)"""
             .formatted(name),
         message(assertThrows(PackLoadException.class, () -> RulePacks.load(dir.resolve("site.yaml")))));

@@ -20,6 +20,7 @@ import dev.rampart.spi.fact.FactType;
 import dev.rampart.spi.source.DidYouMean;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -113,9 +114,10 @@ final class DocumentParser {
     String id = metadata.get("id");
     Map<Severity, String> rubric = severities.isEmpty() ? inherited.severities() : severities;
     List<RuleDef> rules = rules(top.entries().get("rules"), top, id, parameters, frameworks, rubric);
+    Set<String> disabled = disabledIds(top);
     frameworks.checkNotCovered(Stream.concat(
             rules.stream().map(RuleDef::info),
-            inherited.rules().stream().filter(rule -> !disabledIds(top).contains(rule.id())))
+            inherited.rules().stream().filter(rule -> !disabled.contains(rule.id())))
         .toList());
     return new PackDef(id, metadata.get("version"), metadata.get("title"), metadata.get("description"),
         problems.source(), List.copyOf(parameters.values()), rules, null, List.of(), frameworks.own(), severities);
@@ -243,7 +245,7 @@ final class DocumentParser {
     if (severity != null && !parts.rubric().isEmpty() && !parts.rubric().containsKey(severity)) {
       problems.add(rule.entries().get("severity"), "severity '" + severity.wireName()
               + "' is not defined by the pack's severities rubric",
-          "choose one of " + parts.rubric().keySet().stream().map(Severity::wireName).toList()
+          "choose one of " + parts.rubric().keySet().stream().sorted(Comparator.reverseOrder()).map(Severity::wireName).toList()
               + ", or say in metadata.severities what '" + severity.wireName() + "' means");
     }
     Map<String, List<String>> references = parts.frameworks().references(rule.entries().get("references"));

@@ -56,8 +56,9 @@ final class FrameworkParser {
       parser.declared.put(f.key(), f);
       parser.keys.add(f.key());
     });
-    // a base that could not be loaded may declare any framework: nothing can be checked then
-    parser.any = !inherited.frameworks().isEmpty() || (node != null && inherited.known());
+    // a base that could not be loaded may declare any framework, and a declaration that is not a
+    // mapping declares none we could check against: nothing is checked then
+    parser.any = !inherited.frameworks().isEmpty() || (node instanceof MapNode && inherited.known());
     if (node != null) {
       parser.read(node, inherited);
     }

@@ -6,6 +6,8 @@ import dev.rampart.engine.internal.ast.Position;
 import dev.rampart.engine.value.Framework;
 import dev.rampart.engine.value.Rule;
 import dev.rampart.engine.value.Severity;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -39,7 +41,7 @@ record Inherited(
   Inherited {
     parameters = List.copyOf(parameters);
     frameworks = List.copyOf(frameworks);
-    severities = Map.copyOf(severities);
+    severities = severities.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(severities));
     rules = List.copyOf(rules);
   }
 
