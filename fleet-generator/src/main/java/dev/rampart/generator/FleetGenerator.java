@@ -238,8 +238,10 @@ public final class FleetGenerator {
     device.put("ota", map("enabled", true, "signedImages", true, "integrityCheck", true, "stagedRollout", true));
     device.put("credentials", map("defaultPassword", false, "sharedPassword", false,
         "fingerprint", "SHA256:" + hex(random, 4), "authMethod", "certificate", "certificate", certificate(id, random)));
+    // a policy without Deny statements: none can deny less than it seems (IDN-024)
     device.put("accessPolicy", map("actions", List.of("iot:Publish", "iot:Subscribe", "iot:Receive"),
-        "resources", List.of("topic/" + SITE + "/" + networkId(network) + "/" + id)));
+        "resources", List.of("topic/" + SITE + "/" + networkId(network) + "/" + id),
+        "deniedActions", List.of(), "deniedResources", List.of()));
     device.put("services", services(deviceClass));
     boolean wifi = deviceClass.equals("constrained") && random.nextBoolean();
     device.put("wireless", wifi ? map("enabled", true, "security", "wpa3") : map("enabled", false));

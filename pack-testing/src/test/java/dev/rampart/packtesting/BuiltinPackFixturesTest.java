@@ -42,8 +42,8 @@ class BuiltinPackFixturesTest {
     assertEquals(List.of(), result.problems());
     assertEquals(PackTestResult.PASSED, result.exitCode(), () -> problemLines(report));
     assertTrue(report.startsWith("Testing iot-baseline "), report);
-    assertTrue(report.contains("\nCovered: 72 of 72 rules (seen PASS and FAIL), 44 of 44 requirements;"
-        + " UNKNOWN seen in 69 of 69 possible\n"), () -> problemLines(report));
+    assertTrue(report.contains("\nCovered: 84 of 84 rules (seen PASS and FAIL), 44 of 44 requirements;"
+        + " UNKNOWN seen in 81 of 81 possible\n"), () -> problemLines(report));
     assertTrue(report.endsWith(" passed, 0 failed\n"), () -> problemLines(report));
   }
 
@@ -67,7 +67,7 @@ class BuiltinPackFixturesTest {
       }
     }
 
-    assertEquals(72, coverage.rules().size());
+    assertEquals(84, coverage.rules().size());
     assertEquals(Map.of(), gaps);
   }
 
@@ -95,7 +95,7 @@ class BuiltinPackFixturesTest {
     result.cases().forEach(c -> outcomes.computeIfAbsent(c.expectation().ruleId(), id -> new TreeSet<>())
         .add(c.expectation().expected()));
 
-    assertEquals(72, outcomes.size());
+    assertEquals(84, outcomes.size());
     outcomes.forEach((rule, seen) -> assertTrue(seen.containsAll(List.of(Outcome.PASS, Outcome.FAIL)), rule + ": " + seen));
   }
 

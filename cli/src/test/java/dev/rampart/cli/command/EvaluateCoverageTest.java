@@ -45,30 +45,42 @@ class EvaluateCoverageTest {
 
       assertEquals(1, run.exitCode(), run.err()); // the scan shows telnet: FAIL results fail the gate
       assertEquals("""
-          Not assessed (16 rules)
+          Not assessed (23 rules)
             no vendor facts supplied (add a 'vendors' section to the inventory)
               PRC-010  medium: Vendor publishes a software bill of materials
               PRC-011  medium: Vendor has a supply-chain security policy
               PRC-012  medium: Vendor runs a vulnerability disclosure program
               OPS-005  medium: Third-party platform is bound by contractual security commitments
+            no deployment fact supplied (add a 'deployment' section to the inventory)
+              IDN-025  high: No CA certificate that is revoked is still active in a device registry
+              IDN-026  medium: No active CA certificate of a device registry has expired or expires within the
+                     warning period
+              IDN-027  high: The roles that role aliases hand to devices are not overly permissive
+              IDN-028  medium: The roles that role aliases hand to devices grant no service the devices do not
+                     use
+              IDN-029  critical: The role an identity pool gives unauthenticated guests grants no broad or
+                     administrative AWS IoT access
+              IDN-030  high: The role an identity pool gives signed-in identities grants no broad or
+                     administrative AWS IoT access
+              PAT-010  medium: Updates are tested in a staged environment before fleet rollout
+              MON-001  medium: Access requests are verified with device posture (zero trust)
+              MON-005  medium: Every device registry sends its logs to a log service
+              RES-001  medium: An IoT incident-response playbook exists
+              RES-002  medium: The playbook covers isolation, forensic collection and vendor coordination
+              OPS-001  medium: Staff completed IoT security training recently
+              OPS-003  medium: Certificate renewal is automated
+              OPS-004  low: Device onboarding is automated
             no network facts supplied (add a 'networks' section to the inventory)
               SEG-002  high: IoT segment has no unrestricted access to critical systems
               SEG-003  high: Outbound traffic from the IoT segment is denied by default
               SEG-004  high: IoT segment's egress allowlist does not allow everything
               SEG-006  medium: IoT segment is monitored for unusual traffic
               MON-002  medium: Access from the IoT segment is verified with device posture
-            no deployment fact supplied (add a 'deployment' section to the inventory)
-              PAT-010  medium: Updates are tested in a staged environment before fleet rollout
-              MON-001  medium: Access requests are verified with device posture (zero trust)
-              RES-001  medium: An IoT incident-response playbook exists
-              RES-002  medium: The playbook covers isolation, forensic collection and vendor coordination
-              OPS-001  medium: Staff completed IoT security training recently
-              OPS-003  medium: Certificate renewal is automated
-              OPS-004  low: Device onboarding is automated
             Requirements not assessed (12)  G07, G08, G09, G17, G18, G20, G25, G26, G38, G41, G43, G44
+            Requirements partly assessed (3)  G14, G15, G28
           """, section(run.out(), "Not assessed ("));
       assertTrue(run.out().contains(
-          "  Coverage  16 rules not assessed; of 44 requirements, 12 not and 0 partly assessed\n"), run.out());
+          "  Coverage  23 rules not assessed; of 44 requirements, 12 not and 3 partly assessed\n"), run.out());
     }
 
     @Test
@@ -77,10 +89,10 @@ class EvaluateCoverageTest {
 
       assertEquals(0, run.exitCode(), run.err());
       assertEquals("""
-          rampart: warning: 16 rules were not assessed, so they neither passed nor failed:
+          rampart: warning: 23 rules were not assessed, so they neither passed nor failed:
             no vendor facts supplied (add a 'vendors' section to the inventory): PRC-010, PRC-011, PRC-012, OPS-005
+            no deployment fact supplied (add a 'deployment' section to the inventory): IDN-025, IDN-026, IDN-027, IDN-028, IDN-029, IDN-030, PAT-010, MON-001, MON-005, RES-001, RES-002, OPS-001, OPS-003, OPS-004
             no network facts supplied (add a 'networks' section to the inventory): SEG-002, SEG-003, SEG-004, SEG-006, MON-002
-            no deployment fact supplied (add a 'deployment' section to the inventory): PAT-010, MON-001, RES-001, RES-002, OPS-001, OPS-003, OPS-004
           """, run.err());
     }
 
@@ -98,6 +110,12 @@ class EvaluateCoverageTest {
           PRC-010 vendor medium
           PRC-011 vendor medium
           PRC-012 vendor medium
+          IDN-025 deployment high
+          IDN-026 deployment medium
+          IDN-027 deployment high
+          IDN-028 deployment medium
+          IDN-029 deployment critical
+          IDN-030 deployment high
           SEG-002 network high
           SEG-003 network high
           SEG-004 network high
@@ -105,6 +123,7 @@ class EvaluateCoverageTest {
           PAT-010 deployment medium
           MON-001 deployment medium
           MON-002 network medium
+          MON-005 deployment medium
           RES-001 deployment medium
           RES-002 deployment medium
           OPS-001 deployment medium
@@ -116,7 +135,7 @@ class EvaluateCoverageTest {
       assertEquals("""
           {"ruleId":"SEG-002","packId":"iot-baseline","title":"IoT segment has no unrestricted access to critical\
            systems","severity":"high","target":"network","reason":"no network facts supplied (add a 'networks'\
-           section to the inventory)","failsGate":false}""", coverage.at("/notAssessed/3").toString());
+           section to the inventory)","failsGate":false}""", coverage.at("/notAssessed/9").toString());
       assertEquals("G07 G08 G09 G17 G18 G20 G25 G26 G38 G41 G43 G44", StreamSupport
           .stream(coverage.get("requirements").spliterator(), false)
           .filter(requirement -> requirement.get("status").asText().equals("NOT_ASSESSED"))
@@ -134,16 +153,17 @@ class EvaluateCoverageTest {
 
       assertEquals(1, run.exitCode());
       assertEquals("""
-          rampart: 3 rules not assessed at severity high or above fail the gate (--fail-on-unknown):
+          rampart: 7 rules not assessed at severity high or above fail the gate (--fail-on-unknown):
+            no deployment fact supplied (add a 'deployment' section to the inventory): IDN-025, IDN-027, IDN-029, IDN-030
             no network facts supplied (add a 'networks' section to the inventory): SEG-002, SEG-003, SEG-004
-            and 13 more below severity high (see the report's coverage)
+            and 16 more below severity high (see the report's coverage)
           """, run.err());
       assertTrue(run.out().endsWith("""
-            Gate      FAILED: 28 FAIL, ERROR or UNKNOWN results at severity high or above, 3 rules not
+            Gate      FAILED: 28 FAIL, ERROR or UNKNOWN results at severity high or above, 7 rules not
                       assessed at severity high or above (--fail-on high --fail-on-unknown)
           """), run.out());
       JsonNode notAssessed = JSON.readTree(report.toFile()).at("/summary/coverage/notAssessed");
-      assertEquals("SEG-002 SEG-003 SEG-004", StreamSupport.stream(notAssessed.spliterator(), false)
+      assertEquals("IDN-025 IDN-027 IDN-029 IDN-030 SEG-002 SEG-003 SEG-004", StreamSupport.stream(notAssessed.spliterator(), false)
           .filter(rule -> rule.get("failsGate").asBoolean())
           .map(rule -> rule.get("ruleId").asText())
           .collect(Collectors.joining(" ")));
