@@ -331,6 +331,6 @@ final class Generators {
 
   private static Service service(Draw draw) {
     return new Service(null, draw.oneIn(4) ? null : draw.pick(PORTS), null, draw.oneIn(3) ? null : draw.pick(PROTOCOLS),
-        draw.pick(null, ServiceState.OPEN, ServiceState.CLOSED), null, null, null, null, null, null, null, null, null, null);
+        draw.pick(null, ServiceState.OPEN, ServiceState.CLOSED), null, null, null, null, null, null, null, null, null, null, null);
   }
 }

@@ -35,6 +35,9 @@ import org.jspecify.annotations.Nullable;
  * @param connectivity how the device reaches cloud services; {@code null} when unknown
  * @param outboundDestinations outbound destinations observed in traffic; {@code null} when unknown
  * @param egressAllowlist outbound destinations the device is allowed (e.g. from its MUD file); {@code null} when unknown
+ * @param observedPeers internal hosts (addresses, networks or names) the device was seen exchanging traffic
+ *     with (east-west); {@code null} when unknown
+ * @param allowedPeers internal hosts the device may exchange traffic with; {@code null} when unknown
  * @param attributes site-specific data that rules can reference as {@code attributes.NAME}
  */
 public record Device(
@@ -63,6 +66,8 @@ public record Device(
     @Nullable Connectivity connectivity,
     @Format(ValueFormat.DESTINATION) @Nullable List<String> outboundDestinations,
     @Format(ValueFormat.DESTINATION) @Nullable List<String> egressAllowlist,
+    @Format(ValueFormat.DESTINATION) @Nullable List<String> observedPeers,
+    @Format(ValueFormat.DESTINATION) @Nullable List<String> allowedPeers,
     Map<String, Object> attributes) implements Fact {
 
   public Device {
@@ -80,6 +85,8 @@ public record Device(
       outboundDestinations =
           FieldValues.formatted("outboundDestinations", outboundDestinations, ValueFormat.DESTINATION);
       egressAllowlist = FieldValues.formatted("egressAllowlist", egressAllowlist, ValueFormat.DESTINATION);
+      observedPeers = FieldValues.formatted("observedPeers", observedPeers, ValueFormat.DESTINATION);
+      allowedPeers = FieldValues.formatted("allowedPeers", allowedPeers, ValueFormat.DESTINATION);
     } catch (InvalidFactException e) {
       throw e.about(FactType.DEVICE, id);
     }
@@ -118,6 +125,8 @@ public record Device(
     builder.connectivity = connectivity;
     builder.outboundDestinations = outboundDestinations;
     builder.egressAllowlist = egressAllowlist;
+    builder.observedPeers = observedPeers;
+    builder.allowedPeers = allowedPeers;
     builder.attributes = attributes;
     return builder;
   }
@@ -154,6 +163,8 @@ public record Device(
     private @Nullable Connectivity connectivity;
     private @Nullable List<String> outboundDestinations;
     private @Nullable List<String> egressAllowlist;
+    private @Nullable List<String> observedPeers;
+    private @Nullable List<String> allowedPeers;
     private Map<String, Object> attributes = Map.of();
 
     private Builder(String id) {
@@ -280,13 +291,23 @@ public record Device(
       return this;
     }
 
+    public Builder observedPeers(@Nullable List<String> observedPeers) {
+      this.observedPeers = observedPeers;
+      return this;
+    }
+
+    public Builder allowedPeers(@Nullable List<String> allowedPeers) {
+      this.allowedPeers = allowedPeers;
+      return this;
+    }
+
     public Builder attributes(Map<String, Object> attributes) {
       this.attributes = Objects.requireNonNull(attributes, "attributes");
       return this;
     }
 
     public Device build() {
-      return new Device(id, name, model, serialNumber, macAddress, ipAddresses, vendorId, networkIds, deviceClass, owner, criticality, hardware, firmware, ota, credentials, accessPolicy, services, wireless, data, monitoring, resilience, lifecycle, connectivity, outboundDestinations, egressAllowlist, attributes);
+      return new Device(id, name, model, serialNumber, macAddress, ipAddresses, vendorId, networkIds, deviceClass, owner, criticality, hardware, firmware, ota, credentials, accessPolicy, services, wireless, data, monitoring, resilience, lifecycle, connectivity, outboundDestinations, egressAllowlist, observedPeers, allowedPeers, attributes);
     }
   }
 }
