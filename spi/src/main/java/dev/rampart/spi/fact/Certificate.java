@@ -25,7 +25,8 @@ import org.jspecify.annotations.Nullable;
  * @param revoked revoked according to the CRL or OCSP data at hand; {@code null} when unknown
  * @param ca the basic-constraints CA flag; {@code null} when unknown
  * @param subjectAltNames subject alternative names; {@code null} when unknown
- * @param sha256Fingerprint SHA-256 fingerprint of the DER encoding, hexadecimal; {@code null} when unknown
+ * @param sha256Fingerprint SHA-256 fingerprint of the DER encoding, 64 lower-case hex digits (openssl's
+ *     {@code SHA256 Fingerprint=9B:7A:...} and upper-case thumbprints are brought to it); {@code null} when unknown
  */
 public record Certificate(
     @Nullable String subject,
@@ -52,7 +53,7 @@ public record Certificate(
     keySize = FieldValues.number("keySize", keySize, ValueFormat.KEY_SIZE);
     signatureAlgorithm = FieldValues.canonical(Vocabulary.SIGNATURE_ALGORITHM, signatureAlgorithm);
     subjectAltNames = FieldValues.texts(subjectAltNames);
-    sha256Fingerprint = FieldValues.text(sha256Fingerprint);
+    sha256Fingerprint = FieldValues.sha256(sha256Fingerprint);
   }
 
   /** Starts a certificate with every field unknown. */
