@@ -32,8 +32,8 @@ final class ConditionCompiler {
 
   /** The selection of a uniqueness slot; {@code null} for a plain {@code unique}, which counts every fact. */
   @Nullable GroupSelector selector(int slot) {
-    Condition among = joins.uniques().get(slot).among();
-    return among == null ? null : selectors.computeIfAbsent(slot, s -> new GroupSelector(compile(among)));
+    Operand.Selection among = joins.uniques().get(slot).among();
+    return among == null ? null : selectors.computeIfAbsent(slot, s -> new GroupSelector(compile(among.condition())));
   }
 
   Check compile(Condition condition) {

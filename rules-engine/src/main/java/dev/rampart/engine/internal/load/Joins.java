@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -61,15 +62,30 @@ public record Joins(List<Field> references, List<Unique> uniques, boolean usesTi
 
   /**
    * One uniqueness check: the facts of the target type grouped by the value at a path, counting those
-   * the selection holds for ({@code among}), or all of them for {@code unique}.
+   * the selection holds for ({@code among}), or all of them for {@code unique}. Two checks written
+   * alike in one rule are one check, sharing one group-by, wherever they stand.
    *
    * @param path the field compared
    * @param among the condition the other facts must meet to count; {@code null} for every fact
    */
-  public record Unique(FieldPath path, @Nullable Condition among) {
+  public record Unique(FieldPath path, Operand.@Nullable Selection among) {
 
     static Unique of(Condition.Leaf leaf) {
-      return new Unique(leaf.path(), leaf.operand() instanceof Operand.Selection selection ? selection.condition() : null);
+      return new Unique(leaf.path(), leaf.operand() instanceof Operand.Selection selection ? selection : null);
+    }
+
+    @Override
+    public boolean equals(@Nullable Object other) {
+      return other instanceof Unique that && path.equals(that.path) && Objects.equals(text(), that.text());
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(path, text());
+    }
+
+    private @Nullable String text() {
+      return among == null ? null : among.text();
     }
   }
 
