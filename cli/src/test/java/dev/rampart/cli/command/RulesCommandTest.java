@@ -31,8 +31,8 @@ class RulesCommandTest {
   void withoutAPackTheBuiltInBaselineIsListed() {
     CliRun run = CliRun.of("rules");
 
-    assertTrue(run.out().startsWith("iot-baseline 1.0.0: IoT deployment security baseline (71 rules)\n"), run.out());
-    assertEquals(73, run.out().lines().count());
+    assertTrue(run.out().startsWith("iot-baseline 1.0.0: IoT deployment security baseline (79 rules)\n"), run.out());
+    assertEquals(81, run.out().lines().count());
     assertEquals(0, run.exitCode());
   }
 

@@ -82,7 +82,7 @@ class InventoryFileSourceTest {
         new Origin("inventory", file, 3, 3, modified),
         new Origin("inventory", file, 24, 5, modified),
         new Origin("inventory", file, 34, 5, modified),
-        new Origin("inventory", file, 50, 5, modified)), read.origins());
+        new Origin("inventory", file, 51, 5, modified)), read.origins());
   }
 
   @Test
@@ -188,7 +188,7 @@ class InventoryFileSourceTest {
     assertEquals(List.of(file + ":3:33: devices[1] (id 'b'): unknown field 'colour' (valid fields: id, name, model, "
         + "serialNumber, macAddress, ipAddresses, vendorId, networkIds, deviceClass, owner, criticality, hardware, "
         + "firmware, ota, credentials, accessPolicy, services, wireless, data, monitoring, resilience, lifecycle, "
-        + "connectivity, outboundDestinations, egressAllowlist, attributes)"), failure.problems());
+        + "connectivity, outboundDestinations, egressAllowlist, observedPeers, allowedPeers, attributes)"), failure.problems());
   }
 
   @Test
