@@ -45,7 +45,7 @@ class EvaluateCoverageTest {
 
       assertEquals(1, run.exitCode(), run.err()); // the scan shows telnet: FAIL results fail the gate
       assertEquals("""
-          Not assessed (16 rules)
+          Not assessed (17 rules)
             no vendor facts supplied (add a 'vendors' section to the inventory)
               PRC-010  medium: Vendor publishes a software bill of materials
               PRC-011  medium: Vendor has a supply-chain security policy
@@ -56,6 +56,7 @@ class EvaluateCoverageTest {
               SEG-003  high: Outbound traffic from the IoT segment is denied by default
               SEG-004  high: IoT segment's egress allowlist does not allow everything
               SEG-006  medium: IoT segment is monitored for unusual traffic
+              SEG-007  high: Device-to-device traffic on the IoT segment is denied by default
               MON-002  medium: Access from the IoT segment is verified with device posture
             no deployment fact supplied (add a 'deployment' section to the inventory)
               PAT-010  medium: Updates are tested in a staged environment before fleet rollout
@@ -65,10 +66,11 @@ class EvaluateCoverageTest {
               OPS-001  medium: Staff completed IoT security training recently
               OPS-003  medium: Certificate renewal is automated
               OPS-004  low: Device onboarding is automated
-            Requirements not assessed (12)  G07, G08, G09, G17, G18, G20, G25, G26, G38, G41, G43, G44
+            Requirements not assessed (11)  G07, G08, G09, G17, G20, G25, G26, G38, G41, G43, G44
+            Requirements partly assessed (2)  G15, G18
           """, section(run.out(), "Not assessed ("));
       assertTrue(run.out().contains(
-          "  Coverage  16 rules not assessed; of 44 requirements, 12 not and 0 partly assessed\n"), run.out());
+          "  Coverage  17 rules not assessed; of 44 requirements, 11 not and 2 partly assessed\n"), run.out());
     }
 
     @Test
@@ -77,9 +79,9 @@ class EvaluateCoverageTest {
 
       assertEquals(0, run.exitCode(), run.err());
       assertEquals("""
-          rampart: warning: 16 rules were not assessed, so they neither passed nor failed:
+          rampart: warning: 17 rules were not assessed, so they neither passed nor failed:
             no vendor facts supplied (add a 'vendors' section to the inventory): PRC-010, PRC-011, PRC-012, OPS-005
-            no network facts supplied (add a 'networks' section to the inventory): SEG-002, SEG-003, SEG-004, SEG-006, MON-002
+            no network facts supplied (add a 'networks' section to the inventory): SEG-002, SEG-003, SEG-004, SEG-006, SEG-007, MON-002
             no deployment fact supplied (add a 'deployment' section to the inventory): PAT-010, MON-001, RES-001, RES-002, OPS-001, OPS-003, OPS-004
           """, run.err());
     }
@@ -102,6 +104,7 @@ class EvaluateCoverageTest {
           SEG-003 network high
           SEG-004 network high
           SEG-006 network medium
+          SEG-007 network high
           PAT-010 deployment medium
           MON-001 deployment medium
           MON-002 network medium
@@ -117,7 +120,7 @@ class EvaluateCoverageTest {
           {"ruleId":"SEG-002","packId":"iot-baseline","title":"IoT segment has no unrestricted access to critical\
            systems","severity":"high","target":"network","reason":"no network facts supplied (add a 'networks'\
            section to the inventory)","failsGate":false}""", coverage.at("/notAssessed/3").toString());
-      assertEquals("G07 G08 G09 G17 G18 G20 G25 G26 G38 G41 G43 G44", StreamSupport
+      assertEquals("G07 G08 G09 G17 G20 G25 G26 G38 G41 G43 G44", StreamSupport
           .stream(coverage.get("requirements").spliterator(), false)
           .filter(requirement -> requirement.get("status").asText().equals("NOT_ASSESSED"))
           .map(requirement -> requirement.get("id").asText())
@@ -134,16 +137,16 @@ class EvaluateCoverageTest {
 
       assertEquals(1, run.exitCode());
       assertEquals("""
-          rampart: 3 rules not assessed at severity high or above fail the gate (--fail-on-unknown):
-            no network facts supplied (add a 'networks' section to the inventory): SEG-002, SEG-003, SEG-004
+          rampart: 4 rules not assessed at severity high or above fail the gate (--fail-on-unknown):
+            no network facts supplied (add a 'networks' section to the inventory): SEG-002, SEG-003, SEG-004, SEG-007
             and 13 more below severity high (see the report's coverage)
           """, run.err());
       assertTrue(run.out().endsWith("""
-            Gate      FAILED: 27 FAIL, ERROR or UNKNOWN results at severity high or above, 3 rules not
+            Gate      FAILED: 29 FAIL, ERROR or UNKNOWN results at severity high or above, 4 rules not
                       assessed at severity high or above (--fail-on high --fail-on-unknown)
           """), run.out());
       JsonNode notAssessed = JSON.readTree(report.toFile()).at("/summary/coverage/notAssessed");
-      assertEquals("SEG-002 SEG-003 SEG-004", StreamSupport.stream(notAssessed.spliterator(), false)
+      assertEquals("SEG-002 SEG-003 SEG-004 SEG-007", StreamSupport.stream(notAssessed.spliterator(), false)
           .filter(rule -> rule.get("failsGate").asBoolean())
           .map(rule -> rule.get("ruleId").asText())
           .collect(Collectors.joining(" ")));
