@@ -47,6 +47,8 @@ public final class FleetGenerator {
   static final double RETIRED_RATE = 0.01;
 
   private static final String SITE = "rampart-bench";
+  /** The address of the site's device controller, the one internal peer every device may reach. */
+  private static final String CONTROLLER = "10.250.0.10";
   private static final String[] OWNERS = {"facilities", "it-infrastructure", "production", "logistics", "security"};
   private static final String[] FIRMWARE = {"3.4.1", "4.0.2", "4.2.0", "5.1.7"};
   private static final String[] BUILDINGS = {"north", "south", "harbour", "annex"};
@@ -158,6 +160,8 @@ public final class FleetGenerator {
     boolean weak = random.nextDouble() < 0.05;
     network.put("egress", map("defaultDeny", !(weak && random.nextBoolean()),
         "allowlist", List.of("updates." + SITE + ".example", "telemetry." + SITE + ".example", "ntp." + SITE + ".example")));
+    // client isolation: devices reach each other only through the site's controller
+    network.put("lateral", map("defaultDeny", true, "allowlist", List.of(CONTROLLER + "/32")));
     network.put("criticalSystemsAccess", random.nextBoolean() ? "none" : "restricted");
     network.put("monitoring", map("trafficMonitoring", true, "anomalyDetection", true,
         "postureBasedAccess", !(weak && random.nextBoolean())));
@@ -235,7 +239,8 @@ public final class FleetGenerator {
     String firmware = FIRMWARE[random.nextInt(FIRMWARE.length)];
     device.put("firmware", map("version", firmware, "releaseDate", asOf.minusDays(20 + random.nextInt(280)).toString(),
         "latestVersion", firmware, "signed", true));
-    device.put("ota", map("enabled", true, "signedImages", true, "integrityCheck", true, "stagedRollout", true));
+    device.put("ota", map("enabled", true, "signedImages", true, "integrityCheck", true, "stagedRollout", true,
+        "updatePolicy", SITE + "-security-within-14d"));
     device.put("credentials", map("defaultPassword", false, "sharedPassword", false,
         "fingerprint", "SHA256:" + hex(random, 4), "authMethod", "certificate", "certificate", certificate(id, random)));
     // a policy without Deny statements: none can deny less than it seems (IDN-024)
@@ -259,6 +264,8 @@ public final class FleetGenerator {
     device.put("outboundDestinations", List.of("updates." + SITE + ".example", "telemetry." + SITE + ".example"));
     device.put("egressAllowlist",
         List.of("updates." + SITE + ".example", "telemetry." + SITE + ".example", "ntp." + SITE + ".example"));
+    device.put("observedPeers", List.of(CONTROLLER));
+    device.put("allowedPeers", List.of(CONTROLLER));
     device.put("attributes", map("building", BUILDINGS[network % BUILDINGS.length], "floor", 1 + random.nextInt(6)));
     return device;
   }
@@ -304,6 +311,7 @@ public final class FleetGenerator {
     service.put("tlsVersions", List.of("1.2", "1.3"));
     service.put("weakCiphers", false);
     service.put("authRequired", true);
+    service.put("authSchemes", List.of("mutualTLS"));
     service.put("rateLimited", true);
     service.put("inputValidation", true);
     service.put("management", management);

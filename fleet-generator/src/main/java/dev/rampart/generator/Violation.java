@@ -136,6 +136,8 @@ public enum Violation {
       mqtt.put("exposure", "internal");
       mqtt.put("tls", false);
       mqtt.put("authRequired", true);
+      // plain MQTT authenticates with the CONNECT packet's user name and password
+      mqtt.put("authSchemes", List.of("password"));
       mqtt.put("rateLimited", true);
       mqtt.put("inputValidation", true);
       addService(device, mqtt);

@@ -42,8 +42,8 @@ class BuiltinPackFixturesTest {
     assertEquals(List.of(), result.problems());
     assertEquals(PackTestResult.PASSED, result.exitCode(), () -> problemLines(report));
     assertTrue(report.startsWith("Testing iot-baseline "), report);
-    assertTrue(report.contains("\nCovered: 84 of 84 rules (seen PASS and FAIL), 44 of 44 requirements;"
-        + " UNKNOWN seen in 81 of 81 possible\n"), () -> problemLines(report));
+    assertTrue(report.contains("\nCovered: 92 of 92 rules (seen PASS and FAIL), 44 of 44 requirements;"
+        + " UNKNOWN seen in 86 of 86 possible\n"), () -> problemLines(report));
     assertTrue(report.endsWith(" passed, 0 failed\n"), () -> problemLines(report));
   }
 
@@ -67,7 +67,7 @@ class BuiltinPackFixturesTest {
       }
     }
 
-    assertEquals(84, coverage.rules().size());
+    assertEquals(92, coverage.rules().size());
     assertEquals(Map.of(), gaps);
   }
 
@@ -76,8 +76,9 @@ class BuiltinPackFixturesTest {
     Set<String> neverUnknown = result.coverage().orElseThrow().rules().stream().filter(r -> !r.unknownPossible())
         .map(r -> r.rule().id()).collect(Collectors.toCollection(TreeSet::new));
 
-    // PAT-004 and PAT-005 test that lifecycle dates are recorded, OPS-002 that an owner is
-    assertEquals(Set.of("OPS-002", "PAT-004", "PAT-005"), neverUnknown);
+    // PAT-004 and PAT-005 test that lifecycle dates are recorded, OPS-002 that an owner is; IDN-017,
+    // SEG-009 and PAT-011 that the device's minimum access, network and update policies are defined
+    assertEquals(Set.of("IDN-017", "OPS-002", "PAT-004", "PAT-005", "PAT-011", "SEG-009"), neverUnknown);
   }
 
   @Test
@@ -95,7 +96,7 @@ class BuiltinPackFixturesTest {
     result.cases().forEach(c -> outcomes.computeIfAbsent(c.expectation().ruleId(), id -> new TreeSet<>())
         .add(c.expectation().expected()));
 
-    assertEquals(84, outcomes.size());
+    assertEquals(92, outcomes.size());
     outcomes.forEach((rule, seen) -> assertTrue(seen.containsAll(List.of(Outcome.PASS, Outcome.FAIL)), rule + ": " + seen));
   }
 

@@ -150,7 +150,7 @@ class ApplicabilityIfAbsentTest {
   }
 
   private static Device withProtocol(String id, String protocol) {
-    Service service = new Service(null, 2323, null, protocol, null, null, null, null, null, null, null, null, null, null, null);
+    Service service = new Service(null, 2323, null, protocol, null, null, null, null, null, null, null, null, null, null, null, null);
     return Device.builder(id).name(id).credentials(new Credentials(true, null, null, null, null, null)).services(List.of(service))
         .build();
   }

@@ -80,7 +80,7 @@ class EvaluationTest {
   }
 
   static Service service(int port, ServiceState state) {
-    return new Service(null, port, null, null, state, null, null, null, null, null, null, null, null, null, null);
+    return new Service(null, port, null, null, state, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   ComplianceEngine engine() throws PackLoadException {

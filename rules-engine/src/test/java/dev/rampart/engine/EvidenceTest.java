@@ -188,7 +188,7 @@ class EvidenceTest {
   }
 
   private static Service service(Integer port, ServiceState state) {
-    return new Service(null, port, null, null, state, null, null, null, null, null, null, null, null, null, null);
+    return new Service(null, port, null, null, state, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   private static String outcomeAndEvidence(RuleResult result) {

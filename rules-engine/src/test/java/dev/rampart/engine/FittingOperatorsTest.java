@@ -387,7 +387,7 @@ class FittingOperatorsTest {
   }
 
   private static Service service(int port, String protocol, Boolean tls, List<String> tlsVersions) {
-    return new Service(null, port, null, protocol, null, null, tls, tlsVersions, null, null, null, null, null, null, null);
+    return new Service(null, port, null, protocol, null, null, tls, tlsVersions, null, null, null, null, null, null, null, null);
   }
 
   private static Credentials certificate(String keyAlgorithm, String signatureAlgorithm) {

@@ -412,7 +412,7 @@ class OperatorSemanticsTest {
   private static final class Services {
 
     static dev.rampart.spi.fact.Service port(int port) {
-      return new dev.rampart.spi.fact.Service(null, port, null, null, null, null, null, null, null, null, null, null, null, null, null);
+      return new dev.rampart.spi.fact.Service(null, port, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
   }
 }

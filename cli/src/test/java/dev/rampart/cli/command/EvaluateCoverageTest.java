@@ -75,6 +75,7 @@ class EvaluateCoverageTest {
               SEG-003  high: Outbound traffic from the IoT segment is denied by default
               SEG-004  high: IoT segment's egress allowlist does not allow everything
               SEG-006  medium: IoT segment is monitored for unusual traffic
+              SEG-007  high: Device-to-device traffic on the IoT segment is denied by default
               MON-002  medium: Access from the IoT segment is verified with device posture
             Requirements not assessed (12)  G07, G08, G09, G17, G18, G20, G25, G26, G38, G41, G43, G44
             Requirements partly assessed (3)  G14, G15, G28
@@ -120,6 +121,7 @@ class EvaluateCoverageTest {
           SEG-003 network high
           SEG-004 network high
           SEG-006 network medium
+          SEG-007 network high
           PAT-010 deployment medium
           MON-001 deployment medium
           MON-002 network medium

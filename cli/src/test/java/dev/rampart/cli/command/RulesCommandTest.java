@@ -33,8 +33,8 @@ class RulesCommandTest {
   void withoutAPackTheBuiltInBaselineIsListed() {
     CliRun run = CliRun.of("rules");
 
-    assertTrue(run.out().startsWith("iot-baseline 1.0.0: IoT deployment security baseline (84 rules)\n"), run.out());
-    assertEquals(86, run.out().lines().count());
+    assertTrue(run.out().startsWith("iot-baseline 1.0.0: IoT deployment security baseline (92 rules)\n"), run.out());
+    assertEquals(94, run.out().lines().count());
     assertEquals(0, run.exitCode());
   }
 

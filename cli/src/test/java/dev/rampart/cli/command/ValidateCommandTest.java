@@ -17,7 +17,7 @@ class ValidateCommandTest {
     CliRun run = CliRun.of("validate", "iot-baseline", TEST_PACK);
 
     assertEquals("""
-        OK iot-baseline@1.0.0: 84 rules
+        OK iot-baseline@1.0.0: 92 rules
         OK cli-test@1.2.0: 4 rules
         """, run.out());
     assertEquals("", run.err());

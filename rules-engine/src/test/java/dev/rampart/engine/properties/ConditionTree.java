@@ -106,6 +106,9 @@ sealed interface ConditionTree {
     if (operand instanceof FieldRef ref) {
       return "{field: " + ref.path() + "}";
     }
+    if (operand instanceof ConditionTree condition) {
+      return condition.yaml();
+    }
     if (operand instanceof List<?> items) {
       return items.stream().map(ConditionTree::render).collect(Collectors.joining(", ", "[", "]"));
     }

@@ -142,7 +142,10 @@ class EvaluationLawsTest {
       ConditionTree when = draw.oneIn(3) ? Generators.condition(draw, 1) : null;
       ConditionTree a = Generators.condition(draw, Generators.MAX_DEPTH);
       ConditionTree b = Generators.condition(draw, Generators.MAX_DEPTH);
-      return new Law(when, a, b, Generators.fleet(draw));
+      // the rules combine a and b, so they check uniqueness one way, as a rule of the generator does
+      ConditionTree.Leaf uniqueness = Generators.uniqueness(draw);
+      return new Law(when == null ? null : Generators.oneUniqueness(when, uniqueness),
+          Generators.oneUniqueness(a, uniqueness), Generators.oneUniqueness(b, uniqueness), Generators.fleet(draw));
     };
   }
 

@@ -82,7 +82,11 @@ final class Generators {
     List<GeneratedRule> rules = new ArrayList<>();
     for (int i = 1; i <= count; i++) {
       ConditionTree when = draw.oneIn(2) ? withIfAbsent(draw, condition(draw, MAX_DEPTH - 1)) : null;
-      rules.add(new GeneratedRule("r" + i, when, condition(draw, MAX_DEPTH)));
+      ConditionTree assertion = condition(draw, MAX_DEPTH);
+      // a rule joins at most 3 facts: with vendor and networks, one uniqueness check, however often written
+      Leaf uniqueness = uniqueness(draw);
+      rules.add(new GeneratedRule("r" + i, when == null ? null : oneUniqueness(when, uniqueness),
+          oneUniqueness(assertion, uniqueness)));
     }
     return rules;
   }
@@ -142,7 +146,7 @@ final class Generators {
       case 2 -> endOfSupport(draw);
       case 3 -> site(draw);
       case 4 -> vendorDisclosure(draw);
-      case 5 -> new Leaf("credentials.fingerprint", "unique", true);
+      case 5 -> uniqueness(draw);
       case 6 -> new Leaf("egressAllowlist", draw.pick("coversAll", "exists"), draw.pick(false, true));
       case 7 -> new ConditionTree.Quantified(quantifier(draw), "services", element(draw, depth - 1, Generators::serviceLeaf));
       case 8 -> new ConditionTree.Quantified(quantifier(draw), "outboundDestinations",
@@ -168,6 +172,37 @@ final class Generators {
       case 1 -> new ConditionTree.Any(children(draw, depth, (d, left) -> element(d, left, leaf)));
       default -> new ConditionTree.Not(element(draw, depth - 1, leaf));
     };
+  }
+
+  /** {@code unique}, or {@code uniqueAmong} with a condition on the other devices. */
+  static Leaf uniqueness(Draw draw) {
+    return draw.between(0, 1) == 0
+        ? new Leaf("credentials.fingerprint", "unique", true)
+        : new Leaf("credentials.fingerprint", "uniqueAmong", selection(draw));
+  }
+
+  /** The condition with every uniqueness check written as {@code form}, keeping each leaf's ifAbsent. */
+  static ConditionTree oneUniqueness(ConditionTree condition, Leaf form) {
+    if (condition instanceof ConditionTree.All all) {
+      return new ConditionTree.All(all.children().stream().map(c -> oneUniqueness(c, form)).toList());
+    }
+    if (condition instanceof ConditionTree.Any any) {
+      return new ConditionTree.Any(any.children().stream().map(c -> oneUniqueness(c, form)).toList());
+    }
+    if (condition instanceof ConditionTree.Not not) {
+      return new ConditionTree.Not(oneUniqueness(not.child(), form));
+    }
+    if (condition instanceof Leaf leaf && (leaf.operator().equals("unique") || leaf.operator().equals("uniqueAmong"))) {
+      return new Leaf(form.field(), form.operator(), form.operand(), leaf.ifAbsent());
+    }
+    return condition;
+  }
+
+  /** The condition of a {@code uniqueAmong}: which of the other devices sharing the value count. */
+  private static Leaf selection(Draw draw) {
+    Boolean[] ifAbsent = {null, false, true};
+    return new Leaf("credentials.defaultPassword", draw.pick("equals", "notEquals"), draw.pick(false, true),
+        ifAbsent[draw.between(0, 2)]);
   }
 
   private static ConditionTree defaultPassword(Draw draw) {
@@ -331,6 +366,6 @@ final class Generators {
 
   private static Service service(Draw draw) {
     return new Service(null, draw.oneIn(4) ? null : draw.pick(PORTS), null, draw.oneIn(3) ? null : draw.pick(PROTOCOLS),
-        draw.pick(null, ServiceState.OPEN, ServiceState.CLOSED), null, null, null, null, null, null, null, null, null, null);
+        draw.pick(null, ServiceState.OPEN, ServiceState.CLOSED), null, null, null, null, null, null, null, null, null, null, null);
   }
 }

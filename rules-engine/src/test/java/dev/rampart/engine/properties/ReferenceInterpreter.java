@@ -301,6 +301,9 @@ final class ReferenceInterpreter {
     if (leaf.operator().equals("unique")) {
       return unique(relative(leaf.field()), value, device, facts);
     }
+    if (leaf.operator().equals("uniqueAmong")) {
+      return uniqueAmong(relative(leaf.field()), value, device, facts, (ConditionTree) operand);
+    }
     Evidence.Operand shown = Evidence.Operand.literal(literal(operand));
     if (operand instanceof ConditionTree.FieldRef ref) {
       operand = read(ref.path(), device, facts);
@@ -371,6 +374,43 @@ final class ReferenceInterpreter {
     String shared = others == 0 ? "" : " (shared with " + others + " other device" + (others == 1 ? "" : "s") + ": "
         + String.join(", ", cited) + (others > cited.size() ? " and " + (others - cited.size()) + " more" : "") + ")";
     return new Judged(Truth.of(others == 0), List.of(new Evidence(field, Evidence.Actual.value(value + shared), expected)));
+  }
+
+  /**
+   * {@code uniqueAmong}: the other devices with the value that the condition holds for fail it; failing
+   * none, those it is UNKNOWN for leave it UNKNOWN. The device itself never counts.
+   */
+  private Judged uniqueAmong(FieldPath field, Object value, Device device, List<Fact> facts, ConditionTree selection) {
+    Evidence.Expectation expected = new Evidence.Expectation.Comparison("uniqueAmong",
+        Evidence.Operand.literal(selection.yaml()), false);
+    if (value instanceof Absence) {
+      return new Judged(Truth.UNKNOWN, List.of(new Evidence(field, actual(value), expected)));
+    }
+    List<String> counted = new ArrayList<>();
+    List<String> undecided = new ArrayList<>();
+    facts.stream()
+        .filter(fact -> fact instanceof Device other && !other.id().equals(device.id())
+            && other.credentials() != null && value.equals(other.credentials().fingerprint()))
+        .map(fact -> (Device) fact).sorted(Comparator.comparing(Device::id))
+        .forEach(other -> {
+          Truth selected = eval(selection, other, FieldPath.root(), other, facts).truth();
+          if (selected == Truth.TRUE) {
+            counted.add(other.id());
+          } else if (selected == Truth.UNKNOWN) {
+            undecided.add(other.id());
+          }
+        });
+    Truth truth = !counted.isEmpty() ? Truth.FALSE : !undecided.isEmpty() ? Truth.UNKNOWN : Truth.TRUE;
+    String shared = truth == Truth.FALSE ? " (" + sharedWith(counted, "") + ")"
+        : truth == Truth.UNKNOWN ? " (" + sharedWith(undecided, " for which the condition cannot be decided") + ")" : "";
+    return new Judged(truth, List.of(new Evidence(field, Evidence.Actual.value(value + shared), expected)));
+  }
+
+  private static String sharedWith(List<String> ids, String qualifier) {
+    int others = ids.size();
+    List<String> cited = ids.subList(0, Math.min(5, others));
+    return "shared with " + others + " other device" + (others == 1 ? "" : "s") + qualifier + ": "
+        + String.join(", ", cited) + (others > cited.size() ? " and " + (others - cited.size()) + " more" : "");
   }
 
   /** A value as the pack format's evidence shows it, written from the format's description. */

@@ -26,7 +26,8 @@ import org.jspecify.annotations.Nullable;
  *     that issued it is revoked; {@code null} when unknown
  * @param ca the basic-constraints CA flag; {@code null} when unknown
  * @param subjectAltNames subject alternative names; {@code null} when unknown
- * @param sha256Fingerprint SHA-256 fingerprint of the DER encoding, hexadecimal; {@code null} when unknown
+ * @param sha256Fingerprint SHA-256 fingerprint of the DER encoding, 64 lower-case hex digits (openssl's
+ *     {@code SHA256 Fingerprint=9B:7A:...} and upper-case thumbprints are brought to it); {@code null} when unknown
  * @param registryId the id a device registry gives the certificate (an AWS IoT certificate id, an Azure
  *     enrollment's name), so a finding can name it; {@code null} when unknown or not in a registry
  * @param registryStatus the certificate's status in the device registry that holds it (AWS IoT's ACTIVE,
@@ -65,7 +66,7 @@ public record Certificate(
     keySize = FieldValues.number("keySize", keySize, ValueFormat.KEY_SIZE);
     signatureAlgorithm = FieldValues.canonical(Vocabulary.SIGNATURE_ALGORITHM, signatureAlgorithm);
     subjectAltNames = FieldValues.texts(subjectAltNames);
-    sha256Fingerprint = FieldValues.text(sha256Fingerprint);
+    sha256Fingerprint = FieldValues.sha256(sha256Fingerprint);
     registryId = FieldValues.text(registryId);
   }
 

@@ -35,6 +35,9 @@ import org.jspecify.annotations.Nullable;
  * @param connectivity how the device reaches cloud services; {@code null} when unknown
  * @param outboundDestinations outbound destinations observed in traffic; {@code null} when unknown
  * @param egressAllowlist outbound destinations the device is allowed (e.g. from its MUD file); {@code null} when unknown
+ * @param observedPeers internal hosts (addresses, networks or names) the device was seen exchanging traffic
+ *     with (east-west); {@code null} when unknown
+ * @param allowedPeers internal hosts the device may exchange traffic with; {@code null} when unknown
  * @param presence which systems of record and discovery sources report the device; {@code null} when unknown
  * @param attributes site-specific data that rules can reference as {@code attributes.NAME}
  */
@@ -64,6 +67,8 @@ public record Device(
     @Nullable Connectivity connectivity,
     @Format(ValueFormat.DESTINATION) @Nullable List<String> outboundDestinations,
     @Format(ValueFormat.DESTINATION) @Nullable List<String> egressAllowlist,
+    @Format(ValueFormat.DESTINATION) @Nullable List<String> observedPeers,
+    @Format(ValueFormat.DESTINATION) @Nullable List<String> allowedPeers,
     @Nullable Presence presence,
     Map<String, Object> attributes) implements Fact {
 
@@ -82,6 +87,8 @@ public record Device(
       outboundDestinations =
           FieldValues.formatted("outboundDestinations", outboundDestinations, ValueFormat.DESTINATION);
       egressAllowlist = FieldValues.formatted("egressAllowlist", egressAllowlist, ValueFormat.DESTINATION);
+      observedPeers = FieldValues.formatted("observedPeers", observedPeers, ValueFormat.DESTINATION);
+      allowedPeers = FieldValues.formatted("allowedPeers", allowedPeers, ValueFormat.DESTINATION);
     } catch (InvalidFactException e) {
       throw e.about(FactType.DEVICE, id);
     }
@@ -120,6 +127,8 @@ public record Device(
     builder.connectivity = connectivity;
     builder.outboundDestinations = outboundDestinations;
     builder.egressAllowlist = egressAllowlist;
+    builder.observedPeers = observedPeers;
+    builder.allowedPeers = allowedPeers;
     builder.presence = presence;
     builder.attributes = attributes;
     return builder;
@@ -157,6 +166,8 @@ public record Device(
     private @Nullable Connectivity connectivity;
     private @Nullable List<String> outboundDestinations;
     private @Nullable List<String> egressAllowlist;
+    private @Nullable List<String> observedPeers;
+    private @Nullable List<String> allowedPeers;
     private @Nullable Presence presence;
     private Map<String, Object> attributes = Map.of();
 
@@ -284,6 +295,16 @@ public record Device(
       return this;
     }
 
+    public Builder observedPeers(@Nullable List<String> observedPeers) {
+      this.observedPeers = observedPeers;
+      return this;
+    }
+
+    public Builder allowedPeers(@Nullable List<String> allowedPeers) {
+      this.allowedPeers = allowedPeers;
+      return this;
+    }
+
     public Builder presence(@Nullable Presence presence) {
       this.presence = presence;
       return this;
@@ -295,7 +316,7 @@ public record Device(
     }
 
     public Device build() {
-      return new Device(id, name, model, serialNumber, macAddress, ipAddresses, vendorId, networkIds, deviceClass, owner, criticality, hardware, firmware, ota, credentials, accessPolicy, services, wireless, data, monitoring, resilience, lifecycle, connectivity, outboundDestinations, egressAllowlist, presence, attributes);
+      return new Device(id, name, model, serialNumber, macAddress, ipAddresses, vendorId, networkIds, deviceClass, owner, criticality, hardware, firmware, ota, credentials, accessPolicy, services, wireless, data, monitoring, resilience, lifecycle, connectivity, outboundDestinations, egressAllowlist, observedPeers, allowedPeers, presence, attributes);
     }
   }
 }

@@ -5,6 +5,8 @@ import dev.rampart.spi.value.ValueFormat;
 import dev.rampart.spi.value.Vocabulary;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,6 +15,9 @@ import org.jspecify.annotations.Nullable;
  * equal to it.
  */
 final class FieldValues {
+
+  private static final Pattern SHA256_LABEL = Pattern.compile("^(?i)sha-?256(\\s*fingerprint)?\\s*[=:]\\s*");
+  private static final Pattern SHA256_HEX = Pattern.compile("[0-9A-Fa-f]{64}");
 
   private FieldValues() {}
 
@@ -34,6 +39,21 @@ final class FieldValues {
       }
     }
     return List.copyOf(kept);
+  }
+
+  /**
+   * A SHA-256 fingerprint in one form, 64 lower-case hex digits, from the forms tools print it in
+   * (openssl's {@code SHA256 Fingerprint=9B:7A:...}, Azure's upper-case thumbprints, nmap's groups of
+   * four): the same certificate must be the same value wherever it was read, or uniqueness and reuse
+   * checks miss it. Other text is an identifier of another kind and is kept, stripped.
+   */
+  static @Nullable String sha256(@Nullable String fingerprint) {
+    String text = Text.orNull(fingerprint);
+    if (text == null) {
+      return null;
+    }
+    String digits = SHA256_LABEL.matcher(text).replaceFirst("").replace(":", "").replace(" ", "");
+    return SHA256_HEX.matcher(digits).matches() ? digits.toLowerCase(Locale.ROOT) : text;
   }
 
   /** The canonical value of a vocabulary's spelling; an unknown spelling is kept as written. */

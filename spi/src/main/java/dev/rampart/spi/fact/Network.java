@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param vlan VLAN id; {@code null} when unknown
  * @param cidr address range, e.g. 10.20.0.0/24; {@code null} when unknown
  * @param egress outbound traffic policy; {@code null} when unknown
+ * @param lateral policy for traffic between devices (east-west); {@code null} when unknown
  * @param criticalSystemsAccess how far the segment reaches critical systems; {@code null} when unknown
  * @param monitoring how the segment's traffic is watched; {@code null} when unknown
  * @param attributes site-specific data that rules can reference as {@code attributes.NAME}
@@ -26,6 +27,7 @@ public record Network(
     @Format(ValueFormat.VLAN) @Nullable Integer vlan,
     @Format(ValueFormat.NETWORK) @Nullable String cidr,
     @Nullable Egress egress,
+    @Nullable Lateral lateral,
     @Nullable CriticalSystemsAccess criticalSystemsAccess,
     @Nullable NetworkMonitoring monitoring,
     Map<String, Object> attributes) implements Fact {
@@ -55,6 +57,7 @@ public record Network(
     builder.vlan = vlan;
     builder.cidr = cidr;
     builder.egress = egress;
+    builder.lateral = lateral;
     builder.criticalSystemsAccess = criticalSystemsAccess;
     builder.monitoring = monitoring;
     builder.attributes = attributes;
@@ -74,6 +77,7 @@ public record Network(
     private @Nullable Integer vlan;
     private @Nullable String cidr;
     private @Nullable Egress egress;
+    private @Nullable Lateral lateral;
     private @Nullable CriticalSystemsAccess criticalSystemsAccess;
     private @Nullable NetworkMonitoring monitoring;
     private Map<String, Object> attributes = Map.of();
@@ -107,6 +111,11 @@ public record Network(
       return this;
     }
 
+    public Builder lateral(@Nullable Lateral lateral) {
+      this.lateral = lateral;
+      return this;
+    }
+
     public Builder criticalSystemsAccess(@Nullable CriticalSystemsAccess criticalSystemsAccess) {
       this.criticalSystemsAccess = criticalSystemsAccess;
       return this;
@@ -123,7 +132,7 @@ public record Network(
     }
 
     public Network build() {
-      return new Network(id, name, zone, vlan, cidr, egress, criticalSystemsAccess, monitoring, attributes);
+      return new Network(id, name, zone, vlan, cidr, egress, lateral, criticalSystemsAccess, monitoring, attributes);
     }
   }
 }

@@ -9,10 +9,17 @@ import org.jspecify.annotations.Nullable;
  * @param signedImages only signed images are accepted; {@code null} when unknown
  * @param integrityCheck images are integrity-checked before install; {@code null} when unknown
  * @param stagedRollout updates are tested on a staged group before the fleet; {@code null} when unknown
+ * @param updatePolicy the update policy defined for the device, by its name or id in the organisation's
+ *     records (which updates it takes, how soon, in which window); {@code null} when none is recorded
  */
 public record Ota(
     @Nullable Boolean enabled,
     @Nullable Boolean signedImages,
     @Nullable Boolean integrityCheck,
-    @Nullable Boolean stagedRollout) {
+    @Nullable Boolean stagedRollout,
+    @Nullable String updatePolicy) {
+
+  public Ota {
+    updatePolicy = FieldValues.text(updatePolicy);
+  }
 }

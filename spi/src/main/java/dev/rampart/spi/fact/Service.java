@@ -25,6 +25,9 @@ import org.jspecify.annotations.Nullable;
  * @param management the service is a management interface; {@code null} when unknown
  * @param product product name reported by the service; {@code null} when unknown
  * @param productVersion product version reported by the service; {@code null} when unknown
+ * @param authSchemes how callers may authenticate, every scheme the service accepts: mutual-tls, oauth2,
+ *     openid-connect, bearer, jwt, sigv4, negotiate, basic, digest, ntlm, api-key, password, none;
+ *     {@code null} when unknown
  */
 public record Service(
     @Nullable String name,
@@ -41,7 +44,8 @@ public record Service(
     @Nullable Boolean inputValidation,
     @Nullable Boolean management,
     @Nullable String product,
-    @Nullable String productVersion) {
+    @Nullable String productVersion,
+    @Canonical(Vocabulary.AUTH_SCHEME) @Nullable List<String> authSchemes) {
 
   public Service {
     name = FieldValues.text(name);
@@ -50,6 +54,7 @@ public record Service(
     tlsVersions = FieldValues.canonical(Vocabulary.TLS_VERSION, tlsVersions);
     product = FieldValues.text(product);
     productVersion = FieldValues.text(productVersion);
+    authSchemes = FieldValues.canonical(Vocabulary.AUTH_SCHEME, authSchemes);
   }
 
   /** Starts a service with every field unknown. */
@@ -75,6 +80,7 @@ public record Service(
     builder.management = management;
     builder.product = product;
     builder.productVersion = productVersion;
+    builder.authSchemes = authSchemes;
     return builder;
   }
 
@@ -95,6 +101,7 @@ public record Service(
     private @Nullable Boolean management;
     private @Nullable String product;
     private @Nullable String productVersion;
+    private @Nullable List<String> authSchemes;
 
     private Builder() {}
 
@@ -173,8 +180,13 @@ public record Service(
       return this;
     }
 
+    public Builder authSchemes(@Nullable List<String> authSchemes) {
+      this.authSchemes = authSchemes;
+      return this;
+    }
+
     public Service build() {
-      return new Service(name, port, transport, protocol, state, exposure, tls, tlsVersions, weakCiphers, authRequired, rateLimited, inputValidation, management, product, productVersion);
+      return new Service(name, port, transport, protocol, state, exposure, tls, tlsVersions, weakCiphers, authRequired, rateLimited, inputValidation, management, product, productVersion, authSchemes);
     }
   }
 }

@@ -146,6 +146,48 @@ public enum Vocabulary {
           "SHA512withRSA", "RSASSA-PSS", "SHA1withDSA", "SHA224withDSA", "SHA256withDSA", "SHA1withECDSA",
           "SHA224withECDSA", "SHA256withECDSA", "SHA384withECDSA", "SHA512withECDSA", "Ed25519", "Ed448");
     }
+  },
+
+  /**
+   * How callers of a service authenticate: {@code mutual-tls}, {@code oauth2}, {@code openid-connect},
+   * {@code bearer}, {@code jwt}, {@code sigv4}, {@code negotiate} against {@code basic}, {@code digest},
+   * {@code ntlm}, {@code api-key}, {@code password} and {@code none}. OpenAPI's security scheme types
+   * ({@code mutualTLS}, {@code apiKey}, {@code openIdConnect}), the HTTP schemes of WWW-Authenticate
+   * challenges as nmap's http-auth reports them ({@code Basic realm=...}, {@code NTLM},
+   * {@code AWS4-HMAC-SHA256}) and the usual product words map to them.
+   */
+  AUTH_SCHEME("authentication scheme") {
+    private final Map<String, String> aliases = aliases(new String[][] {
+        {"mutual-tls", "mutualtls", "mtls", "tlsclientauth", "clientcertificate", "clientcert", "x509", "certificate"},
+        {"oauth2", "oauth", "oauth20", "oauth2bearer"},
+        {"openid-connect", "openidconnect", "oidc"},
+        {"bearer", "bearertoken"},
+        {"jwt", "jsonwebtoken", "signedtoken", "jws"},
+        {"sigv4", "awssigv4", "aws4hmacsha256", "awssignaturev4", "awssignatureversion4"},
+        {"negotiate", "kerberos", "spnego"},
+        {"basic", "httpbasic", "basicauth"},
+        {"digest", "httpdigest", "digestauth"},
+        {"ntlm", "httpntlm"},
+        {"api-key", "apikey", "xapikey", "staticapikey"},
+        {"password", "usernamepassword", "userpass", "passwd"},
+        {"none", "noauth", "anonymous", "unauthenticated"},
+    });
+
+    @Override
+    @Nullable String lookUp(String key) {
+      String whole = aliases.get(squeeze(key));
+      if (whole != null) {
+        return whole;
+      }
+      // a WWW-Authenticate challenge names its scheme first: "Basic realm=WebAdmin", "Digest realm=..."
+      return aliases.get(squeeze(key.strip().split("[\\s,]", 2)[0]));
+    }
+
+    @Override
+    public List<String> canonicalValues() {
+      return List.of("mutual-tls", "oauth2", "openid-connect", "bearer", "jwt", "sigv4", "negotiate", "basic",
+          "digest", "ntlm", "api-key", "password", "none");
+    }
   };
 
   /** Spellings seen so far and their canonical forms: facts repeat a handful of spellings millions of times. */
@@ -214,6 +256,17 @@ public enum Vocabulary {
       }
     }
     return false;
+  }
+
+  /** Each row's spellings, squeezed, mapped to the row's first entry, the canonical value. */
+  private static Map<String, String> aliases(String[][] rows) {
+    Map<String, String> aliases = new LinkedHashMap<>();
+    for (String[] row : rows) {
+      for (String spelling : row) {
+        aliases.put(squeeze(spelling), row[0]);
+      }
+    }
+    return Map.copyOf(aliases);
   }
 
   private static String squeeze(String text) {

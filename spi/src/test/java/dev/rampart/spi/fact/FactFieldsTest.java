@@ -31,7 +31,8 @@ class FactFieldsTest {
       Vocabulary.PROTOCOL, List.of("Telnet", "telnet"),
       Vocabulary.TLS_VERSION, List.of("TLSv1.0", "1.0"),
       Vocabulary.KEY_ALGORITHM, List.of("rsaEncryption", "RSA"),
-      Vocabulary.SIGNATURE_ALGORITHM, List.of("sha1WithRSAEncryption", "SHA1withRSA"));
+      Vocabulary.SIGNATURE_ALGORITHM, List.of("sha1WithRSAEncryption", "SHA1withRSA"),
+      Vocabulary.AUTH_SCHEME, List.of("Basic realm=\"WebAdmin\"", "basic"));
 
   static Stream<RecordComponent> components() {
     Set<Class<?>> records = new LinkedHashSet<>();

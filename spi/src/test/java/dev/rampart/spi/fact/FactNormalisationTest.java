@@ -51,6 +51,22 @@ class FactNormalisationTest {
   }
 
   @Test
+  void aSha256FingerprintHasOneSpellingWhateverToolPrintedIt() {
+    String hex = "9b7a2c4e5f60718293a4b5c6d7e8f90112233445566778899aabbccddeeff001";
+    // openssl x509 -fingerprint -sha256, an Azure thumbprint, nmap's ssl-cert groups of four, and as is
+    for (String spelling : List.of(
+        "SHA256 Fingerprint=9B:7A:2C:4E:5F:60:71:82:93:A4:B5:C6:D7:E8:F9:01:12:23:34:45:56:67:78:89:9A:AB:BC:CD:DE:EF:F0:01",
+        "9B7A2C4E5F60718293A4B5C6D7E8F90112233445566778899AABBCCDDEEFF001",
+        "SHA-256: 9b7a 2c4e 5f60 7182 93a4 b5c6 d7e8 f901 1223 3445 5667 7889 9aab bccd deef f001",
+        " " + hex + " ")) {
+      assertEquals(hex, Certificate.builder().sha256Fingerprint(spelling).build().sha256Fingerprint(), spelling);
+    }
+    // not 64 hex digits: an identifier of another kind, kept as written
+    assertEquals("77e3b9d0-cloned", Certificate.builder().sha256Fingerprint(" 77e3b9d0-cloned").build().sha256Fingerprint());
+    assertEquals("SHA1:7F:8C", Certificate.builder().sha256Fingerprint("SHA1:7F:8C").build().sha256Fingerprint());
+  }
+
+  @Test
   void addressesAreKeptInCanonicalText() {
     Device device = Device.builder("cam-1").ipAddresses(List.of("::ffff:8.8.8.8", "2001:DB8:0:0::1", " 10.0.0.5 "))
         .build();

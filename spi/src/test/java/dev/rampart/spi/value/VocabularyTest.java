@@ -52,6 +52,29 @@ class VocabularyTest {
     assertEquals(canonical, Vocabulary.SIGNATURE_ALGORITHM.canonical(spelling));
   }
 
+  // OpenAPI 3.1 securitySchemes types and HTTP schemes; nmap http-auth prints each WWW-Authenticate challenge
+  // as "Basic realm=WebAdmin" or "Digest realm=... nonce=..."; AWS SigV4 signs with AWS4-HMAC-SHA256
+  @ParameterizedTest(name = "authentication scheme {0} is {1}")
+  @CsvSource(delimiter = '|', value = {
+      "mutualTLS | mutual-tls", "oauth2 | oauth2", "openIdConnect | openid-connect", "apiKey | api-key",
+      "bearer | bearer", "Basic realm=WebAdmin | basic", "Digest realm=\"Login\", nonce=\"f00d\", qop=\"auth\" | digest",
+      "NTLM | ntlm", "Negotiate | negotiate", "AWS4-HMAC-SHA256 | sigv4", "JWT | jwt", "mTLS | mutual-tls",
+      "client certificate | mutual-tls", "Basic | basic", "OAuth 2.0 | oauth2", "username/password | password",
+      "anonymous | none", "X-API-Key | api-key",
+  })
+  void authenticationSchemesFromOpenApiAndHttpChallenges(String spelling, String canonical) {
+    assertEquals(canonical, Vocabulary.AUTH_SCHEME.canonical(spelling));
+  }
+
+  @Test
+  void anUnknownAuthenticationSchemeIsKeptAndNeverGuessed() {
+    // a scheme word that merely starts like a known one is not that scheme
+    assertEquals("Basically", Vocabulary.AUTH_SCHEME.canonical("Basically"));
+    assertFalse(Vocabulary.AUTH_SCHEME.isKnown("Basically"));
+    assertEquals("HOBA", Vocabulary.AUTH_SCHEME.canonical("HOBA"));
+    assertFalse(Vocabulary.AUTH_SCHEME.isKnown("HOBA"));
+  }
+
   @Test
   void anUnknownSpellingIsKeptAsWrittenAndIsNotKnown() {
     assertEquals("quic-ish", Vocabulary.PROTOCOL.canonical(" quic-ish "));

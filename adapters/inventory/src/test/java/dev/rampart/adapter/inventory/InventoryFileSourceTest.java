@@ -188,7 +188,7 @@ class InventoryFileSourceTest {
     assertEquals(List.of(file + ":3:33: devices[1] (id 'b'): unknown field 'colour' (valid fields: id, name, model, "
         + "serialNumber, macAddress, ipAddresses, vendorId, networkIds, deviceClass, owner, criticality, hardware, "
         + "firmware, ota, credentials, accessPolicy, services, wireless, data, monitoring, resilience, lifecycle, "
-        + "connectivity, outboundDestinations, egressAllowlist, presence, attributes)"), failure.problems());
+        + "connectivity, outboundDestinations, egressAllowlist, observedPeers, allowedPeers, presence, attributes)"), failure.problems());
   }
 
   @Test

@@ -24,7 +24,7 @@ class InventoryProblemsTest {
         FILE:8:5: devices[2] (id 'cam-03'): unknown field 'colour' (valid fields: id, name, model, serialNumber, \
         macAddress, ipAddresses, vendorId, networkIds, deviceClass, owner, criticality, hardware, firmware, ota, \
         credentials, accessPolicy, services, wireless, data, monitoring, resilience, lifecycle, connectivity, \
-        outboundDestinations, egressAllowlist, presence, attributes)
+        outboundDestinations, egressAllowlist, observedPeers, allowedPeers, presence, attributes)
         """);
   }
 

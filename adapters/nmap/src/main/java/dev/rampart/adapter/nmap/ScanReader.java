@@ -201,6 +201,11 @@ final class ScanReader {
       if (!output.failed()) {
         port.ciphers = CipherScan.of(output);
       }
+    } else if (AuthScript.SCRIPT.equals(id)) {
+      ScriptOutput output = ScriptOutput.read(cursor);
+      if (!output.failed()) {
+        port.authSchemes = AuthScript.schemes(output);
+      }
     } else if (CertificateScript.SCRIPT.equals(id)) {
       ScriptOutput output = ScriptOutput.read(cursor);
       if (!output.failed()) {

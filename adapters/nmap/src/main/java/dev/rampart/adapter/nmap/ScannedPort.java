@@ -5,6 +5,7 @@ import dev.rampart.spi.fact.Exposure;
 import dev.rampart.spi.fact.Service;
 import dev.rampart.spi.fact.ServiceState;
 import dev.rampart.spi.fact.Transport;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** One {@code <port>} of a host as it is read, turned into a {@link Service} once complete. */
@@ -20,6 +21,7 @@ final class ScannedPort {
   @Nullable String method;
   @Nullable CipherScan ciphers;
   @Nullable Certificate certificate;
+  @Nullable List<String> authSchemes;
 
   ScannedPort(int port, @Nullable Transport transport) {
     this.port = port;
@@ -43,6 +45,7 @@ final class ScannedPort {
         .management(open && ServiceNames.isManagement(protocol) ? Boolean.TRUE : null)
         .product(product)
         .productVersion(version)
+        .authSchemes(authSchemes)
         .build();
   }
 

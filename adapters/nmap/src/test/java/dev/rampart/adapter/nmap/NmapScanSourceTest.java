@@ -60,21 +60,21 @@ class NmapScanSourceTest {
     void eachListedPortIsAServiceExtraPortsAreNot() {
       assertEquals(List.of(
           new Service("ssh", 22, TCP, "ssh", OPEN, null, null, null, null, null, null, null, true,
-              "OpenSSH", "8.4p1 Debian 5+deb11u1"),
+              "OpenSSH", "8.4p1 Debian 5+deb11u1", null),
           new Service("telnet", 23, TCP, "telnet", OPEN, null, false, null, null, null, null, null, true,
-              "BusyBox telnetd", null),
+              "BusyBox telnetd", null, null),
           new Service("http", 80, TCP, "http", OPEN, null, false, null, null, null, null, null, null,
-              "lighttpd", "1.4.59"),
+              "lighttpd", "1.4.59", null),
           new Service("http", 443, TCP, "https", OPEN, null, true, List.of("1.2", "1.3"), false, null, null, null, null,
-              "lighttpd", "1.4.59"),
-          new Service("mqtt", 1883, TCP, "mqtt", OPEN, null, false, null, null, null, null, null, null, null, null),
+              "lighttpd", "1.4.59", null),
+          new Service("mqtt", 1883, TCP, "mqtt", OPEN, null, false, null, null, null, null, null, null, null, null, null),
           new Service("mqtt", 8883, TCP, "mqtts", OPEN, null, true, List.of("1.0", "1.2"), true, null, null, null, null,
-              null, null),
-          new Service("http-proxy", 8080, TCP, "http", CLOSED, null, null, null, null, null, null, null, null, null, null),
+              null, null, null),
+          new Service("http-proxy", 8080, TCP, "http", CLOSED, null, null, null, null, null, null, null, null, null, null, null),
           new Service("cslistener", 9000, TCP, "cslistener", FILTERED, null, null, null, null, null, null, null, null,
-              null, null),
+              null, null, null),
           new Service("tungsten-https", 9443, TCP, "tungsten-https", OPEN, null, null, null, null, null, null, null, null,
-              null, null)),
+              null, null, null)),
           camera.services());
     }
 
@@ -126,7 +126,7 @@ class NmapScanSourceTest {
       Service https = devices.get(0).services().get(0);
 
       assertEquals(new Service("http", 443, TCP, "https", OPEN, null, true, List.of("ssl3", "1.0"), true,
-          null, null, null, null, "GoAhead WebServer", null), https);
+          null, null, null, null, "GoAhead WebServer", null, null), https);
     }
 
     @Test
@@ -154,7 +154,7 @@ class NmapScanSourceTest {
       Device gateway = devices.get(1);
 
       assertEquals(new Service("https-alt", 8443, TCP, "https", OPEN, null, true, List.of("1.2"), false,
-          null, null, null, null, null, null), gateway.services().get(0));
+          null, null, null, null, null, null, null), gateway.services().get(0));
       assertEquals(new Certificate(
           "CN=gw-41,O=Acme,C=US",
           "CN=Acme Issuing CA,O=Acme,C=US",
@@ -206,10 +206,10 @@ class NmapScanSourceTest {
   @Test
   void udpPortsKeepTheirTransportAndOpenFilteredIsFiltered() throws SourceException {
     assertEquals(List.of(
-        new Service("domain", 53, UDP, "domain", OPEN, null, null, null, null, null, null, null, null, "dnsmasq", "2.85"),
-        new Service("ntp", 123, UDP, "ntp", CLOSED, null, null, null, null, null, null, null, null, null, null),
-        new Service("snmp", 161, UDP, "snmp", FILTERED, null, null, null, null, null, null, null, null, null, null),
-        new Service("coap", 5683, UDP, "coap", OPEN, null, null, null, null, null, null, null, null, null, null)),
+        new Service("domain", 53, UDP, "domain", OPEN, null, null, null, null, null, null, null, null, "dnsmasq", "2.85", null),
+        new Service("ntp", 123, UDP, "ntp", CLOSED, null, null, null, null, null, null, null, null, null, null, null),
+        new Service("snmp", 161, UDP, "snmp", FILTERED, null, null, null, null, null, null, null, null, null, null, null),
+        new Service("coap", 5683, UDP, "coap", OPEN, null, null, null, null, null, null, null, null, null, null, null)),
         Fixtures.devices("udp.xml").get(0).services());
   }
 

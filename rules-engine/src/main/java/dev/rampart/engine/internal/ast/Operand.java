@@ -4,7 +4,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** The right-hand side of a leaf condition. */
-public sealed interface Operand permits Operand.Literal, Operand.ParamRef, Operand.FieldRef {
+public sealed interface Operand permits Operand.Literal, Operand.ParamRef, Operand.FieldRef, Operand.Selection {
 
   /**
    * A constant, already converted to the field's runtime type (see {@code Literals}).
@@ -32,4 +32,19 @@ public sealed interface Operand permits Operand.Literal, Operand.ParamRef, Opera
    * @param path the field, resolved from the rule's target fact
    */
   record FieldRef(FieldPath path) implements Operand {}
+
+  /**
+   * A condition that selects, among the other facts of the rule's target type, those a comparison
+   * counts ({@code uniqueAmong}).
+   *
+   * @param condition the condition, paths relative to each other fact; it reads only their own fields
+   * @param text the condition as the pack wrote it, for evidence
+   */
+  record Selection(Condition condition, String text) implements Operand {
+
+    public Selection {
+      Objects.requireNonNull(condition, "condition");
+      Objects.requireNonNull(text, "text");
+    }
+  }
 }

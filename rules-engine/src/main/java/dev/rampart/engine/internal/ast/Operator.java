@@ -25,7 +25,8 @@ public enum Operator {
   WITHIN_ANY("withinAny"),
   COVERS_ALL("coversAll"),
   REACHES_OTHER_DEVICES("reachesOtherDevices"),
-  UNIQUE("unique");
+  UNIQUE("unique"),
+  UNIQUE_AMONG("uniqueAmong");
 
   private final String wireName;
 
@@ -65,6 +66,11 @@ public enum Operator {
    */
   public boolean isMembership() {
     return this == IN || this == NOT_IN || this == IN_CIDR || this == WITHIN_ANY;
+  }
+
+  /** Whether the operator compares the value with the same field of the other facts of the type. */
+  public boolean isFleetWide() {
+    return this == UNIQUE || this == UNIQUE_AMONG;
   }
 
   /** Whether the operator measures a time against the evaluation clock. */

@@ -377,6 +377,36 @@ final class Checks {
     };
   }
 
+  /**
+   * {@code uniqueAmong: CONDITION}: no other fact of the type that the condition selects has the same
+   * value. One that it may select (the condition is UNKNOWN for it) leaves the check UNKNOWN.
+   */
+  static Check uniqueAmong(PathReader path, int slot, GroupSelector selector, Evidence.Operand shown, String typeName) {
+    Expectation expected = new Expectation.Comparison("uniqueAmong", shown, false);
+    return (frame, current, prefix, explain) -> {
+      Object value = path.read(frame, current);
+      if (value instanceof Absent) {
+        return explain ? evidence(Truth.UNKNOWN, path.path(), value, expected) : Verdict.UNKNOWN;
+      }
+      ValueGroup group = frame.groups[slot];
+      GroupSelector.Membership self = selector.membership(frame.fact);
+      long counted = group.size() - (self == GroupSelector.Membership.COUNTED ? 1 : 0);
+      long undecided = group.undecided() - (self == GroupSelector.Membership.UNDECIDED ? 1 : 0);
+      Truth truth = counted > 0 ? Truth.FALSE : undecided > 0 ? Truth.UNKNOWN : Truth.TRUE;
+      if (!explain) {
+        return Verdict.bare(truth);
+      }
+      String selfId = frame.fact.id();
+      String others = truth == Truth.FALSE
+          ? " (" + ValueGroup.describe(counted, group.firstIds(), selfId, typeName, "") + ")"
+          : truth == Truth.UNKNOWN
+              ? " (" + ValueGroup.describe(undecided, group.firstUndecided(), selfId, typeName,
+                  " for which the condition cannot be decided") + ")"
+              : "";
+      return new Verdict(truth, List.of(new Evidence(path.path(), Actual.value(Values.render(value) + others), expected)));
+    };
+  }
+
   private static Verdict evidence(Truth truth, FieldPath field, Object value, Expectation expected) {
     return new Verdict(truth, List.of(new Evidence(field, actual(value), expected)));
   }

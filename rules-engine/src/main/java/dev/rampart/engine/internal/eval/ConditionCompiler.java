@@ -6,8 +6,10 @@ import dev.rampart.engine.internal.ast.Operator;
 import dev.rampart.engine.internal.load.Joins;
 import dev.rampart.engine.internal.schema.FieldKind;
 import dev.rampart.engine.value.Evidence;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** Compiles the AST into {@link Check} closures: paths pre-resolved, constants pre-converted. */
 final class ConditionCompiler {
@@ -15,6 +17,8 @@ final class ConditionCompiler {
   private final Joins joins;
   private final Map<String, BoundParameter> parameters;
   private final String typeName;
+  /** The compiled selection of each {@code uniqueAmong} slot, made once for the check and the group-by. */
+  private final Map<Integer, GroupSelector> selectors = new HashMap<>();
 
   ConditionCompiler(Joins joins, Map<String, BoundParameter> parameters, String typeName) {
     this.joins = joins;
@@ -24,6 +28,12 @@ final class ConditionCompiler {
 
   Joins joins() {
     return joins;
+  }
+
+  /** The selection of a uniqueness slot; {@code null} for a plain {@code unique}, which counts every fact. */
+  @Nullable GroupSelector selector(int slot) {
+    Operand.Selection among = joins.uniques().get(slot).among();
+    return among == null ? null : selectors.computeIfAbsent(slot, s -> new GroupSelector(compile(among.condition())));
   }
 
   Check compile(Condition condition) {
@@ -49,7 +59,13 @@ final class ConditionCompiler {
   private Check leaf(Condition.Leaf leaf) {
     PathReader path = PathReader.of(leaf.path(), joins);
     if (leaf.operator() == Operator.UNIQUE) {
-      return withIfAbsent(leaf, Checks.unique(path, joins.uniqueSlot(leaf.path()), typeName));
+      return withIfAbsent(leaf, Checks.unique(path, joins.uniqueSlot(leaf), typeName));
+    }
+    if (leaf.operator() == Operator.UNIQUE_AMONG) {
+      int slot = joins.uniqueSlot(leaf);
+      Operand.Selection selection = (Operand.Selection) leaf.operand();
+      return withIfAbsent(leaf, Checks.uniqueAmong(path, slot, Objects.requireNonNull(selector(slot)),
+          Evidence.Operand.literal(selection.text()), typeName));
     }
     Operand operand = leaf.operand();
     Check check;

@@ -110,6 +110,9 @@ final class ExplanationBuilder {
     if (operand instanceof Operand.ParamRef param) {
       return "{param: " + param.name() + "}";
     }
+    if (operand instanceof Operand.Selection selection) {
+      return selection.text();
+    }
     return "{field: " + ((Operand.FieldRef) operand).path().text() + "}";
   }
 }

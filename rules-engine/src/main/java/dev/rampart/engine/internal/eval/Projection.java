@@ -134,6 +134,10 @@ public final class Projection {
         if (leaf.operand() instanceof Operand.FieldRef ref) {
           factRoot.path(ref.path());
         }
+        // a uniqueAmong selection reads the other facts, which are projected alike
+        if (leaf.operand() instanceof Operand.Selection selection) {
+          factRoot.condition(selection.condition(), factRoot);
+        }
       }
     }
 

@@ -74,6 +74,14 @@ public final class RuleProgram {
     return joins;
   }
 
+  /**
+   * The compiled selection of the {@code uniqueAmong} check in a slot of {@link Joins#uniques()}, for
+   * the group-by that counts the facts it selects; {@code null} for a plain {@code unique}.
+   */
+  public @Nullable GroupSelector selector(int slot) {
+    return compiler.selector(slot);
+  }
+
   RuleDef definition() {
     return definition;
   }

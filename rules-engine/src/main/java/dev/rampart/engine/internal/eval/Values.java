@@ -60,7 +60,7 @@ final class Values {
       case WITHIN_ANY -> withinAny(text(value, operator), (Destinations) operand);
       case COVERS_ALL -> Destinations.of(list(value, operator), false).coversAll() == (Boolean) operand;
       case REACHES_OTHER_DEVICES -> PolicyResources.reachesOtherDevices(text(value, operator)) == (Boolean) operand;
-      case EXISTS, UNIQUE -> throw new IllegalStateException(operator + " is decided before values are compared");
+      case EXISTS, UNIQUE, UNIQUE_AMONG -> throw new IllegalStateException(operator + " is decided before values are compared");
     };
   }
 

@@ -186,7 +186,7 @@ final class ConditionParser {
       return FieldPath.self(scope.element());
     }
     if (fieldNode instanceof ScalarNode s && s.value() instanceof String text) {
-      return paths.resolve(fieldNode, text, scope, operator == Operator.UNIQUE ? PathResolver.Use.UNIQUE : PathResolver.Use.LEAF);
+      return paths.resolve(fieldNode, text, scope, operator.isFleetWide() ? PathResolver.Use.UNIQUE : PathResolver.Use.LEAF);
     }
     problems.add(fieldNode, "'field' must be a path such as credentials.defaultPassword, not " + fieldNode.describe(), null);
     return null;
@@ -220,6 +220,9 @@ final class ConditionParser {
   }
 
   private @Nullable Operand operand(Node valueNode, Operator operator, FieldPath path, PathScope scope) {
+    if (operator == Operator.UNIQUE_AMONG) {
+      return selection(valueNode, scope);
+    }
     if (valueNode instanceof MapNode ref) {
       if (ref.entries().size() == 1 && ref.entries().containsKey("param")) {
         return paramRef(ref, operator, path);
@@ -260,6 +263,37 @@ final class ConditionParser {
         RegexSize.MAX_PACK_PROGRAM), "use + or * instead of large counted repetitions ('.{1000}' is 1000"
         + " instructions), or split the rules over several packs");
     return true;
+  }
+
+  /**
+   * The condition of {@code uniqueAmong}, over the other facts of the target type: like a {@code when}
+   * it selects (so {@code ifAbsent} is allowed), and it reads only the other facts' own fields, so that
+   * each is decided once, from the fact alone, where the facts sharing a value are grouped.
+   */
+  private @Nullable Operand selection(Node valueNode, PathScope scope) {
+    if (!(valueNode instanceof MapNode)) {
+      problems.add(valueNode, "'uniqueAmong' takes a condition on the other facts, not " + valueNode.describe(),
+          "write e.g. 'uniqueAmong: {field: lifecycle.status, equals: retired}'");
+      return null;
+    }
+    boolean outer = inWhen;
+    inWhen = true;
+    Condition condition;
+    try {
+      condition = condition(valueNode, scope.root());
+    } finally {
+      inWhen = outer;
+    }
+    if (condition == null) {
+      return null;
+    }
+    Joins reads = Joins.of(condition);
+    if (!reads.references().isEmpty() || !reads.uniques().isEmpty() || reads.usesTime()) {
+      problems.add(valueNode, "the condition of 'uniqueAmong' must test only the other facts' own fields",
+          "remove references (vendor., networks), clock operators (olderThan, newerThan, within) and unique from it");
+      return null;
+    }
+    return new Operand.Selection(condition, PackNodes.text(valueNode));
   }
 
   private @Nullable Operand paramRef(MapNode ref, Operator operator, FieldPath path) {

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -21,10 +22,10 @@ import org.jspecify.annotations.Nullable;
  * the fields it checks for uniqueness (each an indexed self-join), in order of first use.
  *
  * @param references the reference fields followed, e.g. {@code vendor}, {@code networks}
- * @param uniques the paths checked with {@code unique}
+ * @param uniques the uniqueness checks: {@code unique}, and {@code uniqueAmong} with its selection
  * @param usesTime whether a condition measures a duration against the evaluation time
  */
-public record Joins(List<Field> references, List<FieldPath> uniques, boolean usesTime) {
+public record Joins(List<Field> references, List<Unique> uniques, boolean usesTime) {
 
   public Joins {
     references = List.copyOf(references);
@@ -45,13 +46,47 @@ public record Joins(List<Field> references, List<FieldPath> uniques, boolean use
     throw new IllegalArgumentException("rule does not follow reference " + name);
   }
 
-  /** The slot of a unique check in {@link #uniques()}. */
-  public int uniqueSlot(FieldPath path) {
-    int slot = uniques.indexOf(path);
+  /** The slot of a leaf's unique check in {@link #uniques()}. */
+  public int uniqueSlot(Condition.Leaf leaf) {
+    int slot = uniques.indexOf(Unique.of(leaf));
     if (slot < 0) {
-      throw new IllegalArgumentException("rule does not check uniqueness of " + path.text());
+      throw new IllegalArgumentException("rule does not check uniqueness of " + leaf.path().text());
     }
     return slot;
+  }
+
+  /** Whether every uniqueness check of the rule compares the same path, so facts can be split by its value. */
+  public boolean uniquesShareOnePath() {
+    return !uniques.isEmpty() && uniques.stream().map(Unique::path).distinct().count() == 1;
+  }
+
+  /**
+   * One uniqueness check: the facts of the target type grouped by the value at a path, counting those
+   * the selection holds for ({@code among}), or all of them for {@code unique}. Two checks written
+   * alike in one rule are one check, sharing one group-by, wherever they stand.
+   *
+   * @param path the field compared
+   * @param among the condition the other facts must meet to count; {@code null} for every fact
+   */
+  public record Unique(FieldPath path, Operand.@Nullable Selection among) {
+
+    static Unique of(Condition.Leaf leaf) {
+      return new Unique(leaf.path(), leaf.operand() instanceof Operand.Selection selection ? selection : null);
+    }
+
+    @Override
+    public boolean equals(@Nullable Object other) {
+      return other instanceof Unique that && path.equals(that.path) && Objects.equals(text(), that.text());
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(path, text());
+    }
+
+    private @Nullable String text() {
+      return among == null ? null : among.text();
+    }
   }
 
   public static Joins of(RuleDef rule) {
@@ -72,7 +107,7 @@ public record Joins(List<Field> references, List<FieldPath> uniques, boolean use
 
   private static final class Collector {
     private final Map<String, Field> references = new LinkedHashMap<>();
-    private final Set<FieldPath> uniques = new LinkedHashSet<>();
+    private final Set<Unique> uniques = new LinkedHashSet<>();
     private boolean usesTime;
 
     void condition(@Nullable Condition condition) {
@@ -94,8 +129,8 @@ public record Joins(List<Field> references, List<FieldPath> uniques, boolean use
           path(ref.path());
         }
         usesTime |= leaf.operator().isClock();
-        if (leaf.operator() == Operator.UNIQUE) {
-          uniques.add(leaf.path());
+        if (leaf.operator().isFleetWide()) {
+          uniques.add(Unique.of(leaf));
         }
       }
     }

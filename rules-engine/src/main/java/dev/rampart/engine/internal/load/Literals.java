@@ -61,6 +61,8 @@ public final class Literals {
       case OLDER_THAN, NEWER_THAN, WITHIN -> span(raw);
       case IN_CIDR -> raw instanceof List<?> ? list(raw, Literals::cidr) : wrapList(cidr(raw));
       case WITHIN_ANY -> destinations(raw instanceof List<?> ? raw : raw == null ? null : List.of(raw));
+      case UNIQUE_AMONG -> new Bad("'uniqueAmong' takes a condition on the other facts, not " + describe(raw),
+          "write e.g. 'uniqueAmong: {field: lifecycle.status, equals: retired}'");
     };
   }
 

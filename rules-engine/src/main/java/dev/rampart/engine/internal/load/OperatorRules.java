@@ -16,7 +16,8 @@ final class OperatorRules {
     FieldKind kind = field.kind();
     return switch (operator) {
       case EXISTS -> null;
-      case UNIQUE -> kind.isScalar() && kind != FieldKind.ANY ? null : "'unique' needs a plain field such as credentials.fingerprint";
+      case UNIQUE, UNIQUE_AMONG -> kind.isScalar() && kind != FieldKind.ANY ? null
+          : "'" + operator.wireName() + "' needs a plain field such as credentials.fingerprint";
       case EQUALS, NOT_EQUALS, IN, NOT_IN -> kind.isScalar() ? null
           : kind == FieldKind.LIST ? "use 'contains' or a quantifier (anyOf, allOf, noneOf) on a list"
           : "use 'exists', or compare one of its fields";

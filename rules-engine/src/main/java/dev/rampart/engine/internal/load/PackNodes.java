@@ -127,6 +127,18 @@ final class PackNodes {
     return String.valueOf(raw);
   }
 
+  /** A node as a pack would write it in flow style, mappings included, e.g. {@code {field: zone, in: [iot, ot]}}. */
+  static String text(Node node) {
+    if (node instanceof MapNode map) {
+      return map.entries().entrySet().stream().map(e -> e.getKey() + ": " + text(e.getValue()))
+          .collect(Collectors.joining(", ", "{", "}"));
+    }
+    if (node instanceof ListNode list) {
+      return list.items().stream().map(PackNodes::text).collect(Collectors.joining(", ", "[", "]"));
+    }
+    return render(raw(node));
+  }
+
   static Position position(Node node) {
     return new Position(node.line(), node.column());
   }

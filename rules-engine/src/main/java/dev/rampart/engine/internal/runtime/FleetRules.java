@@ -1,6 +1,6 @@
 package dev.rampart.engine.internal.runtime;
 
-import dev.rampart.engine.internal.ast.FieldPath;
+import dev.rampart.engine.internal.load.Joins;
 import dev.rampart.engine.internal.eval.RuleProgram;
 import dev.rampart.engine.value.RuleId;
 import dev.rampart.spi.fact.Fact;
@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  * so Drools' group-by in each session gathers exactly the facts of the whole fleet that share each
  * value, once per value, while no session holds the whole fleet and the parts run in parallel.
  *
- * <p>A rule checking several values at once cannot be split by one of them; its group runs in one
+ * <p>The facts that share a value share a part whichever of them a {@code uniqueAmong} check counts,
+ * so its selection needs no more than the same split. A rule checking several values at once cannot be split by one of them; its group runs in one
  * session. Facts of other types (what the rules refer to) are in every part.
  */
 final class FleetRules {
@@ -36,17 +37,17 @@ final class FleetRules {
     Map<GroupKey, List<RuleProgram>> byKey = new LinkedHashMap<>();
     for (RuleProgram program : programs) {
       if (RuleBases.needsFleet(program)) {
-        List<FieldPath> uniques = program.joins().uniques();
-        GroupKey key = uniques.size() == 1
-            ? new GroupKey(program.rule().target(), uniques.get(0).text(), null)
+        Joins joins = program.joins();
+        GroupKey key = joins.uniquesShareOnePath()
+            ? new GroupKey(program.rule().target(), joins.uniques().get(0).path().text(), null)
             : new GroupKey(program.rule().target(), null, program.rule().ruleId());
         byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(program);
       }
     }
     List<Group> groups = new ArrayList<>();
     byKey.forEach((name, members) -> {
-      List<FieldPath> uniques = members.get(0).joins().uniques();
-      Function<Object, Object> key = uniques.size() == 1 ? Keys.valueOrSelf(uniques.get(0)) : null;
+      Joins joins = members.get(0).joins();
+      Function<Object, Object> key = joins.uniquesShareOnePath() ? Keys.valueOrSelf(joins.uniques().get(0).path()) : null;
       groups.add(new Group(name, List.copyOf(members), key));
     });
     return new FleetRules(List.copyOf(groups));

@@ -1,5 +1,6 @@
 package dev.rampart.engine.internal.runtime;
 
+import dev.rampart.engine.internal.eval.GroupSelector;
 import dev.rampart.engine.internal.eval.ValueGroup;
 import dev.rampart.spi.fact.Fact;
 import java.io.ObjectInput;
@@ -8,14 +9,24 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 import org.kie.api.runtime.rule.AccumulateFunction;
 
 /**
  * The accumulate function of a {@code unique} check's group-by: the ids of the facts that share one
- * value, kept in order, handed to the rules as a {@link ValueGroup}. Adding or removing a fact costs
- * a logarithmic step, so truth maintenance follows a fleet's changes without recounting a group.
+ * value, kept in order, handed to the rules as a {@link ValueGroup}. For {@code uniqueAmong}, a
+ * member counts only where the check's selection holds for it, and is kept apart where the selection
+ * is UNKNOWN for it. Adding or removing a fact costs a logarithmic step, so truth maintenance follows
+ * a fleet's changes without recounting a group.
  */
 final class GroupMembers implements AccumulateFunction<GroupMembers.Ids> {
+
+  private final @Nullable GroupSelector selector;
+
+  /** @param selector which members count; {@code null} for all of them */
+  GroupMembers(@Nullable GroupSelector selector) {
+    this.selector = selector;
+  }
 
   @Override
   public Ids createContext() {
@@ -25,31 +36,43 @@ final class GroupMembers implements AccumulateFunction<GroupMembers.Ids> {
   @Override
   public void init(Ids context) {
     context.ids.clear();
+    context.undecided.clear();
   }
 
   @Override
   public void accumulate(Ids context, Object value) {
-    context.ids.add(((Fact) value).id());
+    Fact fact = (Fact) value;
+    switch (selector == null ? GroupSelector.Membership.COUNTED : selector.membership(fact)) {
+      case COUNTED -> context.ids.add(fact.id());
+      case UNDECIDED -> context.undecided.add(fact.id());
+      case LEFT_OUT -> { }
+    }
   }
 
   @Override
   public void reverse(Ids context, Object value) {
-    context.ids.remove(((Fact) value).id());
+    String id = ((Fact) value).id();
+    context.ids.remove(id);
+    context.undecided.remove(id);
   }
 
   @Override
   public Object getResult(Ids context) {
-    if (context.ids.size() == 1) {
+    if (context.ids.size() == 1 && context.undecided.isEmpty()) {
       return ValueGroup.alone(context.ids.first());
     }
-    List<String> first = new ArrayList<>(ValueGroup.SAMPLE + 1);
-    for (String id : context.ids) {
+    return new ValueGroup(context.ids.size(), first(context.ids), context.undecided.size(), first(context.undecided));
+  }
+
+  private static List<String> first(TreeSet<String> ids) {
+    List<String> first = new ArrayList<>(Math.min(ids.size(), ValueGroup.SAMPLE + 1));
+    for (String id : ids) {
       if (first.size() > ValueGroup.SAMPLE) {
         break;
       }
       first.add(id);
     }
-    return new ValueGroup(context.ids.size(), first);
+    return first;
   }
 
   @Override
@@ -72,11 +95,12 @@ final class GroupMembers implements AccumulateFunction<GroupMembers.Ids> {
     // stateless: the state is in the context
   }
 
-  /** The ids of one group; a session holds the facts of a type with distinct ids. */
+  /** The ids of one group, counted and undecided; a session holds the facts of a type with distinct ids. */
   static final class Ids implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
     private final TreeSet<String> ids = new TreeSet<>();
+    private final TreeSet<String> undecided = new TreeSet<>();
   }
 }

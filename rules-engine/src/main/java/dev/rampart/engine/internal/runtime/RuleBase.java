@@ -13,9 +13,11 @@ import static org.drools.model.PatternDSL.rule;
 
 import dev.rampart.engine.internal.ast.FieldPath;
 import dev.rampart.engine.internal.eval.Frame;
+import dev.rampart.engine.internal.eval.GroupSelector;
 import dev.rampart.engine.internal.eval.Judgement;
 import dev.rampart.engine.internal.eval.RuleProgram;
 import dev.rampart.engine.internal.eval.ValueGroup;
+import dev.rampart.engine.internal.load.Joins;
 import dev.rampart.engine.internal.schema.Field;
 import dev.rampart.engine.internal.schema.FieldKind;
 import dev.rampart.spi.fact.Fact;
@@ -45,6 +47,7 @@ import org.drools.model.impl.ModelImpl;
 import org.drools.model.view.ViewItem;
 import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
+import org.jspecify.annotations.Nullable;
 import org.kie.api.runtime.KieSession;
 
 /**
@@ -225,12 +228,14 @@ final class RuleBase {
       // the groups of facts sharing each value come first, each computed once for all its members;
       // the fact then joins its own group through a hash index
       PatternDSL.PatternDef<Fact> joined = pattern(fact);
-      for (FieldPath unique : program.joins().uniques()) {
-        Variable<Object> key = declarationOf(Object.class, "key_" + groups.size());
-        Variable<ValueGroup> group = declarationOf(ValueGroup.class, "group_" + groups.size());
-        items.add(valueGroups(type, unique, key, group));
+      List<Joins.Unique> uniques = program.joins().uniques();
+      for (int slot = 0; slot < uniques.size(); slot++) {
+        FieldPath unique = uniques.get(slot).path();
+        Variable<Object> key = declarationOf(Object.class, "key_" + slot);
+        Variable<ValueGroup> group = declarationOf(ValueGroup.class, "group_" + slot);
+        items.add(valueGroups(type, unique, program.selector(slot), key, group));
         Function<Object, Object> keyOf = Keys.valueOrSelf(unique);
-        joined = joined.expr("group_" + index + "_" + unique.text(), key, (f, k) -> keyOf.apply(f).equals(k),
+        joined = joined.expr("group_" + index + "_" + slot + "_" + unique.text(), key, (f, k) -> keyOf.apply(f).equals(k),
             betaIndexedBy(Object.class, Index.ConstraintType.EQUAL, joinIndex++, keyOf::apply, k -> k));
         groups.add(group);
       }
@@ -292,14 +297,16 @@ final class RuleBase {
    * The facts of a type grouped by the value at a path: one tuple per distinct value holding the
    * value and its {@link ValueGroup}. Every fact joins one group, so a value shared by the whole
    * fleet costs as little per fact as a value nobody shares (a self-join would pair every fact with
-   * every other). An absent value is keyed by the fact itself, a group of one.
+   * every other). An absent value is keyed by the fact itself, a group of one. With a selector
+   * ({@code uniqueAmong}), every fact still joins its group, which counts only the members selected.
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static ViewItem<?> valueGroups(Class<Fact> type, FieldPath path, Variable<Object> key, Variable<ValueGroup> group) {
+  private static ViewItem<?> valueGroups(
+      Class<Fact> type, FieldPath path, @Nullable GroupSelector selector, Variable<Object> key, Variable<ValueGroup> group) {
     Variable<Fact> member = declarationOf(type, "member_" + key.getName());
     Function<Object, Object> keyOf = Keys.valueOrSelf(path);
     return DSL.groupBy(pattern(member), member, key, m -> keyOf.apply(m),
-        accFunction(GroupMembers::new, member).as(group));
+        accFunction(() -> new GroupMembers(selector), member).as(group));
   }
 
   /** The frame of one match: the fact, the time if the rule reads it, the resolved references, the groups. */
