@@ -82,7 +82,7 @@ class InventoryFileSourceTest {
         new Origin("inventory", file, 3, 3, modified),
         new Origin("inventory", file, 57, 5, modified),
         new Origin("inventory", file, 67, 5, modified),
-        new Origin("inventory", file, 83, 5, modified)), read.origins());
+        new Origin("inventory", file, 84, 5, modified)), read.origins());
   }
 
   @Test
