@@ -45,7 +45,7 @@ class EvaluateCoverageTest {
 
       assertEquals(1, run.exitCode(), run.err()); // the scan shows telnet: FAIL results fail the gate
       assertEquals("""
-          Not assessed (23 rules)
+          Not assessed (24 rules)
             no vendor facts supplied (add a 'vendors' section to the inventory)
               PRC-010  medium: Vendor publishes a software bill of materials
               PRC-011  medium: Vendor has a supply-chain security policy
@@ -77,11 +77,11 @@ class EvaluateCoverageTest {
               SEG-006  medium: IoT segment is monitored for unusual traffic
               SEG-007  high: Device-to-device traffic on the IoT segment is denied by default
               MON-002  medium: Access from the IoT segment is verified with device posture
-            Requirements not assessed (12)  G07, G08, G09, G17, G18, G20, G25, G26, G38, G41, G43, G44
-            Requirements partly assessed (3)  G14, G15, G28
+            Requirements not assessed (11)  G07, G08, G09, G17, G20, G25, G26, G38, G41, G43, G44
+            Requirements partly assessed (4)  G14, G15, G18, G28
           """, section(run.out(), "Not assessed ("));
       assertTrue(run.out().contains(
-          "  Coverage  23 rules not assessed; of 44 requirements, 12 not and 3 partly assessed\n"), run.out());
+          "  Coverage  24 rules not assessed; of 44 requirements, 11 not and 4 partly assessed\n"), run.out());
     }
 
     @Test
@@ -90,10 +90,10 @@ class EvaluateCoverageTest {
 
       assertEquals(0, run.exitCode(), run.err());
       assertEquals("""
-          rampart: warning: 23 rules were not assessed, so they neither passed nor failed:
+          rampart: warning: 24 rules were not assessed, so they neither passed nor failed:
             no vendor facts supplied (add a 'vendors' section to the inventory): PRC-010, PRC-011, PRC-012, OPS-005
             no deployment fact supplied (add a 'deployment' section to the inventory): IDN-025, IDN-026, IDN-027, IDN-028, IDN-029, IDN-030, PAT-010, MON-001, MON-005, RES-001, RES-002, OPS-001, OPS-003, OPS-004
-            no network facts supplied (add a 'networks' section to the inventory): SEG-002, SEG-003, SEG-004, SEG-006, MON-002
+            no network facts supplied (add a 'networks' section to the inventory): SEG-002, SEG-003, SEG-004, SEG-006, SEG-007, MON-002
           """, run.err());
     }
 
@@ -138,7 +138,7 @@ class EvaluateCoverageTest {
           {"ruleId":"SEG-002","packId":"iot-baseline","title":"IoT segment has no unrestricted access to critical\
            systems","severity":"high","target":"network","reason":"no network facts supplied (add a 'networks'\
            section to the inventory)","failsGate":false}""", coverage.at("/notAssessed/9").toString());
-      assertEquals("G07 G08 G09 G17 G18 G20 G25 G26 G38 G41 G43 G44", StreamSupport
+      assertEquals("G07 G08 G09 G17 G20 G25 G26 G38 G41 G43 G44", StreamSupport
           .stream(coverage.get("requirements").spliterator(), false)
           .filter(requirement -> requirement.get("status").asText().equals("NOT_ASSESSED"))
           .map(requirement -> requirement.get("id").asText())
@@ -155,17 +155,17 @@ class EvaluateCoverageTest {
 
       assertEquals(1, run.exitCode());
       assertEquals("""
-          rampart: 7 rules not assessed at severity high or above fail the gate (--fail-on-unknown):
+          rampart: 8 rules not assessed at severity high or above fail the gate (--fail-on-unknown):
             no deployment fact supplied (add a 'deployment' section to the inventory): IDN-025, IDN-027, IDN-029, IDN-030
-            no network facts supplied (add a 'networks' section to the inventory): SEG-002, SEG-003, SEG-004
+            no network facts supplied (add a 'networks' section to the inventory): SEG-002, SEG-003, SEG-004, SEG-007
             and 16 more below severity high (see the report's coverage)
           """, run.err());
       assertTrue(run.out().endsWith("""
-            Gate      FAILED: 28 FAIL, ERROR or UNKNOWN results at severity high or above, 7 rules not
+            Gate      FAILED: 30 FAIL, ERROR or UNKNOWN results at severity high or above, 8 rules not
                       assessed at severity high or above (--fail-on high --fail-on-unknown)
           """), run.out());
       JsonNode notAssessed = JSON.readTree(report.toFile()).at("/summary/coverage/notAssessed");
-      assertEquals("IDN-025 IDN-027 IDN-029 IDN-030 SEG-002 SEG-003 SEG-004", StreamSupport.stream(notAssessed.spliterator(), false)
+      assertEquals("IDN-025 IDN-027 IDN-029 IDN-030 SEG-002 SEG-003 SEG-004 SEG-007", StreamSupport.stream(notAssessed.spliterator(), false)
           .filter(rule -> rule.get("failsGate").asBoolean())
           .map(rule -> rule.get("ruleId").asText())
           .collect(Collectors.joining(" ")));
