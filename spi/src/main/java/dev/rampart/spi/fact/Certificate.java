@@ -19,7 +19,9 @@ import org.jspecify.annotations.Nullable;
  * @param signatureAlgorithm signature algorithm, e.g. SHA256withRSA; {@code null} when unknown
  * @param notBefore start of validity; {@code null} when unknown
  * @param notAfter end of validity; {@code null} when unknown
- * @param selfSigned the signature verifies with the certificate's own key; {@code null} when unknown
+ * @param selfSigned the signature verifies with the certificate's own key; {@code null} when unknown, and when the
+ *     certificate names itself as issuer but its signature does not verify (a forged or damaged self-issued
+ *     certificate is never "not self-signed")
  * @param issuedByOrganisationPki issued by a CA of the organisation's own PKI; {@code null} when unknown
  * @param chainValid the chain validates against the trusted anchors; {@code null} when unknown
  * @param revoked revoked: by its registry (status REVOKED), by the CRL or OCSP data at hand, or because the CA
