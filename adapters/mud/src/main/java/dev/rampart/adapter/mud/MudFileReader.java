@@ -3,10 +3,12 @@ package dev.rampart.adapter.mud;
 import com.fasterxml.jackson.core.JsonParser;
 import dev.rampart.adaptersupport.json.Json;
 import dev.rampart.adaptersupport.json.JsonFailure;
+import dev.rampart.spi.source.DidYouMean;
 import dev.rampart.spi.source.InputFileException;
 import dev.rampart.spi.source.InputFiles;
 import dev.rampart.spi.source.SourceProblems;
 import dev.rampart.spi.source.TextPosition;
+import dev.rampart.spi.value.Cidr;
 import dev.rampart.spi.value.ValueFormat;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +19,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,6 +38,23 @@ final class MudFileReader {
   static final String ACLS = "ietf-access-control-list:acls";
   // The name drafts before RFC 8519 used, which some MUD generators still write.
   static final String ACLS_DRAFT = "ietf-access-control-list:access-lists";
+  // The drafts of RFC 8519 named an access list "acl-name", its entries "access-list-entries", an
+  // entry "rule-name", and accepted with "permit": [null]; real MUD files (osMUD, NIST) still do.
+  private static final List<String> ACL_NAME = List.of("name", "acl-name");
+  private static final List<String> ACL_ENTRIES = List.of("aces", "access-list-entries");
+  private static final Set<String> ACL_MEMBERS = Set.of("name", "acl-name", "type", "acl-type", "aces",
+      "access-list-entries");
+  private static final Map<String, String> DRAFT_ACTIONS = Map.of("permit", "accept", "deny", "drop");
+  /** The layer-3 matches, by name, and the address family each one holds (the drafts' names second). */
+  private static final Map<String, String> LAYER3 = Map.of("ipv4", "ipv4", "ipv6", "ipv6", "ipv4-acl", "ipv4",
+      "ipv6-acl", "ipv6");
+  /** Matches that constrain ports, protocols or frames, never where the traffic goes. */
+  private static final Set<String> NOT_DESTINATIONS = Set.of("tcp", "udp", "icmp", "eth", "tcp-acl", "udp-acl",
+      "icmp-acl", "eth-acl", "ingress-interface", "egress-interface");
+  private static final String KNOWN_MATCHES = "ipv4, ipv6, tcp, udp, icmp, eth and ietf-mud:mud of RFC 8519 and RFC 8520,"
+      + " or the drafts' ipv4-acl, ipv6-acl, tcp-acl, udp-acl, icmp-acl and eth-acl";
+  private static final Set<String> DESTINATION_PORTS = Set.of("destination-port", "destination-port-range",
+      "destination-port-range-or-operator");
   /** Largest MUD file read: a MUD file is read whole, and real ones have a few kilobytes. */
   static final long MAX_BYTES = 8L * 1024 * 1024;
 
@@ -42,10 +62,16 @@ final class MudFileReader {
   private static final Set<String> FORWARDING = Set.of("accept", "drop", "reject");
   private static final List<String> MUD_FLAGS = List.of("local-networks", "same-manufacturer", "my-controller");
   private static final List<String> MUD_NAMES = List.of("controller", "manufacturer", "model");
+  private static final List<String> MUD_MATCHES = List.of("manufacturer", "same-manufacturer", "model",
+      "local-networks", "controller", "my-controller");
+  private static final List<String> MATCHES = List.of("ipv4", "ipv6", "tcp", "udp", "icmp", "eth", MUD, "ipv4-acl",
+      "ipv6-acl", "tcp-acl", "udp-acl", "icmp-acl", "eth-acl", "ingress-interface", "egress-interface");
 
   private final Path file;
   private final String name;
   private final SourceProblems problems;
+  /** Whether the file uses a spelling of the drafts before RFC 8519 and RFC 8520. */
+  private boolean draft;
 
   MudFileReader(Path file) {
     this.file = file;
@@ -68,13 +94,14 @@ final class MudFileReader {
       problem(root.at(), "", "no '" + MUD + "' container", SHAPE);
       return null;
     }
-    version(mud.get("mud-version"), mud.at());
     String mudUrl = mudUrl(mud.get("mud-url"), mud.at());
     Instant lastUpdate = lastUpdate(mud.get("last-update"));
     Boolean supported = trueFalse(mud.get("is-supported"), "is-supported");
     String model = firstText(mud, "model-name", "systeminfo");
     Map<String, Json.Members> acls = acls(document);
     List<String> allowlist = allowlist(mud, acls);
+    // Checked last: a file in the drafts' shape may come from before mud-version existed.
+    version(mud.get("mud-version"), mud.at());
     if (!problems.isEmpty() || mudUrl == null) {
       return null;
     }
@@ -115,7 +142,9 @@ final class MudFileReader {
 
   private void version(@Nullable Json version, TextPosition container) {
     if (version == null) {
-      problem(container, MUD, "no mud-version", "RFC 8520 files have \"mud-version\": 1");
+      if (!draft) {
+        problem(container, MUD, "no mud-version", "RFC 8520 files have \"mud-version\": 1");
+      }
     } else if (!(version instanceof Json.Number number) || !number.text().equals("1")) {
       problem(version, MUD + ".mud-version", "mud-version is " + version.describe().replace("the number ", ""),
           "this reader knows MUD version 1, RFC 8520");
@@ -169,6 +198,11 @@ final class MudFileReader {
     if (value instanceof Json.TrueFalse flag) {
       return flag.value();
     }
+    // Early MUD generators wrote YANG booleans as JSON text.
+    if (value instanceof Json.Text text && (text.text().equals("true") || text.text().equals("false"))) {
+      draft = true;
+      return Boolean.parseBoolean(text.text());
+    }
     problem(value, MUD + "." + field, "expected true or false but found " + value.describe(), null);
     return null;
   }
@@ -185,22 +219,20 @@ final class MudFileReader {
   /** The access lists of the file, by name. */
   private Map<String, Json.Members> acls(Json.Members document) {
     Map<String, Json.Members> byName = new LinkedHashMap<>();
-    String container = document.get(ACLS) != null ? ACLS : ACLS_DRAFT;
-    Json acls = document.get(container);
-    if (acls == null) {
-      return byName;
-    }
-    Json.Elements list = elements(acls, container, "acl");
-    if (list == null) {
-      return byName;
-    }
-    for (int i = 0; i < list.elements().size(); i++) {
-      Json acl = list.elements().get(i);
-      String place = container + ".acl[" + i + "]";
-      if (acl instanceof Json.Members members && members.get("name") instanceof Json.Text aclName) {
-        byName.putIfAbsent(aclName.text(), members);
-      } else {
-        problem(acl, place, "an access list without a name", "give every access list a \"name\"");
+    for (String container : List.of(ACLS, ACLS_DRAFT)) {
+      Json acls = document.get(container);
+      Json.Elements list = acls == null ? null : elements(acls, container, "acl");
+      if (list == null) {
+        continue;
+      }
+      for (int i = 0; i < list.elements().size(); i++) {
+        Json acl = list.elements().get(i);
+        String place = container + ".acl[" + i + "]";
+        if (acl instanceof Json.Members members && named(members, ACL_NAME) instanceof Json.Text aclName) {
+          byName.putIfAbsent(aclName.text(), members);
+        } else {
+          problem(acl, place, "an access list without a name", "give every access list a \"name\"");
+        }
       }
     }
     return byName;
@@ -228,7 +260,7 @@ final class MudFileReader {
     for (int i = 0; i < names.elements().size(); i++) {
       Json entry = names.elements().get(i);
       String at = place + ".access-lists.access-list[" + i + "]";
-      if (!(entry instanceof Json.Members members) || !(members.get("name") instanceof Json.Text aclName)) {
+      if (!(entry instanceof Json.Members members) || !(named(members, ACL_NAME) instanceof Json.Text aclName)) {
         problem(entry, at, "an access-list entry without a name", "name one of the access lists defined in " + ACLS);
         continue;
       }
@@ -246,24 +278,33 @@ final class MudFileReader {
   /** The destinations of the accept entries of one access list; {@code *} for an entry that names none. */
   private List<String> destinations(Json.Members acl, String aclName) {
     String place = "access list '" + aclName + "'";
-    Json aces = acl.get("aces");
+    for (Map.Entry<String, Json> member : acl.members().entrySet()) {
+      if (!ACL_MEMBERS.contains(member.getKey())) {
+        // Entries under a name this reader does not know would otherwise read as "may reach nothing".
+        problem(member.getValue(), place + "." + member.getKey(), "unknown member '" + member.getKey() + "'",
+            unknown(member.getKey(), ACL_MEMBERS, "an access list holds name, type and its entries in aces,"
+                + " or access-list-entries in the drafts of RFC 8519"));
+      }
+    }
+    String entriesName = acl.get("aces") != null ? "aces" : "access-list-entries";
+    Json aces = named(acl, ACL_ENTRIES);
     if (aces == null) {
       return List.of();
     }
-    Json.Elements entries = elements(aces, place + ".aces", "ace");
+    Json.Elements entries = elements(aces, place + "." + entriesName, "ace");
     if (entries == null) {
       return List.of();
     }
     List<String> destinations = new ArrayList<>();
     for (int i = 0; i < entries.elements().size(); i++) {
-      String at = place + ".aces.ace[" + i + "]";
+      String at = place + "." + entriesName + ".ace[" + i + "]";
       if (!(entries.elements().get(i) instanceof Json.Members ace)) {
         problem(entries.elements().get(i), at, "expected an access list entry but found "
             + entries.elements().get(i).describe(), null);
         continue;
       }
-      if (ace.get("name") instanceof Json.Text aceName) {
-        at = place + ".aces.ace[" + i + "] ('" + aceName.text() + "')";
+      if (named(ace, List.of("name", "rule-name")) instanceof Json.Text aceName) {
+        at += " ('" + aceName.text() + "')";
       }
       String forwarding = forwarding(ace, at);
       if ("accept".equals(forwarding)) {
@@ -276,9 +317,18 @@ final class MudFileReader {
   private @Nullable String forwarding(Json.Members ace, String at) {
     Json actions = ace.get("actions");
     Json forwarding = actions instanceof Json.Members members ? members.get("forwarding") : null;
+    if (forwarding == null && actions instanceof Json.Members members) {
+      for (Map.Entry<String, String> action : DRAFT_ACTIONS.entrySet()) {
+        if (members.get(action.getKey()) != null) {
+          draft = true;
+          return action.getValue();
+        }
+      }
+    }
     if (forwarding == null) {
       problem(actions != null ? actions : ace, at + (actions != null ? ".actions" : ""), "no forwarding action",
-          "write \"actions\": {\"forwarding\": \"accept\"}, or drop or reject");
+          "write \"actions\": {\"forwarding\": \"accept\"}, or drop or reject; the drafts' \"permit\": [null]"
+              + " and \"deny\": [null] are read too");
       return null;
     }
     if (!(forwarding instanceof Json.Text text) || !FORWARDING.contains(text.text())) {
@@ -292,17 +342,26 @@ final class MudFileReader {
 
   private List<String> matched(@Nullable Json matches, String at) {
     List<String> destinations = new ArrayList<>();
+    boolean understood = true;
     if (matches instanceof Json.Members members) {
-      for (String family : List.of("ipv4", "ipv6")) {
-        if (members.get(family) instanceof Json.Members layer3) {
-          String place = at + "." + family;
-          if (layer3.get("ietf-acldns:dst-dnsname") instanceof Json.Text host) {
-            checked(host, place + ".ietf-acldns:dst-dnsname", ValueFormat.DESTINATION, destinations);
-          }
-          String networkField = "destination-" + family + "-network";
-          if (layer3.get(networkField) instanceof Json.Text network) {
-            checked(network, place + "." + networkField, ValueFormat.NETWORK, destinations);
-          }
+      for (Map.Entry<String, Json> match : members.members().entrySet()) {
+        String kind = match.getKey();
+        String place = at + "." + kind;
+        String family = LAYER3.get(kind);
+        if (family != null && match.getValue() instanceof Json.Members layer3) {
+          draft |= kind.endsWith("-acl");
+          understood &= layer3(layer3, family, place, destinations);
+        } else if (family != null) {
+          problem(match.getValue(), place, "expected an object but found " + match.getValue().describe(), null);
+          understood = false;
+        } else if (kind.endsWith("-acl") && NOT_DESTINATIONS.contains(kind)) {
+          draft = true;
+        } else if (!NOT_DESTINATIONS.contains(kind) && !kind.equals(MUD)) {
+          // A match this reader does not know may restrict the destination; reading the entry as
+          // "any destination" would allow what the file forbids.
+          problem(match.getValue(), place, "unknown match '" + kind + "'",
+              unknown(kind, MATCHES, "this reader knows the matches " + KNOWN_MATCHES));
+          understood = false;
         }
       }
       // MUD's abstractions name classes of destinations that only the network can resolve.
@@ -317,26 +376,96 @@ final class MudFileReader {
             destinations.add("mud:" + named + ":" + value.text());
           }
         }
+        for (Map.Entry<String, Json> member : mud.members().entrySet()) {
+          if (!MUD_MATCHES.contains(member.getKey())) {
+            problem(member.getValue(), at + "." + MUD + "." + member.getKey(), "unknown MUD match '"
+                + member.getKey() + "'", unknown(member.getKey(), MUD_MATCHES, "RFC 8520 section 8 names "
+                + String.join(", ", MUD_MATCHES)));
+            understood = false;
+          }
+        }
       }
     }
-    if (destinations.isEmpty()) {
+    if (destinations.isEmpty() && understood) {
       // An accept entry that constrains no destination lets the device reach any.
       destinations.add("*");
     }
     return destinations;
   }
 
+  /** Adds the destinations of one layer-3 match; {@code false} when it has a problem. */
+  private boolean layer3(Json.Members layer3, String family, String place, List<String> destinations) {
+    boolean understood = true;
+    String networkField = "destination-" + family + "-network";
+    for (Map.Entry<String, Json> member : layer3.members().entrySet()) {
+      String field = member.getKey();
+      Json value = member.getValue();
+      if (field.equals("ietf-acldns:dst-dnsname")) {
+        understood &= value instanceof Json.Text host
+            ? checked(host, place + "." + field, ValueFormat.DESTINATION, destinations)
+            : notText(value, place + "." + field);
+      } else if (field.equals(networkField)) {
+        understood &= value instanceof Json.Text network
+            ? network(network, place + "." + field, family, destinations)
+            : notText(value, place + "." + field);
+      } else if ((field.startsWith("destination-") || field.contains("dst-")) && !DESTINATION_PORTS.contains(field)) {
+        problem(value, place + "." + field, "unknown destination '" + field + "' in an " + family + " match",
+            "write the destination as " + networkField + " or ietf-acldns:dst-dnsname");
+        understood = false;
+      }
+    }
+    return understood;
+  }
+
+  private boolean notText(Json value, String place) {
+    problem(value, place, "expected text but found " + value.describe(), null);
+    return false;
+  }
+
+  /** Adds a network of the match's address family, in canonical text; {@code false} when it is none. */
+  private boolean network(Json.Text value, String place, String family, List<String> destinations) {
+    Optional<Cidr> network = ValueFormat.NETWORK.normalise(value.text().strip()).flatMap(Cidr::parse);
+    boolean ipv4 = family.equals("ipv4");
+    if (network.isEmpty() || network.get().isIpv4() != ipv4) {
+      problem(value, place, "'" + value.text() + "' is not an " + (ipv4 ? "IPv4" : "IPv6") + " network", ipv4
+          ? "write an IPv4 address and prefix length such as 192.0.2.0/24; an IPv6 prefix goes in"
+              + " destination-ipv6-network under ipv6"
+          : "write an IPv6 prefix such as 2001:db8::/32; an IPv4 network goes in destination-ipv4-network under"
+              + " ipv4");
+      return false;
+    }
+    destinations.add(network.get().canonical());
+    return true;
+  }
+
   /**
    * Adds a destination in the fact model's canonical text, checked here so that a value the fact
    * model would refuse is reported where it is written.
    */
-  private void checked(Json.Text value, String place, ValueFormat format, List<String> destinations) {
+  private boolean checked(Json.Text value, String place, ValueFormat format, List<String> destinations) {
     Optional<String> canonical = format.normalise(value.text().strip());
     if (canonical.isEmpty()) {
       problem(value, place, "'" + value.text() + "' is not " + format.noun(), format.fix());
-    } else {
-      destinations.add(canonical.get());
+      return false;
     }
+    destinations.add(canonical.get());
+    return true;
+  }
+
+  /** The fix for an unknown name: the known name it most likely means, if any, then what is known. */
+  private static String unknown(String name, Collection<String> known, String otherwise) {
+    return DidYouMean.closest(name, known).map(close -> "did you mean '" + close + "'? ").orElse("") + otherwise;
+  }
+
+  /** The first of these members present, or {@code null}. */
+  private static @Nullable Json named(Json.Members members, List<String> names) {
+    for (String name : names) {
+      Json value = members.get(name);
+      if (value != null) {
+        return value;
+      }
+    }
+    return null;
   }
 
   /** The list under {@code key} of a container, or {@code null} after a problem. */

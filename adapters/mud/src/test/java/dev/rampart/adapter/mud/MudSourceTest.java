@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Reads {@code lightbulb2000.json}, the example of RFC 8520 section 9; {@code camera-x100.json}, which
- * uses every kind of destination; and {@code catalogue/}, a directory of MUD files.
+ * uses every kind of destination; {@code catalogue/}, a directory of MUD files; and small files in the
+ * shapes of the drafts before RFC 8519 that must be read, or refused where they are written.
  */
 class MudSourceTest {
 
@@ -102,6 +103,52 @@ class MudSourceTest {
             + " name such as updates.example.com)",
         file + ":75:31: access list 'x100-v4fr'.aces.ace[1] ('ntp').actions.forwarding: unknown forwarding action"
             + " 'allow' (expected accept, drop or reject)"),
+        failure.problems());
+  }
+
+  @Test
+  void anIpv6AclMatchUnderRfcNamesIsReadAsItsNetworkNotAsAnyDestination() throws Exception {
+    Device sensor = read(new SourceConfig(Fixtures.location("renamed-entries.json"), Map.of("devices", "s-01")))
+        .get("s-01");
+
+    assertEquals(List.of("2001:db8:30::/48"), sensor.egressAllowlist());
+  }
+
+  @Test
+  void aMatchOrAnEntryInAShapeThisReaderDoesNotKnowIsRefusedWhereItIsWritten() {
+    SourceException failure = assertThrows(SourceException.class,
+        () -> read(new SourceConfig(Fixtures.location("draft-problems.json"), Map.of("devices", "s-01"))));
+
+    String file = Fixtures.location("draft-problems.json");
+    assertEquals(List.of(
+        file + ":20:68: access list 's20-v6fr'.aces.ace[0] ('cloud').matches.ipv6-acl.destination-ipv6-network:"
+            + " '192.168.1.1' is not an IPv6 network (write an IPv6 prefix such as 2001:db8::/32; an IPv4 network"
+            + " goes in destination-ipv4-network under ipv4)",
+        file + ":25:35: access list 's20-v6fr'.aces.ace[1] ('next-generation').matches.ipv7: unknown match 'ipv7'"
+            + " (did you mean 'ipv4'? this reader knows the matches ipv4, ipv6, tcp, udp, icmp, eth and ietf-mud:mud of RFC 8519 and"
+            + " RFC 8520, or the drafts' ipv4-acl, ipv6-acl, tcp-acl, udp-acl, icmp-acl and eth-acl)",
+        file + ":30:59: access list 's20-v6fr'.aces.ace[2] ('renamed').matches.ipv4.destination-network: unknown"
+            + " destination 'destination-network' in an ipv4 match (write the destination as destination-ipv4-network"
+            + " or ietf-acldns:dst-dnsname)",
+        file + ":35:57: access list 's20-v6fr'.aces.ace[3] ('controller').matches.ietf-mud:mud.controler: unknown"
+            + " MUD match 'controler' (did you mean 'controller'? RFC 8520 section 8 names manufacturer,"
+            + " same-manufacturer, model, local-networks, controller, my-controller)",
+        file + ":41:26: access list 's20-v6fr'.aces.ace[4] ('allowed').actions: no forwarding action (write"
+            + " \"actions\": {\"forwarding\": \"accept\"}, or drop or reject; the drafts' \"permit\": [null] and"
+            + " \"deny\": [null] are read too)",
+        file + ":49:20: access list 's20-v4fr'.entries: unknown member 'entries' (an access list holds name, type"
+            + " and its entries in aces, or access-list-entries in the drafts of RFC 8519)"),
+        failure.problems());
+  }
+
+  @Test
+  void anIpv4NetworkIsRefusedAsTheDestinationOfAnIpv6Match() {
+    SourceException failure = assertThrows(SourceException.class,
+        () -> read(new SourceConfig(Fixtures.location("wrong-family.json"), Map.of("devices", "s-01"))));
+
+    assertEquals(List.of(Fixtures.location("wrong-family.json") + ":12:75: access list 's40-v6fr'.aces.ace[0]"
+        + " ('cloud').matches.ipv6.destination-ipv6-network: '192.168.1.0/24' is not an IPv6 network (write an"
+        + " IPv6 prefix such as 2001:db8::/32; an IPv4 network goes in destination-ipv4-network under ipv4)"),
         failure.problems());
   }
 
