@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,17 +41,21 @@ final class MudFileReader {
   static final String ACLS_DRAFT = "ietf-access-control-list:access-lists";
   // The drafts of RFC 8519 named an access list "acl-name", its entries "access-list-entries", an
   // entry "rule-name", and accepted with "permit": [null]; real MUD files (osMUD, NIST) still do.
+  // Each list of names has the standard's name first, then the drafts'.
   private static final List<String> ACL_NAME = List.of("name", "acl-name");
+  private static final List<String> ACL_TYPE = List.of("type", "acl-type");
   private static final List<String> ACL_ENTRIES = List.of("aces", "access-list-entries");
-  private static final Set<String> ACL_MEMBERS = Set.of("name", "acl-name", "type", "acl-type", "aces",
-      "access-list-entries");
-  private static final Map<String, String> DRAFT_ACTIONS = Map.of("permit", "accept", "deny", "drop");
-  /** The layer-3 matches, by name, and the address family each one holds (the drafts' names second). */
+  private static final List<String> ACE_NAME = List.of("name", "rule-name");
+  private static final List<String> ACL_MEMBERS = Stream.of(ACL_NAME, ACL_TYPE, ACL_ENTRIES)
+      .flatMap(List::stream).toList();
+  private static final List<Map.Entry<String, String>> DRAFT_ACTIONS = List.of(Map.entry("permit", "accept"),
+      Map.entry("deny", "drop"));
+  /** The matches known, in the order hints prefer them: RFC 8519's and RFC 8520's, then the drafts'. */
+  private static final List<String> MATCHES = List.of("ipv4", "ipv6", "tcp", "udp", "icmp", "eth", MUD,
+      "ingress-interface", "egress-interface", "ipv4-acl", "ipv6-acl", "tcp-acl", "udp-acl", "icmp-acl", "eth-acl");
+  /** The matches that name destinations, and the address family of each; the others constrain ports or frames. */
   private static final Map<String, String> LAYER3 = Map.of("ipv4", "ipv4", "ipv6", "ipv6", "ipv4-acl", "ipv4",
       "ipv6-acl", "ipv6");
-  /** Matches that constrain ports, protocols or frames, never where the traffic goes. */
-  private static final Set<String> NOT_DESTINATIONS = Set.of("tcp", "udp", "icmp", "eth", "tcp-acl", "udp-acl",
-      "icmp-acl", "eth-acl", "ingress-interface", "egress-interface");
   private static final String KNOWN_MATCHES = "ipv4, ipv6, tcp, udp, icmp, eth and ietf-mud:mud of RFC 8519 and RFC 8520,"
       + " or the drafts' ipv4-acl, ipv6-acl, tcp-acl, udp-acl, icmp-acl and eth-acl";
   private static final Set<String> DESTINATION_PORTS = Set.of("destination-port", "destination-port-range",
@@ -64,8 +69,6 @@ final class MudFileReader {
   private static final List<String> MUD_NAMES = List.of("controller", "manufacturer", "model");
   private static final List<String> MUD_MATCHES = List.of("manufacturer", "same-manufacturer", "model",
       "local-networks", "controller", "my-controller");
-  private static final List<String> MATCHES = List.of("ipv4", "ipv6", "tcp", "udp", "icmp", "eth", MUD, "ipv4-acl",
-      "ipv6-acl", "tcp-acl", "udp-acl", "icmp-acl", "eth-acl", "ingress-interface", "egress-interface");
 
   private final Path file;
   private final String name;
@@ -221,6 +224,7 @@ final class MudFileReader {
     Map<String, Json.Members> byName = new LinkedHashMap<>();
     for (String container : List.of(ACLS, ACLS_DRAFT)) {
       Json acls = document.get(container);
+      draft |= acls != null && container.equals(ACLS_DRAFT);
       Json.Elements list = acls == null ? null : elements(acls, container, "acl");
       if (list == null) {
         continue;
@@ -286,8 +290,8 @@ final class MudFileReader {
                 + " or access-list-entries in the drafts of RFC 8519"));
       }
     }
-    String entriesName = acl.get("aces") != null ? "aces" : "access-list-entries";
     Json aces = named(acl, ACL_ENTRIES);
+    String entriesName = acl.get("aces") != null ? "aces" : "access-list-entries";
     if (aces == null) {
       return List.of();
     }
@@ -303,7 +307,7 @@ final class MudFileReader {
             + entries.elements().get(i).describe(), null);
         continue;
       }
-      if (named(ace, List.of("name", "rule-name")) instanceof Json.Text aceName) {
+      if (named(ace, ACE_NAME) instanceof Json.Text aceName) {
         at += " ('" + aceName.text() + "')";
       }
       String forwarding = forwarding(ace, at);
@@ -318,7 +322,7 @@ final class MudFileReader {
     Json actions = ace.get("actions");
     Json forwarding = actions instanceof Json.Members members ? members.get("forwarding") : null;
     if (forwarding == null && actions instanceof Json.Members members) {
-      for (Map.Entry<String, String> action : DRAFT_ACTIONS.entrySet()) {
+      for (Map.Entry<String, String> action : DRAFT_ACTIONS) {
         if (members.get(action.getKey()) != null) {
           draft = true;
           return action.getValue();
@@ -348,15 +352,13 @@ final class MudFileReader {
         String kind = match.getKey();
         String place = at + "." + kind;
         String family = LAYER3.get(kind);
+        draft |= kind.endsWith("-acl");
         if (family != null && match.getValue() instanceof Json.Members layer3) {
-          draft |= kind.endsWith("-acl");
           understood &= layer3(layer3, family, place, destinations);
         } else if (family != null) {
           problem(match.getValue(), place, "expected an object but found " + match.getValue().describe(), null);
           understood = false;
-        } else if (kind.endsWith("-acl") && NOT_DESTINATIONS.contains(kind)) {
-          draft = true;
-        } else if (!NOT_DESTINATIONS.contains(kind) && !kind.equals(MUD)) {
+        } else if (!MATCHES.contains(kind)) {
           // A match this reader does not know may restrict the destination; reading the entry as
           // "any destination" would allow what the file forbids.
           problem(match.getValue(), place, "unknown match '" + kind + "'",
@@ -457,11 +459,12 @@ final class MudFileReader {
     return DidYouMean.closest(name, known).map(close -> "did you mean '" + close + "'? ").orElse("") + otherwise;
   }
 
-  /** The first of these members present, or {@code null}. */
-  private static @Nullable Json named(Json.Members members, List<String> names) {
+  /** The first of these members present, or {@code null}; a name after the first is the drafts'. */
+  private @Nullable Json named(Json.Members members, List<String> names) {
     for (String name : names) {
       Json value = members.get(name);
       if (value != null) {
+        draft |= !name.equals(names.get(0));
         return value;
       }
     }

@@ -153,6 +153,15 @@ class MudSourceTest {
   }
 
   @Test
+  void onlyAFileInTheDraftsShapeMayLackMudVersion() {
+    SourceException failure = assertThrows(SourceException.class,
+        () -> read(new SourceConfig(Fixtures.location("no-mud-version.json"), Map.of("devices", "s-01"))));
+
+    assertEquals(List.of(Fixtures.location("no-mud-version.json") + ":2:19: ietf-mud:mud: no mud-version"
+        + " (RFC 8520 files have \"mud-version\": 1)"), failure.problems());
+  }
+
+  @Test
   void aDeviceNamedForTwoFilesIsRefused() {
     SourceException failure = assertThrows(SourceException.class, () -> read(new SourceConfig(
         Fixtures.location("catalogue"), Map.of("devices.camera-x100", "cam-01", "devices.lightbulb2000", "cam-01"))));
