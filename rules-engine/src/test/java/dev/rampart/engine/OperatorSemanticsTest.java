@@ -346,6 +346,30 @@ class OperatorSemanticsTest {
     assertEquals("Stray sensor (made by (unknown)) still has its default password", results.get("stray").message());
   }
 
+  @Test
+  void anUnknownValueThatTheMessagePutsInParenthesesIsInParenthesesOnce() throws Exception {
+    String pack = """
+        apiVersion: rampart.dev/v1
+        kind: RulePack
+        metadata: {id: operators, version: "1.0", title: Operator semantics}
+        rules:
+          - id: R
+            title: An owner is recorded
+            category: operations
+            severity: medium
+            target: device
+            assert: {field: owner, exists: true}
+            message: "device ${id} (${name}) has no documented owner; (${model}: ${serialNumber})"
+        """;
+    Map<String, RuleResult> results = evaluate(pack, Map.of(),
+        device("named").name("Lobby camera").build(),
+        device("nameless").build());
+    assertEquals("device named (Lobby camera) has no documented owner; ((unknown): (unknown))",
+        results.get("named").message());
+    assertEquals("device nameless (unknown) has no documented owner; ((unknown): (unknown))",
+        results.get("nameless").message());
+  }
+
   // ---------------------------------------------------------------- helpers
 
   /** Evaluates a pack whose one rule R asserts {@code condition}; the results of R by device id. */

@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,6 +45,10 @@ final class NetBoxFacts {
       "active", LifecycleStatus.ACTIVE,
       "offline", LifecycleStatus.MAINTENANCE,
       "decommissioning", LifecycleStatus.RETIRED);
+
+  /** Every device status NetBox has had since 2.0; {@code failed} and {@code inventory} say nothing of the lifecycle. */
+  static final List<String> DEVICE_STATUSES =
+      List.of("offline", "active", "planned", "staged", "failed", "inventory", "decommissioning");
 
   private final NetBoxSettings settings;
   private final FactSink sink;
@@ -165,25 +170,35 @@ final class NetBoxFacts {
       }
     }
     Map<Long, List<JsonNode>> addressesOfInterface = new HashMap<>();
+    // NetBox before 2.9 names the interface and its device in the address itself
+    Map<Long, List<JsonNode>> addressesOfDevice = new HashMap<>();
     for (Item item : objects.addresses()) {
       JsonNode json = item.json();
       if ("dcim.interface".equals(Json.text(json, "assigned_object_type")) && json.path("assigned_object_id").isIntegralNumber()) {
         addressesOfInterface.computeIfAbsent(json.path("assigned_object_id").asLong(), key -> new ArrayList<>()).add(json);
+      } else if (Json.id(json, "interface") != null) {
+        addressesOfInterface.computeIfAbsent(Json.id(json, "interface"), key -> new ArrayList<>()).add(json);
+        Long device = Json.id(json.path("interface"), "device");
+        if (device != null) {
+          addressesOfDevice.computeIfAbsent(device, key -> new ArrayList<>()).add(json);
+        }
       }
     }
-    for (Item device : objects.devices()) {
-      JsonNode json = device.json();
-      List<JsonNode> interfaces = json.path("id").isIntegralNumber()
-          ? interfacesOfDevice.getOrDefault(json.path("id").asLong(), List.of())
-          : List.of();
-      emitDevice(device, interfaces, addressesOfInterface);
+    List<String> ids = deviceIds(objects.devices());
+    for (int i = 0; i < objects.devices().size(); i++) {
+      Item device = objects.devices().get(i);
+      JsonNode netBoxId = device.json().path("id");
+      long key = netBoxId.isIntegralNumber() ? netBoxId.asLong() : Long.MIN_VALUE;
+      List<JsonNode> interfaces = interfacesOfDevice.getOrDefault(key, List.of());
+      List<JsonNode> ownAddresses = addressesOfDevice.getOrDefault(key, List.of());
+      emitDevice(device, ids.get(i), interfaces, addressesOfInterface, ownAddresses);
     }
   }
 
-  private void emitDevice(Item device, List<JsonNode> interfaces, Map<Long, List<JsonNode>> addressesOfInterface) {
+  private void emitDevice(Item device, String id, List<JsonNode> interfaces, Map<Long, List<JsonNode>> addressesOfInterface,
+      List<JsonNode> ownAddresses) {
     JsonNode json = device.json();
     String name = Json.text(json, "name");
-    String id = name != null ? name : "netbox-" + json.path("id").asText();
     String place = location(device, "/api/dcim/devices/") + ": device '" + id + "'";
 
     Set<String> addresses = new LinkedHashSet<>();
@@ -199,6 +214,9 @@ final class NetBoxFacts {
         addAddress(addresses, address);
       }
     }
+    for (JsonNode address : ownAddresses) {
+      addAddress(addresses, address);
+    }
     for (String address : addresses) {
       String network = networkOf(address);
       if (network != null) {
@@ -206,7 +224,7 @@ final class NetBoxFacts {
       }
     }
 
-    LifecycleStatus status = STATUSES.get(String.valueOf(Json.choice(json, "status")).toLowerCase(Locale.ROOT));
+    LifecycleStatus status = status(json.path("status"), place);
     LocalDate endOfSupport = date(customField(json, settings.endOfSupportField()), settings.endOfSupportField(), place);
     JsonNode deviceType = json.path("device_type");
     JsonNode role = json.has("role") ? json.path("role") : json.path("device_role");
@@ -222,6 +240,28 @@ final class NetBoxFacts {
         .lifecycle(status == null && endOfSupport == null ? null : new Lifecycle(status, endOfSupport, null))
         .attributes(attributes("site", Json.text(json.path("site"), "slug"), "role", Json.text(role, "slug")))
         .build());
+  }
+
+  /**
+   * The lifecycle status of a device status in any of NetBox's shapes: {@code {"value": "active",
+   * "label": "Active"}} (2.6 and later), {@code {"value": 1, "label": "Active"}} or {@code {"value":
+   * true, "label": "Active"}} (2.0 to 2.5, read by the label), or plain {@code "active"}. A status that
+   * is none of NetBox's is a problem; an absent one is unknown.
+   */
+  private @Nullable LifecycleStatus status(JsonNode status, String place) {
+    if (status.isMissingNode() || status.isNull()) {
+      return null;
+    }
+    String slug = status.path("value").isTextual() ? Json.text(status, "value")
+        : status.isObject() ? Json.text(status, "label")
+        : status.isTextual() ? status.asText().strip() : null;
+    slug = slug == null ? null : slug.toLowerCase(Locale.ROOT);
+    if (slug == null || !DEVICE_STATUSES.contains(slug)) {
+      problems.add(place + ": status " + status + " is not a NetBox device status (give the device one of "
+          + String.join(", ", DEVICE_STATUSES) + " in NetBox)");
+      return null;
+    }
+    return STATUSES.get(slug);
   }
 
   /** Hands the fact on, or reports a value the fact model refuses at the object's API URL. */
@@ -331,6 +371,34 @@ final class NetBoxFacts {
       return plain.get(i) + "@" + (scope == null ? "netbox-" + json.path("id").asText() : scope);
     });
     return unique(scoped, i -> plain.get(i) + "@netbox-" + vlans.get(i).json().path("id").asText());
+  }
+
+  /**
+   * The device ids {@link NetBoxSettings.DeviceIds} chooses: NetBox keeps a device name unique only per
+   * site and tenant, so a name alone may repeat; an unnamed device is {@code netbox-<id>}.
+   */
+  private List<String> deviceIds(List<Item> devices) {
+    List<String> netBoxIds = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    for (Item device : devices) {
+      netBoxIds.add("netbox-" + device.json().path("id").asText());
+      names.add(Json.text(device.json(), "name"));
+    }
+    if (settings.deviceIds() == NetBoxSettings.DeviceIds.NETBOX_ID) {
+      return netBoxIds;
+    }
+    List<String> plain = new ArrayList<>();
+    for (int i = 0; i < devices.size(); i++) {
+      plain.add(names.get(i) == null ? netBoxIds.get(i) : names.get(i));
+    }
+    IntFunction<String> atSite = i -> {
+      String site = Json.text(devices.get(i).json().path("site"), "slug");
+      return names.get(i) == null ? netBoxIds.get(i) : names.get(i) + "@" + (site == null ? netBoxIds.get(i) : site);
+    };
+    List<String> scoped = settings.deviceIds() == NetBoxSettings.DeviceIds.SITE_NAME
+        ? IntStream.range(0, devices.size()).mapToObj(atSite).toList()
+        : unique(plain, atSite);
+    return unique(scoped, i -> names.get(i) == null ? netBoxIds.get(i) : names.get(i) + "@" + netBoxIds.get(i));
   }
 
   /** The prefix itself; where a prefix repeats (in several VRFs), qualified by VRF name or NetBox id. */

@@ -37,6 +37,13 @@ public final class NetBoxProvider extends WebApiProvider {
   /** The option mapping VLAN and prefix role slugs or tag slugs to zones, e.g. {@code cameras:iot,office:corporate}. */
   public static final String ZONE_MAP = "zoneMap";
 
+  /**
+   * The option choosing device ids: {@code name} (the default: the name, qualified by the site slug
+   * where the name repeats), {@code site-name} (always {@code name@site}) or {@code netbox-id}
+   * ({@code netbox-<id>}).
+   */
+  public static final String DEVICE_IDS = "deviceIds";
+
   /** The provider that {@link java.util.ServiceLoader} creates: real environment, real time. */
   public NetBoxProvider() {
     super(ID, WebApiEnvironment.REAL);

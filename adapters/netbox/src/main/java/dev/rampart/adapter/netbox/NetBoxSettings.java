@@ -1,5 +1,6 @@
 package dev.rampart.adapter.netbox;
 
+import static dev.rampart.adapter.netbox.NetBoxProvider.DEVICE_IDS;
 import static dev.rampart.adapter.netbox.NetBoxProvider.END_OF_SUPPORT_FIELD;
 import static dev.rampart.adapter.netbox.NetBoxProvider.OWNER_FIELD;
 import static dev.rampart.adapter.netbox.NetBoxProvider.PAGE_SIZE;
@@ -33,6 +34,7 @@ import org.jspecify.annotations.Nullable;
  * @param ownerField the custom field that names a device's owner
  * @param endOfSupportField the custom field with a device's end-of-support date
  * @param zones which role and tag slugs stand for which zone
+ * @param deviceIds how devices are given ids that stay unique across sites
  */
 record NetBoxSettings(
     BaseUrl base,
@@ -41,11 +43,12 @@ record NetBoxSettings(
     int pageSize,
     String ownerField,
     String endOfSupportField,
-    ZoneMap zones) implements WebApiSettings {
+    ZoneMap zones,
+    DeviceIds deviceIds) implements WebApiSettings {
 
   static final String DEFAULT_TOKEN_ENV = "NETBOX_TOKEN";
   static final List<String> OPTIONS = List.of(TOKEN_ENV, TOKEN_FILE, OWNER_FIELD, END_OF_SUPPORT_FIELD, ZONE_MAP,
-      PAGE_SIZE, HttpPolicy.RETRIES, HttpPolicy.CONNECT_TIMEOUT, HttpPolicy.REQUEST_TIMEOUT);
+      DEVICE_IDS, PAGE_SIZE, HttpPolicy.RETRIES, HttpPolicy.CONNECT_TIMEOUT, HttpPolicy.REQUEST_TIMEOUT);
 
   private static final String EXAMPLE = "https://netbox.example.com";
   private static final Pattern VARIABLE = Pattern.compile("[A-Z_][A-Z0-9_]*");
@@ -71,10 +74,11 @@ record NetBoxSettings(
     String ownerField = options.text(OWNER_FIELD, "owner");
     String endOfSupportField = options.text(END_OF_SUPPORT_FIELD, "end_of_support");
     ZoneMap zones = ZoneMap.parse(options.text(ZONE_MAP), ZONE_MAP, options);
+    DeviceIds deviceIds = DeviceIds.parse(options.text(DEVICE_IDS, DeviceIds.NAME.option), options);
     if (!options.problems().isEmpty() || base == null || token == null) {
       throw new SourceException(options.problems());
     }
-    return new NetBoxSettings(base, token, http, pageSize, ownerField, endOfSupportField, zones);
+    return new NetBoxSettings(base, token, http, pageSize, ownerField, endOfSupportField, zones, deviceIds);
   }
 
   /**
@@ -155,5 +159,32 @@ record NetBoxSettings(
       return null;
     }
     return token;
+  }
+
+  /** How devices get ids: NetBox requires a device name to be unique only per site (and tenant). */
+  enum DeviceIds {
+    /** The name; where several devices share it, {@code name@site-slug}, and where that repeats too, {@code name@netbox-<id>}. */
+    NAME("name"),
+    /** Always {@code name@site-slug} (and {@code name@netbox-<id>} where that repeats). */
+    SITE_NAME("site-name"),
+    /** Always {@code netbox-<id>}, NetBox's own numeric id; the name stays the device's name. */
+    NETBOX_ID("netbox-id");
+
+    final String option;
+
+    DeviceIds(String option) {
+      this.option = option;
+    }
+
+    static DeviceIds parse(String value, Options options) {
+      for (DeviceIds ids : values()) {
+        if (ids.option.equals(value)) {
+          return ids;
+        }
+      }
+      options.add("option " + DEVICE_IDS + " is '" + value + "', not name, site-name or netbox-id (e.g. "
+          + DEVICE_IDS + "=netbox-id for NetBox's numeric ids)");
+      return NAME;
+    }
   }
 }

@@ -282,6 +282,85 @@ class NetBoxSourceTest {
         + " (check that " + netBox.url("echo") + " is a NetBox server and the source's options are right)"), messages.get(0));
   }
 
+  @Test
+  void aNameAtTwoSitesBecomesTwoDevicesQualifiedBySiteAndAUniqueNameStaysAsItIs() throws SourceException {
+    netBox.answer("two-sites", DEVICES, page("devices-same-name.json"));
+
+    Map<String, String> names = namesById(read(SourceConfig.of(netBox.url("two-sites"))));
+
+    assertEquals(Map.of("PP:MDF@ncsu-065", "PP:MDF", "PP:MDF@ncsu-128", "PP:MDF", "PP:B117", "PP:B117"), names);
+  }
+
+  @Test
+  void theOptionDeviceIdsChoosesSiteQualifiedNamesOrNetBoxsNumericIds() throws SourceException {
+    netBox.answer("two-sites", DEVICES, page("devices-same-name.json"));
+
+    assertEquals(Map.of("PP:MDF@ncsu-065", "PP:MDF", "PP:MDF@ncsu-128", "PP:MDF", "PP:B117@ncsu-065", "PP:B117"),
+        namesById(read(new SourceConfig(netBox.url("two-sites"), Map.of("deviceIds", "site-name")))));
+    netBox.answer("two-sites", DEVICES, page("devices-same-name.json"));
+    assertEquals(Map.of("netbox-88", "PP:MDF", "netbox-97", "PP:MDF", "netbox-98", "PP:B117"),
+        namesById(read(new SourceConfig(netBox.url("two-sites"), Map.of("deviceIds", "netbox-id")))));
+  }
+
+  @Test
+  void aNameThatRepeatsAtOneSiteIsQualifiedByNetBoxsIdAndAnUnnamedDeviceIsItsId() throws SourceException {
+    // NetBox allows it for devices of different tenants
+    netBox.answer("one-site", DEVICES, page("devices-same-name-same-site.json"));
+
+    List<String> ids = read(SourceConfig.of(netBox.url("one-site"))).keySet().stream()
+        .filter(Device.class::isInstance).map(Fact::id).toList();
+
+    assertEquals(List.of("PP:MDF@netbox-88", "PP:MDF@netbox-97", "PP:MDF@ncsu-128", "netbox-100"), ids);
+  }
+
+  @Test
+  void everyShapeOfNetBoxsDeviceStatusIsRead() throws SourceException {
+    netBox.answer("statuses", DEVICES, page("devices-statuses.json"));
+
+    Map<String, Lifecycle> lifecycles = new LinkedHashMap<>();
+    for (Fact fact : read(SourceConfig.of(netBox.url("statuses"))).keySet()) {
+      if (fact instanceof Device device) {
+        lifecycles.put(device.id(), device.lifecycle());
+      }
+    }
+
+    Map<String, Lifecycle> expected = new LinkedHashMap<>();
+    expected.put("status-2x-decommissioning", new Lifecycle(LifecycleStatus.RETIRED, null, null));
+    expected.put("status-2x-offline", new Lifecycle(LifecycleStatus.MAINTENANCE, null, null));
+    expected.put("status-26-staged", new Lifecycle(LifecycleStatus.PLANNED, null, null));
+    expected.put("status-plain-planned", new Lifecycle(LifecycleStatus.PLANNED, null, null));
+    expected.put("status-4x-failed", null);
+    expected.put("status-absent", null);
+    assertEquals(expected, lifecycles);
+  }
+
+  @Test
+  void aStatusThatIsNoneOfNetBoxsIsAProblemAtTheDevicesUrl() {
+    netBox.answer("custom", DEVICES, page("devices-custom-status.json"));
+
+    SourceException failure = assertThrows(SourceException.class, () -> read(SourceConfig.of(netBox.url("custom"))));
+
+    String devices = netBox.url("custom") + "/api/dcim/devices/";
+    assertEquals(List.of(
+        devices + "1/: device 'status-custom': status {\"value\":\"retired\",\"label\":\"Retired\"} is not a NetBox"
+            + " device status (give the device one of offline, active, planned, staged, failed, inventory,"
+            + " decommissioning in NetBox)",
+        devices + "2/: device 'status-2x-unknown-label': status {\"value\":9,\"label\":\"Mothballed\"} is not a"
+            + " NetBox device status (give the device one of offline, active, planned, staged, failed, inventory,"
+            + " decommissioning in NetBox)"),
+        failure.problems());
+  }
+
+  private static Map<String, String> namesById(Map<Fact, Origin> facts) {
+    Map<String, String> names = new HashMap<>();
+    for (Fact fact : facts.keySet()) {
+      if (fact instanceof Device device) {
+        names.put(device.id(), device.name());
+      }
+    }
+    return names;
+  }
+
   private Map<Fact, Origin> read(SourceConfig config) throws SourceException {
     Map<Fact, Origin> facts = new LinkedHashMap<>();
     new NetBoxProvider(environment::get, waits::add, Clock.fixed(CLOCK, ZoneOffset.UTC)).create(config).read(facts::put);

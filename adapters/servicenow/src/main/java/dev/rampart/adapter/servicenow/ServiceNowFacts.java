@@ -41,6 +41,8 @@ final class ServiceNowFacts {
   static final List<String> MODEL_FIELDS = List.of("sys_id", "name", "display_name");
   static final List<String> LOCATION_FIELDS = List.of("sys_id", "full_name", "name");
 
+  private static final List<LifecycleStatus> OUT_OF_SERVICE_FIRST = List.of(
+      LifecycleStatus.RETIRED, LifecycleStatus.MAINTENANCE, LifecycleStatus.PLANNED, LifecycleStatus.ACTIVE);
   private static final Pattern NOT_SLUG = Pattern.compile("[^a-z0-9]+");
 
   private final ServiceNowSettings settings;
@@ -98,7 +100,7 @@ final class ServiceNowFacts {
     String place = origin.location() + ": CI '" + id + "'";
 
     String company = Json.reference(json, "manufacturer");
-    LifecycleStatus status = settings.statuses().get(String.valueOf(Json.text(json, "install_status")));
+    LifecycleStatus status = status(json);
     LocalDate endOfSupport = date(Json.text(json, settings.endOfSupportField()), place);
     String firmware = Json.text(json, settings.firmwareField());
     String ip = Json.text(json, "ip_address");
@@ -122,6 +124,21 @@ final class ServiceNowFacts {
       return;
     }
     sink.accept(device, origin);
+  }
+
+  /**
+   * The lifecycle status of {@code install_status} and {@code operational_status} together: where both
+   * say one, the one further out of service wins (retired, then maintenance, then planned, then
+   * active), so that an installed CI whose operational status is Retired is retired; where only one
+   * says one, that one.
+   */
+  private @Nullable LifecycleStatus status(JsonNode json) {
+    LifecycleStatus installed = settings.statuses().get(String.valueOf(Json.text(json, "install_status")));
+    LifecycleStatus operational = settings.operationalStatuses().get(String.valueOf(Json.text(json, "operational_status")));
+    if (installed == null || operational == null) {
+      return installed != null ? installed : operational;
+    }
+    return OUT_OF_SERVICE_FIRST.indexOf(installed) <= OUT_OF_SERVICE_FIRST.indexOf(operational) ? installed : operational;
   }
 
   /** The name of the cmdb_model the CI references, else its model_number. */

@@ -51,6 +51,9 @@ public final class ServiceNowProvider extends WebApiProvider {
   /** The option changing what {@code install_status} codes mean, e.g. {@code 6:planned,101:active}. */
   public static final String INSTALL_STATUS_MAP = "installStatusMap";
 
+  /** The option changing what {@code operational_status} codes mean, e.g. {@code 5:active,101:retired}. */
+  public static final String OPERATIONAL_STATUS_MAP = "operationalStatusMap";
+
   /** The provider that {@link java.util.ServiceLoader} creates: real environment, real time. */
   public ServiceNowProvider() {
     super(ID, WebApiEnvironment.REAL);

@@ -3,6 +3,7 @@ package dev.rampart.adapter.servicenow;
 import static dev.rampart.adapter.servicenow.ServiceNowProvider.END_OF_SUPPORT_FIELD;
 import static dev.rampart.adapter.servicenow.ServiceNowProvider.FIRMWARE_FIELD;
 import static dev.rampart.adapter.servicenow.ServiceNowProvider.INSTALL_STATUS_MAP;
+import static dev.rampart.adapter.servicenow.ServiceNowProvider.OPERATIONAL_STATUS_MAP;
 import static dev.rampart.adapter.servicenow.ServiceNowProvider.OWNER_FIELDS;
 import static dev.rampart.adapter.servicenow.ServiceNowProvider.PAGE_SIZE;
 import static dev.rampart.adapter.servicenow.ServiceNowProvider.PASSWORD_ENV;
@@ -45,6 +46,7 @@ import org.jspecify.annotations.Nullable;
  * @param firmwareField the field with the firmware version
  * @param endOfSupportField the field with the end-of-support date
  * @param statuses which {@code install_status} codes mean which lifecycle status; others are unknown
+ * @param operationalStatuses which {@code operational_status} codes mean which lifecycle status; others are unknown
  */
 record ServiceNowSettings(
     BaseUrl base,
@@ -56,7 +58,8 @@ record ServiceNowSettings(
     List<String> ownerFields,
     String firmwareField,
     String endOfSupportField,
-    Map<String, LifecycleStatus> statuses) implements WebApiSettings {
+    Map<String, LifecycleStatus> statuses,
+    Map<String, LifecycleStatus> operationalStatuses) implements WebApiSettings {
 
   static final String DEFAULT_PASSWORD_ENV = "SERVICENOW_PASSWORD";
 
@@ -69,8 +72,18 @@ record ServiceNowSettings(
       "5", LifecycleStatus.MAINTENANCE, // Pending Repair
       "7", LifecycleStatus.RETIRED); // Retired
 
+  /** ServiceNow's operational_status choices on cmdb_ci that say whether a CI is in service. */
+  static final Map<String, LifecycleStatus> OPERATIONAL_STATUSES = Map.of(
+      "1", LifecycleStatus.ACTIVE, // Operational
+      "2", LifecycleStatus.MAINTENANCE, // Non-Operational
+      "3", LifecycleStatus.MAINTENANCE, // Repair in Progress
+      "4", LifecycleStatus.ACTIVE, // DR Standby
+      "5", LifecycleStatus.PLANNED, // Ready
+      "6", LifecycleStatus.RETIRED, // Retired
+      "7", LifecycleStatus.PLANNED); // Pipeline
+
   static final List<String> OPTIONS = List.of(USER, PASSWORD_ENV, TOKEN_ENV, TABLES, QUERY, OWNER_FIELDS,
-      FIRMWARE_FIELD, END_OF_SUPPORT_FIELD, INSTALL_STATUS_MAP, PAGE_SIZE, HttpPolicy.RETRIES, HttpPolicy.CONNECT_TIMEOUT,
+      FIRMWARE_FIELD, END_OF_SUPPORT_FIELD, INSTALL_STATUS_MAP, OPERATIONAL_STATUS_MAP, PAGE_SIZE, HttpPolicy.RETRIES, HttpPolicy.CONNECT_TIMEOUT,
       HttpPolicy.REQUEST_TIMEOUT);
 
   private static final String EXAMPLE = "https://acme.service-now.com";
@@ -82,6 +95,7 @@ record ServiceNowSettings(
     tables = List.copyOf(tables);
     ownerFields = List.copyOf(ownerFields);
     statuses = Collections.unmodifiableMap(new LinkedHashMap<>(statuses));
+    operationalStatuses = Collections.unmodifiableMap(new LinkedHashMap<>(operationalStatuses));
   }
 
   /**
@@ -106,18 +120,20 @@ record ServiceNowSettings(
     List<String> ownerFields = names(options, OWNER_FIELDS, "owned_by,assigned_to");
     String firmwareField = names(options, FIRMWARE_FIELD, "u_firmware_version").get(0);
     String endOfSupportField = names(options, END_OF_SUPPORT_FIELD, "u_end_of_support").get(0);
-    Map<String, LifecycleStatus> statuses = statuses(options.text(INSTALL_STATUS_MAP), options);
+    Map<String, LifecycleStatus> statuses = statuses(INSTALL_STATUS_MAP, INSTALL_STATUSES, options);
+    Map<String, LifecycleStatus> operationalStatuses = statuses(OPERATIONAL_STATUS_MAP, OPERATIONAL_STATUSES, options);
     if (!options.problems().isEmpty() || base == null || credentials == null) {
       throw new SourceException(options.problems());
     }
     return new ServiceNowSettings(base, credentials, http, tables, query, pageSize, ownerFields, firmwareField,
-        endOfSupportField, statuses);
+        endOfSupportField, statuses, operationalStatuses);
   }
 
   /** Every field the mapping reads, for {@code sysparm_fields}. */
   List<String> fields() {
     LinkedHashSet<String> fields = new LinkedHashSet<>(List.of("sys_id", "sys_class_name", "name", "serial_number",
-        "mac_address", "ip_address", "model_id", "model_number", "manufacturer", "install_status", "asset_tag",
+        "mac_address", "ip_address", "model_id", "model_number", "manufacturer", "install_status", "operational_status",
+        "asset_tag",
         "location"));
     fields.addAll(ownerFields);
     fields.add(firmwareField);
@@ -151,8 +167,10 @@ record ServiceNowSettings(
     return names.isEmpty() ? List.of(fallback.split(",")[0]) : names;
   }
 
-  private static Map<String, LifecycleStatus> statuses(@Nullable String option, Options options) {
-    Map<String, LifecycleStatus> statuses = new LinkedHashMap<>(INSTALL_STATUSES);
+  private static Map<String, LifecycleStatus> statuses(
+      String key, Map<String, LifecycleStatus> defaults, Options options) {
+    Map<String, LifecycleStatus> statuses = new LinkedHashMap<>(defaults);
+    String option = options.text(key);
     if (option == null) {
       return statuses;
     }
@@ -163,8 +181,7 @@ record ServiceNowSettings(
       String code = colon < 0 ? "" : entry.substring(0, colon).strip();
       String name = colon < 0 ? "" : entry.substring(colon + 1).strip().toLowerCase(Locale.ROOT);
       if (!code.matches("-?\\d+")) {
-        options.add("option " + INSTALL_STATUS_MAP + ": '" + entry + "' is not code:status (e.g. "
-            + INSTALL_STATUS_MAP + "=6:planned,101:active)");
+        options.add("option " + key + ": '" + entry + "' is not code:status (e.g. " + key + "=6:planned,101:active)");
         continue;
       }
       if (name.equals(UNKNOWN)) {
@@ -173,7 +190,7 @@ record ServiceNowSettings(
       }
       Optional<LifecycleStatus> status = WireNames.parse(LifecycleStatus.class, name);
       if (status.isEmpty()) {
-        options.add("option " + INSTALL_STATUS_MAP + ": '" + entry + "': '" + name + "' is not a lifecycle status"
+        options.add("option " + key + ": '" + entry + "': '" + name + "' is not a lifecycle status"
             + " (use " + choices + ")");
         continue;
       }

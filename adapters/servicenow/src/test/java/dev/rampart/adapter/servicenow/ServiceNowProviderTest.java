@@ -35,7 +35,8 @@ class ServiceNowProviderTest {
   @Test
   void everyMistakeInTheOptionsIsReportedAtOnce() {
     SourceConfig config = new SourceConfig("https://acme.service-now.com", Map.of("user", "reader", "tokenEnv", "SN_TOKEN",
-        "tables", "cmdb_ci_hardware,cmdb ci netgear", "installStatusMap", "6:spare,x", "pageSize", "0"));
+        "tables", "cmdb_ci_hardware,cmdb ci netgear", "installStatusMap", "6:spare,x", "pageSize", "0",
+        "operationalStatusMap", "6:gone"));
 
     SourceException failure = assertThrows(SourceException.class, () -> provider.create(config));
 
@@ -46,7 +47,9 @@ class ServiceNowProviderTest {
         SOURCE + "option pageSize is '0', not a whole number from 1 to 10000 (e.g. pageSize=500)",
         SOURCE + "option installStatusMap: '6:spare': 'spare' is not a lifecycle status (use planned, active,"
             + " maintenance, retired or unknown)",
-        SOURCE + "option installStatusMap: 'x' is not code:status (e.g. installStatusMap=6:planned,101:active)"),
+        SOURCE + "option installStatusMap: 'x' is not code:status (e.g. installStatusMap=6:planned,101:active)",
+        SOURCE + "option operationalStatusMap: '6:gone': 'gone' is not a lifecycle status (use planned, active,"
+            + " maintenance, retired or unknown)"),
         failure.problems());
   }
 

@@ -69,11 +69,57 @@ class ServiceNowRealWorldTest {
     assertEquals(List.of("/demisto/api/now/table/cmdb_model/4ed329e3db27901026fca015ca9619fc"), references("demisto"));
   }
 
+  @Test
+  void anInstalledCiWhoseOperationalStatusIsRetiredIsRetired() throws SourceException {
+    // rapid7's record with operational_status 6 (Retired) instead of 1 (Operational); install_status stays 1
+    instance.answer("retired", "cmdb_ci_hardware#0",
+        recorded("real-world/rapid7-insightconnect-get-ci-cmdb_ci_server-operational-retired.json"));
+
+    Map<Fact, Origin> facts = read("retired");
+
+    assertEquals(List.of(Device.builder("TEST NAME").name("TEST NAME").macAddress("23:43:24:23:43:42")
+            .ipAddresses(List.of("10.0.0.1")).lifecycle(new Lifecycle(LifecycleStatus.RETIRED, null, null))
+            .attributes(attributes("375a6a55dbdef7002e12ff00ba9619d6", "cmdb_ci_server")).build()),
+        List.copyOf(facts.keySet()));
+  }
+
+  @Test
+  void anOperationalStatusMappedToUnknownLeavesTheInstallStatusToDecide() throws SourceException {
+    instance.answer("remapped", "cmdb_ci_hardware#0",
+        recorded("real-world/rapid7-insightconnect-get-ci-cmdb_ci_server-operational-retired.json"));
+
+    Map<Fact, Origin> facts = read("remapped", Map.of("operationalStatusMap", "6:unknown"));
+
+    assertEquals(List.of(ACTIVE), facts.keySet().stream().map(fact -> ((Device) fact).lifecycle()).toList());
+  }
+
+  @Test
+  void anInstalledCiThatIsNonOperationalIsInMaintenanceAndItsOperationalTwinStaysActive() throws SourceException {
+    // demisto's records with the second one's operational_status 2 (Non-Operational); both are installed
+    instance.answer("down", "cmdb_ci_hardware#0", recorded("real-world/demisto-cmdb-cmdb_ci_linux_server-non-operational.json"));
+
+    Map<Fact, Origin> facts = read("down");
+
+    assertEquals(List.of(
+        Device.builder("Record For README").name("Record For README").lifecycle(ACTIVE)
+            .attributes(attributes("a8decc3f1b9c2410042611b4bd4bcb7d", "cmdb_ci_linux_server")).build(),
+        Device.builder("README Record").name("README Record")
+            .lifecycle(new Lifecycle(LifecycleStatus.MAINTENANCE, null, null))
+            .attributes(attributes("d64098b3db50641026fca015ca9619a7", "cmdb_ci_linux_server")).build()),
+        List.copyOf(facts.keySet()));
+  }
+
   private Map<Fact, Origin> read(String scenario) throws SourceException {
+    return read(scenario, Map.of());
+  }
+
+  private Map<Fact, Origin> read(String scenario, Map<String, String> options) throws SourceException {
+    Map<String, String> all = new LinkedHashMap<>(options);
+    all.put("user", USER);
     Map<Fact, Origin> facts = new LinkedHashMap<>();
     new ServiceNowProvider(Map.of("SERVICENOW_PASSWORD", PASSWORD)::get, wait -> { },
         Clock.fixed(Instant.parse("2001-01-01T00:00:00Z"), ZoneOffset.UTC))
-        .create(new SourceConfig(instance.url(scenario), Map.of("user", USER))).read(facts::put);
+        .create(new SourceConfig(instance.url(scenario), all)).read(facts::put);
     return facts;
   }
 

@@ -44,7 +44,7 @@ class ServiceNowSourceTest {
   private static final String VALVE = "deef3ecfeb7f4c60fef95ac588e18e52";
   private static final String ROUTER = "e99f563ddbf774a7d00437f1ba09e3eb";
   private static final String FIELDS = "sys_id%2Csys_class_name%2Cname%2Cserial_number%2Cmac_address%2Cip_address"
-      + "%2Cmodel_id%2Cmodel_number%2Cmanufacturer%2Cinstall_status%2Casset_tag%2Clocation%2Cowned_by%2Cassigned_to"
+      + "%2Cmodel_id%2Cmodel_number%2Cmanufacturer%2Cinstall_status%2Coperational_status%2Casset_tag%2Clocation%2Cowned_by%2Cassigned_to"
       + "%2Cu_firmware_version%2Cu_end_of_support";
   private static final String PAGE_1 = "/api/now/table/cmdb_ci_hardware?sysparm_query=ORDERBYsys_id&sysparm_fields="
       + FIELDS + "&sysparm_limit=2&sysparm_offset=0&sysparm_display_value=false&sysparm_exclude_reference_link=false";

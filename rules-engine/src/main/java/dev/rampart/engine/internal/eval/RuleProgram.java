@@ -179,15 +179,23 @@ public final class RuleProgram {
 
   private String render(Frame frame) {
     StringBuilder text = new StringBuilder();
-    for (Object part : message) {
+    for (int i = 0; i < message.size(); i++) {
+      Object part = message.get(i);
       if (part instanceof PathReader path) {
         Object value = path.read(frame, frame.fact);
-        text.append(value instanceof Absent ? "(unknown)" : Values.render(value));
+        text.append(value instanceof Absent ? unknown(text, i) : Values.render(value));
       } else {
         text.append(part);
       }
     }
     return text.toString();
+  }
+
+  /** "(unknown)", or "unknown" where the message itself puts the value in parentheses: "${id} (${model})". */
+  private String unknown(CharSequence before, int index) {
+    boolean enclosed = before.length() > 0 && before.charAt(before.length() - 1) == '('
+        && index + 1 < message.size() && message.get(index + 1) instanceof String after && after.startsWith(")");
+    return enclosed ? "unknown" : "(unknown)";
   }
 
   private static String describe(List<Evidence> evidence) {
