@@ -57,9 +57,6 @@ final class MasscanJsonReader {
           + value.describe(), WRITE_JSON);
       return;
     }
-    if (record.get("finished") != null && record.get("ip") == null) {
-      return; // masscan before 1.0.4 closed its list with {"finished": 1}
-    }
     ScannedHost host = new ScannedHost();
     String ip = text(record, "ip");
     if (ip != null) {
