@@ -12,7 +12,8 @@ import java.util.Locale;
 
 /**
  * Creates {@link NmapScanSource}s for the source id {@value #ID}; the location is the path of an
- * {@code nmap -oX} file, and the one option, {@value #EXPOSURE}, says where the scan was run from.
+ * {@code nmap -oX} file or a masscan {@code -oX}/{@code -oJ} file, and the one option, {@value #EXPOSURE},
+ * says where the scan was run from.
  */
 public final class NmapScanProvider implements FactSourceProvider {
 

@@ -1,5 +1,7 @@
 package dev.rampart.adapter.nmap;
 
+import com.fasterxml.jackson.core.JsonParser;
+import dev.rampart.adaptersupport.json.JsonFailure;
 import dev.rampart.spi.fact.Exposure;
 import dev.rampart.spi.source.FactSink;
 import dev.rampart.spi.source.FactSource;
@@ -7,6 +9,7 @@ import dev.rampart.spi.source.InputFileException;
 import dev.rampart.spi.source.InputFiles;
 import dev.rampart.spi.source.SourceException;
 import dev.rampart.spi.source.SourceProblems;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -19,10 +22,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One nmap XML scan ({@code nmap -oX}), read as a stream of devices: each host that is up, with its
- * ports as services and the certificate {@code ssl-cert} saw; the mapping is described in
+ * ports as services and the certificate {@code ssl-cert} saw; or a masscan scan, its XML ({@code -oX})
+ * or JSON ({@code -oJ}, {@code --ndjson}), told apart by the content. The mapping is described in
  * {@code docs/adapters/nmap.md}.
  */
 public final class NmapScanSource implements FactSource {
+
+  /** How far into the file to look for the first character that tells JSON from XML. */
+  private static final int PEEK = 4096;
 
   private final Path file;
   private final String name;
@@ -55,21 +62,62 @@ public final class NmapScanSource implements FactSource {
   public void read(FactSink sink) throws SourceException {
     Objects.requireNonNull(sink, "sink");
     SourceProblems problems = new SourceProblems(name);
-    try (InputStream in = open()) {
-      XMLStreamReader xml = newSafeFactory().createXMLStreamReader(in);
-      try {
-        new ScanReader(name, new XmlCursor(xml), sink, problems, scannedFrom).read();
-      } finally {
-        xml.close();
+    try (InputStream in = new BufferedInputStream(open())) {
+      if (isJson(in)) {
+        readMasscanJson(in, sink, problems);
+      } else {
+        XMLStreamReader xml = newSafeFactory().createXMLStreamReader(in);
+        try {
+          new ScanReader(name, new XmlCursor(xml), sink, problems, scannedFrom).read();
+        } finally {
+          xml.close();
+        }
       }
     } catch (XMLStreamException e) {
       XmlFailure failure = XmlFailure.of(e);
       problems.add(failure.position(), "", failure.what(), failure.fix());
     } catch (IOException e) {
-      // Only closing can fail here, after everything was read.
-      problems.add(null, "", "could not close the file: " + e.getMessage(), "check the disk");
+      // Only the first bytes (JSON or XML?) and closing are read here; the readers report their own failures.
+      problems.add(null, "", "could not read the file: " + e.getMessage(), "check the disk");
     }
     problems.throwIfAny();
+  }
+
+  private void readMasscanJson(InputStream in, FactSink sink, SourceProblems problems) throws IOException {
+    JsonParser parser = JsonFailure.STRICT.createParser(in);
+    try (parser) {
+      HostDevices hosts = new HostDevices(name, sink, problems, scannedFrom, HostDevices.Dialect.MASSCAN_JSON);
+      new MasscanJsonReader(parser, problems, hosts).read();
+    } catch (IOException e) {
+      JsonFailure failure = JsonFailure.of(e, parser);
+      problems.add(failure.at(), "", failure.what(), failure.kind() == JsonFailure.Kind.CUT_SHORT
+          ? "the scan is truncated, or masscan was interrupted; run the scan again and let it finish"
+          : MasscanJsonReader.WRITE_JSON);
+    }
+  }
+
+  /**
+   * Whether the file is JSON (masscan's {@code -oJ} or {@code --ndjson}) rather than XML: its first
+   * character after white space and a byte order mark is {@code [} or <code>{</code>.
+   */
+  private static boolean isJson(InputStream in) throws IOException {
+    in.mark(PEEK);
+    try {
+      for (int i = 0; i < PEEK; i++) {
+        int next = in.read();
+        if (next == '[' || next == '{') {
+          return true;
+        }
+        boolean skipped = next == ' ' || next == '\t' || next == '\r' || next == '\n'
+            || next == 0xEF || next == 0xBB || next == 0xBF;
+        if (!skipped) {
+          return false;
+        }
+      }
+      return false;
+    } finally {
+      in.reset();
+    }
   }
 
   @Override

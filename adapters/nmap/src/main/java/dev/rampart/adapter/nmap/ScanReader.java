@@ -1,33 +1,38 @@
 package dev.rampart.adapter.nmap;
 
-import dev.rampart.spi.fact.Device;
 import dev.rampart.spi.fact.Exposure;
 import dev.rampart.spi.fact.InvalidFactException;
-import dev.rampart.spi.fact.Transport;
 import dev.rampart.spi.source.FactSink;
-import dev.rampart.spi.source.Origin;
 import dev.rampart.spi.source.SourceProblems;
 import dev.rampart.spi.source.TextPosition;
 import dev.rampart.spi.value.ValueFormat;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Set;
 import javax.xml.stream.XMLStreamException;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Walks one nmap XML document and hands each host that is up to the sink as a device, one host at a
- * time: however many hosts a scan has, only the current one is held in memory.
+ * time: however many hosts a scan has, only the current one is held in memory. masscan writes the same
+ * document with one {@code <host>} per port found and no {@code <status>}; its hosts are gathered by
+ * address and handed on at the end, so a masscan scan is held in memory (its hosts, not its banners).
  */
 final class ScanReader {
 
   private static final String ROOT = "nmaprun";
+  private static final String MASSCAN = "masscan";
+  /** The scripts whose output is read; every other script is skipped unread. */
+  private static final Set<String> SCRIPTS = Set.of(CipherScan.SCRIPT, SslV2Script.SCRIPT, KnownKeyScript.SCRIPT,
+      AuthScript.SCRIPT, CertificateScript.SCRIPT);
 
   private final String file;
   private final XmlCursor cursor;
   private final FactSink sink;
   private final SourceProblems problems;
   private final @Nullable Exposure scannedFrom;
-  private @Nullable Instant collectedAt;
+  /** masscan's dialect: {@code <nmaprun scanner="masscan">}. */
+  private boolean masscan;
 
   ScanReader(String file, XmlCursor cursor, FactSink sink, SourceProblems problems, @Nullable Exposure scannedFrom) {
     this.file = file;
@@ -47,14 +52,19 @@ final class ScanReader {
           + ">: this is not an nmap scan", XmlFailure.WRITE_XML);
       return;
     }
-    collectedAt = startTime(cursor.attribute("start"));
+    TextPosition rootAt = cursor.position();
+    masscan = MASSCAN.equals(cursor.attribute("scanner"));
+    HostDevices hosts = new HostDevices(file, sink, problems, scannedFrom,
+        masscan ? HostDevices.Dialect.MASSCAN_XML : HostDevices.Dialect.NMAP_XML);
+    hosts.collectedAt(startTime(cursor.attribute("start")));
     int root = cursor.level();
     while (cursor.nextChild(root)) {
       if (cursor.name().equals("host")) {
-        readHost();
+        readHost(hosts);
       }
     }
     cursor.toEnd();
+    hosts.finish(rootAt);
   }
 
   private @Nullable Instant startTime(@Nullable String start) {
@@ -70,7 +80,7 @@ final class ScanReader {
     }
   }
 
-  private void readHost() throws XMLStreamException {
+  private void readHost(HostDevices hosts) throws XMLStreamException {
     TextPosition at = cursor.position();
     ScannedHost host = new ScannedHost();
     int level = cursor.level();
@@ -83,24 +93,7 @@ final class ScanReader {
         default -> { }
       }
     }
-    if (!host.isUp()) {
-      return;
-    }
-    String id = host.id();
-    if (id == null) {
-      problems.add(at, "", "a host that is up has no <address>", "nmap always writes one; restore it from the original scan");
-      return;
-    }
-    Device device;
-    try {
-      device = host.toDevice(id, scannedFrom);
-    } catch (InvalidFactException e) {
-      problems.add(at, "", e.withoutFix(), e.fix() + "; restore the value from the original scan");
-      return;
-    }
-    int line = at == null ? 0 : at.line();
-    int column = at == null ? 0 : at.column();
-    sink.accept(device, new Origin(NmapScanProvider.ID, file, line, column, collectedAt));
+    hosts.add(host, at);
   }
 
   private void address(ScannedHost host) {
@@ -140,7 +133,7 @@ final class ScanReader {
     int level = cursor.level();
     while (cursor.nextChild(level)) {
       if (cursor.name().equals("port")) {
-        ScannedPort port = port();
+        ScannedPort port = port(host);
         if (port != null) {
           host.ports.add(port);
         }
@@ -148,17 +141,27 @@ final class ScanReader {
     }
   }
 
-  private @Nullable ScannedPort port() throws XMLStreamException {
+  private @Nullable ScannedPort port(ScannedHost host) throws XMLStreamException {
     String protocol = cursor.attribute("protocol");
     if ("ip".equals(protocol)) {
       // An IP protocol scan (-sO) lists protocol numbers, not services.
+      return null;
+    }
+    if ("icmp".equals(protocol)) {
+      // masscan's ping reply (portid="0"): the host answered, but it is no service.
+      int level = cursor.level();
+      while (cursor.nextChild(level)) {
+        if (cursor.name().equals("state") && "open".equals(cursor.attribute("state"))) {
+          host.pinged = true;
+        }
+      }
       return null;
     }
     Integer number = portNumber(cursor.attribute("portid"));
     if (number == null) {
       return null;
     }
-    ScannedPort port = new ScannedPort(number, transport(protocol));
+    ScannedPort port = new ScannedPort(number, ScannedPort.transport(protocol));
     int level = cursor.level();
     while (cursor.nextChild(level)) {
       switch (cursor.name()) {
@@ -186,6 +189,12 @@ final class ScanReader {
   }
 
   private void service(ScannedPort port) {
+    if (masscan) {
+      // masscan names the banner it grabbed (http, title, ssl, X509 ...), not the service; only a TLS
+      // handshake or certificate is evidence it can give.
+      port.tlsBanner |= ScannedPort.isTlsBanner(cursor.attribute("name"));
+      return;
+    }
     port.name = cursor.attribute("name");
     port.product = cursor.attribute("product");
     port.version = cursor.attribute("version");
@@ -196,19 +205,19 @@ final class ScanReader {
   private void script(ScannedPort port) throws XMLStreamException {
     TextPosition at = cursor.position();
     String id = cursor.attribute("id");
-    if (CipherScan.SCRIPT.equals(id)) {
-      ScriptOutput output = ScriptOutput.read(cursor);
-      if (!output.failed()) {
-        port.ciphers = CipherScan.of(output);
-      }
-    } else if (AuthScript.SCRIPT.equals(id)) {
-      ScriptOutput output = ScriptOutput.read(cursor);
-      if (!output.failed()) {
-        port.authSchemes = AuthScript.schemes(output);
-      }
-    } else if (CertificateScript.SCRIPT.equals(id)) {
-      ScriptOutput output = ScriptOutput.read(cursor);
-      if (!output.failed()) {
+    if (id == null || !SCRIPTS.contains(id)) {
+      return;
+    }
+    ScriptOutput output = ScriptOutput.read(cursor);
+    if (output.failed()) {
+      return;
+    }
+    switch (id) {
+      case CipherScan.SCRIPT -> port.ciphers = CipherScan.of(output);
+      case SslV2Script.SCRIPT -> port.sslV2 = SslV2Script.of(output);
+      case KnownKeyScript.SCRIPT -> port.knownKey = KnownKeyScript.of(output);
+      case AuthScript.SCRIPT -> port.authSchemes = AuthScript.schemes(output);
+      default -> {
         try {
           port.certificate = CertificateScript.of(output);
         } catch (InvalidFactException e) {
@@ -219,10 +228,4 @@ final class ScanReader {
     }
   }
 
-  private static @Nullable Transport transport(@Nullable String protocol) {
-    if ("tcp".equals(protocol)) {
-      return Transport.TCP;
-    }
-    return "udp".equals(protocol) ? Transport.UDP : null;
-  }
 }

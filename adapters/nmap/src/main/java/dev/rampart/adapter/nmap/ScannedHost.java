@@ -12,10 +12,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** One {@code <host>} as it is read, turned into a {@link Device} once complete. */
 final class ScannedHost {
+
+  /** The device attribute that names the public list of compromised keys a certificate's key is in. */
+  static final String KNOWN_KEY = "knownKey";
 
   @Nullable String status;
   final List<String> ipv4 = new ArrayList<>();
@@ -26,9 +30,37 @@ final class ScannedHost {
   @Nullable String otherHostname;
   /** {@code null} when the scan had no {@code <ports>} for the host, i.e. ports were not scanned. */
   @Nullable List<ScannedPort> ports;
+  /** masscan saw a ping reply ({@code <port protocol="icmp">}). */
+  boolean pinged;
 
   boolean isUp() {
     return "up".equals(status);
+  }
+
+  /** Whether masscan, which writes no {@code <status>}, saw the host answer: an open port or a ping reply. */
+  boolean answered() {
+    return pinged || ports != null && ports.stream().anyMatch(port -> "open".equals(port.state));
+  }
+
+  /** Adds what another {@code <host>} of the same address said: masscan writes one for each port and banner. */
+  void absorb(ScannedHost other) {
+    pinged |= other.pinged;
+    if (other.ports == null) {
+      return;
+    }
+    if (ports == null) {
+      ports = new ArrayList<>();
+    }
+    for (ScannedPort port : other.ports) {
+      ScannedPort same = ports.stream()
+          .filter(known -> known.port == port.port && known.transport == port.transport)
+          .findFirst().orElse(null);
+      if (same == null) {
+        ports.add(port);
+      } else {
+        same.absorb(port);
+      }
+    }
   }
 
   /** The IPv4 address, else the IPv6 address, else the MAC address; {@code null} when the host has none. */
@@ -53,6 +85,10 @@ final class ScannedHost {
     Map<String, Object> attributes = new LinkedHashMap<>();
     if (macVendor != null) {
       attributes.put("macVendor", macVendor);
+    }
+    if (ports != null) {
+      ports.stream().map(port -> port.knownKey).filter(Objects::nonNull).findFirst()
+          .ifPresent(known -> attributes.put(KNOWN_KEY, known.database()));
     }
     Device.Builder device = Device.builder(id);
     try {

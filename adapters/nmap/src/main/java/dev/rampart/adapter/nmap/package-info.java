@@ -1,5 +1,5 @@
 /**
- * Reads nmap XML scans ({@code nmap -oX}) as a stream of devices with their services.
+ * Reads nmap XML scans ({@code nmap -oX}) and masscan scans (its XML and JSON) as devices with their services.
  *
  * <p>Only {@link dev.rampart.adapter.nmap.NmapScanProvider} and
  * {@link dev.rampart.adapter.nmap.NmapScanSource} are public; everything else is kept

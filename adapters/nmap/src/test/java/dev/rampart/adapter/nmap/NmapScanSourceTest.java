@@ -204,11 +204,11 @@ class NmapScanSourceTest {
   }
 
   @Test
-  void udpPortsKeepTheirTransportAndOpenFilteredIsFiltered() throws SourceException {
+  void udpPortsKeepTheirTransportAndOpenFilteredIsUnknownNeverClosed() throws SourceException {
     assertEquals(List.of(
         new Service("domain", 53, UDP, "domain", OPEN, null, null, null, null, null, null, null, null, "dnsmasq", "2.85", null),
         new Service("ntp", 123, UDP, "ntp", CLOSED, null, null, null, null, null, null, null, null, null, null, null),
-        new Service("snmp", 161, UDP, "snmp", FILTERED, null, null, null, null, null, null, null, null, null, null, null),
+        new Service("snmp", 161, UDP, "snmp", null, null, null, null, null, null, null, null, null, null, null, null),
         new Service("coap", 5683, UDP, "coap", OPEN, null, null, null, null, null, null, null, null, null, null, null)),
         Fixtures.devices("udp.xml").get(0).services());
   }
