@@ -392,7 +392,7 @@ class FittingOperatorsTest {
 
   private static Credentials certificate(String keyAlgorithm, String signatureAlgorithm) {
     Certificate certificate = new Certificate(null, null, null, keyAlgorithm, 2048, signatureAlgorithm,
-        null, null, null, null, null, null, null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     return new Credentials(null, null, null, null, certificate, null);
   }
 }

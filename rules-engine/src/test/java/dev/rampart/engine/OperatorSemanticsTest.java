@@ -420,7 +420,7 @@ class OperatorSemanticsTest {
   }
 
   private static Credentials keySize(int bits) {
-    Certificate certificate = new Certificate(null, null, null, "RSA", bits, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    Certificate certificate = new Certificate(null, null, null, "RSA", bits, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     return new Credentials(null, null, null, AuthMethod.CERTIFICATE, certificate, null);
   }
 

@@ -79,7 +79,7 @@ class TypedParametersTest {
       .services(List.of(new Service(null, 443, null, "https", null, null, true, List.of("1.1", "1.2"),
           null, null, null, null, null, null, null, null)))
       .credentials(new Credentials(null, null, null, null, new Certificate(null, null, null, "RSA", 3072, null, null,
-          Instant.parse("2027-01-20T00:00:00Z"), null, null, null, null, null, null, null, null, null, null, null), null))
+          Instant.parse("2027-01-20T00:00:00Z"), null, null, null, null, null, null, null, null, null, null, null, null), null))
       .build();
 
   @Test

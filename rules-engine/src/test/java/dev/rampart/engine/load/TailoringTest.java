@@ -387,7 +387,7 @@ class TailoringTest {
 
   private static Device deviceWithCertificateExpiringIn(int days) {
     Certificate certificate = new Certificate(null, null, null, "EC", 256, null, null,
-        NOW.plus(java.time.Duration.ofDays(days)), null, null, null, null, null, null, null, null, null, null, null);
+        NOW.plus(java.time.Duration.ofDays(days)), null, null, null, null, null, null, null, null, null, null, null, null);
     return Device.builder("cam-1")
         .credentials(new Credentials(false, false, null, AuthMethod.CERTIFICATE, certificate, null))
         .build();

@@ -38,6 +38,8 @@ import org.jspecify.annotations.Nullable;
  *     {@code notBefore}; {@code null} when unknown
  * @param issuerRevoked the CA certificate that issued it is revoked (in the registry or by its own issuer);
  *     {@code null} when unknown
+ * @param keyPublished its key is in a public list of keys shared by many devices or compromised (nmap's
+ *     {@code ssl-known-key}, e.g. Little Black Box), so it identifies nothing; {@code null} when unknown
  */
 public record Certificate(
     @Nullable String subject,
@@ -58,7 +60,8 @@ public record Certificate(
     @Nullable String registryId,
     @Nullable CertificateStatus registryStatus,
     @Nullable Instant registeredAt,
-    @Nullable Boolean issuerRevoked) {
+    @Nullable Boolean issuerRevoked,
+    @Nullable Boolean keyPublished) {
 
   public Certificate {
     subject = FieldValues.text(subject);
@@ -99,6 +102,7 @@ public record Certificate(
     builder.registryStatus = registryStatus;
     builder.registeredAt = registeredAt;
     builder.issuerRevoked = issuerRevoked;
+    builder.keyPublished = keyPublished;
     return builder;
   }
 
@@ -123,6 +127,7 @@ public record Certificate(
     private @Nullable CertificateStatus registryStatus;
     private @Nullable Instant registeredAt;
     private @Nullable Boolean issuerRevoked;
+    private @Nullable Boolean keyPublished;
 
     private Builder() {}
 
@@ -221,10 +226,15 @@ public record Certificate(
       return this;
     }
 
+    public Builder keyPublished(@Nullable Boolean keyPublished) {
+      this.keyPublished = keyPublished;
+      return this;
+    }
+
     public Certificate build() {
       return new Certificate(subject, issuer, serialNumber, keyAlgorithm, keySize, signatureAlgorithm, notBefore,
           notAfter, selfSigned, issuedByOrganisationPki, chainValid, revoked, ca, subjectAltNames, sha256Fingerprint,
-          registryId, registryStatus, registeredAt, issuerRevoked);
+          registryId, registryStatus, registeredAt, issuerRevoked, keyPublished);
     }
   }
 }

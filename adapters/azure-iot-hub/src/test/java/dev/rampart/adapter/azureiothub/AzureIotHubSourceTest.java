@@ -54,7 +54,7 @@ class AzureIotHubSourceTest {
     Device camera = read("device-identity-list.json").get("camera-07");
 
     assertEquals(new Credentials(null, null, CAMERA_THUMBPRINT, AuthMethod.CERTIFICATE,
-        new Certificate(null, null, null, null, null, null, null, null, true, null, null, null, null, null, CAMERA_THUMBPRINT, null, null, null, null), null),
+        new Certificate(null, null, null, null, null, null, null, null, true, null, null, null, null, null, CAMERA_THUMBPRINT, null, null, null, null, null), null),
         camera.credentials());
   }
 

@@ -60,7 +60,7 @@ class CertificateAnalyzerTest {
           null,
           false,
           List.of(),
-          sha256(weak.der()), null, null, null, null), certificate);
+          sha256(weak.der()), null, null, null, null, null), certificate);
     }
 
     @Test
@@ -85,7 +85,7 @@ class CertificateAnalyzerTest {
           null,
           false,
           List.of("gw-01.acme.example"),
-          sha256(leaf.der()), null, null, null, null), certificate);
+          sha256(leaf.der()), null, null, null, null, null), certificate);
     }
 
     @Test

@@ -38,7 +38,7 @@ class RealWorldCertificateTest {
         null,
         false,
         List.of("www.cryptography.io", "cryptography.io"),
-        "dc4f4d1400d4526052b5da693394dc8560b29cc21df90b9e2ec7416261c73888", null, null, null, null), certificate);
+        "dc4f4d1400d4526052b5da693394dc8560b29cc21df90b9e2ec7416261c73888", null, null, null, null, null), certificate);
   }
 
   @Test
@@ -86,7 +86,7 @@ class RealWorldCertificateTest {
         null,
         false,
         List.of("127.0.0.1", "ff:0:0:0:0:0:0:0"),
-        "4072fc2ac19927d165de7e100995a66a48ef1808583d0ea0e507221ec4bade5f", null, null, null, null), certificate);
+        "4072fc2ac19927d165de7e100995a66a48ef1808583d0ea0e507221ec4bade5f", null, null, null, null, null), certificate);
   }
 
   private static byte[] intermediate() throws IOException {

@@ -101,24 +101,6 @@ final class HostDevices {
     }
   }
 
-  /**
-   * A key nmap found in a public list of shared or compromised keys is reported on its own: the fact
-   * model has no field that says so (the shared-certificate rule compares certificates within the fleet
-   * only), so it is kept as the device attribute {@value ScannedHost#KNOWN_KEY} and told to the user, never dropped.
-   */
-  private void knownKeys(String id, ScannedHost host, @Nullable TextPosition at) {
-    for (ScannedPort port : host.ports == null ? List.<ScannedPort>of() : host.ports) {
-      KnownKeyScript known = port.knownKey;
-      if (known != null) {
-        sink.problem(file + (at == null ? "" : ":" + at) + ": device '" + id + "' port " + port.port
-            + ": the certificate's key is listed in " + known.database()
-            + (known.sha1() == null ? "" : " (SHA-1 " + known.sha1() + ")")
-            + ", a public list of keys shared by many devices or compromised; Rampart's certificate rules cannot"
-            + " tell this from the scan (replace the key and certificate with ones generated on the device)");
-      }
-    }
-  }
-
   private void emit(String id, ScannedHost host, @Nullable TextPosition at) {
     Device device;
     try {
@@ -131,6 +113,5 @@ final class HostDevices {
     int column = at == null ? 0 : at.column();
     sink.accept(device, new Origin(NmapScanProvider.ID, file, line, column, collectedAt));
     devices++;
-    knownKeys(id, host, at);
   }
 }

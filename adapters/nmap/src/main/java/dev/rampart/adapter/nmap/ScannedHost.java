@@ -87,6 +87,7 @@ final class ScannedHost {
       attributes.put("macVendor", macVendor);
     }
     if (ports != null) {
+      // which public list holds the key, for the reader of the report; the rules read keyPublished
       ports.stream().map(port -> port.knownKey).filter(Objects::nonNull).findFirst()
           .ifPresent(known -> attributes.put(KNOWN_KEY, known.database()));
     }
@@ -120,14 +121,24 @@ final class ScannedHost {
     return services;
   }
 
-  /** The certificate of the first port that showed one; the scan says nothing else about credentials. */
+  /**
+   * The certificate of the first port whose key nmap found in a public list of shared or compromised keys
+   * ({@code ssl-known-key}), marked so; otherwise the certificate of the first port that showed one. The scan
+   * says nothing else about credentials.
+   */
   private @Nullable Credentials credentials() {
-    if (ports != null) {
-      for (ScannedPort port : ports) {
-        Certificate certificate = port.certificate;
-        if (certificate != null) {
-          return Credentials.builder().certificate(certificate).build();
-        }
+    if (ports == null) {
+      return null;
+    }
+    for (ScannedPort port : ports) {
+      if (port.knownKey != null) {
+        Certificate certificate = port.certificate != null ? port.certificate : Certificate.builder().build();
+        return Credentials.builder().certificate(certificate.toBuilder().keyPublished(true).build()).build();
+      }
+    }
+    for (ScannedPort port : ports) {
+      if (port.certificate != null) {
+        return Credentials.builder().certificate(port.certificate).build();
       }
     }
     return null;

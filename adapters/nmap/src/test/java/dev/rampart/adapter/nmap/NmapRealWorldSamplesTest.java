@@ -108,7 +108,7 @@ class NmapRealWorldSamplesTest {
           null,
           false,
           List.of(),
-          "7335ccca3ec0c141ef5132ba67d5a45800dfe92905418d66b3c783181731d8dd", null, null, null, null), honeypot.credentials().certificate());
+          "7335ccca3ec0c141ef5132ba67d5a45800dfe92905418d66b3c783181731d8dd", null, null, null, null, null), honeypot.credentials().certificate());
     }
 
     @Test

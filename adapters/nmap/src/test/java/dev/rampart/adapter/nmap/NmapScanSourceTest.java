@@ -102,7 +102,7 @@ class NmapScanSourceTest {
           null,
           false,
           List.of("cam-dock-01.harbourside.example", "10.110.0.21"),
-          "89196f8dfb6eefba16d8dcbca22ea5485aa11763fc322eff2050976d00c4e169", null, null, null, null), camera.credentials().certificate());
+          "89196f8dfb6eefba16d8dcbca22ea5485aa11763fc322eff2050976d00c4e169", null, null, null, null, null), camera.credentials().certificate());
     }
 
     @Test
@@ -146,7 +146,7 @@ class NmapScanSourceTest {
           null,
           null,
           null,
-          null, null, null, null, null), devices.get(0).credentials().certificate());
+          null, null, null, null, null, null), devices.get(0).credentials().certificate());
     }
 
     @Test
@@ -170,7 +170,7 @@ class NmapScanSourceTest {
           null,
           null,
           List.of("gw-41.acme.example", "192.168.1.41"),
-          null, null, null, null, null), gateway.credentials().certificate());
+          null, null, null, null, null, null), gateway.credentials().certificate());
     }
 
     @Test

@@ -4,6 +4,7 @@ import static dev.rampart.spi.fact.ServiceState.OPEN;
 import static dev.rampart.spi.fact.Transport.TCP;
 import static dev.rampart.spi.fact.Transport.UDP;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.rampart.adapter.testkit.RecordingSink;
 import dev.rampart.spi.fact.Device;
@@ -42,11 +43,11 @@ class NmapSslScriptsTest {
   }
 
   @Test
-  void aKeyInAPublicListOfCompromisedKeysIsKeptOnTheDeviceAndToldToTheUser() {
-    assertEquals(Map.of("knownKey", "Little Black Box 0.1"), router.attributes());
-    assertEquals(List.of(Fixtures.path(SCAN) + ":23:51: device '10.110.0.51' port 443: the certificate's key is"
-        + " listed in Little Black Box 0.1 (SHA-1 ce253a40607150ba8616d456b6c8eabfc1d19490), a public list of keys"
-        + " shared by many devices or compromised; Rampart's certificate rules cannot tell this from the scan"
-        + " (replace the key and certificate with ones generated on the device)"), sink.problems());
+  void aKeyInAPublicListOfCompromisedKeysMarksTheDevicesCertificateAsPublished() {
+    assertEquals(true, router.credentials().certificate().keyPublished(),
+        "ssl-known-key found the key in Little Black Box: the shared-certificate rule IDN-004 must not pass it");
+    assertEquals(Map.of("knownKey", "Little Black Box 0.1"), router.attributes(), "the list is named for the reader");
+    assertNull(metasploitable.credentials(), "no certificate and no known key: nothing is said about credentials");
+    assertEquals(List.of(), sink.problems(), "the finding is a fact the rules read, no longer a warning");
   }
 }

@@ -39,7 +39,7 @@ class ProjectionTest {
 
   private static Device device() {
     Certificate certificate = new Certificate("CN=cam", "CN=ca", "01", "EC", 256, "ecdsa-with-SHA256", null, null,
-        false, true, true, false, false, List.of(), "ab12", null, null, null, null);
+        false, true, true, false, false, List.of(), "ab12", null, null, null, null, null);
     return Device.builder("cam-1")
         .name("Camera").model("C200").serialNumber("SN1")
         .credentials(new Credentials(false, false, "fp", AuthMethod.CERTIFICATE, certificate, null))
