@@ -1,8 +1,12 @@
 package dev.rampart.sources.merge;
 
 import dev.rampart.spi.fact.Certificate;
+import dev.rampart.spi.fact.DeviceRegistry;
+import dev.rampart.spi.fact.IdentityPool;
 import dev.rampart.spi.fact.Ref;
+import dev.rampart.spi.fact.RoleAlias;
 import dev.rampart.spi.fact.Service;
+import dev.rampart.spi.fact.ServiceAccess;
 import dev.rampart.spi.fact.WireNames;
 import dev.rampart.spi.value.Format;
 import dev.rampart.spi.value.ValueFormat;
@@ -15,12 +19,15 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What makes two elements of a list one element, for the lists that merge as a union: services by
- * port and transport, certificates by SHA-256 fingerprint, and addresses, destinations and references
- * to other facts by their value. Lists of other things (TLS versions, subject alternative names) are
- * one value each and merge by source precedence.
+ * port and transport, certificates by SHA-256 fingerprint, device registries and identity pools by id,
+ * role aliases by name, a role's service accesses by service, and addresses, destinations and
+ * references to other facts by their value. Lists of other things (TLS versions, subject alternative
+ * names) are one value each and merge by source precedence.
  */
 final class ElementIdentity {
 
+  private static final Set<Class<?>> IDENTIFIED_RECORDS = Set.of(Service.class, Certificate.class,
+      DeviceRegistry.class, IdentityPool.class, RoleAlias.class, ServiceAccess.class);
   private static final Set<ValueFormat> IDENTIFIED_TEXT = Set.of(ValueFormat.IP_ADDRESS, ValueFormat.DESTINATION);
 
   private final Class<?> elementType;
@@ -32,7 +39,7 @@ final class ElementIdentity {
   /** The identity of the elements of a list component, if its elements have one. */
   static Optional<ElementIdentity> of(RecordComponent component) {
     Class<?> element = elementType(component);
-    if (element == Service.class || element == Certificate.class) {
+    if (IDENTIFIED_RECORDS.contains(element)) {
       return Optional.of(new ElementIdentity(element));
     }
     if (element != String.class) {
@@ -60,6 +67,18 @@ final class ElementIdentity {
     }
     if (element instanceof Certificate certificate) {
       return certificate.sha256Fingerprint();
+    }
+    if (element instanceof DeviceRegistry registry) {
+      return registry.id();
+    }
+    if (element instanceof IdentityPool pool) {
+      return pool.id();
+    }
+    if (element instanceof RoleAlias alias) {
+      return alias.name();
+    }
+    if (element instanceof ServiceAccess access) {
+      return access.service();
     }
     return element.toString();
   }

@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.rampart.spi.fact.Certificate;
 import dev.rampart.spi.fact.Credentials;
+import dev.rampart.spi.fact.Deployment;
+import dev.rampart.spi.fact.DeviceRegistry;
 import dev.rampart.spi.fact.Device;
 import dev.rampart.spi.fact.FieldPath;
 import dev.rampart.spi.fact.Firmware;
 import dev.rampart.spi.fact.Network;
+import dev.rampart.spi.fact.RoleAlias;
 import dev.rampart.spi.fact.Service;
 import dev.rampart.spi.fact.Transport;
 import dev.rampart.spi.fact.Zone;
@@ -187,6 +190,25 @@ class FactMergerTest {
 
     assertEquals(List.of(
             "services[443/tcp].tlsVersions: kept [1.2, 1.3] from inventory:site.yaml:4:5; overruled [1.0, 1.2] from nmap:scan.xml"),
+        merged.conflicts().stream().map(Conflict::toString).toList());
+  }
+
+  @Test
+  void registriesMergeByIdAndTheirRoleAliasesByName() {
+    Deployment fromAws = Deployment.builder("site").registries(List.of(new DeviceRegistry("aws-iot:1:eu-west-1", null,
+        true, null, List.of(new RoleAlias("cam-alias", 3600, null)), null))).build();
+    Deployment fromInventory = Deployment.builder("site").registries(List.of(new DeviceRegistry("aws-iot:1:eu-west-1",
+        null, null, "ERROR", List.of(new RoleAlias("cam-alias", 43200, null), new RoleAlias("ota-alias", 900, null)),
+        null), new DeviceRegistry("azure:contoso-hub", null, false, null, null, null))).build();
+
+    MergedFact merged = merger.merge(List.of(new SourcedFact(fromAws, NETBOX, SourceRole.SYSTEM_OF_RECORD),
+        new SourcedFact(fromInventory, INVENTORY, SourceRole.SYSTEM_OF_RECORD))).get(0);
+
+    assertEquals(List.of(new DeviceRegistry("aws-iot:1:eu-west-1", null, true, "ERROR",
+            List.of(new RoleAlias("cam-alias", 3600, null), new RoleAlias("ota-alias", 900, null)), null),
+        new DeviceRegistry("azure:contoso-hub", null, false, null, null, null)), ((Deployment) merged.fact()).registries());
+    assertEquals(List.of("registries[aws-iot:1:eu-west-1].roleAliases[cam-alias].credentialDurationSeconds: kept 3600"
+            + " from netbox:https://netbox.local/api/dcim/devices/; overruled 43200 from inventory:site.yaml:4:5"),
         merged.conflicts().stream().map(Conflict::toString).toList());
   }
 
