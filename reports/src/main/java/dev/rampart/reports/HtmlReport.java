@@ -381,7 +381,7 @@ public final class HtmlReport implements ReportWriter {
     evaluation.conflicts().forEach((fact, conflicts) -> {
       for (Conflict conflict : conflicts) {
         html.append("\n              <li><span class=\"mono\">").append(escape(fact.toString())).append(' ')
-            .append(escape(conflict.field())).append("</span>: kept ").append(claim(conflict.chosen()));
+            .append(escape(conflict.field().text())).append("</span>: kept ").append(claim(conflict.chosen()));
         for (Conflict.Claim overruled : conflict.overruled()) {
           html.append("; overruled ").append(claim(overruled));
         }

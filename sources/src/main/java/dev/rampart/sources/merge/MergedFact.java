@@ -56,7 +56,7 @@ public record MergedFact(
   }
 
   /** The conflict on a field, if sources disagreed on it. */
-  public Optional<Conflict> conflictOn(String field) {
+  public Optional<Conflict> conflictOn(FieldPath field) {
     return conflicts.stream().filter(c -> c.field().equals(field)).findFirst();
   }
 }

@@ -153,7 +153,7 @@ final class RecordMerge {
       }
     }
     if (!overruled.isEmpty()) {
-      conflicts.add(new Conflict(path.text(), new Conflict.Claim(ClaimText.of(chosen.value()), chosen.origin()), overruled));
+      conflicts.add(new Conflict(path, new Conflict.Claim(ClaimText.of(chosen.value()), chosen.origin()), overruled));
     }
   }
 

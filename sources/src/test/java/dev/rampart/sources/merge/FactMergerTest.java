@@ -102,7 +102,7 @@ class FactMergerTest {
     assertEquals(20, network.vlan());
     assertEquals(Map.of("site", "north", "rack", "R4"), network.attributes());
     assertEquals(NETBOX, merged.originOf(FieldPath.parse("attributes.rack")));
-    assertEquals("attributes.site", merged.conflicts().get(0).field());
+    assertEquals(FieldPath.parse("attributes.site"), merged.conflicts().get(0).field());
   }
 
   @Test
