@@ -14,6 +14,7 @@ import dev.rampart.engine.value.Rule;
 import dev.rampart.engine.value.Severity;
 import dev.rampart.sources.FactKey;
 import dev.rampart.sources.FailedSource;
+import dev.rampart.sources.merge.Conflict;
 import dev.rampart.spi.source.Origin;
 import java.io.IOException;
 import java.io.InputStream;
@@ -366,13 +367,35 @@ public final class HtmlReport implements ReportWriter {
           + escape(failed.firstProblem()));
     }
     if (evaluation.conflictCount() > 0) {
-      items.add("Conflicts between sources: " + evaluation.conflictCount() + " (the JSON and text reports list them)");
+      items.add("Conflicts between sources: " + evaluation.conflictCount() + conflicts(evaluation));
     }
     items.add("Gate: <span class=\"mono\">" + escape(evaluation.gate().toString()) + "</span>");
     items.add("rampart " + escape(evaluation.toolVersion()));
     return "<ul>" + items.stream().map(item -> "\n          <li>" + item + "</li>").collect(Collectors.joining())
         + "\n        </ul>";
   }
+
+  // Each field sources disagreed on: the fact and field, the value kept and where from, each value overruled.
+  private static String conflicts(Evaluation evaluation) {
+    StringBuilder html = new StringBuilder("\n            <ul>");
+    evaluation.conflicts().forEach((fact, conflicts) -> {
+      for (Conflict conflict : conflicts) {
+        html.append("\n              <li><span class=\"mono\">").append(escape(fact.toString())).append(' ')
+            .append(escape(conflict.field().text())).append("</span>: kept ").append(claim(conflict.chosen()));
+        for (Conflict.Claim overruled : conflict.overruled()) {
+          html.append("; overruled ").append(claim(overruled));
+        }
+        html.append("</li>");
+      }
+    });
+    return html.append("\n            </ul>").toString();
+  }
+
+  private static String claim(Conflict.Claim claim) {
+    return "<span class=\"mono\">" + escape(claim.value()) + "</span> from <span class=\"mono\">"
+        + escape(claim.origin().describe()) + "</span>";
+  }
+
 
   private static String data(Evaluation evaluation) throws IOException {
     Report report = evaluation.report();

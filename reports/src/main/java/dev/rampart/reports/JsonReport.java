@@ -210,7 +210,7 @@ public final class JsonReport implements ReportWriter {
   }
 
   private static void writeConflictFields(JsonGenerator json, Conflict conflict) throws IOException {
-    json.writeStringField("field", conflict.field());
+    json.writeStringField("field", conflict.field().text());
     json.writeFieldName("kept");
     writeClaim(json, conflict.chosen());
     json.writeArrayFieldStart("overruled");

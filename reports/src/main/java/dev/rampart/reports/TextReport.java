@@ -321,7 +321,7 @@ public final class TextReport implements ReportWriter {
     lines.add(paint(BOLD, "Conflicts between sources (" + evaluation.conflictCount() + ")"));
     evaluation.conflicts().forEach((fact, conflicts) -> {
       for (Conflict conflict : conflicts) {
-        lines.addAll(item(fact.toString(), conflict.field()));
+        lines.addAll(item(fact.toString(), conflict.field().text()));
         lines.addAll(detail("kept " + conflict.chosen().value() + " from " + conflict.chosen().origin().describe(), ""));
         for (Conflict.Claim overruled : conflict.overruled()) {
           lines.addAll(detail("overruled " + overruled.value() + " from " + overruled.origin().describe(), DIM));

@@ -174,6 +174,87 @@ class EvaluateMergedSourcesTest {
     }
   }
 
+  /**
+   * One host scanned twice (python-libnmap's real scans of 127.0.0.1, see the PROVENANCE.md beside
+   * them): the device has the services of both, evidence names the scan that saw each, and the one
+   * service they describe differently is a conflict every report shows in plain values.
+   */
+  @Nested
+  class ScannedTwice {
+
+    private static final String VERSION_SCAN =
+        "../sources/src/test/resources/dev/rampart/sources/merge/real-world/libnmap-localhost-version-scan.xml";
+    private static final String OTHER_RUN =
+        "../adapters/nmap/src/test/resources/dev/rampart/adapter/nmap/real-world/libnmap-os-banner-scripts-nmap551.xml";
+
+    private CliRun scannedTwice(String... more) {
+      List<String> args = new ArrayList<>(List.of("evaluate", "--source", "nmap:" + VERSION_SCAN,
+          "--source", "nmap:" + OTHER_RUN, "--pack", MERGE + "scanned-twice-pack.yaml", "--now", NOW));
+      args.addAll(List.of(more));
+      return CliRun.of(args.toArray(String[]::new));
+    }
+
+    @Test
+    void theTextReportNamesTheScanThatSawAServiceAndTheConflictByItsPort() {
+      CliRun run = scannedTwice();
+
+      assertEquals(1, run.exitCode(), run.err());
+      assertEquals("""
+          rampart dev: evaluated 1 fact (1 device) at 2026-11-25T00:00:00Z
+          Pack: scanned-twice 1.0.0 (Scanned twice) from src/test/resources/merge/scanned-twice-pack.yaml
+
+          HIGH (1 finding)
+            FAIL     TWC-001  device/127.0.0.1  127.0.0.1 serves plain HTTP
+                     services[5].port = 80 (expected notEquals 80)
+                       from
+                         nmap:../adapters/nmap/src/test/resources/dev/rampart/adapter/nmap/real-world/libnmap-
+                         os-banner-scripts-nmap551.xml:7:51
+                     at
+                       ../sources/src/test/resources/dev/rampart/sources/merge/real-world/libnmap-localhost-ve
+                       rsion-scan.xml:13:51
+
+          Conflicts between sources (1)
+            device/127.0.0.1  services[3306/tcp].productVersion
+                     kept 5.1.61 from
+                       nmap:../sources/src/test/resources/dev/rampart/sources/merge/real-world/libnmap-localho
+                       st-version-scan.xml:13:51
+                     overruled 5.1.67 from
+                       nmap:../adapters/nmap/src/test/resources/dev/rampart/adapter/nmap/real-world/libnmap-os
+                       -banner-scripts-nmap551.xml:7:51
+
+          Summary
+            Results   1: 0 PASS, 1 FAIL, 0 UNKNOWN, 0 NOT_APPLICABLE, 0 ERROR
+            Findings  interfaces 1
+            Sources   1 conflict between sources
+            Gate      FAILED: 1 FAIL or ERROR result at severity high or above (--fail-on high)
+          """, run.out());
+    }
+
+    @Test
+    void theJsonReportListsTheConflictAsFieldAndClaims() throws IOException {
+      JsonNode report = JSON.readTree(scannedTwice("--format", "json").out());
+
+      assertEquals("""
+          [{"factType":"device","factId":"127.0.0.1","field":"services[3306/tcp].productVersion",\
+          "kept":{"value":"5.1.61","source":"nmap:%s:13:51"},\
+          "overruled":[{"value":"5.1.67","source":"nmap:%s:7:51"}]}]""".formatted(VERSION_SCAN, OTHER_RUN),
+          report.at("/summary/conflicts").toString());
+      assertEquals("nmap:" + OTHER_RUN + ":7:51", evidence(report, "TWC-001").get("source").asText());
+    }
+
+    @Test
+    void theHtmlReportListsTheConflict() throws IOException {
+      Path html = dir.resolve("report.html");
+
+      assertEquals(1, scannedTwice("--format", "html:" + html).exitCode());
+      assertTrue(Files.readString(html, StandardCharsets.UTF_8).contains("""
+          <li><span class="mono">device/127.0.0.1 services[3306/tcp].productVersion</span>: kept \
+          <span class="mono">5.1.61</span> from <span class="mono">nmap:%s:13:51</span>; overruled \
+          <span class="mono">5.1.67</span> from <span class="mono">nmap:%s:7:51</span></li>""".formatted(
+              VERSION_SCAN, OTHER_RUN)));
+    }
+  }
+
   @Nested
   class Precedence {
 

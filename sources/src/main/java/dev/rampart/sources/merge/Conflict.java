@@ -1,5 +1,6 @@
 package dev.rampart.sources.merge;
 
+import dev.rampart.spi.fact.FieldPath;
 import dev.rampart.spi.source.Origin;
 import java.util.List;
 import java.util.Objects;
@@ -7,11 +8,12 @@ import java.util.Objects;
 /**
  * Sources disagreed on a field; the value from {@code chosen} was kept.
  *
- * @param field the field path, e.g. {@code firmware.version}
+ * @param field the field path, e.g. {@code firmware.version}; an element of a list merged as a union
+ *     is named by its key, e.g. {@code services[3306/tcp].productVersion}
  * @param chosen the value kept and its origin
  * @param overruled the other values and their origins, in precedence order
  */
-public record Conflict(String field, Claim chosen, List<Claim> overruled) {
+public record Conflict(FieldPath field, Claim chosen, List<Claim> overruled) {
 
   public Conflict {
     Objects.requireNonNull(field, "field");
@@ -35,7 +37,7 @@ public record Conflict(String field, Claim chosen, List<Claim> overruled) {
 
   @Override
   public String toString() {
-    StringBuilder text = new StringBuilder(field).append(": kept ").append(chosen.value())
+    StringBuilder text = new StringBuilder(field.text()).append(": kept ").append(chosen.value())
         .append(" from ").append(chosen.origin().describe());
     for (Claim claim : overruled) {
       text.append("; overruled ").append(claim.value()).append(" from ").append(claim.origin().describe());

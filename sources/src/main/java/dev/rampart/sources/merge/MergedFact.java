@@ -17,7 +17,8 @@ import java.util.Optional;
  * @param origin the origin of the highest-precedence record (its place is where the fact "is")
  * @param sources the origins of every record merged into it, in precedence order
  * @param fieldOrigins for every reported field path (e.g. {@code credentials.defaultPassword},
- *     {@code services}, {@code attributes.site}), the origin of the value kept
+ *     {@code services}, {@code attributes.site}), the origin of the value kept; for each element of a
+ *     list merged as a union, its own (e.g. {@code services[3]}, {@code networkIds[corp]})
  * @param conflicts fields whose sources disagreed
  */
 public record MergedFact(
@@ -32,11 +33,19 @@ public record MergedFact(
   }
 
   /**
-   * The origin of the value at a path ({@code services[2].port} is looked up as {@code
-   * services.port}, then {@code services}: a list is reported whole); the fact's own origin when no
-   * field-level origin is known.
+   * The origin of the value at a path: the closest recorded path with its indexes and keys first (an
+   * element of a list merged from several sources has its own origin: {@code services[2].port} is
+   * looked up as {@code services[2].port}, then {@code services[2]}), then without them ({@code
+   * services.port}, then {@code services}: a list one source reported is reported whole); the fact's
+   * own origin when no field-level origin is known.
    */
   public Origin originOf(FieldPath path) {
+    for (FieldPath key = path; !key.isRoot(); key = key.parent()) {
+      Origin found = fieldOrigins.get(key);
+      if (found != null && !key.equals(key.withoutSelectors())) {
+        return found;
+      }
+    }
     for (FieldPath key = path.withoutSelectors(); !key.isRoot(); key = key.parent()) {
       Origin found = fieldOrigins.get(key);
       if (found != null) {
@@ -47,7 +56,7 @@ public record MergedFact(
   }
 
   /** The conflict on a field, if sources disagreed on it. */
-  public Optional<Conflict> conflictOn(String field) {
+  public Optional<Conflict> conflictOn(FieldPath field) {
     return conflicts.stream().filter(c -> c.field().equals(field)).findFirst();
   }
 }

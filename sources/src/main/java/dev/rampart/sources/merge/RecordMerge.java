@@ -10,11 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Merges records of one type field by field: the first claim (highest precedence) that has a value
- * wins, nested records merge recursively, attribute maps merge key by key, and every disagreement
+ * wins, nested records merge recursively, attribute maps merge key by key, lists whose elements have
+ * an {@link ElementIdentity identity} merge as a union element by element, and every disagreement
  * becomes a {@link Conflict}.
  */
 final class RecordMerge {
@@ -34,11 +36,16 @@ final class RecordMerge {
   record Claim(@Nullable Object value, Origin origin) {}
 
   Object merge(Class<?> type, List<Claim> claims, FieldPath prefix) {
+    return merge(type, claims, prefix, prefix);
+  }
+
+  // prefix is where a value is (services[3].state, as evidence names it); named is how a conflict
+  // names it (services[3306/tcp].state), since a merged list's index tells a reader nothing
+  private Object merge(Class<?> type, List<Claim> claims, FieldPath prefix, FieldPath named) {
     RecordComponent[] components = type.getRecordComponents();
     Object[] values = new Object[components.length];
     for (int i = 0; i < components.length; i++) {
       RecordComponent component = components[i];
-      FieldPath path = prefix.field(component.getName());
       List<Claim> present = new ArrayList<>();
       for (Claim claim : claims) {
         Object value = read(component, claim.value());
@@ -46,21 +53,27 @@ final class RecordMerge {
           present.add(new Claim(value, claim.origin()));
         }
       }
-      values[i] = mergeValue(component, present, path, prefix.isRoot() && component.getName().equals("id"));
+      values[i] = mergeValue(component, present, prefix.field(component.getName()), named.field(component.getName()),
+          prefix.isRoot() && component.getName().equals("id"));
     }
     return construct(type, components, values, claims, prefix);
   }
 
-  private @Nullable Object mergeValue(RecordComponent component, List<Claim> present, FieldPath path, boolean isId) {
+  private @Nullable Object mergeValue(
+      RecordComponent component, List<Claim> present, FieldPath path, FieldPath named, boolean isId) {
     if (present.isEmpty()) {
       return null;
     }
     Class<?> type = component.getType();
     if (type.isRecord() && present.size() > 1) {
-      return merge(type, present, path);
+      return merge(type, present, path, named);
     }
     if (Map.class.isAssignableFrom(type)) {
-      return mergeMap(present, path);
+      return mergeMap(present, path, named);
+    }
+    Optional<ElementIdentity> identity = List.class.isAssignableFrom(type) ? ElementIdentity.of(component) : Optional.empty();
+    if (identity.isPresent()) {
+      return mergeList(identity.get(), present, path, named);
     }
     Claim chosen = present.get(0);
     if (type.isRecord()) {
@@ -69,12 +82,12 @@ final class RecordMerge {
       origins.put(path, chosen.origin());
     }
     if (!isId) {
-      recordConflict(path, chosen, present);
+      recordConflict(named, chosen, present);
     }
     return chosen.value();
   }
 
-  private Map<String, Object> mergeMap(List<Claim> present, FieldPath path) {
+  private Map<String, Object> mergeMap(List<Claim> present, FieldPath path, FieldPath named) {
     Map<String, Object> merged = new LinkedHashMap<>();
     Map<String, List<Claim>> byKey = new LinkedHashMap<>();
     for (Claim claim : present) {
@@ -85,8 +98,50 @@ final class RecordMerge {
       Claim chosen = claims.get(0);
       merged.put(key, chosen.value());
       origins.put(path.field(key), chosen.origin());
-      recordConflict(path.field(key), chosen, claims);
+      recordConflict(named.field(key), chosen, claims);
     });
+    return merged;
+  }
+
+  /**
+   * The union of the lists: the most trusted source's elements in its order, then each other
+   * source's new elements in theirs. Elements with one identity merge into one (field by field, for
+   * records); each element's origin is the most trusted source that reported it.
+   */
+  private List<Object> mergeList(ElementIdentity identity, List<Claim> present, FieldPath path, FieldPath named) {
+    Map<Object, List<Claim>> byElement = new LinkedHashMap<>();
+    Map<Object, String> keys = new LinkedHashMap<>();
+    for (Claim claim : present) {
+      for (Object element : (List<?>) Objects.requireNonNull(claim.value())) {
+        String key = identity.key(element);
+        // an element without what identifies it is the same only as an equal element
+        Object group = key == null ? element : key;
+        byElement.computeIfAbsent(group, k -> new ArrayList<>()).add(new Claim(element, claim.origin()));
+        if (key != null) {
+          keys.put(group, key);
+        }
+      }
+    }
+    origins.put(path, present.get(0).origin());
+    List<Object> merged = new ArrayList<>(byElement.size());
+    for (Map.Entry<Object, List<Claim>> element : byElement.entrySet()) {
+      FieldPath at = path.index(merged.size());
+      List<Claim> claims = element.getValue();
+      Claim chosen = claims.get(0);
+      String key = keys.get(element.getKey());
+      origins.put(at, chosen.origin());
+      if (identity.elementType().isRecord() && claims.size() > 1) {
+        merged.add(merge(identity.elementType(), claims, at, key == null ? at : named.key(key)));
+      } else {
+        merged.add(Objects.requireNonNull(chosen.value()));
+        if (identity.elementType().isRecord()) {
+          originsOf(chosen.value(), at, chosen.origin(), origins);
+        } else {
+          // a reference is also looked up by the id it names, e.g. networks[corp]
+          origins.put(path.key(String.valueOf(chosen.value())), chosen.origin());
+        }
+      }
+    }
     return merged;
   }
 
@@ -94,11 +149,11 @@ final class RecordMerge {
     List<Conflict.Claim> overruled = new ArrayList<>();
     for (Claim other : present.subList(1, present.size())) {
       if (!Objects.equals(other.value(), chosen.value())) {
-        overruled.add(new Conflict.Claim(String.valueOf(other.value()), other.origin()));
+        overruled.add(new Conflict.Claim(ClaimText.of(other.value()), other.origin()));
       }
     }
     if (!overruled.isEmpty()) {
-      conflicts.add(new Conflict(path.text(), new Conflict.Claim(String.valueOf(chosen.value()), chosen.origin()), overruled));
+      conflicts.add(new Conflict(path, new Conflict.Claim(ClaimText.of(chosen.value()), chosen.origin()), overruled));
     }
   }
 
