@@ -28,9 +28,4 @@ public record AccessPolicy(
     deniedResources = FieldValues.texts(deniedResources);
     policies = FieldValues.texts(policies);
   }
-
-  /** Allowed actions and resources, with the Deny statements and the policies' names unknown. */
-  public static AccessPolicy allowing(@Nullable List<String> actions, @Nullable List<String> resources) {
-    return new AccessPolicy(actions, resources, null, null, null);
-  }
 }
