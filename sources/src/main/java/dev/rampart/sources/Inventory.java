@@ -14,12 +14,14 @@ import dev.rampart.spi.source.FactSink;
 import dev.rampart.spi.source.FactSource;
 import dev.rampart.spi.source.Origin;
 import dev.rampart.spi.source.SourceException;
+import dev.rampart.spi.source.SkippedRecord;
 import dev.rampart.spi.source.SourceRole;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -36,9 +38,10 @@ public final class Inventory {
   private final List<FailedSource> failedSources;
   private final List<String> problems;
   private final List<String> warnings;
+  private final List<SkippedRecord> skippedRecords;
 
   private Inventory(List<MergedFact> merged, List<FailedSource> failedSources, List<String> problems,
-      List<String> warnings) {
+      List<String> warnings, List<SkippedRecord> skippedRecords) {
     this.facts = merged.stream().map(MergedFact::fact).toList();
     Map<FactKey, MergedFact> keyed = new LinkedHashMap<>();
     merged.forEach(fact -> keyed.putIfAbsent(FactKey.of(fact.fact()), fact));
@@ -46,13 +49,18 @@ public final class Inventory {
     this.failedSources = List.copyOf(failedSources);
     this.problems = List.copyOf(problems);
     this.warnings = List.copyOf(warnings);
+    this.skippedRecords = List.copyOf(skippedRecords);
   }
 
   /**
    * Reads every source with the provider of its type, in order, and merges what they report.
    *
    * @param allowPartial whether a source that cannot be read is left out (and listed by
-   *     {@link #failedSources()}) instead of failing the run; at least one source must be read
+   *     {@link #failedSources()}) instead of failing the run, and whether a source's records it
+   *     could not read are skipped (and listed by {@link #skippedRecords()}, their facts evaluated
+   *     with every field unknown) instead of failing the source; a source's
+   *     {@value SourceSpec#PARTIAL_OPTION} option decides the latter for that source. At least one
+   *     source must be read
    * @throws SourceException with the problems of every source that could not be read, an unknown
    *     type listing the available ones; a source's configuration mistakes (an unknown type or
    *     option) fail the run even with {@code allowPartial}, since no retry fixes them
@@ -65,11 +73,14 @@ public final class Inventory {
     boolean recordRead = false;
     boolean recordFailed = false;
     List<String> warnings = new ArrayList<>();
+    List<SkippedRecord> skipped = new ArrayList<>();
     for (SourceSpec spec : specs) {
       FactSource source;
       SourceRole role;
+      boolean skipRecords;
       try {
         role = sources.role(spec);
+        skipRecords = skipsRecords(spec, allowPartial);
         source = sources.provider(spec.type()).create(spec.config());
       } catch (SourceException e) {
         fatal.addAll(e.problems());
@@ -77,6 +88,7 @@ public final class Inventory {
       }
       List<SourcedFact> ofSource = new ArrayList<>();
       List<String> partly = new ArrayList<>();
+      List<SkippedRecord> skippedOfSource = new ArrayList<>();
       try {
         source.read(new FactSink() {
           @Override
@@ -88,7 +100,17 @@ public final class Inventory {
           public void problem(String problem) {
             partly.add(problem);
           }
+
+          @Override
+          public void skipped(SkippedRecord record) {
+            skippedOfSource.add(record);
+          }
         });
+        if (!skippedOfSource.isEmpty()) {
+          failIfStrict(spec, skipRecords, ofSource, skippedOfSource);
+          standIn(ofSource, skippedOfSource, role);
+          skipped.addAll(skippedOfSource);
+        }
         read.add(ofSource);
         warnings.addAll(partly);
         recordRead |= role == SourceRole.SYSTEM_OF_RECORD;
@@ -127,7 +149,7 @@ public final class Inventory {
       // without a failed source every reference must resolve; with one, it may be what is missing
       problems.addAll(unknownReferences(merged));
     }
-    return new Inventory(merged, failed, problems, warnings);
+    return new Inventory(merged, failed, problems, warnings, skipped);
   }
 
   /** Every fact, merged, in the order each first arrived. */
@@ -181,12 +203,71 @@ public final class Inventory {
   }
 
   /**
+   * The records that sources read in part could not read, in the order of the sources and of their
+   * records: each is listed in every report, and the fact it would have supplied (when its type and
+   * id are known) was evaluated with every field unknown. Empty unless partial reading was allowed.
+   */
+  public List<SkippedRecord> skippedRecords() {
+    return skippedRecords;
+  }
+
+  /**
    * Mistakes that make the facts unfit to evaluate, each prefixed with the place of the fact at
    * fault: two facts of one type with the same id in one source (or in two sources whose records
    * the identity keys keep apart), and references to facts that no source reported.
    */
   public List<String> problems() {
     return problems;
+  }
+
+  private static boolean skipsRecords(SourceSpec spec, boolean allowPartial) throws SourceException {
+    String given = spec.options().get(SourceSpec.PARTIAL_OPTION);
+    if (given == null) {
+      return allowPartial;
+    }
+    return switch (given.strip().toLowerCase(Locale.ROOT)) {
+      case "true", "yes" -> true;
+      case "false", "no" -> false;
+      default -> throw new SourceException(spec + ": option " + SourceSpec.PARTIAL_OPTION + " is '" + given
+          + "', not true or false (write " + SourceSpec.PARTIAL_OPTION + "=true to evaluate the records this source"
+          + " can read and list the others, or " + SourceSpec.PARTIAL_OPTION + "=false to fail it at the first"
+          + " record it cannot read)");
+    };
+  }
+
+  // A source that skipped records fails unless partial reading is allowed for it; so does one that
+  // skipped every record it had, since nothing of it could be evaluated.
+  private static void failIfStrict(SourceSpec spec, boolean skipRecords, List<SourcedFact> read,
+      List<SkippedRecord> skipped) throws SourceException {
+    if (skipRecords && (!read.isEmpty() || skipped.stream().anyMatch(record -> record.factId() != null))) {
+      return;
+    }
+    List<String> problems = new ArrayList<>();
+    for (SkippedRecord record : skipped) {
+      problems.addAll(record.problems());
+    }
+    String records = skipped.size() == 1 ? "1 record" : skipped.size() + " records";
+    problems.add(skipRecords
+        ? spec + ": none of its records could be read (" + records + " skipped; fix them)"
+        : spec + ": " + records + " could not be read (fix " + (skipped.size() == 1 ? "it" : "them")
+            + ", or pass --allow-partial or the source option " + SourceSpec.PARTIAL_OPTION + "=true to evaluate"
+            + " the others, with the rules of the skipped ones UNKNOWN)");
+    throw new SourceException(problems);
+  }
+
+  // A skipped record whose fact is known stands in as that fact with only its id, so that its rules are
+  // UNKNOWN, not absent; a record the source also read well needs no stand-in.
+  private static void standIn(List<SourcedFact> read, List<SkippedRecord> skipped, SourceRole role) {
+    Set<FactKey> present = new HashSet<>();
+    read.forEach(fact -> present.add(FactKey.of(fact.fact())));
+    for (SkippedRecord record : skipped) {
+      if (record.type() != null && record.factId() != null) {
+        Fact unknown = record.type().withOnlyId(record.factId());
+        if (present.add(FactKey.of(unknown))) {
+          read.add(new SourcedFact(unknown, record.origin(), role));
+        }
+      }
+    }
   }
 
   private static List<SourcedFact> concat(List<List<SourcedFact>> read) {

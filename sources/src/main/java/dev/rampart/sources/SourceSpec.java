@@ -18,6 +18,13 @@ import java.util.regex.Pattern;
  */
 public record SourceSpec(String type, String location, Map<String, String> options) {
 
+  /**
+   * The option every source takes that says whether records it cannot read may be skipped:
+   * {@code partial=true} evaluates the others (and lists the skipped ones), {@code partial=false}
+   * fails the source at any skipped record; without it, {@code --allow-partial} decides.
+   */
+  public static final String PARTIAL_OPTION = "partial";
+
   private static final Pattern TYPE = Pattern.compile("[a-z][a-z0-9-]*");
 
   public SourceSpec {
@@ -48,12 +55,13 @@ public record SourceSpec(String type, String location, Map<String, String> optio
   }
 
   /**
-   * What the provider is created with: the options but {@value SourceRole#OPTION}, which every source
-   * takes and {@link Sources#role} reads.
+   * What the provider is created with: the options but {@value SourceRole#OPTION} and
+   * {@value #PARTIAL_OPTION}, which every source takes and {@link Sources} and {@link Inventory} read.
    */
   public SourceConfig config() {
     Map<String, String> forProvider = new LinkedHashMap<>(options);
     forProvider.remove(SourceRole.OPTION);
+    forProvider.remove(PARTIAL_OPTION);
     return new SourceConfig(location, forProvider);
   }
 

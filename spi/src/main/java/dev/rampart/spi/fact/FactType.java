@@ -21,6 +21,20 @@ public enum FactType {
     return javaType;
   }
 
+  /**
+   * A fact of this type of which only the id is known: every other field is unknown, so every rule
+   * over it is UNKNOWN (or NOT_APPLICABLE where its applicability is known not to hold). It stands in
+   * for a record a source had to skip, so that the record's rules are reported, not silently absent.
+   */
+  public Fact withOnlyId(String id) {
+    return switch (this) {
+      case DEVICE -> Device.builder(id).build();
+      case NETWORK -> Network.builder(id).build();
+      case VENDOR -> Vendor.builder(id).build();
+      case DEPLOYMENT -> Deployment.builder(id).build();
+    };
+  }
+
   /** The lower-case name used in rule packs and reports, e.g. {@code device}. */
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);

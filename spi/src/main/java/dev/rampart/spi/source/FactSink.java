@@ -2,7 +2,10 @@ package dev.rampart.spi.source;
 
 import dev.rampart.spi.fact.Fact;
 
-/** Receives facts as a source reads them, so very large fleets never need to be held as raw text. */
+/**
+ * Receives facts as a source reads them, so very large fleets never need to be held as raw text, with
+ * the problems that did not stop the read and the records that were skipped.
+ */
 @FunctionalInterface
 public interface FactSink {
 
@@ -23,5 +26,20 @@ public interface FactSink {
    */
   default void problem(String problem) {
     // a sink that does not report problems has nothing to do with one
+  }
+
+  /**
+   * Takes a record the source could not read while it goes on reading the others. A source calls
+   * this once per bad record and hands every good record on; it throws a {@link SourceException}
+   * instead when the input as a whole cannot be read (not the format, not a file, no records at all).
+   *
+   * <p>The default fails the read at the first skipped record, with its problems, which is what a
+   * caller that does not list skipped records needs: nothing is lost without a word. A caller that
+   * allows partial reading (as {@code --allow-partial} does) keeps them, and lists them.
+   *
+   * @throws SourceException when this sink does not accept partial reads
+   */
+  default void skipped(SkippedRecord record) throws SourceException {
+    throw new SourceException(record.problems());
   }
 }

@@ -2,6 +2,7 @@ package dev.rampart.adapter.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -9,6 +10,7 @@ import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.source.FactSource;
 import dev.rampart.spi.source.FactSourceProvider;
 import dev.rampart.spi.source.Origin;
+import dev.rampart.spi.source.SkippedRecord;
 import dev.rampart.spi.source.SourceConfig;
 import dev.rampart.spi.source.SourceException;
 import java.io.IOException;
@@ -37,7 +39,11 @@ import org.junit.jupiter.api.TestFactory;
  *   <li>every bad input fails with a {@link SourceException} whose problems name the place and
  *       contain no stack trace;
  *   <li>no connection goes to a host other than the configured ones (adapters build their HTTP
- *       clients with {@code ProxySelector.getDefault()}, which the kit watches).
+ *       clients with {@code ProxySelector.getDefault()}, which the kit watches);
+ *   <li>a non-empty input never yields zero facts without a problem: it fails, or names the records
+ *       it skipped;
+ *   <li>a record the source cannot read is skipped with its place while the good records are read,
+ *       and the strict read fails naming it.
  * </ul>
  */
 public abstract class FactSourceContract {
@@ -50,6 +56,20 @@ public abstract class FactSourceContract {
 
   /** Inputs the source must refuse with a clear message. */
   protected abstract List<MalformedInput> malformedInputs() throws Exception;
+
+  /**
+   * Inputs that are not empty but hold nothing this source can turn into a fact (records all in a
+   * shape it does not know, hosts without an address, a page of objects that are not devices). The
+   * valid input is checked as well. An adapter whose every non-empty input yields a fact says why in
+   * a comment and returns an empty list.
+   */
+  protected abstract List<NonEmptyInput> nonEmptyInputsWithoutFacts() throws Exception;
+
+  /**
+   * Inputs with good records and at least one bad one. A source with no records to tell apart (one
+   * certificate, one document) says so in a comment and returns an empty list.
+   */
+  protected abstract List<PartlyBadInput> partlyBadInputs() throws Exception;
 
   /** Hosts the source may connect to while reading {@link #validSource()}. */
   protected Set<String> allowedHosts() {
@@ -127,6 +147,54 @@ public abstract class FactSourceContract {
     }
     for (URI uri : watcher.seen) {
       assertTrue(allowedHosts().contains(uri.getHost()), "the source connected to " + uri + "; allowed: " + allowedHosts());
+    }
+  }
+
+  @TestFactory
+  Stream<DynamicTest> aNonEmptyInputNeverYieldsZeroFactsWithoutAProblem() throws Exception {
+    List<NonEmptyInput> inputs = new ArrayList<>();
+    inputs.add(new NonEmptyInput("the valid input", validSource()));
+    inputs.addAll(nonEmptyInputsWithoutFacts());
+    return inputs.stream().map(input -> DynamicTest.dynamicTest(input.name(), () -> {
+      RecordingSink read;
+      try {
+        read = RecordingSink.readPartially(provider().create(input.config()));
+      } catch (SourceException e) {
+        assertNoStackTrace(input.name(), e.problems());
+        return;
+      }
+      assertFalse(read.facts().isEmpty() && read.skippedRecords().isEmpty(),
+          input.name() + ": the source read a non-empty input and yielded no fact, no skipped record and no"
+              + " failure; say what could not be read (SourceException, or FactSink.skipped per record)"
+              + (read.problems().isEmpty() ? "" : "; its warnings alone do not fail a run: " + read.problems()));
+    }));
+  }
+
+  @TestFactory
+  Stream<DynamicTest> aRecordItCannotReadIsSkippedWithItsPlaceAndTheOthersAreRead() throws Exception {
+    return partlyBadInputs().stream().map(input -> DynamicTest.dynamicTest(input.name(), () -> {
+      RecordingSink partly = RecordingSink.readPartially(provider().create(input.config()));
+      assertFalse(partly.facts().isEmpty(), input.name() + ": the good records must still be read");
+      assertFalse(partly.skippedRecords().isEmpty(), input.name() + ": the bad record must be reported as skipped");
+      SkippedRecord first = partly.skippedRecords().get(0);
+      assertEquals(provider().id(), first.origin().sourceId(), input.name() + ": the skipped record's origin");
+      assertFalse(first.origin().location().isBlank(), input.name() + ": the skipped record has no location");
+      assertTrue(first.problems().get(0).contains(input.expectedProblem()),
+          input.name() + ": expected the skipped record's problem to contain '" + input.expectedProblem() + "' but was: "
+              + first.problems().get(0));
+      assertNoStackTrace(input.name(), first.problems());
+      SourceException strict = assertThrows(SourceException.class, () -> read(input.config()),
+          input.name() + ": read strictly, a source with a bad record must fail");
+      assertTrue(strict.problems().stream().anyMatch(problem -> problem.contains(input.expectedProblem())),
+          input.name() + ": the strict failure must name the bad record: " + strict.problems());
+    }));
+  }
+
+  private static void assertNoStackTrace(String name, List<String> problems) {
+    assertFalse(problems.isEmpty(), name + ": a SourceException needs problems");
+    for (String problem : problems) {
+      assertFalse(problem.contains("\tat ") || problem.contains("Exception:"),
+          name + ": messages must not carry stack traces or exception names: " + problem);
     }
   }
 
