@@ -8,6 +8,7 @@ import dev.rampart.sources.FailedSource;
 import dev.rampart.sources.Inventory;
 import dev.rampart.sources.merge.Conflict;
 import dev.rampart.spi.source.Origin;
+import dev.rampart.spi.source.SkippedRecord;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -32,6 +33,10 @@ import org.jspecify.annotations.Nullable;
  *     not copied, since it can hold millions of facts: hand over a map that no longer changes
  * @param conflicts for each fact whose sources disagreed, the fields they disagreed on
  * @param failedSources the sources left out under {@code --allow-partial}, in the order given
+ * @param skippedRecords the records that sources read in part could not read, in the order of the sources
+ *     and their records; the facts of those whose type and id are known were evaluated with every field unknown
+ * @param warnings what sources could read only in part (a missing permission), each a complete line with
+ *     its fix; the fields concerned stay unknown
  * @param gate the pass/fail verdict in force
  * @param toolVersion the version of rampart that produced the report
  */
@@ -41,6 +46,8 @@ public record Evaluation(
     Map<FactKey, Origin> origins,
     Map<FactKey, List<Conflict>> conflicts,
     List<FailedSource> failedSources,
+    List<SkippedRecord> skippedRecords,
+    List<String> warnings,
     Gate gate,
     String toolVersion) {
 
@@ -50,18 +57,20 @@ public record Evaluation(
     origins = Collections.unmodifiableMap(origins);
     conflicts = sorted(conflicts);
     failedSources = List.copyOf(failedSources);
+    skippedRecords = List.copyOf(skippedRecords);
+    warnings = List.copyOf(warnings);
     Objects.requireNonNull(gate, "gate");
     Objects.requireNonNull(toolVersion, "toolVersion");
   }
 
   /** An evaluation of sources that were all read and never disagreed. */
   public Evaluation(Report report, List<String> inputs, Map<FactKey, Origin> origins, Gate gate, String toolVersion) {
-    this(report, inputs, origins, Map.of(), List.of(), gate, toolVersion);
+    this(report, inputs, origins, Map.of(), List.of(), List.of(), List.of(), gate, toolVersion);
   }
 
   /**
-   * A builder of an evaluation of {@code report}: by default no inputs named, no origins, conflicts or
-   * failed sources, the gate {@link Gate#atLeast atLeast(high)} and this library's version.
+   * A builder of an evaluation of {@code report}: by default no inputs named, no origins, conflicts,
+   * failed sources, skipped records or warnings, the gate {@link Gate#atLeast atLeast(high)} and this library's version.
    */
   public static Builder builder(Report report) {
     return new Builder(report);
@@ -75,6 +84,14 @@ public record Evaluation(
   /** The conflicts between sources on the fact a result is about; empty when they agreed. */
   public List<Conflict> conflicts(RuleResult result) {
     return conflicts.getOrDefault(new FactKey(result.factType(), result.factId()), List.of());
+  }
+
+  /**
+   * Whether the sources were read in full: none was left out and none skipped a record. Source
+   * warnings do not count, since what they could not read stays unknown in the results.
+   */
+  public boolean sourcesReadInFull() {
+    return failedSources.isEmpty() && skippedRecords.isEmpty();
   }
 
   /** The number of fields, over all facts, on which sources disagreed. */
@@ -112,6 +129,8 @@ public record Evaluation(
     private Map<FactKey, Origin> origins = Map.of();
     private Map<FactKey, List<Conflict>> conflicts = Map.of();
     private List<FailedSource> failedSources = List.of();
+    private List<SkippedRecord> skippedRecords = List.of();
+    private List<String> warnings = List.of();
     private Gate gate = Gate.atLeast(Severity.HIGH);
     private String toolVersion = libraryVersion();
 
@@ -143,10 +162,26 @@ public record Evaluation(
       return this;
     }
 
-    /** The origins, conflicts and failed sources of an inventory read with {@link Inventory#read}. */
+    /** The records that sources read in part skipped. */
+    public Builder skippedRecords(List<SkippedRecord> skippedRecords) {
+      this.skippedRecords = List.copyOf(Objects.requireNonNull(skippedRecords, "skippedRecords"));
+      return this;
+    }
+
+    /** What sources could read only in part, each a complete line with its fix. */
+    public Builder warnings(List<String> warnings) {
+      this.warnings = List.copyOf(Objects.requireNonNull(warnings, "warnings"));
+      return this;
+    }
+
+    /**
+     * The origins, conflicts, failed sources, skipped records and source warnings of an inventory read
+     * with {@link Inventory#read}.
+     */
     public Builder inventory(Inventory inventory) {
       Objects.requireNonNull(inventory, "inventory");
-      return origins(inventory.origins()).conflicts(inventory.conflicts()).failedSources(inventory.failedSources());
+      return origins(inventory.origins()).conflicts(inventory.conflicts()).failedSources(inventory.failedSources())
+          .skippedRecords(inventory.skippedRecords()).warnings(inventory.warnings());
     }
 
     /** The pass/fail verdict the reports state. */
@@ -162,7 +197,8 @@ public record Evaluation(
     }
 
     public Evaluation build() {
-      return new Evaluation(report, inputs, origins, conflicts, failedSources, gate, toolVersion);
+      return new Evaluation(
+          report, inputs, origins, conflicts, failedSources, skippedRecords, warnings, gate, toolVersion);
     }
 
     // The jar's Implementation-Version; "dev" when run from classes, as in this module's tests.

@@ -16,6 +16,7 @@ import dev.rampart.sources.FactKey;
 import dev.rampart.sources.FailedSource;
 import dev.rampart.sources.merge.Conflict;
 import dev.rampart.spi.source.Origin;
+import dev.rampart.spi.source.SkippedRecord;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
@@ -365,6 +366,15 @@ public final class HtmlReport implements ReportWriter {
     for (FailedSource failed : evaluation.failedSources()) {
       items.add("Not read (--allow-partial): <span class=\"mono\">" + escape(failed.source()) + "</span>: "
           + escape(failed.firstProblem()));
+    }
+    for (SkippedRecord record : evaluation.skippedRecords()) {
+      // its rules are UNKNOWN when its fact is known, so a reader of those results finds why here
+      items.add("Record skipped (--allow-partial): <span class=\"mono\">" + escape(record.describeFact())
+          + "</span> at <span class=\"mono\">" + escape(record.origin().describe()) + "</span>: "
+          + record.problems().stream().map(HtmlReport::escape).collect(Collectors.joining("; ")));
+    }
+    for (String warning : evaluation.warnings()) {
+      items.add("Source warning: " + escape(warning));
     }
     if (evaluation.conflictCount() > 0) {
       items.add("Conflicts between sources: " + evaluation.conflictCount() + conflicts(evaluation));

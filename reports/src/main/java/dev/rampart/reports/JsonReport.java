@@ -22,6 +22,7 @@ import dev.rampart.sources.FailedSource;
 import dev.rampart.sources.merge.Conflict;
 import dev.rampart.spi.fact.FactType;
 import dev.rampart.spi.source.Origin;
+import dev.rampart.spi.source.SkippedRecord;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
@@ -37,7 +38,7 @@ import org.jspecify.annotations.Nullable;
 public final class JsonReport implements ReportWriter {
 
   /** The version of the report's layout: the minor part grows with added fields, the major with changes. */
-  public static final String SCHEMA_VERSION = "1.4";
+  public static final String SCHEMA_VERSION = "1.5";
 
   private static final JsonFactory JSON = JsonFactory.builder()
       .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
@@ -105,6 +106,12 @@ public final class JsonReport implements ReportWriter {
       json.writeEndObject();
     }
     json.writeEndArray();
+    json.writeArrayFieldStart("skippedRecords");
+    for (SkippedRecord record : evaluation.skippedRecords()) {
+      writeSkippedRecord(json, record);
+    }
+    json.writeEndArray();
+    writeStrings(json, "warnings", evaluation.warnings());
     json.writeObjectFieldStart("facts");
     for (FactType type : FactType.values()) {
       json.writeNumberField(type.wireName(), report.factCounts().getOrDefault(type, 0L));
@@ -185,6 +192,25 @@ public final class JsonReport implements ReportWriter {
       json.writeEndObject();
     }
     json.writeEndArray();
+    json.writeEndObject();
+  }
+
+  private static void writeSkippedRecord(JsonGenerator json, SkippedRecord record) throws IOException {
+    Origin origin = record.origin();
+    json.writeStartObject();
+    json.writeStringField("source", origin.sourceId());
+    json.writeStringField("location", origin.location());
+    if (origin.line() > 0) {
+      json.writeNumberField("line", origin.line());
+      json.writeNumberField("column", origin.column());
+    }
+    if (record.type() != null) {
+      json.writeStringField("factType", record.type().wireName());
+    }
+    if (record.factId() != null) {
+      json.writeStringField("factId", record.factId());
+    }
+    writeStrings(json, "problems", record.problems());
     json.writeEndObject();
   }
 

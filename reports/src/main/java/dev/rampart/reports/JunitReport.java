@@ -10,6 +10,8 @@ import dev.rampart.engine.value.Evidence;
 import dev.rampart.engine.value.EvidenceText;
 import dev.rampart.engine.value.Outcome;
 import dev.rampart.engine.value.Rule;
+import dev.rampart.sources.FailedSource;
+import dev.rampart.spi.source.SkippedRecord;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.ZoneOffset;
@@ -42,6 +44,11 @@ import javax.xml.stream.XMLStreamWriter;
  * missing type, {@code <skipped message="not assessed: REASON">}, or with {@code --fail-on-unknown}
  * a {@code <failure type="not-assessed">}: a lone scanner's run does not turn a CI view green.
  *
+ * <p>The sources' suite, {@value #SOURCES_SUITE}, holds one test case per source left out and per
+ * record skipped under {@code --allow-partial}, each an {@code <error>} (type
+ * {@value #SOURCE_NOT_READ_TYPE} or {@value #RECORD_SKIPPED_TYPE}) so that CI shows what was not
+ * evaluated, and the sources' warnings as its {@code <system-err>}.
+ *
  * <p>Test cases have {@code time="0"} (rules are not timed), so two runs over the same input write
  * identical files except for the evaluation time.
  */
@@ -52,6 +59,15 @@ public final class JunitReport implements ReportWriter {
 
   /** The {@code type} of the failure that reports a rule not assessed as failed. */
   public static final String NOT_ASSESSED_FAILURE_TYPE = "not-assessed";
+
+  /** The name of the suite of sources that could not be read in full. */
+  public static final String SOURCES_SUITE = "sources";
+
+  /** The {@code type} of the error that reports a source left out. */
+  public static final String SOURCE_NOT_READ_TYPE = "source-not-read";
+
+  /** The {@code type} of the error that reports a record skipped. */
+  public static final String RECORD_SKIPPED_TYPE = "record-skipped";
 
   // Ant and Surefire write a local date-time without zone; rampart writes the evaluation time in UTC
   private static final DateTimeFormatter TIMESTAMP =
@@ -90,10 +106,13 @@ public final class JunitReport implements ReportWriter {
       newLine(xml, 0);
       xml.writeStartElement("testsuites");
       xml.writeAttribute("name", "rampart");
-      writeCounts(xml, report, report.results(), report.notAssessed(), unknownFails);
+      writeCounts(xml, report, report.results(), report.notAssessed(), sourceErrors(evaluation), unknownFails);
       for (Map.Entry<Category, List<RuleResult>> suite : byCategory.entrySet()) {
         writeSuite(xml, evaluation, suite.getKey(), suite.getValue(),
             notAssessed.getOrDefault(suite.getKey(), List.of()), catalogue, unknownFails);
+      }
+      if (sourceErrors(evaluation) > 0 || !evaluation.warnings().isEmpty()) {
+        writeSourcesSuite(xml, evaluation);
       }
       newLine(xml, 0);
       xml.writeEndElement();
@@ -113,7 +132,7 @@ public final class JunitReport implements ReportWriter {
     newLine(xml, 1);
     xml.writeStartElement("testsuite");
     xml.writeAttribute("name", category.wireName());
-    writeCounts(xml, evaluation.report(), results, notAssessed, unknownFails);
+    writeCounts(xml, evaluation.report(), results, notAssessed, 0, unknownFails);
     xml.writeAttribute("timestamp", TIMESTAMP.format(evaluation.report().evaluatedAt()));
     writeProperties(xml, evaluation);
     for (RuleResult result : results) {
@@ -129,17 +148,73 @@ public final class JunitReport implements ReportWriter {
   // Attribute names and order as Surefire writes them.
   // Waived results are skipped test cases, whatever their outcome.
   // A rule not assessed counts as an UNKNOWN does: skipped, or failed with --fail-on-unknown.
+  // A source left out or a record skipped is an error test case of the sources' suite.
   private static void writeCounts(XMLStreamWriter xml, Report report, List<RuleResult> results,
-      List<NotAssessed> notAssessed, boolean unknownFails) throws XMLStreamException {
+      List<NotAssessed> notAssessed, int sourceErrors, boolean unknownFails) throws XMLStreamException {
     List<RuleResult> open = results.stream().filter(result -> report.waiverOf(result).isEmpty()).toList();
     long waived = results.size() - open.size();
     xml.writeAttribute("time", "0");
-    xml.writeAttribute("tests", Integer.toString(results.size() + notAssessed.size()));
-    xml.writeAttribute("errors", Long.toString(count(open, Outcome.ERROR)));
+    xml.writeAttribute("tests", Integer.toString(results.size() + notAssessed.size() + sourceErrors));
+    xml.writeAttribute("errors", Long.toString(count(open, Outcome.ERROR) + sourceErrors));
     long unknown = count(open, Outcome.UNKNOWN) + notAssessed.size();
     xml.writeAttribute("skipped",
         Long.toString(count(open, Outcome.NOT_APPLICABLE) + (unknownFails ? 0 : unknown) + waived));
     xml.writeAttribute("failures", Long.toString(count(open, Outcome.FAIL) + (unknownFails ? unknown : 0)));
+  }
+
+  private static int sourceErrors(Evaluation evaluation) {
+    return evaluation.failedSources().size() + evaluation.skippedRecords().size();
+  }
+
+  // What was not evaluated because a source or a record of one could not be read, as errors CI shows.
+  private static void writeSourcesSuite(XMLStreamWriter xml, Evaluation evaluation) throws XMLStreamException {
+    newLine(xml, 1);
+    xml.writeStartElement("testsuite");
+    xml.writeAttribute("name", SOURCES_SUITE);
+    writeCounts(xml, evaluation.report(), List.of(), List.of(), sourceErrors(evaluation), false);
+    xml.writeAttribute("timestamp", TIMESTAMP.format(evaluation.report().evaluatedAt()));
+    writeProperties(xml, evaluation);
+    for (FailedSource failed : evaluation.failedSources()) {
+      List<String> body = new ArrayList<>(failed.problems());
+      body.add("The source was left out (--allow-partial): the facts only it supplies are absent, and rules"
+          + " that need them are UNKNOWN.");
+      writeErrorCase(xml, failed.source() + " not read", SOURCE_NOT_READ_TYPE, failed.firstProblem(), body);
+    }
+    for (SkippedRecord record : evaluation.skippedRecords()) {
+      List<String> body = new ArrayList<>(record.problems());
+      body.add(record.factId() == null
+          ? "The record was skipped (--allow-partial): what it holds was not evaluated."
+          : "The record was skipped (--allow-partial): " + record.describeFact() + " was evaluated with only its"
+              + " id known.");
+      body.add("Defined at: " + record.origin().describe());
+      writeErrorCase(xml, record.describeFact() + " at " + record.origin().describe() + " skipped", RECORD_SKIPPED_TYPE,
+          record.problems().get(0), body);
+    }
+    if (!evaluation.warnings().isEmpty()) {
+      newLine(xml, 2);
+      xml.writeStartElement("system-err");
+      xml.writeCharacters(text(String.join("\n", evaluation.warnings())));
+      xml.writeEndElement();
+    }
+    newLine(xml, 1);
+    xml.writeEndElement();
+  }
+
+  private static void writeErrorCase(XMLStreamWriter xml, String name, String type, String message, List<String> body)
+      throws XMLStreamException {
+    newLine(xml, 2);
+    xml.writeStartElement("testcase");
+    xml.writeAttribute("name", attribute(name));
+    xml.writeAttribute("classname", "rampart." + SOURCES_SUITE);
+    xml.writeAttribute("time", "0");
+    newLine(xml, 3);
+    xml.writeStartElement("error");
+    xml.writeAttribute("message", attribute(message));
+    xml.writeAttribute("type", type);
+    xml.writeCharacters(text(String.join("\n", body)));
+    xml.writeEndElement();
+    newLine(xml, 2);
+    xml.writeEndElement();
   }
 
   private static Map<Category, List<NotAssessed>> notAssessedByCategory(Report report) {

@@ -12,7 +12,9 @@ import dev.rampart.engine.value.EvidenceText;
 import dev.rampart.engine.value.Outcome;
 import dev.rampart.engine.value.Rule;
 import dev.rampart.engine.value.Severity;
+import dev.rampart.sources.FailedSource;
 import dev.rampart.spi.source.Origin;
+import dev.rampart.spi.source.SkippedRecord;
 import java.io.IOException;
 import java.io.Writer;
 import java.net.URI;
@@ -52,6 +54,11 @@ import org.jspecify.annotations.Nullable;
  *       failure does; otherwise {@code kind: review}, {@code level: none} ("requires review by a human
  *       user to decide if it represents a problem": rampart could not decide).
  * </ul>
+ *
+ * <p>What the sources could not read is in the invocation's notifications too: an {@code error} for
+ * each source left out and each record skipped (with the record's place), a {@code warning} for each
+ * source warning; {@code executionSuccessful} is false when a source was left out or a record skipped,
+ * since then rampart did not evaluate all that its inputs hold.
  */
 public final class SarifReport implements ReportWriter {
 
@@ -312,16 +319,18 @@ public final class SarifReport implements ReportWriter {
     return pad ? fence + " " + flat + " " + fence : fence + flat + fence;
   }
 
-  private static void writeInvocation(JsonGenerator json, Evaluation evaluation, RuleCatalogue catalogue)
+  // Rules that could not be evaluated, sources left out and records skipped are errors of the run, so
+  // executionSuccessful is false for the latter two; what a source could read only in part is a warning.
+  private void writeInvocation(JsonGenerator json, Evaluation evaluation, RuleCatalogue catalogue)
       throws IOException {
     json.writeArrayFieldStart("invocations");
     json.writeStartObject();
-    // rampart completed the evaluation; rules it could not evaluate are reported as notifications
-    json.writeBooleanField("executionSuccessful", true);
+    // rampart completed the evaluation, but not of every record its sources hold when some were left out
+    json.writeBooleanField("executionSuccessful", evaluation.sourcesReadInFull());
     List<RuleResult> errors = evaluation.report().findings().stream()
         .filter(result -> result.outcome() == Outcome.ERROR)
         .toList();
-    if (!errors.isEmpty()) {
+    if (!errors.isEmpty() || !evaluation.sourcesReadInFull() || !evaluation.warnings().isEmpty()) {
       json.writeArrayFieldStart("toolExecutionNotifications");
       for (RuleResult error : errors) {
         json.writeStartObject();
@@ -334,10 +343,61 @@ public final class SarifReport implements ReportWriter {
         json.writeEndObject();
         json.writeEndObject();
       }
+      for (FailedSource failed : evaluation.failedSources()) {
+        writeFailedSource(json, failed);
+      }
+      for (SkippedRecord record : evaluation.skippedRecords()) {
+        writeSkippedRecord(json, record);
+      }
+      for (String warning : evaluation.warnings()) {
+        json.writeStartObject();
+        json.writeStringField("level", "warning");
+        writeText(json, "message", warning);
+        json.writeObjectFieldStart("properties");
+        json.writeStringField("kind", "sourceWarning");
+        json.writeEndObject();
+        json.writeEndObject();
+      }
       json.writeEndArray();
     }
     json.writeEndObject();
     json.writeEndArray();
+  }
+
+  private static void writeFailedSource(JsonGenerator json, FailedSource failed) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("level", "error");
+    writeText(json, "message", failed.source() + " could not be read; evaluated without it (--allow-partial): "
+        + String.join("; ", failed.problems()));
+    json.writeObjectFieldStart("properties");
+    json.writeStringField("kind", "sourceNotRead");
+    json.writeStringField("source", failed.source());
+    json.writeEndObject();
+    json.writeEndObject();
+  }
+
+  private void writeSkippedRecord(JsonGenerator json, SkippedRecord record) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("level", "error");
+    json.writeArrayFieldStart("locations");
+    json.writeStartObject();
+    writePhysicalLocation(json, record.origin());
+    json.writeEndObject();
+    json.writeEndArray();
+    String standIn = record.factId() == null ? "" : ", evaluated with only its id known";
+    writeText(json, "message", "Skipped " + record.describeFact() + " (--allow-partial)" + standIn + ": "
+        + String.join("; ", record.problems()));
+    json.writeObjectFieldStart("properties");
+    json.writeStringField("kind", "recordSkipped");
+    json.writeStringField("source", record.origin().sourceId());
+    if (record.type() != null) {
+      json.writeStringField("factType", record.type().wireName());
+    }
+    if (record.factId() != null) {
+      json.writeStringField("factId", record.factId());
+    }
+    json.writeEndObject();
+    json.writeEndObject();
   }
 
   private void writeResult(

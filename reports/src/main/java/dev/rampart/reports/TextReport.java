@@ -19,6 +19,7 @@ import dev.rampart.reports.baseline.Baseline;
 import dev.rampart.sources.FailedSource;
 import dev.rampart.sources.merge.Conflict;
 import dev.rampart.spi.fact.FactType;
+import dev.rampart.spi.source.SkippedRecord;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -101,6 +102,8 @@ public final class TextReport implements ReportWriter {
     lines.addAll(disabledRules(report));
     lines.addAll(conflicts(evaluation));
     lines.addAll(failedSources(evaluation));
+    lines.addAll(skippedRecords(evaluation));
+    lines.addAll(sourceWarnings(evaluation));
     lines.addAll(notAssessed(evaluation.report()));
     lines.add("");
     lines.addAll(summary(evaluation));
@@ -352,6 +355,41 @@ public final class TextReport implements ReportWriter {
     return lines;
   }
 
+  // Records that sources read in part could not read, each with every problem: their place, value and fix.
+  private List<String> skippedRecords(Evaluation evaluation) {
+    List<SkippedRecord> skipped = evaluation.skippedRecords();
+    if (skipped.isEmpty()) {
+      return List.of();
+    }
+    List<String> lines = new ArrayList<>();
+    lines.add("");
+    lines.add(paint(BOLD, "Records skipped (" + skipped.size() + ", --allow-partial)"));
+    for (SkippedRecord record : skipped) {
+      lines.addAll(item(record.describeFact(), record.origin().describe()));
+      record.problems().forEach(problem -> lines.addAll(detail(problem, "")));
+    }
+    lines.addAll(detail("a skipped record with an id was evaluated with only its id known; fix the records and"
+        + " run again", DIM));
+    return lines;
+  }
+
+  // What sources could read only in part: the fields concerned are unknown.
+  private List<String> sourceWarnings(Evaluation evaluation) {
+    List<String> warnings = evaluation.warnings();
+    if (warnings.isEmpty()) {
+      return List.of();
+    }
+    List<String> lines = new ArrayList<>();
+    lines.add("");
+    lines.add(paint(BOLD, "Source warnings (" + warnings.size() + ")"));
+    for (String warning : warnings) {
+      List<String> wrapped = TextLayout.wrap(warning, WIDTH - FINDING_INDENT.length(), WIDTH - DETAIL_INDENT.length());
+      lines.add(FINDING_INDENT + wrapped.get(0));
+      wrapped.subList(1, wrapped.size()).forEach(more -> lines.add(DETAIL_INDENT + more));
+    }
+    return lines;
+  }
+
   // Rules that produced no result because no fact of their target type was supplied, by reason, and the
   // requirements that leaves unassessed: a run of one scanner must not read as a clean bill of health.
   private List<String> notAssessed(Report report) {
@@ -398,15 +436,21 @@ public final class TextReport implements ReportWriter {
       int expired = report.expiredWaivers().size();
       lines.addAll(summaryLine("Waived", waived + (expired == 0 ? "" : "; " + count(expired, "expired waiver"))));
     }
-    if (evaluation.conflictCount() > 0 || !evaluation.failedSources().isEmpty()) {
-      List<String> parts = new ArrayList<>();
-      if (evaluation.conflictCount() > 0) {
-        parts.add(count(evaluation.conflictCount(), "conflict") + " between sources");
-      }
-      if (!evaluation.failedSources().isEmpty()) {
-        parts.add(count(evaluation.failedSources().size(), "source") + " not read (--allow-partial)");
-      }
-      lines.addAll(summaryLine("Sources", String.join("; ", parts)));
+    List<String> sources = new ArrayList<>();
+    if (evaluation.conflictCount() > 0) {
+      sources.add(count(evaluation.conflictCount(), "conflict") + " between sources");
+    }
+    if (!evaluation.failedSources().isEmpty()) {
+      sources.add(count(evaluation.failedSources().size(), "source") + " not read (--allow-partial)");
+    }
+    if (!evaluation.skippedRecords().isEmpty()) {
+      sources.add(count(evaluation.skippedRecords().size(), "record") + " skipped (--allow-partial)");
+    }
+    if (!evaluation.warnings().isEmpty()) {
+      sources.add(count(evaluation.warnings().size(), "warning"));
+    }
+    if (!sources.isEmpty()) {
+      lines.addAll(summaryLine("Sources", String.join("; ", sources)));
     }
     lines.addAll(coverageSummary(report));
     evaluation.gate().baseline().ifPresent(baseline -> {

@@ -2,6 +2,7 @@ package dev.rampart.reports;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.rampart.adapter.inventory.InventoryFileProvider;
 import dev.rampart.engine.ComplianceEngine;
 import dev.rampart.engine.Report;
 import dev.rampart.engine.RulePacks;
@@ -78,10 +79,37 @@ final class Evaluations {
         TRUST + "pack.yaml", List.of(Path.of(TRUST, waivers)), Gate.atLeast(Severity.HIGH));
   }
 
+  /**
+   * Sources read in part, with {@code --allow-partial}: compliant.yaml (sensor-01), then the exports of
+   * {@link ExportSourceProvider}: twins.json gives cam-07, skips cam-03 and a record without an id and
+   * warns, gone.json cannot be read. Gated at high.
+   */
+  static Run partial() {
+    return evaluate(List.of(new SourceSpec("inventory", COMPLIANT, Map.of()),
+            new SourceSpec("export", ExportSourceProvider.TWINS, Map.of()),
+            new SourceSpec("export", ExportSourceProvider.GONE, Map.of())),
+        PACK, List.of(), Gate.atLeast(Severity.HIGH), true);
+  }
+
+  /** compliant.yaml and an export whose one record was skipped for a value of markup and escapes. */
+  static Run hostilePartial() {
+    return evaluate(List.of(new SourceSpec("inventory", COMPLIANT, Map.of()),
+            new SourceSpec("export", ExportSourceProvider.HOSTILE, Map.of())),
+        PACK, List.of(), Gate.atLeast(Severity.HIGH), true);
+  }
+
   private static Run evaluate(List<SourceSpec> specs, String pack, List<Path> waiverFiles, Gate gate) {
+    return evaluate(specs, pack, waiverFiles, gate, false);
+  }
+
+  private static Run evaluate(List<SourceSpec> specs, String pack, List<Path> waiverFiles, Gate gate,
+      boolean allowPartial) {
     try {
-      Inventory inventory = Inventory.read(Sources.discover(), specs, MergePolicy.defaults()
-          .withSourcePrecedence(List.of("inventory")), false);
+      Sources sources = allowPartial
+          ? Sources.of(List.of(new InventoryFileProvider(), new ExportSourceProvider()))
+          : Sources.discover();
+      Inventory inventory = Inventory.read(sources, specs, MergePolicy.defaults()
+          .withSourcePrecedence(List.of("inventory")), allowPartial);
       assertEquals(List.of(), inventory.problems());
       ComplianceEngine engine = ComplianceEngine.builder()
           .pack(RulePacks.named(pack))

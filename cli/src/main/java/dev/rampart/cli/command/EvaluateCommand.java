@@ -187,13 +187,18 @@ public final class EvaluateCommand implements Callable<Integer> {
       }
 
       inventory.failedSources().forEach(failed -> warnPartial(err, failed));
+      FactInputs.warnSkipped(err, inventory.skippedRecords());
       // parts of a source that could not be read: their fields are unknown, so their rules are UNKNOWN
       inventory.warnings().forEach(warning -> err.println("rampart: warning: " + warning));
       progress.step("evaluating\u2026");
       Report report = engine.evaluate(inventory.facts(), inventory::originOf)
           .withWaivers(waivers, inventory.facts(), inventory::originOf);
-      Evaluation evaluation = new Evaluation(report, FactInputs.inputNames(sources, inputs.files()),
-          inventory.origins(), inventory.conflicts(), inventory.failedSources(), verdict(baseline), ToolVersion.current());
+      Evaluation evaluation = Evaluation.builder(report)
+          .inputs(FactInputs.inputNames(sources, inputs.files()))
+          .inventory(inventory)
+          .gate(verdict(baseline))
+          .toolVersion(ToolVersion.current())
+          .build();
       return finish(evaluation, targets, engine, progress, err);
     }
   }

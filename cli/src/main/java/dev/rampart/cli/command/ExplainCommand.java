@@ -95,6 +95,7 @@ public final class ExplainCommand implements Callable<Integer> {
     inventory.failedSources().forEach(failed ->
         err.println("rampart: warning: " + failed.source() + " could not be read; explaining without it"
             + " (--allow-partial): " + failed.firstProblem()));
+    FactInputs.warnSkipped(err, inventory.skippedRecords());
     inventory.warnings().forEach(warning -> err.println("rampart: warning: " + warning));
     List<String> lines = render(explanation, Optional.ofNullable(inventory.origins().get(key)));
     PrintWriter out = spec.commandLine().getOut();

@@ -10,7 +10,9 @@ import dev.rampart.sources.SourceSpec;
 import dev.rampart.sources.Sources;
 import dev.rampart.sources.merge.IdentityKey;
 import dev.rampart.sources.merge.MergePolicy;
+import dev.rampart.spi.source.SkippedRecord;
 import dev.rampart.spi.source.SourceException;
+import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -91,9 +93,13 @@ final class FactInputs {
 
   @Option(
       names = "--allow-partial",
-      description = "Go on when a source cannot be read (unreachable, refused, malformed): the reports list it"
-          + " with its first problem, and the facts only it could supply are absent. At least one source"
-          + " must be read.")
+      description = "Go on when a source or some of its records cannot be read: a source that cannot be read"
+          + " at all (unreachable, refused, malformed) is left out, and the facts only it could supply are"
+          + " absent; a record a source cannot read (a value no vocabulary knows, an entry that is no record)"
+          + " is skipped, and the fact it would have supplied is evaluated with every field unknown, so its"
+          + " rules are UNKNOWN. Every report lists both. At least one source must be read. For one source,"
+          + " '--source-option partial=true' (or partial=false) decides about its records whatever this flag"
+          + " says.")
   private boolean allowPartial;
 
   @Option(
@@ -180,6 +186,19 @@ final class FactInputs {
   /** The FILE parameters as given. */
   List<String> files() {
     return List.copyOf(files);
+  }
+
+  /**
+   * One warning per record a source skipped, its first problem on the same line and any others
+   * below it: CI logs show what was not evaluated, as they show a source left out.
+   */
+  static void warnSkipped(PrintWriter err, List<SkippedRecord> skipped) {
+    for (SkippedRecord record : skipped) {
+      String standIn = record.factId() == null ? "" : ", evaluated with only its id known";
+      err.println("rampart: warning: skipped " + record.describeFact() + " (--allow-partial)" + standIn + ": "
+          + record.problems().get(0));
+      record.problems().subList(1, record.problems().size()).forEach(problem -> err.println("  " + problem));
+    }
   }
 
   /** Reads and merges every source; on a mistake adds every problem found and returns null. */
