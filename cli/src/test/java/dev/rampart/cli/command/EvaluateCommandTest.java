@@ -305,6 +305,9 @@ class EvaluateCommandTest {
       assertEquals("""
           src/test/resources/inventories/misspelled-field.yaml:4:7: devices[0] (id 'cam-09').credentials: \
           unknown field 'defaultPasword' (did you mean 'defaultPassword'?)
+          inventory:src/test/resources/inventories/misspelled-field.yaml: 1 record could not be read (fix it, or pass \
+          --allow-partial or the source option partial=true to evaluate the others, with the rules of the skipped ones \
+          UNKNOWN)
           cannot read 'src/test/resources/inventories/absent.yaml': no such file (check the path)
           """, run.err());
       assertEquals("", run.out());
@@ -346,8 +349,11 @@ class EvaluateCommandTest {
       assertEquals(2, run.exitCode());
       List<String> lines = run.err().lines().toList();
       assertTrue(lines.get(0).startsWith("src/test/resources/inventories/misspelled-field.yaml:4:7: "), run.err());
-      assertEquals("2 problems in rule pack:", lines.get(1));
-      assertEquals(4, lines.size(), run.err());
+      assertTrue(lines.get(1).endsWith("misspelled-field.yaml: 1 record could not be read (fix it, or pass"
+          + " --allow-partial or the source option partial=true to evaluate the others, with the rules of the skipped"
+          + " ones UNKNOWN)"), run.err());
+      assertEquals("2 problems in rule pack:", lines.get(2));
+      assertEquals(5, lines.size(), run.err());
     }
 
     @Test
@@ -358,6 +364,9 @@ class EvaluateCommandTest {
       assertEquals("""
           src/test/resources/inventories/cam-01-twice.yaml:5:5: devices[1]: duplicate device id 'cam-01' \
           (first defined at src/test/resources/inventories/cam-01-twice.yaml:3:5); give each device its own id
+          inventory:src/test/resources/inventories/cam-01-twice.yaml: 1 record could not be read (fix it, or pass \
+          --allow-partial or the source option partial=true to evaluate the others, with the rules of the skipped ones \
+          UNKNOWN)
           """, run.err());
       assertEquals("", run.out());
     }

@@ -149,6 +149,9 @@ class ExplainCommandTest {
     assertEquals("""
         src/test/resources/inventories/misspelled-field.yaml:4:7: devices[0] (id 'cam-09').credentials: \
         unknown field 'defaultPasword' (did you mean 'defaultPassword'?)
+        inventory:src/test/resources/inventories/misspelled-field.yaml: 1 record could not be read (fix it, or pass \
+        --allow-partial or the source option partial=true to evaluate the others, with the rules of the skipped ones \
+        UNKNOWN)
         """, run.err());
   }
 

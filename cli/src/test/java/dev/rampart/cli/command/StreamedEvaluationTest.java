@@ -44,6 +44,8 @@ class StreamedEvaluationTest {
     CliRun run = CliRun.of("evaluate", inventory.toString(), "--now", NOW);
     assertEquals(2, run.exitCode());
     assertEquals(inventory + ":3:5: devices[1]: duplicate device id 'cam-01' (first defined at " + inventory
-        + ":2:5); give each device its own id\n", run.err().replace("\r\n", "\n"));
+        + ":2:5); give each device its own id\ninventory:" + inventory + ": 1 record could not be read (fix it, or pass"
+        + " --allow-partial or the source option partial=true to evaluate the others, with the rules of the skipped"
+        + " ones UNKNOWN)\n", run.err().replace("\r\n", "\n"));
   }
 }

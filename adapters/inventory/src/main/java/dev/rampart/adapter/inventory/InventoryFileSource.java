@@ -8,6 +8,7 @@ import dev.rampart.spi.source.FactSource;
 import dev.rampart.spi.source.InputFileException;
 import dev.rampart.spi.source.InputFiles;
 import dev.rampart.spi.source.Origin;
+import dev.rampart.spi.source.SkippedRecord;
 import dev.rampart.spi.source.SourceException;
 import dev.rampart.spi.source.SourceProblems;
 import dev.rampart.spi.source.TextPosition;
@@ -81,56 +82,71 @@ public final class InventoryFileSource implements FactSource {
   public void read(FactSink sink) throws SourceException {
     Objects.requireNonNull(sink, "sink");
     SourceProblems problems = new SourceProblems(name);
+    boolean failed;
     try (Utf8FileReader text = open()) {
       Instant collectedAt = lastModified();
       HandedOver handedOver = new HandedOver(sink);
-      SourceProblems ascii = readAscii(text, handedOver, collectedAt);
+      InventoryReader ascii = readAscii(text, handedOver, collectedAt, problems);
       if (ascii != null) {
-        problems = ascii;
+        failed = ascii.failed();
       } else {
+        problems = new SourceProblems(name);
         handedOver.readAgain();
-        readStream(text, handedOver, problems, collectedAt);
+        failed = readStream(text, handedOver, problems, collectedAt);
       }
     } catch (IOException e) {
       // Only closing can fail here, after everything was read.
       problems.add(null, "", "could not close the file: " + e.getMessage(), null);
+      failed = true;
     }
-    problems.throwIfAny();
+    // Without a problem of the whole file, the records with problems went to the sink as skipped.
+    if (failed) {
+      problems.throwIfAny();
+    }
   }
 
   /**
    * Reads a JSON file in plain ASCII, the usual shape of a large generated inventory, with Jackson's
    * byte parser, which is about twice as fast as its character parser; as every byte is then one
-   * character, every line and column comes out the same. Returns the problems, or {@code null} when
+   * character, every line and column comes out the same. Returns the reader, whose problems went to
+   * {@code problems}, or {@code null} when
    * the file is not JSON, holds a byte that is not plain ASCII, or cannot be read to its end: the
    * facts handed over until then are the first ones {@link #readStream} hands over, and it takes
    * over from the start of the file, explaining whatever went wrong.
    */
-  private @Nullable SourceProblems readAscii(Utf8FileReader text, FactSink sink, @Nullable Instant collectedAt) {
+  private @Nullable InventoryReader readAscii(Utf8FileReader text, FactSink sink, @Nullable Instant collectedAt,
+      SourceProblems problems) {
     try {
       if (InventoryFormat.detect(file, text) != InventoryFormat.JSON) {
         return null;
       }
-      SourceProblems problems = new SourceProblems(name);
       try (AsciiBytes bytes = AsciiBytes.of(openBytes()); TrackingParser parser = InventoryFormat.createJsonParser(bytes)) {
-        new InventoryReader(name, parser, sink, problems, embeddedAt, collectedAt, certificates()).read();
+        InventoryReader reader = new InventoryReader(name, parser, sink, problems, embeddedAt, collectedAt, certificates());
+        reader.read();
+        return reader;
       }
-      return problems;
     } catch (IOException | SourceException e) {
       return null;
     }
   }
 
-  /** Decodes the file as strict UTF-8, keeping count of lines and columns, and reads it as YAML or JSON. */
-  private void readStream(Utf8FileReader text, FactSink sink, SourceProblems problems, @Nullable Instant collectedAt) {
+  /**
+   * Decodes the file as strict UTF-8, keeping count of lines and columns, and reads it as YAML or
+   * JSON; returns whether the read failed as a whole (the file cannot be read to its end, say).
+   */
+  private boolean readStream(Utf8FileReader text, FactSink sink, SourceProblems problems, @Nullable Instant collectedAt) {
     TrackingParser parser = null;
+    InventoryReader reader = null;
     try {
       parser = InventoryFormat.detect(file, text).createParser(text);
-      new InventoryReader(name, parser, sink, problems, embeddedAt, collectedAt, certificates()).read();
+      reader = new InventoryReader(name, parser, sink, problems, embeddedAt, collectedAt, certificates());
+      reader.read();
+      return reader.failed();
     } catch (IOException e) {
       TextPosition parserAt = parser == null ? null : Json.positionOf(parser.currentTokenLocation());
       StreamFailure failure = StreamFailure.of(e, text.position(), parserAt);
       problems.add(failure.position(), "", failure.what(), failure.fix());
+      return true;
     }
   }
 
@@ -166,14 +182,16 @@ public final class InventoryFileSource implements FactSource {
   }
 
   /**
-   * Hands facts on to the caller's sink and counts them; when the file is read a second time,
-   * the facts the first reading handed on are not handed on again.
+   * Hands facts and skipped records on to the caller's sink and counts them; when the file is read a
+   * second time, what the first reading handed on is not handed on again, and a sink that refused a
+   * skipped record refuses the ones after it too.
    */
   private static final class HandedOver implements FactSink {
 
     private final FactSink sink;
     private long count;
     private long toSkip;
+    private boolean refusedSkipped;
 
     HandedOver(FactSink sink) {
       this.sink = sink;
@@ -192,6 +210,24 @@ public final class InventoryFileSource implements FactSource {
       }
       count++;
       sink.accept(fact, origin);
+    }
+
+    @Override
+    public void skipped(SkippedRecord record) throws SourceException {
+      if (refusedSkipped) {
+        throw new SourceException(record.problems());
+      }
+      if (toSkip > 0) {
+        toSkip--;
+        return;
+      }
+      count++;
+      try {
+        sink.skipped(record);
+      } catch (SourceException refused) {
+        refusedSkipped = true;
+        throw refused;
+      }
     }
   }
 }

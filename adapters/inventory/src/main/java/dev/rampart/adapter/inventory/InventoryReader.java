@@ -14,6 +14,8 @@ import dev.rampart.spi.fact.FactType;
 import dev.rampart.spi.source.DidYouMean;
 import dev.rampart.spi.source.FactSink;
 import dev.rampart.spi.source.Origin;
+import dev.rampart.spi.source.SkippedRecord;
+import dev.rampart.spi.source.SourceException;
 import dev.rampart.spi.source.SourceProblems;
 import dev.rampart.spi.source.TextPosition;
 import java.io.IOException;
@@ -27,6 +29,13 @@ import org.jspecify.annotations.Nullable;
 /**
  * Walks one inventory document as a stream: each element is bound on its own and handed to the
  * sink at once, so memory stays bounded however many devices the file lists.
+ *
+ * <p>An element that cannot be bound (a value no vocabulary knows, a malformed address, an unknown
+ * field, a duplicate id) is handed to the sink as a {@link SkippedRecord} with every problem of that
+ * element, and the others are read on. A problem of the file as a whole (its syntax, its limits, an
+ * unknown top-level key, a section that is not a list, the {@code trust} section) fails the read.
+ * Every problem is also kept in the file's collector, so that a read that fails (a problem of the
+ * whole file, or a sink that refuses skipped records) reports every problem of the file, in order.
  */
 final class InventoryReader {
 
@@ -48,6 +57,11 @@ final class InventoryReader {
   private final @Nullable Instant collectedAt;
   private final CertificateReferences certificates;
   private final FactIds ids = new FactIds();
+  private boolean wholeFileProblem;
+  // set once the sink refused a skipped record: the read fails, with every problem of the file
+  private boolean skippingRefused;
+  private long factsRead;
+  private long recordsSkipped;
   // One reader per fact type for the whole read: making one per element costs more than binding it.
   private final Map<FactType, ObjectReader> readers = new EnumMap<>(FactType.class);
 
@@ -77,13 +91,13 @@ final class InventoryReader {
   void read() throws IOException {
     JsonToken first = parser.nextToken();
     if (first == null) {
-      problems.add(null, "", "the file is empty or holds only comments",
+      fileProblem(null, "", "the file is empty or holds only comments",
           "write at least one of: " + String.join(", ", embeddedAt == null ? SECTION_NAMES : List.of(embeddedAt)));
       return;
     }
     if (embeddedAt == null) {
       if (first != JsonToken.START_OBJECT) {
-        problems.add(here(), "", "expected the keys " + String.join(", ", SECTION_NAMES) + " at the top level but found "
+        fileProblem(here(), "", "expected the keys " + String.join(", ", SECTION_NAMES) + " at the top level but found "
             + Found.describe(parser), "start the file with one of them, e.g. 'devices:'");
         return;
       }
@@ -92,9 +106,22 @@ final class InventoryReader {
       return;
     }
     if (!problems.isFull() && parser.nextToken() != null) {
-      problems.add(here(), "", "found more content after the inventory ended",
+      fileProblem(here(), "", "found more content after the inventory ended",
           "keep one inventory per file; a YAML file must not contain a second document after '---'");
     }
+    if (factsRead == 0 && recordsSkipped == 0 && !failed()) {
+      fileProblem(null, "", "the inventory lists no deployment, vendor, network or device",
+          "list them under 'deployment:', 'vendors:', 'networks:' or 'devices:'; an inventory with nothing in it"
+              + " is never read as a clean pass");
+    }
+  }
+
+  /**
+   * Whether the read must fail with every problem of the file: a problem of the file as a whole, more
+   * problems than are reported, or a sink that does not take skipped records.
+   */
+  boolean failed() {
+    return wholeFileProblem || skippingRefused || problems.isFull();
   }
 
   /**
@@ -103,7 +130,7 @@ final class InventoryReader {
    */
   private boolean readEmbedded(String key) throws IOException {
     if (!parser.hasToken(JsonToken.START_OBJECT)) {
-      problems.add(here(), "", "expected the key '" + key + "' at the top level but found " + Found.describe(parser),
+      fileProblem(here(), "", "expected the key '" + key + "' at the top level but found " + Found.describe(parser),
           "write the inventory under '" + key + ":'");
       return false;
     }
@@ -118,14 +145,14 @@ final class InventoryReader {
         readSections(key + ".");
       } else {
         found = true;
-        problems.add(here(), key, "expected the inventory (an object with the keys " + String.join(", ", SECTION_NAMES)
+        fileProblem(here(), key, "expected the inventory (an object with the keys " + String.join(", ", SECTION_NAMES)
             + ") but found " + Found.describe(parser), "write the deployment, vendors, networks and devices under '" + key
             + ":'");
         parser.skipChildren();
       }
     }
     if (!found && !problems.isFull()) {
-      problems.add(null, "", "no top-level key '" + key + "' holds the inventory",
+      fileProblem(null, "", "no top-level key '" + key + "' holds the inventory",
           "add '" + key + ":' with the deployment, vendors, networks and devices");
     }
     return true;
@@ -145,7 +172,7 @@ final class InventoryReader {
         String what = prefix.isEmpty()
             ? "unknown top-level key '" + key + "'"
             : "unknown key '" + key + "' in '" + prefix.substring(0, prefix.length() - 1) + "'";
-        problems.add(keyAt, "", what, DidYouMean.hintOrList(key, SECTION_NAMES, "valid keys"));
+        fileProblem(keyAt, "", what, DidYouMean.hintOrList(key, SECTION_NAMES, "valid keys"));
         parser.skipChildren();
       } else if (type == FactType.DEPLOYMENT) {
         readDeployment(prefix, inventory);
@@ -160,9 +187,12 @@ final class InventoryReader {
       return;
     }
     if (!parser.hasToken(JsonToken.START_OBJECT)) {
-      problems.add(here(), prefix + "deployment", "expected an object but found " + Found.describe(parser),
+      TextPosition at = here();
+      SourceProblems record = new SourceProblems(file);
+      record.add(at, prefix + "deployment", "expected an object but found " + Found.describe(parser),
           "the deployment is a single object with an 'id', not a list");
       parser.skipChildren();
+      skip(at, FactType.DEPLOYMENT, null, record);
       return;
     }
     readElement(new ElementPlace(prefix + "deployment", -1, null), FactType.DEPLOYMENT, inventory);
@@ -174,7 +204,7 @@ final class InventoryReader {
     }
     String section = prefix + key;
     if (!parser.hasToken(JsonToken.START_ARRAY)) {
-      problems.add(here(), section, "expected a list but found " + Found.describe(parser),
+      fileProblem(here(), section, "expected a list but found " + Found.describe(parser),
           "write one '- id: ...' entry per " + type.wireName());
       parser.skipChildren();
       return;
@@ -193,17 +223,24 @@ final class InventoryReader {
         String fix = token == JsonToken.VALUE_NULL
             ? "remove the empty '-' entry"
             : "write each " + type.wireName() + " as named fields, starting with 'id: ...'";
-        problems.add(here(), place.toString(), "expected an object but found " + Found.describe(parser), fix);
+        TextPosition at = here();
+        SourceProblems record = new SourceProblems(file);
+        record.add(at, place.toString(), "expected an object but found " + Found.describe(parser), fix);
         parser.skipChildren();
+        skip(at, type, null, record);
       }
     }
   }
 
-  /** Binds the object under the parser; {@code container} is the list (or root) it sits in. */
+  /**
+   * Binds the object under the parser; {@code container} is the list (or root) it sits in. An
+   * element that cannot be bound is skipped, with its problems, and reading goes on after it.
+   */
   private void readElement(ElementPlace place, FactType type, JsonStreamContext container) throws IOException {
     TextPosition start = here();
     parser.startElement();
     certificates.startElement(parser);
+    SourceProblems record = new SourceProblems(file);
     Fact fact;
     try {
       fact = reader(type).readValue(parser);
@@ -215,22 +252,60 @@ final class InventoryReader {
       BindingError error = BindingError.of(e, parser, type, start);
       parser.skipUntilBackIn(container);
       ElementPlace named = new ElementPlace(place.section(), place.index(), parser.elementId());
-      problems.add(error.position(), named.append(error.path()), error.what(), error.fix());
+      record.add(error.position(), named.append(error.path()), error.what(), error.fix());
+      skip(start, type, blankToNull(parser.elementId()), record);
       return;
     }
     TextPosition first = ids.firstDefinition(type, fact.id(), start);
     if (first != null) {
-      problems.add(start, place.withoutId(), "duplicate " + type.wireName() + " id '" + fact.id()
+      record.add(start, place.withoutId(), "duplicate " + type.wireName() + " id '" + fact.id()
           + "' (first defined at " + file + ":" + first + "); give each " + type.wireName() + " its own id", null);
+      skip(start, type, fact.id(), record);
       return;
     }
     if (fact instanceof Device device) {
-      fact = certificates.resolve(device, new ElementPlace(place.section(), place.index(), fact.id()), problems);
+      fact = certificates.resolve(device, new ElementPlace(place.section(), place.index(), fact.id()), record);
       if (fact == null) {
+        skip(start, type, device.id(), record);
         return;
       }
     }
-    sink.accept(fact, new Origin(InventoryFileProvider.ID, file, start.line(), start.column(), collectedAt));
+    factsRead++;
+    sink.accept(fact, origin(start));
+  }
+
+  /**
+   * Hands a record that could not be read to the sink as skipped, with every problem found in it, and
+   * keeps its problems for a read that fails. A sink that refuses skipped records fails the read.
+   */
+  private void skip(TextPosition start, FactType type, @Nullable String id, SourceProblems record) {
+    List<String> lines = record.inFileOrder();
+    lines.forEach(problems::add);
+    recordsSkipped++;
+    if (skippingRefused) {
+      return;
+    }
+    Origin origin = origin(start);
+    try {
+      sink.skipped(id == null ? new SkippedRecord(origin, type, null, lines) : SkippedRecord.of(origin, type, id, lines));
+    } catch (SourceException refused) {
+      // the sink reads strictly: the read fails at its end, naming every problem of the file
+      skippingRefused = true;
+    }
+  }
+
+  private Origin origin(TextPosition start) {
+    return new Origin(InventoryFileProvider.ID, file, start.line(), start.column(), collectedAt);
+  }
+
+  /** Adds a problem of the file as a whole: the read fails, whatever the sink does with skipped records. */
+  private void fileProblem(@Nullable TextPosition at, String place, String what, @Nullable String fix) {
+    wholeFileProblem = true;
+    problems.add(at, place, what, fix);
+  }
+
+  private static @Nullable String blankToNull(@Nullable String id) {
+    return id == null || id.isBlank() ? null : id;
   }
 
   /**
@@ -240,13 +315,13 @@ final class InventoryReader {
   private void readTrust(String prefix, TextPosition keyAt, JsonStreamContext inventory) throws IOException {
     String section = prefix + TRUST;
     if (certificates.analysed() > 0) {
-      problems.add(keyAt, section, "'" + TRUST + "' comes after certificates that were already analysed without it",
+      fileProblem(keyAt, section, "'" + TRUST + "' comes after certificates that were already analysed without it",
           "move '" + TRUST + ":' above 'devices:'");
       parser.skipChildren();
       return;
     }
     if (certificates.trustSource() != null) {
-      problems.add(keyAt, section, "trust material is given both here and as " + certificates.trustSource(),
+      fileProblem(keyAt, section, "trust material is given both here and as " + certificates.trustSource(),
           "give it in one place");
       parser.skipChildren();
       return;
@@ -255,7 +330,7 @@ final class InventoryReader {
       return;
     }
     if (!parser.hasToken(JsonToken.START_OBJECT)) {
-      problems.add(here(), section, "expected an object but found " + Found.describe(parser),
+      fileProblem(here(), section, "expected an object but found " + Found.describe(parser),
           "write 'anchors: [FILE, ...]', 'organisationPki: true or false' and 'crl: FILE' under it");
       parser.skipChildren();
       return;
@@ -273,12 +348,15 @@ final class InventoryReader {
       // The type only matters for a missing id, which the trust section does not have.
       BindingError error = BindingError.of(e, parser, FactType.DEPLOYMENT, start);
       parser.skipUntilBackIn(inventory);
-      problems.add(error.position(), new ElementPlace(section, -1, null).append(error.path()), error.what(), error.fix());
+      fileProblem(error.position(), new ElementPlace(section, -1, null).append(error.path()), error.what(), error.fix());
       return;
     }
     TrustMaterial material = trustMaterial(trust, section, start);
     if (material != null) {
       certificates.trust(material, "the '" + section + "' section");
+    } else {
+      // every certificate after it would be judged without the trust material the file asks for
+      wholeFileProblem = true;
     }
   }
 
@@ -297,7 +375,7 @@ final class InventoryReader {
           continue;
         }
       } catch (CertificateParseException e) {
-        problems.add(anchorsAt, at, "'" + anchorFiles.get(i) + "' is " + e.getMessage(), "name a PEM or DER CA certificate");
+        fileProblem(anchorsAt, at, "'" + anchorFiles.get(i) + "' is " + e.getMessage(), "name a PEM or DER CA certificate");
       }
       ok = false;
     }
@@ -310,7 +388,7 @@ final class InventoryReader {
           TrustFiles.checkCrl(crl);
         }
       } catch (CertificateParseException e) {
-        problems.add(crlAt, section + ".crl", "'" + trust.crl() + "' is " + e.getMessage(), "name a PEM or DER CRL");
+        fileProblem(crlAt, section + ".crl", "'" + trust.crl() + "' is " + e.getMessage(), "name a PEM or DER CRL");
         crl = null;
       }
       ok &= crl != null;
@@ -321,7 +399,7 @@ final class InventoryReader {
     try {
       return TrustFiles.of(anchors, !Boolean.FALSE.equals(trust.organisationPki()), crl);
     } catch (CertificateParseException e) {
-      problems.add(start, section, e.getMessage(), null);
+      fileProblem(start, section, e.getMessage(), null);
       return null;
     }
   }

@@ -2,6 +2,8 @@ package dev.rampart.adapter.inventory;
 
 import dev.rampart.adapter.testkit.FactSourceContract;
 import dev.rampart.adapter.testkit.MalformedInput;
+import dev.rampart.adapter.testkit.NonEmptyInput;
+import dev.rampart.adapter.testkit.PartlyBadInput;
 import dev.rampart.spi.source.FactSourceProvider;
 import dev.rampart.spi.source.SourceConfig;
 import java.util.List;
@@ -48,15 +50,27 @@ class InventoryContractTest extends FactSourceContract {
     return SourceConfig.of(Fixtures.path(fixture).toString());
   }
 
-  // TEMPORARY until this adapter's per-record work lands this session (issue 13): replaced, never shipped.
   @Override
-  protected List<dev.rampart.adapter.testkit.NonEmptyInput> nonEmptyInputsWithoutFacts() {
-    return List.of();
+  protected List<NonEmptyInput> nonEmptyInputsWithoutFacts() {
+    return List.of(
+        new NonEmptyInput("only comments", inventory("comments-only.yaml")),
+        new NonEmptyInput("every section there and empty", inventory("empty-sections.yaml")),
+        new NonEmptyInput("an empty device list in JSON", inventory("empty-sections.json")),
+        new NonEmptyInput("every device bad", inventory("every-device-bad.yaml")),
+        new NonEmptyInput("device names where objects belong", inventory("device-names-only.yaml")));
   }
 
-  // TEMPORARY, as above.
   @Override
-  protected List<dev.rampart.adapter.testkit.PartlyBadInput> partlyBadInputs() {
-    return List.of();
+  protected List<PartlyBadInput> partlyBadInputs() {
+    return List.of(
+        new PartlyBadInput("a vendor date in another form", inventory("partly-bad.yaml"),
+            "partly-bad.yaml:7:24: vendors[1] (id 'globex').patchSupportUntil: expected a date such as 2027-06-30"
+                + " but found \"30/06/2030\" (write dates as YYYY-MM-DD)"),
+        new PartlyBadInput("a zone nobody knows, in JSON", inventory("partly-bad.json"),
+            "partly-bad.json:4:31: networks[1] (id 'cameras').zone: unknown value 'Cameras'"),
+        new PartlyBadInput("a deployment written as a list", inventory("deployment-not-an-object.yaml"),
+            "deployment-not-an-object.yaml:2:3: deployment: expected an object but found a list"),
+        new PartlyBadInput("one id twice", inventory("duplicate-id.yaml"),
+            "duplicate-id.yaml:8:5: devices[2]: duplicate device id 'cam-01'"));
   }
 }
