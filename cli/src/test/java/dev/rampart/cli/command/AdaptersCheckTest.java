@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * {@code rampart adapters --check TYPE:LOCATION}: one source read as evaluate reads it, with what it
@@ -61,6 +63,49 @@ class AdaptersCheckTest {
         run.out().substring(0, run.out().indexOf(":\n", run.out().indexOf("Never filled")) + 2));
     assertEquals(neverFilled(filled), wrappedList(run.out()),
         "every other leaf field of the device model, in its order: what a masscan scan cannot tell");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      libnmap-dionaea-scan.xml              | 2020-11-22T17:08:27Z | id name macAddress ipAddresses \
+        credentials.certificate.subject credentials.certificate.issuer credentials.certificate.serialNumber \
+        credentials.certificate.keyAlgorithm credentials.certificate.keySize credentials.certificate.signatureAlgorithm \
+        credentials.certificate.notBefore credentials.certificate.notAfter credentials.certificate.selfSigned \
+        credentials.certificate.ca credentials.certificate.subjectAltNames credentials.certificate.sha256Fingerprint \
+        services[].name services[].port services[].transport services[].protocol services[].state services[].tls \
+        services[].management services[].product services[].productVersion presence.recordedBy presence.discoveredBy
+      libnmap-os-banner-scripts-nmap551.xml | 2013-05-10T03:31:22Z | id name ipAddresses services[].name \
+        services[].port services[].transport services[].protocol services[].state services[].tls services[].management \
+        services[].product services[].productVersion presence.recordedBy presence.discoveredBy
+      ruby-masscan-banners.xml              | 2021-08-26T06:50:54Z | id ipAddresses services[].port \
+        services[].transport services[].state services[].tls presence.recordedBy presence.discoveredBy
+      ruby-masscan.ndjson                   | 2021-08-28T13:15:08Z | id ipAddresses services[].port \
+        services[].transport services[].state services[].tls presence.recordedBy presence.discoveredBy
+      """)
+  void eachRealScanIsReadWhole(String sample, String collected, String filled) throws IOException {
+    CliRun run = CliRun.of("adapters", "--check", "nmap:" + NMAP + sample, "--format", "json");
+
+    assertEquals(0, run.exitCode(), run.err());
+    JsonNode report = JSON.readTree(run.out());
+    assertEquals(List.of(), validate(report));
+    assertEquals("[{\"type\":\"device\",\"count\":1,\"standIns\":0}]", report.get("facts").toString());
+    assertEquals(collected, report.get("collected").get("earliest").asText());
+    assertEquals(0, report.get("skippedRecords").size() + report.get("warnings").size());
+    List<String> filledPaths = new ArrayList<>();
+    report.get("fieldCoverage").get(0).get("fields").forEach(f -> {
+      if (f.get("filled").asInt() > 0) {
+        filledPaths.add(f.get("path").asText());
+      }
+    });
+    assertEquals(List.of(filled.split(" +")), filledPaths);
+  }
+
+  @Test
+  void theJsonExampleOfTheDocsIsValid() throws IOException {
+    String doc = Files.readString(Path.of("../docs/adapters/README.md"));
+    int start = doc.indexOf("```json\n") + "```json\n".length();
+
+    assertEquals(List.of(), validate(JSON.readTree(doc.substring(start, doc.indexOf("```", start)))));
   }
 
   @Test
