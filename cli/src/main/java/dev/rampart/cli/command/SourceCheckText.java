@@ -2,6 +2,7 @@ package dev.rampart.cli.command;
 
 import dev.rampart.cli.command.SourceCheck.FieldCoverage;
 import dev.rampart.spi.fact.WireNames;
+import dev.rampart.spi.source.DisplayText;
 import dev.rampart.spi.source.SkippedRecord;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -20,8 +21,8 @@ final class SourceCheckText {
   static void write(SourceCheck check, PrintWriter out) {
     List<String> options = new ArrayList<>();
     check.source().options().forEach((key, value) -> options.add(key + "=" + value));
-    out.println("Source " + check.source() + " (" + WireNames.of(check.role())
-        + (options.isEmpty() ? "" : "; " + String.join(", ", options)) + ")");
+    out.println(DisplayText.escape("Source " + check.source() + " (" + WireNames.of(check.role())
+        + (options.isEmpty() ? "" : "; " + String.join(", ", options)) + ")"));
     out.println("Read: " + facts(check) + collected(check));
     section(out, "Skipped records", check.skipped().size(), skippedLines(check));
     section(out, "Warnings", check.warnings().size(), check.warnings());
@@ -71,7 +72,8 @@ final class SourceCheckText {
       return;
     }
     out.println(title + " (" + count + "):");
-    lines.forEach(line -> out.println(INDENT + line));
+    // what sources report quotes their input: a fact id or a value may hold control characters
+    lines.forEach(line -> out.println(INDENT + DisplayText.escape(line)));
   }
 
   private static void coverage(FieldCoverage coverage, PrintWriter out) {

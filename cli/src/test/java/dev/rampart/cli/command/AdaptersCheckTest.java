@@ -177,6 +177,19 @@ class AdaptersCheckTest {
   }
 
   @Test
+  void whatASourceQuotesFromItsInputCannotReachTheTerminalAsControlCharacters() {
+    CliRun run = CliRun.of("adapters", "--check", "skipping:hostile.json");
+
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(run.out().contains("""
+        Skipped records (1):
+          device 'cam-\\u001B]0;owned\\u0007' at skipping:hostile.json:3:5, evaluated with every field unknown
+            hostile.json:3:5: devices[0] (id 'cam-\\u001B]0;owned\\u0007'): no status (write enabled or disabled)
+        """), run.out());
+    assertTrue(run.out().chars().noneMatch(c -> c == 0x1B || c == 0x07), run.out());
+  }
+
+  @Test
   void aSourceWhosePartialOptionIsFalseFailsAtItsSkippedRecordsAsEvaluateWould() {
     CliRun run = CliRun.of("adapters", "--check", "skipping:twins.json", "--source-option", "partial=false");
 

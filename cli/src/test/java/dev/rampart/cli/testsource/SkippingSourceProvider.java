@@ -15,7 +15,8 @@ import java.util.List;
  * A fact source, on the test class path only, that cannot read some of its records, as an export
  * with a malformed twin: {@code skipping:twins.json} hands on device cam-01 (with its owner) and
  * skips cam-02 (a status no vocabulary knows) and a third record that is not an object;
- * {@code skipping:garbage.json} skips its one record, which has no id.
+ * {@code skipping:garbage.json} skips its one record, which has no id; {@code skipping:hostile.json} skips
+ * one whose id holds terminal control characters.
  */
 public final class SkippingSourceProvider implements FactSourceProvider {
 
@@ -30,6 +31,12 @@ public final class SkippingSourceProvider implements FactSourceProvider {
     return new FactSource() {
       @Override
       public void read(FactSink sink) throws SourceException {
+        if (file.equals("hostile.json")) {
+          String id = "cam-\u001b]0;owned\u0007";
+          sink.skipped(SkippedRecord.of(new Origin("skipping", file, 3, 5), FactType.DEVICE, id,
+              List.of(file + ":3:5: devices[0] (id '" + id + "'): no status (write enabled or disabled)")));
+          return;
+        }
         if (!file.equals("garbage.json")) {
           sink.accept(Device.builder("cam-01").owner("facilities").build(), new Origin("skipping", file, 2, 5));
           sink.skipped(SkippedRecord.of(new Origin("skipping", file, 9, 5), FactType.DEVICE, "cam-02", List.of(
