@@ -249,8 +249,22 @@ final class ScanReader {
     }
     switch (id) {
       case CipherScan.SCRIPT -> port.ciphers = CipherScan.of(output);
-      case SslV2Script.SCRIPT -> port.sslV2 = SslV2Script.of(output);
-      case KnownKeyScript.SCRIPT -> port.knownKey = KnownKeyScript.of(output);
+      case SslV2Script.SCRIPT -> {
+        port.sslV2 = SslV2Script.of(output);
+        if (!port.sslV2.supported()) {
+          // nmap writes the script only when the server speaks SSL 2.0: output that says otherwise is not nmap's
+          host.fault(at, "<script id=\"" + id + "\"> says neither 'SSLv2 supported' nor an SSL 2.0 cipher suite",
+              "nmap writes this script's result only for a server that speaks SSL 2.0; " + ScannedHost.RESTORE);
+        }
+      }
+      case KnownKeyScript.SCRIPT -> {
+        port.knownKey = KnownKeyScript.of(output);
+        if (port.knownKey == null) {
+          // read as "not found", the certificate's published key would pass the shared-key rule
+          host.fault(at, "<script id=\"" + id + "\"> names no list the key was found in", "nmap writes 'Found in"
+              + " LIST (SHA-1: ...)' and a section element when it finds the key; " + ScannedHost.RESTORE);
+        }
+      }
       case AuthScript.SCRIPT -> port.authSchemes = AuthScript.schemes(output);
       default -> {
         try {

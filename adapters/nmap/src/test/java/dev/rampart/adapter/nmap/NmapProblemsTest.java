@@ -202,6 +202,34 @@ class NmapProblemsTest {
   }
 
   @Test
+  void sslScriptOutputThatSaysNothingReadableSkipsItsHostRatherThanReadingAsNotFound() throws Exception {
+    Path edited = Files.writeString(dir.resolve("edited.xml"), """
+        <?xml version="1.0"?>
+        <nmaprun scanner="nmap">
+        <host><status state="up"/><address addr="10.0.0.1" addrtype="ipv4"/>
+        <ports><port protocol="tcp" portid="443"><state state="open"/><service name="https" tunnel="ssl"/>
+        <script id="ssl-known-key" output="Trouvé dans Little Black Box"/>
+        <script id="sslv2" output="SSLv2 pris en charge"/></port></ports></host>
+        <host><status state="up"/><address addr="10.0.0.2" addrtype="ipv4"/>
+        <ports><port protocol="tcp" portid="443"><state state="open"/><service name="https" tunnel="ssl"/>
+        <script id="ssl-known-key" output="ERROR: Script execution failed (use -d to debug)"/></port></ports></host>
+        </nmaprun>
+        """);
+
+    RecordingSink partly = RecordingSink.readPartially(NmapScanSource.of(edited));
+
+    assertEquals(List.of("10.0.0.2"), partly.facts().stream().map(Fact::id).toList(),
+        "a script that failed is no evidence either way: its host is read, the fields stay unknown");
+    assertEquals(("""
+        FILE:5:67: host 10.0.0.1: <script id="ssl-known-key"> names no list the key was found in \
+        (nmap writes 'Found in LIST (SHA-1: ...)' and a section element when it finds the key; \
+        restore the value from the original scan)
+        FILE:6:51: host 10.0.0.1: <script id="sslv2"> says neither 'SSLv2 supported' nor an SSL 2.0 cipher suite \
+        (nmap writes this script's result only for a server that speaks SSL 2.0; restore the value from the original scan)
+        """).replace("FILE", edited.toString()), Fixtures.problems(edited));
+  }
+
+  @Test
   void aScanThatListsNoHostIsAProblemNotACleanScanOfNothing() {
     assertProblems("no-hosts.xml", """
         FILE:4:162: the scan lists no host, so it gives no device \
