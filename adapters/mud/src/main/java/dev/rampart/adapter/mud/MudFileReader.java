@@ -75,11 +75,18 @@ final class MudFileReader {
   private final SourceProblems problems;
   /** Whether the file uses a spelling of the drafts before RFC 8519 and RFC 8520. */
   private boolean draft;
+  /** Where the {@code ietf-mud:mud} container starts, once found. */
+  private @Nullable TextPosition containerAt;
 
   MudFileReader(Path file) {
     this.file = file;
     this.name = file.toString();
     this.problems = new SourceProblems(name);
+  }
+
+  /** Where the file's {@code ietf-mud:mud} container starts; {@code null} when the file has none. */
+  @Nullable TextPosition containerAt() {
+    return containerAt;
   }
 
   /** Every problem found by {@link #read()}, each a complete line, in the order of the file. */
@@ -97,6 +104,7 @@ final class MudFileReader {
       problem(root.at(), "", "no '" + MUD + "' container", SHAPE);
       return null;
     }
+    containerAt = mud.at();
     String mudUrl = mudUrl(mud.get("mud-url"), mud.at());
     Instant lastUpdate = lastUpdate(mud.get("last-update"));
     Boolean supported = trueFalse(mud.get("is-supported"), "is-supported");
@@ -210,13 +218,19 @@ final class MudFileReader {
     return null;
   }
 
-  private static @Nullable String firstText(Json.Members mud, String... fields) {
+  /** The first of the fields that holds text; a field that holds something else is a problem, not skipped. */
+  private @Nullable String firstText(Json.Members mud, String... fields) {
+    String first = null;
     for (String field : fields) {
-      if (mud.get(field) instanceof Json.Text text && !text.text().isBlank()) {
-        return text.text();
+      Json value = mud.get(field);
+      if (value instanceof Json.Text text) {
+        // a blank name names nothing: the next field, or the mud-url, names the model
+        first = first == null && !text.text().isBlank() ? text.text() : first;
+      } else if (value != null) {
+        problem(value, MUD + "." + field, "expected text but found " + value.describe(), null);
       }
     }
-    return null;
+    return first;
   }
 
   /** The access lists of the file, by name. */
@@ -293,6 +307,7 @@ final class MudFileReader {
     Json aces = named(acl, ACL_ENTRIES);
     String entriesName = acl.get("aces") != null ? "aces" : "access-list-entries";
     if (aces == null) {
+      // an access list without entries matches no packet (RFC 8519), so it allows nothing
       return List.of();
     }
     Json.Elements entries = elements(aces, place + "." + entriesName, "ace");
@@ -347,6 +362,13 @@ final class MudFileReader {
   private List<String> matched(@Nullable Json matches, String at) {
     List<String> destinations = new ArrayList<>();
     boolean understood = true;
+    if (matches != null && !(matches instanceof Json.Members)) {
+      // read as "no match", it would let the device reach any destination
+      problem(matches, at, "expected an object but found " + matches.describe(), "write the entry's matches as an"
+          + " object such as {\"ipv4\": {\"destination-ipv4-network\": \"192.0.2.0/24\"}}, or leave them out to"
+          + " match every packet");
+      return destinations;
+    }
     if (matches instanceof Json.Members members) {
       for (Map.Entry<String, Json> match : members.members().entrySet()) {
         String kind = match.getKey();
@@ -479,6 +501,7 @@ final class MudFileReader {
     }
     Json list = members.get(key);
     if (list == null) {
+      // a YANG list with no entries may be left out of its container: it is empty, not unknown
       return new Json.Elements(List.of(), members.at());
     }
     if (!(list instanceof Json.Elements elements)) {

@@ -6,7 +6,9 @@ import dev.rampart.spi.fact.InvalidFactException;
 import dev.rampart.spi.source.FactSink;
 import dev.rampart.spi.source.FactSource;
 import dev.rampart.spi.source.Origin;
+import dev.rampart.spi.source.SkippedRecord;
 import dev.rampart.spi.source.SourceException;
+import dev.rampart.spi.source.TextPosition;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +22,8 @@ import java.util.stream.Stream;
 
 /**
  * One MUD file, or a directory of them, read as devices that carry the file's egress allowlist.
- * Every file is validated before any device is handed on, so a broken file yields nothing.
+ * A file is read whole before its devices are handed on: a broken file yields no device, only skipped
+ * ones (of a directory) or a failure (of a single file), never an allowlist read in part.
  */
 final class MudSource implements FactSource {
 
@@ -40,13 +43,18 @@ final class MudSource implements FactSource {
   }
 
   /**
-   * Hands one device per named id to the sink, each with the MUD file's allowlist and model.
+   * Hands one device per named id to the sink, each with the MUD file's allowlist and model. Of a
+   * directory, each file is a record: a file that cannot be read, or has a value that is wrong, makes
+   * each device named for it a skipped record, and the devices of the other files are read. A single
+   * file is the only record of its source, so any problem of it fails the source.
    *
-   * @throws SourceException with every problem of every file read, in the form
-   *     {@code FILE:LINE:COLUMN: PLACE: WHAT (FIX)}; no device has been handed on then
+   * @throws SourceException with every problem of a single file, in the form
+   *     {@code FILE:LINE:COLUMN: PLACE: WHAT (FIX)}, or the options' problems (a device named for two
+   *     files); no device has been handed on then
    */
   @Override
   public void read(FactSink sink) throws SourceException {
+    boolean directory = Files.isDirectory(location);
     Map<Path, List<String>> files = files();
     List<String> problems = new ArrayList<>();
     Map<String, Path> owner = new HashMap<>();
@@ -59,33 +67,63 @@ final class MudSource implements FactSource {
         }
       }
     }
-    Map<Path, MudProfile> profiles = new LinkedHashMap<>();
-    for (Path file : files.keySet()) {
-      MudFileReader reader = new MudFileReader(file);
-      MudProfile profile = reader.read();
-      problems.addAll(reader.problems());
-      if (profile != null) {
-        profiles.put(file, profile);
+    if (!problems.isEmpty()) {
+      throw new SourceException(problems);
+    }
+    List<ReadFile> read = new ArrayList<>();
+    for (Map.Entry<Path, List<String>> file : files.entrySet()) {
+      read.add(read(file.getKey(), file.getValue()));
+    }
+    if (!directory) {
+      for (ReadFile file : read) {
+        problems.addAll(file.problems());
+      }
+      if (!problems.isEmpty()) {
+        throw new SourceException(problems);
       }
     }
-    List<Map.Entry<Device, Origin>> devices = new ArrayList<>();
-    for (Map.Entry<Path, MudProfile> entry : profiles.entrySet()) {
-      MudProfile profile = entry.getValue();
-      Origin origin = new Origin(MudProvider.ID, entry.getKey().toString(), profile.at().line(), profile.at().column(),
-          profile.lastUpdate());
-      for (String id : files.get(entry.getKey())) {
+    for (ReadFile file : read) {
+      if (file.problems().isEmpty()) {
+        file.devices().forEach(device -> sink.accept(device, file.origin()));
+      } else {
+        skip(file, sink);
+      }
+    }
+  }
+
+  /** One MUD file read whole, as devices or, when it has problems, every problem of it. */
+  private static ReadFile read(Path file, List<String> ids) {
+    MudFileReader reader = new MudFileReader(file);
+    MudProfile profile = reader.read();
+    List<String> problems = new ArrayList<>(reader.problems());
+    TextPosition at = profile != null ? profile.at() : reader.containerAt();
+    Origin origin = new Origin(MudProvider.ID, file.toString(), at == null ? 0 : at.line(), at == null ? 0 : at.column(),
+        profile == null ? null : profile.lastUpdate());
+    List<Device> devices = new ArrayList<>();
+    if (profile != null) {
+      for (String id : ids) {
         try {
-          devices.add(Map.entry(device(id, profile), origin));
+          devices.add(device(id, profile));
         } catch (InvalidFactException e) {
-          problems.add(entry.getKey() + ":" + profile.at() + ": " + e.about(FactType.DEVICE, id).withoutFix() + " ("
+          problems.add(file + ":" + profile.at() + ": " + e.about(FactType.DEVICE, id).withoutFix() + " ("
               + e.fix() + ")");
         }
       }
     }
-    if (!problems.isEmpty()) {
-      throw new SourceException(problems);
+    return new ReadFile(origin, ids, devices, problems);
+  }
+
+  /**
+   * Every device named for a file that could not be read is skipped: the first with the file's problems,
+   * each other with a line that points at them, so that a failure lists each problem once.
+   */
+  private static void skip(ReadFile file, FactSink sink) throws SourceException {
+    String first = file.ids().get(0);
+    for (String id : file.ids()) {
+      List<String> problems = id.equals(first) ? file.problems() : List.of(file.origin().location() + ": device '" + id
+          + "': its MUD file could not be read (fix the problems listed for device '" + first + "')");
+      sink.skipped(SkippedRecord.of(file.origin(), FactType.DEVICE, id, problems));
     }
-    devices.forEach(device -> sink.accept(device.getKey(), device.getValue()));
   }
 
   @Override
@@ -168,4 +206,14 @@ final class MudSource implements FactSource {
     int dot = fileName.lastIndexOf('.');
     return dot > 0 ? fileName.substring(0, dot) : fileName;
   }
+
+  /**
+   * A MUD file as read: where it is, the devices named for it, and either their facts or its problems.
+   *
+   * @param origin the file, at its {@code ietf-mud:mud} container when the reader got that far
+   * @param ids the devices the options name for the file
+   * @param devices the devices it gave; incomplete when it has problems, and then not handed on
+   * @param problems every problem of the file, each a complete line
+   */
+  private record ReadFile(Origin origin, List<String> ids, List<Device> devices, List<String> problems) {}
 }

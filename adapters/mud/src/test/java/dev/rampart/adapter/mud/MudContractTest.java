@@ -2,6 +2,8 @@ package dev.rampart.adapter.mud;
 
 import dev.rampart.adapter.testkit.FactSourceContract;
 import dev.rampart.adapter.testkit.MalformedInput;
+import dev.rampart.adapter.testkit.NonEmptyInput;
+import dev.rampart.adapter.testkit.PartlyBadInput;
 import dev.rampart.spi.source.FactSourceProvider;
 import dev.rampart.spi.source.SourceConfig;
 import java.util.List;
@@ -41,15 +43,26 @@ class MudContractTest extends FactSourceContract {
     return new SourceConfig(Fixtures.location(fixture), Map.of("devices", "cam-01"));
   }
 
-  // TEMPORARY until this adapter's per-record work lands this session (issue 13): replaced, never shipped.
   @Override
-  protected List<dev.rampart.adapter.testkit.NonEmptyInput> nonEmptyInputsWithoutFacts() {
-    return List.of();
+  protected List<NonEmptyInput> nonEmptyInputsWithoutFacts() {
+    return List.of(
+        new NonEmptyInput("a JSON object that is not a MUD file", mud("not-mud.json")),
+        new NonEmptyInput("a directory whose one named file is not a MUD file", new SourceConfig(
+            Fixtures.location("catalogue-with-a-bad-file"), Map.of("devices.doorbell-d1", "bell-01,bell-02"))));
   }
 
-  // TEMPORARY, as above.
+  /**
+   * Of a directory, each MUD file is a record. A single file is the one record of its source, so it has no
+   * good records beside a bad one: its problems fail the source, as {@link #malformedInputs()} shows. An access
+   * list entry is no record of its own: a device whose allowlist lacked an entry that could not be read would
+   * look more restricted than its MUD file says.
+   */
   @Override
-  protected List<dev.rampart.adapter.testkit.PartlyBadInput> partlyBadInputs() {
-    return List.of();
+  protected List<PartlyBadInput> partlyBadInputs() {
+    return List.of(new PartlyBadInput("a directory with a file whose IPv6 match names an IPv4 address",
+        new SourceConfig(Fixtures.location("catalogue-with-a-bad-file"), Map.of(
+            "devices.camera-x100", "cam-01", "devices.doorbell-d1", "bell-01", "devices.lightbulb2000", "bulb-01")),
+        "doorbell-d1.json:14:75: access list 'd1-fr'.aces.ace[0] ('cloud').matches.ipv6.destination-ipv6-network:"
+            + " '192.168.1.1' is not an IPv6 network"));
   }
 }

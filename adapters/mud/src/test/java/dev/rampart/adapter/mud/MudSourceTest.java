@@ -4,16 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.rampart.adapter.testkit.RecordingSink;
 import dev.rampart.spi.fact.Device;
+import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.source.Origin;
+import dev.rampart.spi.source.SkippedRecord;
 import dev.rampart.spi.source.SourceConfig;
 import dev.rampart.spi.source.SourceException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Reads {@code lightbulb2000.json}, the example of RFC 8520 section 9; {@code camera-x100.json}, which
@@ -21,6 +27,8 @@ import org.junit.jupiter.api.Test;
  * shapes of the drafts before RFC 8519 that must be read, or refused where they are written.
  */
 class MudSourceTest {
+
+  @TempDir Path dir;
 
   @Test
   void theRfcExampleAllowsItsOneDnsNameToEachNamedDevice() throws Exception {
@@ -178,6 +186,62 @@ class MudSourceTest {
     assertEquals(List.of("mud source '" + Fixtures.location("catalogue") + "': option devices names the devices of"
         + " one MUD file, but this is a directory (give devices.NAME=ID,ID... for each file NAME.json;"
         + " files here: camera-x100, lightbulb2000, thermostat-t100)"), failure.problems());
+  }
+
+  @Test
+  void inADirectoryAFileThatCannotBeReadSkipsItsDevicesAndTheOtherFilesAreRead() throws Exception {
+    String directory = Fixtures.location("catalogue-with-a-bad-file");
+    RecordingSink partly = RecordingSink.readPartially(new MudProvider().create(new SourceConfig(directory, Map.of(
+        "devices.camera-x100", "cam-01", "devices.doorbell-d1", "bell-01,bell-02", "devices.lightbulb2000", "bulb-01"))));
+
+    assertEquals(List.of("cam-01", "bulb-01"), partly.facts().stream().map(Fact::id).toList());
+    assertEquals(List.of("device 'bell-01'", "device 'bell-02'"),
+        partly.skippedRecords().stream().map(SkippedRecord::describeFact).toList());
+    String doorbell = Path.of(directory, "doorbell-d1.json").toString();
+    assertEquals(new Origin("mud", doorbell, 2, 19), partly.skippedRecords().get(0).origin(),
+        "a skipped device is placed at its file's ietf-mud:mud container");
+    assertEquals(List.of(
+        doorbell + ":14:75: access list 'd1-fr'.aces.ace[0] ('cloud').matches.ipv6.destination-ipv6-network:"
+            + " '192.168.1.1' is not an IPv6 network (write an IPv6 prefix such as 2001:db8::/32; an IPv4 network"
+            + " goes in destination-ipv4-network under ipv4)",
+        doorbell + ": device 'bell-02': its MUD file could not be read (fix the problems listed for device 'bell-01')"),
+        partly.skippedRecords().stream().flatMap(record -> record.problems().stream()).toList());
+  }
+
+  @Test
+  void inADirectoryAFileThatIsNotMudSkipsItsDevicesWithTheShapeProblem() throws Exception {
+    Path directory = Files.createDirectories(dir.resolve("catalogue"));
+    Files.copy(Fixtures.path("lightbulb2000.json"), directory.resolve("lightbulb2000.json"));
+    Files.writeString(directory.resolve("camera.json"), "{\"name\": \"camera\", \"acls\": []}\n");
+
+    RecordingSink partly = RecordingSink.readPartially(new MudProvider().create(new SourceConfig(directory.toString(),
+        Map.of("devices.camera", "cam-01", "devices.lightbulb2000", "bulb-01"))));
+
+    assertEquals(List.of("bulb-01"), partly.facts().stream().map(Fact::id).toList());
+    assertEquals(new Origin("mud", directory.resolve("camera.json").toString(), 0, 0),
+        partly.skippedRecords().get(0).origin());
+    assertEquals(List.of(directory.resolve("camera.json") + ":1:1: no 'ietf-mud:mud' container (a MUD file (RFC 8520)"
+        + " is a JSON object with the members ietf-mud:mud and ietf-access-control-list:acls)"),
+        partly.skippedRecords().get(0).problems());
+  }
+
+  @Test
+  void matchesThatAreNotAnObjectAreAProblemNotAnEntryThatMatchesEverything() throws Exception {
+    Path file = Files.writeString(dir.resolve("odd.json"), """
+        {"ietf-mud:mud": {"mud-version": 1, "mud-url": "https://example.com/odd", "model-name": 7,
+          "from-device-policy": {"access-lists": {"access-list": [{"name": "fr"}]}}},
+         "ietf-access-control-list:acls": {"acl": [{"name": "fr", "aces": {"ace": [
+          {"name": "any", "matches": "ipv4", "actions": {"forwarding": "accept"}}]}}]}}
+        """);
+
+    SourceException failure = assertThrows(SourceException.class,
+        () -> read(new SourceConfig(file.toString(), Map.of("devices", "x-01"))));
+
+    assertEquals(List.of(
+        file + ":1:89: ietf-mud:mud.model-name: expected text but found the number 7",
+        file + ":4:30: access list 'fr'.aces.ace[0] ('any').matches: expected an object but found the text 'ipv4'"
+            + " (write the entry's matches as an object such as {\"ipv4\": {\"destination-ipv4-network\":"
+            + " \"192.0.2.0/24\"}}, or leave them out to match every packet)"), failure.problems());
   }
 
   private static Map<String, Device> read(SourceConfig config) throws SourceException {

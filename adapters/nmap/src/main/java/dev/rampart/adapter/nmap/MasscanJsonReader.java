@@ -3,19 +3,20 @@ package dev.rampart.adapter.nmap;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.rampart.adaptersupport.json.Json;
+import dev.rampart.spi.source.SourceException;
 import dev.rampart.spi.source.SourceProblems;
 import dev.rampart.spi.value.ValueFormat;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Reads masscan's JSON: the list {@code -oJ} writes (each record a host with a {@code ports} list), or
  * the one object a line of {@code --ndjson} (each record one port's {@code status} or {@code banner}).
- * Every record becomes part of the device of its {@code ip}.
+ * Every record becomes part of the device of its {@code ip}; a record with a value the reader cannot use
+ * makes that device a skipped record.
  */
 final class MasscanJsonReader {
 
@@ -32,7 +33,7 @@ final class MasscanJsonReader {
     this.hosts = hosts;
   }
 
-  void read() throws IOException {
+  void read() throws IOException, SourceException {
     JsonToken first = parser.nextToken();
     if (first == JsonToken.START_ARRAY) {
       while (parser.nextToken() != JsonToken.END_ARRAY && !problems.isFull()) {
@@ -51,30 +52,41 @@ final class MasscanJsonReader {
     hosts.finish(null);
   }
 
-  private void record(Json value) {
+  private void record(Json value) throws SourceException {
+    ScannedHost host = new ScannedHost();
     if (!(value instanceof Json.Members record)) {
-      problems.add(value.at(), "", "expected a host record (an object with \"ip\" and \"ports\") but found "
+      host.fault(value.at(), "expected a host record (an object with \"ip\" and \"ports\") but found "
           + value.describe(), WRITE_JSON);
+      hosts.add(host, value.at());
       return;
     }
-    ScannedHost host = new ScannedHost();
-    String ip = text(record, "ip");
-    if (ip != null) {
-      (ip.contains(":") ? host.ipv6 : host.ipv4).add(ip);
+    Json ip = record.get("ip");
+    if (ip instanceof Json.Text address) {
+      (address.text().contains(":") ? host.ipv6 : host.ipv4).add(address.text());
+    } else {
+      host.fault(record.at(), "the host record has " + (ip == null ? "no \"ip\"" : "\"ip\" " + ip.describe()
+          + ", not an address"), "masscan writes the address of every record as text; " + ScannedHost.RESTORE);
     }
-    timestamp(record.get("timestamp"));
+    timestamp(host, record.get("timestamp"));
     Json ports = record.get("ports");
     if (ports == null && record.get("rec_type") != null) {
       // --ndjson: one port's status or banner a line, its details under "data"
-      Json.Members data = record.get("data") instanceof Json.Members members ? members : new Json.Members(Map.of(), record.at());
       host.ports = new ArrayList<>();
-      port(host, record, text(record, "proto"), text(data, "status"), text(data, "service_name"));
+      Json data = record.get("data");
+      if (data instanceof Json.Members details) {
+        port(host, record, text(record, "proto"), text(details, "status"), text(details, "service_name"));
+      } else {
+        host.fault((data == null ? record : data).at(), "the record's \"data\" is "
+            + (data == null ? "missing" : data.describe()) + ", not an object",
+            "masscan --ndjson writes a port's status or banner under \"data\"; " + ScannedHost.RESTORE);
+      }
       hosts.add(host, record.at());
       return;
     }
     if (!(ports instanceof Json.Elements list)) {
-      problems.add(record.at(), "", "the host record " + (ip == null ? "" : "of " + ip + " ")
-          + "has neither a \"ports\" list (-oJ) nor a \"rec_type\" (--ndjson)", WRITE_JSON);
+      host.fault(record.at(), "the host record has neither a \"ports\" list (-oJ) nor a \"rec_type\" (--ndjson)",
+          WRITE_JSON);
+      hosts.add(host, record.at());
       return;
     }
     host.ports = new ArrayList<>();
@@ -87,7 +99,7 @@ final class MasscanJsonReader {
   /** A port of {@code -oJ}: its status, or the banner masscan grabbed from it. */
   private void port(ScannedHost host, Json element) {
     if (!(element instanceof Json.Members port)) {
-      problems.add(element.at(), "", "expected a port (an object with \"port\" and \"proto\") but found "
+      host.fault(element.at(), "expected a port (an object with \"port\" and \"proto\") but found "
           + element.describe(), WRITE_JSON);
       return;
     }
@@ -109,27 +121,45 @@ final class MasscanJsonReader {
     Json number = port.get("port");
     Integer portNumber = number instanceof Json.Number n ? portNumber(n.text()) : null;
     if (portNumber == null) {
-      problems.add((number == null ? port : number).at(), "", "\"port\" "
+      host.fault((number == null ? port : number).at(), "\"port\" "
           + (number == null ? "is missing" : "is " + number.describe() + ", not a port number"),
-          ValueFormat.PORT.fix() + "; restore the value from the original scan");
+          ValueFormat.PORT.fix() + "; " + ScannedHost.RESTORE);
+    }
+    if (!ScannedPort.PROTOCOLS.contains(String.valueOf(proto))) {
+      Json given = port.get("proto");
+      host.fault((given == null ? port : given).at(), "\"proto\" " + (given == null ? "is missing"
+          : "is " + given.describe() + ", not a protocol masscan scans"), "masscan writes tcp, udp, sctp or icmp; "
+          + ScannedHost.RESTORE);
+    }
+    String state = status == null && banner != null ? "open" : status;
+    if (state == null) {
+      host.fault(port.at(), "the port has neither a \"status\" nor a banner", "masscan writes one of them for"
+          + " every port it lists; " + ScannedHost.RESTORE);
+    } else if (!ScannedPort.STATES.contains(state)) {
+      host.fault(port.at(), "\"status\" is '" + state + "', not a port state", "masscan writes open or closed; "
+          + ScannedHost.RESTORE);
+    }
+    if (portNumber == null) {
       return;
     }
     ScannedPort scanned = new ScannedPort(portNumber, ScannedPort.transport(proto));
-    scanned.state = status == null && banner != null ? "open" : status;
+    scanned.state = state;
     scanned.tlsBanner = ScannedPort.isTlsBanner(banner);
     Objects.requireNonNull(host.ports, "ports").add(scanned);
   }
 
-  private void timestamp(@Nullable Json value) {
+  /** The time of the first record, as the scan's: masscan writes seconds since 1970, as text or a number. */
+  private void timestamp(ScannedHost host, @Nullable Json value) {
     String seconds = value instanceof Json.Text text ? text.text() : value instanceof Json.Number n ? n.text() : null;
-    if (seconds == null || firstSeen != null) {
+    if (value == null) {
       return;
     }
     try {
-      firstSeen = Instant.ofEpochSecond(Long.parseLong(seconds.trim()));
+      Instant at = Instant.ofEpochSecond(Long.parseLong(String.valueOf(seconds).trim()));
+      firstSeen = firstSeen == null ? at : firstSeen;
     } catch (NumberFormatException e) {
-      problems.add(value.at(), "", "\"timestamp\" is " + value.describe() + ", not a time in seconds since 1970",
-          "masscan writes the time as a whole number; restore it or remove the member");
+      host.fault(value.at(), "\"timestamp\" is " + value.describe() + ", not a time in seconds since 1970",
+          "masscan writes the time as a whole number; " + ScannedHost.RESTORE);
     }
   }
 

@@ -53,10 +53,12 @@ public final class NmapScanSource implements FactSource {
 
   /**
    * Streams a device for every host that is up into the sink, each with the file, line and column of its
-   * {@code <host>} element and the scan's start time.
+   * {@code <host>} element and the scan's start time, and hands the sink each host it cannot read as
+   * skipped, with every value of it that is wrong, in the form {@code FILE:LINE:COLUMN: host ADDRESS: WHAT (FIX)}.
    *
-   * @throws SourceException with every problem found, one line each, in the form
-   *     {@code FILE:LINE:COLUMN: WHAT (FIX)}; facts already handed to the sink must then be discarded
+   * @throws SourceException when the file as a whole cannot be read (not a scan, not XML or JSON, cut short,
+   *     no host at all), with every problem found, one line each, in the form {@code FILE:LINE:COLUMN: WHAT (FIX)};
+   *     or when the sink refuses a skipped host. Facts already handed to the sink must then be discarded
    */
   @Override
   public void read(FactSink sink) throws SourceException {
@@ -83,7 +85,8 @@ public final class NmapScanSource implements FactSource {
     problems.throwIfAny();
   }
 
-  private void readMasscanJson(InputStream in, FactSink sink, SourceProblems problems) throws IOException {
+  private void readMasscanJson(InputStream in, FactSink sink, SourceProblems problems)
+      throws IOException, SourceException {
     JsonParser parser = JsonFailure.STRICT.createParser(in);
     try (parser) {
       HostDevices hosts = new HostDevices(name, sink, problems, scannedFrom, HostDevices.Dialect.MASSCAN_JSON);

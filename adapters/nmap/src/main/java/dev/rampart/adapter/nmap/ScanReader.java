@@ -3,11 +3,13 @@ package dev.rampart.adapter.nmap;
 import dev.rampart.spi.fact.Exposure;
 import dev.rampart.spi.fact.InvalidFactException;
 import dev.rampart.spi.source.FactSink;
+import dev.rampart.spi.source.SourceException;
 import dev.rampart.spi.source.SourceProblems;
 import dev.rampart.spi.source.TextPosition;
 import dev.rampart.spi.value.ValueFormat;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Objects;
 import java.util.Set;
 import javax.xml.stream.XMLStreamException;
 import org.jspecify.annotations.Nullable;
@@ -23,6 +25,8 @@ final class ScanReader {
   private static final String ROOT = "nmaprun";
   private static final String MASSCAN = "masscan";
   /** The scripts whose output is read; every other script is skipped unread. */
+  /** The host states of nmap's DTD; only {@code up} makes a device. */
+  private static final Set<String> HOST_STATES = Set.of("up", "down", "unknown", "skipped");
   private static final Set<String> SCRIPTS = Set.of(CipherScan.SCRIPT, SslV2Script.SCRIPT, KnownKeyScript.SCRIPT,
       AuthScript.SCRIPT, CertificateScript.SCRIPT);
 
@@ -42,7 +46,7 @@ final class ScanReader {
     this.scannedFrom = scannedFrom;
   }
 
-  void read() throws XMLStreamException {
+  void read() throws XMLStreamException, SourceException {
     if (!cursor.toRoot()) {
       problems.add(cursor.position(), "", "the file holds no XML element", XmlFailure.WRITE_XML);
       return;
@@ -59,6 +63,7 @@ final class ScanReader {
     hosts.collectedAt(startTime(cursor.attribute("start")));
     int root = cursor.level();
     while (cursor.nextChild(root)) {
+      // <scaninfo>, <verbose>, <taskbegin>, <prescript>, <runstats> ... describe the run, not a host
       if (cursor.name().equals("host")) {
         readHost(hosts);
       }
@@ -80,26 +85,42 @@ final class ScanReader {
     }
   }
 
-  private void readHost(HostDevices hosts) throws XMLStreamException {
+  private void readHost(HostDevices hosts) throws XMLStreamException, SourceException {
     TextPosition at = cursor.position();
     ScannedHost host = new ScannedHost();
     int level = cursor.level();
     while (cursor.nextChild(level)) {
       switch (cursor.name()) {
-        case "status" -> host.status = cursor.attribute("state");
+        case "status" -> status(host);
         case "address" -> address(host);
         case "hostnames" -> hostnames(host);
         case "ports" -> ports(host);
+        // OS detection, uptime, traceroute, host scripts and timings say nothing the fact model holds
         default -> { }
       }
+    }
+    if (!masscan && host.status == null) {
+      host.fault(at, "the <host> has no <status>", "nmap writes whether each host is up; " + ScannedHost.RESTORE);
     }
     hosts.add(host, at);
   }
 
+  private void status(ScannedHost host) {
+    String state = cursor.attribute("state");
+    if (state == null || !HOST_STATES.contains(state)) {
+      host.fault(cursor.position(), "<status state=\"" + state + "\"> is not a host state nmap writes",
+          "nmap writes up, down, unknown or skipped; " + ScannedHost.RESTORE);
+    }
+    host.status = state;
+  }
+
   private void address(ScannedHost host) {
     String address = cursor.attribute("addr");
-    String type = cursor.attribute("addrtype");
-    if (address == null || type == null) {
+    // nmap's DTD makes ipv4 the type of an address written without one
+    String type = Objects.requireNonNullElse(cursor.attribute("addrtype"), "ipv4");
+    if (address == null || address.isBlank()) {
+      host.fault(cursor.position(), "an <address> without an addr", "nmap writes the address in addr; "
+          + ScannedHost.RESTORE);
       return;
     }
     switch (type) {
@@ -109,7 +130,8 @@ final class ScanReader {
         host.mac = address;
         host.macVendor = cursor.attribute("vendor");
       }
-      default -> { }
+      default -> host.fault(cursor.position(), "<address addrtype=\"" + type + "\"> is not an address type nmap"
+          + " writes", "nmap writes ipv4, ipv6 or mac; " + ScannedHost.RESTORE);
     }
   }
 
@@ -117,6 +139,7 @@ final class ScanReader {
     int level = cursor.level();
     while (cursor.nextChild(level)) {
       String name = cursor.attribute("name");
+      // an empty name is no name: nmap writes <hostname name=""> when a reverse lookup gave nothing
       if (!cursor.name().equals("hostname") || name == null || name.isBlank()) {
         continue;
       }
@@ -132,6 +155,7 @@ final class ScanReader {
     host.ports = new ArrayList<>();
     int level = cursor.level();
     while (cursor.nextChild(level)) {
+      // <extraports> only counts the ports of one state that were not listed one by one
       if (cursor.name().equals("port")) {
         ScannedPort port = port(host);
         if (port != null) {
@@ -142,6 +166,7 @@ final class ScanReader {
   }
 
   private @Nullable ScannedPort port(ScannedHost host) throws XMLStreamException {
+    TextPosition at = cursor.position();
     String protocol = cursor.attribute("protocol");
     if ("ip".equals(protocol)) {
       // An IP protocol scan (-sO) lists protocol numbers, not services.
@@ -157,35 +182,43 @@ final class ScanReader {
       }
       return null;
     }
-    Integer number = portNumber(cursor.attribute("portid"));
+    String portId = cursor.attribute("portid");
+    Integer number = portNumber(portId);
     if (number == null) {
-      return null;
+      host.fault(at, "<port portid=\"" + portId + "\"> is not a port number",
+          ValueFormat.PORT.fix() + "; " + ScannedHost.RESTORE);
     }
-    ScannedPort port = new ScannedPort(number, ScannedPort.transport(protocol));
+    if (!ScannedPort.PROTOCOLS.contains(String.valueOf(protocol))) {
+      host.fault(at, "<port protocol=\"" + protocol + "\"> is not a protocol nmap scans",
+          "nmap writes tcp, udp, sctp or ip; " + ScannedHost.RESTORE);
+    }
+    ScannedPort port = new ScannedPort(number == null ? 0 : number, ScannedPort.transport(protocol));
     int level = cursor.level();
     while (cursor.nextChild(level)) {
       switch (cursor.name()) {
         case "state" -> port.state = cursor.attribute("state");
         case "service" -> service(port);
-        case "script" -> script(port);
+        case "script" -> script(host, port);
         default -> { }
       }
     }
-    return port;
+    if (port.state == null) {
+      host.fault(at, "<port portid=\"" + portId + "\"> has no <state>", "nmap writes the state of every port it"
+          + " lists; " + ScannedHost.RESTORE);
+    } else if (!ScannedPort.STATES.contains(port.state)) {
+      host.fault(at, "<state state=\"" + port.state + "\"> is not a port state nmap writes", ScannedPort.STATES_FIX
+          + "; " + ScannedHost.RESTORE);
+    }
+    return number == null ? null : port;
   }
 
-  private @Nullable Integer portNumber(@Nullable String portId) {
+  private static @Nullable Integer portNumber(@Nullable String portId) {
     try {
       int number = Integer.parseInt(String.valueOf(portId).trim());
-      if (ValueFormat.PORT.accepts(number)) {
-        return number;
-      }
+      return ValueFormat.PORT.accepts(number) ? number : null;
     } catch (NumberFormatException e) {
-      // reported below
+      return null;
     }
-    problems.add(cursor.position(), "", "<port portid=\"" + portId + "\"> is not a port number",
-        ValueFormat.PORT.fix() + "; restore the value from the original scan");
-    return null;
   }
 
   private void service(ScannedPort port) {
@@ -202,30 +235,45 @@ final class ScanReader {
     port.method = cursor.attribute("method");
   }
 
-  private void script(ScannedPort port) throws XMLStreamException {
+  private void script(ScannedHost host, ScannedPort port) throws XMLStreamException {
     TextPosition at = cursor.position();
     String id = cursor.attribute("id");
     if (id == null || !SCRIPTS.contains(id)) {
+      // deliberately unread: no other script's output is evidence a rule reads (docs/adapters/nmap.md)
       return;
     }
     ScriptOutput output = ScriptOutput.read(cursor);
     if (output.failed()) {
+      // "ERROR: ..." says the script could not look, which is no evidence either way: the fields stay unknown
       return;
     }
     switch (id) {
       case CipherScan.SCRIPT -> port.ciphers = CipherScan.of(output);
-      case SslV2Script.SCRIPT -> port.sslV2 = SslV2Script.of(output);
-      case KnownKeyScript.SCRIPT -> port.knownKey = KnownKeyScript.of(output);
+      case SslV2Script.SCRIPT -> {
+        port.sslV2 = SslV2Script.of(output);
+        if (!port.sslV2.supported()) {
+          // nmap writes the script only when the server speaks SSL 2.0: output that says otherwise is not nmap's
+          host.fault(at, "<script id=\"" + id + "\"> says neither 'SSLv2 supported' nor an SSL 2.0 cipher suite",
+              "nmap writes this script's result only for a server that speaks SSL 2.0; " + ScannedHost.RESTORE);
+        }
+      }
+      case KnownKeyScript.SCRIPT -> {
+        port.knownKey = KnownKeyScript.of(output);
+        if (port.knownKey == null) {
+          // read as "not found", the certificate's published key would pass the shared-key rule
+          host.fault(at, "<script id=\"" + id + "\"> names no list the key was found in", "nmap writes 'Found in"
+              + " LIST (SHA-1: ...)' and a section element when it finds the key; " + ScannedHost.RESTORE);
+        }
+      }
       case AuthScript.SCRIPT -> port.authSchemes = AuthScript.schemes(output);
       default -> {
         try {
           port.certificate = CertificateScript.of(output);
         } catch (InvalidFactException e) {
-          problems.add(at, "", "<script id=\"" + id + "\">: certificate " + e.withoutFix(),
-              e.fix() + "; restore the value from the original scan");
+          host.fault(at, "<script id=\"" + id + "\">: certificate " + e.withoutFix(), e.fix() + "; "
+              + ScannedHost.RESTORE);
         }
       }
     }
   }
-
 }

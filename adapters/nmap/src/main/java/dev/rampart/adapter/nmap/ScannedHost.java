@@ -7,6 +7,7 @@ import dev.rampart.spi.fact.Exposure;
 import dev.rampart.spi.fact.FactType;
 import dev.rampart.spi.fact.InvalidFactException;
 import dev.rampart.spi.fact.Service;
+import dev.rampart.spi.source.TextPosition;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,13 +16,20 @@ import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
-/** One {@code <host>} as it is read, turned into a {@link Device} once complete. */
+/**
+ * One {@code <host>} as it is read (for masscan, every record of one address), turned into a {@link Device}
+ * once complete, or skipped with its {@link Fault faults}.
+ */
 final class ScannedHost {
 
   /** The device attribute that names the public list of compromised keys a certificate's key is in. */
   static final String KNOWN_KEY = "knownKey";
+  /** The fix of a value an unedited scan never holds. */
+  static final String RESTORE = "restore the value from the original scan";
 
   @Nullable String status;
+  /** What the reader could not use, each a reason to skip the whole host rather than read it in part. */
+  final List<Fault> faults = new ArrayList<>();
   final List<String> ipv4 = new ArrayList<>();
   final List<String> ipv6 = new ArrayList<>();
   @Nullable String mac;
@@ -42,9 +50,15 @@ final class ScannedHost {
     return pinged || ports != null && ports.stream().anyMatch(port -> "open".equals(port.state));
   }
 
+  /** Notes a value of this host the reader cannot use, at the place it is written. */
+  void fault(@Nullable TextPosition at, String what, String fix) {
+    faults.add(new Fault(at, what, fix));
+  }
+
   /** Adds what another {@code <host>} of the same address said: masscan writes one for each port and banner. */
   void absorb(ScannedHost other) {
     pinged |= other.pinged;
+    faults.addAll(other.faults);
     if (other.ports == null) {
       return;
     }
@@ -143,4 +157,15 @@ final class ScannedHost {
     }
     return null;
   }
+
+  /**
+   * A value of the host the reader cannot use: a port number or protocol out of range, a state nobody
+   * knows, an address that is none. The host is skipped with every fault it has, never read in part: a
+   * device without the port it could not read would look like a device without that port.
+   *
+   * @param at where the value is written, or {@code null} when the reader does not know
+   * @param what what is wrong, quoting the value
+   * @param fix how to fix it
+   */
+  record Fault(@Nullable TextPosition at, String what, String fix) {}
 }

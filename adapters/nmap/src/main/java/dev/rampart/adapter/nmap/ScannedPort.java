@@ -7,10 +7,18 @@ import dev.rampart.spi.fact.ServiceState;
 import dev.rampart.spi.fact.Transport;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /** One {@code <port>} of a host as it is read, turned into a {@link Service} once complete. */
 final class ScannedPort {
+
+  /** The protocols whose ports are services; nmap's {@code ip} (-sO) and masscan's {@code icmp} are read apart. */
+  static final Set<String> PROTOCOLS = Set.of("tcp", "udp", "sctp");
+  /** The port states nmap writes (its DTD leaves them open); masscan writes {@code open} and {@code closed}. */
+  static final Set<String> STATES = Set.of("open", "closed", "filtered", "unfiltered", "open|filtered",
+      "closed|filtered");
+  static final String STATES_FIX = "nmap writes open, closed, filtered, unfiltered, open|filtered or closed|filtered";
 
   private static final String SSL2 = "ssl2";
 
@@ -121,6 +129,7 @@ final class ScannedPort {
       case "open" -> ServiceState.OPEN;
       case "closed" -> ServiceState.CLOSED;
       case "filtered", "closed|filtered" -> ServiceState.FILTERED;
+      // open|filtered and unfiltered; a state outside STATES never gets here, its host is skipped
       default -> null;
     };
   }

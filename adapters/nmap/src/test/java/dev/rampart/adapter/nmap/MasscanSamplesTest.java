@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.rampart.adapter.testkit.RecordingSink;
 import dev.rampart.spi.fact.Device;
+import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.Service;
 import dev.rampart.spi.source.Origin;
+import dev.rampart.spi.source.SkippedRecord;
 import dev.rampart.spi.source.SourceException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -105,25 +107,52 @@ class MasscanSamplesTest {
   }
 
   @Test
-  void jsonRecordsTheAdapterDoesNotUnderstandAreLocatedProblems() throws IOException {
+  void jsonRecordsTheAdapterDoesNotUnderstandAreSkippedWithTheirPlaceAndTheOthersAreRead() throws Exception {
     Path scan = Files.writeString(dir.resolve("scan.json"), """
         [
         {"ip": "10.0.0.5", "timestamp": "1629960621", "ports": [{"port": 80, "proto": "tcp", "status": "open"}]},
         {"ip": "10.0.0.6", "timestamp": "1629960621"},
         {"ip": "10.0.0.7", "ports": [{"port": "http", "proto": "tcp", "status": "open"}, 7]},
-        "10.0.0.8"
+        "10.0.0.8",
+        {"ip": "10.0.0.9", "ports": [{"port": 22, "proto": "tcp", "status": "sideways"}]}
         ]
         """);
 
+    RecordingSink partly = RecordingSink.readPartially(NmapScanSource.of(scan));
+
+    assertEquals(List.of("10.0.0.5"), partly.facts().stream().map(Fact::id).toList());
+    assertEquals(List.of("device '10.0.0.6'", "device '10.0.0.7'", "a record", "device '10.0.0.9'"),
+        partly.skippedRecords().stream().map(SkippedRecord::describeFact).toList());
     assertEquals(("""
-        FILE:3:1: the host record of 10.0.0.6 has neither a "ports" list (-oJ) nor a "rec_type" (--ndjson) \
+        FILE:3:1: host 10.0.0.6: the host record has neither a "ports" list (-oJ) nor a "rec_type" (--ndjson) \
         (run masscan with -oJ (or -oX) to write a scan Rampart reads)
-        FILE:4:39: "port" is the text 'http', not a port number \
+        FILE:4:39: host 10.0.0.7: "port" is the text 'http', not a port number \
         (ports are 1 to 65535; restore the value from the original scan)
-        FILE:4:82: expected a port (an object with "port" and "proto") but found the number 7 \
+        FILE:4:82: host 10.0.0.7: expected a port (an object with "port" and "proto") but found the number 7 \
         (run masscan with -oJ (or -oX) to write a scan Rampart reads)
         FILE:5:1: expected a host record (an object with "ip" and "ports") but found the text '10.0.0.8' \
         (run masscan with -oJ (or -oX) to write a scan Rampart reads)
+        FILE:6:30: host 10.0.0.9: "status" is 'sideways', not a port state \
+        (masscan writes open or closed; restore the value from the original scan)
+        """).replace("FILE", scan.toString()), Fixtures.problems(scan));
+  }
+
+  @Test
+  void aJsonRecordWithoutAnAddressIsSkippedUnidentified() throws Exception {
+    Path scan = Files.writeString(dir.resolve("scan.ndjson"), """
+        {"ip":"10.0.0.5","timestamp":"1630156508","port":80,"proto":"tcp","rec_type":"status","data":{"status":"open"}}
+        {"timestamp":"1630156508","port":443,"proto":"tcp","rec_type":"status","data":{"status":"open"}}
+        {"ip":"10.0.0.6","timestamp":"1630156508","port":443,"proto":"tcp","rec_type":"status","data":"open"}
+        """);
+
+    RecordingSink partly = RecordingSink.readPartially(NmapScanSource.of(scan));
+
+    assertEquals(List.of("10.0.0.5"), partly.facts().stream().map(Fact::id).toList());
+    assertEquals(("""
+        FILE:2:1: the host record has no "ip" (masscan writes the address of every record as text; \
+        restore the value from the original scan)
+        FILE:3:95: host 10.0.0.6: the record's "data" is the text 'open', not an object \
+        (masscan --ndjson writes a port's status or banner under "data"; restore the value from the original scan)
         """).replace("FILE", scan.toString()), Fixtures.problems(scan));
   }
 

@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.rampart.adapter.testkit.RecordingSink;
 import dev.rampart.spi.fact.Device;
 import dev.rampart.spi.fact.Fact;
+import dev.rampart.spi.source.Origin;
+import dev.rampart.spi.source.SkippedRecord;
 import dev.rampart.spi.source.SourceException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -92,29 +95,76 @@ class NmapProblemsTest {
   }
 
   @Test
-  void editedValuesAreAllReportedInOneRun() throws IOException {
+  void aBadStartTimeFailsTheScanAsAWhole() throws IOException {
     Path edited = Files.writeString(dir.resolve("edited.xml"), """
         <?xml version="1.0"?>
         <nmaprun scanner="nmap" start="yesterday">
-        <host><status state="up"/><address addr="10.0.0.1" addrtype="ipv4"/>
-        <ports><port protocol="tcp" portid="http"><state state="open"/></port>
-        <port protocol="tcp" portid="70000"><state state="open"/></port></ports>
-        </host>
-        <host><status state="up"/></host>
+        <host><status state="up"/><address addr="10.0.0.1" addrtype="ipv4"/></host>
         </nmaprun>
         """);
 
     assertEquals(("""
         FILE:2:43: <nmaprun start="yesterday"> is not a time in seconds since 1970 \
         (nmap writes the scan's start as a whole number; restore it or remove the attribute)
-        FILE:4:43: <port portid="http"> is not a port number (ports are 1 to 65535; restore the value from the original scan)
-        FILE:5:37: <port portid="70000"> is not a port number (ports are 1 to 65535; restore the value from the original scan)
-        FILE:7:7: a host that is up has no <address> (nmap always writes one; restore it from the original scan)
         """).replace("FILE", edited.toString()), Fixtures.problems(edited));
   }
 
   @Test
-  void valuesTheFactModelRefusesAreReportedPerHostWithThePlace() throws IOException {
+  void aHostWithAPortStateOrAddressNobodyKnowsIsSkippedWithEveryFaultAndTheOthersAreRead() throws Exception {
+    Path edited = Files.writeString(dir.resolve("edited.xml"), """
+        <?xml version="1.0"?>
+        <nmaprun scanner="nmap">
+        <host><status state="up"/><address addr="10.0.0.1" addrtype="ipv4"/>
+        <ports><port protocol="tcp" portid="http"><state state="open"/></port>
+        <port protocol="tcp" portid="70000"><state state="open"/></port></ports>
+        </host>
+        <host><status state="up"/></host>
+        <host><status state="up"/><address addr="10.0.0.3" addrtype="ipv4"/>
+        <ports><port protocol="tcpx" portid="22"><state state="open"/></port>
+        <port protocol="udp" portid="161"><state state="half-open"/></port>
+        <port protocol="udp" portid="162"></port></ports></host>
+        <host><status state="sideways"/><address addr="10.0.0.4" addrtype="ipv4"/></host>
+        <host><address addr="10.0.0.5" addrtype="ipv4"/></host>
+        <host><status state="up"/><address addr="10.0.0.6" addrtype="ipx"/><address addrtype="ipv4"/></host>
+        <host><status state="up"/><address addr="10.0.0.7"/>
+        <ports><port protocol="udp" portid="161"><state state="open|filtered"/></port></ports></host>
+        </nmaprun>
+        """);
+
+    RecordingSink partly = RecordingSink.readPartially(NmapScanSource.of(edited));
+
+    assertEquals(List.of("10.0.0.7"), partly.facts().stream().map(Fact::id).toList(),
+        "an address without addrtype is ipv4, as nmap's DTD says; open|filtered is a state nmap writes");
+    assertEquals(List.of("device '10.0.0.1'", "a record", "device '10.0.0.3'", "device '10.0.0.4'", "device '10.0.0.5'",
+        "a record"), partly.skippedRecords().stream().map(SkippedRecord::describeFact).toList());
+    assertEquals(new Origin("nmap", edited.toString(), 3, 7), partly.skippedRecords().get(0).origin(),
+        "a skipped host is placed at its <host> element");
+    assertEquals(("""
+        FILE:4:43: host 10.0.0.1: <port portid="http"> is not a port number \
+        (ports are 1 to 65535; restore the value from the original scan)
+        FILE:5:37: host 10.0.0.1: <port portid="70000"> is not a port number \
+        (ports are 1 to 65535; restore the value from the original scan)
+        FILE:7:7: a host that is up has no <address> (nmap always writes one; restore the value from the original scan)
+        FILE:9:42: host 10.0.0.3: <port protocol="tcpx"> is not a protocol nmap scans \
+        (nmap writes tcp, udp, sctp or ip; restore the value from the original scan)
+        FILE:10:35: host 10.0.0.3: <state state="half-open"> is not a port state nmap writes \
+        (nmap writes open, closed, filtered, unfiltered, open|filtered or closed|filtered; \
+        restore the value from the original scan)
+        FILE:11:35: host 10.0.0.3: <port portid="162"> has no <state> \
+        (nmap writes the state of every port it lists; restore the value from the original scan)
+        FILE:12:33: host 10.0.0.4: <status state="sideways"> is not a host state nmap writes \
+        (nmap writes up, down, unknown or skipped; restore the value from the original scan)
+        FILE:13:7: host 10.0.0.5: the <host> has no <status> \
+        (nmap writes whether each host is up; restore the value from the original scan)
+        FILE:14:7: a host that is up has no <address> (nmap always writes one; restore the value from the original scan)
+        FILE:14:68: <address addrtype="ipx"> is not an address type nmap writes \
+        (nmap writes ipv4, ipv6 or mac; restore the value from the original scan)
+        FILE:14:94: an <address> without an addr (nmap writes the address in addr; restore the value from the original scan)
+        """).replace("FILE", edited.toString()), Fixtures.problems(edited));
+  }
+
+  @Test
+  void valuesTheFactModelRefusesSkipTheirHostWithThePlace() throws Exception {
     Path edited = Files.writeString(dir.resolve("edited.xml"), """
         <?xml version="1.0"?>
         <nmaprun scanner="nmap">
@@ -132,17 +182,59 @@ class NmapProblemsTest {
         </nmaprun>
         """);
 
+    RecordingSink partly = RecordingSink.readPartially(NmapScanSource.of(edited));
+
+    assertEquals(List.of("10.0.0.4"), partly.facts().stream().map(Fact::id).toList());
+    assertEquals(List.of("010.0.0.1", "10.0.0.2", "10.0.0.3"),
+        partly.skippedRecords().stream().map(SkippedRecord::factId).toList());
     assertEquals(("""
-        FILE:3:7: device '010.0.0.1': ipAddresses[0] '010.0.0.1' is not an IP address \
+        FILE:3:7: host 010.0.0.1: ipAddresses[0] '010.0.0.1' is not an IP address \
         (write an IPv4 address such as 192.0.2.10 or an IPv6 address such as 2001:db8::10; \
         restore the value from the original scan)
-        FILE:4:7: device '10.0.0.2': macAddress '00:1A:2B:3C:4D' is not a MAC address (write six pairs of hex digits \
+        FILE:4:7: host 10.0.0.2: macAddress '00:1A:2B:3C:4D' is not a MAC address (write six pairs of hex digits \
         such as 00:1a:2b:3c:4d:5e (00-1A-2B-3C-4D-5E and 001a.2b3c.4d5e are accepted too); \
         restore the value from the original scan)
-        FILE:7:40: <port portid="0"> is not a port number (ports are 1 to 65535; restore the value from the original scan)
-        FILE:9:33: <script id="ssl-cert">: certificate keySize 0 is not a key size \
+        FILE:7:40: host 10.0.0.3: <port portid="0"> is not a port number \
+        (ports are 1 to 65535; restore the value from the original scan)
+        FILE:9:33: host 10.0.0.3: <script id="ssl-cert">: certificate keySize 0 is not a key size \
         (a key size is a positive number of bits, e.g. 2048; restore the value from the original scan)
         """).replace("FILE", edited.toString()), Fixtures.problems(edited));
+  }
+
+  @Test
+  void sslScriptOutputThatSaysNothingReadableSkipsItsHostRatherThanReadingAsNotFound() throws Exception {
+    Path edited = Files.writeString(dir.resolve("edited.xml"), """
+        <?xml version="1.0"?>
+        <nmaprun scanner="nmap">
+        <host><status state="up"/><address addr="10.0.0.1" addrtype="ipv4"/>
+        <ports><port protocol="tcp" portid="443"><state state="open"/><service name="https" tunnel="ssl"/>
+        <script id="ssl-known-key" output="Trouvé dans Little Black Box"/>
+        <script id="sslv2" output="SSLv2 pris en charge"/></port></ports></host>
+        <host><status state="up"/><address addr="10.0.0.2" addrtype="ipv4"/>
+        <ports><port protocol="tcp" portid="443"><state state="open"/><service name="https" tunnel="ssl"/>
+        <script id="ssl-known-key" output="ERROR: Script execution failed (use -d to debug)"/></port></ports></host>
+        </nmaprun>
+        """);
+
+    RecordingSink partly = RecordingSink.readPartially(NmapScanSource.of(edited));
+
+    assertEquals(List.of("10.0.0.2"), partly.facts().stream().map(Fact::id).toList(),
+        "a script that failed is no evidence either way: its host is read, the fields stay unknown");
+    assertEquals(("""
+        FILE:5:67: host 10.0.0.1: <script id="ssl-known-key"> names no list the key was found in \
+        (nmap writes 'Found in LIST (SHA-1: ...)' and a section element when it finds the key; \
+        restore the value from the original scan)
+        FILE:6:51: host 10.0.0.1: <script id="sslv2"> says neither 'SSLv2 supported' nor an SSL 2.0 cipher suite \
+        (nmap writes this script's result only for a server that speaks SSL 2.0; restore the value from the original scan)
+        """).replace("FILE", edited.toString()), Fixtures.problems(edited));
+  }
+
+  @Test
+  void aScanThatListsNoHostIsAProblemNotACleanScanOfNothing() {
+    assertProblems("no-hosts.xml", """
+        FILE:4:162: the scan lists no host, so it gives no device \
+        (nmap lists only the hosts that answered: none did; scan hosts that are up, or leave out this source)
+        """);
   }
 
   @Test

@@ -5,6 +5,7 @@ import static dev.rampart.spi.fact.Transport.TCP;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.rampart.adapter.testkit.RecordingSink;
 import dev.rampart.spi.fact.Certificate;
 import dev.rampart.spi.fact.Device;
 import dev.rampart.spi.fact.Service;
@@ -24,6 +25,8 @@ class NmapRealWorldSamplesTest {
 
   private static final String DIONAEA = "real-world/libnmap-dionaea-scan.xml";
   private static final String NMAP_551 = "real-world/libnmap-os-banner-scripts-nmap551.xml";
+  private static final String PING_791 = "real-world/libnmap-host-ping-nmap791.xml";
+  private static final String ALL_FILTERED_551 = "real-world/libnmap-all-filtered-nmap551.xml";
 
   /** Nmap 7.91, {@code -sV -O --script default,safe}, of a dionaea honeypot posing as an IoT/NAS box. */
   @Nested
@@ -165,6 +168,42 @@ class NmapRealWorldSamplesTest {
 
       assertEquals(List.of(new Origin("nmap", file, 7, 51, Instant.ofEpochSecond(1368156682))),
           Fixtures.read(Fixtures.path(NMAP_551)).origins());
+    }
+  }
+
+  /** Nmap 7.91 {@code -sP} (a ping scan, today's {@code -sn}) of one host: no {@code <ports>} element at all. */
+  @Nested
+  class Nmap791PingScan {
+
+    @Test
+    void theHostIsADeviceWhoseServicesAreUnknownNotNone() throws SourceException {
+      RecordingSink read = Fixtures.read(Fixtures.path(PING_791));
+
+      assertEquals(List.of(Device.builder("172.28.1.3")
+          .name("dionaea")
+          .macAddress("02:42:ac:1c:01:03")
+          .ipAddresses(List.of("172.28.1.3"))
+          .build()), read.facts(), "no port was scanned: services, credentials and TLS stay unknown");
+      assertEquals(List.of(new Origin("nmap", Fixtures.path(PING_791).toString(), 8, 7,
+          Instant.ofEpochSecond(1607282135))), read.origins());
+    }
+  }
+
+  /**
+   * Nmap 5.51 (XML output 1.03), a default scan of a host that answered but whose 1000 ports were all filtered:
+   * {@code <ports>} holds only {@code <extraports state="filtered" count="1000">}.
+   */
+  @Nested
+  class Nmap551EveryPortFiltered {
+
+    @Test
+    void theHostIsADeviceWithNoServiceNotOneOfUnknownServices() throws SourceException {
+      RecordingSink read = Fixtures.read(Fixtures.path(ALL_FILTERED_551));
+
+      assertEquals(List.of(Device.builder("10.1.1.1").ipAddresses(List.of("10.1.1.1")).services(List.of()).build()),
+          read.facts(), "the ports were scanned and none answered: an empty list, so rules over open services pass");
+      assertEquals(List.of(new Origin("nmap", Fixtures.path(ALL_FILTERED_551).toString(), 8, 51,
+          Instant.ofEpochSecond(1365101751))), read.origins());
     }
   }
 }

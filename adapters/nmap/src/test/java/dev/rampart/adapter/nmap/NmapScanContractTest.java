@@ -2,6 +2,8 @@ package dev.rampart.adapter.nmap;
 
 import dev.rampart.adapter.testkit.FactSourceContract;
 import dev.rampart.adapter.testkit.MalformedInput;
+import dev.rampart.adapter.testkit.NonEmptyInput;
+import dev.rampart.adapter.testkit.PartlyBadInput;
 import dev.rampart.spi.source.FactSourceProvider;
 import dev.rampart.spi.source.SourceConfig;
 import java.util.List;
@@ -33,15 +35,27 @@ class NmapScanContractTest extends FactSourceContract {
     return new MalformedInput(name, SourceConfig.of(Fixtures.path(fixture).toString()), expected);
   }
 
-  // TEMPORARY until this adapter's per-record work lands this session (issue 13): replaced, never shipped.
   @Override
-  protected List<dev.rampart.adapter.testkit.NonEmptyInput> nonEmptyInputsWithoutFacts() {
-    return List.of();
+  protected List<NonEmptyInput> nonEmptyInputsWithoutFacts() {
+    return List.of(
+        new NonEmptyInput("a scan whose hosts were all down", scan("no-hosts.xml")),
+        new NonEmptyInput("a list scan: hosts of unknown state", scan("records/list-scan.xml")),
+        new NonEmptyInput("hosts that are up without an address", scan("records/no-address.xml")),
+        new NonEmptyInput("masscan JSON whose records are not host records", scan("records/masscan-not-records.json")));
   }
 
-  // TEMPORARY, as above.
   @Override
-  protected List<dev.rampart.adapter.testkit.PartlyBadInput> partlyBadInputs() {
-    return List.of();
+  protected List<PartlyBadInput> partlyBadInputs() {
+    return List.of(
+        new PartlyBadInput("nmap: a port number out of range", scan("records/one-bad-host.xml"),
+            "one-bad-host.xml:13:37: host 10.110.3.11: <port portid=\"99999\"> is not a port number"),
+        new PartlyBadInput("masscan -oJ: a protocol masscan never writes", scan("records/masscan-one-bad.json"),
+            "masscan-one-bad.json:4:90: host 10.110.4.21: \"proto\" is the text 'tcpx', not a protocol masscan scans"),
+        new PartlyBadInput("masscan --ndjson: a status nobody knows", scan("records/masscan-one-bad.ndjson"),
+            "masscan-one-bad.ndjson:2:1: host 10.110.4.31: \"status\" is 'opened', not a port state"));
+  }
+
+  private static SourceConfig scan(String fixture) {
+    return SourceConfig.of(Fixtures.path(fixture).toString());
   }
 }

@@ -223,11 +223,6 @@ class NmapScanSourceTest {
   }
 
   @Test
-  void aScanWithNoHostsGivesNoFacts() throws SourceException {
-    assertEquals(List.of(), Fixtures.devices("no-hosts.xml"));
-  }
-
-  @Test
   void exposureIsSetOnOpenPortsOnlyWhenTheUserSaysWhereTheScanRanFrom() throws SourceException {
     List<Service> services = new ArrayList<>();
     NmapScanSource.scannedFrom(Fixtures.path("structured.xml"), Exposure.INTERNET)
