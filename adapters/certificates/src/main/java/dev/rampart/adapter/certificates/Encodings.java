@@ -13,8 +13,6 @@ import org.bouncycastle.openssl.X509TrustedCertificateBlock;
 /** Reads certificates and CRLs given as PEM text (one or many blocks) or as a single DER encoding. */
 final class Encodings {
 
-  private static final String PEM_MARKER = "-----BEGIN ";
-
   private Encodings() {}
 
   /** Every certificate of a PEM bundle in order, or the one DER certificate; never empty. */
@@ -23,7 +21,7 @@ final class Encodings {
     if (encoded.length == 0) {
       throw new CertificateParseException(problem + "the input is empty");
     }
-    if (!isPem(encoded)) {
+    if (!PemBlocks.isPem(encoded)) {
       try {
         return List.of(new X509CertificateHolder(encoded));
       } catch (IOException | RuntimeException e) {
@@ -51,7 +49,7 @@ final class Encodings {
     if (encoded.length == 0) {
       throw new CertificateParseException(problem + "the input is empty");
     }
-    if (!isPem(encoded)) {
+    if (!PemBlocks.isPem(encoded)) {
       try {
         return new X509CRLHolder(encoded);
       } catch (IOException | RuntimeException e) {
@@ -67,11 +65,6 @@ final class Encodings {
     throw new CertificateParseException(problem + "the PEM text holds no X509 CRL block");
   }
 
-  private static boolean isPem(byte[] encoded) {
-    // A DER structure starts with a SEQUENCE tag (0x30), never with text, so looking for the marker is safe.
-    return new String(encoded, StandardCharsets.ISO_8859_1).contains(PEM_MARKER);
-  }
-
   private static List<Object> pemBlocks(byte[] encoded, String problem) throws CertificateParseException {
     List<Object> blocks = new ArrayList<>();
     try (PEMParser parser = new PEMParser(new StringReader(new String(encoded, StandardCharsets.US_ASCII)))) {
@@ -84,7 +77,7 @@ final class Encodings {
     return blocks;
   }
 
-  private static String reason(Exception e) {
+  static String reason(Exception e) {
     String message = e.getMessage();
     return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
   }
