@@ -5,6 +5,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.bouncycastle.cert.X509CRLHolder;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.openssl.PEMParser;
@@ -12,6 +13,9 @@ import org.bouncycastle.openssl.X509TrustedCertificateBlock;
 
 /** Reads certificates and CRLs given as PEM text (one or many blocks) or as a single DER encoding. */
 final class Encodings {
+
+  private static final Pattern JAVA_CLASS_PREFIX =
+      Pattern.compile("(?:[A-Za-z_$][\\w$]*\\.)*[A-Z][\\w$]*(?:Exception|Error): ");
 
   private Encodings() {}
 
@@ -77,8 +81,15 @@ final class Encodings {
     return blocks;
   }
 
+  /**
+   * Why Bouncy Castle refused the bytes, in its words but without the names of its exception
+   * classes, which it puts inside messages ({@code problem parsing cert: org.bouncycastle...CertIOException: ...}).
+   */
   static String reason(Exception e) {
     String message = e.getMessage();
-    return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    if (message == null || message.isBlank()) {
+      return "the structure cannot be decoded";
+    }
+    return JAVA_CLASS_PREFIX.matcher(message).replaceAll("");
   }
 }
