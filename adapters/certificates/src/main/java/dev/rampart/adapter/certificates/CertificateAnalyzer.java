@@ -56,15 +56,28 @@ public final class CertificateAnalyzer {
     Objects.requireNonNull(encoded, "encoded");
     Objects.requireNonNull(trust, "trust");
     List<X509CertificateHolder> bundle = Encodings.certificates(encoded);
+    return analyze(bundle.get(0), bundle.subList(1, bundle.size()), trust);
+  }
+
+  /**
+   * Analyses a certificate already decoded, with the certificates that may complete its chain.
+   *
+   * @throws CertificateParseException when a field Bouncy Castle decodes only when asked is malformed
+   */
+  static Certificate analyze(X509CertificateHolder leaf, List<X509CertificateHolder> intermediates, TrustMaterial trust)
+      throws CertificateParseException {
+    List<X509CertificateHolder> bundle = new ArrayList<>();
+    bundle.add(leaf);
+    bundle.addAll(intermediates);
     try {
       return analyze(bundle, trust);
     } catch (RuntimeException e) {
-      // Bouncy Castle decodes some fields (such as the validity times) only when asked, and reports
-      // a malformed one with an unchecked exception: the certificate's fault, not ours.
       throw new CertificateParseException("not a readable certificate: " + e.getMessage(), e);
     }
   }
 
+  // Bouncy Castle decodes some fields (such as the validity times) only when asked, and reports a
+  // malformed one with an unchecked exception: the certificate's fault, not ours.
   private static Certificate analyze(List<X509CertificateHolder> bundle, TrustMaterial trust) {
     X509CertificateHolder leaf = bundle.get(0);
     List<X509CertificateHolder> intermediates = bundle.subList(1, bundle.size());
@@ -114,7 +127,7 @@ public final class CertificateAnalyzer {
     return candidates;
   }
 
-  private static boolean isCa(X509CertificateHolder certificate) {
+  static boolean isCa(X509CertificateHolder certificate) {
     // RFC 5280: without the basic-constraints extension the subject is not a CA.
     BasicConstraints constraints = BasicConstraints.fromExtensions(certificate.getExtensions());
     return constraints != null && constraints.isCA();

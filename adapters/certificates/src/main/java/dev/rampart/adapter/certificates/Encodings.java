@@ -5,6 +5,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.bouncycastle.cert.X509CRLHolder;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.openssl.PEMParser;
@@ -13,7 +14,8 @@ import org.bouncycastle.openssl.X509TrustedCertificateBlock;
 /** Reads certificates and CRLs given as PEM text (one or many blocks) or as a single DER encoding. */
 final class Encodings {
 
-  private static final String PEM_MARKER = "-----BEGIN ";
+  private static final Pattern JAVA_CLASS_PREFIX =
+      Pattern.compile("(?:[A-Za-z_$][\\w$]*\\.)*[A-Z][\\w$]*(?:Exception|Error): ");
 
   private Encodings() {}
 
@@ -23,7 +25,7 @@ final class Encodings {
     if (encoded.length == 0) {
       throw new CertificateParseException(problem + "the input is empty");
     }
-    if (!isPem(encoded)) {
+    if (!PemBlocks.isPem(encoded)) {
       try {
         return List.of(new X509CertificateHolder(encoded));
       } catch (IOException | RuntimeException e) {
@@ -51,7 +53,7 @@ final class Encodings {
     if (encoded.length == 0) {
       throw new CertificateParseException(problem + "the input is empty");
     }
-    if (!isPem(encoded)) {
+    if (!PemBlocks.isPem(encoded)) {
       try {
         return new X509CRLHolder(encoded);
       } catch (IOException | RuntimeException e) {
@@ -67,11 +69,6 @@ final class Encodings {
     throw new CertificateParseException(problem + "the PEM text holds no X509 CRL block");
   }
 
-  private static boolean isPem(byte[] encoded) {
-    // A DER structure starts with a SEQUENCE tag (0x30), never with text, so looking for the marker is safe.
-    return new String(encoded, StandardCharsets.ISO_8859_1).contains(PEM_MARKER);
-  }
-
   private static List<Object> pemBlocks(byte[] encoded, String problem) throws CertificateParseException {
     List<Object> blocks = new ArrayList<>();
     try (PEMParser parser = new PEMParser(new StringReader(new String(encoded, StandardCharsets.US_ASCII)))) {
@@ -84,8 +81,15 @@ final class Encodings {
     return blocks;
   }
 
-  private static String reason(Exception e) {
+  /**
+   * Why Bouncy Castle refused the bytes, in its words but without the names of its exception
+   * classes, which it puts inside messages ({@code problem parsing cert: org.bouncycastle...CertIOException: ...}).
+   */
+  static String reason(Exception e) {
     String message = e.getMessage();
-    return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    if (message == null || message.isBlank()) {
+      return "the structure cannot be decoded";
+    }
+    return JAVA_CLASS_PREFIX.matcher(message).replaceAll("");
   }
 }

@@ -109,10 +109,10 @@ public final class InventoryFileSource implements FactSource {
    * Reads a JSON file in plain ASCII, the usual shape of a large generated inventory, with Jackson's
    * byte parser, which is about twice as fast as its character parser; as every byte is then one
    * character, every line and column comes out the same. Returns the reader, whose problems went to
-   * {@code problems}, or {@code null} when
-   * the file is not JSON, holds a byte that is not plain ASCII, or cannot be read to its end: the
-   * facts handed over until then are the first ones {@link #readStream} hands over, and it takes
-   * over from the start of the file, explaining whatever went wrong.
+   * {@code problems}, or {@code null} when the file is not JSON, holds a byte that is not plain
+   * ASCII, or cannot be read to its end: the facts and skipped records handed over until then are the
+   * first ones {@link #readStream} hands over, and it takes over from the start of the file,
+   * explaining whatever went wrong.
    */
   private @Nullable InventoryReader readAscii(Utf8FileReader text, FactSink sink, @Nullable Instant collectedAt,
       SourceProblems problems) {
@@ -136,10 +136,9 @@ public final class InventoryFileSource implements FactSource {
    */
   private boolean readStream(Utf8FileReader text, FactSink sink, SourceProblems problems, @Nullable Instant collectedAt) {
     TrackingParser parser = null;
-    InventoryReader reader = null;
     try {
       parser = InventoryFormat.detect(file, text).createParser(text);
-      reader = new InventoryReader(name, parser, sink, problems, embeddedAt, collectedAt, certificates());
+      InventoryReader reader = new InventoryReader(name, parser, sink, problems, embeddedAt, collectedAt, certificates());
       reader.read();
       return reader.failed();
     } catch (IOException e) {

@@ -208,7 +208,7 @@ class InventoryCertificatesTest {
         not an X.509 certificate in DER encoding (DEF length 111 object truncated by 96) (name a PEM or DER \
         certificate file)
         FILE:7:33: devices[2] (id 'c').credentials.certificate.pem: not a PEM or DER certificate: a PEM block is \
-        damaged (problem parsing cert: java.io.IOException: unexpected end-of-contents marker) (give the certificate as PEM text starting with -----BEGIN CERTIFICATE-----)
+        damaged (problem parsing cert: unexpected end-of-contents marker) (give the certificate as PEM text starting with -----BEGIN CERTIFICATE-----)
         FILE:9:33: devices[3] (id 'd').credentials.certificate.pem: expected PEM text but found 42 (write the \
         certificate under 'pem: |', from -----BEGIN CERTIFICATE----- to -----END CERTIFICATE-----)
         FILE:11:41: devices[4] (id 'e').credentials.certificate.file: the certificate is given both as 'pem' and as \
