@@ -286,8 +286,9 @@ public final class ComplianceEngine {
     }
 
     /**
-     * Evaluate at most this many facts; an evaluation of more stops there and its report is
-     * incomplete ({@link Report#isComplete()}).
+     * Evaluate at most this many facts: an evaluation or a streaming evaluation of more leaves the
+     * rest out and its report is incomplete ({@link Report#isComplete()}); a session refuses to hold
+     * more.
      */
     public Builder maxFacts(long maxFacts) {
       if (maxFacts < 1) {
@@ -298,9 +299,9 @@ public final class ComplianceEngine {
     }
 
     /**
-     * Stop an evaluation that runs longer than this; its report then covers the facts evaluated so
-     * far and is incomplete. The limit is checked between batches of facts, so a run may exceed it
-     * by the time one batch takes.
+     * Stop an evaluation or a streaming evaluation that runs longer than this: its report then covers
+     * the facts whose shards finished and is incomplete. A session's report that takes longer stops
+     * with {@link EvaluationCancelledException}, and the next one goes on from there.
      */
     public Builder timeLimit(Duration timeLimit) {
       Objects.requireNonNull(timeLimit, "timeLimit");
