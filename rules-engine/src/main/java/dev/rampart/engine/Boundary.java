@@ -12,6 +12,7 @@ import dev.rampart.engine.value.Rule;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one place where the engine's internal results become API records: the internals build only
@@ -28,6 +29,10 @@ final class Boundary {
     Judgement judgement = result.judgement();
     return new RuleResult(rules.get(result.rule()), result.factType(), result.factId(), judgement.outcome(),
         judgement.message(), judgement.evidence());
+  }
+
+  static @Nullable RuleResult resultOrNull(@Nullable Result result, List<Rule> rules) {
+    return result == null ? null : result(result, rules);
   }
 
   static Explanation explanation(ExplainedResult explained, List<Rule> rules) {

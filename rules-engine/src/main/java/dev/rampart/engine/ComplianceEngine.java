@@ -3,11 +3,15 @@ package dev.rampart.engine;
 import dev.rampart.engine.internal.runtime.BoundedResults;
 import dev.rampart.engine.internal.runtime.CompileException;
 import dev.rampart.engine.internal.runtime.CompiledProgram;
+import dev.rampart.engine.internal.runtime.Execution;
 import dev.rampart.engine.internal.runtime.ParameterOverride;
 import dev.rampart.engine.internal.runtime.ProgramCompiler;
+import dev.rampart.engine.internal.runtime.StreamingRun;
+import dev.rampart.engine.internal.runtime.Workers;
 import dev.rampart.engine.internal.schema.Field;
 import dev.rampart.engine.internal.schema.FieldKind;
 import dev.rampart.engine.internal.schema.Schemas;
+import dev.rampart.engine.value.EvaluationCancelledException;
 import dev.rampart.engine.value.PackLoadException;
 import dev.rampart.engine.value.Problem;
 import dev.rampart.engine.value.Rule;
@@ -26,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -50,20 +55,14 @@ public final class ComplianceEngine {
   private final List<Rule> rules;
   private final List<Report.PackInfo> packInfos;
   private final Clock clock;
-  private final long maxFacts;
-  private final @Nullable Duration timeLimit;
-  private final int shardSize;
+  private final Execution execution;
 
-  private ComplianceEngine(
-      List<RulePack> packs, CompiledProgram program, Clock clock, long maxFacts, @Nullable Duration timeLimit,
-      int shardSize) {
+  private ComplianceEngine(List<RulePack> packs, CompiledProgram program, Clock clock, Execution execution) {
     this.packs = List.copyOf(packs);
     this.program = program;
     this.rules = program.rules();
     this.clock = clock;
-    this.maxFacts = maxFacts;
-    this.timeLimit = timeLimit;
-    this.shardSize = shardSize;
+    this.execution = execution;
     this.packInfos = packs.stream()
         .map(p -> new Report.PackInfo(p.id(), p.version(), p.title(), p.base().orElse(null), p.disabledRules(),
             p.origin()))
@@ -98,40 +97,70 @@ public final class ComplianceEngine {
    * provenance tells. Sources are looked up only for results that carry evidence, once evaluation
    * is done.
    *
-   * <p>With a fact or time limit ({@link Builder#maxFacts}, {@link Builder#timeLimit}) facts are
-   * evaluated in batches, referenced facts first, stopping at the limit; the report then says it is
-   * incomplete and covers only the facts evaluated: nothing unevaluated is ever reported as a pass.
+   * <p>A fleet of more devices than one shard holds is evaluated in parallel shards on the engine's
+   * executor ({@link Builder#executor}). With a fact limit ({@link Builder#maxFacts}) the facts
+   * beyond it are left out, devices first; at the time limit ({@link Builder#timeLimit}) the shards
+   * still running are stopped. The report then says it is incomplete and covers only the facts
+   * evaluated: nothing unevaluated is ever reported as a pass.
    *
    * @throws IllegalArgumentException if two facts of one type share an id
+   * @throws EvaluationCancelledException if the calling thread is interrupted; no shard of the
+   *     evaluation is left running, and the thread's interrupt flag stays set
    */
   public Report evaluate(Collection<? extends Fact> facts, Provenance provenance) {
     Objects.requireNonNull(provenance, "provenance");
+    Map<EvaluationStatistics.Phase, Duration> phases = new EnumMap<>(EvaluationStatistics.Phase.class);
+    long started = System.nanoTime();
     List<String> duplicates = duplicates(facts);
     if (!duplicates.isEmpty()) {
       throw new IllegalArgumentException("facts must have unique ids per type; duplicated: " + String.join(", ", duplicates));
     }
+    started = lap(phases, EvaluationStatistics.Phase.CHECK_FACTS, started);
     Instant now = clock.instant();
-    if (maxFacts == Long.MAX_VALUE && timeLimit == null) {
-      return new Report(packInfos, now, program.evaluate(facts, now, shardSize, Boundary.origins(provenance)), rules);
+    BoundedResults results = program.evaluate(facts, now, execution);
+    started = lap(phases, EvaluationStatistics.Phase.EVALUATE_RULES, started);
+    if (provenance != Provenance.none()) {
+      results = program.withSources(results, facts, Boundary.origins(provenance));
+      lap(phases, EvaluationStatistics.Phase.ATTRIBUTE_SOURCES, started);
     }
-    BoundedResults bounded =
-        program.evaluateWithin(facts, now, maxFacts, timeLimit, Boundary.origins(provenance));
-    Report report = new Report(packInfos, now, bounded.results(), rules);
+    return report(now, results, phases);
+  }
+
+  private Report report(Instant now, BoundedResults bounded, Map<EvaluationStatistics.Phase, Duration> phases) {
+    Report report = new Report(packInfos, now, bounded.results(), rules, phases);
     String incomplete = bounded.incompleteReason();
     return incomplete == null ? report : report.incomplete(incomplete);
+  }
+
+  /** Records the time since {@code started} as the phase's, and returns the time now. */
+  static long lap(Map<EvaluationStatistics.Phase, Duration> phases, EvaluationStatistics.Phase phase, long started) {
+    long now = System.nanoTime();
+    phases.merge(phase, Duration.ofNanos(now - started), Duration::plus);
+    return now;
   }
 
   /**
    * Starts an evaluation of facts handed over one by one: devices are evaluated in shards while
    * the rest are read, so a fleet need not fit in memory. Its report equals what
-   * {@link #evaluate(Collection, Provenance)} gives for the same facts. Fact and time limits do not
-   * apply to it.
+   * {@link #evaluate(Collection, Provenance)} gives for the same facts. Its shards run on the
+   * engine's executor. The fact limit leaves out the facts added beyond it; the time limit counts
+   * from now, and facts added after it are left out: the report then says it is incomplete.
    */
   public StreamingEvaluation startEvaluation(Provenance provenance) {
+    return startEvaluation(provenance, FindingListener.NONE);
+  }
+
+  /**
+   * Starts an evaluation of facts handed over one by one, as {@link #startEvaluation(Provenance)}
+   * does, telling the listener of each finding as the shards find it.
+   */
+  public StreamingEvaluation startEvaluation(Provenance provenance, FindingListener listener) {
     Objects.requireNonNull(provenance, "provenance");
+    Objects.requireNonNull(listener, "listener");
     Instant now = clock.instant();
-    return new StreamingEvaluation(program.startStreaming(now, Boundary.origins(provenance), shardSize), packInfos,
-        rules, now);
+    StreamingRun run = program.startStreaming(now, Boundary.origins(provenance), execution,
+        finding -> listener.findingChanged(FindingEvent.of(null, Boundary.result(finding, rules))));
+    return new StreamingEvaluation(run, (results, phases) -> report(now, results, phases));
   }
 
   /**
@@ -157,10 +186,29 @@ public final class ComplianceEngine {
         program.explain(ruleId, type, factId, facts, clock.instant(), Boundary.origins(provenance)), rules);
   }
 
-  /** Opens an incremental session; durations are measured against the clock's time now. */
+  /**
+   * Opens an incremental session; durations are measured against the clock's time now, until the
+   * session's clock is advanced ({@link ComplianceSession#advanceClock()}). The engine's fact limit
+   * bounds the facts it holds, and its time limit each report.
+   */
   public ComplianceSession openSession() {
-    Instant now = clock.instant();
-    return new EngineSession(program.openSession(now), packInfos, rules, now);
+    return openSession(FindingListener.NONE);
+  }
+
+  /**
+   * Opens an incremental session, as {@link #openSession()} does, that tells the listener of every
+   * finding added, changed or removed each time its results are brought up to date.
+   */
+  public ComplianceSession openSession(FindingListener listener) {
+    Objects.requireNonNull(listener, "listener");
+    return new EngineSession(program.openSession(clock.instant(), execution, change -> listener.findingChanged(
+            FindingEvent.of(Boundary.resultOrNull(change.before(), rules), Boundary.resultOrNull(change.after(), rules)))),
+        packInfos, rules, clock);
+  }
+
+  /** How many Drools knowledge bases are compiled so far; for tests. */
+  int ruleBasesCompiled() {
+    return program.compiled();
   }
 
   private static List<String> duplicates(Collection<? extends Fact> facts) {
@@ -184,6 +232,8 @@ public final class ComplianceEngine {
     private long maxFacts = Long.MAX_VALUE;
     private @Nullable Duration timeLimit;
     private int shardSize = DEFAULT_SHARD_SIZE;
+    private @Nullable Executor executor;
+    private boolean compileEagerly;
 
     private Builder() {}
 
@@ -236,8 +286,9 @@ public final class ComplianceEngine {
     }
 
     /**
-     * Evaluate at most this many facts; an evaluation of more stops there and its report is
-     * incomplete ({@link Report#isComplete()}).
+     * Evaluate at most this many facts: an evaluation or a streaming evaluation of more leaves the
+     * rest out and its report is incomplete ({@link Report#isComplete()}); a session refuses to hold
+     * more.
      */
     public Builder maxFacts(long maxFacts) {
       if (maxFacts < 1) {
@@ -248,9 +299,9 @@ public final class ComplianceEngine {
     }
 
     /**
-     * Stop an evaluation that runs longer than this; its report then covers the facts evaluated so
-     * far and is incomplete. The limit is checked between batches of facts, so a run may exceed it
-     * by the time one batch takes.
+     * Stop an evaluation or a streaming evaluation that runs longer than this: its report then covers
+     * the facts whose shards finished and is incomplete. A session's report that takes longer stops
+     * with {@link EvaluationCancelledException}, and the next one goes on from there.
      */
     public Builder timeLimit(Duration timeLimit) {
       Objects.requireNonNull(timeLimit, "timeLimit");
@@ -258,6 +309,29 @@ public final class ComplianceEngine {
         throw new IllegalArgumentException("timeLimit must be positive, not " + timeLimit);
       }
       this.timeLimit = timeLimit;
+      return this;
+    }
+
+    /**
+     * The executor the shards of large evaluations and of streaming evaluations run on. It stays the
+     * caller's: the engine never shuts it down, and runs at most as many shards at once as it is given
+     * threads. The default is one pool shared by every engine in the JVM, of daemon threads, one per
+     * available processor, however many evaluations run at once.
+     */
+    public Builder executor(Executor executor) {
+      this.executor = Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
+    /**
+     * Whether {@link #build()} compiles every rule base evaluations and sessions may need, in parallel
+     * on the executor: the rules as sharded evaluations split them, the rules comparing facts with
+     * each other, and the rules of incremental sessions. Then the first evaluation of a large fleet
+     * or the first session is as fast as the next; otherwise each is compiled on first use, and
+     * {@code build()} is faster. The default is {@code false}.
+     */
+    public Builder compileEagerly(boolean compileEagerly) {
+      this.compileEagerly = compileEagerly;
       return this;
     }
 
@@ -272,6 +346,7 @@ public final class ComplianceEngine {
      *
      * @throws PackLoadException if a parameter override is unknown or does not fit its uses, or two
      *     packs share an id
+     * @throws EvaluationCancelledException if the thread is interrupted while compiling eagerly
      */
     public ComplianceEngine build() throws PackLoadException {
       if (packs.isEmpty()) {
@@ -283,7 +358,12 @@ public final class ComplianceEngine {
       } catch (CompileException e) {
         throw new PackLoadException(e.problems());
       }
-      return new ComplianceEngine(packs, program, clock, maxFacts, timeLimit, shardSize);
+      Execution execution =
+          new Execution(executor == null ? Workers.shared() : executor, shardSize, maxFacts, timeLimit);
+      if (compileEagerly) {
+        program.compileAll(execution.executor());
+      }
+      return new ComplianceEngine(packs, program, clock, execution);
     }
   }
 }

@@ -11,6 +11,7 @@ import dev.rampart.engine.value.Severity;
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.FactType;
 import dev.rampart.spi.source.Origin;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.AbstractList;
 import java.util.ArrayList;
@@ -53,10 +54,20 @@ public final class Report {
   private final Map<Outcome, Long> waivedCounts;
   private final @Nullable String incompleteReason;
   private final AssessmentCoverage coverage;
+  private final EvaluationStatistics statistics;
 
   /** A report of the results in {@code table}, whose rule indexes are indexes into {@code rules}. */
   Report(List<PackInfo> packs, Instant evaluatedAt, ResultTable table, List<Rule> rules) {
-    this(packs, evaluatedAt, table, rules, Map.of(), List.of(), List.of(), null);
+    this(packs, evaluatedAt, table, rules, Map.of());
+  }
+
+  /**
+   * A report of the results in {@code table}, whose rule indexes are indexes into {@code rules},
+   * with the time each phase before it took; building it is timed too.
+   */
+  Report(List<PackInfo> packs, Instant evaluatedAt, ResultTable table, List<Rule> rules,
+      Map<EvaluationStatistics.Phase, Duration> phases) {
+    this(packs, evaluatedAt, table, rules, Map.of(), List.of(), List.of(), null, phases);
   }
 
   private Report(
@@ -67,7 +78,9 @@ public final class Report {
       Map<ResultKey, AppliedWaiver> waived,
       List<Waiver> expiredWaivers,
       List<UntrustedMatch> untrustedMatches,
-      @Nullable String incompleteReason) {
+      @Nullable String incompleteReason,
+      Map<EvaluationStatistics.Phase, Duration> phases) {
+    long started = System.nanoTime();
     this.incompleteReason = incompleteReason;
     this.waived = Collections.unmodifiableMap(new HashMap<>(waived));
     this.expiredWaivers = List.copyOf(expiredWaivers);
@@ -97,6 +110,11 @@ public final class Report {
     this.counts = Collections.unmodifiableMap(total);
     this.bySeverity = freeze(severities);
     this.byCategory = freeze(categories);
+    Map<EvaluationStatistics.Phase, Duration> durations = new EnumMap<>(EvaluationStatistics.Phase.class);
+    durations.putAll(phases);
+    // a copy (with waivers, say) keeps the time the first report took to build
+    durations.putIfAbsent(EvaluationStatistics.Phase.BUILD_REPORT, Duration.ofNanos(System.nanoTime() - started));
+    this.statistics = new EvaluationStatistics(factCounts, this.rules.size(), counts, durations);
   }
 
   /**
@@ -115,7 +133,7 @@ public final class Report {
 
   Report incomplete(String reason) {
     return new Report(packs, evaluatedAt, table, rules, waived, expiredWaivers, untrustedMatches,
-        Objects.requireNonNull(reason, "reason"));
+        Objects.requireNonNull(reason, "reason"), statistics.durations());
   }
 
   /** The packs evaluated, with their versions. */
@@ -188,6 +206,14 @@ public final class Report {
   /** The rules that produced no result because no fact of their target type was supplied, in pack order. */
   public List<NotAssessed> notAssessed() {
     return coverage.notAssessed();
+  }
+
+  /**
+   * What the evaluation covered and took: facts, rules, results by outcome (before waivers), and
+   * the time of each phase.
+   */
+  public EvaluationStatistics statistics() {
+    return statistics;
   }
 
   /** How many facts of each type were evaluated. */
@@ -270,7 +296,8 @@ public final class Report {
         expiredWaivers.add(candidates.get(i));
       }
     }
-    return new Report(packs, evaluatedAt, table, rules, applied, expiredWaivers, untrusted, incompleteReason);
+    return new Report(packs, evaluatedAt, table, rules, applied, expiredWaivers, untrusted, incompleteReason,
+        statistics.durations());
   }
 
   /** The waiver that accepted a result of this report, if one did. */

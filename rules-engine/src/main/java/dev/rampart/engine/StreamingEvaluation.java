@@ -1,11 +1,14 @@
 package dev.rampart.engine;
 
+import dev.rampart.engine.internal.runtime.BoundedResults;
 import dev.rampart.engine.internal.runtime.StreamingRun;
-import dev.rampart.engine.value.Rule;
+import dev.rampart.engine.value.EvaluationCancelledException;
 import dev.rampart.spi.fact.Fact;
-import java.time.Instant;
-import java.util.List;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiFunction;
 
 /**
  * An evaluation of facts handed over one at a time, for fleets too large to hold: devices are
@@ -31,15 +34,12 @@ import java.util.Objects;
 public final class StreamingEvaluation implements AutoCloseable {
 
   private final StreamingRun run;
-  private final List<Report.PackInfo> packs;
-  private final List<Rule> rules;
-  private final Instant now;
+  private final BiFunction<BoundedResults, Map<EvaluationStatistics.Phase, Duration>, Report> reports;
 
-  StreamingEvaluation(StreamingRun run, List<Report.PackInfo> packs, List<Rule> rules, Instant now) {
+  StreamingEvaluation(
+      StreamingRun run, BiFunction<BoundedResults, Map<EvaluationStatistics.Phase, Duration>, Report> reports) {
     this.run = run;
-    this.packs = packs;
-    this.rules = rules;
-    this.now = now;
+    this.reports = reports;
   }
 
   /**
@@ -47,6 +47,8 @@ public final class StreamingEvaluation implements AutoCloseable {
    *
    * @throws IllegalStateException if it is not a device and devices have been evaluated already
    *     (put networks, vendors and deployments before devices), or the evaluation is finished
+   * @throws EvaluationCancelledException if the calling thread is interrupted while the evaluation
+   *     waits for a shard to finish
    */
   public void add(Fact fact) {
     run.add(Objects.requireNonNull(fact, "fact"));
@@ -58,12 +60,18 @@ public final class StreamingEvaluation implements AutoCloseable {
    * @throws IllegalArgumentException if two facts of one type had the same id (checked once all
    *     are in, which costs no memory per fact while they stream)
    * @throws IllegalStateException if called twice
+   * @throws EvaluationCancelledException if the calling thread is interrupted; no shard is left
+   *     running, and the thread's interrupt flag stays set
    */
   public Report finish() {
-    return new Report(packs, now, run.finish(), rules);
+    Map<EvaluationStatistics.Phase, Duration> phases = new EnumMap<>(EvaluationStatistics.Phase.class);
+    long started = System.nanoTime();
+    BoundedResults results = run.finish();
+    ComplianceEngine.lap(phases, EvaluationStatistics.Phase.EVALUATE_RULES, started);
+    return reports.apply(results, phases);
   }
 
-  /** Stops the evaluation's threads; a report not finished is lost. */
+  /** Stops the evaluation's shards and waits until none is running; a report not finished is lost. */
   @Override
   public void close() {
     run.close();

@@ -316,14 +316,10 @@ class PackInjectionTest {
 
     Report report = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> engine.evaluate(devices));
 
-    assertEquals(java.util.Optional.of("stopped at the time limit of PT1S: 600 of 600 facts evaluated"),
+    // the match cut short stops the whole shard: none of its facts is reported, rather than one as an ERROR
+    assertEquals(java.util.Optional.of("stopped at the time limit of PT1S: 0 of 600 facts evaluated"),
         report.incompleteReason());
-    assertEquals(0, report.count(Outcome.PASS));
-    RuleResult stopped = report.findings().stream().filter(r -> r.outcome() == Outcome.ERROR).findFirst().orElseThrow();
-    assertTrue(stopped.message().startsWith("evaluation failed: name: matching 'name' (993 characters) against '.{1000}"),
-        stopped.message());
-    assertTrue(stopped.message().endsWith(" was stopped: the evaluation was interrupted at its time limit"),
-        stopped.message());
+    assertEquals(0, report.resultCount());
     assertFalse(Thread.currentThread().isInterrupted(), "the caller's thread was left interrupted");
   }
 

@@ -7,12 +7,12 @@ import dev.rampart.engine.value.Rule;
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.FactType;
 import dev.rampart.spi.source.DidYouMean;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 /**
  * Every rule of the packs an engine evaluates, compiled: what the API holds and hands each
@@ -26,46 +26,53 @@ public final class CompiledProgram {
     this.bases = bases;
   }
 
+  /**
+   * Compiles now every knowledge base evaluations and sessions may need, rather than on first use.
+   *
+   * @return how many knowledge bases are compiled
+   */
+  public int compileAll(Executor executor) {
+    bases.compileAll(executor);
+    return bases.compiled();
+  }
+
+  /** How many knowledge bases are compiled so far. */
+  public int compiled() {
+    return bases.compiled();
+  }
+
   /** The rules, in pack order; results name a rule by its index here. */
   public List<Rule> rules() {
     return bases.rules();
   }
 
   /**
-   * Evaluates a complete set of facts, sharding devices over parallel sessions beyond {@code shardSize}.
+   * Evaluates a complete set of facts, sharding devices over parallel sessions; with a fact or time
+   * limit the results cover only the facts evaluated, and say why they stopped.
    *
-   * @throws IllegalArgumentException if two facts of one type share an id
+   * @throws dev.rampart.engine.value.EvaluationCancelledException if the thread was interrupted
    */
-  public ResultTable evaluate(Collection<? extends Fact> facts, Instant now, int shardSize, Origins origins) {
-    ResultTable table = new BatchEvaluation(bases, now, shardSize).run(facts);
-    if (origins == Origins.NONE) {
-      return table;
-    }
-    return table.withFindings(EvidenceSources.of(origins, facts)::decorate);
+  public BoundedResults evaluate(Collection<? extends Fact> facts, Instant now, Execution execution) {
+    return new BatchEvaluation(bases, now, execution).run(facts);
   }
 
-  /**
-   * Evaluates in batches, referenced facts first, stopping at the fact or time limit; the results
-   * then cover only the facts evaluated, and say why they stopped.
-   */
-  public BoundedResults evaluateWithin(
-      Collection<? extends Fact> facts, Instant now, long maxFacts, @Nullable Duration timeLimit, Origins origins) {
-    BoundedResults outcome = new BoundedEvaluation(this, now, maxFacts, timeLimit).run(facts);
+  /** The results with the evidence of each finding naming the source of its values, as the origins tell. */
+  public BoundedResults withSources(BoundedResults results, Collection<? extends Fact> facts, Origins origins) {
     if (origins == Origins.NONE) {
-      return outcome;
+      return results;
     }
     return new BoundedResults(
-        outcome.results().withFindings(EvidenceSources.of(origins, facts)::decorate), outcome.incompleteReason());
+        results.results().withFindings(EvidenceSources.of(origins, facts)::decorate), results.incompleteReason());
   }
 
   /** Opens an incremental session whose rules measure durations against {@code now}. */
-  public DroolsSession openSession(Instant now) {
-    return new DroolsSession(bases, now);
+  public DroolsSession openSession(Instant now, Execution execution, Consumer<FindingChange> changes) {
+    return new DroolsSession(bases, now, execution, changes);
   }
 
   /** Starts an evaluation of facts handed over one at a time. */
-  public StreamingRun startStreaming(Instant now, Origins origins, int shardSize) {
-    return new StreamingRun(bases, now, origins, shardSize);
+  public StreamingRun startStreaming(Instant now, Origins origins, Execution execution, Consumer<Result> findings) {
+    return new StreamingRun(bases, now, origins, execution, findings);
   }
 
   /**

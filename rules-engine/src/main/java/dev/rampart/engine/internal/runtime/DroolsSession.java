@@ -1,18 +1,22 @@
 package dev.rampart.engine.internal.runtime;
 
 import dev.rampart.engine.internal.eval.Judgement;
+import dev.rampart.engine.value.EvaluationCancelledException;
 import dev.rampart.engine.value.Outcome;
 import dev.rampart.engine.value.Rule;
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.FactType;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.event.rule.ObjectUpdatedEvent;
@@ -31,11 +35,21 @@ public final class DroolsSession implements AutoCloseable {
   private final Map<FactType, TreeMap<String, Entry>> facts = new EnumMap<>(FactType.class);
   private final Map<FactType, Map<String, Map<Integer, Finding>>> findings = new EnumMap<>(FactType.class);
   private final List<Rule> ruleList;
+  private final Execution execution;
+  private final FactHandle time;
+  private final Consumer<FindingChange> changes;
+  /** The findings as they were before the changes not yet settled, by the results they touched. */
+  private final Map<ResultKey, Optional<Result>> touched = new HashMap<>();
+  private Instant now;
   private boolean dirty;
 
-  DroolsSession(RuleBases rules, Instant now) {
-    this.kie = rules.maintained().newSession(now, SessionContext.evaluating(FindingSink.TRUTH_MAINTAINED));
+  DroolsSession(RuleBases rules, Instant now, Execution execution, Consumer<FindingChange> changes) {
+    this.changes = Objects.requireNonNull(changes, "changes");
+    this.kie = rules.maintained().newSession(SessionContext.evaluating(FindingSink.TRUTH_MAINTAINED));
+    this.time = kie.insert(new EvaluationTime(now));
+    this.now = now;
     this.ruleList = rules.rules();
+    this.execution = execution;
     for (FactType type : FactType.values()) {
       facts.put(type, new TreeMap<>());
       findings.put(type, new HashMap<>());
@@ -50,6 +64,11 @@ public final class DroolsSession implements AutoCloseable {
     if (ofType.containsKey(fact.id())) {
       throw new IllegalArgumentException(fact.type().wireName() + " '" + fact.id()
           + "' is already in the session; use update() or put() to replace it");
+    }
+    if (size() >= execution.maxFacts()) {
+      throw new IllegalStateException("cannot insert " + fact.type().wireName() + " '" + fact.id() + "': the session"
+          + " holds " + size() + " facts, the engine's fact limit (maxFacts); remove facts first, or build the engine"
+          + " with a higher maxFacts");
     }
     ofType.put(fact.id(), new Entry(kie.insert(fact), fact));
     dirty = true;
@@ -113,6 +132,29 @@ public final class DroolsSession implements AutoCloseable {
     return List.copyOf(results);
   }
 
+  /** The time durations are measured against now. */
+  public Instant now() {
+    return now;
+  }
+
+  /**
+   * Measures durations against a later time from now on: the rules that read the time are judged
+   * again for every fact when the results are next asked for.
+   *
+   * @throws IllegalArgumentException if the time is before the session's
+   */
+  public void advanceClock(Instant later) {
+    Objects.requireNonNull(later, "later");
+    if (later.isBefore(now)) {
+      throw new IllegalArgumentException("the session's clock cannot go back: it is at " + now + ", not " + later);
+    }
+    if (!later.equals(now)) {
+      kie.update(time, new EvaluationTime(later));
+      now = later;
+      dirty = true;
+    }
+  }
+
   public int size() {
     return facts.values().stream().mapToInt(Map::size).sum();
   }
@@ -122,12 +164,66 @@ public final class DroolsSession implements AutoCloseable {
     kie.dispose();
   }
 
-  /** Brings every result up to date with the changes made. */
+  /**
+   * Brings every result up to date with the changes made, within the engine's time limit.
+   *
+   * @throws EvaluationCancelledException if the thread was interrupted, or the time limit passed;
+   *     the results are then brought up to date by the next call
+   */
   public void settle() {
-    if (dirty) {
-      kie.fireAllRules();
-      dirty = false;
+    if (!dirty) {
+      return;
     }
+    EvaluationTasks tasks = new EvaluationTasks(execution.executor(), EvaluationTasks.deadline(execution.timeLimit()));
+    tasks.runHere(() -> {
+      RuleBase.fire(kie);
+      return true;
+    });
+    if (tasks.await("the session's report") == EvaluationTasks.Stop.TIME_LIMIT) {
+      throw new EvaluationCancelledException("the session's report stopped at the time limit of "
+          + execution.timeLimit() + " before its results were up to date; call report() again to go on, or build the"
+          + " engine with a longer timeLimit");
+    }
+    dirty = false;
+    announceChanges();
+  }
+
+  /** Tells the listener of the findings that appeared, changed or went away since the last settle, in result order. */
+  private void announceChanges() {
+    if (touched.isEmpty()) {
+      return;
+    }
+    List<ResultKey> keys = new ArrayList<>(touched.keySet());
+    keys.sort(ResultKey.ORDER);
+    List<FindingChange> found = new ArrayList<>();
+    for (ResultKey key : keys) {
+      Result before = touched.get(key).filter(Result::isFinding).orElse(null);
+      Map<Integer, Finding> ofFact = findings.get(key.type()).get(key.id());
+      Finding now = ofFact == null ? null : ofFact.get(key.rule());
+      Result after = now == null || !now.result().isFinding() ? null : now.result();
+      if (!Objects.equals(before, after)) {
+        found.add(new FindingChange(before, after));
+      }
+    }
+    touched.clear();
+    found.forEach(changes);
+  }
+
+  /** Notes what a result was before its first change since the last settle. */
+  private void touch(Result result) {
+    ResultKey key = new ResultKey(result.rule(), result.factType(), result.factId());
+    if (!touched.containsKey(key)) {
+      Map<Integer, Finding> ofFact = findings.get(result.factType()).get(result.factId());
+      Finding before = ofFact == null ? null : ofFact.get(result.rule());
+      touched.put(key, Optional.ofNullable(before == null ? null : before.result()));
+    }
+  }
+
+  /** What identifies a result in the session. */
+  private record ResultKey(int rule, FactType type, String id) {
+
+    static final Comparator<ResultKey> ORDER = Comparator.comparingInt(ResultKey::rule)
+        .thenComparing(ResultKey::type).thenComparing(ResultKey::id);
   }
 
   private static Result resultOf(int index, Rule rule, String id, Map<Integer, Finding> ofFact) {
@@ -145,6 +241,7 @@ public final class DroolsSession implements AutoCloseable {
     public void objectInserted(ObjectInsertedEvent event) {
       if (event.getObject() instanceof Finding finding) {
         Result result = finding.result();
+        touch(result);
         findings.get(result.factType()).computeIfAbsent(result.factId(), id -> new HashMap<>()).put(finding.rule(), finding);
       }
     }
@@ -160,6 +257,7 @@ public final class DroolsSession implements AutoCloseable {
         Result result = finding.result();
         Map<Integer, Finding> ofFact = findings.get(result.factType()).get(result.factId());
         if (ofFact != null && ofFact.get(finding.rule()) == finding) {
+          touch(result);
           ofFact.remove(finding.rule());
           if (ofFact.isEmpty()) {
             findings.get(result.factType()).remove(result.factId());

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -60,9 +59,9 @@ final class FleetRules {
    * @param subjects per fact type, the facts the rules compare (all of them)
    * @param others all facts of the other types, for references
    */
-  List<Callable<List<Finding>>> tasks(
+  List<Shard<List<Finding>>> tasks(
       RuleBases bases, Instant now, Map<FactType, List<Fact>> byType, int partSize) {
-    List<Callable<List<Finding>>> tasks = new ArrayList<>();
+    List<Shard<List<Finding>>> tasks = new ArrayList<>();
     for (Group group : groups) {
       FactType target = group.name.target();
       List<Fact> subjects = byType.getOrDefault(target, List.of());
@@ -83,10 +82,15 @@ final class FleetRules {
       }
       RuleBase base = bases.fleet(group.name, group.members::contains);
       for (List<Fact> part : split) {
-        tasks.add(() -> evaluate(base, now, part, others));
+        tasks.add(new Shard<>(part, () -> evaluate(base, now, part, others)));
       }
     }
     return tasks;
+  }
+
+  /** The compilation of each group's knowledge base. */
+  List<Runnable> compilations(RuleBases bases) {
+    return groups.stream().<Runnable>map(group -> () -> bases.fleet(group.name, group.members::contains)).toList();
   }
 
   // every rule of a group is about the subjects, so every finding is about one of the part's

@@ -72,6 +72,8 @@ import org.kie.api.runtime.KieSession;
 final class RuleBase {
 
   private static final String PACKAGE = "dev.rampart.rules";
+  /** Facts judged, or rules fired, between checks whether the evaluation was cancelled. */
+  private static final int BETWEEN_CHECKS = 256;
 
   private final List<RuleProgram> programs;
   private final KieBase kieBase;
@@ -126,9 +128,15 @@ final class RuleBase {
 
   /** A new session whose rules measure durations against {@code now} and hand their work to the context. */
   KieSession newSession(Instant now, SessionContext context) {
+    KieSession session = newSession(context);
+    session.insert(new EvaluationTime(now));
+    return session;
+  }
+
+  /** A new session without the time yet: the caller inserts an {@link EvaluationTime} before firing. */
+  KieSession newSession(SessionContext context) {
     KieSession session = kieBase.newKieSession();
     session.setGlobal(SessionContext.GLOBAL, context);
-    session.insert(new EvaluationTime(now));
     return session;
   }
 
@@ -139,8 +147,12 @@ final class RuleBase {
    */
   @SafeVarargs
   final void evaluateOnce(Instant now, Consumer<Finding> findings, Iterable<? extends Fact>... facts) {
+    int judged = 0;
     for (Iterable<? extends Fact> group : facts) {
       for (Fact fact : group) {
+        if (++judged % BETWEEN_CHECKS == 0) {
+          EvaluationTasks.checkInterrupted();
+        }
         judgeDirectly(fact, now, findings);
       }
     }
@@ -170,15 +182,33 @@ final class RuleBase {
 
   private static void run(KieSession session, List<? extends Iterable<? extends Fact>> facts) {
     try {
+      int inserted = 0;
       for (Iterable<? extends Fact> group : facts) {
         for (Fact fact : group) {
+          if (++inserted % BETWEEN_CHECKS == 0) {
+            EvaluationTasks.checkInterrupted();
+          }
           session.insert(fact);
         }
       }
-      session.fireAllRules();
+      fire(session);
     } finally {
       session.dispose();
     }
+  }
+
+  /**
+   * Fires every activation, a few at a time, checking between them whether the evaluation was
+   * cancelled: Drools evaluates a rule's joins when it first fires it, so that is where the work is.
+   *
+   * @throws dev.rampart.engine.value.EvaluationCancelledException if the thread was interrupted
+   */
+  static void fire(KieSession session) {
+    // a call may fire fewer than asked while work is left (a group-by's results land later), so
+    // only one that fires nothing says it is done
+    do {
+      EvaluationTasks.checkInterrupted();
+    } while (session.fireAllRules(BETWEEN_CHECKS) > 0);
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})

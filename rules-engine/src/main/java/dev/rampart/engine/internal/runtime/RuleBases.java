@@ -3,9 +3,11 @@ package dev.rampart.engine.internal.runtime;
 import dev.rampart.engine.internal.eval.RuleProgram;
 import dev.rampart.engine.value.Rule;
 import dev.rampart.spi.fact.FactType;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.function.Predicate;
 
 /**
@@ -90,6 +92,26 @@ final class RuleBases {
   RuleBase explaining(int rule) {
     RuleProgram program = programs.get(rule);
     return built(new Explain(rule), candidate -> candidate == program, RuleBase.Mode.EXPLAIN);
+  }
+
+  /**
+   * Compiles every knowledge base an evaluation or a session may need (all but those that explain
+   * one rule), in parallel on the executor, so that no evaluation waits for one.
+   */
+  void compileAll(Executor executor) {
+    EvaluationTasks tasks = new EvaluationTasks(executor, Long.MAX_VALUE);
+    List<Runnable> compilations = new ArrayList<>(List.of(this::maintained, this::local, this::localDevices));
+    fleetRules.compilations(this).forEach(compilations::add);
+    compilations.forEach(compilation -> tasks.submit(() -> {
+      compilation.run();
+      return true;
+    }));
+    tasks.await("the compilation of the rule packs");
+  }
+
+  /** How many knowledge bases are compiled so far. */
+  int compiled() {
+    return 1 + built.size();
   }
 
   /** Uniqueness compares a fact with every other of its type, so only the whole fleet decides it. */
