@@ -60,7 +60,7 @@ class AzureIotHubRealWorldTest {
     SourceException failure = assertThrows(SourceException.class, () -> read(config));
 
     // A single twin, not a list: the entry has no index.
-    assertEquals(List.of(Fixtures.location(PNP_TWIN) + ":19:30: (deviceId 'sample-device')"
+    assertEquals(List.of(Fixtures.location(PNP_TWIN) + ":19:30: twin 'sample-device'"
         + ".properties.reported.thermostat1.targetTemperature: expected a firmware version but found an object"
         + " (set the option firmwareVersionPath to the twin field that holds the version)"),
         failure.problems());
