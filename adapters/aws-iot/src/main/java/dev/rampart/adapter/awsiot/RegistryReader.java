@@ -3,7 +3,6 @@ package dev.rampart.adapter.awsiot;
 import dev.rampart.spi.fact.Certificate;
 import dev.rampart.spi.fact.DeviceRegistry;
 import dev.rampart.spi.source.SourceException;
-import dev.rampart.spi.source.SourceProblems;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -13,6 +12,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.iot.IotClient;
 import software.amazon.awssdk.services.iot.model.CACertificate;
+import software.amazon.awssdk.services.iot.model.CACertificateDescription;
 import software.amazon.awssdk.services.iot.model.GetLoggingOptionsResponse;
 import software.amazon.awssdk.services.iot.model.GetV2LoggingOptionsResponse;
 import software.amazon.awssdk.services.iot.model.ListCaCertificatesResponse;
@@ -33,25 +33,22 @@ final class RegistryReader {
 
   private final IotClient client;
   private final Calls calls;
-  private final SourceProblems problems;
   private final String region;
   private final CredentialProviders credentialProviders;
   private final List<String> warnings = new ArrayList<>();
   private @Nullable Map<String, Certificate> caCertificates;
   private final List<String> caArns = new ArrayList<>();
 
-  RegistryReader(IotClient client, Calls calls, SourceProblems problems, String region) {
-    this(client, calls, problems, region, () -> new AccountAccess(null, null, List.of()));
+  RegistryReader(IotClient client, Calls calls, String region) {
+    this(client, calls, region, () -> new AccountAccess(null, null, List.of()));
   }
 
   /**
    * @param credentialProviders reads the role aliases and identity pools of the account
    */
-  RegistryReader(IotClient client, Calls calls, SourceProblems problems, String region,
-      CredentialProviders credentialProviders) {
+  RegistryReader(IotClient client, Calls calls, String region, CredentialProviders credentialProviders) {
     this.client = client;
     this.calls = calls;
-    this.problems = problems;
     this.region = region;
     this.credentialProviders = credentialProviders;
   }
@@ -87,7 +84,7 @@ final class RegistryReader {
           ResourceNotFoundException.class, () -> client.describeCACertificate(request -> request.certificateId(id)));
       // Without a description it was deleted while being read: no longer registered.
       if (described != null && described.certificateDescription() != null) {
-        read.put(id, CertificateFacts.ca(described.certificateDescription(), problems));
+        read.put(id, ca(described.certificateDescription()));
         if (certificate.certificateArn() != null) {
           caArns.add(certificate.certificateArn());
         }
@@ -98,12 +95,37 @@ final class RegistryReader {
   }
 
   /**
+   * The CA certificate; what of it cannot be read (a status this release does not know, a PEM the
+   * analyser cannot read) stays unknown with a warning: it fills fields of the registry, whose other
+   * certificates and settings are still read.
+   */
+  private Certificate ca(CACertificateDescription description) {
+    CertificateFacts.Read read = CertificateFacts.ca(description);
+    String place = "CA certificate " + description.certificateArn();
+    if (read.unknownStatus() != null) {
+      warn(place, read.statusProblem() + "; its registryStatus stays unknown, so the rules over it are UNKNOWN",
+          "a newer release of Rampart may know it");
+    }
+    if (read.unreadablePem() != null) {
+      warn(place, "its PEM cannot be read: " + read.unreadablePem() + "; what only the certificate itself tells"
+          + " (key, signature, subject, issuer) stays unknown",
+          "check the CA certificate in the AWS IoT console; AWS's status, validity and id are kept");
+    }
+    return read.certificate();
+  }
+
+  /**
    * The registry, its id naming the account of the first ARN that does: the given one (a thing's),
    * a CA certificate's, or the logging role's.
    */
   DeviceRegistry read(@Nullable String accountArn) throws SourceException {
     List<Certificate> cas = List.copyOf(caCertificates().values());
     Logging logging = logging();
+    if (logging.enabled() == null && logging.level() != null) {
+      warn("logging options", "log level '" + logging.level() + "' is not one this release knows (DEBUG, INFO, WARN,"
+          + " ERROR, DISABLED); loggingEnabled stays unknown, so the rules over it are UNKNOWN",
+          "a newer release of Rampart may know it");
+    }
     String account = account(accountArn);
     for (String arn : caArns) {
       account = account != null ? account : account(arn);
@@ -132,6 +154,10 @@ final class RegistryReader {
    */
   List<String> warnings() {
     return List.copyOf(warnings);
+  }
+
+  private void warn(String place, String what, String fix) {
+    warnings.add(calls.warning(place, what, fix));
   }
 
   /**
