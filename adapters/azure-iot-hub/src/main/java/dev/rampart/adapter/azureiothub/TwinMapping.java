@@ -67,8 +67,9 @@ final class TwinMapping {
   @Nullable Device device(Json.Members entry, String index, SourceProblems problems) {
     Json id = entry.get("deviceId");
     if (id == null || id instanceof Json.Null) {
-      problems.add(entry.at(), index, "no deviceId",
-          "every entry of an Azure CLI export has one; export the devices with '" + ExportReader.EXPORT + "'");
+      problems.add(entry.at(), index, "no deviceId, so this is not a device twin",
+          "every twin has one; a query that selects some fields or groups devices (SELECT COUNT() ... GROUP BY)"
+              + " writes other objects: export the devices with '" + ExportReader.EXPORT + "'");
       return null;
     }
     if (!(id instanceof Json.Text text) || text.text().isBlank()) {

@@ -206,8 +206,9 @@ class AzureIotHubSourceTest {
 
     assertAll(
         () -> assertEquals(null, read.skippedRecords().get(0).type(), "nothing can stand in for it"),
-        () -> assertEquals(List.of(Fixtures.location("missing-device-id.json") + ":2:3: [0]: no deviceId (every entry"
-            + " of an Azure CLI export has one; export the devices with 'az iot hub device-identity list --hub-name HUB"
+        () -> assertEquals(List.of(Fixtures.location("missing-device-id.json") + ":2:3: [0]: no deviceId, so this is not a"
+            + " device twin (every twin has one; a query that selects some fields or groups devices (SELECT COUNT() ..."
+            + " GROUP BY) writes other objects: export the devices with 'az iot hub device-identity list --hub-name HUB"
             + " -o json > FILE')"), read.skippedRecords().get(0).problems()));
   }
 
