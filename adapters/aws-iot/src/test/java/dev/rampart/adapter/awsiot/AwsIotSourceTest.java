@@ -232,7 +232,10 @@ class AwsIotSourceTest {
       assertAll(
           () -> assertEquals(List.of("camera-07", "aws-iot:123456789012:eu-west-1"),
               read.facts().stream().map(Fact::id).toList()),
-          () -> assertEquals(List.of("thermostat-01"), read.skippedRecords().stream().map(SkippedRecord::factId).toList()),
+          () -> assertEquals(Arrays.asList("thermostat-01", null),
+              read.skippedRecords().stream().map(SkippedRecord::factId).toList(), "a thing without a name cannot stand in"),
+          () -> assertEquals(List.of(source + ACCOUNT + "thing/: AWS answered a thing without a name (AWS IoT names every"
+              + " thing; read again, and report this if it persists)"), read.skippedRecords().get(1).problems()),
           () -> assertEquals(ACCOUNT + "thing/thermostat-01", read.skippedRecords().get(0).origin().location()),
           () -> assertEquals(List.of(source + "thing 'thermostat-01': certificate " + ACCOUNT + "cert/"
               + THERMOSTAT_CERTIFICATE + ": status 'QUARANTINED'" + UNKNOWN_STATUS + " (a newer release of Rampart"
