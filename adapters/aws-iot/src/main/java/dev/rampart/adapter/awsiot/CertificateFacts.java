@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.iot.model.CACertificate;
 import software.amazon.awssdk.services.iot.model.CACertificateDescription;
 import software.amazon.awssdk.services.iot.model.CertificateDescription;
 import software.amazon.awssdk.services.iot.model.CertificateValidity;
@@ -78,6 +79,20 @@ final class CertificateFacts {
         .registeredAt(description.creationDate())
         .build();
     return new Read(certificate, unknown(description.statusAsString(), status), analysed.unreadable());
+  }
+
+  /**
+   * A CA certificate as {@code iot:ListCACertificates} lists it, for when its description cannot be
+   * had: its id, status and creation date; everything its PEM would tell stays unknown.
+   */
+  static Read listed(CACertificate listed) {
+    CertificateStatus status = status(listed.statusAsString());
+    Certificate certificate = Certificate.builder()
+        .registryId(listed.certificateId())
+        .registryStatus(status)
+        .registeredAt(listed.creationDate())
+        .build();
+    return new Read(certificate, unknown(listed.statusAsString(), status), null);
   }
 
   /**

@@ -12,7 +12,6 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.iot.IotClient;
 import software.amazon.awssdk.services.iot.model.CACertificate;
-import software.amazon.awssdk.services.iot.model.CACertificateDescription;
 import software.amazon.awssdk.services.iot.model.GetLoggingOptionsResponse;
 import software.amazon.awssdk.services.iot.model.GetV2LoggingOptionsResponse;
 import software.amazon.awssdk.services.iot.model.ListCaCertificatesResponse;
@@ -82,12 +81,22 @@ final class RegistryReader {
       String id = certificate.certificateId();
       var described = calls.callOrAbsent("call iot:DescribeCACertificate", "for CA certificate " + id,
           ResourceNotFoundException.class, () -> client.describeCACertificate(request -> request.certificateId(id)));
-      // Without a description it was deleted while being read: no longer registered.
-      if (described != null && described.certificateDescription() != null) {
-        read.put(id, ca(described.certificateDescription()));
-        if (certificate.certificateArn() != null) {
-          caArns.add(certificate.certificateArn());
-        }
+      // Not found: it was deleted while being read, so no longer registered.
+      if (described == null) {
+        continue;
+      }
+      String place = "CA certificate " + (certificate.certificateArn() != null ? certificate.certificateArn() : id);
+      if (described.certificateDescription() == null) {
+        // Kept with what the listing says: a CA left out would be one no rule looks at.
+        warn(place, "AWS answered iot:DescribeCACertificate without a description, so only what"
+            + " iot:ListCACertificates says (id, status, creation date) is known", "read again; if it persists,"
+            + " describe it with 'aws iot describe-ca-certificate --certificate-id " + id + "'");
+        read.put(id, ca(place, CertificateFacts.listed(certificate)));
+      } else {
+        read.put(id, ca(place, CertificateFacts.ca(described.certificateDescription())));
+      }
+      if (certificate.certificateArn() != null) {
+        caArns.add(certificate.certificateArn());
       }
     }
     caCertificates = Collections.unmodifiableMap(read);
@@ -99,9 +108,7 @@ final class RegistryReader {
    * analyser cannot read) stays unknown with a warning: it fills fields of the registry, whose other
    * certificates and settings are still read.
    */
-  private Certificate ca(CACertificateDescription description) {
-    CertificateFacts.Read read = CertificateFacts.ca(description);
-    String place = "CA certificate " + description.certificateArn();
+  private Certificate ca(String place, CertificateFacts.Read read) {
     if (read.unknownStatus() != null) {
       warn(place, read.statusProblem() + "; its registryStatus stays unknown, so the rules over it are UNKNOWN",
           "a newer release of Rampart may know it");

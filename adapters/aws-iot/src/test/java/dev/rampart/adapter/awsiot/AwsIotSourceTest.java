@@ -229,6 +229,7 @@ class AwsIotSourceTest {
       String source = "aws-iot:eu-west-1@" + partly.endpoint() + ": ";
       Device camera = (Device) read.facts().get(0);
       Certificate registryCa = ((Deployment) read.facts().get(1)).registries().get(0).caCertificates().get(0);
+      Certificate legacyCa = ((Deployment) read.facts().get(1)).registries().get(0).caCertificates().get(1);
       assertAll(
           () -> assertEquals(List.of("camera-07", "aws-iot:123456789012:eu-west-1"),
               read.facts().stream().map(Fact::id).toList()),
@@ -246,6 +247,9 @@ class AwsIotSourceTest {
               "what AWS says of a certificate whose PEM cannot be read is kept"),
           () -> assertNull(camera.credentials().certificate().keyAlgorithm(), "what only the PEM tells is unknown"),
           () -> assertNull(registryCa.registryStatus(), "a CA status this release does not know is unknown"),
+          () -> assertEquals(Certificate.builder().registryId(LEGACY_CA).registryStatus(CertificateStatus.INACTIVE)
+              .registeredAt(Instant.parse("2026-01-01T00:00:00Z")).build(), legacyCa,
+              "a CA described without a description keeps what the listing says"),
           () -> assertEquals(List.of(
               source + "thing 'camera-07': the PEM of certificate " + ACCOUNT + "cert/" + GATEWAY_CERTIFICATE
                   + " cannot be read: " + PEM_PROBLEM + "; what only the certificate itself tells (key, signature,"
@@ -256,8 +260,12 @@ class AwsIotSourceTest {
                   + " default version in the AWS IoT console)",
               source + "CA certificate " + ACCOUNT + "cacert/" + DEVICE_CA + ": status 'RETIRED'" + UNKNOWN_STATUS
                   + "; its registryStatus stays unknown, so the rules over it are UNKNOWN (a newer release of Rampart"
-                  + " may know it)"),
-              read.problems().subList(0, 3), "then that the stub serves no role aliases or identity pools"));
+                  + " may know it)",
+              source + "CA certificate " + ACCOUNT + "cacert/" + LEGACY_CA + ": AWS answered iot:DescribeCACertificate"
+                  + " without a description, so only what iot:ListCACertificates says (id, status, creation date) is"
+                  + " known (read again; if it persists, describe it with 'aws iot describe-ca-certificate"
+                  + " --certificate-id " + LEGACY_CA + "')"),
+              read.problems().subList(0, 4), "then that the stub serves no role aliases or identity pools"));
     }
   }
 

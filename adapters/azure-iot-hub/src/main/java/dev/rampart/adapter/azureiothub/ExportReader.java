@@ -43,7 +43,7 @@ final class ExportReader {
 
   /**
    * @throws SourceException when the sink refuses a skipped record (a strict read)
-   * @throws IOException when the file is not JSON, which {@code problems} then explains
+   * @throws IOException when the file is not JSON, which the caller explains
    */
   void read(FactSink sink) throws IOException, SourceException {
     JsonToken first = parser.nextToken();
