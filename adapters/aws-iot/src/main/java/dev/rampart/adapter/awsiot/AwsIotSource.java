@@ -6,7 +6,6 @@ import dev.rampart.spi.source.FactSink;
 import dev.rampart.spi.source.FactSource;
 import dev.rampart.spi.source.Origin;
 import dev.rampart.spi.source.SourceException;
-import dev.rampart.spi.source.SourceProblems;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -71,27 +70,29 @@ final class AwsIotSource implements FactSource {
    * reading identity may not call, an API the endpoint does not serve) stays unknown and is handed
    * to the sink as a {@linkplain FactSink#problem problem}.
    *
+   * <p>A thing whose answer holds a value the adapter cannot read is handed to the sink as a
+   * {@linkplain FactSink#skipped skipped record}, named by its thing name; a part that only fills
+   * some fields (a certificate's PEM, a policy document, a CA certificate's status) leaves them
+   * unknown with a problem.
+   *
    * @throws SourceException when a call fails after the SDK's retries (access denied, throttled,
-   *     unreachable endpoint, no credentials), naming the call and the fix, or when AWS answered a
-   *     value the fact model cannot take (every such value, together); facts already handed to the
-   *     sink must then be discarded
+   *     unreachable endpoint, no credentials), naming the call and the fix, or when the sink refuses
+   *     a skipped record; facts already handed to the sink must then be discarded
    */
   @Override
   public void read(FactSink sink) throws SourceException {
     Objects.requireNonNull(sink, "sink");
     Failures failures = new Failures(describe(), region, endpoint, profile);
-    SourceProblems problems = new SourceProblems(describe());
     AwsCredentialsProvider chain = credentials != null ? credentials : defaultChain();
     try (IotClient client = client(IotClient.builder(), chain);
         IamClient iam = client(IamClient.builder(), chain);
         CognitoIdentityClient cognito = client(CognitoIdentityClient.builder(), chain)) {
       Calls calls = new Calls(failures);
-      RegistryReader registries = new RegistryReader(client, calls, problems, region,
+      RegistryReader registries = new RegistryReader(client, calls, region,
           () -> AccountAccess.read(client, iam, cognito, failures, polling));
-      FleetReader fleet = new FleetReader(client, calls, problems, clock, registries.caCertificates());
+      FleetReader fleet = new FleetReader(client, calls, clock, registries.caCertificates());
       fleet.read(sink);
       DeviceRegistry registry = registries.read(fleet.firstArn());
-      problems.throwIfAny();
       String id = deployment != null ? deployment : registry.id();
       sink.accept(Deployment.builder(id).registries(List.of(registry)).build(),
           Origin.of(AwsIotProvider.ID, registry.id()).collectedAt(clock.instant()));

@@ -1,6 +1,7 @@
 package dev.rampart.adapter.awsiot;
 
 import dev.rampart.spi.source.SourceException;
+import dev.rampart.spi.source.SourceProblems;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -20,6 +21,16 @@ final class Calls {
   /** The source's description, which starts every message. */
   String source() {
     return failures.source();
+  }
+
+  /**
+   * A problem that does not fail the read (a part of the answer that could not be read, whose
+   * fields stay unknown), as a complete line: the source, the place, what is wrong and the fix.
+   */
+  String warning(String place, String what, String fix) {
+    SourceProblems warning = new SourceProblems(source());
+    warning.add(null, place, what, fix);
+    return warning.inFileOrder().get(0);
   }
 
   /**

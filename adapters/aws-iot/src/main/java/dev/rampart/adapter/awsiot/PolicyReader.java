@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.iot.IotClient;
 import software.amazon.awssdk.services.iot.model.DescribeThingGroupResponse;
 import software.amazon.awssdk.services.iot.model.GroupNameAndArn;
@@ -33,17 +34,27 @@ final class PolicyReader {
   private final Map<String, List<String>> attached = new HashMap<>();
   private final Map<String, List<GroupNameAndArn>> lineages = new HashMap<>();
   private final Map<String, PolicyDocument> documents = new HashMap<>();
+  private final Map<String, String> invalid = new HashMap<>();
 
   PolicyReader(IotClient client, Calls calls) {
     this.client = client;
     this.calls = calls;
   }
 
+  /** Told which policy cannot be read, and why. */
+  @FunctionalInterface
+  interface Unreadable {
+    void policy(String name, String reason);
+  }
+
   /**
    * What the policies of the thing's certificates and of its thing groups allow and deny, with the
-   * policies' names: certificates' policies first, then each group's, nearest group first.
+   * policies' names: certificates' policies first, then each group's, nearest group first; or
+   * {@code null} when one of them cannot be read, after telling {@code unreadable} which and why
+   * (a smaller list of what is allowed would judge wrongly).
    */
-  AccessPolicy accessPolicy(String thing, List<String> certificateArns) throws SourceException {
+  @Nullable AccessPolicy accessPolicy(String thing, List<String> certificateArns, Unreadable unreadable)
+      throws SourceException {
     Set<String> names = new LinkedHashSet<>();
     for (String arn : certificateArns) {
       names.addAll(attached(arn, "for certificate " + arn.substring(arn.lastIndexOf('/') + 1)));
@@ -55,12 +66,21 @@ final class PolicyReader {
     Set<String> resources = new LinkedHashSet<>();
     Set<String> deniedActions = new LinkedHashSet<>();
     Set<String> deniedResources = new LinkedHashSet<>();
+    boolean read = true;
     for (String name : names) {
       PolicyDocument policy = document(name);
+      if (policy == null) {
+        unreadable.policy(name, invalid.get(name));
+        read = false;
+        continue;
+      }
       actions.addAll(policy.allowedActions());
       resources.addAll(policy.allowedResources());
       deniedActions.addAll(policy.deniedActions());
       deniedResources.addAll(policy.deniedResources());
+    }
+    if (!read) {
+      return null;
     }
     return new AccessPolicy(List.copyOf(actions), List.copyOf(resources), List.copyOf(deniedActions),
         List.copyOf(deniedResources), List.copyOf(names));
@@ -119,21 +139,20 @@ final class PolicyReader {
     return names;
   }
 
-  private PolicyDocument document(String name) throws SourceException {
-    PolicyDocument cached = documents.get(name);
-    if (cached != null) {
-      return cached;
+  /** The policy's default version, or {@code null} when it cannot be read ({@link #invalid} says why). */
+  private @Nullable PolicyDocument document(String name) throws SourceException {
+    if (documents.containsKey(name) || invalid.containsKey(name)) {
+      return documents.get(name);
     }
     var response = calls.call("call iot:GetPolicy", "for policy '" + name + "'",
         () -> client.getPolicy(request -> request.policyName(name)));
-    PolicyDocument policy;
     try {
-      policy = PolicyDocument.parse(response.policyDocument());
+      PolicyDocument policy = PolicyDocument.parse(response.policyDocument());
+      documents.put(name, policy);
+      return policy;
     } catch (PolicyDocument.InvalidPolicyException e) {
-      throw new SourceException(calls.source() + ": policy '" + name + "' cannot be read: " + e.getMessage()
-          + " (check the policy's default version in the AWS IoT console)");
+      invalid.put(name, e.getMessage());
+      return null;
     }
-    documents.put(name, policy);
-    return policy;
   }
 }

@@ -3,7 +3,6 @@ package dev.rampart.adapter.awsiot;
 import dev.rampart.spi.fact.Certificate;
 import dev.rampart.spi.fact.DeviceRegistry;
 import dev.rampart.spi.source.SourceException;
-import dev.rampart.spi.source.SourceProblems;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -33,25 +32,22 @@ final class RegistryReader {
 
   private final IotClient client;
   private final Calls calls;
-  private final SourceProblems problems;
   private final String region;
   private final CredentialProviders credentialProviders;
   private final List<String> warnings = new ArrayList<>();
   private @Nullable Map<String, Certificate> caCertificates;
   private final List<String> caArns = new ArrayList<>();
 
-  RegistryReader(IotClient client, Calls calls, SourceProblems problems, String region) {
-    this(client, calls, problems, region, () -> new AccountAccess(null, null, List.of()));
+  RegistryReader(IotClient client, Calls calls, String region) {
+    this(client, calls, region, () -> new AccountAccess(null, null, List.of()));
   }
 
   /**
    * @param credentialProviders reads the role aliases and identity pools of the account
    */
-  RegistryReader(IotClient client, Calls calls, SourceProblems problems, String region,
-      CredentialProviders credentialProviders) {
+  RegistryReader(IotClient client, Calls calls, String region, CredentialProviders credentialProviders) {
     this.client = client;
     this.calls = calls;
-    this.problems = problems;
     this.region = region;
     this.credentialProviders = credentialProviders;
   }
@@ -85,16 +81,44 @@ final class RegistryReader {
       String id = certificate.certificateId();
       var described = calls.callOrAbsent("call iot:DescribeCACertificate", "for CA certificate " + id,
           ResourceNotFoundException.class, () -> client.describeCACertificate(request -> request.certificateId(id)));
-      // Without a description it was deleted while being read: no longer registered.
-      if (described != null && described.certificateDescription() != null) {
-        read.put(id, CertificateFacts.ca(described.certificateDescription(), problems));
-        if (certificate.certificateArn() != null) {
-          caArns.add(certificate.certificateArn());
-        }
+      // Not found: it was deleted while being read, so no longer registered.
+      if (described == null) {
+        continue;
+      }
+      String place = "CA certificate " + (certificate.certificateArn() != null ? certificate.certificateArn() : id);
+      if (described.certificateDescription() == null) {
+        // Kept with what the listing says: a CA left out would be one no rule looks at.
+        warn(place, "AWS answered iot:DescribeCACertificate without a description, so only what"
+            + " iot:ListCACertificates says (id, status, creation date) is known", "read again; if it persists,"
+            + " describe it with 'aws iot describe-ca-certificate --certificate-id " + id + "'");
+        read.put(id, ca(place, CertificateFacts.listed(certificate)));
+      } else {
+        read.put(id, ca(place, CertificateFacts.ca(described.certificateDescription())));
+      }
+      if (certificate.certificateArn() != null) {
+        caArns.add(certificate.certificateArn());
       }
     }
     caCertificates = Collections.unmodifiableMap(read);
     return caCertificates;
+  }
+
+  /**
+   * The CA certificate; what of it cannot be read (a status this release does not know, a PEM the
+   * analyser cannot read) stays unknown with a warning: it fills fields of the registry, whose other
+   * certificates and settings are still read.
+   */
+  private Certificate ca(String place, CertificateFacts.Read read) {
+    if (read.unknownStatus() != null) {
+      warn(place, read.statusProblem() + "; its registryStatus stays unknown, so the rules over it are UNKNOWN",
+          "a newer release of Rampart may know it");
+    }
+    if (read.unreadablePem() != null) {
+      warn(place, "its PEM cannot be read: " + read.unreadablePem() + "; what only the certificate itself tells"
+          + " (key, signature, subject, issuer) stays unknown",
+          "check the CA certificate in the AWS IoT console; AWS's status, validity and id are kept");
+    }
+    return read.certificate();
   }
 
   /**
@@ -104,6 +128,11 @@ final class RegistryReader {
   DeviceRegistry read(@Nullable String accountArn) throws SourceException {
     List<Certificate> cas = List.copyOf(caCertificates().values());
     Logging logging = logging();
+    if (logging.enabled() == null && logging.level() != null) {
+      warn("logging options", "log level '" + logging.level() + "' is not one this release knows (DEBUG, INFO, WARN,"
+          + " ERROR, DISABLED); loggingEnabled stays unknown, so the rules over it are UNKNOWN",
+          "a newer release of Rampart may know it");
+    }
     String account = account(accountArn);
     for (String arn : caArns) {
       account = account != null ? account : account(arn);
@@ -132,6 +161,10 @@ final class RegistryReader {
    */
   List<String> warnings() {
     return List.copyOf(warnings);
+  }
+
+  private void warn(String place, String what, String fix) {
+    warnings.add(calls.warning(place, what, fix));
   }
 
   /**

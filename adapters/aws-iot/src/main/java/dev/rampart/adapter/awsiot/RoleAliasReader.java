@@ -78,7 +78,11 @@ final class RoleAliasReader {
     }
     RoleAliasDescription description = response.get().roleAliasDescription();
     if (description == null) {
-      return null;
+      // Never dropped: an alias left out would be one whose role no rule looks at.
+      calls.problem(subject, "AWS answered iot:DescribeRoleAlias without a description, so its role and credential"
+          + " duration stay unknown and the rules over them are UNKNOWN", "read again; if it persists, describe the"
+          + " alias with 'aws iot describe-role-alias --role-alias " + name + "'");
+      return new RoleAlias(name, null, null);
     }
     IamRole role = description.roleArn() == null ? null : roles.role(description.roleArn());
     return new RoleAlias(name, description.credentialDurationSeconds(), role);

@@ -306,6 +306,21 @@ class AccountAccessTest {
   }
 
   @Test
+  void aRoleAliasDescribedWithoutADescriptionIsKeptWithItsRoleUnknownAndAProblem() throws SourceException {
+    server.answer("", "iot role-aliases/ThermostatRole",
+        new RecordedServer.Reply(200, "application/json", Map.of(), "{}"));
+
+    AccountAccess access = read();
+
+    assertAll(
+        () -> assertEquals(new RoleAlias("ThermostatRole", null, null), access.roleAliases().get(1)),
+        () -> assertEquals(List.of("aws-iot:eu-west-1: role alias 'ThermostatRole': AWS answered iot:DescribeRoleAlias"
+            + " without a description, so its role and credential duration stay unknown and the rules over them are"
+            + " UNKNOWN (read again; if it persists, describe the alias with 'aws iot describe-role-alias --role-alias"
+            + " ThermostatRole')"), access.problems()));
+  }
+
+  @Test
   void iamOutOfReachLeavesTheRolesUnknownAndSaysWhichEndpointWasNotReached() throws SourceException {
     AccountAccess access = read(URI.create("http://127.0.0.1:1"));
 

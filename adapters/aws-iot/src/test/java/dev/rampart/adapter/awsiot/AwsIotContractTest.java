@@ -2,6 +2,8 @@ package dev.rampart.adapter.awsiot;
 
 import dev.rampart.adapter.testkit.FactSourceContract;
 import dev.rampart.adapter.testkit.MalformedInput;
+import dev.rampart.adapter.testkit.NonEmptyInput;
+import dev.rampart.adapter.testkit.PartlyBadInput;
 import dev.rampart.spi.source.FactSourceProvider;
 import dev.rampart.spi.source.SourceConfig;
 import java.util.List;
@@ -15,10 +17,12 @@ class AwsIotContractTest extends FactSourceContract {
 
   static IotStub fleet;
   static IotStub denying;
+  static IotStub partlyUnreadable;
 
   @BeforeAll
   static void startStubs() {
     fleet = IotStub.serving();
+    partlyUnreadable = IotStub.serving("partly-unreadable");
     denying = IotStub.refusing(new IotStub.Refusal(403, "AccessDeniedException",
         "User: arn:aws:iam::123456789012:user/auditor is not authorized to perform: iot:ListCACertificates"));
   }
@@ -27,6 +31,7 @@ class AwsIotContractTest extends FactSourceContract {
   static void stopStubs() {
     fleet.close();
     denying.close();
+    partlyUnreadable.close();
   }
 
   @Override
@@ -54,15 +59,22 @@ class AwsIotContractTest extends FactSourceContract {
             new SourceConfig("eu-west-1", Map.of("secretAccessKey", "x")), "unknown option(s) secretAccessKey"));
   }
 
-  // TEMPORARY until this adapter's per-record work lands this session (issue 13): replaced, never shipped.
+  /**
+   * None: every read that does not fail hands over the account's deployment (its registry's CA
+   * certificates, logging, role aliases and identity pools), even for a region without things, and a
+   * thing the source cannot read is a skipped record (see {@link #partlyBadInputs()}).
+   */
   @Override
-  protected List<dev.rampart.adapter.testkit.NonEmptyInput> nonEmptyInputsWithoutFacts() {
+  protected List<NonEmptyInput> nonEmptyInputsWithoutFacts() {
     return List.of();
   }
 
-  // TEMPORARY, as above.
   @Override
-  protected List<dev.rampart.adapter.testkit.PartlyBadInput> partlyBadInputs() {
-    return List.of();
+  protected List<PartlyBadInput> partlyBadInputs() {
+    return List.of(new PartlyBadInput("a thing whose certificate has a status this release does not know",
+        new SourceConfig("eu-west-1", Map.of("endpoint", partlyUnreadable.endpoint().toString())),
+        ": thing 'thermostat-01': certificate arn:aws:iot:eu-west-1:123456789012:cert/"
+            + "ddd48f70a8e985bc7e5fa6073c4075078e07a43bec2f155e0f330887ee517c0c: status 'QUARANTINED' is not a"
+            + " certificate status this release knows"));
   }
 }

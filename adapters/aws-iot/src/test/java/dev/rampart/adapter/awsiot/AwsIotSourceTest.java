@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rampart.adapter.testkit.RecordingSink;
 import dev.rampart.spi.fact.AccessPolicy;
 import dev.rampart.spi.fact.AuthMethod;
 import dev.rampart.spi.fact.Certificate;
@@ -16,6 +17,7 @@ import dev.rampart.spi.fact.Device;
 import dev.rampart.spi.fact.DeviceRegistry;
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.source.Origin;
+import dev.rampart.spi.source.SkippedRecord;
 import dev.rampart.spi.source.SourceConfig;
 import dev.rampart.spi.source.SourceException;
 import java.time.Clock;
@@ -57,6 +59,12 @@ class AwsIotSourceTest {
   private static final String DEVICE_CA = "de03c6ac92f443cbb6b0e50f9c236e6ba22800675b19eea7652c8393f219a84c";
   private static final String LEGACY_CA = "4967febbf476505f2b36c995aa2f5371a21b56cf4df1925901138f95baa761bd";
   private static final String ACCOUNT = "arn:aws:iot:eu-west-1:123456789012:";
+  private static final String UNKNOWN_STATUS = " is not a certificate status this release knows (ACTIVE, INACTIVE,"
+      + " REVOKED, PENDING_TRANSFER, REGISTER_INACTIVE, PENDING_ACTIVATION)";
+  private static final String PEM_PROBLEM = "not a PEM or DER certificate: a PEM block is damaged (problem parsing"
+      + " cert: java.io.EOFException: DEF length 111 object truncated by 96)";
+  private static final String POLICY_PROBLEM = "the policy document is not valid JSON at 1:40: Unexpected end-of-input"
+      + " within/between Object entries";
   private static final IotStub.Refusal THROTTLED = new IotStub.Refusal(400, "ThrottlingException", "Rate exceeded");
 
   static IotStub stub;
@@ -201,18 +209,63 @@ class AwsIotSourceTest {
   }
 
   @Test
-  void statusesThisReleaseDoesNotKnowAreReportedTogetherNotDropped() {
+  void aThingWhoseCertificateHasAStatusThisReleaseDoesNotKnowFailsTheStrictReadNamingTheThing() {
     try (IotStub unknown = IotStub.serving("unknown-status")) {
       SourceException failure = assertThrows(SourceException.class, () -> read(unknown));
 
-      String source = "aws-iot:eu-west-1@" + unknown.endpoint() + ": ";
-      String known = " is not a certificate status this release knows (ACTIVE, INACTIVE, REVOKED, PENDING_TRANSFER,"
-          + " REGISTER_INACTIVE, PENDING_ACTIVATION) (a newer release of Rampart may know it; until then, read with"
-          + " --allow-partial to leave this source out)";
-      assertEquals(List.of(
-          source + ACCOUNT + "cacert/" + DEVICE_CA + ": status 'RETIRED'" + known,
-          source + ACCOUNT + "cert/" + THERMOSTAT_CERTIFICATE + ": status 'QUARANTINED'" + known),
-          failure.problems());
+      assertEquals(List.of("aws-iot:eu-west-1@" + unknown.endpoint() + ": thing 'thermostat-01': certificate "
+          + ACCOUNT + "cert/" + THERMOSTAT_CERTIFICATE + ": status 'QUARANTINED'" + UNKNOWN_STATUS
+          + " (a newer release of Rampart may know it; until then, read with --allow-partial or the source option"
+          + " partial=true to evaluate the other things, with this thing's rules UNKNOWN)"), failure.problems());
+    }
+  }
+
+  @Test
+  void aThingThatCannotBeReadIsSkippedByNameAndWhatOnlyFillsFieldsStaysUnknownWithAWarning() throws SourceException {
+    try (IotStub partly = IotStub.serving("partly-unreadable")) {
+      RecordingSink read = RecordingSink.readPartially(
+          new AwsIotSource("eu-west-1", partly.endpoint(), null, DUMMY, null, Clock.systemUTC()));
+
+      String source = "aws-iot:eu-west-1@" + partly.endpoint() + ": ";
+      Device camera = (Device) read.facts().get(0);
+      Certificate registryCa = ((Deployment) read.facts().get(1)).registries().get(0).caCertificates().get(0);
+      Certificate legacyCa = ((Deployment) read.facts().get(1)).registries().get(0).caCertificates().get(1);
+      assertAll(
+          () -> assertEquals(List.of("camera-07", "aws-iot:123456789012:eu-west-1"),
+              read.facts().stream().map(Fact::id).toList()),
+          () -> assertEquals(Arrays.asList("thermostat-01", null),
+              read.skippedRecords().stream().map(SkippedRecord::factId).toList(), "a thing without a name cannot stand in"),
+          () -> assertEquals(List.of(source + ACCOUNT + "thing/: AWS answered a thing without a name (AWS IoT names every"
+              + " thing; read again, and report this if it persists)"), read.skippedRecords().get(1).problems()),
+          () -> assertEquals(ACCOUNT + "thing/thermostat-01", read.skippedRecords().get(0).origin().location()),
+          () -> assertEquals(List.of(source + "thing 'thermostat-01': certificate " + ACCOUNT + "cert/"
+              + THERMOSTAT_CERTIFICATE + ": status 'QUARANTINED'" + UNKNOWN_STATUS + " (a newer release of Rampart"
+              + " may know it; until then, read with --allow-partial or the source option partial=true to evaluate the"
+              + " other things, with this thing's rules UNKNOWN)"), read.skippedRecords().get(0).problems()),
+          () -> assertNull(camera.accessPolicy(), "a policy that cannot be read leaves the access policy unknown"),
+          () -> assertEquals(CertificateStatus.ACTIVE, camera.credentials().certificate().registryStatus(),
+              "what AWS says of a certificate whose PEM cannot be read is kept"),
+          () -> assertNull(camera.credentials().certificate().keyAlgorithm(), "what only the PEM tells is unknown"),
+          () -> assertNull(registryCa.registryStatus(), "a CA status this release does not know is unknown"),
+          () -> assertEquals(Certificate.builder().registryId(LEGACY_CA).registryStatus(CertificateStatus.INACTIVE)
+              .registeredAt(Instant.parse("2026-01-01T00:00:00Z")).build(), legacyCa,
+              "a CA described without a description keeps what the listing says"),
+          () -> assertEquals(List.of(
+              source + "thing 'camera-07': the PEM of certificate " + ACCOUNT + "cert/" + GATEWAY_CERTIFICATE
+                  + " cannot be read: " + PEM_PROBLEM + "; what only the certificate itself tells (key, signature,"
+                  + " subject, issuer) stays unknown (check the certificate in the AWS IoT console; AWS's status,"
+                  + " validity and id are kept)",
+              source + "thing 'camera-07': policy 'camera-telemetry' cannot be read: " + POLICY_PROBLEM
+                  + "; the thing's accessPolicy stays unknown, so the rules over it are UNKNOWN (check the policy's"
+                  + " default version in the AWS IoT console)",
+              source + "CA certificate " + ACCOUNT + "cacert/" + DEVICE_CA + ": status 'RETIRED'" + UNKNOWN_STATUS
+                  + "; its registryStatus stays unknown, so the rules over it are UNKNOWN (a newer release of Rampart"
+                  + " may know it)",
+              source + "CA certificate " + ACCOUNT + "cacert/" + LEGACY_CA + ": AWS answered iot:DescribeCACertificate"
+                  + " without a description, so only what iot:ListCACertificates says (id, status, creation date) is"
+                  + " known (read again; if it persists, describe it with 'aws iot describe-ca-certificate"
+                  + " --certificate-id " + LEGACY_CA + "')"),
+              read.problems().subList(0, 4), "then that the stub serves no role aliases or identity pools"));
     }
   }
 

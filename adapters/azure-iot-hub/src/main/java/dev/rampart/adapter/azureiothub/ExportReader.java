@@ -4,8 +4,11 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.rampart.adaptersupport.json.Json;
 import dev.rampart.spi.fact.Device;
+import dev.rampart.spi.fact.FactType;
 import dev.rampart.spi.source.FactSink;
 import dev.rampart.spi.source.Origin;
+import dev.rampart.spi.source.SkippedRecord;
+import dev.rampart.spi.source.SourceException;
 import dev.rampart.spi.source.SourceProblems;
 import dev.rampart.spi.source.TextPosition;
 import java.io.IOException;
@@ -16,7 +19,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Walks an export token by token: the top-level list, then one device entry at a time, so that an
- * export of a million devices never has to fit in memory.
+ * export of a million devices never has to fit in memory. Each entry is a record of its own: one
+ * the adapter cannot read is handed to the sink as skipped, with its place, and the others are read.
  */
 final class ExportReader {
 
@@ -37,7 +41,11 @@ final class ExportReader {
     this.exportedAt = exportedAt;
   }
 
-  void read(FactSink sink) throws IOException {
+  /**
+   * @throws SourceException when the sink refuses a skipped record (a strict read)
+   * @throws IOException when the file is not JSON, which the caller explains
+   */
+  void read(FactSink sink) throws IOException, SourceException {
     JsonToken first = parser.nextToken();
     if (first == null) {
       problems.add(null, "", "the file is empty", "export the devices with '" + EXPORT + "'");
@@ -48,9 +56,15 @@ final class ExportReader {
       entry(Json.read(parser), "", sink);
     } else if (first == JsonToken.START_ARRAY) {
       int index = 0;
-      while (parser.nextToken() != JsonToken.END_ARRAY && !problems.isFull()) {
+      while (parser.nextToken() != JsonToken.END_ARRAY) {
         entry(Json.read(parser), "[" + index + "]", sink);
         index++;
+      }
+      if (index == 0) {
+        problems.add(null, "", "the export is an empty list: it names no device",
+            "check the hub name and that the identity that exported it may read the hub's registry; a hub without"
+                + " devices has nothing to evaluate, so leave this source out");
+        return;
       }
     } else {
       problems.add(Json.positionOf(parser.currentTokenLocation()), "",
@@ -64,22 +78,27 @@ final class ExportReader {
     }
   }
 
-  private void entry(Json value, String index, FactSink sink) {
+  private void entry(Json value, String index, FactSink sink) throws SourceException {
+    Origin origin = new Origin(AzureIotHubProvider.ID, file, value.at().line(), value.at().column(), exportedAt);
+    SourceProblems record = new SourceProblems(file);
     if (!(value instanceof Json.Members entry)) {
-      problems.add(value.at(), index, "expected a device object but found " + value.describe(),
+      record.add(value.at(), index, "expected a device twin (a JSON object) but found " + value.describe(),
           "an export is a list of device objects; export with '" + EXPORT + "'");
+      sink.skipped(SkippedRecord.unidentified(origin, record.inFileOrder()));
       return;
     }
-    Device device = mapping.device(entry, index, problems);
-    if (device == null) {
-      return;
+    String id = TwinMapping.deviceId(entry);
+    Device device = mapping.device(entry, index, record);
+    if (device != null) {
+      TextPosition first = seen.putIfAbsent(device.id(), entry.at());
+      if (first == null) {
+        sink.accept(device, origin);
+        return;
+      }
+      record.add(entry.at(), TwinMapping.place(index, id), "deviceId '" + device.id() + "' appears again (first at "
+          + first + ")", "export each hub once per file, and give each hub its own source");
     }
-    TextPosition first = seen.putIfAbsent(device.id(), entry.at());
-    if (first != null) {
-      problems.add(entry.at(), index, "deviceId '" + device.id() + "' appears again (first at " + first + ")",
-          "export each hub once per file, and give each hub its own source");
-      return;
-    }
-    sink.accept(device, new Origin(AzureIotHubProvider.ID, file, entry.at().line(), entry.at().column(), exportedAt));
+    sink.skipped(id == null ? SkippedRecord.unidentified(origin, record.inFileOrder())
+        : SkippedRecord.of(origin, FactType.DEVICE, id, record.inFileOrder()));
   }
 }

@@ -38,19 +38,46 @@ final class TwinMapping {
     this.firmwareVersionPath = firmwareVersionPath;
   }
 
-  /** The device, or {@code null} after adding the problems that keep the entry from being one. */
+  /**
+   * The device's id: the entry's {@code deviceId} when it is a non-blank text and the entry is not
+   * a module's twin (a module is not a device); {@code null} otherwise.
+   */
+  static @Nullable String deviceId(Json.Members entry) {
+    if (entry.get("deviceId") instanceof Json.Text text && !text.text().isBlank()
+        && !(entry.get("moduleId") instanceof Json.Text)) {
+      return text.text();
+    }
+    return null;
+  }
+
+  /** An entry's place in messages: {@code [3] twin 'cam-03'}, {@code [3]} without an id, {@code twin 'cam-03'} alone. */
+  static String place(String index, @Nullable String id) {
+    if (id == null) {
+      return index;
+    }
+    return (index.isEmpty() ? "" : index + " ") + "twin '" + id + "'";
+  }
+
+  /**
+   * The device, or {@code null} after adding the problems that keep the entry from being one.
+   *
+   * @param index the entry's index in the export's list, e.g. {@code [3]}, or empty for an entry on its own
+   * @param problems the entry's own problems
+   */
   @Nullable Device device(Json.Members entry, String index, SourceProblems problems) {
     Json id = entry.get("deviceId");
     if (id == null || id instanceof Json.Null) {
-      problems.add(entry.at(), index, "no deviceId",
-          "every entry of an Azure CLI export has one; export the devices with '" + ExportReader.EXPORT + "'");
+      problems.add(entry.at(), index, "no deviceId, so this is not a device twin",
+          "every twin has one; a query that selects some fields or groups devices (SELECT COUNT() ... GROUP BY)"
+              + " writes other objects: export the devices with '" + ExportReader.EXPORT + "'");
       return null;
     }
     if (!(id instanceof Json.Text text) || text.text().isBlank()) {
-      problems.add(id.at(), index + ".deviceId", "expected the device's id but found " + id.describe(), null);
+      problems.add(id.at(), index + ".deviceId", "expected the device's id but found " + id.describe(),
+          "every entry of an Azure CLI export names its device; export the devices with '" + ExportReader.EXPORT + "'");
       return null;
     }
-    String place = (index.isEmpty() ? "" : index + " ") + "(deviceId '" + text.text() + "')";
+    String place = place(index, text.text());
     Json module = entry.get("moduleId");
     if (module instanceof Json.Text moduleId) {
       problems.add(entry.at(), place, "this is the twin of module '" + moduleId.text() + "', not of a device",
@@ -161,7 +188,8 @@ final class TwinMapping {
       if (tags instanceof Json.Members members) {
         flatten("", members, attributes);
       } else if (tags != null && !(tags instanceof Json.Null)) {
-        problem(tags, "tags", "expected an object of tags but found " + tags.describe(), null);
+        problem(tags, "tags", "expected an object of tags but found " + tags.describe(),
+            "IoT Hub writes a twin's tags as a JSON object; export the twin again");
       }
       return attributes;
     }

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rampart.adapter.testkit.RecordingSink;
 import dev.rampart.spi.fact.AuthMethod;
 import dev.rampart.spi.fact.Credentials;
 import dev.rampart.spi.fact.Device;
@@ -25,6 +27,10 @@ class AzureIotHubRealWorldTest {
 
   private static final String TWIN = "real-world/azure-docs-device-twin.json";
   private static final String PNP_TWIN = "real-world/azure-docs-pnp-device-twin.json";
+  private static final String CLI_TWIN = "real-world/azure-docs-cli-device-twin-update.json";
+  private static final String QUERY_TWIN = "real-world/azure-docs-query-sample-twin.json";
+  private static final String PROJECTION = "real-world/azure-docs-query-projection.json";
+  private static final String GROUP_BY = "real-world/azure-docs-query-group-by.json";
 
   @Test
   void theDocumentedDeviceTwinIsAnActivePreSharedKeyDeviceWithItsNestedTags() throws Exception {
@@ -60,10 +66,62 @@ class AzureIotHubRealWorldTest {
     SourceException failure = assertThrows(SourceException.class, () -> read(config));
 
     // A single twin, not a list: the entry has no index.
-    assertEquals(List.of(Fixtures.location(PNP_TWIN) + ":19:30: (deviceId 'sample-device')"
+    assertEquals(List.of(Fixtures.location(PNP_TWIN) + ":19:30: twin 'sample-device'"
         + ".properties.reported.thermostat1.targetTemperature: expected a firmware version but found an object"
         + " (set the option firmwareVersionPath to the twin field that holds the version)"),
         failure.problems());
+  }
+
+  @Test
+  void theAzureCliTwinIsAnActivePreSharedKeyDeviceWithItsLocationTags() throws Exception {
+    Map<String, Device> devices = read(SourceConfig.of(Fixtures.location(CLI_TWIN)));
+    Device device = devices.get("SampleDevice");
+
+    assertAll(
+        () -> assertEquals(List.of("SampleDevice"), List.copyOf(devices.keySet())),
+        () -> assertEquals(new Credentials(null, null, null, AuthMethod.PRE_SHARED_KEY, null, null),
+            device.credentials(), "az writes no keys in a twin, and a null thumbprint is no fingerprint"),
+        () -> assertEquals(new Lifecycle(LifecycleStatus.ACTIVE, null, null), device.lifecycle()),
+        () -> assertEquals(Map.of("location.plant", "Redmond43", "location.region", "US"), device.attributes()),
+        () -> assertNull(device.firmware(), "the twin reports connectivity only"));
+  }
+
+  @Test
+  void theQueryGuidesSampleTwinIsReadLikeTheCliTwin() throws Exception {
+    Device device = read(SourceConfig.of(Fixtures.location(QUERY_TWIN))).get("myDeviceId");
+
+    assertAll(
+        () -> assertEquals(AuthMethod.PRE_SHARED_KEY, device.credentials().authMethod()),
+        () -> assertEquals(new Lifecycle(LifecycleStatus.ACTIVE, null, null), device.lifecycle()),
+        () -> assertEquals(Map.of("location.region", "US", "location.plant", "Redmond43"), device.attributes()));
+  }
+
+  @Test
+  void aProjectionQueryGivesTheDeviceWithEveryOtherFieldUnknown() throws Exception {
+    Map<String, Device> devices = read(SourceConfig.of(Fixtures.location(PROJECTION)));
+
+    assertEquals(Map.of("AZ3166Device", Device.builder("AZ3166Device").build()), devices,
+        "SELECT DeviceId, LastActivityTime: no authentication type, status or tags, so their rules are UNKNOWN");
+  }
+
+  @Test
+  void aGroupByQueryResultHoldsNoTwinAndEveryEntryIsNamedNotAPass() throws Exception {
+    RecordingSink partly = RecordingSink.readPartially(
+        new AzureIotHubProvider().create(SourceConfig.of(Fixtures.location(GROUP_BY))));
+
+    String fix = " (every twin has one; a query that selects some fields or groups devices (SELECT COUNT() ... GROUP BY)"
+        + " writes other objects: export the devices with 'az iot hub device-identity list --hub-name HUB -o json >"
+        + " FILE')";
+    String file = Fixtures.location(GROUP_BY);
+    assertAll(
+        () -> assertEquals(List.of(), partly.facts()),
+        () -> assertEquals(List.of(
+            file + ":2:5: [0]: no deviceId, so this is not a device twin" + fix,
+            file + ":6:5: [1]: no deviceId, so this is not a device twin" + fix,
+            file + ":10:5: [2]: no deviceId, so this is not a device twin" + fix),
+            partly.skippedRecords().stream().flatMap(record -> record.problems().stream()).toList()),
+        () -> assertTrue(partly.skippedRecords().stream().allMatch(record -> record.factId() == null),
+            "nothing stands in for a group count, so even a partial read of the source fails"));
   }
 
   private static Map<String, Device> read(SourceConfig config) throws SourceException {

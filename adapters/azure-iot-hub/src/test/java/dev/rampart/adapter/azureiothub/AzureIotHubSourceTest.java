@@ -6,14 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.rampart.adapter.testkit.RecordingSink;
 import dev.rampart.spi.fact.AuthMethod;
 import dev.rampart.spi.fact.Certificate;
 import dev.rampart.spi.fact.Credentials;
 import dev.rampart.spi.fact.Device;
+import dev.rampart.spi.fact.Fact;
+import dev.rampart.spi.fact.FactType;
 import dev.rampart.spi.fact.Firmware;
 import dev.rampart.spi.fact.Lifecycle;
 import dev.rampart.spi.fact.LifecycleStatus;
 import dev.rampart.spi.source.Origin;
+import dev.rampart.spi.source.SkippedRecord;
 import dev.rampart.spi.source.SourceConfig;
 import dev.rampart.spi.source.SourceException;
 import java.io.Writer;
@@ -150,29 +154,85 @@ class AzureIotHubSourceTest {
   }
 
   @Test
-  void everyBadValueIsReportedWithItsPlaceInOneRun() {
-    SourceException failure = assertThrows(SourceException.class, () -> read("bad-values.json"));
+  void oneMalformedTwinOfFourIsSkippedWithItsPlaceAndTheOtherThreeAreRead() throws Exception {
+    RecordingSink read = RecordingSink.readPartially(
+        new AzureIotHubProvider().create(SourceConfig.of(Fixtures.location("one-malformed-twin-of-four.json"))));
 
-    String file = Fixtures.location("bad-values.json");
-    assertEquals(List.of(
-        file + ":3:27: [0] (deviceId 'cam-20').authenticationType: unknown authentication type 'x509'"
-            + " (expected sas, selfSigned, certificateAuthority or none)",
-        file + ":70:15: [1] (deviceId 'cam-21').status: unknown status 'on' (expected enabled or disabled)",
-        file + ":110:28: [2] (deviceId 'cam-22').properties.reported.firmwareVersion: expected a firmware version"
-            + " but found an object (set the option firmwareVersionPath to the twin field that holds the version)",
-        file + ":161:28: [3] (deviceId 'cam-23').x509Thumbprint.primaryThumbprint: the text 'not-a-thumbprint'"
-            + " is not a certificate thumbprint (expected 40 (SHA-1) or 64 (SHA-256) hexadecimal digits)"),
-        failure.problems());
+    String file = Fixtures.location("one-malformed-twin-of-four.json");
+    assertAll(
+        () -> assertEquals(List.of("thermostat-01", "gateway-02", "sensor-09"),
+            read.facts().stream().map(Fact::id).toList()),
+        () -> assertEquals(List.of(SkippedRecord.of(new Origin("azure-iot-hub", file, 51, 3,
+            Files.getLastModifiedTime(Fixtures.path("one-malformed-twin-of-four.json")).toInstant()),
+            FactType.DEVICE, "camera-07", List.of(file + ":52:27: [1] twin 'camera-07'.authenticationType: unknown"
+                + " authentication type 'x509' (expected sas, selfSigned, certificateAuthority or none)"))),
+            read.skippedRecords()));
   }
 
   @Test
-  void aModuleTwinIsNotADevice() {
-    SourceException failure = assertThrows(SourceException.class, () -> read("module-twin.json"));
+  void readStrictlyAnExportWithAMalformedTwinFailsNamingIt() {
+    SourceException failure = assertThrows(SourceException.class, () -> read("one-malformed-twin-of-four.json"));
 
-    assertEquals(List.of(Fixtures.location("module-twin.json") + ":2:3: [0] (deviceId 'gateway-02'): this is the twin"
-        + " of module 'edgeAgent', not of a device"
-        + " (query devices only: az iot hub query --hub-name HUB -q \"select * from devices\")"),
-        failure.problems());
+    assertEquals(List.of(Fixtures.location("one-malformed-twin-of-four.json") + ":52:27: [1] twin 'camera-07'"
+        + ".authenticationType: unknown authentication type 'x509' (expected sas, selfSigned, certificateAuthority or"
+        + " none)"), failure.problems());
+  }
+
+  @Test
+  void everyBadTwinIsSkippedWithEachOfItsBadValuesInOneRun() throws Exception {
+    RecordingSink read = RecordingSink.readPartially(
+        new AzureIotHubProvider().create(SourceConfig.of(Fixtures.location("bad-values.json"))));
+
+    String file = Fixtures.location("bad-values.json");
+    assertAll(
+        () -> assertEquals(List.of("cam-24"), read.facts().stream().map(Fact::id).toList(), "the one good twin"),
+        () -> assertEquals(List.of("cam-20", "cam-21", "cam-22", "cam-23"),
+            read.skippedRecords().stream().map(SkippedRecord::factId).toList()),
+        () -> assertEquals(List.of(
+            file + ":3:27: [0] twin 'cam-20'.authenticationType: unknown authentication type 'x509'"
+                + " (expected sas, selfSigned, certificateAuthority or none)",
+            file + ":70:15: [1] twin 'cam-21'.status: unknown status 'on' (expected enabled or disabled)",
+            file + ":110:28: [2] twin 'cam-22'.properties.reported.firmwareVersion: expected a firmware version"
+                + " but found an object (set the option firmwareVersionPath to the twin field that holds the version)",
+            file + ":161:28: [3] twin 'cam-23'.x509Thumbprint.primaryThumbprint: the text 'not-a-thumbprint'"
+                + " is not a certificate thumbprint (expected 40 (SHA-1) or 64 (SHA-256) hexadecimal digits)"),
+            read.skippedRecords().stream().flatMap(record -> record.problems().stream()).toList()));
+  }
+
+  @Test
+  void aTwinWithoutADeviceIdIsSkippedWithItsIndexOnly() throws Exception {
+    RecordingSink read = RecordingSink.readPartially(
+        new AzureIotHubProvider().create(SourceConfig.of(Fixtures.location("missing-device-id.json"))));
+
+    assertAll(
+        () -> assertEquals(null, read.skippedRecords().get(0).type(), "nothing can stand in for it"),
+        () -> assertEquals(List.of(Fixtures.location("missing-device-id.json") + ":2:3: [0]: no deviceId, so this is not a"
+            + " device twin (every twin has one; a query that selects some fields or groups devices (SELECT COUNT() ..."
+            + " GROUP BY) writes other objects: export the devices with 'az iot hub device-identity list --hub-name HUB"
+            + " -o json > FILE')"), read.skippedRecords().get(0).problems()));
+  }
+
+  @Test
+  void aModuleTwinIsNotADevice() throws Exception {
+    RecordingSink read = RecordingSink.readPartially(
+        new AzureIotHubProvider().create(SourceConfig.of(Fixtures.location("module-twin.json"))));
+
+    assertAll(
+        () -> assertEquals(List.of(), read.facts()),
+        () -> assertNull(read.skippedRecords().get(0).factId(), "a module is not device 'gateway-02'"),
+        () -> assertEquals(List.of(Fixtures.location("module-twin.json") + ":2:3: [0] twin 'gateway-02': this is the"
+            + " twin of module 'edgeAgent', not of a device"
+            + " (query devices only: az iot hub query --hub-name HUB -q \"select * from devices\")"),
+            read.skippedRecords().get(0).problems()));
+  }
+
+  @Test
+  void anEmptyListIsNotAHubWithoutFindings() {
+    SourceException failure = assertThrows(SourceException.class, () -> read("empty-list.json"));
+
+    assertEquals(List.of(Fixtures.location("empty-list.json") + ": the export is an empty list: it names no device"
+        + " (check the hub name and that the identity that exported it may read the hub's registry; a hub without"
+        + " devices has nothing to evaluate, so leave this source out)"), failure.problems());
   }
 
   @Test
