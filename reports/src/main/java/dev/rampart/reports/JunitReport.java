@@ -184,8 +184,8 @@ public final class JunitReport implements ReportWriter {
       List<String> body = new ArrayList<>(record.problems());
       body.add(record.factId() == null
           ? "The record was skipped (--allow-partial): what it holds was not evaluated."
-          : "The record was skipped (--allow-partial): " + record.describeFact() + " was evaluated with only its"
-              + " id known.");
+          : "The record was skipped (--allow-partial): " + record.describeFact() + " has every rule"
+              + " UNKNOWN.");
       body.add("Defined at: " + record.origin().describe());
       writeErrorCase(xml, record.describeFact() + " at " + record.origin().describe() + " skipped", RECORD_SKIPPED_TYPE,
           record.problems().get(0), body);

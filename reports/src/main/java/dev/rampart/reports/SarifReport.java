@@ -384,7 +384,7 @@ public final class SarifReport implements ReportWriter {
     writePhysicalLocation(json, record.origin());
     json.writeEndObject();
     json.writeEndArray();
-    String standIn = record.factId() == null ? "" : ", evaluated with only its id known";
+    String standIn = record.factId() == null ? "" : ", its rules UNKNOWN";
     writeText(json, "message", "Skipped " + record.describeFact() + " (--allow-partial)" + standIn + ": "
         + String.join("; ", record.problems()));
     json.writeObjectFieldStart("properties");

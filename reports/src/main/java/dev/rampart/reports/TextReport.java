@@ -368,7 +368,7 @@ public final class TextReport implements ReportWriter {
       lines.addAll(item(record.describeFact(), record.origin().describe()));
       record.problems().forEach(problem -> lines.addAll(detail(problem, "")));
     }
-    lines.addAll(detail("a skipped record with an id was evaluated with only its id known; fix the records and"
+    lines.addAll(detail("the rules of a skipped record with an id are UNKNOWN; fix the records and"
         + " run again", DIM));
     return lines;
   }

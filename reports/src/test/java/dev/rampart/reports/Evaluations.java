@@ -1,5 +1,9 @@
 package dev.rampart.reports;
 
+import dev.rampart.spi.fact.FieldPath;
+import dev.rampart.spi.fact.FactType;
+import dev.rampart.spi.source.Origin;
+import dev.rampart.engine.Provenance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.rampart.adapter.inventory.InventoryFileProvider;
@@ -119,7 +123,17 @@ final class Evaluations {
       for (Path file : waiverFiles) {
         waivers.addAll(Waivers.load(file, engine.rules()));
       }
-      Report report = engine.evaluate(inventory.facts(), inventory::originOf)
+      Report report = engine.evaluate(inventory.facts(), new Provenance() {
+            @Override
+            public Origin originOf(FactType type, String factId, FieldPath path) {
+              return inventory.originOf(type, factId, path);
+            }
+
+            @Override
+            public String unreadable(FactType type, String factId) {
+              return inventory.unreadable(type, factId);
+            }
+          })
           .withWaivers(waivers, inventory.facts(), inventory::originOf);
       List<String> inputs = new ArrayList<>(List.of(specs.get(0).location()));
       specs.subList(1, specs.size()).forEach(spec -> inputs.add(spec.toString()));

@@ -9,6 +9,9 @@ import dev.rampart.engine.internal.runtime.Result;
 import dev.rampart.engine.internal.signing.PackVerifier;
 import dev.rampart.engine.internal.waiver.WaiverSpec;
 import dev.rampart.engine.value.Rule;
+import dev.rampart.spi.fact.FactType;
+import dev.rampart.spi.fact.FieldPath;
+import dev.rampart.spi.source.Origin;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -50,7 +53,20 @@ final class Boundary {
 
   /** The provenance as the runtime asks it; none stays none, so that nothing is looked up. */
   static Origins origins(Provenance provenance) {
-    return provenance == Provenance.none() ? Origins.NONE : provenance::originOf;
+    if (provenance == Provenance.none()) {
+      return Origins.NONE;
+    }
+    return new Origins() {
+      @Override
+      public @Nullable Origin originOf(FactType type, String factId, FieldPath path) {
+        return provenance.originOf(type, factId, path);
+      }
+
+      @Override
+      public @Nullable String unreadable(FactType type, String factId) {
+        return provenance.unreadable(type, factId);
+      }
+    };
   }
 
   /** The reader that loads a pack only once its signature, by a key of {@code trusted}, checks out. */

@@ -32,4 +32,17 @@ public interface Provenance {
    * @param path the path read, relative to the fact, e.g. {@code services[1].port} or {@code attributes.site}
    */
   @Nullable Origin originOf(FactType type, String factId, FieldPath path);
+
+  /**
+   * Why a fact could not be read, when it stands in for a record its source skipped (a
+   * {@code dev.rampart.spi.source.SkippedRecord}: only its id is known), or {@code null} for a fact
+   * read in full. Every result for such a fact is UNKNOWN with this reason, whatever its empty
+   * fields would otherwise make of it; {@code dev.rampart.sources.Inventory#unreadable} answers it.
+   *
+   * @param type the fact's type
+   * @param factId the fact's id
+   */
+  default @Nullable String unreadable(FactType type, String factId) {
+    return null;
+  }
 }

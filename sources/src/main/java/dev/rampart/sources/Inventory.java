@@ -39,6 +39,7 @@ public final class Inventory {
   private final List<String> problems;
   private final List<String> warnings;
   private final List<SkippedRecord> skippedRecords;
+  private final Map<FactKey, String> unreadable;
 
   private Inventory(List<MergedFact> merged, List<FailedSource> failedSources, List<String> problems,
       List<String> warnings, List<SkippedRecord> skippedRecords) {
@@ -50,6 +51,13 @@ public final class Inventory {
     this.problems = List.copyOf(problems);
     this.warnings = List.copyOf(warnings);
     this.skippedRecords = List.copyOf(skippedRecords);
+    Map<FactKey, String> standIns = new LinkedHashMap<>();
+    for (SkippedRecord record : skippedRecords) {
+      if (record.type() != null && record.factId() != null) {
+        standIns.putIfAbsent(new FactKey(record.type(), record.factId()), record.problems().get(0));
+      }
+    }
+    this.unreadable = Collections.unmodifiableMap(standIns);
   }
 
   /**
@@ -209,6 +217,19 @@ public final class Inventory {
    */
   public List<SkippedRecord> skippedRecords() {
     return skippedRecords;
+  }
+
+  /**
+   * Why a fact could not be read, when a source skipped a record of it (so that the fact stands in
+   * with only its id, or merges another source's record with a part nobody could read), or
+   * {@code null} for a fact read in full. An evaluation gives every result of such a fact UNKNOWN
+   * with this reason: its empty fields say nothing. This answers the engine's
+   * {@code Provenance.unreadable}.
+   *
+   * @return the first problem of the skipped record, with its place
+   */
+  public @Nullable String unreadable(FactType type, String factId) {
+    return unreadable.isEmpty() ? null : unreadable.get(new FactKey(type, factId));
   }
 
   /**

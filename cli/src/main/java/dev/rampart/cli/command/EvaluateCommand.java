@@ -1,5 +1,6 @@
 package dev.rampart.cli.command;
 
+import dev.rampart.cli.input.InventoryProvenance;
 import dev.rampart.cli.input.StreamedInventory;
 import dev.rampart.engine.AssessmentCoverage;
 import dev.rampart.engine.ComplianceEngine;
@@ -73,7 +74,7 @@ import picocli.CommandLine.Spec;
       "     so no report was written. Also when a report file could not be written.",
       "     With --allow-partial a source that cannot be read is left out instead,",
       "     unless no source can be read, and a record that cannot be read is",
-      "     skipped (every report lists it; its fact is evaluated with only its id).",
+      "     skipped (every report lists it; every rule of its fact is UNKNOWN).",
       "  3  internal error in rampart: run again with --debug and please report it",
       "",
       "Examples:",
@@ -192,7 +193,7 @@ public final class EvaluateCommand implements Callable<Integer> {
       // parts of a source that could not be read: their fields are unknown, so their rules are UNKNOWN
       inventory.warnings().forEach(warning -> err.println("rampart: warning: " + warning));
       progress.step("evaluating\u2026");
-      Report report = engine.evaluate(inventory.facts(), inventory::originOf)
+      Report report = engine.evaluate(inventory.facts(), new InventoryProvenance(inventory))
           .withWaivers(waivers, inventory.facts(), inventory::originOf);
       Evaluation evaluation = Evaluation.builder(report)
           .inputs(FactInputs.inputNames(sources, inputs.files()))

@@ -1,5 +1,6 @@
 package dev.rampart.cli.command;
 
+import dev.rampart.cli.input.InventoryProvenance;
 import dev.rampart.engine.ComplianceEngine;
 import dev.rampart.engine.Explanation;
 import dev.rampart.engine.RuleResult;
@@ -87,7 +88,7 @@ public final class ExplainCommand implements Callable<Integer> {
     FactKey key = factKey(engine);
     Explanation explanation;
     try {
-      explanation = engine.explain(rule, key.type(), key.id(), inventory.facts(), inventory::originOf);
+      explanation = engine.explain(rule, key.type(), key.id(), inventory.facts(), new InventoryProvenance(inventory));
     } catch (IllegalArgumentException e) {
       err.println(e.getMessage());
       return ExitCode.INPUT_ERROR;

@@ -194,7 +194,7 @@ final class FactInputs {
    */
   static void warnSkipped(PrintWriter err, List<SkippedRecord> skipped) {
     for (SkippedRecord record : skipped) {
-      String standIn = record.factId() == null ? "" : ", evaluated with only its id known";
+      String standIn = record.factId() == null ? "" : ", its rules UNKNOWN";
       err.println("rampart: warning: skipped " + record.describeFact() + " (--allow-partial)" + standIn + ": "
           + record.problems().get(0));
       record.problems().subList(1, record.problems().size()).forEach(problem -> err.println("  " + problem));

@@ -25,7 +25,7 @@ import org.xml.sax.InputSource;
  * A record the real inventory source cannot read, end to end: cameras.yaml lists three cameras and
  * cam-02's MAC address is one pair short. By default the source fails naming the record (exit 2);
  * with --allow-partial, or the source option partial=true, cam-01 and cam-03 are evaluated, cam-02
- * is evaluated with only its id known, and every report and standard error list the skipped record.
+ * has every rule UNKNOWN, and every report and standard error list the skipped record.
  */
 class EvaluatePartialRecordsTest {
 
@@ -38,8 +38,8 @@ class EvaluatePartialRecordsTest {
   private static final String PROBLEM = CAMERAS + ":8:17: devices[1] (id 'cam-02').macAddress: \"00:1a:2b:3c:4d\""
       + " is not a MAC address (write six pairs of hex digits such as 00:1a:2b:3c:4d:5e"
       + " (00-1A-2B-3C-4D-5E and 001a.2b3c.4d5e are accepted too))";
-  private static final String WARNING = "rampart: warning: skipped device 'cam-02' (--allow-partial), evaluated with"
-      + " only its id known: " + PROBLEM + "\n";
+  private static final String WARNING = "rampart: warning: skipped device 'cam-02' (--allow-partial), its rules"
+      + " UNKNOWN: " + PROBLEM + "\n";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path dir;
@@ -87,10 +87,12 @@ class EvaluatePartialRecordsTest {
 
       assertEquals(1, run.exitCode(), run.out());
       assertTrue(run.out().contains("""
-            UNKNOWN  TST-001  device/cam-02  evidence missing to decide: credentials.defaultPassword
-                     credentials.defaultPassword = absent (expected equals false)
+            UNKNOWN  TST-001  device/cam-02  device 'cam-02' could not be read, so no rule can judge it:
+                     %s:8:17: devices[1] (id
+                     'cam-02').macAddress: "00:1a:2b:3c:4d" is not a MAC address (write six pairs of hex
+                     digits such as 00:1a:2b:3c:4d:5e (00-1A-2B-3C-4D-5E and 001a.2b3c.4d5e are accepted too))
                      at %s:7:5
-          """.formatted(CAMERAS)), "its default password is unknown, not taken from the bad entry: " + run.out());
+          """.formatted(CAMERAS, CAMERAS)), "its default password is unknown, not taken from the bad entry: " + run.out());
     }
 
     @Test
@@ -121,6 +123,8 @@ class EvaluatePartialRecordsTest {
       assertEquals("UNKNOWN", outcome(report, "TST-001", "cam-02"));
       assertEquals("UNKNOWN", outcome(report, "TST-002", "cam-02"));
       assertEquals("UNKNOWN", outcome(report, "TST-004", "cam-02"));
+      assertEquals("UNKNOWN", outcome(report, "TST-003", "cam-02"),
+          "its owner is not known to be missing: nobody could read its entry");
       assertEquals("FAIL", outcome(report, "TST-004", "cam-03"), "the good records are evaluated as ever");
       assertEquals("PASS", outcome(report, "TST-001", "cam-01"));
     }
@@ -140,7 +144,7 @@ class EvaluatePartialRecordsTest {
       assertEquals("""
           {"artifactLocation":{"uri":"%s","uriBaseId":"%%SRCROOT%%"},"region":{"startLine":7,"startColumn":5}}"""
           .formatted(CAMERAS), notification.at("/locations/0/physicalLocation").toString());
-      assertEquals("Skipped device 'cam-02' (--allow-partial), evaluated with only its id known: " + PROBLEM,
+      assertEquals("Skipped device 'cam-02' (--allow-partial), its rules UNKNOWN: " + PROBLEM,
           notification.at("/message/text").asText());
     }
 

@@ -56,13 +56,16 @@ public final class CompiledProgram {
     return new BatchEvaluation(bases, now, execution).run(facts);
   }
 
-  /** The results with the evidence of each finding naming the source of its values, as the origins tell. */
+  /**
+   * The results with the evidence of each finding naming the source of its values, as the origins
+   * tell, and the results of facts that stand in for records a source could not read UNKNOWN.
+   */
   public BoundedResults withSources(BoundedResults results, Collection<? extends Fact> facts, Origins origins) {
     if (origins == Origins.NONE) {
       return results;
     }
-    return new BoundedResults(
-        results.results().withFindings(EvidenceSources.of(origins, facts)::decorate), results.incompleteReason());
+    return new BoundedResults(results.results().withFindings(EvidenceSources.of(origins, facts)::decorate)
+        .withUnreadableFacts(origins::unreadable), results.incompleteReason());
   }
 
   /** Opens an incremental session whose rules measure durations against {@code now}. */

@@ -6,6 +6,7 @@ import dev.rampart.engine.internal.schema.Field;
 import dev.rampart.engine.internal.schema.FieldKind;
 import dev.rampart.engine.internal.schema.Schemas;
 import dev.rampart.engine.value.Evidence;
+import dev.rampart.engine.value.Outcome;
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.FactType;
 import dev.rampart.spi.fact.FieldPath;
@@ -53,6 +54,13 @@ final class EvidenceSources {
     }
     Result result = explained.result();
     ExplainedCondition applicability = explained.applicability();
+    String unreadable = origins.unreadable(result.factType(), result.factId());
+    if (unreadable != null && result.outcome() != Outcome.ERROR) {
+      // a stand-in for a record its source could not read: its empty fields say nothing
+      result = new Result(result.rule(), result.factType(), result.factId(), new Judgement(Outcome.UNKNOWN,
+          result.factType().wireName() + " '" + result.factId() + "' could not be read, so no rule can judge it: "
+              + unreadable, List.of()));
+    }
     return new ExplainedResult(decorate(result),
         applicability == null ? null : decorate(result.factType(), result.factId(), applicability),
         decorate(result.factType(), result.factId(), explained.assertion()));

@@ -14,4 +14,9 @@ public interface Origins {
 
   /** The origin of the value at a path of a fact, relative to the fact; {@code null} when not known. */
   @Nullable Origin originOf(FactType type, String factId, FieldPath path);
+
+  /** Why the fact stands in for a record its source could not read, or {@code null} for a fact read in full. */
+  default @Nullable String unreadable(FactType type, String factId) {
+    return null;
+  }
 }

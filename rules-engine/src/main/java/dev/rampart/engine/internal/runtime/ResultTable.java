@@ -14,7 +14,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.RandomAccess;
+import java.util.TreeMap;
+import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Every result of an evaluation, stored by what it costs to tell apart: one byte per rule and fact
@@ -156,6 +159,55 @@ public final class ResultTable {
       }
     }
     return new ResultTable(rules, ids, outcomes, findingIndexes, changed);
+  }
+
+  /**
+   * This table with every result of the facts {@code unreadable} gives a reason for turned UNKNOWN
+   * with that reason (an ERROR stays): facts that stand in for records a source could not read, of
+   * which only the id is known, so that no rule passes, fails or skips them on values nobody read.
+   */
+  public ResultTable withUnreadableFacts(BiFunction<FactType, String, @Nullable String> unreadable) {
+    Map<FactType, Map<Integer, String>> standIns = new EnumMap<>(FactType.class);
+    ids.forEach((type, typeIds) -> {
+      for (int f = 0; f < typeIds.length; f++) {
+        String why = unreadable.apply(type, typeIds[f]);
+        if (why != null) {
+          standIns.computeIfAbsent(type, t -> new TreeMap<>()).put(f, why);
+        }
+      }
+    });
+    if (standIns.isEmpty()) {
+      return this;
+    }
+    byte[][] changedOutcomes = outcomes.clone();
+    int[][] changedIndexes = findingIndexes.clone();
+    Result[][] changedFindings = findings.clone();
+    byte unknown = (byte) Outcome.UNKNOWN.ordinal();
+    for (int r = 0; r < rules.size(); r++) {
+      FactType target = rules.get(r).target();
+      Map<Integer, String> ofTarget = standIns.get(target);
+      if (ofTarget == null) {
+        continue;
+      }
+      TreeMap<Integer, Result> merged = new TreeMap<>();
+      for (int i = 0; i < findingIndexes[r].length; i++) {
+        merged.put(findingIndexes[r][i], findings[r][i]);
+      }
+      byte[] ruleOutcomes = outcomes[r].clone();
+      for (Map.Entry<Integer, String> standIn : ofTarget.entrySet()) {
+        int f = standIn.getKey();
+        if (OUTCOMES[ruleOutcomes[f]] != Outcome.ERROR) {
+          ruleOutcomes[f] = unknown;
+          String id = ids.get(target)[f];
+          merged.put(f, new Result(r, target, id, new Judgement(Outcome.UNKNOWN, target.wireName() + " '" + id
+              + "' could not be read, so no rule can judge it: " + standIn.getValue(), List.of())));
+        }
+      }
+      changedOutcomes[r] = ruleOutcomes;
+      changedIndexes[r] = merged.keySet().stream().mapToInt(Integer::intValue).toArray();
+      changedFindings[r] = merged.values().toArray(Result[]::new);
+    }
+    return new ResultTable(rules, ids, changedOutcomes, changedIndexes, changedFindings);
   }
 
   private Result result(int r, int f) {

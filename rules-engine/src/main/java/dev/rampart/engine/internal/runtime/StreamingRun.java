@@ -225,7 +225,7 @@ public final class StreamingRun implements AutoCloseable {
     } else if (given > kept) {
       reason = execution.stoppedAtFactLimit(given);
     }
-    return new BoundedResults(table.build(), reason);
+    return new BoundedResults(table.build().withUnreadableFacts(origins::unreadable), reason);
   }
 
   private Map<FactType, Set<String>> evaluatedByShards(Map<FactType, String[]> sortedIds) {
