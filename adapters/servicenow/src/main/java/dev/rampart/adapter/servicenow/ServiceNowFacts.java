@@ -50,6 +50,7 @@ final class ServiceNowFacts {
 
   private static final List<LifecycleStatus> OUT_OF_SERVICE_FIRST = List.of(
       LifecycleStatus.RETIRED, LifecycleStatus.MAINTENANCE, LifecycleStatus.PLANNED, LifecycleStatus.ACTIVE);
+  private static final Pattern CODE = Pattern.compile("-?\\d+");
   private static final Pattern OFFSET = Pattern.compile("(?:^|&)sysparm_offset=(\\d+)");
   private static final Pattern NOT_SLUG = Pattern.compile("[^a-z0-9]+");
 
@@ -164,10 +165,16 @@ final class ServiceNowFacts {
     if (code == null) {
       return null;
     }
+    if (!CODE.matcher(code).matches()) {
+      // an instance answers with labels only when something rewrites sysparm_display_value=false
+      problems.add(field + " '" + code + "' is a label, not one of ServiceNow's codes: the answer holds display values"
+          + " instead of stored ones (check that no proxy or scripted REST API changes the request's"
+          + " sysparm_display_value=false; stored codes are numbers, such as 1 for Installed)");
+      return null;
+    }
     if (!statuses.knows(code)) {
-      String example = code.matches("-?\\d+") ? code : "CODE";
       problems.add(field + " '" + code + "' is none of ServiceNow's codes (map it with the source option " + option
-          + ", e.g. " + option + "=" + example + ":retired, to one of planned, active, maintenance, retired or unknown)");
+          + ", e.g. " + option + "=" + code + ":retired, to one of planned, active, maintenance, retired or unknown)");
       return null;
     }
     return statuses.status(code);
