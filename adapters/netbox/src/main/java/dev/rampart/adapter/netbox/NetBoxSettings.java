@@ -80,7 +80,8 @@ record NetBoxSettings(
     String ownerField = options.text(OWNER_FIELD, "owner");
     String endOfSupportField = options.text(END_OF_SUPPORT_FIELD, "end_of_support");
     ZoneMap zones = ZoneMap.parse(options.text(ZONE_MAP), ZONE_MAP, options);
-    DeviceIds deviceIds = DeviceIds.parse(options.text(DEVICE_IDS, DeviceIds.NAME.option), options);
+    DeviceIds deviceIds = options.choice(DEVICE_IDS, DeviceIds.NAME, ids -> ids.option,
+        DEVICE_IDS + "=netbox-id for NetBox's numeric ids");
     LifecycleMap statuses = LifecycleMap.parse(options, STATUS_MAP, NetBoxFacts.STATUSES, NetBoxFacts.SILENT_STATUSES,
         STATUS, "status:lifecycle", "retired:retired,in-repair:maintenance");
     if (!options.problems().isEmpty() || base == null || token == null) {
@@ -182,17 +183,6 @@ record NetBoxSettings(
 
     DeviceIds(String option) {
       this.option = option;
-    }
-
-    static DeviceIds parse(String value, Options options) {
-      for (DeviceIds ids : values()) {
-        if (ids.option.equals(value)) {
-          return ids;
-        }
-      }
-      options.add("option " + DEVICE_IDS + " is '" + value + "', not name, site-name or netbox-id (e.g. "
-          + DEVICE_IDS + "=netbox-id for NetBox's numeric ids)");
-      return NAME;
     }
   }
 }

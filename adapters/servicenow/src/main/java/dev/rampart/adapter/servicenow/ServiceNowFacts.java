@@ -59,6 +59,8 @@ final class ServiceNowFacts {
   private final FactSink sink;
   // the vendor id of each core_company read, or none when it could not be read
   private final Map<String, Optional<String>> vendorOfCompany = new HashMap<>();
+  // the device id of each CI by its sys_id, as the option deviceIds says
+  private final Map<String, String> idOfCi = new HashMap<>();
 
   ServiceNowFacts(ServiceNowSettings settings, References references, FactSink sink) {
     this.settings = settings;
@@ -68,6 +70,7 @@ final class ServiceNowFacts {
 
   /** Hands every fact and every skipped record to the sink. */
   void emit(List<TableRecord> records) throws SourceException {
+    deviceIds(records);
     Set<String> vendors = new HashSet<>();
     for (TableRecord record : records) {
       String company = Json.reference(record.item().json(), "manufacturer");
@@ -108,7 +111,7 @@ final class ServiceNowFacts {
           + " (check that the user may read the sys_id field, and that no proxy changes the answers)"));
       return;
     }
-    String id = name != null ? name : ServiceNowProvider.ID + "-" + sysId;
+    String id = idOfCi.get(sysId);
     Origin origin = origin(record.table(), sysId, item.collectedAt());
 
     List<String> problems = new ArrayList<>();
@@ -140,6 +143,29 @@ final class ServiceNowFacts {
       return;
     }
     sink.accept(device, origin);
+  }
+
+  /**
+   * The device id of every CI with a sys_id: its name where no other CI read has it, else
+   * {@code name@<sys_id>}; {@code servicenow-<sys_id>} without a name or with {@code deviceIds=sys-id}.
+   */
+  private void deviceIds(List<TableRecord> records) {
+    Map<String, Integer> names = new HashMap<>();
+    for (TableRecord record : records) {
+      String name = Json.text(record.item().json(), "name");
+      if (name != null && Json.isSysId(Json.text(record.item().json(), "sys_id"))) {
+        names.merge(name, 1, Integer::sum);
+      }
+    }
+    for (TableRecord record : records) {
+      String sysId = Json.text(record.item().json(), "sys_id");
+      String name = Json.text(record.item().json(), "name");
+      if (Json.isSysId(sysId)) {
+        idOfCi.put(sysId, name == null || settings.deviceIds() == ServiceNowSettings.DeviceIds.SYS_ID
+            ? ServiceNowProvider.ID + "-" + sysId
+            : names.get(name) > 1 ? name + "@" + sysId : name);
+      }
+    }
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.rampart.adapter.servicenow;
 
+import static dev.rampart.adapter.servicenow.ServiceNowProvider.DEVICE_IDS;
 import static dev.rampart.adapter.servicenow.ServiceNowProvider.END_OF_SUPPORT_FIELD;
 import static dev.rampart.adapter.servicenow.ServiceNowProvider.FIRMWARE_FIELD;
 import static dev.rampart.adapter.servicenow.ServiceNowProvider.INSTALL_STATUS_MAP;
@@ -43,6 +44,7 @@ import org.jspecify.annotations.Nullable;
  * @param endOfSupportField the field with the end-of-support date
  * @param statuses which {@code install_status} codes mean which lifecycle status; a code it does not know is a problem
  * @param operationalStatuses which {@code operational_status} codes mean which lifecycle status, in the same way
+ * @param deviceIds how devices are given ids that stay unique when CI names repeat
  */
 record ServiceNowSettings(
     BaseUrl base,
@@ -55,7 +57,8 @@ record ServiceNowSettings(
     String firmwareField,
     String endOfSupportField,
     LifecycleMap statuses,
-    LifecycleMap operationalStatuses) implements WebApiSettings {
+    LifecycleMap operationalStatuses,
+    DeviceIds deviceIds) implements WebApiSettings {
 
   static final String DEFAULT_PASSWORD_ENV = "SERVICENOW_PASSWORD";
 
@@ -85,7 +88,7 @@ record ServiceNowSettings(
   static final List<String> SILENT_OPERATIONAL_STATUSES = List.of("8");
 
   static final List<String> OPTIONS = List.of(USER, PASSWORD_ENV, TOKEN_ENV, TABLES, QUERY, OWNER_FIELDS,
-      FIRMWARE_FIELD, END_OF_SUPPORT_FIELD, INSTALL_STATUS_MAP, OPERATIONAL_STATUS_MAP, PAGE_SIZE, HttpPolicy.RETRIES, HttpPolicy.CONNECT_TIMEOUT,
+      FIRMWARE_FIELD, END_OF_SUPPORT_FIELD, INSTALL_STATUS_MAP, OPERATIONAL_STATUS_MAP, DEVICE_IDS, PAGE_SIZE, HttpPolicy.RETRIES, HttpPolicy.CONNECT_TIMEOUT,
       HttpPolicy.REQUEST_TIMEOUT);
 
   private static final String EXAMPLE = "https://acme.service-now.com";
@@ -124,11 +127,13 @@ record ServiceNowSettings(
         CODE, "code:status", "6:planned,101:active");
     LifecycleMap operationalStatuses = LifecycleMap.parse(options, OPERATIONAL_STATUS_MAP, OPERATIONAL_STATUSES,
         SILENT_OPERATIONAL_STATUSES, CODE, "code:status", "6:planned,101:active");
+    DeviceIds deviceIds = options.choice(DEVICE_IDS, DeviceIds.NAME, ids -> ids.option,
+        DEVICE_IDS + "=sys-id for ids that survive renaming");
     if (!options.problems().isEmpty() || base == null || credentials == null) {
       throw new SourceException(options.problems());
     }
     return new ServiceNowSettings(base, credentials, http, tables, query, pageSize, ownerFields, firmwareField,
-        endOfSupportField, statuses, operationalStatuses);
+        endOfSupportField, statuses, operationalStatuses, deviceIds);
   }
 
   /** Every field the mapping reads, for {@code sysparm_fields}. */
@@ -211,5 +216,19 @@ record ServiceNowSettings(
       return null;
     }
     return new Secret(value, place);
+  }
+
+  /** How devices get ids: CI names are not unique in most CMDBs. */
+  enum DeviceIds {
+    /** The name; where several CIs share it, {@code name@<sys_id>}; {@code servicenow-<sys_id>} for a CI without one. */
+    NAME("name"),
+    /** Always {@code servicenow-<sys_id>}; the name stays the device's name. */
+    SYS_ID("sys-id");
+
+    final String option;
+
+    DeviceIds(String option) {
+      this.option = option;
+    }
   }
 }
