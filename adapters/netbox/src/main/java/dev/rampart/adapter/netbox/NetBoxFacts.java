@@ -1,5 +1,11 @@
 package dev.rampart.adapter.netbox;
 
+import static dev.rampart.adapter.netbox.NetBoxSource.DEVICES;
+import static dev.rampart.adapter.netbox.NetBoxSource.INTERFACES;
+import static dev.rampart.adapter.netbox.NetBoxSource.IP_ADDRESSES;
+import static dev.rampart.adapter.netbox.NetBoxSource.PREFIXES;
+import static dev.rampart.adapter.netbox.NetBoxSource.VLANS;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rampart.adaptersupport.http.BaseUrl;
 import dev.rampart.adaptersupport.http.Item;
@@ -29,6 +35,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
@@ -76,6 +83,9 @@ final class NetBoxFacts {
   private boolean rangeUnknown;
   // the devices whose interfaces, addresses or VLANs were skipped: their MAC, addresses and networks are unknown
   private final Set<Long> incomplete = new HashSet<>();
+  // each device's id by its NetBox id, and the device of each interface read
+  private final Map<Long, String> idOfDevice = new HashMap<>();
+  private final Map<Long, Long> deviceOfInterface = new HashMap<>();
 
   NetBoxFacts(NetBoxSettings settings, FactSink sink) {
     this.settings = settings;
@@ -84,31 +94,69 @@ final class NetBoxFacts {
 
   /** Hands every fact and every skipped record to the sink. */
   void emit(NetBoxObjects objects) throws SourceException {
-    List<Item> devices = readable(objects.devices(), "/api/dcim/devices/", FactType.DEVICE);
+    List<Item> devices = readable(objects.devices(), DEVICES, FactType.DEVICE, json -> null);
+    List<String> ids = deviceIds(devices);
+    for (int i = 0; i < devices.size(); i++) {
+      idOfDevice.put(devices.get(i).json().path("id").asLong(), ids.get(i));
+    }
     emitVendors(devices);
-    emitNetworks(readable(objects.vlans(), "/api/ipam/vlans/", FactType.NETWORK),
-        readable(objects.prefixes(), "/api/ipam/prefixes/", FactType.NETWORK));
-    emitDevices(devices, readable(objects.interfaces(), "/api/dcim/interfaces/", null),
-        readable(objects.addresses(), "/api/ipam/ip-addresses/", null));
+    emitNetworks(readable(objects.vlans(), VLANS, FactType.NETWORK, json -> null),
+        readable(objects.prefixes(), PREFIXES, FactType.NETWORK, json -> null));
+    List<Item> interfaces = readable(objects.interfaces(), INTERFACES, null, json -> Json.id(json, "device"));
+    for (Item item : interfaces) {
+      Long device = Json.id(item.json(), "device");
+      if (device != null) {
+        deviceOfInterface.put(item.json().path("id").asLong(), device);
+      }
+    }
+    emitDevices(devices, ids, interfaces, readable(objects.addresses(), IP_ADDRESSES, null, this::deviceOfAddress));
   }
 
-  /** The objects that are objects with a numeric id; every other element is skipped. */
-  private List<Item> readable(List<Item> items, String endpoint, @Nullable FactType type) throws SourceException {
+  /**
+   * The objects that are objects with a numeric id; every other element is skipped, and the device it
+   * belongs to (by {@code owner}, when that can be told) is read with its links unknown.
+   */
+  private List<Item> readable(List<Item> items, String endpoint, @Nullable FactType type,
+      Function<JsonNode, @Nullable Long> owner) throws SourceException {
     List<Item> readable = new ArrayList<>();
     for (Item item : items) {
       JsonNode json = item.json();
       if (!json.isObject()) {
-        skip(item, endpoint, null, null, "is " + json + ", not an object", NETBOX_SENDS_NO_SUCH);
+        skip(item, endpoint, null, null, "is " + json + ", not an object",
+            NETBOX_SENDS_NO_SUCH + (type == null ? linksUnknown(null) : ""));
       } else if (!json.path("id").isIntegralNumber()) {
         String name = type == FactType.DEVICE ? Json.text(json, "name") : null;
         JsonNode id = json.path("id");
         skip(item, endpoint, name == null ? null : type, name,
-            id.isMissingNode() || id.isNull() ? "has no id" : "id " + id + " is not a number", NETBOX_SENDS_NO_SUCH);
+            id.isMissingNode() || id.isNull() ? "has no id" : "id " + id + " is not a number",
+            NETBOX_SENDS_NO_SUCH + (type == null ? linksUnknown(owner.apply(json)) : ""));
       } else {
         readable.add(item);
       }
     }
     return readable;
+  }
+
+  /**
+   * What a skipped interface or address leaves unknown: its device's MAC address, addresses and
+   * networks, which it would have fed; {@code device} is {@code null} when the object does not say whose it is.
+   */
+  private String linksUnknown(@Nullable Long device) {
+    String id = device == null ? null : idOfDevice.get(device);
+    if (device != null) {
+      incomplete.add(device);
+    }
+    return id == null ? "; the device it belongs to cannot be told, so its MAC address, addresses and networks may be"
+        + " incomplete" : "; device '" + id + "' is read with its MAC address, addresses and networks unknown";
+  }
+
+  /** The NetBox id of the device an address is assigned to, in the forms before and since NetBox 2.9. */
+  private @Nullable Long deviceOfAddress(JsonNode address) {
+    if (address.has("assigned_object_type")) {
+      JsonNode anInterface = address.path("assigned_object_id");
+      return anInterface.isIntegralNumber() ? deviceOfInterface.get(anInterface.asLong()) : null;
+    }
+    return Json.id(address.path("interface"), "device");
   }
 
   private void emitVendors(List<Item> devices) {
@@ -134,7 +182,7 @@ final class NetBoxFacts {
         vlans.add(vlan);
       } else {
         skippedVlans.add(vlan.json().path("id").asLong());
-        skip(vlan, "/api/ipam/vlans/", null, null, "vid " + vid + " is not a VLAN id",
+        skip(vlan, VLANS, null, null, "vid " + vid + " is not a VLAN id",
             NETBOX_SENDS_NO_SUCH + "; the devices on it are read with their networks unknown");
       }
     }
@@ -154,7 +202,7 @@ final class NetBoxFacts {
       Cidr range = text == null || text.indexOf('/') < 0 ? null : Cidr.parse(text).orElse(null);
       if (range == null) {
         rangeUnknown = true;
-        skip(prefix, "/api/ipam/prefixes/", null, null, "prefix " + json.path("prefix") + " is not an address range",
+        skip(prefix, PREFIXES, null, null, "prefix " + json.path("prefix") + " is not an address range",
             NETBOX_SENDS_NO_SUCH + "; the devices with addresses are read with their networks unknown");
         continue;
       }
@@ -195,7 +243,7 @@ final class NetBoxFacts {
       }
     }
     String cidrOfVlan = cidr;
-    emit(vlan, "/api/ipam/vlans/", FactType.NETWORK, id, () -> Network.builder(id)
+    emit(vlan, VLANS, FactType.NETWORK, id, () -> Network.builder(id)
         .name(Json.text(json, "name"))
         .zone(settings.zones().first(slugs))
         .vlan(json.path("vid").asInt())
@@ -206,7 +254,7 @@ final class NetBoxFacts {
 
   private void emitPrefix(Item prefix, String id) throws SourceException {
     JsonNode json = prefix.json();
-    emit(prefix, "/api/ipam/prefixes/", FactType.NETWORK, id, () -> Network.builder(id)
+    emit(prefix, PREFIXES, FactType.NETWORK, id, () -> Network.builder(id)
         .name(Json.text(json, "description"))
         .zone(settings.zones().first(roleAndTags(json)))
         .cidr(Json.text(json, "prefix"))
@@ -214,63 +262,45 @@ final class NetBoxFacts {
         .build());
   }
 
-  private void emitDevices(List<Item> devices, List<Item> interfaces, List<Item> addresses) throws SourceException {
-    List<String> ids = deviceIds(devices);
-    Map<Long, String> idOfDevice = new HashMap<>();
-    for (int i = 0; i < devices.size(); i++) {
-      idOfDevice.put(devices.get(i).json().path("id").asLong(), ids.get(i));
-    }
+  private void emitDevices(List<Item> devices, List<String> ids, List<Item> interfaces, List<Item> addresses)
+      throws SourceException {
     Map<Long, List<JsonNode>> interfacesOfDevice = new HashMap<>();
-    Map<Long, Long> deviceOfInterface = new HashMap<>();
     for (Item item : interfaces) {
       Long device = Json.id(item.json(), "device");
       if (device == null) {
-        skip(item, "/api/dcim/interfaces/", null, null, "device " + item.json().path("device") + " names no device",
-            NETBOX_SENDS_NO_SUCH + "; the device it belongs to cannot be told, so its MAC address, addresses and"
-                + " networks may be incomplete");
+        skip(item, INTERFACES, null, null, "device " + item.json().path("device") + " names no device",
+            NETBOX_SENDS_NO_SUCH + linksUnknown(null));
         continue;
       }
       interfacesOfDevice.computeIfAbsent(device, key -> new ArrayList<>()).add(item.json());
-      deviceOfInterface.put(item.json().path("id").asLong(), device);
     }
     Map<Long, List<JsonNode>> addressesOfInterface = new HashMap<>();
     // NetBox before 2.9 names the interface and its device in the address itself
     Map<Long, List<JsonNode>> addressesOfDevice = new HashMap<>();
     for (Item item : addresses) {
       JsonNode json = item.json();
-      Long anInterface;
-      Long device;
-      if (json.has("assigned_object_type")) {
-        if (!"dcim.interface".equals(Json.text(json, "assigned_object_type"))) {
-          continue; // a virtual machine's
-        }
-        anInterface = json.path("assigned_object_id").isIntegralNumber() ? json.path("assigned_object_id").asLong() : null;
-        device = anInterface == null ? null : deviceOfInterface.get(anInterface);
-      } else {
-        anInterface = Json.id(json, "interface");
-        device = Json.id(json.path("interface"), "device");
-        if (anInterface == null) {
-          continue; // assigned to nothing, or to a virtual machine's interface before 2.9
-        }
+      boolean since29 = json.has("assigned_object_type");
+      if (since29 && !"dcim.interface".equals(Json.text(json, "assigned_object_type"))
+          || !since29 && Json.id(json, "interface") == null) {
+        continue; // a virtual machine's, or assigned to nothing
       }
+      JsonNode assigned = json.path("assigned_object_id");
+      Long anInterface = since29 ? (assigned.isIntegralNumber() ? assigned.asLong() : null) : Json.id(json, "interface");
       String address = Json.text(json, "address");
       String host = address == null ? null : address.substring(0, address.indexOf('/') < 0 ? address.length() : address.indexOf('/'));
-      if (anInterface == null || !IpAddresses.isAddress(host)) {
-        String what = anInterface == null
-            ? "assigned_object_id " + json.path("assigned_object_id") + " names no interface"
-            : "address " + json.path("address") + " is not an IP address";
-        String device1 = device == null ? null : idOfDevice.get(device);
-        if (device != null) {
-          incomplete.add(device);
-        }
-        skip(item, "/api/ipam/ip-addresses/", null, null, what, (anInterface == null ? NETBOX_SENDS_NO_SUCH
-            : "correct the address in NetBox, e.g. 192.0.2.10/24") + (device1 == null
-            ? "; the device it belongs to cannot be told, so its addresses and networks may be incomplete"
-            : "; device '" + device1 + "' is read with its MAC address, addresses and networks unknown"));
+      if (anInterface == null) {
+        skip(item, IP_ADDRESSES, null, null, "assigned_object_id " + assigned + " names no interface",
+            NETBOX_SENDS_NO_SUCH + linksUnknown(null));
+        continue;
+      }
+      if (!IpAddresses.isAddress(host)) {
+        skip(item, IP_ADDRESSES, null, null, "address " + json.path("address") + " is not an IP address",
+            "correct the address in NetBox, e.g. 192.0.2.10/24" + linksUnknown(deviceOfAddress(json)));
         continue;
       }
       addressesOfInterface.computeIfAbsent(anInterface, key -> new ArrayList<>()).add(json);
-      if (device != null && !json.has("assigned_object_type")) {
+      Long device = deviceOfAddress(json);
+      if (device != null && !since29) {
         addressesOfDevice.computeIfAbsent(device, key -> new ArrayList<>()).add(json);
       }
     }
@@ -287,7 +317,7 @@ final class NetBoxFacts {
     JsonNode json = device.json();
     JsonNode nameNode = json.path("name");
     if (!(nameNode.isMissingNode() || nameNode.isNull() || nameNode.isTextual())) {
-      skip(device, "/api/dcim/devices/", FactType.DEVICE, id, "name " + nameNode + " is not text", NETBOX_SENDS_NO_SUCH);
+      skip(device, DEVICES, FactType.DEVICE, id, "name " + nameNode + " is not text", NETBOX_SENDS_NO_SUCH);
       return;
     }
     String name = Json.text(json, "name");
@@ -322,12 +352,12 @@ final class NetBoxFacts {
     LifecycleStatus status = status(json.path("status"), problems);
     LocalDate endOfSupport = date(customField(json, settings.endOfSupportField()), settings.endOfSupportField(), problems);
     if (!problems.isEmpty()) {
-      skip(device, "/api/dcim/devices/", FactType.DEVICE, id, problems);
+      skip(device, DEVICES, FactType.DEVICE, id, problems);
       return;
     }
     JsonNode deviceType = json.path("device_type");
     JsonNode role = json.has("role") ? json.path("role") : json.path("device_role");
-    emit(device, "/api/dcim/devices/", FactType.DEVICE, id, () -> Device.builder(id)
+    emit(device, DEVICES, FactType.DEVICE, id, () -> Device.builder(id)
         .name(name)
         .model(Json.text(deviceType, "model"))
         .serialNumber(Json.text(json, "serial"))

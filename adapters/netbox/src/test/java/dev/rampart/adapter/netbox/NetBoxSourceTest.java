@@ -3,6 +3,7 @@ package dev.rampart.adapter.netbox;
 import static dev.rampart.adapter.netbox.RecordedNetBox.DEVICES;
 import static dev.rampart.adapter.netbox.RecordedNetBox.DEVICES_2;
 import static dev.rampart.adapter.netbox.RecordedNetBox.DEVICES_3;
+import static dev.rampart.adapter.netbox.RecordedNetBox.INTERFACES;
 import static dev.rampart.adapter.netbox.RecordedNetBox.IP_ADDRESSES;
 import static dev.rampart.adapter.netbox.RecordedNetBox.VLANS;
 import static dev.rampart.adapter.netbox.RecordedNetBox.TOKEN;
@@ -410,6 +411,25 @@ class NetBoxSourceTest {
     assertEquals(null, networkIds(read, "cam-lobby-01"));
     assertEquals(null, networkIds(read, "gw-edge-01"));
     assertEquals(List.of("vlan-30"), networkIds(read, "plc-line-1"));
+  }
+
+  @Test
+  void anInterfaceWithoutAnIdIsSkippedAndItsDeviceIsReadWithItsLinksUnknown() throws SourceException {
+    netBox.answer("no-id", INTERFACES, Reply.json(200, """
+        {"count": 2, "next": null, "previous": null, "results": [
+          {"name": "eth0", "device": {"id": 12, "name": "cam-lobby-01"}, "mac_address": "AC:CC:8E:F1:A2:B3"},
+          {"id": 202, "name": "eth0", "device": {"id": 13}, "mac_address": "AC:CC:8E:F1:C4:D5"}]}"""));
+
+    RecordingSink read = RecordingSink.readPartially(provider().create(SourceConfig.of(netBox.url("no-id"))));
+
+    assertEquals(List.of(netBox.url("no-id") + INTERFACES + """
+        : results[0] (name 'eth0'): has no id (NetBox never sends this: check the object in NetBox, and any proxy or\
+         plugin that changes its answers; device 'cam-lobby-01' is read with its MAC address, addresses and networks\
+         unknown)"""), read.skippedRecords().stream().flatMap(record -> record.problems().stream()).toList());
+    Device camera = (Device) read.facts().stream().filter(fact -> fact.id().equals("cam-lobby-01")).findFirst().orElseThrow();
+    assertEquals(Arrays.asList(null, null, null), Arrays.asList(camera.macAddress(), camera.ipAddresses(), camera.networkIds()));
+    Device yard = (Device) read.facts().stream().filter(fact -> fact.id().equals("cam-yard-02")).findFirst().orElseThrow();
+    assertEquals("ac:cc:8e:f1:c4:d5", yard.macAddress());
   }
 
   @Test
