@@ -36,9 +36,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.function.IntFunction;
 import java.util.function.Supplier;
-import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -95,7 +93,7 @@ final class NetBoxFacts {
   /** Hands every fact and every skipped record to the sink. */
   void emit(NetBoxObjects objects) throws SourceException {
     List<Item> devices = readable(objects.devices(), DEVICES, FactType.DEVICE, json -> null);
-    List<String> ids = deviceIds(devices);
+    List<String> ids = NetBoxIds.devices(devices, settings.deviceIds());
     for (int i = 0; i < devices.size(); i++) {
       idOfDevice.put(devices.get(i).json().path("id").asLong(), ids.get(i));
     }
@@ -186,7 +184,7 @@ final class NetBoxFacts {
             NETBOX_SENDS_NO_SUCH + "; the devices on it are read with their networks unknown");
       }
     }
-    List<String> vlanIds = vlanIds(vlans);
+    List<String> vlanIds = NetBoxIds.vlans(vlans);
     for (int i = 0; i < vlans.size(); i++) {
       networkOfVlan.put(vlans.get(i).json().path("id").asLong(), vlanIds.get(i));
     }
@@ -221,7 +219,7 @@ final class NetBoxFacts {
     for (int i = 0; i < vlans.size(); i++) {
       emitVlan(vlans.get(i), vlanIds.get(i), prefixesOnVlan.getOrDefault(vlanIds.get(i), List.of()));
     }
-    List<String> prefixIds = prefixIds(alone);
+    List<String> prefixIds = NetBoxIds.prefixes(alone);
     for (int i = 0; i < alone.size(); i++) {
       prefixNetworks.add(new PrefixNetwork(aloneRanges.get(i), prefixIds.get(i)));
       emitPrefix(alone.get(i), prefixIds.get(i));
@@ -519,78 +517,6 @@ final class NetBoxFacts {
       }
     }
     return best == null ? null : best.networkId();
-  }
-
-  /**
-   * {@code vlan-<vid>}; where several VLANs share a vid, each is qualified by its group or site
-   * slug, and where that is still ambiguous by its NetBox id.
-   */
-  private static List<String> vlanIds(List<Item> vlans) {
-    List<String> plain = new ArrayList<>();
-    for (Item vlan : vlans) {
-      plain.add("vlan-" + vlan.json().path("vid").asText());
-    }
-    List<String> scoped = unique(plain, i -> {
-      JsonNode json = vlans.get(i).json();
-      String scope = Json.text(json.path("group"), "slug");
-      if (scope == null) {
-        scope = Json.text(json.path("site"), "slug");
-      }
-      return plain.get(i) + "@" + (scope == null ? "netbox-" + json.path("id").asText() : scope);
-    });
-    return unique(scoped, i -> plain.get(i) + "@netbox-" + vlans.get(i).json().path("id").asText());
-  }
-
-  /**
-   * The device ids {@link NetBoxSettings.DeviceIds} chooses: NetBox keeps a device name unique only per
-   * site and tenant, so a name alone may repeat; an unnamed device is {@code netbox-<id>}.
-   */
-  private List<String> deviceIds(List<Item> devices) {
-    List<String> netBoxIds = new ArrayList<>();
-    List<String> names = new ArrayList<>();
-    for (Item device : devices) {
-      netBoxIds.add("netbox-" + device.json().path("id").asText());
-      names.add(Json.text(device.json(), "name"));
-    }
-    if (settings.deviceIds() == NetBoxSettings.DeviceIds.NETBOX_ID) {
-      return netBoxIds;
-    }
-    List<String> plain = new ArrayList<>();
-    for (int i = 0; i < devices.size(); i++) {
-      plain.add(names.get(i) == null ? netBoxIds.get(i) : names.get(i));
-    }
-    IntFunction<String> atSite = i -> {
-      String site = Json.text(devices.get(i).json().path("site"), "slug");
-      return names.get(i) == null ? netBoxIds.get(i) : names.get(i) + "@" + (site == null ? netBoxIds.get(i) : site);
-    };
-    List<String> scoped = settings.deviceIds() == NetBoxSettings.DeviceIds.SITE_NAME
-        ? IntStream.range(0, devices.size()).mapToObj(atSite).toList()
-        : unique(plain, atSite);
-    return unique(scoped, i -> names.get(i) == null ? netBoxIds.get(i) : names.get(i) + "@" + netBoxIds.get(i));
-  }
-
-  /** The prefix itself; where a prefix repeats (in several VRFs), qualified by VRF name or NetBox id. */
-  private static List<String> prefixIds(List<Item> prefixes) {
-    List<String> plain = new ArrayList<>();
-    for (Item prefix : prefixes) {
-      plain.add(String.valueOf(Json.text(prefix.json(), "prefix")));
-    }
-    List<String> scoped = unique(plain, i -> {
-      String vrf = Json.text(prefixes.get(i).json().path("vrf"), "name");
-      return plain.get(i) + "@" + (vrf == null ? "netbox-" + prefixes.get(i).json().path("id").asText() : vrf);
-    });
-    return unique(scoped, i -> plain.get(i) + "@netbox-" + prefixes.get(i).json().path("id").asText());
-  }
-
-  /** The ids, with each one that occurs more than once replaced by {@code instead}. */
-  private static List<String> unique(List<String> ids, IntFunction<String> instead) {
-    Map<String, Integer> counts = new HashMap<>();
-    ids.forEach(id -> counts.merge(id, 1, Integer::sum));
-    List<String> result = new ArrayList<>();
-    for (int i = 0; i < ids.size(); i++) {
-      result.add(counts.get(ids.get(i)) > 1 ? instead.apply(i) : ids.get(i));
-    }
-    return result;
   }
 
   private static List<String> roleAndTags(JsonNode json) {
