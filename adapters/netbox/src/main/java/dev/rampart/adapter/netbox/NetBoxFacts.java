@@ -1,5 +1,11 @@
 package dev.rampart.adapter.netbox;
 
+import static dev.rampart.adapter.netbox.NetBoxSource.DEVICES;
+import static dev.rampart.adapter.netbox.NetBoxSource.INTERFACES;
+import static dev.rampart.adapter.netbox.NetBoxSource.IP_ADDRESSES;
+import static dev.rampart.adapter.netbox.NetBoxSource.PREFIXES;
+import static dev.rampart.adapter.netbox.NetBoxSource.VLANS;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rampart.adaptersupport.http.BaseUrl;
 import dev.rampart.adaptersupport.http.Item;
@@ -13,7 +19,10 @@ import dev.rampart.spi.fact.Network;
 import dev.rampart.spi.fact.Vendor;
 import dev.rampart.spi.source.FactSink;
 import dev.rampart.spi.source.Origin;
+import dev.rampart.spi.source.SkippedRecord;
+import dev.rampart.spi.source.SourceException;
 import dev.rampart.spi.value.Cidr;
+import dev.rampart.spi.value.IpAddresses;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -26,19 +35,23 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.IntFunction;
+import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Maps NetBox objects onto the fact model: a vendor per manufacturer, a network per VLAN (with the
  * prefixes on it) and per prefix on no VLAN, and a device per NetBox device. What NetBox does not
  * say stays unknown; {@code docs/adapters/netbox.md} has the tables.
+ *
+ * <p>An object it cannot read (a status nobody mapped, an address that is none, a missing id) is
+ * handed to the sink as a skipped record with its page, its index and its id, and the others are
+ * read; a device whose interface or address was skipped, or whose VLAN was, is read with the fields
+ * that object would have fed (MAC address, addresses, networks) unknown.
  */
 final class NetBoxFacts {
 
-  /** NetBox's device statuses that say where a device is in its life; others leave it unknown. */
+  /** NetBox's device statuses that say where a device is in its life. */
   static final Map<String, LifecycleStatus> STATUSES = Map.of(
       "planned", LifecycleStatus.PLANNED,
       "staged", LifecycleStatus.PLANNED,
@@ -46,28 +59,102 @@ final class NetBoxFacts {
       "offline", LifecycleStatus.MAINTENANCE,
       "decommissioning", LifecycleStatus.RETIRED);
 
-  /** Every device status NetBox has had since 2.0; {@code failed} and {@code inventory} say nothing of the lifecycle. */
+  /** NetBox's device statuses since 2.0 that say nothing of the lifecycle. */
+  static final List<String> SILENT_STATUSES = List.of("failed", "inventory");
+
+  /** Every device status NetBox has had since 2.0. */
   static final List<String> DEVICE_STATUSES =
       List.of("offline", "active", "planned", "staged", "failed", "inventory", "decommissioning");
 
+  private static final String NETBOX_SENDS_NO_SUCH =
+      "NetBox never sends this: check the object in NetBox, and any proxy or plugin that changes its answers";
+
   private final NetBoxSettings settings;
   private final FactSink sink;
-  private final List<String> problems = new ArrayList<>();
   // filled while networks are emitted, read while devices are
   private final Map<Long, String> networkOfVlan = new HashMap<>();
+  private final Set<Long> skippedVlans = new HashSet<>();
   private final List<PrefixNetwork> prefixNetworks = new ArrayList<>();
+  // the ranges of prefixes skipped, or on a VLAN skipped: an address in one has networks unknown
+  private final List<Cidr> unknownRanges = new ArrayList<>();
+  // a prefix whose range could not be read: every address's network is unknown
+  private boolean rangeUnknown;
+  // the devices whose interfaces, addresses or VLANs were skipped: their MAC, addresses and networks are unknown
+  private final Set<Long> incomplete = new HashSet<>();
+  // each device's id by its NetBox id, and the device of each interface read
+  private final Map<Long, String> idOfDevice = new HashMap<>();
+  private final Map<Long, Long> deviceOfInterface = new HashMap<>();
 
   NetBoxFacts(NetBoxSettings settings, FactSink sink) {
     this.settings = settings;
     this.sink = sink;
   }
 
-  /** Hands every fact to the sink; returns the invalid values found, one problem each. */
-  List<String> emit(NetBoxObjects objects) {
-    emitVendors(objects.devices());
-    emitNetworks(objects.vlans(), objects.prefixes());
-    emitDevices(objects);
-    return List.copyOf(problems);
+  /** Hands every fact and every skipped record to the sink. */
+  void emit(NetBoxObjects objects) throws SourceException {
+    List<Item> devices = readable(objects.devices(), DEVICES, FactType.DEVICE, json -> null);
+    List<String> ids = NetBoxIds.devices(devices, settings.deviceIds());
+    for (int i = 0; i < devices.size(); i++) {
+      idOfDevice.put(devices.get(i).json().path("id").asLong(), ids.get(i));
+    }
+    emitVendors(devices);
+    emitNetworks(readable(objects.vlans(), VLANS, FactType.NETWORK, json -> null),
+        readable(objects.prefixes(), PREFIXES, FactType.NETWORK, json -> null));
+    List<Item> interfaces = readable(objects.interfaces(), INTERFACES, null, json -> Json.id(json, "device"));
+    for (Item item : interfaces) {
+      Long device = Json.id(item.json(), "device");
+      if (device != null) {
+        deviceOfInterface.put(item.json().path("id").asLong(), device);
+      }
+    }
+    emitDevices(devices, ids, interfaces, readable(objects.addresses(), IP_ADDRESSES, null, this::deviceOfAddress));
+  }
+
+  /**
+   * The objects that are objects with a numeric id; every other element is skipped, and the device it
+   * belongs to (by {@code owner}, when that can be told) is read with its links unknown.
+   */
+  private List<Item> readable(List<Item> items, String endpoint, @Nullable FactType type,
+      Function<JsonNode, @Nullable Long> owner) throws SourceException {
+    List<Item> readable = new ArrayList<>();
+    for (Item item : items) {
+      JsonNode json = item.json();
+      if (!json.isObject()) {
+        skip(item, endpoint, null, null, "is " + json + ", not an object",
+            NETBOX_SENDS_NO_SUCH + (type == null ? linksUnknown(null) : ""));
+      } else if (!json.path("id").isIntegralNumber()) {
+        String name = type == FactType.DEVICE ? Json.text(json, "name") : null;
+        JsonNode id = json.path("id");
+        skip(item, endpoint, name == null ? null : type, name,
+            id.isMissingNode() || id.isNull() ? "has no id" : "id " + id + " is not a number",
+            NETBOX_SENDS_NO_SUCH + (type == null ? linksUnknown(owner.apply(json)) : ""));
+      } else {
+        readable.add(item);
+      }
+    }
+    return readable;
+  }
+
+  /**
+   * What a skipped interface or address leaves unknown: its device's MAC address, addresses and
+   * networks, which it would have fed; {@code device} is {@code null} when the object does not say whose it is.
+   */
+  private String linksUnknown(@Nullable Long device) {
+    String id = device == null ? null : idOfDevice.get(device);
+    if (device != null) {
+      incomplete.add(device);
+    }
+    return id == null ? "; the device it belongs to cannot be told, so its MAC address, addresses and networks may be"
+        + " incomplete" : "; device '" + id + "' is read with its MAC address, addresses and networks unknown";
+  }
+
+  /** The NetBox id of the device an address is assigned to, in the forms before and since NetBox 2.9. */
+  private @Nullable Long deviceOfAddress(JsonNode address) {
+    if (address.has("assigned_object_type")) {
+      JsonNode anInterface = address.path("assigned_object_id");
+      return anInterface.isIntegralNumber() ? deviceOfInterface.get(anInterface.asLong()) : null;
+    }
+    return Json.id(address.path("interface"), "device");
   }
 
   private void emitVendors(List<Item> devices) {
@@ -76,7 +163,8 @@ final class NetBoxFacts {
       JsonNode manufacturer = device.json().path("device_type").path("manufacturer");
       String slug = Json.text(manufacturer, "slug");
       if (slug != null) {
-        manufacturers.putIfAbsent(slug, new Item(manufacturer, device.collectedAt()));
+        manufacturers.putIfAbsent(slug,
+            new Item(manufacturer, device.collectedAt(), device.answer(), device.member() + ".device_type.manufacturer"));
       }
     }
     manufacturers.forEach((slug, manufacturer) -> sink.accept(
@@ -84,13 +172,21 @@ final class NetBoxFacts {
         origin(manufacturer, "/api/dcim/manufacturers/")));
   }
 
-  private void emitNetworks(List<Item> vlans, List<Item> prefixes) {
-    List<String> vlanIds = vlanIds(vlans);
-    for (int i = 0; i < vlans.size(); i++) {
-      JsonNode id = vlans.get(i).json().path("id");
-      if (id.isIntegralNumber()) {
-        networkOfVlan.put(id.asLong(), vlanIds.get(i));
+  private void emitNetworks(List<Item> allVlans, List<Item> prefixes) throws SourceException {
+    List<Item> vlans = new ArrayList<>();
+    for (Item vlan : allVlans) {
+      JsonNode vid = vlan.json().path("vid");
+      if (vid.isIntegralNumber()) {
+        vlans.add(vlan);
+      } else {
+        skippedVlans.add(vlan.json().path("id").asLong());
+        skip(vlan, VLANS, null, null, "vid " + vid + " is not a VLAN id",
+            NETBOX_SENDS_NO_SUCH + "; the devices on it are read with their networks unknown");
       }
+    }
+    List<String> vlanIds = NetBoxIds.vlans(vlans);
+    for (int i = 0; i < vlans.size(); i++) {
+      networkOfVlan.put(vlans.get(i).json().path("id").asLong(), vlanIds.get(i));
     }
     Map<String, List<JsonNode>> prefixesOnVlan = new HashMap<>();
     List<Item> alone = new ArrayList<>();
@@ -103,14 +199,18 @@ final class NetBoxFacts {
       }
       Cidr range = text == null || text.indexOf('/') < 0 ? null : Cidr.parse(text).orElse(null);
       if (range == null) {
-        problems.add(location(prefix, "/api/ipam/prefixes/") + ": prefix '" + text + "' is not an address range"
-            + " (NetBox should never send this; check the prefix in NetBox)");
+        rangeUnknown = true;
+        skip(prefix, PREFIXES, null, null, "prefix " + json.path("prefix") + " is not an address range",
+            NETBOX_SENDS_NO_SUCH + "; the devices with addresses are read with their networks unknown");
         continue;
       }
-      String vlan = networkOfVlan.get(Json.id(json, "vlan"));
+      Long vlanId = Json.id(json, "vlan");
+      String vlan = networkOfVlan.get(vlanId);
       if (vlan != null) {
         prefixesOnVlan.computeIfAbsent(vlan, key -> new ArrayList<>()).add(json);
         prefixNetworks.add(new PrefixNetwork(range, vlan));
+      } else if (vlanId != null && skippedVlans.contains(vlanId)) {
+        unknownRanges.add(range); // its VLAN's network is unknown, and so is the network of the addresses in it
       } else {
         alone.add(prefix);
         aloneRanges.add(range);
@@ -119,14 +219,14 @@ final class NetBoxFacts {
     for (int i = 0; i < vlans.size(); i++) {
       emitVlan(vlans.get(i), vlanIds.get(i), prefixesOnVlan.getOrDefault(vlanIds.get(i), List.of()));
     }
-    List<String> prefixIds = prefixIds(alone);
+    List<String> prefixIds = NetBoxIds.prefixes(alone);
     for (int i = 0; i < alone.size(); i++) {
       prefixNetworks.add(new PrefixNetwork(aloneRanges.get(i), prefixIds.get(i)));
       emitPrefix(alone.get(i), prefixIds.get(i));
     }
   }
 
-  private void emitVlan(Item vlan, String id, List<JsonNode> prefixes) {
+  private void emitVlan(Item vlan, String id, List<JsonNode> prefixes) throws SourceException {
     JsonNode json = vlan.json();
     List<String> slugs = new ArrayList<>(roleAndTags(json));
     String cidr = null;
@@ -140,20 +240,19 @@ final class NetBoxFacts {
         ipv4 = isIpv4;
       }
     }
-    JsonNode vid = json.path("vid");
     String cidrOfVlan = cidr;
-    emit(vlan, "/api/ipam/vlans/", FactType.NETWORK, id, () -> Network.builder(id)
+    emit(vlan, VLANS, FactType.NETWORK, id, () -> Network.builder(id)
         .name(Json.text(json, "name"))
         .zone(settings.zones().first(slugs))
-        .vlan(vid.canConvertToInt() ? vid.asInt() : null)
+        .vlan(json.path("vid").asInt())
         .cidr(cidrOfVlan)
         .attributes(attributes("site", Json.text(json.path("site"), "slug"), "group", Json.text(json.path("group"), "slug")))
         .build());
   }
 
-  private void emitPrefix(Item prefix, String id) {
+  private void emitPrefix(Item prefix, String id) throws SourceException {
     JsonNode json = prefix.json();
-    emit(prefix, "/api/ipam/prefixes/", FactType.NETWORK, id, () -> Network.builder(id)
+    emit(prefix, PREFIXES, FactType.NETWORK, id, () -> Network.builder(id)
         .name(Json.text(json, "description"))
         .zone(settings.zones().first(roleAndTags(json)))
         .cidr(Json.text(json, "prefix"))
@@ -161,54 +260,75 @@ final class NetBoxFacts {
         .build());
   }
 
-  private void emitDevices(NetBoxObjects objects) {
+  private void emitDevices(List<Item> devices, List<String> ids, List<Item> interfaces, List<Item> addresses)
+      throws SourceException {
     Map<Long, List<JsonNode>> interfacesOfDevice = new HashMap<>();
-    for (Item item : objects.interfaces()) {
+    for (Item item : interfaces) {
       Long device = Json.id(item.json(), "device");
-      if (device != null) {
-        interfacesOfDevice.computeIfAbsent(device, key -> new ArrayList<>()).add(item.json());
+      if (device == null) {
+        skip(item, INTERFACES, null, null, "device " + item.json().path("device") + " names no device",
+            NETBOX_SENDS_NO_SUCH + linksUnknown(null));
+        continue;
       }
+      interfacesOfDevice.computeIfAbsent(device, key -> new ArrayList<>()).add(item.json());
     }
     Map<Long, List<JsonNode>> addressesOfInterface = new HashMap<>();
     // NetBox before 2.9 names the interface and its device in the address itself
     Map<Long, List<JsonNode>> addressesOfDevice = new HashMap<>();
-    for (Item item : objects.addresses()) {
+    for (Item item : addresses) {
       JsonNode json = item.json();
-      if ("dcim.interface".equals(Json.text(json, "assigned_object_type")) && json.path("assigned_object_id").isIntegralNumber()) {
-        addressesOfInterface.computeIfAbsent(json.path("assigned_object_id").asLong(), key -> new ArrayList<>()).add(json);
-      } else if (Json.id(json, "interface") != null) {
-        addressesOfInterface.computeIfAbsent(Json.id(json, "interface"), key -> new ArrayList<>()).add(json);
-        Long device = Json.id(json.path("interface"), "device");
-        if (device != null) {
-          addressesOfDevice.computeIfAbsent(device, key -> new ArrayList<>()).add(json);
-        }
+      boolean since29 = json.has("assigned_object_type");
+      if (since29 && !"dcim.interface".equals(Json.text(json, "assigned_object_type"))
+          || !since29 && Json.id(json, "interface") == null) {
+        continue; // a virtual machine's, or assigned to nothing
+      }
+      JsonNode assigned = json.path("assigned_object_id");
+      Long anInterface = since29 ? (assigned.isIntegralNumber() ? assigned.asLong() : null) : Json.id(json, "interface");
+      String address = Json.text(json, "address");
+      String host = address == null ? null : address.substring(0, address.indexOf('/') < 0 ? address.length() : address.indexOf('/'));
+      if (anInterface == null) {
+        skip(item, IP_ADDRESSES, null, null, "assigned_object_id " + assigned + " names no interface",
+            NETBOX_SENDS_NO_SUCH + linksUnknown(null));
+        continue;
+      }
+      if (!IpAddresses.isAddress(host)) {
+        skip(item, IP_ADDRESSES, null, null, "address " + json.path("address") + " is not an IP address",
+            "correct the address in NetBox, e.g. 192.0.2.10/24" + linksUnknown(deviceOfAddress(json)));
+        continue;
+      }
+      addressesOfInterface.computeIfAbsent(anInterface, key -> new ArrayList<>()).add(json);
+      Long device = deviceOfAddress(json);
+      if (device != null && !since29) {
+        addressesOfDevice.computeIfAbsent(device, key -> new ArrayList<>()).add(json);
       }
     }
-    List<String> ids = deviceIds(objects.devices());
-    for (int i = 0; i < objects.devices().size(); i++) {
-      Item device = objects.devices().get(i);
-      JsonNode netBoxId = device.json().path("id");
-      long key = netBoxId.isIntegralNumber() ? netBoxId.asLong() : Long.MIN_VALUE;
-      List<JsonNode> interfaces = interfacesOfDevice.getOrDefault(key, List.of());
-      List<JsonNode> ownAddresses = addressesOfDevice.getOrDefault(key, List.of());
-      emitDevice(device, ids.get(i), interfaces, addressesOfInterface, ownAddresses);
+    for (int i = 0; i < devices.size(); i++) {
+      Item device = devices.get(i);
+      long key = device.json().path("id").asLong();
+      emitDevice(device, ids.get(i), interfacesOfDevice.getOrDefault(key, List.of()), addressesOfInterface,
+          addressesOfDevice.getOrDefault(key, List.of()), incomplete.contains(key));
     }
   }
 
   private void emitDevice(Item device, String id, List<JsonNode> interfaces, Map<Long, List<JsonNode>> addressesOfInterface,
-      List<JsonNode> ownAddresses) {
+      List<JsonNode> ownAddresses, boolean incompleteLinks) throws SourceException {
     JsonNode json = device.json();
+    JsonNode nameNode = json.path("name");
+    if (!(nameNode.isMissingNode() || nameNode.isNull() || nameNode.isTextual())) {
+      skip(device, DEVICES, FactType.DEVICE, id, "name " + nameNode + " is not text", NETBOX_SENDS_NO_SUCH);
+      return;
+    }
     String name = Json.text(json, "name");
-    String place = location(device, "/api/dcim/devices/") + ": device '" + id + "'";
 
     Set<String> addresses = new LinkedHashSet<>();
     addAddress(addresses, json.path("primary_ip4"));
     addAddress(addresses, json.path("primary_ip6"));
     Set<String> networks = new TreeSet<>();
+    boolean vlanSkipped = false;
     for (JsonNode anInterface : interfaces) {
-      addNetwork(networks, Json.id(anInterface, "untagged_vlan"));
+      vlanSkipped |= addNetwork(networks, Json.id(anInterface, "untagged_vlan"));
       for (JsonNode tagged : anInterface.path("tagged_vlans")) {
-        addNetwork(networks, tagged.path("id").isIntegralNumber() ? tagged.path("id").asLong() : null);
+        vlanSkipped |= addNetwork(networks, tagged.path("id").isIntegralNumber() ? tagged.path("id").asLong() : null);
       }
       for (JsonNode address : addressesOf(anInterface, addressesOfInterface)) {
         addAddress(addresses, address);
@@ -223,19 +343,26 @@ final class NetBoxFacts {
         networks.add(network);
       }
     }
+    boolean networksUnknown = incompleteLinks || vlanSkipped
+        || addresses.stream().anyMatch(address -> rangeUnknown || inUnknownRange(address));
 
-    LifecycleStatus status = status(json.path("status"), place);
-    LocalDate endOfSupport = date(customField(json, settings.endOfSupportField()), settings.endOfSupportField(), place);
+    List<String> problems = new ArrayList<>();
+    LifecycleStatus status = status(json.path("status"), problems);
+    LocalDate endOfSupport = date(customField(json, settings.endOfSupportField()), settings.endOfSupportField(), problems);
+    if (!problems.isEmpty()) {
+      skip(device, DEVICES, FactType.DEVICE, id, problems);
+      return;
+    }
     JsonNode deviceType = json.path("device_type");
     JsonNode role = json.has("role") ? json.path("role") : json.path("device_role");
-    emit(device, "/api/dcim/devices/", FactType.DEVICE, id, () -> Device.builder(id)
+    emit(device, DEVICES, FactType.DEVICE, id, () -> Device.builder(id)
         .name(name)
         .model(Json.text(deviceType, "model"))
         .serialNumber(Json.text(json, "serial"))
-        .macAddress(primaryMac(json, interfaces, addressesOfInterface))
-        .ipAddresses(addresses.isEmpty() ? null : List.copyOf(addresses))
+        .macAddress(incompleteLinks ? null : primaryMac(json, interfaces, addressesOfInterface))
+        .ipAddresses(incompleteLinks || addresses.isEmpty() ? null : List.copyOf(addresses))
         .vendorId(Json.text(deviceType.path("manufacturer"), "slug"))
-        .networkIds(networks.isEmpty() ? null : List.copyOf(networks))
+        .networkIds(networksUnknown || networks.isEmpty() ? null : List.copyOf(networks))
         .owner(owner(customField(json, settings.ownerField())))
         .lifecycle(status == null && endOfSupport == null ? null : new Lifecycle(status, endOfSupport, null))
         .attributes(attributes("site", Json.text(json.path("site"), "slug"), "role", Json.text(role, "slug")))
@@ -246,35 +373,67 @@ final class NetBoxFacts {
    * The lifecycle status of a device status in any of NetBox's shapes: {@code {"value": "active",
    * "label": "Active"}} (2.6 and later), {@code {"value": 1, "label": "Active"}} or {@code {"value":
    * true, "label": "Active"}} (2.0 to 2.5, read by the label), or plain {@code "active"}. A status that
-   * is none of NetBox's is a problem; an absent one is unknown.
+   * is none of NetBox's and not in the option statusMap is a problem; an absent one is unknown.
    */
-  private @Nullable LifecycleStatus status(JsonNode status, String place) {
+  private @Nullable LifecycleStatus status(JsonNode status, List<String> problems) {
     if (status.isMissingNode() || status.isNull()) {
       return null;
     }
     String slug = status.path("value").isTextual() ? Json.text(status, "value")
         : status.isObject() ? Json.text(status, "label")
         : status.isTextual() ? status.asText().strip() : null;
-    slug = slug == null ? null : slug.toLowerCase(Locale.ROOT);
-    if (slug == null || !DEVICE_STATUSES.contains(slug)) {
-      problems.add(place + ": status " + status + " is not a NetBox device status (give the device one of "
-          + String.join(", ", DEVICE_STATUSES) + " in NetBox)");
+    if (slug == null || !settings.statuses().knows(slug)) {
+      String example = slug == null || slug.contains(",") || slug.contains(":") ? "VALUE" : slug.toLowerCase(Locale.ROOT);
+      problems.add("status " + status + " is not a NetBox device status (map it with the source option "
+          + NetBoxProvider.STATUS_MAP + ", e.g. " + NetBoxProvider.STATUS_MAP + "=" + example + ":retired, to one of planned,"
+          + " active, maintenance, retired or unknown; or give the device one of " + String.join(", ", DEVICE_STATUSES)
+          + " in NetBox)");
       return null;
     }
-    return STATUSES.get(slug);
+    return settings.statuses().status(slug);
   }
 
-  /** Hands the fact on, or reports a value the fact model refuses at the object's API URL. */
-  private void emit(Item item, String endpoint, FactType type, String id, Supplier<Fact> build) {
+  /** Hands the fact on, or skips the object whose value the fact model refuses. */
+  private void emit(Item item, String endpoint, FactType type, String id, Supplier<Fact> build) throws SourceException {
     Fact fact;
     try {
       fact = build.get();
     } catch (InvalidFactException e) {
-      problems.add(location(item, endpoint) + ": " + e.about(type, id).withoutFix() + " (" + e.fix()
-          + "; correct the value in NetBox)");
+      skip(item, endpoint, type, id, e.pathText() + " " + e.what(), e.fix() + "; correct the value in NetBox");
       return;
     }
     sink.accept(fact, origin(item, endpoint));
+  }
+
+  private void skip(Item item, String endpoint, @Nullable FactType type, @Nullable String id, String what, String fix)
+      throws SourceException {
+    skip(item, endpoint, type, id, List.of(what + " (" + fix + ")"));
+  }
+
+  /** Hands the sink a record it could not read, each problem prefixed by its page, index and identity. */
+  private void skip(Item item, String endpoint, @Nullable FactType type, @Nullable String id, List<String> whats)
+      throws SourceException {
+    String place = place(item);
+    List<String> problems = whats.stream().map(what -> place + ": " + what).toList();
+    Origin origin = origin(item, endpoint);
+    sink.skipped(type == null || id == null ? SkippedRecord.unidentified(origin, problems)
+        : SkippedRecord.of(origin, type, id, problems));
+  }
+
+  /** {@code PAGE: results[3] (id 42, name 'PP:MDF')}, naming what NetBox gave of the object's identity. */
+  private static String place(Item item) {
+    JsonNode json = item.json();
+    List<String> identity = new ArrayList<>();
+    if (json.path("id").isIntegralNumber()) {
+      identity.add("id " + json.path("id").asLong());
+    }
+    for (String field : List.of("name", "prefix", "address")) {
+      if (json.path(field).isTextual()) {
+        identity.add(field + " '" + json.path(field).asText() + "'");
+        break;
+      }
+    }
+    return item.place() + (identity.isEmpty() ? "" : " (" + String.join(", ", identity) + ")");
   }
 
   /**
@@ -332,11 +491,18 @@ final class NetBoxFacts {
     }
   }
 
-  private void addNetwork(Set<String> networks, @Nullable Long vlan) {
+  /** Adds the network of a VLAN; true when the VLAN was skipped, so that the device's networks are unknown. */
+  private boolean addNetwork(Set<String> networks, @Nullable Long vlan) {
     String network = vlan == null ? null : networkOfVlan.get(vlan);
     if (network != null) {
       networks.add(network);
     }
+    return vlan != null && skippedVlans.contains(vlan);
+  }
+
+  private boolean inUnknownRange(String address) {
+    Cidr host = Cidr.parse(address).orElse(null);
+    return host != null && unknownRanges.stream().anyMatch(range -> range.contains(host));
   }
 
   /** The network of the most specific prefix that holds the address; {@code null} when none does. */
@@ -351,78 +517,6 @@ final class NetBoxFacts {
       }
     }
     return best == null ? null : best.networkId();
-  }
-
-  /**
-   * {@code vlan-<vid>}; where several VLANs share a vid, each is qualified by its group or site
-   * slug, and where that is still ambiguous by its NetBox id.
-   */
-  private static List<String> vlanIds(List<Item> vlans) {
-    List<String> plain = new ArrayList<>();
-    for (Item vlan : vlans) {
-      plain.add("vlan-" + vlan.json().path("vid").asText());
-    }
-    List<String> scoped = unique(plain, i -> {
-      JsonNode json = vlans.get(i).json();
-      String scope = Json.text(json.path("group"), "slug");
-      if (scope == null) {
-        scope = Json.text(json.path("site"), "slug");
-      }
-      return plain.get(i) + "@" + (scope == null ? "netbox-" + json.path("id").asText() : scope);
-    });
-    return unique(scoped, i -> plain.get(i) + "@netbox-" + vlans.get(i).json().path("id").asText());
-  }
-
-  /**
-   * The device ids {@link NetBoxSettings.DeviceIds} chooses: NetBox keeps a device name unique only per
-   * site and tenant, so a name alone may repeat; an unnamed device is {@code netbox-<id>}.
-   */
-  private List<String> deviceIds(List<Item> devices) {
-    List<String> netBoxIds = new ArrayList<>();
-    List<String> names = new ArrayList<>();
-    for (Item device : devices) {
-      netBoxIds.add("netbox-" + device.json().path("id").asText());
-      names.add(Json.text(device.json(), "name"));
-    }
-    if (settings.deviceIds() == NetBoxSettings.DeviceIds.NETBOX_ID) {
-      return netBoxIds;
-    }
-    List<String> plain = new ArrayList<>();
-    for (int i = 0; i < devices.size(); i++) {
-      plain.add(names.get(i) == null ? netBoxIds.get(i) : names.get(i));
-    }
-    IntFunction<String> atSite = i -> {
-      String site = Json.text(devices.get(i).json().path("site"), "slug");
-      return names.get(i) == null ? netBoxIds.get(i) : names.get(i) + "@" + (site == null ? netBoxIds.get(i) : site);
-    };
-    List<String> scoped = settings.deviceIds() == NetBoxSettings.DeviceIds.SITE_NAME
-        ? IntStream.range(0, devices.size()).mapToObj(atSite).toList()
-        : unique(plain, atSite);
-    return unique(scoped, i -> names.get(i) == null ? netBoxIds.get(i) : names.get(i) + "@" + netBoxIds.get(i));
-  }
-
-  /** The prefix itself; where a prefix repeats (in several VRFs), qualified by VRF name or NetBox id. */
-  private static List<String> prefixIds(List<Item> prefixes) {
-    List<String> plain = new ArrayList<>();
-    for (Item prefix : prefixes) {
-      plain.add(String.valueOf(Json.text(prefix.json(), "prefix")));
-    }
-    List<String> scoped = unique(plain, i -> {
-      String vrf = Json.text(prefixes.get(i).json().path("vrf"), "name");
-      return plain.get(i) + "@" + (vrf == null ? "netbox-" + prefixes.get(i).json().path("id").asText() : vrf);
-    });
-    return unique(scoped, i -> plain.get(i) + "@netbox-" + prefixes.get(i).json().path("id").asText());
-  }
-
-  /** The ids, with each one that occurs more than once replaced by {@code instead}. */
-  private static List<String> unique(List<String> ids, IntFunction<String> instead) {
-    Map<String, Integer> counts = new HashMap<>();
-    ids.forEach(id -> counts.merge(id, 1, Integer::sum));
-    List<String> result = new ArrayList<>();
-    for (int i = 0; i < ids.size(); i++) {
-      result.add(counts.get(ids.get(i)) > 1 ? instead.apply(i) : ids.get(i));
-    }
-    return result;
   }
 
   private static List<String> roleAndTags(JsonNode json) {
@@ -466,7 +560,7 @@ final class NetBoxFacts {
   }
 
   /** A date custom field ({@code 2027-06-30}), or a date-time one, by its date. */
-  private @Nullable LocalDate date(JsonNode value, String field, String place) {
+  private static @Nullable LocalDate date(JsonNode value, String field, List<String> problems) {
     if (value.isMissingNode() || value.isNull() || value.isTextual() && value.asText().isBlank()) {
       return null;
     }
@@ -475,7 +569,7 @@ final class NetBoxFacts {
       boolean dateTime = text.length() > 10 && (text.charAt(10) == 'T' || text.charAt(10) == ' ');
       return LocalDate.parse(dateTime ? text.substring(0, 10) : text);
     } catch (DateTimeParseException e) {
-      problems.add(place + ": custom field '" + field + "' is '" + text + "', not a date"
+      problems.add("custom field '" + field + "' is '" + text + "', not a date"
           + " (write it as YYYY-MM-DD, or make it a custom field of type Date)");
       return null;
     }

@@ -44,6 +44,12 @@ public final class NetBoxProvider extends WebApiProvider {
    */
   public static final String DEVICE_IDS = "deviceIds";
 
+  /**
+   * The option mapping device statuses an administrator added (NetBox's {@code FIELD_CHOICES}), or
+   * NetBox's own, to lifecycle statuses, e.g. {@code retired:retired,in-repair:maintenance,failed:unknown}.
+   */
+  public static final String STATUS_MAP = "statusMap";
+
   /** The provider that {@link java.util.ServiceLoader} creates: real environment, real time. */
   public NetBoxProvider() {
     super(ID, WebApiEnvironment.REAL);

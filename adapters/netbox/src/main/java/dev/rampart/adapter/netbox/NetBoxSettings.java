@@ -4,12 +4,14 @@ import static dev.rampart.adapter.netbox.NetBoxProvider.DEVICE_IDS;
 import static dev.rampart.adapter.netbox.NetBoxProvider.END_OF_SUPPORT_FIELD;
 import static dev.rampart.adapter.netbox.NetBoxProvider.OWNER_FIELD;
 import static dev.rampart.adapter.netbox.NetBoxProvider.PAGE_SIZE;
+import static dev.rampart.adapter.netbox.NetBoxProvider.STATUS_MAP;
 import static dev.rampart.adapter.netbox.NetBoxProvider.TOKEN_ENV;
 import static dev.rampart.adapter.netbox.NetBoxProvider.TOKEN_FILE;
 import static dev.rampart.adapter.netbox.NetBoxProvider.ZONE_MAP;
 
 import dev.rampart.adaptersupport.http.BaseUrl;
 import dev.rampart.adaptersupport.http.HttpPolicy;
+import dev.rampart.adaptersupport.http.LifecycleMap;
 import dev.rampart.adaptersupport.http.Options;
 import dev.rampart.adaptersupport.http.Secret;
 import dev.rampart.adaptersupport.http.WebApiSettings;
@@ -35,6 +37,7 @@ import org.jspecify.annotations.Nullable;
  * @param endOfSupportField the custom field with a device's end-of-support date
  * @param zones which role and tag slugs stand for which zone
  * @param deviceIds how devices are given ids that stay unique across sites
+ * @param statuses which device statuses mean which lifecycle status, NetBox's own and those of the option statusMap
  */
 record NetBoxSettings(
     BaseUrl base,
@@ -44,13 +47,16 @@ record NetBoxSettings(
     String ownerField,
     String endOfSupportField,
     ZoneMap zones,
-    DeviceIds deviceIds) implements WebApiSettings {
+    DeviceIds deviceIds,
+    LifecycleMap statuses) implements WebApiSettings {
 
   static final String DEFAULT_TOKEN_ENV = "NETBOX_TOKEN";
   static final List<String> OPTIONS = List.of(TOKEN_ENV, TOKEN_FILE, OWNER_FIELD, END_OF_SUPPORT_FIELD, ZONE_MAP,
-      DEVICE_IDS, PAGE_SIZE, HttpPolicy.RETRIES, HttpPolicy.CONNECT_TIMEOUT, HttpPolicy.REQUEST_TIMEOUT);
+      DEVICE_IDS, STATUS_MAP, PAGE_SIZE, HttpPolicy.RETRIES, HttpPolicy.CONNECT_TIMEOUT, HttpPolicy.REQUEST_TIMEOUT);
 
   private static final String EXAMPLE = "https://netbox.example.com";
+  // a choice value or, for NetBox 2.0 to 2.5, a label: anything but the option's separators
+  private static final Pattern STATUS = Pattern.compile("[^,:\\s][^,:]*");
   private static final Pattern VARIABLE = Pattern.compile("[A-Z_][A-Z0-9_]*");
   private static final Pattern LOOKS_LIKE_TOKEN = Pattern.compile("[0-9a-fA-F]{40}|nbt_.*");
   private static final long LONGEST_TOKEN_FILE = 64 * 1024;
@@ -74,11 +80,14 @@ record NetBoxSettings(
     String ownerField = options.text(OWNER_FIELD, "owner");
     String endOfSupportField = options.text(END_OF_SUPPORT_FIELD, "end_of_support");
     ZoneMap zones = ZoneMap.parse(options.text(ZONE_MAP), ZONE_MAP, options);
-    DeviceIds deviceIds = DeviceIds.parse(options.text(DEVICE_IDS, DeviceIds.NAME.option), options);
+    DeviceIds deviceIds = options.choice(DEVICE_IDS, DeviceIds.NAME, ids -> ids.option,
+        DEVICE_IDS + "=netbox-id for NetBox's numeric ids");
+    LifecycleMap statuses = LifecycleMap.parse(options, STATUS_MAP, NetBoxFacts.STATUSES, NetBoxFacts.SILENT_STATUSES,
+        STATUS, "status:lifecycle", "retired:retired,in-repair:maintenance");
     if (!options.problems().isEmpty() || base == null || token == null) {
       throw new SourceException(options.problems());
     }
-    return new NetBoxSettings(base, token, http, pageSize, ownerField, endOfSupportField, zones, deviceIds);
+    return new NetBoxSettings(base, token, http, pageSize, ownerField, endOfSupportField, zones, deviceIds, statuses);
   }
 
   /**
@@ -174,17 +183,6 @@ record NetBoxSettings(
 
     DeviceIds(String option) {
       this.option = option;
-    }
-
-    static DeviceIds parse(String value, Options options) {
-      for (DeviceIds ids : values()) {
-        if (ids.option.equals(value)) {
-          return ids;
-        }
-      }
-      options.add("option " + DEVICE_IDS + " is '" + value + "', not name, site-name or netbox-id (e.g. "
-          + DEVICE_IDS + "=netbox-id for NetBox's numeric ids)");
-      return NAME;
     }
   }
 }

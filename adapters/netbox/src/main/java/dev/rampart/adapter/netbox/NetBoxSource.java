@@ -20,7 +20,10 @@ final class NetBoxSource extends WebApiSource<NetBoxSettings> {
     super(NetBoxProvider.ID, settings, environment);
   }
 
-  /** Reads every endpoint completely, then hands vendors, networks and devices to the sink. */
+  /**
+   * Reads every endpoint completely, then hands vendors, networks and devices to the sink, and each
+   * object it cannot read as a skipped record.
+   */
   @Override
   protected List<String> emit(NetBoxSettings settings, JsonClient.Builder client, FactSink sink) throws SourceException {
     NetBoxApi api = new NetBoxApi(settings, client);
@@ -32,6 +35,7 @@ final class NetBoxSource extends WebApiSource<NetBoxSettings> {
         api.list(IP_ADDRESSES + limit + "&assigned_object_type=dcim.interface"),
         api.list(VLANS + limit),
         api.list(PREFIXES + limit));
-    return new NetBoxFacts(settings, sink).emit(objects);
+    new NetBoxFacts(settings, sink).emit(objects);
+    return List.of();
   }
 }

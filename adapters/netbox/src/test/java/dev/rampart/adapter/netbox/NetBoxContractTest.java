@@ -2,11 +2,17 @@ package dev.rampart.adapter.netbox;
 
 import static dev.rampart.adapter.netbox.RecordedNetBox.DEVICES;
 import static dev.rampart.adapter.netbox.RecordedNetBox.DEVICES_2;
+import static dev.rampart.adapter.netbox.RecordedNetBox.INTERFACES;
+import static dev.rampart.adapter.netbox.RecordedNetBox.IP_ADDRESSES;
+import static dev.rampart.adapter.netbox.RecordedNetBox.PREFIXES;
+import static dev.rampart.adapter.netbox.RecordedNetBox.VLANS;
 import static dev.rampart.adapter.netbox.RecordedNetBox.TOKEN;
 import static dev.rampart.adapter.netbox.RecordedNetBox.page;
 
 import dev.rampart.adapter.testkit.FactSourceContract;
 import dev.rampart.adapter.testkit.MalformedInput;
+import dev.rampart.adapter.testkit.NonEmptyInput;
+import dev.rampart.adapter.testkit.PartlyBadInput;
 import dev.rampart.adapter.testkit.RecordedServer;
 import dev.rampart.adapter.testkit.RecordedServer.Reply;
 import dev.rampart.spi.source.FactSourceProvider;
@@ -42,7 +48,7 @@ class NetBoxContractTest extends FactSourceContract {
         .answer("cut-off", DEVICES_2, page("devices-2-truncated.json"))
         .answer("proxied", DEVICES, page("devices-next-elsewhere.json"))
         .answer("sso", DEVICES, new Reply(200, "text/html", Map.of(), "<html><body>Sign in</body></html>"))
-        .answer("typo", DEVICES, page("devices-bad-date.json"));
+        ;
     return List.of(
         new MalformedInput("401 Unauthorized", SourceConfig.of(netBox.url("unauthorized")), "HTTP 401 Unauthorized"),
         new MalformedInput("a token NetBox refuses",
@@ -60,20 +66,48 @@ class NetBoxContractTest extends FactSourceContract {
             "the answer is 'text/html', not JSON"),
         new MalformedInput("an unreachable server", SourceConfig.of("http://127.0.0.1:1"), "cannot connect to 127.0.0.1:1"),
         new MalformedInput("no token", new SourceConfig(netBox.url(""), Map.of("tokenEnv", "RAMPART_NO_SUCH_VARIABLE")),
-            "no API token: $RAMPART_NO_SUCH_VARIABLE is not set"),
-        new MalformedInput("an end-of-support date that is not a date", SourceConfig.of(netBox.url("typo")),
-            "custom field 'end_of_support' is '31/07/2026', not a date"));
+            "no API token: $RAMPART_NO_SUCH_VARIABLE is not set"));
   }
 
-  // TEMPORARY until this adapter's per-record work lands this session (issue 13): replaced, never shipped.
   @Override
-  protected List<dev.rampart.adapter.testkit.NonEmptyInput> nonEmptyInputsWithoutFacts() {
-    return List.of();
+  protected List<NonEmptyInput> nonEmptyInputsWithoutFacts() {
+    only("not-objects", Reply.json(200, "{\"count\": 2, \"next\": null, \"previous\": null, \"results\": [\"cam-1\", 42]}"));
+    only("no-ids", Reply.json(200, "{\"count\": 1, \"next\": null, \"previous\": null, \"results\": [{\"name\": \"cam-1\"}]}"));
+    only("custom-statuses", page("devices-custom-status.json"));
+    return List.of(
+        new NonEmptyInput("a page of devices that are not objects", SourceConfig.of(netBox.url("not-objects"))),
+        new NonEmptyInput("a device without an id", SourceConfig.of(netBox.url("no-ids"))),
+        new NonEmptyInput("devices with statuses nobody mapped", SourceConfig.of(netBox.url("custom-statuses"))));
   }
 
-  // TEMPORARY, as above.
   @Override
-  protected List<dev.rampart.adapter.testkit.PartlyBadInput> partlyBadInputs() {
-    return List.of();
+  protected List<PartlyBadInput> partlyBadInputs() {
+    // each is read twice: in part, then strictly
+    netBox.answer("custom", DEVICES, page("devices-custom-status.json"), page("devices-custom-status.json"))
+        .answer("typo", DEVICES, page("devices-bad-date.json"), page("devices-bad-date.json"))
+        .answer("leading-zero", DEVICES, page("devices-bad-address.json"), page("devices-bad-address.json"))
+        .answer("bad-ip", IP_ADDRESSES, page("ip-addresses-bad.json"), page("ip-addresses-bad.json"));
+    return List.of(
+        new PartlyBadInput("a custom status nobody mapped", SourceConfig.of(netBox.url("custom")),
+            "/api/dcim/devices/?limit=1000&exclude=config_context: results[0] (id 1, name 'status-custom'): status"
+                + " {\"value\":\"retired\",\"label\":\"Retired\"} is not a NetBox device status (map it with the source"
+                + " option statusMap, e.g. statusMap=retired:retired"),
+        new PartlyBadInput("an end-of-support date that is not a date", SourceConfig.of(netBox.url("typo")),
+            "results[0] (id 16, name 'gw-edge-01'): custom field 'end_of_support' is '31/07/2026', not a date"),
+        new PartlyBadInput("an address the fact model refuses", SourceConfig.of(netBox.url("leading-zero")),
+            "results[0] (id 16, name 'gw-edge-01'): ipAddresses[0] '192.168.050.2' is not an IP address"),
+        new PartlyBadInput("an IP address that is none", SourceConfig.of(netBox.url("bad-ip")),
+            "results[2] (id 103, address '10.30.0.300/24'): address \"10.30.0.300/24\" is not an IP address (correct"
+                + " the address in NetBox, e.g. 192.0.2.10/24; device 'plc-line-1' is read with its MAC address, addresses"
+                + " and networks unknown)"));
+  }
+
+  /** Answers a scenario with these devices and nothing else. */
+  private void only(String scenario, Reply devices) {
+    String empty = "{\"count\": 0, \"next\": null, \"previous\": null, \"results\": []}";
+    netBox.answer(scenario, DEVICES, devices);
+    for (String list : List.of(INTERFACES, IP_ADDRESSES, VLANS, PREFIXES)) {
+      netBox.answer(scenario, list, Reply.json(200, empty));
+    }
   }
 }

@@ -27,14 +27,14 @@ class NetBoxProviderTest {
   void everyMistakeInTheOptionsIsReportedAtOnce() {
     SourceConfig config = new SourceConfig("https://netbox.example.com", Map.of(
         "colour", "blue", "retries", "lots", "zoneMap", "cameras:camera,office", "requestTimeout", "P1D",
-        "deviceIds", "serial"));
+        "deviceIds", "serial", "statusMap", "retired:gone,in-repair"));
 
     SourceException failure = assertThrows(SourceException.class, () -> provider.create(config));
 
     String source = "netbox source 'https://netbox.example.com': ";
     assertEquals(List.of(
         source + "unknown option(s) colour (the source takes the options tokenEnv, tokenFile, ownerField,"
-            + " endOfSupportField, zoneMap, deviceIds, pageSize, retries, connectTimeout, requestTimeout)",
+            + " endOfSupportField, zoneMap, deviceIds, statusMap, pageSize, retries, connectTimeout, requestTimeout)",
         source + "option retries is 'lots', not a whole number from 1 to 10 (e.g. retries=3)",
         source + "option requestTimeout is 'P1D', not a duration from 1 second to 10 minutes (give seconds,"
             + " e.g. requestTimeout=30, or an ISO-8601 duration such as PT1M)",
@@ -42,7 +42,11 @@ class NetBoxProviderTest {
             + " dmz, management)",
         source + "option zoneMap: 'office' is not slug:zone (e.g. zoneMap=cameras:iot,office:corporate)",
         source + "option deviceIds is 'serial', not name, site-name or netbox-id (e.g. deviceIds=netbox-id for NetBox's"
-            + " numeric ids)"),
+            + " numeric ids)",
+        source + "option statusMap: 'retired:gone': 'gone' is not a lifecycle status (use planned, active, maintenance,"
+            + " retired or unknown)",
+        source + "option statusMap: 'in-repair' is not status:lifecycle (e.g."
+            + " statusMap=retired:retired,in-repair:maintenance)"),
         failure.problems());
   }
 

@@ -3,6 +3,9 @@ package dev.rampart.adapter.netbox;
 import static dev.rampart.adapter.netbox.RecordedNetBox.DEVICES;
 import static dev.rampart.adapter.netbox.RecordedNetBox.DEVICES_2;
 import static dev.rampart.adapter.netbox.RecordedNetBox.DEVICES_3;
+import static dev.rampart.adapter.netbox.RecordedNetBox.INTERFACES;
+import static dev.rampart.adapter.netbox.RecordedNetBox.IP_ADDRESSES;
+import static dev.rampart.adapter.netbox.RecordedNetBox.VLANS;
 import static dev.rampart.adapter.netbox.RecordedNetBox.TOKEN;
 import static dev.rampart.adapter.netbox.RecordedNetBox.page;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,15 +14,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rampart.adapter.testkit.RecordedServer;
+import dev.rampart.adapter.testkit.RecordingSink;
 import dev.rampart.adapter.testkit.RecordedServer.Reply;
 import dev.rampart.spi.fact.Device;
 import dev.rampart.spi.fact.Fact;
+import dev.rampart.spi.fact.FactType;
 import dev.rampart.spi.fact.Lifecycle;
 import dev.rampart.spi.fact.LifecycleStatus;
 import dev.rampart.spi.fact.Network;
 import dev.rampart.spi.fact.Vendor;
 import dev.rampart.spi.fact.Zone;
 import dev.rampart.spi.source.Origin;
+import dev.rampart.spi.source.SkippedRecord;
 import dev.rampart.spi.source.SourceConfig;
 import dev.rampart.spi.source.SourceException;
 import java.io.IOException;
@@ -31,11 +37,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -232,8 +240,9 @@ class NetBoxSourceTest {
 
     SourceException failure = assertThrows(SourceException.class, () -> read(SourceConfig.of(netBox.url("typo"))));
 
-    assertEquals(List.of(netBox.url("typo") + "/api/dcim/devices/16/: device 'gw-edge-01': custom field 'end_of_support'"
-        + " is '31/07/2026', not a date (write it as YYYY-MM-DD, or make it a custom field of type Date)"), failure.problems());
+    assertEquals(List.of(netBox.url("typo") + DEVICES + ": results[0] (id 16, name 'gw-edge-01'): custom field"
+        + " 'end_of_support' is '31/07/2026', not a date (write it as YYYY-MM-DD, or make it a custom field of type Date)"),
+        failure.problems());
   }
 
   @Test
@@ -243,7 +252,7 @@ class NetBoxSourceTest {
     SourceException failure =
         assertThrows(SourceException.class, () -> read(SourceConfig.of(netBox.url("leading-zero"))));
 
-    assertEquals(List.of(netBox.url("leading-zero") + "/api/dcim/devices/16/: device 'gw-edge-01': ipAddresses[0]"
+    assertEquals(List.of(netBox.url("leading-zero") + DEVICES + ": results[0] (id 16, name 'gw-edge-01'): ipAddresses[0]"
         + " '192.168.050.2' is not an IP address (write an IPv4 address such as 192.0.2.10 or an IPv6 address such as"
         + " 2001:db8::10; correct the value in NetBox)"), failure.problems());
   }
@@ -317,12 +326,7 @@ class NetBoxSourceTest {
   void everyShapeOfNetBoxsDeviceStatusIsRead() throws SourceException {
     netBox.answer("statuses", DEVICES, page("devices-statuses.json"));
 
-    Map<String, Lifecycle> lifecycles = new LinkedHashMap<>();
-    for (Fact fact : read(SourceConfig.of(netBox.url("statuses"))).keySet()) {
-      if (fact instanceof Device device) {
-        lifecycles.put(device.id(), device.lifecycle());
-      }
-    }
+    Map<String, Lifecycle> lifecycles = lifecycles(read(SourceConfig.of(netBox.url("statuses"))));
 
     Map<String, Lifecycle> expected = new LinkedHashMap<>();
     expected.put("status-2x-decommissioning", new Lifecycle(LifecycleStatus.RETIRED, null, null));
@@ -335,20 +339,139 @@ class NetBoxSourceTest {
   }
 
   @Test
-  void aStatusThatIsNoneOfNetBoxsIsAProblemAtTheDevicesUrl() {
+  void aStatusThatIsNoneOfNetBoxsIsASkippedRecordNamingTheOptionStatusMapAndTheOthersAreRead() throws SourceException {
     netBox.answer("custom", DEVICES, page("devices-custom-status.json"));
 
-    SourceException failure = assertThrows(SourceException.class, () -> read(SourceConfig.of(netBox.url("custom"))));
+    RecordingSink read = RecordingSink.readPartially(provider().create(SourceConfig.of(netBox.url("custom"))));
 
     String devices = netBox.url("custom") + "/api/dcim/devices/";
+    String page = netBox.url("custom") + DEVICES;
     assertEquals(List.of(
-        devices + "1/: device 'status-custom': status {\"value\":\"retired\",\"label\":\"Retired\"} is not a NetBox"
-            + " device status (give the device one of offline, active, planned, staged, failed, inventory,"
-            + " decommissioning in NetBox)",
-        devices + "2/: device 'status-2x-unknown-label': status {\"value\":9,\"label\":\"Mothballed\"} is not a"
-            + " NetBox device status (give the device one of offline, active, planned, staged, failed, inventory,"
-            + " decommissioning in NetBox)"),
-        failure.problems());
+        SkippedRecord.of(Origin.of("netbox", devices + "1/").collectedAt(read.skippedRecords().get(0).origin().collectedAt()),
+            FactType.DEVICE, "status-custom", List.of(page + """
+                : results[0] (id 1, name 'status-custom'): status {"value":"retired","label":"Retired"} is not a NetBox\
+                 device status (map it with the source option statusMap, e.g. statusMap=retired:retired, to one of\
+                 planned, active, maintenance, retired or unknown; or give the device one of offline, active, planned,\
+                 staged, failed, inventory, decommissioning in NetBox)""")),
+        SkippedRecord.of(Origin.of("netbox", devices + "2/").collectedAt(read.skippedRecords().get(1).origin().collectedAt()),
+            FactType.DEVICE, "status-2x-unknown-label", List.of(page + """
+                : results[1] (id 2, name 'status-2x-unknown-label'): status {"value":9,"label":"Mothballed"} is not a\
+                 NetBox device status (map it with the source option statusMap, e.g. statusMap=mothballed:retired, to\
+                 one of planned, active, maintenance, retired or unknown; or give the device one of offline, active,\
+                 planned, staged, failed, inventory, decommissioning in NetBox)"""))),
+        read.skippedRecords());
+    assertEquals(List.of("generic", "vlan-20@harbour", "vlan-30", "vlan-99", "vlan-20@lab", "192.168.50.0/24", "status-active"),
+        read.facts().stream().map(Fact::id).toList());
+  }
+
+  @Test
+  void theOptionStatusMapGivesACustomStatusAndNetBoxsOwnTheirLifecycle() throws SourceException {
+    netBox.answer("custom", DEVICES, page("devices-custom-status.json"));
+
+    Map<String, Lifecycle> lifecycles = lifecycles(read(new SourceConfig(netBox.url("custom"),
+        Map.of("statusMap", "retired:retired, Mothballed:maintenance, active:unknown"))));
+
+    Map<String, Lifecycle> expected = new LinkedHashMap<>();
+    expected.put("status-custom", new Lifecycle(LifecycleStatus.RETIRED, null, null));
+    expected.put("status-2x-unknown-label", new Lifecycle(LifecycleStatus.MAINTENANCE, null, null));
+    expected.put("status-active", null);
+    assertEquals(expected, lifecycles);
+  }
+
+  @Test
+  void anIpAddressThatIsNoneIsSkippedAndItsDeviceIsReadWithItsLinksUnknown() throws SourceException {
+    netBox.answer("bad-ip", IP_ADDRESSES, page("ip-addresses-bad.json"));
+
+    RecordingSink read = RecordingSink.readPartially(provider().create(SourceConfig.of(netBox.url("bad-ip"))));
+
+    assertEquals(List.of(netBox.url("bad-ip") + IP_ADDRESSES + """
+        : results[2] (id 103, address '10.30.0.300/24'): address "10.30.0.300/24" is not an IP address (correct the\
+         address in NetBox, e.g. 192.0.2.10/24; device 'plc-line-1' is read with its MAC address, addresses and networks\
+         unknown)"""), read.skippedRecords().stream().flatMap(record -> record.problems().stream()).toList());
+    Device plc = (Device) read.facts().stream().filter(fact -> fact.id().equals("plc-line-1")).findFirst().orElseThrow();
+    assertEquals(Device.builder("plc-line-1").name("plc-line-1").model("SIMATIC S7-1500").serialNumber("S C-X4U12345")
+        .vendorId("siemens").owner("OT engineering")
+        .lifecycle(new Lifecycle(LifecycleStatus.MAINTENANCE, LocalDate.of(2027, 6, 30), null))
+        .attributes(RecordedNetBox.attributes("harbour", "plc")).build(), plc);
+  }
+
+  @Test
+  void aVlanWithoutAVidIsSkippedAndTheDevicesOnItAreReadWithTheirNetworksUnknown() throws SourceException {
+    netBox.answer("bad-vlan", VLANS, Reply.json(200, """
+        {"count": 2, "next": null, "previous": null, "results": [
+          {"id": 1, "url": "{{base}}/api/ipam/vlans/1/", "vid": "twenty", "name": "iot-cameras"},
+          {"id": 2, "url": "{{base}}/api/ipam/vlans/2/", "vid": 30, "name": "ot-control"}]}"""));
+
+    RecordingSink read = RecordingSink.readPartially(provider().create(SourceConfig.of(netBox.url("bad-vlan"))));
+
+    assertEquals(List.of(netBox.url("bad-vlan") + VLANS + """
+        : results[0] (id 1, name 'iot-cameras'): vid "twenty" is not a VLAN id (NetBox never sends this: check the\
+         object in NetBox, and any proxy or plugin that changes its answers; the devices on it are read with their\
+         networks unknown)"""), read.skippedRecords().stream().flatMap(record -> record.problems().stream()).toList());
+    assertEquals(null, networkIds(read, "cam-lobby-01"));
+    assertEquals(null, networkIds(read, "gw-edge-01"));
+    assertEquals(List.of("vlan-30"), networkIds(read, "plc-line-1"));
+  }
+
+  @Test
+  void anInterfaceWithoutAnIdIsSkippedAndItsDeviceIsReadWithItsLinksUnknown() throws SourceException {
+    netBox.answer("no-id", INTERFACES, Reply.json(200, """
+        {"count": 2, "next": null, "previous": null, "results": [
+          {"name": "eth0", "device": {"id": 12, "name": "cam-lobby-01"}, "mac_address": "AC:CC:8E:F1:A2:B3"},
+          {"id": 202, "name": "eth0", "device": {"id": 13}, "mac_address": "AC:CC:8E:F1:C4:D5"}]}"""));
+
+    RecordingSink read = RecordingSink.readPartially(provider().create(SourceConfig.of(netBox.url("no-id"))));
+
+    assertEquals(List.of(netBox.url("no-id") + INTERFACES + """
+        : results[0] (name 'eth0'): has no id (NetBox never sends this: check the object in NetBox, and any proxy or\
+         plugin that changes its answers; device 'cam-lobby-01' is read with its MAC address, addresses and networks\
+         unknown)"""), read.skippedRecords().stream().flatMap(record -> record.problems().stream()).toList());
+    Device camera = (Device) read.facts().stream().filter(fact -> fact.id().equals("cam-lobby-01")).findFirst().orElseThrow();
+    assertEquals(Arrays.asList(null, null, null), Arrays.asList(camera.macAddress(), camera.ipAddresses(), camera.networkIds()));
+    Device yard = (Device) read.facts().stream().filter(fact -> fact.id().equals("cam-yard-02")).findFirst().orElseThrow();
+    assertEquals("ac:cc:8e:f1:c4:d5", yard.macAddress());
+  }
+
+  @Test
+  void aDeviceThatIsNotAnObjectOrHasNoIdIsSkippedAndTheOthersAreRead() throws SourceException {
+    netBox.answer("hostile", DEVICES, Reply.json(200, """
+        {"count": 3, "next": null, "previous": null, "results": [
+          "cam-lobby-01",
+          {"name": "cam-yard-02", "status": "active"},
+          {"id": 15, "name": {"first": "sbc"}, "status": "active"}]}"""));
+
+    RecordingSink read = RecordingSink.readPartially(provider().create(SourceConfig.of(netBox.url("hostile"))));
+
+    String page = netBox.url("hostile") + DEVICES;
+    assertEquals(List.of(
+        page + ": results[0]: is \"cam-lobby-01\", not an object (NetBox never sends this: check the object in NetBox,"
+            + " and any proxy or plugin that changes its answers)",
+        page + ": results[1] (name 'cam-yard-02'): has no id (NetBox never sends this: check the"
+            + " object in NetBox, and any proxy or plugin that changes its answers)",
+        page + ": results[2] (id 15): name {\"first\":\"sbc\"} is not text (NetBox never sends this: check the object"
+            + " in NetBox, and any proxy or plugin that changes its answers)"),
+        read.skippedRecords().stream().flatMap(record -> record.problems().stream()).toList());
+    assertEquals(Arrays.asList(null, "cam-yard-02", "netbox-15"),
+        read.skippedRecords().stream().map(SkippedRecord::factId).toList());
+  }
+
+  private static @Nullable List<String> networkIds(RecordingSink read, String device) {
+    Device found = (Device) read.facts().stream().filter(fact -> fact.id().equals(device)).findFirst().orElseThrow();
+    return found.networkIds();
+  }
+
+  private static Map<String, Lifecycle> lifecycles(Map<Fact, Origin> facts) {
+    Map<String, Lifecycle> lifecycles = new LinkedHashMap<>();
+    for (Fact fact : facts.keySet()) {
+      if (fact instanceof Device device) {
+        lifecycles.put(device.id(), device.lifecycle());
+      }
+    }
+    return lifecycles;
+  }
+
+  private NetBoxProvider provider() {
+    return new NetBoxProvider(environment::get, waits::add, Clock.fixed(CLOCK, ZoneOffset.UTC));
   }
 
   private static Map<String, String> namesById(Map<Fact, Origin> facts) {
@@ -363,7 +486,7 @@ class NetBoxSourceTest {
 
   private Map<Fact, Origin> read(SourceConfig config) throws SourceException {
     Map<Fact, Origin> facts = new LinkedHashMap<>();
-    new NetBoxProvider(environment::get, waits::add, Clock.fixed(CLOCK, ZoneOffset.UTC)).create(config).read(facts::put);
+    provider().create(config).read(facts::put);
     return facts;
   }
 

@@ -19,14 +19,19 @@ final class RecordedNetBox implements RecordedServer.Site {
   static final String DEVICES_2 = "/api/dcim/devices/?exclude=config_context&limit=2&offset=2";
   static final String DEVICES_3 = "/api/dcim/devices/?exclude=config_context&limit=2&offset=4";
 
+  static final String INTERFACES = "/api/dcim/interfaces/?limit=1000";
+  static final String IP_ADDRESSES = "/api/ipam/ip-addresses/?limit=1000&assigned_object_type=dcim.interface";
+  static final String VLANS = "/api/ipam/vlans/?limit=1000";
+  static final String PREFIXES = "/api/ipam/prefixes/?limit=1000";
+
   private static final Map<String, String> RECORDED = Map.of(
       DEVICES, "devices-1.json",
       DEVICES_2, "devices-2.json",
       DEVICES_3, "devices-3.json",
-      "/api/dcim/interfaces/?limit=1000", "interfaces.json",
-      "/api/ipam/ip-addresses/?limit=1000&assigned_object_type=dcim.interface", "ip-addresses.json",
-      "/api/ipam/vlans/?limit=1000", "vlans.json",
-      "/api/ipam/prefixes/?limit=1000", "prefixes.json");
+      INTERFACES, "interfaces.json",
+      IP_ADDRESSES, "ip-addresses.json",
+      VLANS, "vlans.json",
+      PREFIXES, "prefixes.json");
 
   private RecordedNetBox() {}
 

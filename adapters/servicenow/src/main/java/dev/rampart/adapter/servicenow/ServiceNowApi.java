@@ -76,7 +76,7 @@ final class ServiceNowApi {
     if (result == null || !result.isObject()) {
       throw client.failure(uri, "the answer has no 'result' record", notServiceNow);
     }
-    return Optional.of(answer.get().item(result));
+    return Optional.of(answer.get().item(result, "result"));
   }
 
   private @Nullable URI next(URI page, HttpHeaders headers) throws SourceException {

@@ -54,6 +54,12 @@ public final class ServiceNowProvider extends WebApiProvider {
   /** The option changing what {@code operational_status} codes mean, e.g. {@code 5:active,101:retired}. */
   public static final String OPERATIONAL_STATUS_MAP = "operationalStatusMap";
 
+  /**
+   * The option choosing device ids: {@code name} (the default: the CI's name, qualified by its sys_id
+   * where the name repeats) or {@code sys-id} ({@code servicenow-<sys_id>}).
+   */
+  public static final String DEVICE_IDS = "deviceIds";
+
   /** The provider that {@link java.util.ServiceLoader} creates: real environment, real time. */
   public ServiceNowProvider() {
     super(ID, WebApiEnvironment.REAL);

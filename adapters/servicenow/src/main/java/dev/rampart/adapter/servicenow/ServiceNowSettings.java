@@ -1,5 +1,6 @@
 package dev.rampart.adapter.servicenow;
 
+import static dev.rampart.adapter.servicenow.ServiceNowProvider.DEVICE_IDS;
 import static dev.rampart.adapter.servicenow.ServiceNowProvider.END_OF_SUPPORT_FIELD;
 import static dev.rampart.adapter.servicenow.ServiceNowProvider.FIRMWARE_FIELD;
 import static dev.rampart.adapter.servicenow.ServiceNowProvider.INSTALL_STATUS_MAP;
@@ -14,21 +15,17 @@ import static dev.rampart.adapter.servicenow.ServiceNowProvider.USER;
 
 import dev.rampart.adaptersupport.http.BaseUrl;
 import dev.rampart.adaptersupport.http.HttpPolicy;
+import dev.rampart.adaptersupport.http.LifecycleMap;
 import dev.rampart.adaptersupport.http.Options;
 import dev.rampart.adaptersupport.http.Secret;
 import dev.rampart.adaptersupport.http.WebApiSettings;
 import dev.rampart.spi.fact.LifecycleStatus;
-import dev.rampart.spi.fact.WireNames;
 import dev.rampart.spi.source.SourceConfig;
 import dev.rampart.spi.source.SourceException;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -45,8 +42,9 @@ import org.jspecify.annotations.Nullable;
  * @param ownerFields reference fields to sys_user, the first set one names the owner
  * @param firmwareField the field with the firmware version
  * @param endOfSupportField the field with the end-of-support date
- * @param statuses which {@code install_status} codes mean which lifecycle status; others are unknown
- * @param operationalStatuses which {@code operational_status} codes mean which lifecycle status; others are unknown
+ * @param statuses which {@code install_status} codes mean which lifecycle status; a code it does not know is a problem
+ * @param operationalStatuses which {@code operational_status} codes mean which lifecycle status, in the same way
+ * @param deviceIds how devices are given ids that stay unique when CI names repeat
  */
 record ServiceNowSettings(
     BaseUrl base,
@@ -58,8 +56,9 @@ record ServiceNowSettings(
     List<String> ownerFields,
     String firmwareField,
     String endOfSupportField,
-    Map<String, LifecycleStatus> statuses,
-    Map<String, LifecycleStatus> operationalStatuses) implements WebApiSettings {
+    LifecycleMap statuses,
+    LifecycleMap operationalStatuses,
+    DeviceIds deviceIds) implements WebApiSettings {
 
   static final String DEFAULT_PASSWORD_ENV = "SERVICENOW_PASSWORD";
 
@@ -72,6 +71,9 @@ record ServiceNowSettings(
       "5", LifecycleStatus.MAINTENANCE, // Pending Repair
       "7", LifecycleStatus.RETIRED); // Retired
 
+  /** install_status choices that say nothing of the lifecycle: In Stock, Stolen, Absent. */
+  static final List<String> SILENT_INSTALL_STATUSES = List.of("6", "8", "100");
+
   /** ServiceNow's operational_status choices on cmdb_ci that say whether a CI is in service. */
   static final Map<String, LifecycleStatus> OPERATIONAL_STATUSES = Map.of(
       "1", LifecycleStatus.ACTIVE, // Operational
@@ -82,20 +84,21 @@ record ServiceNowSettings(
       "6", LifecycleStatus.RETIRED, // Retired
       "7", LifecycleStatus.PLANNED); // Pipeline
 
+  /** operational_status choices that say nothing of the lifecycle: Catalog. */
+  static final List<String> SILENT_OPERATIONAL_STATUSES = List.of("8");
+
   static final List<String> OPTIONS = List.of(USER, PASSWORD_ENV, TOKEN_ENV, TABLES, QUERY, OWNER_FIELDS,
-      FIRMWARE_FIELD, END_OF_SUPPORT_FIELD, INSTALL_STATUS_MAP, OPERATIONAL_STATUS_MAP, PAGE_SIZE, HttpPolicy.RETRIES, HttpPolicy.CONNECT_TIMEOUT,
+      FIRMWARE_FIELD, END_OF_SUPPORT_FIELD, INSTALL_STATUS_MAP, OPERATIONAL_STATUS_MAP, DEVICE_IDS, PAGE_SIZE, HttpPolicy.RETRIES, HttpPolicy.CONNECT_TIMEOUT,
       HttpPolicy.REQUEST_TIMEOUT);
 
   private static final String EXAMPLE = "https://acme.service-now.com";
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
   private static final Pattern VARIABLE = Pattern.compile("[A-Z_][A-Z0-9_]*");
-  private static final String UNKNOWN = "unknown";
+  private static final Pattern CODE = Pattern.compile("-?\\d+");
 
   ServiceNowSettings {
     tables = List.copyOf(tables);
     ownerFields = List.copyOf(ownerFields);
-    statuses = Collections.unmodifiableMap(new LinkedHashMap<>(statuses));
-    operationalStatuses = Collections.unmodifiableMap(new LinkedHashMap<>(operationalStatuses));
   }
 
   /**
@@ -120,13 +123,17 @@ record ServiceNowSettings(
     List<String> ownerFields = names(options, OWNER_FIELDS, "owned_by,assigned_to");
     String firmwareField = names(options, FIRMWARE_FIELD, "u_firmware_version").get(0);
     String endOfSupportField = names(options, END_OF_SUPPORT_FIELD, "u_end_of_support").get(0);
-    Map<String, LifecycleStatus> statuses = statuses(INSTALL_STATUS_MAP, INSTALL_STATUSES, options);
-    Map<String, LifecycleStatus> operationalStatuses = statuses(OPERATIONAL_STATUS_MAP, OPERATIONAL_STATUSES, options);
+    LifecycleMap statuses = LifecycleMap.parse(options, INSTALL_STATUS_MAP, INSTALL_STATUSES, SILENT_INSTALL_STATUSES,
+        CODE, "code:status", "6:planned,101:active");
+    LifecycleMap operationalStatuses = LifecycleMap.parse(options, OPERATIONAL_STATUS_MAP, OPERATIONAL_STATUSES,
+        SILENT_OPERATIONAL_STATUSES, CODE, "code:status", "6:planned,101:active");
+    DeviceIds deviceIds = options.choice(DEVICE_IDS, DeviceIds.NAME, ids -> ids.option,
+        DEVICE_IDS + "=sys-id for ids that survive renaming");
     if (!options.problems().isEmpty() || base == null || credentials == null) {
       throw new SourceException(options.problems());
     }
     return new ServiceNowSettings(base, credentials, http, tables, query, pageSize, ownerFields, firmwareField,
-        endOfSupportField, statuses, operationalStatuses);
+        endOfSupportField, statuses, operationalStatuses, deviceIds);
   }
 
   /** Every field the mapping reads, for {@code sysparm_fields}. */
@@ -165,38 +172,6 @@ record ServiceNowSettings(
       }
     }
     return names.isEmpty() ? List.of(fallback.split(",")[0]) : names;
-  }
-
-  private static Map<String, LifecycleStatus> statuses(
-      String key, Map<String, LifecycleStatus> defaults, Options options) {
-    Map<String, LifecycleStatus> statuses = new LinkedHashMap<>(defaults);
-    String option = options.text(key);
-    if (option == null) {
-      return statuses;
-    }
-    String choices = String.join(", ", WireNames.all(LifecycleStatus.class)) + " or " + UNKNOWN;
-    for (String pair : option.split(",")) {
-      String entry = pair.strip();
-      int colon = entry.indexOf(':');
-      String code = colon < 0 ? "" : entry.substring(0, colon).strip();
-      String name = colon < 0 ? "" : entry.substring(colon + 1).strip().toLowerCase(Locale.ROOT);
-      if (!code.matches("-?\\d+")) {
-        options.add("option " + key + ": '" + entry + "' is not code:status (e.g. " + key + "=6:planned,101:active)");
-        continue;
-      }
-      if (name.equals(UNKNOWN)) {
-        statuses.remove(code);
-        continue;
-      }
-      Optional<LifecycleStatus> status = WireNames.parse(LifecycleStatus.class, name);
-      if (status.isEmpty()) {
-        options.add("option " + key + ": '" + entry + "': '" + name + "' is not a lifecycle status"
-            + " (use " + choices + ")");
-        continue;
-      }
-      statuses.put(code, status.get());
-    }
-    return statuses;
   }
 
   private static @Nullable Credentials credentials(Options options, Function<String, @Nullable String> environment) {
@@ -241,5 +216,19 @@ record ServiceNowSettings(
       return null;
     }
     return new Secret(value, place);
+  }
+
+  /** How devices get ids: CI names are not unique in most CMDBs. */
+  enum DeviceIds {
+    /** The name; where several CIs share it, {@code name@<sys_id>}; {@code servicenow-<sys_id>} for a CI without one. */
+    NAME("name"),
+    /** Always {@code servicenow-<sys_id>}; the name stays the device's name. */
+    SYS_ID("sys-id");
+
+    final String option;
+
+    DeviceIds(String option) {
+      this.option = option;
+    }
   }
 }

@@ -20,7 +20,7 @@ final class ServiceNowSource extends WebApiSource<ServiceNowSettings> {
 
   /**
    * Reads every configured table, resolves manufacturers, owners, models and locations, then hands
-   * vendors and devices to the sink.
+   * vendors and devices to the sink, and each record it cannot read as a skipped record.
    */
   @Override
   protected List<String> emit(ServiceNowSettings settings, JsonClient.Builder client, FactSink sink)
@@ -37,7 +37,8 @@ final class ServiceNowSource extends WebApiSource<ServiceNowSettings> {
         }
       }
     }
-    return new ServiceNowFacts(settings, new References(api), sink).emit(records);
+    new ServiceNowFacts(settings, new References(api), sink).emit(records);
+    return List.of();
   }
 
   /**

@@ -6,6 +6,8 @@ import static dev.rampart.adapter.servicenow.RecordedServiceNow.recorded;
 
 import dev.rampart.adapter.testkit.FactSourceContract;
 import dev.rampart.adapter.testkit.MalformedInput;
+import dev.rampart.adapter.testkit.NonEmptyInput;
+import dev.rampart.adapter.testkit.PartlyBadInput;
 import dev.rampart.adapter.testkit.RecordedServer;
 import dev.rampart.adapter.testkit.RecordedServer.Reply;
 import dev.rampart.spi.source.FactSourceProvider;
@@ -64,15 +66,34 @@ class ServiceNowContractTest extends FactSourceContract {
     return new SourceConfig(instance.url(scenario), Map.of("user", USER, "pageSize", "2"));
   }
 
-  // TEMPORARY until this adapter's per-record work lands this session (issue 13): replaced, never shipped.
   @Override
-  protected List<dev.rampart.adapter.testkit.NonEmptyInput> nonEmptyInputsWithoutFacts() {
-    return List.of();
+  protected List<NonEmptyInput> nonEmptyInputsWithoutFacts() {
+    instance.answer("not-records", "cmdb_ci_hardware#0", Reply.json(200, "{\"result\": [\"cam-lobby-01\", 42, null]}"))
+        .answer("no-sys-ids", "cmdb_ci_hardware#0", Reply.json(200, "{\"result\": [{\"name\": \"cam-lobby-01\"}]}"))
+        .answer("custom-codes", "cmdb_ci_hardware#0", Reply.json(200,
+            "{\"result\": [{\"sys_id\": \"3e0270490087f542756edd2044af8a2f\", \"install_status\": \"101\"}]}"));
+    return List.of(
+        new NonEmptyInput("a page of records that are not objects", config("not-records")),
+        new NonEmptyInput("CIs without a sys_id", config("no-sys-ids")),
+        new NonEmptyInput("a CI whose install_status nobody mapped", config("custom-codes")));
   }
 
-  // TEMPORARY, as above.
   @Override
-  protected List<dev.rampart.adapter.testkit.PartlyBadInput> partlyBadInputs() {
-    return List.of();
+  protected List<PartlyBadInput> partlyBadInputs() {
+    // each is read twice: in part, then strictly
+    instance.answer("bad-values", "cmdb_ci_hardware#0", recorded("cmdb_ci_hardware-0-bad-values.json"),
+        recorded("cmdb_ci_hardware-0-bad-values.json"));
+    Reply customCode = Reply.json(200, """
+        {"result": [
+          {"sys_id": "3e0270490087f542756edd2044af8a2f", "name": "printer-2f", "install_status": "1"},
+          {"sys_id": "deef3ecfeb7f4c60fef95ac588e18e52", "name": "valve-7", "install_status": "101"}]}""");
+    instance.answer("custom-code", "cmdb_ci_hardware#0", customCode, customCode);
+    return List.of(
+        new PartlyBadInput("an IP address that is none", config("bad-values"),
+            "/api/now/table/cmdb_ci_hardware (sysparm_offset 0): result[0] (sys_id '3e0270490087f542756edd2044af8a2f',"
+                + " name 'printer-2f'): ipAddresses[0] '10.40.0.300' is not an IP address"),
+        new PartlyBadInput("an install_status nobody mapped", config("custom-code"),
+            "result[1] (sys_id 'deef3ecfeb7f4c60fef95ac588e18e52', name 'valve-7'): install_status '101' is none of"
+                + " ServiceNow's codes (map it with the source option installStatusMap"));
   }
 }

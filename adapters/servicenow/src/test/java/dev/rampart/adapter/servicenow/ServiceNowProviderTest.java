@@ -36,7 +36,7 @@ class ServiceNowProviderTest {
   void everyMistakeInTheOptionsIsReportedAtOnce() {
     SourceConfig config = new SourceConfig("https://acme.service-now.com", Map.of("user", "reader", "tokenEnv", "SN_TOKEN",
         "tables", "cmdb_ci_hardware,cmdb ci netgear", "installStatusMap", "6:spare,x", "pageSize", "0",
-        "operationalStatusMap", "6:gone"));
+        "operationalStatusMap", "6:gone", "deviceIds", "asset-tag"));
 
     SourceException failure = assertThrows(SourceException.class, () -> provider.create(config));
 
@@ -49,7 +49,9 @@ class ServiceNowProviderTest {
             + " maintenance, retired or unknown)",
         SOURCE + "option installStatusMap: 'x' is not code:status (e.g. installStatusMap=6:planned,101:active)",
         SOURCE + "option operationalStatusMap: '6:gone': 'gone' is not a lifecycle status (use planned, active,"
-            + " maintenance, retired or unknown)"),
+            + " maintenance, retired or unknown)",
+        SOURCE + "option deviceIds is 'asset-tag', not name or sys-id (e.g. deviceIds=sys-id for ids that survive"
+            + " renaming)"),
         failure.problems());
   }
 

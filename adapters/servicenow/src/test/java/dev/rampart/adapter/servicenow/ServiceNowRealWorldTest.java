@@ -6,11 +6,13 @@ import static dev.rampart.adapter.servicenow.RecordedServiceNow.recorded;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.rampart.adapter.testkit.RecordedServer;
+import dev.rampart.adapter.testkit.RecordingSink;
 import dev.rampart.spi.fact.Device;
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.Lifecycle;
 import dev.rampart.spi.fact.LifecycleStatus;
 import dev.rampart.spi.source.Origin;
+import dev.rampart.spi.source.SkippedRecord;
 import dev.rampart.spi.source.SourceConfig;
 import dev.rampart.spi.source.SourceException;
 import java.time.Clock;
@@ -59,12 +61,7 @@ class ServiceNowRealWorldTest {
     Map<Fact, Origin> facts = read("demisto");
 
     // Every other field is "" (unknown); the references carry display_value too, which is not read.
-    assertEquals(List.of(
-        Device.builder("Record For README").name("Record For README").lifecycle(ACTIVE)
-            .attributes(attributes("a8decc3f1b9c2410042611b4bd4bcb7d", "cmdb_ci_linux_server")).build(),
-        Device.builder("README Record").name("README Record").lifecycle(ACTIVE)
-            .attributes(attributes("d64098b3db50641026fca015ca9619a7", "cmdb_ci_linux_server")).build()),
-        List.copyOf(facts.keySet()));
+    assertEquals(demistosDevices(), List.copyOf(facts.keySet()));
     // both share one model: asked for once, at the configured instance, not at the instance in the links
     assertEquals(List.of("/demisto/api/now/table/cmdb_model/4ed329e3db27901026fca015ca9619fc"), references("demisto"));
   }
@@ -109,18 +106,68 @@ class ServiceNowRealWorldTest {
         List.copyOf(facts.keySet()));
   }
 
+  @Test
+  void demistosRecordsWithDisplayValuesBesideEveryValueGiveTheSameDevices() throws SourceException {
+    // sysparm_display_value=all: every field is {display_value, value}, install_status's display value "Installed"
+    instance.answer("all", "cmdb_ci_hardware#0", recorded("real-world/demisto-cmdb-cmdb_ci_linux_server-display-value-all.json"));
+
+    Map<Fact, Origin> facts = read("all");
+
+    assertEquals(demistosDevices(), List.copyOf(facts.keySet()));
+    assertEquals(List.of("/all/api/now/table/cmdb_model/4ed329e3db27901026fca015ca9619fc"), references("all"));
+  }
+
+  @Test
+  void stackStatesRecordWithLabelsForCodesIsSkippedSayingTheAnswerHoldsDisplayValues() throws SourceException {
+    // a developer instance's cmdb_ci record as sysparm_display_value=true gives it: install_status "Installed",
+    // operational_status "Operational", sys_class_name "Configuration Item", sys_domain without a value
+    instance.answer("labels", "cmdb_ci_hardware#0", recorded("real-world/stackstate-cmdb_ci-display-values.json"));
+
+    RecordingSink read = RecordingSink.readPartially(provider().create(config("labels", Map.of())));
+
+    String page = instance.url("labels") + "/api/now/table/cmdb_ci_hardware (sysparm_offset 0): result[0] (sys_id"
+        + " '8fbc3c053bc07300b924874064efc4ae', name 'Unknown'): ";
+    String check = ", not one of ServiceNow's codes: the answer holds display values instead of stored ones (check that"
+        + " no proxy or scripted REST API changes the request's sysparm_display_value=false; stored codes are numbers,"
+        + " such as 1 for Installed)";
+    assertEquals(List.of(), read.facts());
+    assertEquals(1, read.skippedRecords().size());
+    SkippedRecord skipped = read.skippedRecords().get(0);
+    assertEquals(List.of(page + "install_status 'Installed' is a label" + check,
+        page + "operational_status 'Operational' is a label" + check), skipped.problems());
+    assertEquals("device 'Unknown'", skipped.describeFact());
+    assertEquals(instance.url("labels") + "/api/now/table/cmdb_ci_hardware/8fbc3c053bc07300b924874064efc4ae",
+        skipped.origin().location());
+  }
+
+  /** The devices of demisto's two records: their names, status and class; every other field is unknown. */
+  private static List<Fact> demistosDevices() {
+    return List.of(
+        Device.builder("Record For README").name("Record For README").lifecycle(ACTIVE)
+            .attributes(attributes("a8decc3f1b9c2410042611b4bd4bcb7d", "cmdb_ci_linux_server")).build(),
+        Device.builder("README Record").name("README Record").lifecycle(ACTIVE)
+            .attributes(attributes("d64098b3db50641026fca015ca9619a7", "cmdb_ci_linux_server")).build());
+  }
+
   private Map<Fact, Origin> read(String scenario) throws SourceException {
     return read(scenario, Map.of());
   }
 
   private Map<Fact, Origin> read(String scenario, Map<String, String> options) throws SourceException {
+    Map<Fact, Origin> facts = new LinkedHashMap<>();
+    provider().create(config(scenario, options)).read(facts::put);
+    return facts;
+  }
+
+  private SourceConfig config(String scenario, Map<String, String> options) {
     Map<String, String> all = new LinkedHashMap<>(options);
     all.put("user", USER);
-    Map<Fact, Origin> facts = new LinkedHashMap<>();
-    new ServiceNowProvider(Map.of("SERVICENOW_PASSWORD", PASSWORD)::get, wait -> { },
-        Clock.fixed(Instant.parse("2001-01-01T00:00:00Z"), ZoneOffset.UTC))
-        .create(new SourceConfig(instance.url(scenario), all)).read(facts::put);
-    return facts;
+    return new SourceConfig(instance.url(scenario), all);
+  }
+
+  private static ServiceNowProvider provider() {
+    return new ServiceNowProvider(Map.of("SERVICENOW_PASSWORD", PASSWORD)::get, wait -> { },
+        Clock.fixed(Instant.parse("2001-01-01T00:00:00Z"), ZoneOffset.UTC));
   }
 
   /** The requests for single records, without their query. */

@@ -11,13 +11,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rampart.adapter.testkit.RecordedServer;
 import dev.rampart.adapter.testkit.RecordedServer.Reply;
+import dev.rampart.adapter.testkit.RecordingSink;
 import dev.rampart.spi.fact.Device;
 import dev.rampart.spi.fact.Fact;
+import dev.rampart.spi.fact.FactType;
 import dev.rampart.spi.fact.Firmware;
 import dev.rampart.spi.fact.Lifecycle;
 import dev.rampart.spi.fact.LifecycleStatus;
 import dev.rampart.spi.fact.Vendor;
 import dev.rampart.spi.source.Origin;
+import dev.rampart.spi.source.SkippedRecord;
 import dev.rampart.spi.source.SourceConfig;
 import dev.rampart.spi.source.SourceException;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +30,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
@@ -153,19 +157,65 @@ class ServiceNowSourceTest {
   }
 
   @Test
-  void valuesTheFactModelRefusesAreReportedPerCiWithTheRecordsUrl() {
+  void aCiWithAValueTheFactModelRefusesIsSkippedWithItsPlaceAndTheOthersAreRead() throws SourceException {
     instance.answer("bad-values", "cmdb_ci_hardware#0", recorded("cmdb_ci_hardware-0-bad-values.json"));
 
-    SourceException failure = assertThrows(SourceException.class, () -> read(config("bad-values")));
+    RecordingSink read = readPartially(config("bad-values"));
 
+    String table = instance.url("bad-values") + "/api/now/table/cmdb_ci_hardware";
     assertEquals(List.of(
-        instance.url("bad-values") + "/api/now/table/cmdb_ci_hardware/" + PRINTER + ": device 'printer-2f': ipAddresses[0]"
-            + " '10.40.0.300' is not an IP address (write an IPv4 address such as 192.0.2.10 or an IPv6 address such as"
-            + " 2001:db8::10; correct the value in the CMDB)",
-        instance.url("bad-values") + "/api/now/table/cmdb_ci_hardware/3f5e36333cf3f7dc7a385e3f0f819425: device 'plc-line-1':"
-            + " macAddress '28-63-36-0A-0B' is not a MAC address (write six pairs of hex digits such as 00:1a:2b:3c:4d:5e"
-            + " (00-1A-2B-3C-4D-5E and 001a.2b3c.4d5e are accepted too); correct the value in the CMDB)"),
-        failure.problems());
+        SkippedRecord.of(origin(read, 0, table + "/" + PRINTER), FactType.DEVICE, "printer-2f", List.of(table
+            + " (sysparm_offset 0): result[0] (sys_id '3e0270490087f542756edd2044af8a2f', name 'printer-2f'):"
+            + " ipAddresses[0] '10.40.0.300' is not an IP address (write an IPv4 address such as 192.0.2.10 or an IPv6"
+            + " address such as 2001:db8::10; correct the value in the CMDB)")),
+        SkippedRecord.of(origin(read, 1, table + "/" + PLC), FactType.DEVICE, "plc-line-1", List.of(table
+            + " (sysparm_offset 0): result[1] (sys_id '3f5e36333cf3f7dc7a385e3f0f819425', name 'plc-line-1'):"
+            + " macAddress '28-63-36-0A-0B' is not a MAC address (write six pairs of hex digits such as"
+            + " 00:1a:2b:3c:4d:5e (00-1A-2B-3C-4D-5E and 001a.2b3c.4d5e are accepted too); correct the value in the"
+            + " CMDB)"))),
+        read.skippedRecords());
+    // the recorded page has no next link: its two CIs are all, and only their manufacturers are read
+    assertEquals(List.of("hp-inc", "siemens"),
+        read.facts().stream().map(Fact::id).toList());
+  }
+
+  @Test
+  void aStatusCodeNobodyMappedIsASkippedRecordNamingTheOptionAndAnUnreadableRecordIsSkippedToo() throws SourceException {
+    Reply custom = Reply.json(200, """
+        {"result": [
+          {"sys_id": "%s", "name": "printer-2f", "install_status": "101", "operational_status": "1"},
+          {"sys_id": "%s", "name": "plc-line-1", "install_status": "1", "operational_status": "42"},
+          {"sys_id": "", "name": "cam-lobby-01", "install_status": "1"},
+          "valve-7"]}""".formatted(PRINTER, PLC));
+    instance.answer("custom", "cmdb_ci_hardware#0", custom, custom);
+
+    RecordingSink read = readPartially(new SourceConfig(instance.url("custom"), Map.of("user", USER)));
+
+    String page = instance.url("custom") + "/api/now/table/cmdb_ci_hardware (sysparm_offset 0): ";
+    assertEquals(List.of(
+        page + "result[0] (sys_id '" + PRINTER + "', name 'printer-2f'): install_status '101' is none of ServiceNow's"
+            + " codes (map it with the source option installStatusMap, e.g. installStatusMap=101:retired, to one of"
+            + " planned, active, maintenance, retired or unknown)",
+        page + "result[1] (sys_id '" + PLC + "', name 'plc-line-1'): operational_status '42' is none of ServiceNow's"
+            + " codes (map it with the source option operationalStatusMap, e.g. operationalStatusMap=42:retired, to one"
+            + " of planned, active, maintenance, retired or unknown)",
+        page + "result[2] (name 'cam-lobby-01'): has no sys_id (check that the user may read the sys_id field, and"
+            + " that no proxy changes the answers)",
+        page + "result[3]: is \"valve-7\", not a record (the Table API never sends this: check any proxy in front of"
+            + " the instance)"),
+        read.skippedRecords().stream().flatMap(record -> record.problems().stream()).toList());
+    assertEquals(Arrays.asList("printer-2f", "plc-line-1", "cam-lobby-01", null),
+        read.skippedRecords().stream().map(SkippedRecord::factId).toList());
+    assertEquals(List.of(), read.facts());
+
+    RecordingSink mapped = readPartially(new SourceConfig(instance.url("custom"),
+        Map.of("user", USER, "installStatusMap", "101:retired", "operationalStatusMap", "42:unknown")));
+    assertEquals(List.of(
+        Device.builder("printer-2f").name("printer-2f").lifecycle(new Lifecycle(LifecycleStatus.RETIRED, null, null))
+            .attributes(Map.of("sysId", PRINTER)).build(),
+        Device.builder("plc-line-1").name("plc-line-1").lifecycle(new Lifecycle(LifecycleStatus.ACTIVE, null, null))
+            .attributes(Map.of("sysId", PLC)).build()),
+        mapped.facts());
   }
 
   @Test
@@ -250,15 +300,15 @@ class ServiceNowSourceTest {
   }
 
   @Test
-  void invalidValuesAreAllReportedWithTheRecordsUrl() {
+  void invalidValuesAreEachASkippedRecordWithThePageAndTheRecord() throws SourceException {
     Map<String, String> options = Map.of("user", USER, "pageSize", "2", "endOfSupportField", "serial_number");
 
-    SourceException failure = assertThrows(SourceException.class, () -> read(new SourceConfig(instance.url(""), options)));
+    RecordingSink read = readPartially(new SourceConfig(instance.url(""), options));
 
-    assertEquals(5, failure.problems().size());
-    assertEquals(instance.url("") + "/api/now/table/cmdb_ci_hardware/" + PRINTER + ": CI 'printer-2f': field"
-        + " 'serial_number' is 'VNB3K12345', not a date (write it as YYYY-MM-DD, or make it a field of type Date)",
-        failure.problems().get(0));
+    assertEquals(5, read.skippedRecords().size());
+    assertEquals(List.of(instance.url("") + "/api/now/table/cmdb_ci_hardware (sysparm_offset 0): result[0] (sys_id '"
+        + PRINTER + "', name 'printer-2f'): field 'serial_number' is 'VNB3K12345', not a date (write it as YYYY-MM-DD,"
+        + " or make it a field of type Date)"), read.skippedRecords().get(0).problems());
   }
 
   @Test
@@ -294,6 +344,15 @@ class ServiceNowSourceTest {
     new ServiceNowProvider(environment::get, waits::add, Clock.fixed(Instant.parse("2001-01-01T00:00:00Z"), ZoneOffset.UTC))
         .create(config).read(facts::put);
     return facts;
+  }
+
+  private RecordingSink readPartially(SourceConfig config) throws SourceException {
+    return RecordingSink.readPartially(new ServiceNowProvider(environment::get, waits::add,
+        Clock.fixed(Instant.parse("2001-01-01T00:00:00Z"), ZoneOffset.UTC)).create(config));
+  }
+
+  private static Origin origin(RecordingSink read, int skipped, String location) {
+    return Origin.of("servicenow", location).collectedAt(read.skippedRecords().get(skipped).origin().collectedAt());
   }
 
   private SourceConfig config(String scenario) {

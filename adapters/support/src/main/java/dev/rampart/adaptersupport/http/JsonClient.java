@@ -137,7 +137,9 @@ public final class JsonClient {
       if (elements == null || !elements.isArray()) {
         throw failure(page, "the answer has no '" + list + "' list", notTheApi);
       }
-      elements.forEach(element -> items.add(answer.item(element)));
+      for (int i = 0; i < elements.size(); i++) {
+        items.add(answer.item(elements.get(i), list + "[" + i + "]"));
+      }
       page = next.after(page, answer);
       if (page != null && fetched.contains(page)) {
         throw failure(page, "the pages loop: this page was read before", loopFix);
@@ -186,7 +188,7 @@ public final class JsonClient {
       if (!json.isObject()) {
         throw failure(uri, "the answer is not a JSON object", notTheApi);
       }
-      return Optional.of(new JsonResponse(json, response.headers(), Answer.date(response.headers(), clock)));
+      return Optional.of(new JsonResponse(uri, json, response.headers(), Answer.date(response.headers(), clock)));
     } catch (JsonProcessingException e) {
       throw failure(uri, invalidJson(e),
           "the answer was cut off or garbled on the way: try again, or lower the option " + PAGE_SIZE);

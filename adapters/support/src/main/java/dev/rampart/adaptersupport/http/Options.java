@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -66,6 +67,32 @@ public final class Options {
     }
     add("option " + key + " is '" + value + "', not a whole number from " + min + " to " + max
         + " (e.g. " + key + "=" + fallback + ")");
+    return fallback;
+  }
+
+  /**
+   * One of the constants of an enum, by the name the option gives it; a value that is none of them is
+   * a problem naming them all.
+   *
+   * @param fallback the choice when the option is not given, also the enum whose constants are the choices
+   * @param name the option's name for each constant, e.g. {@code netbox-id}
+   * @param example a valid use of the option and what it is for, e.g. {@code deviceIds=netbox-id for NetBox's numeric ids}
+   */
+  public <E extends Enum<E>> E choice(String key, E fallback, Function<E, String> name, String example) {
+    String value = text(key);
+    if (value == null) {
+      return fallback;
+    }
+    List<String> names = new ArrayList<>();
+    for (E constant : fallback.getDeclaringClass().getEnumConstants()) {
+      if (name.apply(constant).equals(value)) {
+        return constant;
+      }
+      names.add(name.apply(constant));
+    }
+    String listed = names.size() == 1 ? names.get(0)
+        : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
+    add("option " + key + " is '" + value + "', not " + listed + " (e.g. " + example + ")");
     return fallback;
   }
 
