@@ -64,7 +64,7 @@ final class HeadlessChromium {
       // Surefire does not show an assumption's message: the notice goes to the log too, once.
       if (!noticeGiven) {
         noticeGiven = true;
-        System.err.println("NOTICE: " + notice);
+        System.getLogger(HeadlessChromium.class.getName()).log(System.Logger.Level.WARNING, "NOTICE: " + notice);
       }
       Assumptions.abort(notice);
     }

@@ -161,8 +161,9 @@ public final class LiveScan implements AutoCloseable {
     }
     String notice = "nmap is not installed, so the tests that run a real nmap scan are skipped: " + install
         + " to run them";
-    // Surefire shows neither an assumption's message nor a class skipped in @BeforeAll: the notice goes to the log too.
-    System.err.println("NOTICE: " + notice);
+    // Surefire shows neither an assumption's message nor a class skipped in @BeforeAll: the notice goes to the
+    // build log too (a logger, not System.err: this class ships in the test jar the CLI's tests use).
+    System.getLogger(LiveScan.class.getName()).log(System.Logger.Level.WARNING, "NOTICE: " + notice);
     Assumptions.abort(notice);
   }
 
