@@ -56,18 +56,24 @@ public final class FindingMetrics implements FindingListener, AutoCloseable {
    * {@code engine}, so that dashboards see them before the first finding.
    *
    * @param tags more tags on every meter, e.g. the site the session watches
-   * @throws IllegalStateException when the registry has these meters already, with these tags
+   * @throws IllegalStateException when the registry has these meters already, with these tags; it is
+   *     then left as it was
    */
   public static FindingMetrics register(MeterRegistry registry, ComplianceEngine engine, Iterable<Tag> tags) {
     FindingMetrics metrics = new FindingMetrics(Objects.requireNonNull(registry, "registry"), Tags.of(tags));
-    engine.rules().stream().map(Rule::packId).distinct().forEach(pack -> {
-      for (Severity severity : Severity.values()) {
-        FINDINGS.forEach(outcome -> metrics.cell(pack, severity, outcome));
-      }
-      for (FindingEvent.Kind kind : FindingEvent.Kind.values()) {
-        metrics.counter(pack, kind);
-      }
-    });
+    try {
+      engine.rules().stream().map(Rule::packId).distinct().forEach(pack -> {
+        for (Severity severity : Severity.values()) {
+          FINDINGS.forEach(outcome -> metrics.cell(pack, severity, outcome));
+        }
+        for (FindingEvent.Kind kind : FindingEvent.Kind.values()) {
+          metrics.counter(pack, kind);
+        }
+      });
+    } catch (IllegalStateException refused) {
+      metrics.close();   // leaves the registry as it was
+      throw refused;
+    }
     return metrics;
   }
 

@@ -130,6 +130,21 @@ class FindingMetricsTest {
         e.g. FindingMetrics.register(registry, engine, Tags.of("site", "berlin"))""", e.getMessage());
   }
 
+  @Test
+  void aRefusedRegistrationLeavesTheRegistryAsItWas() throws Exception {
+    ComplianceEngine site = Meters.engine();
+    ComplianceEngine extraAndSite = Meters.engine("extra.yaml", "pack.yaml");
+    FindingMetrics.register(registry, site, Tags.empty());
+    String before = Meters.of(registry);
+
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> FindingMetrics.register(registry, extraAndSite, Tags.empty()));
+
+    assertEquals(before, Meters.of(registry));
+    assertEquals("the registry already has rampart.findings.open{outcome=fail,pack=site,severity=info}",
+        e.getMessage().substring(0, e.getMessage().indexOf(" from other")));
+  }
+
   /** The meters that are not zero: what changed. */
   private String nonZero() {
     return Meters.of(registry).lines().filter(line -> !line.contains("=0 "))

@@ -21,12 +21,19 @@ final class Meters {
 
   private Meters() {}
 
-  /** The site pack: a critical rule and a low one, both on devices. */
+  /** An engine with the site pack: a critical rule and a low one, both on devices. */
   static ComplianceEngine engine() throws Exception {
-    return ComplianceEngine.builder()
-        .pack(RulePacks.fromClasspath("dev/rampart/micrometer/pack.yaml"))
-        .clock(Clock.fixed(Instant.parse("2026-11-25T00:00:00Z"), ZoneOffset.UTC))
-        .build();
+    return engine("pack.yaml");
+  }
+
+  /** An engine with the packs of these files beside the tests, in this order, e.g. {@code extra.yaml}: one low rule. */
+  static ComplianceEngine engine(String... packFiles) throws Exception {
+    ComplianceEngine.Builder builder = ComplianceEngine.builder()
+        .clock(Clock.fixed(Instant.parse("2026-11-25T00:00:00Z"), ZoneOffset.UTC));
+    for (String file : packFiles) {
+      builder.pack(RulePacks.fromClasspath("dev/rampart/micrometer/" + file));
+    }
+    return builder.build();
   }
 
   /** A device with the default password given (null: not reported) and an owner or none. */

@@ -6,15 +6,11 @@ import dev.rampart.engine.ComplianceEngine;
 import dev.rampart.engine.ComplianceSession;
 import dev.rampart.engine.EvaluationStatistics.Phase;
 import dev.rampart.engine.Report;
-import dev.rampart.engine.RulePacks;
 import dev.rampart.spi.fact.Device;
 import io.micrometer.core.instrument.MockClock;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.simple.SimpleConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -22,11 +18,11 @@ import org.junit.jupiter.api.Test;
 /** A report's statistics become a timer per phase and summaries of its facts, rules and results, tagged with its packs. */
 class ReportMetricsTest {
 
-  private final SimpleMeterRegistry registry = new SimpleMeterRegistry(SimpleConfig.DEFAULT, new MockClock());
-
   // cam-1 keeps its default password, cam-2 names no owner, cam-3 does not say whether it has a default password
   private static final List<Device> FLEET = List.of(
       Meters.device("cam-1", true, "facilities"), Meters.device("cam-2", false, null), Meters.device("cam-3", null, "it"));
+
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry(SimpleConfig.DEFAULT, new MockClock());
 
   @Test
   void aReportIsRecordedAsTheTimeOfEachPhaseAndItsFactsRulesAndResults() throws Exception {
@@ -56,29 +52,14 @@ class ReportMetricsTest {
         """, Meters.of(registry));
     for (Phase phase : List.of(Phase.CHECK_FACTS, Phase.EVALUATE_RULES, Phase.BUILD_REPORT)) {
       assertEquals(report.statistics().durations().get(phase).toNanos(),
-          (long) registry.get(ReportMetrics.DURATION).tag("phase", phase.name().toLowerCase()).timer()
+          (long) registry.get(ReportMetrics.DURATION).tag("phase", TagValues.of(phase)).timer()
               .totalTime(TimeUnit.NANOSECONDS), phase.name());
     }
   }
 
   @Test
   void everyReportAddsToTheSameMetersTaggedWithItsPacksAndTheCallersTags() throws Exception {
-    ComplianceEngine engine = ComplianceEngine.builder()
-        .pack(RulePacks.fromClasspath("dev/rampart/micrometer/pack.yaml"))
-        .pack(RulePacks.parse("""
-            apiVersion: rampart.dev/v1
-            kind: RulePack
-            metadata: {id: extra, version: "1.0", title: Extra pack}
-            rules:
-              - id: owner-named-again
-                title: Every device has an owner
-                category: operations
-                severity: low
-                target: device
-                assert: {field: owner, exists: true}
-            """, "extra.yaml"))
-        .clock(Clock.fixed(Instant.parse("2026-11-25T00:00:00Z"), ZoneOffset.UTC))
-        .build();
+    ComplianceEngine engine = Meters.engine("pack.yaml", "extra.yaml");
     ReportMetrics metrics = ReportMetrics.of(registry).withTags(Tags.of("site", "berlin"));
 
     metrics.record(engine.evaluate(FLEET));
