@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -59,6 +60,13 @@ import org.jspecify.annotations.Nullable;
  * each source left out and each record skipped (with the record's place), a {@code warning} for each
  * source warning; {@code executionSuccessful} is false when a source was left out or a record skipped,
  * since then rampart did not evaluate all that its inputs hold.
+ *
+ * <p>For GitHub code scanning: every rule is tagged {@code security}, without which GitHub ignores
+ * its {@code security-severity}; a rule keeps at most {@value #MAX_TAGS} tags and a full description
+ * of at most {@value #MAX_FULL_DESCRIPTION} characters, GitHub's limits; and the run's
+ * {@code automationDetails.id} is {@code rampart/<pack ids>/<category>/}, so that the runs of other
+ * packs or sites, which have another category, do not close this run's alerts. GitHub reads the id
+ * as {@code category/run-id}: the trailing slash makes it all category, with no run id.
  */
 public final class SarifReport implements ReportWriter {
 
@@ -75,6 +83,15 @@ public final class SarifReport implements ReportWriter {
   /** The {@code partialFingerprints} key of the hash of rule id, fact type and fact id. */
   public static final String FINGERPRINT = "rampartResult/v1";
 
+  /** The tag that makes GitHub code scanning treat a rule as a security rule. */
+  public static final String SECURITY_TAG = "security";
+
+  /** GitHub code scanning rejects a log with a rule of more tags (and shows the first ten). */
+  static final int MAX_TAGS = 20;
+
+  /** GitHub code scanning shows at most this many characters of a rule's full description. */
+  static final int MAX_FULL_DESCRIPTION = 1000;
+
   private static final JsonFactory JSON = JsonFactory.builder()
       .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
       .build();
@@ -85,10 +102,12 @@ public final class SarifReport implements ReportWriter {
 
   private final List<Rule> rules;
   private final Path workingDirectory;
+  private final @Nullable String category;
 
-  private SarifReport(List<Rule> rules, Path workingDirectory) {
+  private SarifReport(List<Rule> rules, Path workingDirectory, @Nullable String category) {
     this.rules = List.copyOf(rules);
     this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
+    this.category = category;
   }
 
   /**
@@ -98,12 +117,29 @@ public final class SarifReport implements ReportWriter {
    * @param rules every rule of the packs evaluated, in pack order
    */
   public static SarifReport of(List<Rule> rules) {
-    return new SarifReport(rules, Path.of(""));
+    return new SarifReport(rules, Path.of(""), null);
   }
 
   /** Like {@link #of(List)}, with paths relative to {@code workingDirectory}. */
   public static SarifReport of(List<Rule> rules, Path workingDirectory) {
-    return new SarifReport(rules, Objects.requireNonNull(workingDirectory, "workingDirectory"));
+    return new SarifReport(rules, Objects.requireNonNull(workingDirectory, "workingDirectory"), null);
+  }
+
+  /**
+   * Like this log, with the category of its {@code automationDetails.id} given rather than made of
+   * the inputs' names: for runs over inputs whose names change, or to name a site.
+   *
+   * @param category the site or part of the estate the run covers, e.g. {@code site-a}; slashes at
+   *     either end are dropped
+   * @throws IllegalArgumentException if the category is blank
+   */
+  public SarifReport withCategory(String category) {
+    String trimmed = trimSlashes(Objects.requireNonNull(category, "category"));
+    if (trimmed.isEmpty()) {
+      throw new IllegalArgumentException("the SARIF category '" + category + "' is empty; give the site or part of"
+          + " the estate the run covers, e.g. site-a");
+    }
+    return new SarifReport(rules, workingDirectory, trimmed);
   }
 
   @Override
@@ -118,6 +154,9 @@ public final class SarifReport implements ReportWriter {
       json.writeArrayFieldStart("runs");
       json.writeStartObject();
       writeTool(json, evaluation, catalogue);
+      json.writeObjectFieldStart("automationDetails");
+      json.writeStringField("id", automationId(evaluation));
+      json.writeEndObject();
       writeInvocation(json, evaluation, catalogue);
       json.writeObjectFieldStart("originalUriBaseIds");
       json.writeObjectFieldStart(SOURCE_ROOT);
@@ -141,6 +180,20 @@ public final class SarifReport implements ReportWriter {
     }
     out.write(System.lineSeparator());
     out.flush();
+  }
+
+  /**
+   * The run's {@code automationDetails.id}: {@code rampart/}, the pack ids joined by {@code +}, the
+   * category (given, or the inputs as named, paths relative to the working directory, joined by
+   * {@code +}) and a trailing slash, so that GitHub reads it all as the category.
+   */
+  String automationId(Evaluation evaluation) {
+    String packs = evaluation.report().packs().stream().map(Report.PackInfo::id).collect(Collectors.joining("+"));
+    String runCategory = category != null ? category : evaluation.inputs().stream()
+        .map(input -> Objects.requireNonNullElse(relativeUri(input), input))
+        .map(SarifReport::trimSlashes)
+        .collect(Collectors.joining("+"));
+    return "rampart/" + packs + "/" + (runCategory.isEmpty() ? "" : runCategory + "/");
   }
 
   /** SARIF's level for a FAIL of a rule of this severity. */
@@ -221,7 +274,7 @@ public final class SarifReport implements ReportWriter {
     json.writeStringField("id", catalogue.displayId(rule));
     json.writeStringField("name", name(rule));
     writeText(json, "shortDescription", rule.title());
-    writeText(json, "fullDescription", rule.rationale().isBlank() ? rule.title() : rule.rationale());
+    writeText(json, "fullDescription", shortened(rule.rationale().isBlank() ? rule.title() : rule.rationale()));
     json.writeObjectFieldStart("help");
     json.writeStringField("text", helpText(rule));
     json.writeStringField("markdown", helpMarkdown(rule));
@@ -231,7 +284,7 @@ public final class SarifReport implements ReportWriter {
     json.writeEndObject();
     json.writeObjectFieldStart("properties");
     json.writeArrayFieldStart("tags");
-    for (String tag : tags(rule)) {
+    for (String tag : tags(rule).stream().limit(MAX_TAGS).toList()) {
       json.writeString(tag);
     }
     json.writeEndArray();
@@ -246,9 +299,11 @@ public final class SarifReport implements ReportWriter {
     json.writeEndObject();
   }
 
-  // Tags are a set in SARIF: the category, then each reference as framework:control, then each requirement.
+  // Tags are a set in SARIF: security and the category first, as GitHub keeps only the first ten, then each
+  // reference as framework:control, then each requirement (all of which the help lists too).
   private static Set<String> tags(Rule rule) {
     Set<String> tags = new LinkedHashSet<>();
+    tags.add(SECURITY_TAG);
     tags.add(rule.category().wireName());
     for (Map.Entry<String, List<String>> framework : rule.references().entrySet()) {
       for (String control : framework.getValue()) {
@@ -257,6 +312,22 @@ public final class SarifReport implements ReportWriter {
     }
     tags.addAll(rule.requirements());
     return tags;
+  }
+
+  // the whole text is in the help's Markdown ("Why:")
+  private static String shortened(String text) {
+    if (text.length() <= MAX_FULL_DESCRIPTION) {
+      return text;
+    }
+    int end = MAX_FULL_DESCRIPTION - 1;
+    if (Character.isHighSurrogate(text.charAt(end - 1))) {
+      end--;
+    }
+    return text.substring(0, end) + "\u2026";
+  }
+
+  private static String trimSlashes(String text) {
+    return text.replaceAll("^[/\\s]+|[/\\s]+$", "");
   }
 
   private static String helpText(Rule rule) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The SARIF report: valid against the OASIS schema for every kind of result, the outcome mapping,
- * rule descriptors for every rule, locations and fingerprints.
+ * rule descriptors for every rule, locations and fingerprints; and what GitHub code scanning
+ * requires beyond the schema.
  */
 class SarifReportTest {
 
@@ -217,7 +219,7 @@ class SarifReportTest {
       assertEquals("error", rule.at("/defaultConfiguration/level").asText());
       assertTrue(rule.at("/help/text").asText().startsWith("Set a unique password on every device."));
       assertTrue(rule.at("/help/markdown").asText().startsWith("**Remediation:** Set a unique password"));
-      assertEquals(List.of("identity", "etsi-en-303-645:5.1-1", "etsi-en-303-645:5.1-2", "G11"),
+      assertEquals(List.of("security", "identity", "etsi-en-303-645:5.1-1", "etsi-en-303-645:5.1-2", "G11"),
           texts(rule.at("/properties/tags")));
       assertEquals("9.5", rule.at("/properties/security-severity").asText());
       assertTrue(rule.at("/properties/security-severity").isTextual());
@@ -290,6 +292,101 @@ class SarifReportTest {
       JsonNode log = SarifSchema.parse(write(SarifReport.of(rules), evaluation(report, Map.of())));
 
       assertTrue(ids(log.at("/runs/0/tool/driver/rules")).containsAll(List.of("cli-test/TST-001", "cli-other/TST-001")));
+    }
+  }
+
+  @Nested
+  class ForGitHubCodeScanning {
+
+    @Test
+    void everyLogMeetsWhatGitHubRequires() {
+      for (String[] inputs : List.of(new String[] {SITE, PACK}, new String[] {HOSTILE, HOSTILE_PACK},
+          new String[] {COMPLIANT, PACK}, new String[] {SITE, "iot-baseline"})) {
+        Evaluations.Run run = Evaluations.of(inputs[0], inputs[1]);
+        assertEquals(List.of(), GitHubCodeScanning.problems(run.write(SarifReport.of(run.rules()))), inputs[1]);
+      }
+    }
+
+    @Test
+    void everyRuleOfTheBuiltInPackIsASecurityRuleWithAScore() {
+      JsonNode rules = log(SITE, "iot-baseline").at("/runs/0/tool/driver/rules");
+
+      for (JsonNode rule : rules) {
+        assertEquals("security", rule.at("/properties/tags/0").asText(), rule.get("id").asText());
+        assertTrue(rule.at("/properties/security-severity").isTextual(), rule.get("id").asText());
+      }
+    }
+
+    @Test
+    void theRunIsCategorisedByItsPacksAndItsInputs() {
+      assertEquals("rampart/cli-test/src/test/resources/inventories/site.yaml/",
+          log(SITE, PACK).at("/runs/0/automationDetails/id").asText());
+    }
+
+    @Test
+    void anInputGivenByAbsolutePathInTheWorkingDirectoryIsNamedRelativeToIt() throws Exception {
+      Report report = evaluate(List.of("cam-1"));
+      Evaluation evaluation = new Evaluation(report,
+          List.of(Path.of(SITE).toAbsolutePath().toString(), "nmap:scans/a b.xml"), Map.of(),
+          Gate.atLeast(Severity.HIGH), "1.4.0");
+
+      assertEquals("rampart/cli-test/src/test/resources/inventories/site.yaml+nmap:scans/a b.xml/",
+          SarifReport.of(List.of()).automationId(evaluation));
+    }
+
+    @Test
+    void aGivenCategoryStandsForTheInputsAndEndsInTheSlashThatLeavesNoRunId() throws Exception {
+      Evaluation evaluation = evaluation(evaluate(List.of("cam-1")), Map.of());
+
+      assertEquals("rampart/cli-test/cams.yaml/", SarifReport.of(List.of()).automationId(evaluation));
+      assertEquals("rampart/cli-test/site-a/", SarifReport.of(List.of()).withCategory("site-a").automationId(evaluation));
+      assertEquals("rampart/cli-test/eu/site-a/",
+          SarifReport.of(List.of()).withCategory(" /eu/site-a/ ").automationId(evaluation));
+    }
+
+    @Test
+    void aBlankCategoryIsRefused() {
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> SarifReport.of(List.of()).withCategory(" / "));
+
+      assertEquals("the SARIF category ' / ' is empty; give the site or part of the estate the run covers, e.g. site-a",
+          e.getMessage());
+    }
+
+    @Test
+    void aRuleKeepsTwentyTagsSecurityAndItsCategoryFirstAndAFullDescriptionGitHubShowsWhole() throws IOException {
+      StringBuilder references = new StringBuilder();
+      for (int i = 1; i <= 30; i++) {
+        references.append(i == 1 ? "" : ", ").append('"').append("C-").append(i).append('"');
+      }
+      String rationale = "Why. ".repeat(300).strip();
+      Path pack = Files.writeString(dir.resolve("pack.yaml"), """
+          apiVersion: rampart.dev/v1
+          kind: RulePack
+          metadata: {id: many, version: "1.0", title: Many}
+          rules:
+            - id: MNY-001
+              title: T
+              category: identity
+              severity: high
+              target: device
+              assert: {field: name, exists: true}
+              rationale: "%s"
+              references: {nist: [%s]}
+          """.formatted(rationale, references));
+
+      String log = Evaluations.of(SITE, pack.toString()).write(SarifReport.of(Evaluations.of(SITE, pack.toString()).rules()));
+      JsonNode rule = SarifSchema.parse(log).at("/runs/0/tool/driver/rules/0");
+
+      assertEquals(List.of(), GitHubCodeScanning.problems(log));
+      List<String> tags = texts(rule.at("/properties/tags"));
+      assertEquals(20, tags.size());
+      assertEquals(List.of("security", "identity", "nist:C-1"), tags.subList(0, 3));
+      String full = rule.at("/fullDescription/text").asText();
+      assertEquals(1000, full.length());
+      assertEquals(rationale.substring(0, 999) + "\u2026", full);
+      assertTrue(rule.at("/help/markdown").asText().contains(rationale.substring(900)), "the help has it whole");
+      assertTrue(rule.at("/help/markdown").asText().contains("nist:C-30"), "the help has every reference");
     }
   }
 

@@ -154,6 +154,13 @@ public final class EvaluateCommand implements Callable<Integer> {
           + " counts every result).")
   private boolean onlyFindings;
 
+  @Option(
+      names = "--sarif-category",
+      paramLabel = "NAME",
+      description = "The category of the SARIF report's run (automationDetails.id rampart/PACKS/NAME/), so that"
+          + " GitHub code scanning keeps the alerts of each site apart. Default: the inputs as named.")
+  private @Nullable String sarifCategory;
+
   @Override
   public Integer call() {
     List<ReportTarget> targets = reportTargets();
@@ -317,6 +324,17 @@ public final class EvaluateCommand implements Callable<Integer> {
             spec.commandLine(), "Two --format options write to '" + target.file() + "'; give each its own file");
       }
     }
+    if (sarifCategory != null && targets.stream().noneMatch(target -> target.format() == ReportTarget.Format.SARIF)) {
+      throw new ParameterException(spec.commandLine(),
+          "--sarif-category names the run of a SARIF report, and none is written; add --format sarif:FILE");
+    }
+    if (sarifCategory != null) {
+      try {
+        SarifReport.of(List.of()).withCategory(sarifCategory);
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), "--sarif-category: " + e.getMessage());
+      }
+    }
     if (writeBaseline != null && files.contains(writeBaseline.toAbsolutePath().normalize())) {
       throw new ParameterException(spec.commandLine(),
           "--write-baseline and a --format option write to '" + writeBaseline + "'; give each its own file");
@@ -441,7 +459,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     return switch (target.format()) {
       case TEXT -> colour ? TextReport.coloured() : TextReport.plain();
       case JSON -> onlyFindings ? JsonReport.onlyFindings() : JsonReport.allResults();
-      case SARIF -> SarifReport.of(rules);
+      case SARIF -> sarifCategory == null ? SarifReport.of(rules) : SarifReport.of(rules).withCategory(sarifCategory);
       case JUNIT -> failOnUnknown ? JunitReport.unknownAsFailure() : JunitReport.unknownAsSkipped();
       case HTML -> HtmlReport.create();
     };

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -49,5 +50,43 @@ class EvaluateReportFormatsTest {
     assertEquals(1, run.exitCode(), run.err());
     assertEquals(toFile.exitCode(), run.exitCode());
     assertEquals(Files.readString(report, StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n"), run.out());
+  }
+
+  @Test
+  void sarifCategoryNamesTheRunForCodeScanningInsteadOfTheInputs() throws IOException {
+    Path report = dir.resolve("report.sarif");
+    CliRun byInputs = CliRun.of("evaluate", SITE, "--pack", PACK, "--now", NOW, "--format", "sarif");
+
+    CliRun run = CliRun.of("evaluate", SITE, "--pack", PACK, "--now", NOW, "--format", "sarif:" + report,
+        "--sarif-category", "site-a");
+
+    assertEquals(1, run.exitCode(), run.err());
+    assertTrue(byInputs.out().contains("\"id\" : \"rampart/cli-test/src/test/resources/inventories/site.yaml/\""),
+        byInputs.out());
+    assertTrue(Files.readString(report).contains("\"id\" : \"rampart/cli-test/site-a/\""), report.toString());
+  }
+
+  @Test
+  void sarifCategoryWithoutASarifReportIsAUsageError() {
+    CliRun run = CliRun.of("evaluate", SITE, "--pack", PACK, "--now", NOW, "--sarif-category", "site-a");
+
+    assertEquals(2, run.exitCode());
+    assertEquals("""
+        --sarif-category names the run of a SARIF report, and none is written; add --format sarif:FILE
+        Try 'rampart evaluate --help' for more information.
+        """, run.err());
+    assertEquals("", run.out());
+  }
+
+  @Test
+  void anEmptySarifCategoryIsAUsageError() {
+    CliRun run = CliRun.of("evaluate", SITE, "--pack", PACK, "--now", NOW, "--format", "sarif", "--sarif-category", "/");
+
+    assertEquals(2, run.exitCode());
+    assertEquals("""
+        --sarif-category: the SARIF category '/' is empty; give the site or part of the estate the run covers, e.g. site-a
+        Try 'rampart evaluate --help' for more information.
+        """, run.err());
+    assertEquals("", run.out());
   }
 }

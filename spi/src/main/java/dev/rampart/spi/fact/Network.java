@@ -44,6 +44,15 @@ public record Network(
     attributes = Collections2.copyAttributes(attributes);
   }
 
+  /**
+   * Names the network by id alone: a fact's fields may hold credentials (fingerprints, serial
+   * numbers), and a fact reaches logs whole as an argument, as Drools logs each fact it holds at TRACE.
+   */
+  @Override
+  public String toString() {
+    return "Network[id=" + id + "]";
+  }
+
   /** Starts a network with the given id and every other field unknown. */
   public static Builder builder(String id) {
     return new Builder(id);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.rampart.adapter.testkit.FactContents;
 import dev.rampart.adapter.testkit.RecordingSink;
 import dev.rampart.spi.fact.Device;
 import dev.rampart.spi.fact.Fact;
@@ -279,7 +280,7 @@ class NmapProblemsTest {
 
     assertEquals(1, facts.size());
     assertNull(((Device) facts.get(0)).name());
-    assertFalse(facts.toString().contains(SECRET));
+    assertFalse(FactContents.of(facts).contains(SECRET));
   }
 
   @Test

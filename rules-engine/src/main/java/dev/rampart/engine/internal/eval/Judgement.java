@@ -21,6 +21,12 @@ public record Judgement(Outcome outcome, String message, List<Evidence> evidence
     evidence = List.copyOf(evidence);
   }
 
+  /** The outcome alone: the message and evidence quote the fact's values, and Drools logs this at TRACE. */
+  @Override
+  public String toString() {
+    return "Judgement[outcome=" + outcome + "]";
+  }
+
   /** Whether this verdict is something to act on or report apart from a pass: anything but PASS. */
   public boolean isReported() {
     return outcome != Outcome.PASS;
