@@ -1,5 +1,7 @@
 package dev.rampart.reports;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
@@ -32,6 +34,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -60,6 +63,7 @@ import org.jspecify.annotations.Nullable;
  * source warning; {@code executionSuccessful} is false when a source was left out or a record skipped,
  * since then rampart did not evaluate all that its inputs hold.
  */
+@API(status = STABLE, since = "0.1")
 public final class SarifReport implements ReportWriter {
 
   /** The SARIF version written. */
