@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class ModuleNamesTest {
 
   private static final Pattern MODULE = Pattern.compile("<module>([a-z-]+)</module>");
-  private static final Pattern ARTIFACT = Pattern.compile("</parent>\\s*<artifactId>([a-z-]+)</artifactId>");
+  private static final Pattern ARTIFACT = Pattern.compile("<artifactId>([a-z-]+)</artifactId>");
   private static final Pattern PACKAGE = Pattern.compile("^package ([a-z.]+);", Pattern.MULTILINE);
 
   // The few packages named otherwise, each for a reason a reader would otherwise have to guess.
@@ -54,7 +54,7 @@ class ModuleNamesTest {
     Map<String, List<String>> strays = new TreeMap<>();
     for (Path module : modules(ReadmeLayoutTest.ROOT)) {
       String folder = folder(module);
-      String root = PACKAGE_EXCEPTIONS.getOrDefault(folder, expectedPackage(folder));
+      String root = rootPackage(folder);
       List<String> outside = packagesOf(module).stream()
           .filter(name -> !name.equals(root) && !name.startsWith(root + "."))
           .toList();
@@ -74,8 +74,13 @@ class ModuleNamesTest {
     assertEquals("rampart-bench-jmh", expectedArtifact("bench/jmh"));
   }
 
+  /** The package every class of the module in this folder lives under. */
+  static String rootPackage(String folder) {
+    return PACKAGE_EXCEPTIONS.getOrDefault(folder, expectedPackage(folder));
+  }
+
   /** Every module of the build, aggregators included, below the root. */
-  private static List<Path> modules(Path aggregator) throws IOException {
+  static List<Path> modules(Path aggregator) throws IOException {
     List<Path> modules = new ArrayList<>();
     Matcher module = MODULE.matcher(Files.readString(aggregator.resolve("pom.xml")));
     while (module.find()) {
@@ -86,7 +91,7 @@ class ModuleNamesTest {
     return modules;
   }
 
-  private static String folder(Path module) {
+  static String folder(Path module) {
     return ReadmeLayoutTest.ROOT.relativize(module).toString().replace('\\', '/');
   }
 
@@ -108,9 +113,11 @@ class ModuleNamesTest {
     return aggregator.endsWith("s") ? aggregator.substring(0, aggregator.length() - 1) : aggregator;
   }
 
-  private static String artifactOf(Path module) throws IOException {
-    Matcher artifact = ARTIFACT.matcher(Files.readString(module.resolve("pom.xml")));
-    return artifact.find() ? artifact.group(1) : "(no artifactId after <parent>)";
+  static String artifactOf(Path module) throws IOException {
+    // the first artifactId after the parent's, or the first of a pom without a parent (the BOM)
+    String pom = Files.readString(module.resolve("pom.xml"));
+    Matcher artifact = ARTIFACT.matcher(pom).region(Math.max(pom.indexOf("</parent>"), 0), pom.length());
+    return artifact.find() ? artifact.group(1) : "(no artifactId)";
   }
 
   private static List<String> packagesOf(Path module) throws IOException {

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * From a real nmap scan to findings: nmap scans a telnet-style listener and a TLS listener with a
  * weak self-signed certificate (both on 127.0.0.1), the nmap source reads the XML, and the built-in
- * pack must flag what a scan can prove. Fails when nmap is missing unless
- * {@code RAMPART_SKIP_NMAP_TESTS=1}; {@code .ci/run} installs it.
+ * pack must flag what a scan can prove. Skipped where nmap is missing, required with {@code CI=true}
+ * ({@code .ci/run} installs it; see {@link LiveScan}).
  */
 class NmapEndToEndTest {
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -144,6 +145,8 @@ class NmapScanFilesE2eTest {
       assertEquals("PASS", outcomes(report, "10.110.3.12").get("INT-005"), "ssh only on the third host");
       assertEquals("UNKNOWN", outcomes(report, "10.110.3.11").get("INT-005"),
           "the skipped host's ports were not read: whether it runs telnet is unknown, not 'no'");
+      assertEquals(Set.of("UNKNOWN"), Set.copyOf(outcomes(report, "10.110.3.11").values()),
+          "nothing of the skipped host was read: no rule fails it on an empty field (SEG-009, OPS-002 would)");
     }
 
     @Test

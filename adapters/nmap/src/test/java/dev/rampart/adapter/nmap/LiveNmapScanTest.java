@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real nmap against two local services: what nmap 7.x actually writes must read into the facts
- * the committed fixtures promise. Fails when nmap is missing unless {@code RAMPART_SKIP_NMAP_TESTS=1}.
+ * the committed fixtures promise. Skipped where nmap is missing, required with {@code CI=true}
+ * (see {@link LiveScan}).
  */
 class LiveNmapScanTest {
 
