@@ -1,5 +1,7 @@
 package dev.rampart.packtesting;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.rampart.engine.RequirementAssessment;
 import dev.rampart.engine.RulePack;
 import dev.rampart.engine.value.Outcome;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * Which outcomes the fixtures show each rule giving, and which requirements the well-tested rules
@@ -19,6 +22,7 @@ import java.util.TreeMap;
  * covered when a covered rule serves it. UNKNOWN is reported for every rule that can give it, but not
  * required.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class Coverage {
 
   private final List<RuleCoverage> rules;

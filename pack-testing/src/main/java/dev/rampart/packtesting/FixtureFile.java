@@ -1,7 +1,10 @@
 package dev.rampart.packtesting;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.nio.file.Path;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One fixture file of a pack's tests.
@@ -9,6 +12,7 @@ import java.util.Objects;
  * @param path where it is read from (possibly inside a jar)
  * @param name how messages name it: the path given, or {@code classpath:...} for a built-in pack
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record FixtureFile(Path path, String name) {
 
   public FixtureFile {

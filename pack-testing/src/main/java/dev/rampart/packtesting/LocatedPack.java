@@ -1,5 +1,7 @@
 package dev.rampart.packtesting;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.rampart.engine.RulePack;
 import dev.rampart.engine.RulePacks;
 import dev.rampart.engine.value.PackLoadException;
@@ -11,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Objects;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,6 +23,7 @@ import org.jspecify.annotations.Nullable;
  * @param pack the loaded, validated pack
  * @param file the pack file, or {@code null} for a built-in pack
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record LocatedPack(RulePack pack, @Nullable Path file) {
 
   /** The folder, beside the pack, that holds its test fixtures. */

@@ -1,5 +1,7 @@
 package dev.rampart.packtesting;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.rampart.engine.RulePack;
 import dev.rampart.engine.value.Evidence;
 import dev.rampart.engine.value.Outcome;
@@ -10,11 +12,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * Writes a pack test for people: a table of cases per rule (with the evidence of each mismatch),
  * the coverage of rules and requirements, and a summary whose last line is {@code N passed, M failed}.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class PackTestReport {
 
   private static final int OUTCOME_WIDTH = Outcome.NOT_APPLICABLE.name().length() + 2;

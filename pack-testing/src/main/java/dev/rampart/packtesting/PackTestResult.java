@@ -1,15 +1,19 @@
 package dev.rampart.packtesting;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.rampart.engine.RulePack;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What testing one pack found: either the input problems that kept the tests from running, or every
  * case with the coverage they give.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class PackTestResult {
 
   /** Every expectation was met and every rule was seen PASS and FAIL. */

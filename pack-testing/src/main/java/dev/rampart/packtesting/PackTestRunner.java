@@ -1,5 +1,7 @@
 package dev.rampart.packtesting;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.rampart.engine.ComplianceEngine;
 import dev.rampart.engine.Report;
 import dev.rampart.engine.RulePack;
@@ -17,6 +19,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,6 +32,7 @@ import org.jspecify.annotations.Nullable;
  * PackTestReport.write(result, out);
  * }</pre>
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class PackTestRunner {
 
   private PackTestRunner() {}

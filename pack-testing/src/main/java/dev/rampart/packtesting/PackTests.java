@@ -1,5 +1,7 @@
 package dev.rampart.packtesting;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.rampart.engine.RulePack;
 import dev.rampart.engine.value.Rule;
 import java.io.PrintWriter;
@@ -11,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.DynamicContainer;
@@ -31,6 +34,7 @@ import org.junit.jupiter.api.DynamicTest;
  * }
  * }</pre>
  */
+@API(status = STABLE, since = "0.1")
 public final class PackTests {
 
   private static final String DETAIL = "\n  ";

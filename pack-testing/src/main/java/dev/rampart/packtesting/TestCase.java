@@ -1,8 +1,11 @@
 package dev.rampart.packtesting;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.rampart.engine.RuleResult;
 import dev.rampart.spi.source.Origin;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One expectation with what the pack actually gave.
@@ -12,6 +15,7 @@ import java.util.Objects;
  * @param actual the rule's result for the fact
  * @param factOrigin where the fact is defined
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record TestCase(FixtureFile file, Expectation expectation, RuleResult actual, Origin factOrigin) {
 
   public TestCase {

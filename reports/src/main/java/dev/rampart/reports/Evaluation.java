@@ -1,5 +1,7 @@
 package dev.rampart.reports;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.rampart.engine.Report;
 import dev.rampart.engine.RuleResult;
 import dev.rampart.engine.value.Severity;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,6 +43,7 @@ import org.jspecify.annotations.Nullable;
  * @param gate the pass/fail verdict in force
  * @param toolVersion the version of rampart that produced the report
  */
+@API(status = STABLE, since = "0.1")
 public record Evaluation(
     Report report,
     List<String> inputs,

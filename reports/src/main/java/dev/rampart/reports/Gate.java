@@ -1,5 +1,7 @@
 package dev.rampart.reports;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.rampart.reports.baseline.Baseline;
 import dev.rampart.engine.NotAssessed;
 import dev.rampart.engine.Report;
@@ -10,6 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,6 +23,7 @@ import org.jspecify.annotations.Nullable;
  * fact (text where it orders numbers, say): it fails the gate unless the user allows errors, so that a
  * value written oddly can never turn a FAIL into a pass.
  */
+@API(status = STABLE, since = "0.1")
 public final class Gate {
 
   /** The {@code --fail-on} value that disables the gate. */

@@ -1,5 +1,7 @@
 package dev.rampart.reports;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.rampart.engine.AssessmentCoverage;
@@ -37,6 +39,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * The report for people in a browser: one self-contained HTML file with a summary, charts of
@@ -50,6 +53,7 @@ import java.util.stream.Collectors;
  * {@code \u003c}, {@code \u003e} and {@code \u0026} so no value can end the block, and the page's
  * script builds the table and the per-fact sections from it with DOM text nodes only.
  */
+@API(status = STABLE, since = "0.1")
 public final class HtmlReport implements ReportWriter {
 
   private static final String TEMPLATE_RESOURCE = "report.html";

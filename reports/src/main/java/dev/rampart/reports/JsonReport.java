@@ -1,5 +1,7 @@
 package dev.rampart.reports;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
@@ -28,6 +30,7 @@ import java.io.Writer;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,6 +38,7 @@ import org.jspecify.annotations.Nullable;
  * are described in the module's README and, exactly, by the JSON Schema {@code docs/report-schema.json};
  * {@link #SCHEMA_VERSION} changes when they do.
  */
+@API(status = STABLE, since = "0.1")
 public final class JsonReport implements ReportWriter {
 
   /** The version of the report's layout: the minor part grows with added fields, the major with changes. */

@@ -1,5 +1,7 @@
 package dev.rampart.reports;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.rampart.engine.AppliedWaiver;
 import dev.rampart.engine.NotAssessed;
 import dev.rampart.engine.Report;
@@ -25,6 +27,7 @@ import java.util.stream.Collectors;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import org.apiguardian.api.API;
 
 /**
  * The report for CI servers that show test results: JUnit XML as Maven Surefire writes it, which
@@ -52,6 +55,7 @@ import javax.xml.stream.XMLStreamWriter;
  * <p>Test cases have {@code time="0"} (rules are not timed), so two runs over the same input write
  * identical files except for the evaluation time.
  */
+@API(status = STABLE, since = "0.1")
 public final class JunitReport implements ReportWriter {
 
   /** The {@code type} of the failure that reports an UNKNOWN result as failed. */

@@ -1,5 +1,7 @@
 package dev.rampart.reports;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
@@ -33,6 +35,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -68,6 +71,7 @@ import org.jspecify.annotations.Nullable;
  * packs or sites, which have another category, do not close this run's alerts. GitHub reads the id
  * as {@code category/run-id}: the trailing slash makes it all category, with no run id.
  */
+@API(status = STABLE, since = "0.1")
 public final class SarifReport implements ReportWriter {
 
   /** The SARIF version written. */

@@ -1,5 +1,7 @@
 package dev.rampart.reports;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.rampart.engine.AppliedWaiver;
 import dev.rampart.engine.AssessmentCoverage;
 import dev.rampart.engine.Report;
@@ -31,11 +33,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * The report for people: findings grouped by severity (critical first) and then by fact, each with
  * its evidence, followed by counts and the gate's verdict. Lines fit a 100-column terminal.
  */
+@API(status = STABLE, since = "0.1")
 public final class TextReport implements ReportWriter {
 
   /** The terminal width every line fits in. */

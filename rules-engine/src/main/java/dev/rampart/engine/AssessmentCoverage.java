@@ -1,5 +1,7 @@
 package dev.rampart.engine;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.rampart.engine.value.Rule;
 import dev.rampart.spi.fact.FactType;
 import java.util.ArrayList;
@@ -9,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * What an evaluation could assess: the rules that produced no result because no fact of their target
@@ -18,6 +21,7 @@ import java.util.TreeMap;
  * @param notAssessed the rules not assessed, in pack order
  * @param requirements every requirement the rules serve, in natural order (G2 before G10)
  */
+@API(status = STABLE, since = "0.1")
 public record AssessmentCoverage(List<NotAssessed> notAssessed, List<RequirementAssessment> requirements) {
 
   public AssessmentCoverage {

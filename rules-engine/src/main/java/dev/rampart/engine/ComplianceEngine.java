@@ -1,5 +1,8 @@
 package dev.rampart.engine;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.rampart.engine.internal.runtime.BoundedResults;
 import dev.rampart.engine.internal.runtime.CompileException;
 import dev.rampart.engine.internal.runtime.CompiledProgram;
@@ -31,6 +34,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,6 +49,7 @@ import org.jspecify.annotations.Nullable;
  * Report report = engine.evaluate(facts);
  * }</pre>
  */
+@API(status = STABLE, since = "0.1")
 public final class ComplianceEngine {
 
   /** Devices per Drools session when a large fleet is evaluated in parallel shards. */
@@ -154,6 +159,7 @@ public final class ComplianceEngine {
    * Starts an evaluation of facts handed over one by one, as {@link #startEvaluation(Provenance)}
    * does, telling the listener of each finding as the shards find it.
    */
+  @API(status = EXPERIMENTAL, since = "0.1")
   public StreamingEvaluation startEvaluation(Provenance provenance, FindingListener listener) {
     Objects.requireNonNull(provenance, "provenance");
     Objects.requireNonNull(listener, "listener");
@@ -199,6 +205,7 @@ public final class ComplianceEngine {
    * Opens an incremental session, as {@link #openSession()} does, that tells the listener of every
    * finding added, changed or removed each time its results are brought up to date.
    */
+  @API(status = EXPERIMENTAL, since = "0.1")
   public ComplianceSession openSession(FindingListener listener) {
     Objects.requireNonNull(listener, "listener");
     return new EngineSession(program.openSession(clock.instant(), execution, change -> listener.findingChanged(
@@ -318,6 +325,7 @@ public final class ComplianceEngine {
      * threads. The default is one pool shared by every engine in the JVM, of daemon threads, one per
      * available processor, however many evaluations run at once.
      */
+    @API(status = EXPERIMENTAL, since = "0.1")
     public Builder executor(Executor executor) {
       this.executor = Objects.requireNonNull(executor, "executor");
       return this;
@@ -330,6 +338,7 @@ public final class ComplianceEngine {
      * or the first session is as fast as the next; otherwise each is compiled on first use, and
      * {@code build()} is faster. The default is {@code false}.
      */
+    @API(status = EXPERIMENTAL, since = "0.1")
     public Builder compileEagerly(boolean compileEagerly) {
       this.compileEagerly = compileEagerly;
       return this;

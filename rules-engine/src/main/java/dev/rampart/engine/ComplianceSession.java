@@ -1,10 +1,14 @@
 package dev.rampart.engine;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.rampart.engine.value.EvaluationCancelledException;
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.FactType;
 import java.time.Instant;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * An incremental evaluation: facts are inserted, updated and removed, and results stay true without
@@ -16,6 +20,7 @@ import java.util.List;
  *
  * <p>Once closed, every method but {@link #close()} throws {@link IllegalStateException}.
  */
+@API(status = STABLE, since = "0.1")
 public interface ComplianceSession extends AutoCloseable {
 
   /**
@@ -46,9 +51,11 @@ public interface ComplianceSession extends AutoCloseable {
    *
    * @throws IllegalArgumentException if the time is before the session's
    */
+  @API(status = EXPERIMENTAL, since = "0.1")
   void advanceClock(Instant now);
 
   /** Advances the session's clock to the engine clock's time now ({@link ComplianceEngine.Builder#clock}). */
+  @API(status = EXPERIMENTAL, since = "0.1")
   void advanceClock();
 
   /**

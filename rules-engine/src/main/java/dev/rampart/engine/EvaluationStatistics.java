@@ -1,11 +1,14 @@
 package dev.rampart.engine;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.rampart.engine.value.Outcome;
 import dev.rampart.spi.fact.FactType;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * What a report's evaluation covered and took, for metrics: facts by type, rules, results by
@@ -17,6 +20,7 @@ import java.util.Map;
  * @param durations the time of each phase the evaluation went through, in phase order; a phase it
  *     did not go through (a session checks no facts as a whole) is absent
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record EvaluationStatistics(
     Map<FactType, Long> facts, int rules, Map<Outcome, Long> results, Map<Phase, Duration> durations) {
 

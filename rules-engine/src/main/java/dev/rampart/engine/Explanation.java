@@ -1,8 +1,11 @@
 package dev.rampart.engine;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.rampart.engine.value.Evidence;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param applicability the {@code when} condition, or {@code null} when the rule has none
  * @param assertion the {@code assert} condition
  */
+@API(status = STABLE, since = "0.1")
 public record Explanation(RuleResult result, @Nullable Node applicability, Node assertion) {
 
   public Explanation {

@@ -1,5 +1,7 @@
 package dev.rampart.engine;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.rampart.engine.internal.schema.Field;
 import dev.rampart.engine.internal.schema.FieldKind;
 import dev.rampart.engine.internal.schema.Schemas;
@@ -15,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,6 +27,7 @@ import org.jspecify.annotations.Nullable;
  * {@code services[].port}, a nested record's with a dot, e.g. {@code credentials.defaultPassword}. A
  * list of plain values ({@code ipAddresses}) and a map ({@code attributes}) are leaves themselves.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class FactFields {
 
   private static final Map<FactType, List<Leaf>> LEAVES = leavesOfEveryType();

@@ -1,7 +1,10 @@
 package dev.rampart.engine;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param after the finding after the change; {@code null} when it was removed (the result now
  *     passes or is not applicable, or its fact was removed)
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record FindingEvent(Kind kind, @Nullable RuleResult before, @Nullable RuleResult after) {
 
   /** What happened to a finding. */

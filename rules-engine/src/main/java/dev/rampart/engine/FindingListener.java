@@ -1,5 +1,9 @@
 package dev.rampart.engine;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /**
  * Told of each finding (a FAIL, UNKNOWN or ERROR result) that an incremental session or a streaming
  * evaluation adds, changes or removes, e.g. to raise and clear alerts as they happen.
@@ -11,6 +15,7 @@ package dev.rampart.engine;
  * throws is thrown by the call that told it (in a streaming evaluation, by {@link
  * StreamingEvaluation#finish()}).
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 @FunctionalInterface
 public interface FindingListener {
 

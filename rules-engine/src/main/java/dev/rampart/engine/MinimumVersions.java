@@ -1,5 +1,7 @@
 package dev.rampart.engine;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.rampart.engine.internal.ast.Version;
 import java.util.Collections;
 import java.util.Map;
@@ -8,12 +10,14 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * The lowest version of each pack id that may be loaded, so that an older signed copy of a pack (or
  * of a base) is refused. Versions are compared as versions: {@code 1.10 > 1.9}, {@code 1.2 = 1.2.0},
  * a pre-release such as {@code 1.2.0-rc1} is below {@code 1.2.0}.
  */
+@API(status = STABLE, since = "0.1")
 public final class MinimumVersions {
 
   private static final Pattern PACK_ID = Pattern.compile("[A-Za-z0-9._-]+");

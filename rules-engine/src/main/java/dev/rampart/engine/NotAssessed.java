@@ -1,8 +1,11 @@
 package dev.rampart.engine;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.rampart.engine.value.Rule;
 import dev.rampart.spi.fact.FactType;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A rule that produced no result at all because no fact of its target type was supplied: neither a
@@ -12,6 +15,7 @@ import java.util.Objects;
  * @param reason what was missing and what to supply, e.g. {@code no deployment fact supplied (add a
  *     'deployment' section to the inventory)}
  */
+@API(status = STABLE, since = "0.1")
 public record NotAssessed(Rule rule, String reason) {
 
   public NotAssessed {

@@ -1,5 +1,7 @@
 package dev.rampart.engine;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.rampart.engine.internal.load.BuiltinPacks;
 import dev.rampart.engine.internal.load.PackComposer;
 import dev.rampart.engine.internal.load.PackProblems;
@@ -10,6 +12,7 @@ import dev.rampart.engine.value.PackSignature;
 import dev.rampart.engine.value.PackSignatureException;
 import java.nio.file.Path;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Checks the signatures of rule packs.
@@ -22,6 +25,7 @@ import java.util.List;
  * Loading a pack only when its signatures check out is {@link RulePacks#loadVerified}; making keys and
  * signing packs are the authoring tools of the module rampart-pack-signing.
  */
+@API(status = STABLE, since = "0.1")
 public final class PackSignatures {
 
   /** The signature file's name, in the pack's directory. */

@@ -1,8 +1,11 @@
 package dev.rampart.engine;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.rampart.engine.value.ParameterType;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  *     for no bound
  * @param maximum the largest value allowed; {@code null} for no bound
  */
+@API(status = STABLE, since = "0.1")
 public record Parameter(
     String name, ParameterType type, String defaultValue, String description, @Nullable String minimum,
     @Nullable String maximum) {

@@ -1,9 +1,13 @@
 package dev.rampart.engine;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.rampart.engine.value.Evidence;
 import dev.rampart.spi.fact.FactType;
 import dev.rampart.spi.fact.FieldPath;
 import dev.rampart.spi.source.Origin;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  * device's {@code vendorId} names, and {@code networks[corp].zone} as {@code zone} of network
  * {@code corp}.
  */
+@API(status = STABLE, since = "0.1")
 @FunctionalInterface
 public interface Provenance {
 
@@ -42,6 +47,7 @@ public interface Provenance {
    * @param type the fact's type
    * @param factId the fact's id
    */
+  @API(status = EXPERIMENTAL, since = "0.1")
   default @Nullable String unreadable(FactType type, String factId) {
     return null;
   }

@@ -1,5 +1,8 @@
 package dev.rampart.engine;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.rampart.engine.internal.runtime.Result;
 import dev.rampart.engine.internal.runtime.ResultTable;
 import dev.rampart.engine.value.Category;
@@ -25,6 +28,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.RandomAccess;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,6 +37,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Results are ordered by rule (in pack order) and then by fact id, so two evaluations of the same
  * input produce identical reports.
  */
+@API(status = STABLE, since = "0.1")
 public final class Report {
 
   // Facts given without provenance are the inventory's: waivers trusting only the inventory (the default) match them.
@@ -212,6 +217,7 @@ public final class Report {
    * What the evaluation covered and took: facts, rules, results by outcome (before waivers), and
    * the time of each phase.
    */
+  @API(status = EXPERIMENTAL, since = "0.1")
   public EvaluationStatistics statistics() {
     return statistics;
   }

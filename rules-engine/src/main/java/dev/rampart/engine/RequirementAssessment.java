@@ -1,9 +1,12 @@
 package dev.rampart.engine;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.rampart.engine.value.Rule;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * How far an evaluation assessed one guide requirement: through all the rules that serve it, some
@@ -14,6 +17,7 @@ import java.util.Objects;
  * @param rules every rule that serves it, in pack order
  * @param notAssessed those of its rules that produced no result, in pack order
  */
+@API(status = STABLE, since = "0.1")
 public record RequirementAssessment(String requirement, Status status, List<Rule> rules, List<Rule> notAssessed) {
 
   /** Requirement ids in natural order: G2 before G10, text around the number alphabetically. */

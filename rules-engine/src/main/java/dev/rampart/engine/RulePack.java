@@ -1,5 +1,7 @@
 package dev.rampart.engine;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.rampart.engine.internal.ast.PackDef;
 import dev.rampart.engine.internal.ast.ParamDef;
 import dev.rampart.engine.internal.load.BuiltinPacks;
@@ -15,8 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /** A loaded and fully validated rule pack. Obtain one from {@link RulePacks}. */
+@API(status = STABLE, since = "0.1")
 public final class RulePack {
 
   /** What {@link #origin()} says of a pack shipped with rampart. */

@@ -1,5 +1,7 @@
 package dev.rampart.engine;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.rampart.engine.internal.load.BuiltinPacks;
 import dev.rampart.engine.internal.load.PackComposer;
 import dev.rampart.engine.internal.load.PackProblems;
@@ -13,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,6 +25,7 @@ import org.jspecify.annotations.Nullable;
  * the pack's own file (to its classpath directory for a classpath resource, and to the working
  * directory for {@link #parse parsed} text). The base is loaded with it and the two become one pack.
  */
+@API(status = STABLE, since = "0.1")
 public final class RulePacks {
 
   /** Largest pack file read, in bytes. */

@@ -1,11 +1,14 @@
 package dev.rampart.engine;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.rampart.engine.value.Evidence;
 import dev.rampart.engine.value.Outcome;
 import dev.rampart.engine.value.Rule;
 import dev.rampart.spi.fact.FactType;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The outcome of one rule for one fact, with the evidence that decided it.
@@ -17,6 +20,7 @@ import java.util.Objects;
  * @param message the rule's message with fact fields filled in, or why the result is UNKNOWN or ERROR
  * @param evidence the conditions that decided a FAIL, UNKNOWN or ERROR; empty for PASS and N/A
  */
+@API(status = STABLE, since = "0.1")
 public record RuleResult(
     Rule rule, FactType factType, String factId, Outcome outcome, String message, List<Evidence> evidence) {
 

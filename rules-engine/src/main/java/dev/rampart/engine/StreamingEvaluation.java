@@ -1,5 +1,7 @@
 package dev.rampart.engine;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.rampart.engine.internal.runtime.BoundedResults;
 import dev.rampart.engine.internal.runtime.StreamingRun;
 import dev.rampart.engine.value.EvaluationCancelledException;
@@ -9,6 +11,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiFunction;
+import org.apiguardian.api.API;
 
 /**
  * An evaluation of facts handed over one at a time, for fleets too large to hold: devices are
@@ -31,6 +34,7 @@ import java.util.function.BiFunction;
  * }
  * }</pre>
  */
+@API(status = STABLE, since = "0.1")
 public final class StreamingEvaluation implements AutoCloseable {
 
   private final StreamingRun run;

@@ -1,16 +1,20 @@
 package dev.rampart.engine;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The public keys whose signatures a verified load accepts. A built-in pack is also accepted when
  * signed with the built-in key that ships beside it in rampart-rule-packs; that key is trusted for
  * built-in packs only.
  */
+@API(status = STABLE, since = "0.1")
 public final class TrustedKeys {
 
   private static final TrustedKeys NONE = new TrustedKeys(List.of());

@@ -1,7 +1,10 @@
 package dev.rampart.engine;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.rampart.spi.source.Origin;
 import java.util.Objects;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param origin where the value came from, or {@code null} when that is not known (an unknown
  *     source is trusted by no waiver)
  */
+@API(status = STABLE, since = "0.1")
 public record UntrustedMatch(Waiver waiver, RuleResult result, @Nullable Origin origin) {
 
   public UntrustedMatch {

@@ -1,17 +1,21 @@
 package dev.rampart.engine;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.rampart.engine.internal.signing.Ed25519;
 import dev.rampart.engine.internal.signing.Ed25519PublicKey;
 import dev.rampart.engine.internal.signing.KeyFiles;
 import dev.rampart.engine.value.KeyFileException;
 import java.nio.file.Path;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * An Ed25519 public key, which checks the signatures of rule packs. Its file is a standard PEM
  * {@code PUBLIC KEY} (X.509 SubjectPublicKeyInfo), as {@code rampart pack keygen} and
  * {@code openssl pkey -pubout} write it.
  */
+@API(status = STABLE, since = "0.1")
 public final class VerifyingKey {
 
   private final Ed25519PublicKey key;

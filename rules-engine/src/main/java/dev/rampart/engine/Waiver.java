@@ -1,5 +1,7 @@
 package dev.rampart.engine;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.rampart.engine.internal.waiver.FieldLookup;
 import dev.rampart.engine.internal.waiver.FieldPathException;
 import dev.rampart.engine.internal.waiver.Glob;
@@ -18,6 +20,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,6 +42,7 @@ import org.jspecify.annotations.Nullable;
  * @param expires the last day (UTC) the waiver applies; it applies through this day
  * @param location where the waiver is defined, e.g. {@code waivers.yaml:4:5}; empty when built in code
  */
+@API(status = STABLE, since = "0.1")
 public record Waiver(
     String rule,
     @Nullable FactType factType,

@@ -1,9 +1,13 @@
 package dev.rampart.engine;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.rampart.engine.value.Problem;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /** A waiver file has mistakes; {@link #problems()} lists them all. */
+@API(status = STABLE, since = "0.1")
 public final class WaiverLoadException extends Exception {
 
   private static final long serialVersionUID = 1L;

@@ -1,5 +1,7 @@
 package dev.rampart.engine;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.rampart.engine.internal.waiver.WaiverParser;
 import dev.rampart.engine.internal.yaml.TreeReadException;
 import dev.rampart.engine.internal.yaml.TreeReader;
@@ -11,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,6 +34,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Every mistake is reported at once, each with file:line:column and a fix.
  */
+@API(status = STABLE, since = "0.1")
 public final class Waivers {
 
   private static final long MAX_BYTES = 8L * 1024 * 1024;

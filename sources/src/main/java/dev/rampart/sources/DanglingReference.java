@@ -1,6 +1,9 @@
 package dev.rampart.sources;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A reference that names a fact no source reported, such as a device whose {@code vendorId} names
@@ -10,6 +13,7 @@ import java.util.Objects;
  * @param field the record component that holds it, e.g. {@code vendorId}
  * @param to the fact it names, which is missing
  */
+@API(status = STABLE, since = "0.1")
 public record DanglingReference(FactKey from, String field, FactKey to) {
 
   public DanglingReference {

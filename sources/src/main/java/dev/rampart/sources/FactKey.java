@@ -1,8 +1,11 @@
 package dev.rampart.sources;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.FactType;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * What identifies a fact: its type and id.
@@ -10,6 +13,7 @@ import java.util.Objects;
  * @param type the fact's type
  * @param id the fact's id, unique among facts of its type
  */
+@API(status = STABLE, since = "0.1")
 public record FactKey(FactType type, String id) {
 
   public FactKey {

@@ -1,11 +1,15 @@
 package dev.rampart.sources;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.rampart.sources.merge.IdentityKey;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /** The names of identity keys on the command line. */
+@API(status = INTERNAL, since = "0.1")
 public final class IdentityKeys {
 
   private static final Map<String, IdentityKey> BY_NAME = Map.of(

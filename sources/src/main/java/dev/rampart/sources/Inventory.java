@@ -1,5 +1,7 @@
 package dev.rampart.sources;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.FactType;
 import dev.rampart.spi.fact.FieldPath;
@@ -24,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,6 +34,7 @@ import org.jspecify.annotations.Nullable;
  * the same thing merged into one fact (by the merge policy's identity keys, values taken in source
  * precedence), each fact with the origin of every field and the conflicts between sources.
  */
+@API(status = STABLE, since = "0.1")
 public final class Inventory {
 
   private final List<Fact> facts;

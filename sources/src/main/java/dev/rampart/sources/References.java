@@ -1,5 +1,7 @@
 package dev.rampart.sources;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.FactType;
 import dev.rampart.spi.fact.Ref;
@@ -14,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,6 +28,7 @@ import org.jspecify.annotations.Nullable;
  * <p>{@link #among} checks facts all at hand; a {@link Tracker} checks facts as they stream past,
  * keeping only the ids of the types that are referred to.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class References {
 
   /** The references each type of fact holds, in record component order. */

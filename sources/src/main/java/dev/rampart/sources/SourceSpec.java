@@ -1,5 +1,7 @@
 package dev.rampart.sources;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.rampart.spi.source.SourceConfig;
 import dev.rampart.spi.source.SourceRole;
 import java.util.Collections;
@@ -7,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * One source of facts as a user named it: {@code --source TYPE:LOCATION} with its
@@ -16,6 +19,7 @@ import java.util.regex.Pattern;
  * @param location what the provider reads: a file path or a URL
  * @param options the provider's settings, in the order given
  */
+@API(status = STABLE, since = "0.1")
 public record SourceSpec(String type, String location, Map<String, String> options) {
 
   /**

@@ -1,5 +1,7 @@
 package dev.rampart.sources;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.rampart.spi.fact.WireNames;
 import dev.rampart.spi.source.DidYouMean;
 import dev.rampart.spi.source.FactSourceProvider;
@@ -12,10 +14,12 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The fact source providers on the class path, by id: the one place that uses {@link ServiceLoader}. */
+@API(status = STABLE, since = "0.1")
 public final class Sources {
 
   private static final Logger LOG = LoggerFactory.getLogger(Sources.class);

@@ -1,5 +1,7 @@
 package dev.rampart.reports.baseline;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParseException;
@@ -24,6 +26,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,6 +34,7 @@ import org.jspecify.annotations.Nullable;
  * Gating against it fails only on results that are not in it; results in it that no longer fail are
  * reported as resolved.
  */
+@API(status = STABLE, since = "0.1")
 public final class Baseline {
 
   /** The version of the file's layout; a reader accepts files of the same major version. */

@@ -1,9 +1,13 @@
 package dev.rampart.reports.baseline;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.rampart.spi.source.DisplayText;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /** A baseline file cannot be read or is not a valid baseline; each problem names the place and the fix. */
+@API(status = STABLE, since = "0.1")
 public final class BaselineException extends Exception {
 
   private static final long serialVersionUID = 1L;

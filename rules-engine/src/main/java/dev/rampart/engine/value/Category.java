@@ -1,9 +1,13 @@
 package dev.rampart.engine.value;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.Locale;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /** The area of the IoT security guide a rule belongs to. */
+@API(status = STABLE, since = "0.1")
 public enum Category {
   PROCUREMENT,
   IDENTITY,

@@ -1,6 +1,9 @@
 package dev.rampart.engine.value;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A rule of a base pack that a tailored pack switched off, and why; reports list these so that an
@@ -10,6 +13,7 @@ import java.util.Objects;
  * @param title the base rule's title
  * @param reason why the rule does not apply, as the tailored pack states it (e.g. a compensating control)
  */
+@API(status = STABLE, since = "0.1")
 public record DisabledRule(String ruleId, String title, String reason) {
 
   public DisabledRule {

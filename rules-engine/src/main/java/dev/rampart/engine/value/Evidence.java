@@ -1,7 +1,10 @@
 package dev.rampart.engine.value;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.rampart.spi.fact.FieldPath;
 import java.util.Objects;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,6 +22,7 @@ import org.jspecify.annotations.Nullable;
  *     {@code nmap:scan.xml:40:3}; {@code null} when the evaluation had no provenance for it, and
  *     always for an absent value, which no source reported
  */
+@API(status = STABLE, since = "0.1")
 public record Evidence(
     FieldPath path, Actual actual, Expectation expected, boolean applicability, @Nullable String source) {
 

@@ -1,15 +1,19 @@
 package dev.rampart.engine.value;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.rampart.engine.value.Evidence.Actual;
 import dev.rampart.engine.value.Evidence.Expectation;
 import dev.rampart.engine.value.Evidence.Operand;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * Evidence as text, the one rendering every report shares: {@code services[0].port = 23 (expected
  * notIn [23, 2323])}. A negated comparison reads as its opposite where the pack format has one
  * ({@code equals} for a negated {@code notEquals}), and as {@code not ...} elsewhere.
  */
+@API(status = STABLE, since = "0.1")
 public final class EvidenceText {
 
   /** The text of an actual value that no source reported. */

@@ -1,10 +1,13 @@
 package dev.rampart.engine.value;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,6 +22,7 @@ import org.jspecify.annotations.Nullable;
  *     rules may cite only these ids
  * @param notCovered control id to the reason no rule of the pack checks it, in the pack's order
  */
+@API(status = STABLE, since = "0.1")
 public record Framework(
     String key, String title, String edition, @Nullable String url, Map<String, String> controls,
     Map<String, String> notCovered) {

@@ -1,6 +1,11 @@
 package dev.rampart.engine.value;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /** The result of one rule for one fact. Missing evidence is UNKNOWN, never PASS. */
+@API(status = STABLE, since = "0.1")
 public enum Outcome {
   /** The fact complies. */
   PASS,

@@ -1,7 +1,10 @@
 package dev.rampart.engine.value;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A pack directory's signature that checked out, or was just written, and what it binds the pack to.
@@ -15,6 +18,7 @@ import java.util.Objects;
  * @param bases the id and version of each base the pack is signed on, nearest first: its base, that
  *     base's base, and so on; it loads only on those bases
  */
+@API(status = STABLE, since = "0.1")
 public record PackSignature(
     String pack, String keyId, boolean builtinKey, int files, Identity signed, List<Identity> bases) {
 

@@ -1,13 +1,17 @@
 package dev.rampart.engine.value;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.rampart.engine.value.Problem;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A rule pack was refused because its signature does not check out, or a pack could not be signed;
  * {@link #reason()} says which case it is and {@link #problems()} names each file concerned.
  */
+@API(status = STABLE, since = "0.1")
 public final class PackSignatureException extends Exception {
 
   private static final long serialVersionUID = 1L;

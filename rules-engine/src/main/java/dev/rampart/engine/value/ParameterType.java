@@ -1,10 +1,14 @@
 package dev.rampart.engine.value;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.rampart.spi.fact.WireNames;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /** The type of a pack parameter, as a pack declares it with {@code type:}. */
+@API(status = STABLE, since = "0.1")
 public enum ParameterType {
   /** Text. */
   STRING,

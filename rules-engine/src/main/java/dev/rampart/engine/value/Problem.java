@@ -1,7 +1,10 @@
 package dev.rampart.engine.value;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.rampart.spi.source.DisplayText;
 import java.util.Objects;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param message what is wrong, quoting the offending value
  * @param suggestion how to fix it, or {@code null} when there is nothing better to say
  */
+@API(status = STABLE, since = "0.1")
 public record Problem(
     String file, int line, int column, @Nullable String ruleId, String message, @Nullable String suggestion) {
 

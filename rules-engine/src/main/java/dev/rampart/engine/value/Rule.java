@@ -1,9 +1,12 @@
 package dev.rampart.engine.value;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.rampart.spi.fact.FactType;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * What a rule is about, as the pack states it and reports show it; the rule's conditions stay
@@ -20,6 +23,7 @@ import java.util.Objects;
  * @param requirements ids of the guide requirements the rule serves, e.g. {@code G11}
  * @param references framework name to control ids, e.g. {@code etsi-en-303-645 -> [5.1-1]}
  */
+@API(status = STABLE, since = "0.1")
 public record Rule(
     String packId,
     String id,

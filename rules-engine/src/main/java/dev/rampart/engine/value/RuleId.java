@@ -1,6 +1,9 @@
 package dev.rampart.engine.value;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * What names a rule across packs: the pack that defines it and its id within the pack. Users write
@@ -10,6 +13,7 @@ import java.util.Objects;
  * @param packId the id of the pack that defines the rule
  * @param id the rule's id, unique within its pack
  */
+@API(status = STABLE, since = "0.1")
 public record RuleId(String packId, String id) {
 
   public RuleId {

@@ -1,9 +1,13 @@
 package dev.rampart.engine.value;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.Locale;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /** How serious a violation of a rule is, from {@code info} to {@code critical}. */
+@API(status = STABLE, since = "0.1")
 public enum Severity {
   INFO,
   LOW,

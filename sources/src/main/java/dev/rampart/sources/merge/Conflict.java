@@ -1,9 +1,12 @@
 package dev.rampart.sources.merge;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.rampart.spi.fact.FieldPath;
 import dev.rampart.spi.source.Origin;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Sources disagreed on a field; the value from {@code chosen} was kept.
@@ -13,6 +16,7 @@ import java.util.Objects;
  * @param chosen the value kept and its origin
  * @param overruled the other values and their origins, in precedence order
  */
+@API(status = STABLE, since = "0.1")
 public record Conflict(FieldPath field, Claim chosen, List<Claim> overruled) {
 
   public Conflict {

@@ -1,5 +1,7 @@
 package dev.rampart.sources.merge;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.rampart.spi.fact.Device;
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.FieldPath;
@@ -9,6 +11,7 @@ import dev.rampart.spi.source.SourceRole;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  * whole and none lists the device; when none was read, or one failed, whether the device is recorded
  * is unknown, since the record that would list it is missing.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class DevicePresence {
 
   private static final FieldPath PRESENCE = FieldPath.root().field("presence");

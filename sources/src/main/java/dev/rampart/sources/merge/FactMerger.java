@@ -1,5 +1,7 @@
 package dev.rampart.sources.merge;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.rampart.spi.fact.Device;
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.FactType;
@@ -14,12 +16,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Merges facts from several sources: groups the records that describe the same thing (by the
  * policy's identity keys), then merges each group field by field in source-precedence order. A
  * field no source reported stays absent; it is never defaulted.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class FactMerger {
 
   private final MergePolicy policy;

@@ -1,6 +1,11 @@
 package dev.rampart.sources.merge;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /** A field that identifies a device across sources. */
+@API(status = STABLE, since = "0.1")
 public enum IdentityKey {
   /** The explicit id a source gives. */
   ID,

@@ -1,7 +1,10 @@
 package dev.rampart.sources.merge;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * How facts from several sources are merged.
@@ -21,6 +24,7 @@ import java.util.Objects;
  * @param deviceIdentity the identity keys to use, most decisive first
  * @param sourcePrecedence source ids, most trusted first
  */
+@API(status = STABLE, since = "0.1")
 public record MergePolicy(List<IdentityKey> deviceIdentity, List<String> sourcePrecedence) {
 
   public MergePolicy {

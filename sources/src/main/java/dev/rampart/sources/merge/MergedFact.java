@@ -1,5 +1,7 @@
 package dev.rampart.sources.merge;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.FieldPath;
 import dev.rampart.spi.source.Origin;
@@ -9,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * One fact combined from every source that reported it.
@@ -21,6 +24,7 @@ import java.util.Optional;
  *     list merged as a union, its own (e.g. {@code services[3]}, {@code networkIds[corp]})
  * @param conflicts fields whose sources disagreed
  */
+@API(status = STABLE, since = "0.1")
 public record MergedFact(
     Fact fact, Origin origin, List<Origin> sources, Map<FieldPath, Origin> fieldOrigins, List<Conflict> conflicts) {
 

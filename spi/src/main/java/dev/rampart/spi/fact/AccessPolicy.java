@@ -1,6 +1,9 @@
 package dev.rampart.spi.fact;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.List;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param policies names of the policies the access comes from, attached directly or inherited (e.g. from a
  *     thing group); {@code null} when unknown
  */
+@API(status = STABLE, since = "0.1")
 public record AccessPolicy(
     @Nullable List<String> actions,
     @Nullable List<String> resources,

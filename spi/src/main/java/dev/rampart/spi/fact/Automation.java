@@ -1,5 +1,8 @@
 package dev.rampart.spi.fact;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -8,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param certificateRenewal device certificates are renewed automatically; {@code null} when unknown
  * @param onboarding device onboarding is automated; {@code null} when unknown
  */
+@API(status = STABLE, since = "0.1")
 public record Automation(
     @Nullable Boolean certificateRenewal,
     @Nullable Boolean onboarding) {

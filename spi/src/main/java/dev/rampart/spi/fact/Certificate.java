@@ -1,11 +1,14 @@
 package dev.rampart.spi.fact;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.rampart.spi.value.Canonical;
 import dev.rampart.spi.value.Format;
 import dev.rampart.spi.value.ValueFormat;
 import dev.rampart.spi.value.Vocabulary;
 import java.time.Instant;
 import java.util.List;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,6 +44,7 @@ import org.jspecify.annotations.Nullable;
  * @param keyPublished its key is in a public list of keys shared by many devices or compromised (nmap's
  *     {@code ssl-known-key}, e.g. Little Black Box), so it identifies nothing; {@code null} when unknown
  */
+@API(status = STABLE, since = "0.1")
 public record Certificate(
     @Nullable String subject,
     @Nullable String issuer,

@@ -1,9 +1,14 @@
 package dev.rampart.spi.fact;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * A certificate's status in the device registry that holds it. The values are AWS IoT Core's certificate
  * statuses, the richest set among registries; an adapter maps its registry's statuses onto them.
  */
+@API(status = STABLE, since = "0.1")
 public enum CertificateStatus {
   /** Devices may connect with it. */
   ACTIVE,

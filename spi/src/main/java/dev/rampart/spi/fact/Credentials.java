@@ -1,6 +1,9 @@
 package dev.rampart.spi.fact;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.List;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param certificates every certificate a registry lists for the device (its principals), the identity
  *     certificate among them; {@code null} when unknown
  */
+@API(status = STABLE, since = "0.1")
 public record Credentials(
     @Nullable Boolean defaultPassword,
     @Nullable Boolean sharedPassword,

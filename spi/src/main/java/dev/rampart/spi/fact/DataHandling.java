@@ -1,7 +1,10 @@
 package dev.rampart.spi.fact;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.rampart.spi.value.Format;
 import dev.rampart.spi.value.ValueFormat;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param retentionPolicy a retention policy applies; {@code null} when unknown
  * @param retentionDays how many days data is kept; {@code null} when unknown
  */
+@API(status = STABLE, since = "0.1")
 public record DataHandling(
     @Nullable Boolean personalData,
     @Nullable Boolean sensitiveData,

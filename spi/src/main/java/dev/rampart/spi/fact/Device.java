@@ -1,10 +1,13 @@
 package dev.rampart.spi.fact;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.rampart.spi.value.Format;
 import dev.rampart.spi.value.ValueFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,6 +44,7 @@ import org.jspecify.annotations.Nullable;
  * @param presence which systems of record and discovery sources report the device; {@code null} when unknown
  * @param attributes site-specific data that rules can reference as {@code attributes.NAME}
  */
+@API(status = STABLE, since = "0.1")
 public record Device(
     String id,
     @Nullable String name,

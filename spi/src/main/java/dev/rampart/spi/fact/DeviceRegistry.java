@@ -1,6 +1,9 @@
 package dev.rampart.spi.fact;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.List;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,6 +22,7 @@ import org.jspecify.annotations.Nullable;
  * @param identityPools identity pools that hand out cloud credentials to apps and devices; {@code null} when
  *     unknown
  */
+@API(status = STABLE, since = "0.1")
 public record DeviceRegistry(
     @Nullable String id,
     @Nullable List<Certificate> caCertificates,

@@ -1,8 +1,11 @@
 package dev.rampart.spi.fact;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.rampart.spi.value.Format;
 import dev.rampart.spi.value.ValueFormat;
 import java.util.List;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param defaultDeny outbound traffic is denied unless allowed; {@code null} when unknown
  * @param allowlist allowed outbound destinations (hosts or CIDRs); {@code null} when unknown
  */
+@API(status = STABLE, since = "0.1")
 public record Egress(
     @Nullable Boolean defaultDeny,
     @Format(ValueFormat.DESTINATION) @Nullable List<String> allowlist) {

@@ -1,8 +1,12 @@
 package dev.rampart.spi.fact;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /** A thing that rules are evaluated against: a device, a network, a vendor or the deployment. */
+@API(status = STABLE, since = "0.1")
 public sealed interface Fact permits Device, Network, Vendor, Deployment {
 
   /** Stable identifier, unique among facts of the same type. */

@@ -1,9 +1,13 @@
 package dev.rampart.spi.fact;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.Locale;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /** The four kinds of fact, with the name a rule pack uses for each as its {@code target}. */
+@API(status = STABLE, since = "0.1")
 public enum FactType {
   DEVICE(Device.class),
   NETWORK(Network.class),

@@ -1,8 +1,11 @@
 package dev.rampart.spi.fact;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  * parsed} once from a user's text, compared by value, and rendered once by {@link #text()}; nothing
  * parses that rendering again.
  */
+@API(status = STABLE, since = "0.1")
 public final class FieldPath {
 
   /** The most steps a path may have; a longer text is refused rather than walked. */

@@ -1,6 +1,9 @@
 package dev.rampart.spi.fact;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.time.LocalDate;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param latestVersion the newest version the vendor offers for this model; {@code null} when unknown
  * @param signed the installed image is signed by the vendor; {@code null} when unknown
  */
+@API(status = STABLE, since = "0.1")
 public record Firmware(
     @Nullable String version,
     @Nullable LocalDate releaseDate,

@@ -1,5 +1,8 @@
 package dev.rampart.spi.fact;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param secureBoot secure boot is enabled; {@code null} when unknown
  * @param trustedExecution a trusted execution environment protects keys; {@code null} when unknown
  */
+@API(status = STABLE, since = "0.1")
 public record Hardware(
     @Nullable Boolean rootOfTrust,
     @Nullable String rootOfTrustType,

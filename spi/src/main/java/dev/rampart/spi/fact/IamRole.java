@@ -1,6 +1,9 @@
 package dev.rampart.spi.fact;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.List;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param permissions what the role's policies allow and deny; {@code null} when unknown
  * @param serviceAccess when the role last used each service its policies grant; {@code null} when unknown
  */
+@API(status = STABLE, since = "0.1")
 public record IamRole(
     @Nullable String arn,
     @Nullable AccessPolicy permissions,

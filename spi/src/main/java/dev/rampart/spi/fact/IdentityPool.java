@@ -1,5 +1,8 @@
 package dev.rampart.spi.fact;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param authenticatedRole the role signed-in identities get; {@code null} when unknown or none
  * @param unauthenticatedRole the role guest identities get; {@code null} when unknown or none
  */
+@API(status = STABLE, since = "0.1")
 public record IdentityPool(
     @Nullable String id,
     @Nullable String name,

@@ -1,6 +1,9 @@
 package dev.rampart.spi.fact;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.time.LocalDate;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param coversVendorCoordination the playbook covers coordinating with vendors; {@code null} when unknown
  * @param lastExercised when the playbook was last exercised; {@code null} when unknown
  */
+@API(status = STABLE, since = "0.1")
 public record IncidentResponse(
     @Nullable Boolean playbook,
     @Nullable Boolean coversIsolation,

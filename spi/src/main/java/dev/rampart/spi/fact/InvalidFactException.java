@@ -1,6 +1,9 @@
 package dev.rampart.spi.fact;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.Objects;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  * and whoever places it in the enclosing record adds the steps before ({@link #within}) and the fact
  * ({@link #about}).
  */
+@API(status = STABLE, since = "0.1")
 public final class InvalidFactException extends IllegalArgumentException {
 
   private static final long serialVersionUID = 1L;

@@ -1,8 +1,11 @@
 package dev.rampart.spi.fact;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.rampart.spi.value.Format;
 import dev.rampart.spi.value.ValueFormat;
 import java.util.List;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param allowlist internal destinations (hosts or CIDRs) the devices may reach all the same, e.g. their
  *     controller or gateway; {@code null} when unknown
  */
+@API(status = STABLE, since = "0.1")
 public record Lateral(
     @Nullable Boolean defaultDeny,
     @Format(ValueFormat.DESTINATION) @Nullable List<String> allowlist) {

@@ -1,6 +1,9 @@
 package dev.rampart.spi.fact;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.time.LocalDate;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param endOfSupport the date the vendor stops security updates; {@code null} when unknown
  * @param plannedRetirement the date the organisation plans to retire the device; {@code null} when unknown
  */
+@API(status = STABLE, since = "0.1")
 public record Lifecycle(
     @Nullable LifecycleStatus status,
     @Nullable LocalDate endOfSupport,

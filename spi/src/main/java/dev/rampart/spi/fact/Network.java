@@ -1,9 +1,12 @@
 package dev.rampart.spi.fact;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.rampart.spi.value.Format;
 import dev.rampart.spi.value.ValueFormat;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,6 +23,7 @@ import org.jspecify.annotations.Nullable;
  * @param monitoring how the segment's traffic is watched; {@code null} when unknown
  * @param attributes site-specific data that rules can reference as {@code attributes.NAME}
  */
+@API(status = STABLE, since = "0.1")
 public record Network(
     String id,
     @Nullable String name,

@@ -1,5 +1,8 @@
 package dev.rampart.spi.fact;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -9,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param anomalyDetection anomaly detection covers the segment; {@code null} when unknown
  * @param postureBasedAccess access requests are verified with device posture, not network location; {@code null} when unknown
  */
+@API(status = STABLE, since = "0.1")
 public record NetworkMonitoring(
     @Nullable Boolean trafficMonitoring,
     @Nullable Boolean anomalyDetection,

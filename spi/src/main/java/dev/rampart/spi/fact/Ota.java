@@ -1,5 +1,8 @@
 package dev.rampart.spi.fact;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param updatePolicy the update policy defined for the device, by its name or id in the organisation's
  *     records (which updates it takes, how soon, in which window); {@code null} when none is recorded
  */
+@API(status = STABLE, since = "0.1")
 public record Ota(
     @Nullable Boolean enabled,
     @Nullable Boolean signedImages,

@@ -1,6 +1,9 @@
 package dev.rampart.spi.fact;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.List;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,6 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param discoveredBy the discovery sources that saw the device, e.g. {@code nmap:scan.xml:40:3};
  *     {@code null} when unknown
  */
+@API(status = STABLE, since = "0.1")
 public record Presence(
     @Nullable Boolean recorded,
     @Nullable List<String> recordedBy,

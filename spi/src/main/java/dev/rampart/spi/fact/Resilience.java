@@ -1,6 +1,9 @@
 package dev.rampart.spi.fact;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.time.Instant;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param backupAllowed policy allows backing up configuration and key material; {@code null} when unknown
  * @param lastBackup when configuration and key material were last backed up; {@code null} when unknown
  */
+@API(status = STABLE, since = "0.1")
 public record Resilience(
     @Nullable Boolean fallbackMode,
     @Nullable Boolean backupAllowed,

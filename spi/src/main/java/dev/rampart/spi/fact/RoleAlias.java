@@ -1,5 +1,8 @@
 package dev.rampart.spi.fact;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  *     when unknown
  * @param role the role it hands out credentials for; {@code null} when unknown
  */
+@API(status = STABLE, since = "0.1")
 public record RoleAlias(
     @Nullable String name,
     @Nullable Integer credentialDurationSeconds,

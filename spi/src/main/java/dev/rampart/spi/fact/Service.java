@@ -1,10 +1,13 @@
 package dev.rampart.spi.fact;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.rampart.spi.value.Canonical;
 import dev.rampart.spi.value.Format;
 import dev.rampart.spi.value.ValueFormat;
 import dev.rampart.spi.value.Vocabulary;
 import java.util.List;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,6 +32,7 @@ import org.jspecify.annotations.Nullable;
  *     openid-connect, bearer, jwt, sigv4, negotiate, basic, digest, ntlm, api-key, password, none;
  *     {@code null} when unknown
  */
+@API(status = STABLE, since = "0.1")
 public record Service(
     @Nullable String name,
     @Format(ValueFormat.PORT) @Nullable Integer port,

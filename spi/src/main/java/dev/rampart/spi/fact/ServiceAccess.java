@@ -1,6 +1,9 @@
 package dev.rampart.spi.fact;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.time.Instant;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param lastAccessed when the role last called the service; {@code null} when it never did within the
  *     cloud's tracking period, or when unknown
  */
+@API(status = STABLE, since = "0.1")
 public record ServiceAccess(@Nullable String service, @Nullable Instant lastAccessed) {
 
   public ServiceAccess {

@@ -1,8 +1,11 @@
 package dev.rampart.spi.fact;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.rampart.spi.value.Format;
 import dev.rampart.spi.value.ValueFormat;
 import java.time.LocalDate;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param lastCompleted when staff last completed IoT-specific security training; {@code null} when unknown
  * @param coveragePercent share of relevant staff trained, 0 to 100; {@code null} when unknown
  */
+@API(status = STABLE, since = "0.1")
 public record Training(
     @Nullable LocalDate lastCompleted,
     @Format(ValueFormat.PERCENT) @Nullable Integer coveragePercent) {

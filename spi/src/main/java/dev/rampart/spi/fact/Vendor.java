@@ -1,8 +1,11 @@
 package dev.rampart.spi.fact;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  * @param patchSupportUntil the date until which the vendor commits to security patches; {@code null} when unknown
  * @param attributes site-specific data that rules can reference as {@code attributes.NAME}
  */
+@API(status = STABLE, since = "0.1")
 public record Vendor(
     String id,
     @Nullable String name,

@@ -1,15 +1,19 @@
 package dev.rampart.spi.fact;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The one mapping between the fact model's enum constants and their lowerCamelCase names in
  * inventory files and rule packs ({@code API_KEY} is {@code apiKey}, {@code IOT} is {@code iot}).
  */
+@API(status = INTERNAL, since = "0.1")
 public final class WireNames {
 
   // Readers and the engine look names up once per value, so each enum's names are worked out once.

@@ -1,5 +1,7 @@
 package dev.rampart.spi.source;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
@@ -11,11 +13,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.UUID;
+import org.apiguardian.api.API;
 
 /**
  * The one way Rampart replaces a file it writes (reports, baselines, {@code pack.sig}): readers see
  * either the old content or the complete new one, never a part; the counterpart of {@link InputFiles}.
  */
+@API(status = STABLE, since = "0.1")
 public final class AtomicFiles {
 
   /** Writes content to a writer. */

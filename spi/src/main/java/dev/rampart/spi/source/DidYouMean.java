@@ -1,8 +1,11 @@
 package dev.rampart.spi.source;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The one "did you mean" of Rampart: finds the known name a user most likely meant, so that every
@@ -14,6 +17,7 @@ import java.util.Optional;
  * two edits away (a quarter of the name for longer names), or when one is a prefix of the other of
  * at least three characters. Ties go to the earlier candidate, which keeps hints stable.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class DidYouMean {
 
   private static final int MIN_EDITS = 2;

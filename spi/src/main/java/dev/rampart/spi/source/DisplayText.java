@@ -1,6 +1,9 @@
 package dev.rampart.spi.source;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * Text from inputs (inventories, packs, waivers, scans) made safe to show on a terminal or in a CI
@@ -9,6 +12,7 @@ import java.util.Locale;
  * controls that reorder or split what the reader sees (U+2028, U+202E), are written as escapes such
  * as {@code \n} and {@code \u202E}. The one place where Rampart decides what such text looks like.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class DisplayText {
 
   private DisplayText() {}

@@ -1,11 +1,16 @@
 package dev.rampart.spi.source;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.rampart.spi.fact.Fact;
+import org.apiguardian.api.API;
 
 /**
  * Receives facts as a source reads them, so very large fleets never need to be held as raw text, with
  * the problems that did not stop the read and the records that were skipped.
  */
+@API(status = STABLE, since = "0.1")
 @FunctionalInterface
 public interface FactSink {
 
@@ -39,6 +44,7 @@ public interface FactSink {
    *
    * @throws SourceException when this sink does not accept partial reads
    */
+  @API(status = EXPERIMENTAL, since = "0.1")
   default void skipped(SkippedRecord record) throws SourceException {
     throw new SourceException(record.problems());
   }

@@ -1,6 +1,11 @@
 package dev.rampart.spi.source;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /** A configured source of facts: one inventory file, one scan, one CMDB endpoint. */
+@API(status = STABLE, since = "0.1")
 public interface FactSource {
 
   /**

@@ -1,6 +1,11 @@
 package dev.rampart.spi.source;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /** Creates fact sources of one type; found through {@link java.util.ServiceLoader}. */
+@API(status = STABLE, since = "0.1")
 public interface FactSourceProvider {
 
   /** Stable id users name on the command line, e.g. {@code inventory} or {@code nmap}. */

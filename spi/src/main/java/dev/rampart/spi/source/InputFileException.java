@@ -1,12 +1,16 @@
 package dev.rampart.spi.source;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.nio.file.Path;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A file cannot be read as an input: it is missing, no regular file, too large, not UTF-8 text or
  * unreadable. The message names the file, says why, and gives the fix.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class InputFileException extends Exception {
 
   private static final long serialVersionUID = 1L;

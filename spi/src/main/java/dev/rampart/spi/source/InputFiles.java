@@ -1,5 +1,7 @@
 package dev.rampart.spi.source;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,12 +15,14 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The one way Rampart opens a file it reads (packs, inventories, scans, exports, waivers, baselines,
  * keys, certificates, fixtures): a regular file only, so a FIFO cannot hang a run and a device such as
  * {@code /dev/zero} cannot fill the heap, and its size is capped before and while it is read.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class InputFiles {
 
   private InputFiles() {}

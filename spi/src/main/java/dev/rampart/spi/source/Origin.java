@@ -1,7 +1,10 @@
 package dev.rampart.spi.source;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.time.Instant;
 import java.util.Objects;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,6 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param collectedAt when the source observed the data (a scan's start, a file's modification
  *     time, an API response's date), or {@code null} when the source does not say
  */
+@API(status = STABLE, since = "0.1")
 public record Origin(String sourceId, String location, int line, int column, @Nullable Instant collectedAt) {
 
   public Origin {

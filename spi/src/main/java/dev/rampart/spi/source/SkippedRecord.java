@@ -1,8 +1,11 @@
 package dev.rampart.spi.source;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.rampart.spi.fact.FactType;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,6 +22,7 @@ import org.jspecify.annotations.Nullable;
  * @param factId the id the fact would have had, or {@code null} when the record's id could not be read
  * @param problems what is wrong with it, each a complete line with its place, the value and the fix; at least one
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record SkippedRecord(Origin origin, @Nullable FactType type, @Nullable String factId, List<String> problems) {
 
   public SkippedRecord {

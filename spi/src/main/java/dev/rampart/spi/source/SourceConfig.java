@@ -1,5 +1,7 @@
 package dev.rampart.spi.source;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -7,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * What a user said about one source: where it is and its options.
@@ -14,6 +17,7 @@ import java.util.Optional;
  * @param location a file path or URL
  * @param options source-specific settings, never secrets (those come from the environment)
  */
+@API(status = STABLE, since = "0.1")
 public record SourceConfig(String location, Map<String, String> options) {
 
   public SourceConfig {

@@ -1,12 +1,16 @@
 package dev.rampart.spi.source;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A source could not be read, or what it holds is invalid. Each problem names the place and the fix;
  * callers show {@link #problems()} to the user without a stack trace.
  */
+@API(status = STABLE, since = "0.1")
 public final class SourceException extends Exception {
 
   private static final long serialVersionUID = 1L;

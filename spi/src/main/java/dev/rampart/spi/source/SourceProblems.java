@@ -1,9 +1,12 @@
 package dev.rampart.spi.source;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * limit keeps a badly broken file from producing a wall of text, and readers stop once it is
  * {@link #isFull() full}.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class SourceProblems {
 
   /** How many problems one file reports at most. */

@@ -1,11 +1,16 @@
 package dev.rampart.spi.source;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * What a source's records say about the devices they name: whether the organisation manages them
  * (a system of record), only that they exist (discovery), or neither (a description). The merged
  * view of the sources tells a device that some system of record lists from an unmanaged one that
  * only discovery saw.
  */
+@API(status = STABLE, since = "0.1")
 public enum SourceRole {
 
   /**

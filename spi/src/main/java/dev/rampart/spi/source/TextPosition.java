@@ -1,9 +1,14 @@
 package dev.rampart.spi.source;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
 /**
  * A 1-based line and column in an input file, as its parser reports them; problems and origins name
  * places with it.
  */
+@API(status = INTERNAL, since = "0.1")
 public record TextPosition(int line, int column) {
 
   public TextPosition {

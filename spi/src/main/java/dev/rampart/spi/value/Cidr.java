@@ -1,7 +1,10 @@
 package dev.rampart.spi.value;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Arrays;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param prefix the prefix length
  * @param text as written
  */
+@API(status = INTERNAL, since = "0.1")
 public record Cidr(byte[] address, int prefix, String text) {
 
   public Cidr {

@@ -1,6 +1,9 @@
 package dev.rampart.spi.value;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  * ({@code ::ffff:8.8.8.8}), and no zone id. An IPv4-mapped IPv6 address ({@code ::ffff:0808:0808})
  * <em>is</em> the IPv4 address it carries, so it parses to four bytes: a rule about 8.0.0.0/8 sees it.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class IpAddresses {
 
   private static final int MAPPED_PREFIX_BYTES = 10;

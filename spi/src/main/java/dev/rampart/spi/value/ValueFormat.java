@@ -1,13 +1,17 @@
 package dev.rampart.spi.value;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Locale;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The checked forms of fact values that are not free text: addresses, networks, destinations, MAC
  * addresses, and whole numbers with a range. Each knows what a value of it is called and what a
  * valid one looks like, so every refusal gives the same fix wherever the value came from.
  */
+@API(status = INTERNAL, since = "0.1")
 public enum ValueFormat {
 
   /** An IPv4 or IPv6 address, kept in canonical text ({@code ::ffff:8.8.8.8} is {@code 8.8.8.8}). */

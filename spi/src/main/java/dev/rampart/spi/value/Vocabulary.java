@@ -1,5 +1,7 @@
 package dev.rampart.spi.value;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -7,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  * kept as written (stripped), never dropped and never guessed at, so that the engine can report it
  * ({@link #isKnown} is false for it) instead of silently matching nothing.
  */
+@API(status = INTERNAL, since = "0.1")
 public enum Vocabulary {
 
   /** Application protocols of services, lower case: {@code telnet}, {@code mqtts}, {@code https}. */

@@ -1,5 +1,7 @@
 package dev.rampart.adapter.awsiot;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.rampart.spi.source.DidYouMean;
 import dev.rampart.spi.source.FactSource;
 import dev.rampart.spi.source.FactSourceProvider;
@@ -12,6 +14,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -23,6 +26,7 @@ import software.amazon.awssdk.regions.Region;
  * {@value #ENDPOINT}, {@value #PROFILE} and {@value #DEPLOYMENT}. Credentials come from the AWS
  * SDK's default provider chain, never from options.
  */
+@API(status = STABLE, since = "0.1")
 public final class AwsIotProvider implements FactSourceProvider {
 
   /** The stable id of this source type, also the {@code sourceId} of every {@code Origin} it reports. */

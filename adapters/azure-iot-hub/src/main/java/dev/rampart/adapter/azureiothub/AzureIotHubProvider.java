@@ -1,5 +1,7 @@
 package dev.rampart.adapter.azureiothub;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.rampart.spi.source.FactSource;
 import dev.rampart.spi.source.FactSourceProvider;
 import dev.rampart.spi.source.SourceConfig;
@@ -7,12 +9,14 @@ import dev.rampart.spi.source.SourceException;
 import dev.rampart.spi.source.SourceRole;
 import java.util.Arrays;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Creates sources for the source id {@value #ID}: a JSON file of device identities or twins
  * exported from Azure IoT Hub with the Azure CLI. The location is the file path; the one option,
  * {@value #FIRMWARE_VERSION_PATH}, names the twin field that holds the firmware version.
  */
+@API(status = STABLE, since = "0.1")
 public final class AzureIotHubProvider implements FactSourceProvider {
 
   /** The stable id of this source type, also the {@code sourceId} of every {@code Origin} it reports. */

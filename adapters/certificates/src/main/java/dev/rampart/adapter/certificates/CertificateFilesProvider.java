@@ -1,5 +1,7 @@
 package dev.rampart.adapter.certificates;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.rampart.spi.source.FactSource;
 import dev.rampart.spi.source.FactSourceProvider;
 import dev.rampart.spi.source.SourceConfig;
@@ -7,12 +9,14 @@ import dev.rampart.spi.source.SourceException;
 import dev.rampart.spi.source.SourceRole;
 import java.util.List;
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * Creates sources for the source id {@value #ID}: device certificates in a PEM or DER file, a PEM
  * bundle, or a directory of such files, each device certificate giving the device it names with
  * its certificate analysed. The option {@value #DEVICE_ID} says where a device's id comes from.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class CertificateFilesProvider implements FactSourceProvider {
 
   /** The stable id of this source type, also the {@code sourceId} of every {@code Origin} it reports. */

@@ -1,5 +1,7 @@
 package dev.rampart.adapter.inventory;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.rampart.adapter.certificates.CertificateParseException;
 import dev.rampart.adapter.certificates.TrustMaterial;
 import dev.rampart.spi.source.FactSource;
@@ -13,6 +15,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,6 +23,7 @@ import org.jspecify.annotations.Nullable;
  * The option {@value #EMBEDDED_AT} reads an inventory embedded under a top-level key; the
  * {@code trust.*} options give the trust material for certificates the inventory references.
  */
+@API(status = STABLE, since = "0.1")
 public final class InventoryFileProvider implements FactSourceProvider {
 
   /** The stable id of this source type, also the {@code sourceId} of every {@code Origin} it reports. */

@@ -1,5 +1,7 @@
 package dev.rampart.adapter.mud;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.rampart.spi.source.FactSource;
 import dev.rampart.spi.source.FactSourceProvider;
 import dev.rampart.spi.source.SourceConfig;
@@ -11,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * Creates sources for the source id {@value #ID}: one MUD file, or a directory of them, each
@@ -18,6 +21,7 @@ import java.util.TreeMap;
  * devices of a single file; {@value #DEVICES}{@code .NAME=...} those of the file {@code NAME.json}
  * (or {@code NAME.mud}) in a directory.
  */
+@API(status = STABLE, since = "0.1")
 public final class MudProvider implements FactSourceProvider {
 
   /** The stable id of this source type, also the {@code sourceId} of every {@code Origin} it reports. */

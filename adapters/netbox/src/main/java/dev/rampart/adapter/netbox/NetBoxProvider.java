@@ -1,5 +1,7 @@
 package dev.rampart.adapter.netbox;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.rampart.adaptersupport.http.Sleeper;
 import dev.rampart.adaptersupport.http.WebApiEnvironment;
 import dev.rampart.adaptersupport.http.WebApiProvider;
@@ -9,6 +11,7 @@ import dev.rampart.spi.source.SourceException;
 import dev.rampart.spi.source.SourceRole;
 import java.time.Clock;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  * environment variable named by {@value #TOKEN_ENV} (default {@code NETBOX_TOKEN}) or from the file
  * named by {@value #TOKEN_FILE}, never from the location or another option.
  */
+@API(status = STABLE, since = "0.1")
 public final class NetBoxProvider extends WebApiProvider {
 
   /** The stable id of this source type, also the {@code sourceId} of every {@code Origin} it reports. */

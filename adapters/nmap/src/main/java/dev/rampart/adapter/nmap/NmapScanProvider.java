@@ -1,5 +1,7 @@
 package dev.rampart.adapter.nmap;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.rampart.spi.fact.Exposure;
 import dev.rampart.spi.source.FactSource;
 import dev.rampart.spi.source.FactSourceProvider;
@@ -9,12 +11,14 @@ import dev.rampart.spi.source.SourceRole;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * Creates {@link NmapScanSource}s for the source id {@value #ID}; the location is the path of an
  * {@code nmap -oX} file or a masscan {@code -oX}/{@code -oJ} file, and the one option, {@value #EXPOSURE},
  * says where the scan was run from.
  */
+@API(status = STABLE, since = "0.1")
 public final class NmapScanProvider implements FactSourceProvider {
 
   /** The stable id of this source type, also the {@code sourceId} of every {@code Origin} it reports. */

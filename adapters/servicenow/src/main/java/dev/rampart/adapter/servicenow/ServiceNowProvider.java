@@ -1,5 +1,7 @@
 package dev.rampart.adapter.servicenow;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.rampart.adaptersupport.http.Sleeper;
 import dev.rampart.adaptersupport.http.WebApiEnvironment;
 import dev.rampart.adaptersupport.http.WebApiProvider;
@@ -9,6 +11,7 @@ import dev.rampart.spi.source.SourceException;
 import dev.rampart.spi.source.SourceRole;
 import java.time.Clock;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,6 +22,7 @@ import org.jspecify.annotations.Nullable;
  * bearer token in the environment variable named by {@value #TOKEN_ENV}; secrets never come from
  * the location or an option.
  */
+@API(status = STABLE, since = "0.1")
 public final class ServiceNowProvider extends WebApiProvider {
 
   /** The stable id of this source type, also the {@code sourceId} of every {@code Origin} it reports. */

@@ -1,16 +1,20 @@
 package dev.rampart.adaptersupport.http;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.rampart.spi.source.FactSource;
 import dev.rampart.spi.source.FactSourceProvider;
 import dev.rampart.spi.source.SourceConfig;
 import dev.rampart.spi.source.SourceException;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Creates the sources of one web API: the options every such source takes, the stable id, and the
  * {@link WebApiEnvironment} that each source created reads with. An adapter says only how its
  * settings are read and checked.
  */
+@API(status = INTERNAL, since = "0.1")
 public abstract class WebApiProvider implements FactSourceProvider {
 
   /** The option setting how many objects each page holds (each source has its own default). */
