@@ -2,6 +2,7 @@ package dev.rampart.engine;
 
 import dev.rampart.engine.internal.runtime.BoundedResults;
 import dev.rampart.engine.internal.runtime.StreamingRun;
+import dev.rampart.engine.value.DuplicateFactIdException;
 import dev.rampart.engine.value.EvaluationCancelledException;
 import dev.rampart.spi.fact.Fact;
 import java.time.Duration;
@@ -57,7 +58,7 @@ public final class StreamingEvaluation implements AutoCloseable {
   /**
    * Evaluates what is left and returns the report.
    *
-   * @throws IllegalArgumentException if two facts of one type had the same id (checked once all
+   * @throws DuplicateFactIdException if two facts of one type had the same id (checked once all
    *     are in, which costs no memory per fact while they stream)
    * @throws IllegalStateException if called twice
    * @throws EvaluationCancelledException if the calling thread is interrupted; no shard is left

@@ -3,16 +3,13 @@ package dev.rampart.spi.source;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** One problem model: the place, the path inside the input, what is wrong and the fix, rendered on one line. */
+/**
+ * One problem model: the place, the path inside the input, what is wrong and the fix, rendered on one
+ * line (that every error survives serialization with its problems is ErrorModelTest's, in rules-engine).
+ */
 class ProblemTest {
 
   private static final Problem UNKNOWN_FIELD = new Problem("site.yaml", 12, 7, "devices[2].credentials",
@@ -81,36 +78,5 @@ class ProblemTest {
     assertEquals(List.of(
         "site.yaml:12:7: devices[2].credentials: unknown field 'pasword' (did you mean 'password'?)",
         "cannot read 'ca.pem': no such file (check the path)"), thrown.problems());
-  }
-
-  @Test
-  void aSourceExceptionSurvivesJavaSerializationWithItsProblems() {
-    SourceException thrown = SourceException.of(List.of(UNKNOWN_FIELD));
-
-    SourceException copy = roundTrip(thrown);
-
-    assertEquals(List.of(UNKNOWN_FIELD), copy.details());
-    assertEquals(List.of(UNKNOWN_FIELD.render()), copy.problems());
-    assertEquals(thrown.getMessage(), copy.getMessage());
-    assertEquals(List.of(Problem.of("scan.xml: not XML")), roundTrip(new SourceException("scan.xml: not XML")).details());
-  }
-
-  /** The object written with Java serialization and read back. */
-  static <T> T roundTrip(T object) {
-    try {
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-        out.writeObject(object);
-      }
-      try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-        @SuppressWarnings("unchecked")
-        T read = (T) in.readObject();
-        return read;
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (ClassNotFoundException e) {
-      throw new AssertionError(e);
-    }
   }
 }
