@@ -36,7 +36,7 @@ public record DanglingReference(FactKey from, String field, FactKey to) {
    * (add ...)}; a fact with no place (built in code) gives the message and fix alone.
    */
   public Problem problemAt(Origin referring) {
-    return new Problem(referring.location(), referring.line(), referring.column(), "", message(), fix());
+    return Problem.at(referring, "", message(), fix());
   }
 
   /** The message with its fix in parentheses, as problems are listed. */

@@ -317,8 +317,10 @@ public final class Inventory {
       if (previous != null) {
         duplicated.add(FactKey.of(fact));
         String type = fact.type().wireName();
-        problems.add(sourced.origin() + ": duplicate " + type + " id '" + fact.id() + "', first defined at " + previous
-            + " (give each " + type + " a unique id)");
+        // facts built in code have no place to point to
+        String firstAt = previous.location().isEmpty() ? "" : ", first defined at " + previous;
+        problems.add(Problem.at(sourced.origin(), "", "duplicate " + type + " id '" + fact.id() + "'" + firstAt,
+            "give each " + type + " a unique id").render());
       }
     }
     return problems;

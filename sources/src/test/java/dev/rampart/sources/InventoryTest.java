@@ -40,7 +40,8 @@ class InventoryTest {
       "partly.json", List.of(Device.builder("cam-04").build()),
       "orphans.json", List.of(Device.builder("cam-02").build(),
           Device.builder("cam-03").vendorId("acme").networkIds(List.of("iot")).build()),
-      "in-code", List.of(Device.builder("cam-05").vendorId("acme").build()));
+      "in-code", List.of(Device.builder("cam-05").vendorId("acme").build()),
+      "in-code-twice", List.of(Device.builder("cam-06").build(), Device.builder("cam-06").build()));
 
   private final Sources sources = Sources.of(List.of(new CannedProvider("cmdb"), new CannedProvider("scanner")));
 
@@ -101,6 +102,13 @@ class InventoryTest {
   }
 
   @Test
+  void oneIdTwiceAmongFactsWithNoPlaceIsAProblemWithoutALeadingColon() throws SourceException {
+    Inventory inventory = Inventory.read(sources, List.of(spec("cmdb", "in-code-twice")), DEFAULTS, false);
+
+    assertEquals(List.of("duplicate device id 'cam-06' (give each device a unique id)"), inventory.problems());
+  }
+
+  @Test
   void referencesAreNotCheckedWhenAFailedSourceMayHoldWhatTheyName() throws SourceException {
     Inventory inventory = Inventory.read(
         sources, List.of(spec("scanner", "orphans.json"), spec("cmdb", "breaks.json")), DEFAULTS, true);
@@ -153,7 +161,7 @@ class InventoryTest {
           List<Device> devices = CANNED.get(config.location());
           for (int i = 0; i < devices.size(); i++) {
             // facts built in code have no place
-            sink.accept(devices.get(i), config.location().equals("in-code")
+            sink.accept(devices.get(i), config.location().startsWith("in-code")
                 ? Origin.of(id, "") : new Origin(id, config.location(), i + 1, 1));
           }
           if (config.location().equals("partly.json") || config.location().equals("breaks.json")) {

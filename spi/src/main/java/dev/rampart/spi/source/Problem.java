@@ -42,6 +42,14 @@ public record Problem(String file, int line, int column, String path, String mes
   }
 
   /**
+   * A problem at the place of a record a source read: its location, line and column (a record with
+   * no place, such as a fact built in code, gives a problem of no file).
+   */
+  public static Problem at(Origin origin, String path, String message, @Nullable String fix) {
+    return new Problem(origin.location(), origin.line(), origin.column(), path, message, fix);
+  }
+
+  /**
    * {@code FILE:LINE:COLUMN: PATH: MESSAGE (FIX)} on one line, each part left out when unknown (no
    * line and column without a line, no leading colon without a file). A line break or control
    * character quoted from the input is escaped, so it cannot forge a line of a terminal or CI log.

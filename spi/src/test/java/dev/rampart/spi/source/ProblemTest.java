@@ -39,6 +39,15 @@ class ProblemTest {
   }
 
   @Test
+  void aProblemAtARecordTakesTheRecordsPlace() {
+    assertEquals("scan.xml:40:3: host[2]: no address (add one)",
+        Problem.at(new Origin("nmap", "scan.xml", 40, 3), "host[2]", "no address", "add one").render());
+    assertEquals("netbox.example/api/dcim/devices/: no address",
+        Problem.at(Origin.of("netbox", "netbox.example/api/dcim/devices/"), "", "no address", null).render());
+    assertEquals("no address", Problem.at(Origin.of("code", ""), "", "no address", null).render());
+  }
+
+  @Test
   void theStructuredFieldsAreKeptAsGiven() {
     assertEquals(List.of("site.yaml", 12, 7, "devices[2].credentials", "unknown field 'pasword'",
         "did you mean 'password'?"), List.of(UNKNOWN_FIELD.file(), UNKNOWN_FIELD.line(), UNKNOWN_FIELD.column(),
