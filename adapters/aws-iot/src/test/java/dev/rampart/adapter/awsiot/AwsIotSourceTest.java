@@ -62,7 +62,7 @@ class AwsIotSourceTest {
   private static final String UNKNOWN_STATUS = " is not a certificate status this release knows (ACTIVE, INACTIVE,"
       + " REVOKED, PENDING_TRANSFER, REGISTER_INACTIVE, PENDING_ACTIVATION)";
   private static final String PEM_PROBLEM = "not a PEM or DER certificate: a PEM block is damaged (problem parsing"
-      + " cert: java.io.EOFException: DEF length 111 object truncated by 96)";
+      + " cert: DEF length 111 object truncated by 96)";
   private static final String POLICY_PROBLEM = "the policy document is not valid JSON at 1:40: Unexpected end-of-input"
       + " within/between Object entries";
   private static final IotStub.Refusal THROTTLED = new IotStub.Refusal(400, "ThrottlingException", "Rate exceeded");
