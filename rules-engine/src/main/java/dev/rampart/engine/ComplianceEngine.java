@@ -14,6 +14,7 @@ import dev.rampart.engine.internal.runtime.Workers;
 import dev.rampart.engine.internal.schema.Field;
 import dev.rampart.engine.internal.schema.FieldKind;
 import dev.rampart.engine.internal.schema.Schemas;
+import dev.rampart.engine.value.DuplicateFactIdException;
 import dev.rampart.engine.value.EvaluationCancelledException;
 import dev.rampart.engine.value.PackLoadException;
 import dev.rampart.engine.value.Problem;
@@ -91,7 +92,7 @@ public final class ComplianceEngine {
   /**
    * Evaluates a complete set of facts.
    *
-   * @throws IllegalArgumentException if two facts of one type share an id
+   * @throws DuplicateFactIdException if two facts of one type share an id
    */
   public Report evaluate(Collection<? extends Fact> facts) {
     return evaluate(facts, Provenance.none());
@@ -108,7 +109,7 @@ public final class ComplianceEngine {
    * still running are stopped. The report then says it is incomplete and covers only the facts
    * evaluated: nothing unevaluated is ever reported as a pass.
    *
-   * @throws IllegalArgumentException if two facts of one type share an id
+   * @throws DuplicateFactIdException if two facts of one type share an id
    * @throws EvaluationCancelledException if the calling thread is interrupted; no shard of the
    *     evaluation is left running, and the thread's interrupt flag stays set
    */
@@ -116,9 +117,9 @@ public final class ComplianceEngine {
     Objects.requireNonNull(provenance, "provenance");
     Map<EvaluationStatistics.Phase, Duration> phases = new EnumMap<>(EvaluationStatistics.Phase.class);
     long started = System.nanoTime();
-    List<String> duplicates = duplicates(facts);
+    List<DuplicateFactIdException.Duplicate> duplicates = duplicates(facts);
     if (!duplicates.isEmpty()) {
-      throw new IllegalArgumentException("facts must have unique ids per type; duplicated: " + String.join(", ", duplicates));
+      throw new DuplicateFactIdException(duplicates);
     }
     started = lap(phases, EvaluationStatistics.Phase.CHECK_FACTS, started);
     Instant now = clock.instant();
@@ -218,12 +219,12 @@ public final class ComplianceEngine {
     return program.compiled();
   }
 
-  private static List<String> duplicates(Collection<? extends Fact> facts) {
+  private static List<DuplicateFactIdException.Duplicate> duplicates(Collection<? extends Fact> facts) {
     Map<FactType, Set<String>> seen = new EnumMap<>(FactType.class);
-    List<String> duplicates = new ArrayList<>();
+    List<DuplicateFactIdException.Duplicate> duplicates = new ArrayList<>();
     for (Fact fact : facts) {
       if (!seen.computeIfAbsent(fact.type(), t -> new HashSet<>()).add(fact.id())) {
-        duplicates.add(fact.type().wireName() + " '" + fact.id() + "'");
+        duplicates.add(new DuplicateFactIdException.Duplicate(fact.type(), fact.id()));
       }
     }
     return duplicates;

@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.STABLE;
 
 import dev.rampart.engine.internal.runtime.BoundedResults;
 import dev.rampart.engine.internal.runtime.StreamingRun;
+import dev.rampart.engine.value.DuplicateFactIdException;
 import dev.rampart.engine.value.EvaluationCancelledException;
 import dev.rampart.spi.fact.Fact;
 import java.time.Duration;
@@ -61,7 +62,7 @@ public final class StreamingEvaluation implements AutoCloseable {
   /**
    * Evaluates what is left and returns the report.
    *
-   * @throws IllegalArgumentException if two facts of one type had the same id (checked once all
+   * @throws DuplicateFactIdException if two facts of one type had the same id (checked once all
    *     are in, which costs no memory per fact while they stream)
    * @throws IllegalStateException if called twice
    * @throws EvaluationCancelledException if the calling thread is interrupted; no shard is left

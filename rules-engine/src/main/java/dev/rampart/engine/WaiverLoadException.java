@@ -10,9 +10,9 @@ import org.apiguardian.api.API;
 @API(status = STABLE, since = "0.1")
 public final class WaiverLoadException extends Exception {
 
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
 
-  private final transient List<Problem> problems;
+  private final List<Problem> problems;
 
   public WaiverLoadException(List<Problem> problems) {
     super(format(problems));
@@ -22,6 +22,11 @@ public final class WaiverLoadException extends Exception {
   /** Every problem found, in file order. */
   public List<Problem> problems() {
     return problems;
+  }
+
+  /** Every problem found, in file order, in the model every Rampart error shares. */
+  public List<dev.rampart.spi.source.Problem> details() {
+    return problems.stream().map(Problem::detail).toList();
   }
 
   // Called before the constructor's own check could run, so an empty list is refused here.

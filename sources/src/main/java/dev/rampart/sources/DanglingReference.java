@@ -2,6 +2,8 @@ package dev.rampart.sources;
 
 import static org.apiguardian.api.API.Status.STABLE;
 
+import dev.rampart.spi.source.Origin;
+import dev.rampart.spi.source.Problem;
 import java.util.Objects;
 import org.apiguardian.api.API;
 
@@ -31,6 +33,14 @@ public record DanglingReference(FactKey from, String field, FactKey to) {
   /** How to fix it: {@code add a vendor with id 'acme', or correct the reference}. */
   public String fix() {
     return "add a " + to.type().wireName() + " with id '" + to.id() + "', or correct the reference";
+  }
+
+  /**
+   * The problem at the referring fact's place, e.g. {@code orphans.json:2:1: device 'cam-03' refers to ...
+   * (add ...)}; a fact with no place (built in code) gives the message and fix alone.
+   */
+  public Problem problemAt(Origin referring) {
+    return Problem.at(referring, "", message(), fix());
   }
 
   /** The message with its fix in parentheses, as problems are listed. */

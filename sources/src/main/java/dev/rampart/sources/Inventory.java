@@ -15,6 +15,7 @@ import dev.rampart.sources.merge.SourcedFact;
 import dev.rampart.spi.source.FactSink;
 import dev.rampart.spi.source.FactSource;
 import dev.rampart.spi.source.Origin;
+import dev.rampart.spi.source.Problem;
 import dev.rampart.spi.source.SourceException;
 import dev.rampart.spi.source.SkippedRecord;
 import dev.rampart.spi.source.SourceRole;
@@ -79,7 +80,7 @@ public final class Inventory {
    */
   public static Inventory read(Sources sources, List<SourceSpec> specs, MergePolicy policy, boolean allowPartial)
       throws SourceException {
-    List<String> fatal = new ArrayList<>();
+    List<Problem> fatal = new ArrayList<>();
     List<FailedSource> failed = new ArrayList<>();
     List<List<SourcedFact>> read = new ArrayList<>();
     boolean recordRead = false;
@@ -95,7 +96,7 @@ public final class Inventory {
         skipRecords = skipsRecords(spec, allowPartial);
         source = sources.provider(spec.type()).create(spec.config());
       } catch (SourceException e) {
-        fatal.addAll(e.problems());
+        fatal.addAll(e.details());
         continue;
       }
       List<SourcedFact> ofSource = new ArrayList<>();
@@ -132,19 +133,19 @@ public final class Inventory {
         if (allowPartial) {
           failed.add(new FailedSource(spec.toString(), e.problems()));
         } else {
-          fatal.addAll(e.problems());
+          fatal.addAll(e.details());
         }
       }
     }
     if (!fatal.isEmpty() || read.isEmpty()) {
       // the run stops, so the sources it would have left out are mistakes to fix as well
       boolean noneRead = fatal.isEmpty();
-      failed.forEach(source -> fatal.addAll(source.problems()));
+      failed.forEach(source -> source.problems().forEach(problem -> fatal.add(Problem.of(problem))));
       if (noneRead) {
-        fatal.add("no source could be read: --allow-partial goes on without the sources that fail, but at least"
-            + " one must be read (fix one of the sources above)");
+        fatal.add(new Problem("", 0, 0, "", "no source could be read: --allow-partial goes on without the sources"
+            + " that fail, but at least one must be read", "fix one of the sources above"));
       }
-      throw new SourceException(fatal);
+      throw SourceException.of(fatal);
     }
     List<String> problems = new ArrayList<>();
     Set<FactKey> duplicated = new HashSet<>();
@@ -320,8 +321,10 @@ public final class Inventory {
       if (previous != null) {
         duplicated.add(FactKey.of(fact));
         String type = fact.type().wireName();
-        problems.add(sourced.origin() + ": duplicate " + type + " id '" + fact.id() + "', first defined at " + previous
-            + " (give each " + type + " a unique id)");
+        // facts built in code have no place to point to
+        String firstAt = previous.location().isEmpty() ? "" : ", first defined at " + previous;
+        problems.add(Problem.at(sourced.origin(), "", "duplicate " + type + " id '" + fact.id() + "'" + firstAt,
+            "give each " + type + " a unique id").render());
       }
     }
     return problems;
@@ -359,7 +362,7 @@ public final class Inventory {
     List<String> problems = new ArrayList<>();
     for (MergedFact referring : merged) {
       for (DanglingReference dangling : present.danglingIn(referring.fact())) {
-        problems.add(referring.origin() + ": " + dangling.describe());
+        problems.add(dangling.problemAt(referring.origin()).render());
       }
     }
     return problems;

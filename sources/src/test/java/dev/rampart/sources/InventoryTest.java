@@ -13,6 +13,7 @@ import dev.rampart.spi.source.FactSink;
 import dev.rampart.spi.source.FactSource;
 import dev.rampart.spi.source.FactSourceProvider;
 import dev.rampart.spi.source.Origin;
+import dev.rampart.spi.source.Problem;
 import dev.rampart.spi.source.SourceConfig;
 import dev.rampart.spi.source.SourceException;
 import java.util.List;
@@ -38,7 +39,9 @@ class InventoryTest {
       "breaks.json", List.of(Device.builder("cam-09").build()),
       "partly.json", List.of(Device.builder("cam-04").build()),
       "orphans.json", List.of(Device.builder("cam-02").build(),
-          Device.builder("cam-03").vendorId("acme").networkIds(List.of("iot")).build()));
+          Device.builder("cam-03").vendorId("acme").networkIds(List.of("iot")).build()),
+      "in-code", List.of(Device.builder("cam-05").vendorId("acme").build()),
+      "in-code-twice", List.of(Device.builder("cam-06").build(), Device.builder("cam-06").build()));
 
   private final Sources sources = Sources.of(List.of(new CannedProvider("cmdb"), new CannedProvider("scanner")));
 
@@ -91,6 +94,21 @@ class InventoryTest {
   }
 
   @Test
+  void aReferenceOfAFactWithNoPlaceIsAProblemWithoutALeadingColon() throws SourceException {
+    Inventory inventory = Inventory.read(sources, List.of(spec("cmdb", "in-code")), DEFAULTS, false);
+
+    assertEquals(List.of("device 'cam-05' refers to vendor 'acme', which no source reported"
+        + " (add a vendor with id 'acme', or correct the reference)"), inventory.problems());
+  }
+
+  @Test
+  void oneIdTwiceAmongFactsWithNoPlaceIsAProblemWithoutALeadingColon() throws SourceException {
+    Inventory inventory = Inventory.read(sources, List.of(spec("cmdb", "in-code-twice")), DEFAULTS, false);
+
+    assertEquals(List.of("duplicate device id 'cam-06' (give each device a unique id)"), inventory.problems());
+  }
+
+  @Test
   void referencesAreNotCheckedWhenAFailedSourceMayHoldWhatTheyName() throws SourceException {
     Inventory inventory = Inventory.read(
         sources, List.of(spec("scanner", "orphans.json"), spec("cmdb", "breaks.json")), DEFAULTS, true);
@@ -125,6 +143,8 @@ class InventoryTest {
         sources, List.of(spec("cmdb", "cmdb.json"), spec("scanner", "breaks.json")), DEFAULTS, false));
 
     assertEquals(List.of("breaks.json: connection refused"), failure.problems());
+    assertEquals(List.of(new Problem("breaks.json", 0, 0, "", "connection refused", null)),
+        failure.details(), "the source's problems are passed on as data");
   }
 
   private static SourceSpec spec(String type, String location) {
@@ -140,13 +160,16 @@ class InventoryTest {
         public void read(FactSink sink) throws SourceException {
           List<Device> devices = CANNED.get(config.location());
           for (int i = 0; i < devices.size(); i++) {
-            sink.accept(devices.get(i), new Origin(id, config.location(), i + 1, 1));
+            // facts built in code have no place
+            sink.accept(devices.get(i), config.location().startsWith("in-code")
+                ? Origin.of(id, "") : new Origin(id, config.location(), i + 1, 1));
           }
           if (config.location().equals("partly.json") || config.location().equals("breaks.json")) {
             sink.problem(config.location() + ": the owners were refused; they stay unknown (allow reading owners)");
           }
           if (config.location().equals("breaks.json")) {
-            throw new SourceException("breaks.json: connection refused");
+            throw SourceException.of(
+                List.of(new Problem("breaks.json", 0, 0, "", "connection refused", null)));
           }
         }
 

@@ -17,7 +17,7 @@ public final class PackSignatureException extends Exception {
   private static final long serialVersionUID = 1L;
 
   private final Reason reason;
-  private final transient List<Problem> problems;
+  private final List<Problem> problems;
 
   /**
    * @param summary the first line of the message, e.g. {@code rule pack site/pack.yaml is refused: it is not signed}
@@ -35,6 +35,11 @@ public final class PackSignatureException extends Exception {
   /** Every problem found, each naming its file (and, in a signature file, its line). */
   public List<Problem> problems() {
     return problems;
+  }
+
+  /** Every problem found, in the model every Rampart error shares. */
+  public List<dev.rampart.spi.source.Problem> details() {
+    return problems.stream().map(Problem::detail).toList();
   }
 
   // Called before the constructor's own checks could run, so an empty list is refused here.

@@ -2,13 +2,14 @@ package dev.rampart.engine.value;
 
 import static org.apiguardian.api.API.Status.STABLE;
 
-import dev.rampart.spi.source.DisplayText;
+import java.io.Serializable;
 import java.util.Objects;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One mistake found while loading a rule pack or its parameters, with its place and a fix.
+ * One mistake found while loading a rule pack, its parameters or a waiver file, with its place and a
+ * fix: the common {@link dev.rampart.spi.source.Problem} ({@link #detail()}) with the rule it is in.
  *
  * @param file the file the mistake is in
  * @param line 1-based line, or 0 when unknown
@@ -19,31 +20,29 @@ import org.jspecify.annotations.Nullable;
  */
 @API(status = STABLE, since = "0.1")
 public record Problem(
-    String file, int line, int column, @Nullable String ruleId, String message, @Nullable String suggestion) {
+    String file, int line, int column, @Nullable String ruleId, String message, @Nullable String suggestion)
+    implements Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   public Problem {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(message, "message");
   }
 
+  /** The problem in the model every Rampart error shares: the rule, when there is one, is its path ({@code rule IDN-002}). */
+  public dev.rampart.spi.source.Problem detail() {
+    return new dev.rampart.spi.source.Problem(file, line, column, ruleId == null ? "" : "rule " + ruleId, message,
+        suggestion);
+  }
+
   /**
-   * {@code file:line:column: rule ID: message (suggestion)}, on one line: a line break or control
-   * character quoted from the input is escaped, so it cannot forge a line of a terminal or CI log.
+   * {@code file:line:column: rule ID: message (suggestion)}, on one line, as {@link
+   * dev.rampart.spi.source.Problem#render()} renders it: a line break or control character quoted from
+   * the input is escaped, so it cannot forge a line of a terminal or CI log.
    */
   @Override
   public String toString() {
-    StringBuilder text = new StringBuilder(file);
-    if (line > 0) {
-      text.append(':').append(line).append(':').append(column);
-    }
-    text.append(": ");
-    if (ruleId != null) {
-      text.append("rule ").append(ruleId).append(": ");
-    }
-    text.append(message);
-    if (suggestion != null) {
-      text.append(" (").append(suggestion).append(')');
-    }
-    return DisplayText.escape(text.toString());
+    return detail().render();
   }
 }

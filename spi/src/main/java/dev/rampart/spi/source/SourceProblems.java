@@ -10,8 +10,8 @@ import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Collects the problems found in one input file, each rendered as {@code FILE:LINE:COLUMN: PLACE: WHAT (FIX)},
- * and reports them together as one {@link SourceException}.
+ * Collects the problems found in one input file, each a {@link Problem} rendered as
+ * {@code FILE:LINE:COLUMN: PLACE: WHAT (FIX)}, and reports them together as one {@link SourceException}.
  *
  * <p>Problems are data until the end of the read, so a user sees every mistake in one run; the
  * limit keeps a badly broken file from producing a wall of text, and readers stop once it is
@@ -23,9 +23,9 @@ public final class SourceProblems {
   /** How many problems one file reports at most. */
   public static final int LIMIT = 50;
 
-  private static final Comparator<Problem> FILE_ORDER = Comparator
-      .comparingInt((Problem problem) -> problem.at() == null ? 0 : problem.at().line())
-      .thenComparingInt(problem -> problem.at() == null ? 0 : problem.at().column());
+  // problems of the whole file (line 0) first
+  private static final Comparator<Problem> FILE_ORDER =
+      Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column);
 
   private final String file;
   private final List<Problem> problems = new ArrayList<>();
@@ -45,19 +45,7 @@ public final class SourceProblems {
    * @param fix how to fix it, or {@code null} when {@code what} already says so
    */
   public void add(@Nullable TextPosition at, String place, String what, @Nullable String fix) {
-    StringBuilder line = new StringBuilder(file);
-    if (at != null) {
-      line.append(':').append(at);
-    }
-    line.append(": ");
-    if (!place.isEmpty()) {
-      line.append(place).append(": ");
-    }
-    line.append(what);
-    if (fix != null) {
-      line.append(" (").append(fix).append(')');
-    }
-    add(at, line.toString());
+    add(new Problem(file, at == null ? 0 : at.line(), at == null ? 0 : at.column(), place, what, fix));
   }
 
   /**
@@ -66,7 +54,7 @@ public final class SourceProblems {
    * @param problem a complete line that names the file, what is wrong and the fix
    */
   public void add(String problem) {
-    add(null, Objects.requireNonNull(problem, "problem"));
+    add(Problem.of(Objects.requireNonNull(problem, "problem")));
   }
 
   /** True once a problem past the limit arrived; readers stop then. */
@@ -83,7 +71,7 @@ public final class SourceProblems {
    * checks a document in another order than it is written; a last line says when problems were omitted.
    */
   public List<String> inFileOrder() {
-    return report(problems.stream().sorted(FILE_ORDER).toList());
+    return report(problems.stream().sorted(FILE_ORDER).toList()).stream().map(Problem::render).toList();
   }
 
   /**
@@ -93,26 +81,24 @@ public final class SourceProblems {
    */
   public void throwIfAny() throws SourceException {
     if (!problems.isEmpty()) {
-      throw new SourceException(report(problems));
+      throw SourceException.of(report(problems));
     }
   }
 
-  private void add(@Nullable TextPosition at, String line) {
+  private void add(Problem problem) {
     if (problems.size() == LIMIT) {
       truncated = true;
     } else {
-      problems.add(new Problem(at, line));
+      problems.add(problem);
     }
   }
 
-  private List<String> report(List<Problem> ordered) {
-    List<String> report = new ArrayList<>(ordered.stream().map(Problem::line).toList());
+  private List<Problem> report(List<Problem> ordered) {
+    List<Problem> report = new ArrayList<>(ordered);
     if (truncated) {
-      report.add(file + ": stopped after " + LIMIT + " problems; more were omitted (fix these and read the file again)");
+      report.add(new Problem(file, 0, 0, "", "stopped after " + LIMIT + " problems; more were omitted",
+          "fix these and read the file again"));
     }
     return List.copyOf(report);
   }
-
-  /** A problem and where it is, so that problems can be reported in the order of the file. */
-  private record Problem(@Nullable TextPosition at, String line) {}
 }

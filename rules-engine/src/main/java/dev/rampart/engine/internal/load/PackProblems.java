@@ -12,7 +12,7 @@ public final class PackProblems extends Exception {
 
   private static final long serialVersionUID = 1L;
 
-  private final transient List<Problem> problems;
+  private final List<Problem> problems;
 
   public PackProblems(List<Problem> problems) {
     super(problems.size() + " problem(s)");

@@ -8,7 +8,7 @@ public final class CompileException extends Exception {
 
   private static final long serialVersionUID = 1L;
 
-  private final transient List<Problem> problems;
+  private final List<Problem> problems;
 
   CompileException(List<Problem> problems) {
     super(problems.size() + " problem(s) compiling the packs");

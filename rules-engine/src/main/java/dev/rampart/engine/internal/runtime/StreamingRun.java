@@ -1,6 +1,7 @@
 package dev.rampart.engine.internal.runtime;
 
 import dev.rampart.engine.internal.eval.Projection;
+import dev.rampart.engine.value.DuplicateFactIdException;
 import dev.rampart.engine.value.Outcome;
 import dev.rampart.engine.value.Rule;
 import dev.rampart.spi.fact.Fact;
@@ -151,8 +152,7 @@ public final class StreamingRun implements AutoCloseable {
       for (int i = 1; i < sorted.length; i++) {
         if (sorted[i].equals(sorted[i - 1])) {
           tasks.cancel();
-          throw new IllegalArgumentException("facts must have unique ids per type; duplicated: "
-              + ofType.getKey().wireName() + " '" + sorted[i] + "'");
+          throw new DuplicateFactIdException(List.of(new DuplicateFactIdException.Duplicate(ofType.getKey(), sorted[i])));
         }
       }
     }

@@ -8,7 +8,7 @@ final class UnreadablePack extends Exception {
 
   private static final long serialVersionUID = 1L;
 
-  private final transient List<Problem> problems;
+  private final List<Problem> problems;
 
   public UnreadablePack(List<Problem> problems) {
     super(problems.size() + " problem(s)");
