@@ -1,16 +1,20 @@
 package dev.rampart.engine.value;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.rampart.spi.fact.FactType;
 import dev.rampart.spi.source.Problem;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Facts given to the engine share an id within one type, so results could not say which fact they
  * are about; {@link #duplicates()} names each id given more than once. An {@link
  * IllegalArgumentException}, as a caller's mistake in what it passes.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class DuplicateFactIdException extends IllegalArgumentException {
 
   private static final long serialVersionUID = 1L;

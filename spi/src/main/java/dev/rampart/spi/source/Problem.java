@@ -1,7 +1,10 @@
 package dev.rampart.spi.source;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.io.Serializable;
 import java.util.Objects;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,6 +21,7 @@ import org.jspecify.annotations.Nullable;
  * @param message what is wrong, quoting the value
  * @param fix how to fix it, or {@code null} when the message already says so
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record Problem(String file, int line, int column, String path, String message, @Nullable String fix)
     implements Serializable {
 
