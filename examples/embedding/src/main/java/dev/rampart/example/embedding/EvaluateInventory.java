@@ -93,7 +93,7 @@ public final class EvaluateInventory {
       out.println(failed ? "gate: failed (a FAIL or ERROR of high severity or above)" : "gate: passed");
       return failed ? 1 : 0;
     } catch (SourceException | IOException e) {
-      err.println(e.getMessage());   // every problem of the inventory, each with its place and the fix
+      err.println(e.getMessage());   // what could not be read or written, with its place and the fix
       return 2;
     }
   }
