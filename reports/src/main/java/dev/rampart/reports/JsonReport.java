@@ -295,6 +295,9 @@ public final class JsonReport implements ReportWriter {
     json.writeStringField("justification", waiver.justification());
     json.writeStringField("approvedBy", waiver.approvedBy());
     json.writeStringField("expires", waiver.expires().toString());
+    if (waiver.ticket() != null) {
+      json.writeStringField("ticket", waiver.ticket());
+    }
     if (!waiver.location().isEmpty()) {
       json.writeStringField("location", waiver.location());
     }

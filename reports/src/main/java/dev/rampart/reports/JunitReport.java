@@ -298,7 +298,8 @@ public final class JunitReport implements ReportWriter {
     if (waiver.isPresent()) {
       xml.writeEmptyElement("skipped");
       xml.writeAttribute("message", attribute("waived: " + waiver.get().waiver().justification() + " (approved by "
-          + waiver.get().waiver().approvedBy() + ", until " + waiver.get().waiver().expires() + ")"));
+          + waiver.get().waiver().approvedBy() + ", until " + waiver.get().waiver().expires()
+          + (waiver.get().waiver().ticket() == null ? "" : ", ticket " + waiver.get().waiver().ticket()) + ")"));
       newLine(xml, 2);
       xml.writeEndElement();
       return;

@@ -529,6 +529,9 @@ public final class SarifReport implements ReportWriter {
     json.writeObjectFieldStart("properties");
     json.writeStringField("approvedBy", waiver.approvedBy());
     json.writeStringField("expires", waiver.expires().toString());
+    if (waiver.ticket() != null) {
+      json.writeStringField("ticket", waiver.ticket());
+    }
     if (!waiver.location().isEmpty()) {
       json.writeStringField("waiverLocation", waiver.location());
     }

@@ -212,7 +212,8 @@ public final class TextReport implements ReportWriter {
     for (RuleResult result : waived) {
       lines.addAll(headline(result));
       Waiver waiver = report.waiverOf(result).map(AppliedWaiver::waiver).orElseThrow();
-      lines.addAll(detail("waived until " + waiver.expires() + ", approved by " + waiver.approvedBy() + ": "
+      lines.addAll(detail("waived until " + waiver.expires() + ", approved by " + waiver.approvedBy()
+          + ticketNote(waiver) + ": "
           + waiver.justification(), ""));
       evaluation.origin(result).ifPresent(place -> lines.addAll(detail("at " + place, DIM)));
       if (!waiver.location().isEmpty()) {
@@ -220,6 +221,11 @@ public final class TextReport implements ReportWriter {
       }
     }
     return lines;
+  }
+
+  // " (ticket SEC-1234)", or nothing for a waiver without one
+  private static String ticketNote(Waiver waiver) {
+    return waiver.ticket() == null ? "" : " (ticket " + waiver.ticket() + ")";
   }
 
   private List<String> expiredWaivers(Report report) {
@@ -235,7 +241,8 @@ public final class TextReport implements ReportWriter {
           WIDTH - FINDING_INDENT.length(), WIDTH - DETAIL_INDENT.length());
       lines.add(FINDING_INDENT + paint(RED + BOLD, wrapped.get(0)));
       wrapped.subList(1, wrapped.size()).forEach(more -> lines.add(DETAIL_INDENT + more));
-      lines.addAll(detail("approved by " + waiver.approvedBy() + ": " + waiver.justification(), ""));
+      lines.addAll(detail("approved by " + waiver.approvedBy()
+          + ticketNote(waiver) + ": " + waiver.justification(), ""));
       if (!waiver.location().isEmpty()) {
         lines.addAll(detail("at " + waiver.location(), DIM));
       }

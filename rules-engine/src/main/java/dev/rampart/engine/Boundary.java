@@ -48,7 +48,7 @@ final class Boundary {
     WaiverSpec.FieldMatch where = spec.where();
     return new Waiver(spec.rule(), spec.factType(), spec.factId(),
         where == null ? null : new Waiver.FieldMatch(where.field(), where.equals()), spec.trustedSources(),
-        spec.justification(), spec.approvedBy(), spec.expires(), spec.location());
+        spec.justification(), spec.approvedBy(), spec.expires(), spec.location(), spec.ticket());
   }
 
   /** The provenance as the runtime asks it; none stays none, so that nothing is looked up. */

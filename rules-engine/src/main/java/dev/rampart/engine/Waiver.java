@@ -41,6 +41,7 @@ import org.jspecify.annotations.Nullable;
  * @param approvedBy who accepted them
  * @param expires the last day (UTC) the waiver applies; it applies through this day
  * @param location where the waiver is defined, e.g. {@code waivers.yaml:4:5}; empty when built in code
+ * @param ticket the issue that tracks the exception, e.g. {@code SEC-1234} or its URL; {@code null} when none
  */
 @API(status = STABLE, since = "0.1")
 public record Waiver(
@@ -52,13 +53,15 @@ public record Waiver(
     String justification,
     String approvedBy,
     LocalDate expires,
-    String location) {
+    String location,
+    @Nullable String ticket) {
 
   /** The sources a waiver trusts unless it says otherwise: the inventory only. */
   public static final List<String> DEFAULT_TRUSTED_SOURCES = WaiverParser.DEFAULT_TRUSTED_SOURCES;
 
   /**
-   * @throws IllegalArgumentException if the rule, fact id, justification or approver is blank,
+   * @throws IllegalArgumentException if the rule, fact id, justification or approver is blank, the
+   *     ticket is not one line of at most {@value #MAX_TICKET_LENGTH} characters without control characters,
    *     {@code where} names no plain field of the fact type (of any type when none is given), or
    *     {@code trustedSources} is empty or holds something that is not a source type
    */
@@ -81,6 +84,12 @@ public record Waiver(
     requireText(approvedBy, "approvedBy");
     Objects.requireNonNull(expires, "expires");
     Objects.requireNonNull(location, "location");
+    if (ticket != null) {
+      String mistake = ticketMistake(ticket);
+      if (mistake != null) {
+        throw new IllegalArgumentException("waiver 'ticket' " + mistake);
+      }
+    }
     if (where != null) {
       try {
         if (factType == null) {
@@ -94,10 +103,35 @@ public record Waiver(
     }
   }
 
-  /** A waiver that trusts the inventory only ({@link #DEFAULT_TRUSTED_SOURCES}). */
+  /** A waiver without a ticket. */
+  public Waiver(String rule, @Nullable FactType factType, @Nullable String factId, @Nullable FieldMatch where,
+      List<String> trustedSources, String justification, String approvedBy, LocalDate expires, String location) {
+    this(rule, factType, factId, where, trustedSources, justification, approvedBy, expires, location, null);
+  }
+
+  /** A waiver that trusts the inventory only ({@link #DEFAULT_TRUSTED_SOURCES}), without a ticket. */
   public Waiver(String rule, @Nullable FactType factType, @Nullable String factId, @Nullable FieldMatch where,
       String justification, String approvedBy, LocalDate expires, String location) {
-    this(rule, factType, factId, where, DEFAULT_TRUSTED_SOURCES, justification, approvedBy, expires, location);
+    this(rule, factType, factId, where, DEFAULT_TRUSTED_SOURCES, justification, approvedBy, expires, location, null);
+  }
+
+  /** The longest ticket a waiver takes: an issue key or a URL to it. */
+  public static final int MAX_TICKET_LENGTH = WaiverParser.MAX_TICKET_LENGTH;
+
+  /**
+   * What is wrong with a ticket, e.g. {@code is empty}, or {@code null} when it is one line of at
+   * most {@link #MAX_TICKET_LENGTH} characters without control characters.
+   */
+  static @Nullable String ticketMistake(String ticket) {
+    return WaiverParser.ticketMistake(ticket);
+  }
+
+  /**
+   * The last day the waiver applies counted from a time, in whole days (UTC): {@code 0} when it
+   * expires that day, negative once it has expired.
+   */
+  public long daysLeftAt(Instant time) {
+    return java.time.temporal.ChronoUnit.DAYS.between(time.atOffset(ZoneOffset.UTC).toLocalDate(), expires);
   }
 
   /** Starts a waiver of the rules matching an id or pattern, for every fact until narrowed. */
@@ -275,6 +309,7 @@ public record Waiver(
     private @Nullable String approvedBy;
     private @Nullable LocalDate expires;
     private String location = "";
+    private @Nullable String ticket;
 
     private Builder(String rule) {
       this.rule = Objects.requireNonNull(rule, "rule");
@@ -319,6 +354,12 @@ public record Waiver(
       return this;
     }
 
+    /** The issue that tracks the exception, e.g. {@code SEC-1234}. */
+    public Builder ticket(String ticket) {
+      this.ticket = Objects.requireNonNull(ticket, "ticket");
+      return this;
+    }
+
     /** Where the waiver is defined, for messages. */
     public Builder location(String location) {
       this.location = Objects.requireNonNull(location, "location");
@@ -333,7 +374,8 @@ public record Waiver(
       if (justification == null || approvedBy == null || expires == null) {
         throw new IllegalStateException("a waiver needs justification(...), approvedBy(...) and expires(...)");
       }
-      return new Waiver(rule, factType, factId, where, trustedSources, justification, approvedBy, expires, location);
+      return new Waiver(rule, factType, factId, where, trustedSources, justification, approvedBy, expires, location,
+          ticket);
     }
   }
 }

@@ -211,6 +211,67 @@ class WaiversTest {
   }
 
   @Test
+  void aTicketNamesTheIssueThatTracksTheWaiver() throws Exception {
+    List<Waiver> waivers = Waivers.parse("""
+        apiVersion: rampart.dev/v1
+        kind: Waivers
+        waivers:
+          - {rule: no-telnet, justification: later, approvedBy: jane, expires: 2026-12-31, ticket: " SEC-1234 "}
+          - {rule: no-telnet, justification: later, approvedBy: jane, expires: 2026-12-31}
+        """, "waivers.yaml");
+
+    assertEquals("SEC-1234", waivers.get(0).ticket());
+    assertEquals(null, waivers.get(1).ticket());
+  }
+
+  @Test
+  void aTicketThatIsNotOneShortLineIsRefusedAtItsPlace() {
+    String file = """
+        apiVersion: rampart.dev/v1
+        kind: Waivers
+        waivers:
+          - {rule: no-telnet, justification: ok, approvedBy: jane, expires: 2026-12-31, ticket: "SEC-1\\nSEC-2"}
+          - {rule: no-telnet, justification: ok, approvedBy: jane, expires: 2026-12-31, ticket: "SEC-\\x071"}
+          - {rule: no-telnet, justification: ok, approvedBy: jane, expires: 2026-12-31, ticket: ""}
+          - {rule: no-telnet, justification: ok, approvedBy: jane, expires: 2026-12-31, ticket: [SEC-1]}
+          - {rule: no-telnet, justification: ok, approvedBy: jane, expires: 2026-12-31, ticket: %s}
+        """.formatted("x".repeat(201));
+    WaiverLoadException e = assertThrows(WaiverLoadException.class, () -> Waivers.parse(file, "waivers.yaml"));
+
+    assertEquals("""
+        5 problems in waiver file:
+        1. waivers.yaml:4:89: waivers[0].ticket must be one line \
+        (give the issue key or its URL on one line, e.g. ticket: SEC-1234)
+        2. waivers.yaml:5:89: waivers[1].ticket holds the control character U+0007 at position 5 \
+        (give the issue key or its URL on one line, e.g. ticket: SEC-1234)
+        3. waivers.yaml:6:89: waivers[2].ticket is empty \
+        (give the issue key or its URL on one line, e.g. ticket: SEC-1234)
+        4. waivers.yaml:7:89: waivers[3].ticket must be text, found a list \
+        (give the issue key or its URL on one line, e.g. ticket: SEC-1234)
+        5. waivers.yaml:8:89: waivers[4].ticket is 201 characters long, more than 200 \
+        (give the issue key or its URL on one line, e.g. ticket: SEC-1234)
+        """.strip().replace("\n", System.lineSeparator()), e.getMessage());
+  }
+
+  @Test
+  void aWaiverBuiltInCodeRefusesATicketOfTwoLines() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Waiver.forRule("no-telnet")
+        .justification("ok").approvedBy("jane").expires(LocalDate.of(2026, 12, 31)).ticket("SEC-1\nSEC-2").build());
+
+    assertEquals("waiver 'ticket' must be one line", e.getMessage());
+  }
+
+  @Test
+  void theDaysLeftCountFromTheDayOfTheTimeInUtc() {
+    Waiver waiver = Waiver.forRule("no-telnet").justification("ok").approvedBy("jane")
+        .expires(LocalDate.of(2026, 12, 21)).build();
+
+    assertEquals(14, waiver.daysLeftAt(java.time.Instant.parse("2026-12-07T23:59:59Z")));
+    assertEquals(0, waiver.daysLeftAt(java.time.Instant.parse("2026-12-21T00:00:00Z")));
+    assertEquals(-1, waiver.daysLeftAt(java.time.Instant.parse("2026-12-22T00:00:00Z")));
+  }
+
+  @Test
   void aPatternThatMatchesNoRuleIsNoMistakeButAnIdIs() throws Exception {
     String file = """
         apiVersion: rampart.dev/v1

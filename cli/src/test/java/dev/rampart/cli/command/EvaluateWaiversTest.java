@@ -53,22 +53,23 @@ class EvaluateWaiversTest {
 
           Waived (3 results)
             FAIL     TST-002  device/cam-02  cam-02 runs unsigned firmware 3.0.0
-                     waived until 2026-12-31, approved by jane.doe (CISO): Vendor-signed build ships in
-                       December
+                     waived until 2026-12-31, approved by jane.doe (CISO) (ticket SEC-1234): Vendor-signed
+                       build ships in December
                      at src/test/resources/inventories/site.yaml:19:5
                      waiver at src/test/resources/waivers/site-waivers.yaml:6:5
             UNKNOWN  TST-002  device/cam-03  evidence missing to decide: firmware.signed
                      waived until 2026-11-25, approved by sam.lee: Facilities cameras are replaced in Q1
                      at src/test/resources/inventories/site.yaml:27:5
-                     waiver at src/test/resources/waivers/site-waivers.yaml:11:5
+                     waiver at src/test/resources/waivers/site-waivers.yaml:12:5
             UNKNOWN  TST-004  device/cam-03  evidence missing to decide: firmware.version
                      waived until 2026-11-25, approved by sam.lee: Facilities cameras are replaced in Q1
                      at src/test/resources/inventories/site.yaml:27:5
-                     waiver at src/test/resources/waivers/site-waivers.yaml:11:5
+                     waiver at src/test/resources/waivers/site-waivers.yaml:12:5
 
           Expired waivers (1)
             TST-001 for cam-01: expired 2026-11-24, renew or remove it
-                     approved by jane.doe (CISO): Password reset scheduled with the integrator
+                     approved by jane.doe (CISO) (ticket https://tracker.example.com/browse/SEC-1198):
+                       Password reset scheduled with the integrator
                      at src/test/resources/waivers/expired.yaml:5:5
 
           Summary
@@ -171,7 +172,7 @@ class EvaluateWaiversTest {
                   "justification" : "Facilities cameras are replaced in Q1",
                   "approvedBy" : "sam.lee",
                   "expires" : "2026-11-25",
-                  "location" : "src/test/resources/waivers/site-waivers.yaml:11:5"
+                  "location" : "src/test/resources/waivers/site-waivers.yaml:12:5"
                 } ]
               }
           """), dayAfter.out());
@@ -193,6 +194,7 @@ class EvaluateWaiversTest {
                 "justification" : "Vendor-signed build ships in December",
                 "approvedBy" : "jane.doe (CISO)",
                 "expires" : "2026-12-31",
+                "ticket" : "SEC-1234",
                 "location" : "src/test/resources/waivers/site-waivers.yaml:6:5"
               },
           """), run.out());
@@ -226,6 +228,7 @@ class EvaluateWaiversTest {
                   "properties" : {
                     "approvedBy" : "jane.doe (CISO)",
                     "expires" : "2026-12-31",
+                    "ticket" : "SEC-1234",
                     "waiverLocation" : "src/test/resources/waivers/site-waivers.yaml:6:5"
                   }
                 } ],
@@ -244,7 +247,7 @@ class EvaluateWaiversTest {
       String xml = Files.readString(junit);
       assertTrue(xml.contains("""
               <testcase name="device/cam-02" classname="rampart.patching.TST-002" time="0">
-                <skipped message="waived: Vendor-signed build ships in December (approved by jane.doe (CISO), until 2026-12-31)"/>
+                <skipped message="waived: Vendor-signed build ships in December (approved by jane.doe (CISO), until 2026-12-31, ticket SEC-1234)"/>
               </testcase>
           """), xml);
       assertTrue(xml.contains("<testsuites name=\"rampart\" time=\"0\" tests=\"12\" errors=\"0\" skipped=\"3\" failures=\"2\">"),

@@ -36,9 +36,12 @@ public final class WaiverParser {
   /** The sources a waiver trusts unless it says otherwise: the inventory only. */
   public static final List<String> DEFAULT_TRUSTED_SOURCES = List.of("inventory");
 
+  /** The longest ticket a waiver takes: an issue key or a URL to it. */
+  public static final int MAX_TICKET_LENGTH = 200;
+
   private static final List<String> FILE_KEYS = List.of("apiVersion", "kind", "waivers");
   private static final List<String> WAIVER_KEYS =
-      List.of("rule", "factType", "factId", "where", "trustedSources", "justification", "approvedBy", "expires");
+      List.of("rule", "factType", "factId", "where", "trustedSources", "justification", "approvedBy", "expires", "ticket");
   private static final Pattern SOURCE_TYPE = Pattern.compile("[a-z][a-z0-9-]*");
   private static final List<String> WHERE_KEYS = List.of("field", "equals");
   private static final Map<String, String> REQUIRED = Map.of(
@@ -59,6 +62,28 @@ public final class WaiverParser {
   /** Whether text names a source type as {@code --source TYPE:...} does, e.g. {@code azure-iot-hub}. */
   public static boolean isSourceType(String text) {
     return SOURCE_TYPE.matcher(text).matches();
+  }
+
+  /**
+   * What is wrong with a ticket, e.g. {@code is empty}, or {@code null} when it is one line of at
+   * most {@link #MAX_TICKET_LENGTH} characters without control characters.
+   */
+  public static @Nullable String ticketMistake(String ticket) {
+    if (ticket.isBlank()) {
+      return "is empty";
+    }
+    if (ticket.indexOf('\n') >= 0 || ticket.indexOf('\r') >= 0) {
+      return "must be one line";
+    }
+    for (int i = 0; i < ticket.length(); i++) {
+      if (Character.isISOControl(ticket.charAt(i))) {
+        return String.format("holds the control character U+%04X at position %d", (int) ticket.charAt(i), i + 1);
+      }
+    }
+    if (ticket.length() > MAX_TICKET_LENGTH) {
+      return "is " + ticket.length() + " characters long, more than " + MAX_TICKET_LENGTH;
+    }
+    return null;
   }
 
   /**
@@ -148,6 +173,7 @@ public final class WaiverParser {
     LocalDate expires = date(map, name);
     WaiverSpec.FieldMatch where = where(map, name, factType);
     List<String> trustedSources = trustedSources(map, name);
+    String ticket = ticket(map, name);
     if (rule != null) {
       checkRuleExists(map.entries().get("rule"), name, rule);
     }
@@ -155,7 +181,7 @@ public final class WaiverParser {
       return null;
     }
     return new WaiverSpec(rule, factType, factId, where, trustedSources, justification, approvedBy, expires,
-        source + ":" + map.line() + ":" + map.column());
+        source + ":" + map.line() + ":" + map.column(), ticket);
   }
 
   private void checkRuleExists(Node at, String name, String rule) {
@@ -188,6 +214,25 @@ public final class WaiverParser {
       return null;
     }
     return value.strip();
+  }
+
+  private @Nullable String ticket(MapNode map, String name) {
+    Node node = map.entries().get("ticket");
+    if (node == null) {
+      return null;
+    }
+    String fix = "give the issue key or its URL on one line, e.g. ticket: SEC-1234";
+    if (!(node instanceof ScalarNode scalar) || scalar.value() == null) {
+      problem(node, name + ".ticket must be text, found " + node.describe(), fix);
+      return null;
+    }
+    String ticket = scalar.text().strip();
+    String mistake = ticketMistake(ticket);
+    if (mistake != null) {
+      problem(node, name + ".ticket " + mistake, fix);
+      return null;
+    }
+    return ticket;
   }
 
   private @Nullable FactType factType(MapNode map, String name) {

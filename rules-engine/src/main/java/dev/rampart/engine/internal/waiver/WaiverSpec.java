@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param approvedBy who accepted them
  * @param expires the last day the waiver applies
  * @param location where the waiver is written, {@code file:line:column}
+ * @param ticket the issue that tracks the exception, or {@code null}
  */
 public record WaiverSpec(
     String rule,
@@ -29,7 +30,8 @@ public record WaiverSpec(
     String justification,
     String approvedBy,
     LocalDate expires,
-    String location) {
+    String location,
+    @Nullable String ticket) {
 
   public WaiverSpec {
     Objects.requireNonNull(rule, "rule");
