@@ -184,6 +184,14 @@ public record Waiver(
   }
 
   /**
+   * Whether the waiver still applies at the given time and expires within the period after it: on
+   * its expiry day, or before the day the period ends (UTC).
+   */
+  public boolean expiresWithin(Instant time, java.time.Period period) {
+    return isValidAt(time) && !expires.isAfter(time.atOffset(ZoneOffset.UTC).toLocalDate().plus(period));
+  }
+
+  /**
    * What the waiver selects, e.g. {@code INT-* for device cam-* where attributes.site = dock}, {@code
    * INT-* for every device where attributes.env = lab (trusting inventory, netbox)}, {@code
    * INT-001 for cam-7} or {@code INT-001 for every network}.

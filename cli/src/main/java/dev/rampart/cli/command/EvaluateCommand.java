@@ -31,6 +31,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -42,12 +45,14 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code rampart evaluate}: checks inventory files against rule packs and reports the results. */
 @Command(
@@ -136,6 +141,14 @@ public final class EvaluateCommand implements Callable<Integer> {
   private List<Path> waiverFiles = new ArrayList<>();
 
   @Option(
+      names = "--warn-expiring",
+      paramLabel = "PERIOD",
+      converter = PeriodConverter.class,
+      description = "Warn on standard error about each waiver that applies now (--now) and expires within PERIOD"
+          + " (ISO-8601, e.g. P14D, or days, e.g. 14d). The exit code does not change.")
+  private @Nullable Period warnExpiring;
+
+  @Option(
       names = "--baseline",
       paramLabel = "FILE",
       description = "A baseline written by --write-baseline: only FAIL and UNKNOWN results not in it fail the"
@@ -208,6 +221,7 @@ public final class EvaluateCommand implements Callable<Integer> {
           .gate(verdict(baseline))
           .toolVersion(ToolVersion.current())
           .build();
+      warnExpiring(waivers, report.evaluatedAt(), err);
       return finish(evaluation, targets, engine, progress, err);
     }
   }
@@ -239,7 +253,46 @@ public final class EvaluateCommand implements Callable<Integer> {
     Report report = streamed.get().report().withWaivers(waivers, List.of());
     Evaluation evaluation = new Evaluation(report, FactInputs.inputNames(sources, inputs.files()),
         streamed.get().origins(), verdict(baseline), ToolVersion.current());
+    warnExpiring(waivers, report.evaluatedAt(), err);
     return finish(evaluation, targets, engine, progress, err);
+  }
+
+  // Before the reports, so that a text report on standard output is not split by the warnings.
+  private void warnExpiring(List<Waiver> waivers, Instant now, PrintWriter err) {
+    if (warnExpiring == null) {
+      return;
+    }
+    for (Waiver waiver : waivers) {
+      if (waiver.expiresWithin(now, warnExpiring)) {
+        long days = waiver.daysLeftAt(now);
+        err.println("rampart: warning: waiver " + waiver.describe()
+            + (waiver.ticket() == null ? "" : " (ticket " + waiver.ticket() + ")")
+            + (waiver.location().isEmpty() ? "" : " at " + waiver.location()) + " expires on " + waiver.expires()
+            + (days == 0 ? ", today" : ", in " + days + (days == 1 ? " day" : " days"))
+            + " (renew it or fix the finding)");
+      }
+    }
+  }
+
+  /** Reads {@code --warn-expiring}: an ISO-8601 period such as {@code P14D}, or days such as {@code 14d}. */
+  static final class PeriodConverter implements ITypeConverter<Period> {
+
+    @Override
+    public Period convert(String value) {
+      Period period = null;
+      try {
+        period = value.matches("[0-9]{1,5}[dD]")
+            ? Period.ofDays(Integer.parseInt(value.substring(0, value.length() - 1)))
+            : Period.parse(value);
+      } catch (DateTimeParseException e) {
+        // reported below
+      }
+      if (period == null || period.isNegative()) {
+        throw new TypeConversionException("'" + value
+            + "' is not a period (write it in ISO-8601, e.g. P14D for 14 days or P1M for a month, or in days, e.g. 14d)");
+      }
+      return period;
+    }
   }
 
   private Gate verdict(@Nullable Baseline baseline) {

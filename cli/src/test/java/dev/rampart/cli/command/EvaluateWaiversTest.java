@@ -256,6 +256,57 @@ class EvaluateWaiversTest {
   }
 
   @Nested
+  class WarnExpiring {
+
+    @Test
+    void eachWaiverInForceThatExpiresWithinThePeriodIsAWarningAndTheExitCodeStays() {
+      CliRun quiet = CliRun.of("evaluate", SITE, "--pack", PACK, "--now", "2026-12-17", "--waivers", SITE_WAIVERS);
+      CliRun run = CliRun.of("evaluate", SITE, "--pack", PACK, "--now", "2026-12-17", "--waivers", SITE_WAIVERS,
+          "--warn-expiring", "P14D");
+
+      assertEquals("""
+          rampart: warning: waiver TST-002 for cam-02 (ticket SEC-1234) at src/test/resources/waivers/site-waivers.yaml:6:5 \
+          expires on 2026-12-31, in 14 days (renew it or fix the finding)
+          """, run.err());
+      assertEquals(quiet.exitCode(), run.exitCode());
+      assertEquals(quiet.out(), run.out());
+    }
+
+    @Test
+    void daysAreCountedFromNowAndAWaiverOnItsLastDayExpiresToday() {
+      CliRun run = CliRun.of("evaluate", SITE, "--pack", PACK, "--now", "2026-11-25T23:00:00Z",
+          "--waivers", SITE_WAIVERS, "--warn-expiring", "36d");
+
+      assertEquals("""
+          rampart: warning: waiver TST-002 for cam-02 (ticket SEC-1234) at src/test/resources/waivers/site-waivers.yaml:6:5 \
+          expires on 2026-12-31, in 36 days (renew it or fix the finding)
+          rampart: warning: waiver TST-00? for device *-03 where owner = facilities at \
+          src/test/resources/waivers/site-waivers.yaml:12:5 expires on 2026-11-25, today (renew it or fix the finding)
+          """, run.err());
+    }
+
+    @Test
+    void aWaiverThatExpiresAfterThePeriodOrHasExpiredIsNotWarnedAbout() {
+      CliRun run = CliRun.of("evaluate", SITE, "--pack", PACK, "--now", "2026-11-26",
+          "--waivers", SITE_WAIVERS, "--warn-expiring", "P34D");
+
+      assertEquals("", run.err());
+    }
+
+    @Test
+    void aPeriodThatIsNoneIsAUsageError() {
+      CliRun run = CliRun.of("evaluate", SITE, "--pack", PACK, "--waivers", SITE_WAIVERS, "--warn-expiring", "2 weeks");
+
+      assertEquals(2, run.exitCode());
+      assertTrue(run.err().startsWith("""
+          Invalid value for option '--warn-expiring': '2 weeks' is not a period (write it in ISO-8601, e.g. P14D \
+          for 14 days or P1M for a month, or in days, e.g. 14d)
+          """), run.err());
+      assertEquals("", run.out());
+    }
+  }
+
+  @Nested
   class InputErrors {
 
     @Test
