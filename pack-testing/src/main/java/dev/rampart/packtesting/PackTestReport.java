@@ -74,18 +74,21 @@ public final class PackTestReport {
             + pad(testCase.actual().outcome().name(), OUTCOME_WIDTH)
             + pad(testCase.passed() ? "OK" : "MISMATCH", 10) + testCase.file().shortName());
         if (!testCase.passed()) {
-          writeMismatch(testCase, out);
+          writeMismatch(pack, testCase, out);
         }
       }
     }
   }
 
-  private static void writeMismatch(TestCase testCase, PrintWriter out) {
-    mismatch(testCase).forEach(line -> out.println(DETAIL + line));
+  private static void writeMismatch(RulePack pack, TestCase testCase, PrintWriter out) {
+    mismatch(pack, testCase).forEach(line -> out.println(DETAIL + line));
   }
 
-  /** What a case that did not give the expected outcome shows: where, the message and the evidence. */
-  static List<String> mismatch(TestCase testCase) {
+  /**
+   * What a case that did not give the expected outcome shows: where, the message, the evidence and the
+   * {@code rampart explain} command that shows why.
+   */
+  static List<String> mismatch(RulePack pack, TestCase testCase) {
     List<String> lines = new ArrayList<>();
     lines.add("expected at " + testCase.expectation().place());
     lines.add("fact at " + testCase.factOrigin());
@@ -98,6 +101,7 @@ public final class PackTestReport {
       // the shared rendering, with the source in brackets
       lines.add("evidence: " + item);
     }
+    ExplainInvocation.of(pack, testCase).ifPresent(command -> lines.add("why: " + command));
     return lines;
   }
 
@@ -153,9 +157,12 @@ public final class PackTestReport {
 
   /** Each rule not seen PASS and FAIL, with what it lacks: {@code DEMO-003 lacks FAIL}. */
   static List<String> missingCoverage(Coverage coverage) {
-    return coverage.rules().stream().filter(r -> !r.covered())
-        .map(r -> r.rule().id() + " lacks " + r.missing().stream().map(Outcome::name).collect(Collectors.joining(" and ")))
-        .toList();
+    return coverage.rules().stream().filter(r -> !r.covered()).map(PackTestReport::missingCoverage).toList();
+  }
+
+  /** What one rule not seen PASS and FAIL lacks: {@code DEMO-003 lacks FAIL}. */
+  static String missingCoverage(Coverage.RuleCoverage rule) {
+    return rule.rule().id() + " lacks " + rule.missing().stream().map(Outcome::name).collect(Collectors.joining(" and "));
   }
 
   private static String yesNo(boolean value) {

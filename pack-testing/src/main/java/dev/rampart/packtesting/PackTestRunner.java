@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -133,6 +134,8 @@ public final class PackTestRunner {
     for (RuleResult result : report.results()) {
       results.put(List.of(result.rule().id(), result.factType(), result.factId()), result);
     }
+    Map<String, String> parameters = new LinkedHashMap<>();
+    fixture.parameters().forEach((name, setting) -> parameters.put(name, setting.value()));
     List<TestCase> cases = new ArrayList<>();
     for (Expectation expectation : fixture.expectations()) {
       Rule rule = engine.packs().get(0).rule(expectation.ruleId()).orElseThrow();
@@ -142,7 +145,7 @@ public final class PackTestRunner {
             + rule.target().wireName() + " '" + expectation.factId() + "'");
       }
       cases.add(new TestCase(fixture.file(), expectation, actual,
-          fixture.origins().get(new FactKey(rule.target(), expectation.factId()))));
+          fixture.origins().get(new FactKey(rule.target(), expectation.factId())), fixture.now(), parameters));
     }
     return cases;
   }

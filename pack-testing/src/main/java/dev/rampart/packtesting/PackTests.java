@@ -57,7 +57,7 @@ public final class PackTests {
     RulePack pack = result.pack().get();
     Map<String, List<DynamicNode>> byRule = new LinkedHashMap<>();
     pack.rules().forEach(rule -> byRule.put(rule.id(), new ArrayList<>()));
-    result.cases().forEach(testCase -> byRule.get(testCase.expectation().ruleId()).add(test(testCase)));
+    result.cases().forEach(testCase -> byRule.get(testCase.expectation().ruleId()).add(test(pack, testCase)));
     List<DynamicNode> nodes = new ArrayList<>();
     for (Rule rule : pack.rules()) {
       List<DynamicNode> cases = byRule.get(rule.id());
@@ -69,12 +69,12 @@ public final class PackTests {
     return nodes.stream();
   }
 
-  private static DynamicTest test(TestCase testCase) {
+  private static DynamicTest test(RulePack pack, TestCase testCase) {
     Expectation expectation = testCase.expectation();
     String name = expectation.factId() + ": " + expectation.expected() + " (" + testCase.file().shortName() + ")";
     return DynamicTest.dynamicTest(name, source(testCase.file()), () -> Assertions.assertEquals(expectation.expected(),
         testCase.actual().outcome(), () -> expectation.ruleId() + " on " + expectation.factId() + DETAIL
-            + String.join(DETAIL, PackTestReport.mismatch(testCase)) + "\n"));
+            + String.join(DETAIL, PackTestReport.mismatch(pack, testCase)) + "\n"));
   }
 
   private static DynamicTest coverage(Coverage coverage) {

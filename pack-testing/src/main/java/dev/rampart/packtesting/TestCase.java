@@ -4,6 +4,10 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.rampart.engine.RuleResult;
 import dev.rampart.spi.source.Origin;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import org.apiguardian.api.API;
 
@@ -14,15 +18,20 @@ import org.apiguardian.api.API;
  * @param expectation the expected outcome
  * @param actual the rule's result for the fact
  * @param factOrigin where the fact is defined
+ * @param now the time the fixture evaluates at
+ * @param parameters the fixture's parameter overrides by name, as text (a list joined with commas)
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public record TestCase(FixtureFile file, Expectation expectation, RuleResult actual, Origin factOrigin) {
+public record TestCase(FixtureFile file, Expectation expectation, RuleResult actual, Origin factOrigin, Instant now,
+    Map<String, String> parameters) {
 
   public TestCase {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(expectation, "expectation");
     Objects.requireNonNull(actual, "actual");
     Objects.requireNonNull(factOrigin, "factOrigin");
+    Objects.requireNonNull(now, "now");
+    parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
   }
 
   /** Whether the rule gave the expected outcome. */

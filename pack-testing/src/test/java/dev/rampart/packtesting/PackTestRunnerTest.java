@@ -79,6 +79,9 @@ class PackTestRunnerTest {
               fact at src/test/resources/packtest/failing/tests/devices.yaml:4:7
               message: cam-01 still has its default password
               evidence: credentials.defaultPassword = true (expected equals false)
+              why: rampart explain --rule DEMO-001 --fact cam-01 --pack src/test/resources/packtest/failing/pack.yaml \
+        --now 2026-11-25T00:00:00Z --source inventory:src/test/resources/packtest/failing/tests/devices.yaml \
+        --source-option embeddedAt=facts
 
         DEMO-002  Data kept no longer than the limit
           FACT    EXPECTED        ACTUAL          RESULT    FIXTURE

@@ -395,7 +395,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     return targets;
   }
 
-  private static List<String> unwritableTargets(List<ReportTarget> targets) {
+  static List<String> unwritableTargets(List<ReportTarget> targets) {
     List<String> problems = new ArrayList<>();
     for (ReportTarget target : targets) {
       Path file = target.file();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rampart.cli.CliRun;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,6 +35,32 @@ class TestCommandTest {
     assertTrue(run.out().endsWith("\n3 passed, 1 failed\n"), run.out());
     assertEquals("", run.err());
     assertEquals(1, run.exitCode());
+  }
+
+  @Test
+  void aMismatchPrintsTheExplainCommandThatShowsWhyAndThatCommandExplainsTheMismatchedResult() {
+    CliRun test = CliRun.of("test", PACKS + "failing/pack.yaml");
+    String why = test.out().lines().filter(line -> line.startsWith("      why: ")).findFirst().orElseThrow();
+
+    assertEquals("      why: rampart explain --rule DEMO-001 --fact cam-01 --pack " + PACKS + "failing/pack.yaml"
+        + " --now 2026-11-25T00:00:00Z --source inventory:" + PACKS + "failing/tests/devices.yaml"
+        + " --source-option embeddedAt=facts", why);
+    List<String> words = List.of(why.substring("      why: rampart ".length()).split(" "));
+    CliRun explain = CliRun.of(words.toArray(String[]::new));
+    assertEquals("""
+        DEMO-001  No default password (pack packtest-demo, critical, identity)
+        for device/cam-01 at ../pack-testing/src/test/resources/packtest/failing/tests/devices.yaml:4:7
+
+        when: (none: the rule applies to every device)
+        assert:
+          FAILS    credentials.defaultPassword equals false
+                     credentials.defaultPassword = true (expected equals false)
+
+        result:  FAIL
+        message: cam-01 still has its default password
+        """, explain.out());
+    assertEquals("", explain.err());
+    assertEquals(0, explain.exitCode());
   }
 
   @Test
@@ -82,7 +109,7 @@ class TestCommandTest {
   void helpDocumentsTheExitCodes() {
     CliRun run = CliRun.of("test", "--help");
 
-    assertTrue(run.out().startsWith("Usage: rampart test [-hV] [--debug] PACK...\n"), run.out());
+    assertTrue(run.out().startsWith("Usage: rampart test [-hV] [--debug] [--format=FMT:FILE]... PACK...\n"), run.out());
     assertTrue(run.out().contains("""
         Exit codes:
           0  every expected outcome was met and every rule was seen PASS and FAIL
