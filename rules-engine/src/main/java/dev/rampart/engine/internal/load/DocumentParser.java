@@ -110,10 +110,12 @@ final class DocumentParser {
     FrameworkParser frameworks = FrameworkParser.parse(
         metadataNode == null ? null : metadataNode.entries().get("frameworks"), problems, nodes, inherited);
     Map<Severity, String> severities = severities(metadataNode == null ? null : metadataNode.entries().get("severities"));
-    Map<String, ParamDef> parameters = new ParameterParser(problems, inherited).parse(top.entries().get("parameters"));
+    ParameterParser parameterParser = new ParameterParser(problems, inherited);
+    Map<String, ParamDef> parameters = parameterParser.parse(top.entries().get("parameters"));
     String id = metadata.get("id");
     Map<Severity, String> rubric = severities.isEmpty() ? inherited.severities() : severities;
-    List<RuleDef> rules = rules(top.entries().get("rules"), top, id, parameters, frameworks, rubric);
+    List<RuleDef> rules =
+        rules(top.entries().get("rules"), top, id, parameters, parameterParser.refused(), frameworks, rubric);
     Set<String> disabled = disabledIds(top);
     frameworks.checkNotCovered(Stream.concat(
             rules.stream().map(RuleDef::info),
@@ -186,8 +188,8 @@ final class DocumentParser {
   }
 
   private List<RuleDef> rules(
-      @Nullable Node node, MapNode top, String packId, Map<String, ParamDef> parameters, FrameworkParser frameworks,
-      Map<Severity, String> rubric) {
+      @Nullable Node node, MapNode top, String packId, Map<String, ParamDef> parameters, Set<String> refusedParameters,
+      FrameworkParser frameworks, Map<Severity, String> rubric) {
     if (node == null) {
       if (!inherited.tailored()) {
         problems.add(top, "missing 'rules'", "add a list of rules");
@@ -199,8 +201,8 @@ final class DocumentParser {
       return List.of();
     }
     PathResolver paths = new PathResolver(problems);
-    RuleParts parts = new RuleParts(
-        new ConditionParser(problems, paths, parameters, inherited.known()), new MessageParser(paths), frameworks, rubric);
+    RuleParts parts = new RuleParts(new ConditionParser(problems, paths, parameters, inherited.known(), refusedParameters),
+        new MessageParser(paths), frameworks, rubric);
     List<RuleDef> rules = new ArrayList<>();
     Map<String, Node> seen = new HashMap<>();
     for (Node item : list.items()) {
