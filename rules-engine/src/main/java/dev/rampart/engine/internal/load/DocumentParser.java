@@ -221,6 +221,7 @@ final class DocumentParser {
   }
 
   private @Nullable RuleDef rule(MapNode rule, String packId, Map<String, Node> seen, RuleParts parts) {
+    nodes.allowKeys(rule, RULE_KEYS);
     String id = nodes.requiredString(rule, "id", "rule");
     if (id != null) {
       problems.inRule(id);
@@ -264,7 +265,9 @@ final class DocumentParser {
       }
       Node assertNode = rule.entries().get("assert");
       if (assertNode == null) {
-        problems.add(rule, "missing 'assert'", "add the condition a compliant " + target.wireName() + " satisfies");
+        if (!nodes.misspelt(rule, "assert")) {
+          problems.add(rule, "missing 'assert'", "add the condition a compliant " + target.wireName() + " satisfies");
+        }
       } else {
         assertion = parts.conditions().assertion(assertNode, scope);
       }
