@@ -46,6 +46,15 @@ class PackLoaderTest {
   }
 
   @Test
+  void anOrderingOperatorOnAnEnumerationSuggestsInOrEquals() {
+    assertEquals("""
+        1 problem in rule pack:
+        1. pack.yaml:10:47: rule R1: operator 'greaterThan' does not apply to 'criticality' of type enumeration \
+        (low, medium, high, critical) (its values have no order: use 'in' with the values that pass, or 'equals' for one)""",
+        problems(rule("assert: {field: criticality, greaterThan: medium}")));
+  }
+
+  @Test
   void anOperatorMustSuitTheFieldsType() {
     assertEquals("""
         1 problem in rule pack:

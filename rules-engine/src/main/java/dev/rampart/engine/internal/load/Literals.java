@@ -120,7 +120,7 @@ public final class Literals {
     if (field.kind().isNumeric() || field.kind().isTime() || field.kind() == FieldKind.ANY) {
       return scalar(field, raw);
     }
-    return new Bad("field of type " + field.typeDescription() + " has no order", "compare numbers, dates or date-times");
+    return new Bad("field of type " + field.typeDescription() + " has no order", OperatorRules.unordered(field));
   }
 
   private static Result bool(@Nullable Object raw, Operator operator) {
