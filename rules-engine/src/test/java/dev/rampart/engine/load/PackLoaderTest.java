@@ -232,7 +232,8 @@ class PackLoaderTest {
   void aYamlSyntaxErrorNamesTheLineAndColumnAndWhatIsWrong() {
     assertEquals("""
         1 problem in rule pack:
-        1. pack.yaml:11:1: not valid YAML: expected ',' or '}', but got <stream end> (while parsing a flow mapping that starts at line 10, column 13)""",
+        1. pack.yaml:11:1: not valid YAML: the end of the file comes before the mapping in braces that starts at line 10, \
+        column 13 is closed; add its closing '}'""",
         problems(rule("assert: {field: credentials.defaultPassword, equals: false")));
   }
 
@@ -248,7 +249,8 @@ class PackLoaderTest {
         """;
     assertEquals("""
         1 problem in rule pack:
-        1. pack.yaml:6:4: not valid YAML: expected <block end>, but found '<block mapping start>' (while parsing a block collection that starts at line 5, column 3); check the indentation: a line must line up with the other entries of its mapping or list""",
+        1. pack.yaml:6:4: not valid YAML: this line is not indented like the rest of the list or mapping that starts \
+        at line 5, column 3; indent each key of a mapping, and each '-' of a list, exactly as far as the others""",
         problems(pack));
   }
 
