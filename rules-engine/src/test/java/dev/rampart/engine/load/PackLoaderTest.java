@@ -55,6 +55,25 @@ class PackLoaderTest {
   }
 
   @Test
+  void anUnquotedDecimalVersionIsRefusedBecauseYamlReadsItAsANumber() {
+    String pack = """
+        apiVersion: rampart.dev/v1
+        kind: RulePack
+        metadata:
+          id: test
+          version: 2.10
+          title: Test pack
+        rules:
+          - {id: R1, title: A, category: identity, severity: high, target: device, assert: {field: owner, exists: true}}
+        """;
+    assertEquals("""
+        1 problem in rule pack:
+        1. pack.yaml:5:12: metadata.version 2.10 is a number to YAML, the same as 2.1; a version is text \
+        (quote it: version: "2.10")""",
+        problems(pack));
+  }
+
+  @Test
   void anOperatorMustSuitTheFieldsType() {
     assertEquals("""
         1 problem in rule pack:

@@ -18,6 +18,7 @@ import dev.rampart.engine.value.Rule;
 import dev.rampart.engine.value.Severity;
 import dev.rampart.spi.fact.FactType;
 import dev.rampart.spi.source.DidYouMean;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -178,13 +179,28 @@ final class DocumentParser {
         problems.add(metadata.entries().get("id"), "invalid pack id '" + id + "'", "use letters, digits, '.', '_' and '-'");
       }
       values.put("id", id);
-      values.put("version", orEmpty(nodes.requiredString(metadata, "version", "metadata")));
+      values.put("version", orEmpty(version(metadata)));
       values.put("title", orEmpty(nodes.requiredString(metadata, "title", "metadata")));
       values.put("description", orEmpty(nodes.optionalString(metadata, "description")));
     } else {
       problems.add(metadataNode, "'metadata' must be a mapping, not " + metadataNode.describe(), null);
     }
     return values;
+  }
+
+  /**
+   * The pack's version, which must be text: YAML reads an unquoted {@code 2.10} as a number, the
+   * same as {@code 2.1}, so a number is refused with the quoted form as the fix.
+   */
+  private @Nullable String version(MapNode metadata) {
+    if (metadata.entries().get("version") instanceof ScalarNode scalar && scalar.value() instanceof Number number) {
+      String read = new BigDecimal(number.toString()).stripTrailingZeros().toPlainString();
+      problems.add(scalar, "metadata.version " + scalar.text() + " is a number to YAML"
+          + (read.equals(scalar.text()) ? "" : ", the same as " + read) + "; a version is text",
+          "quote it: version: \"" + scalar.text() + "\"");
+      return null;
+    }
+    return nodes.requiredString(metadata, "version", "metadata");
   }
 
   private List<RuleDef> rules(
