@@ -295,7 +295,7 @@ final class ConditionParser {
     Joins reads = Joins.of(condition);
     if (!reads.references().isEmpty() || !reads.uniques().isEmpty() || reads.usesTime()) {
       problems.add(valueNode, "the condition of 'uniqueAmong' must test only the other facts' own fields",
-          "remove references (vendor., networks), clock operators (olderThan, newerThan, within) and unique from it");
+          "remove references (vendor., networks), clock operators (olderThan, newerThan, within, beyond) and unique from it");
       return null;
     }
     return new Operand.Selection(condition, PackNodes.text(valueNode));

@@ -29,7 +29,7 @@ final class OperatorRules {
           || (kind == FieldKind.LIST && Objects.requireNonNull(field.element()).kind().isScalar())
           ? null : "'contains' tests text or a list of plain values; use a quantifier for lists of objects";
       case VERSION_AT_LEAST -> kind == FieldKind.STRING || kind == FieldKind.ANY ? null : "'versionAtLeast' tests version text";
-      case OLDER_THAN, NEWER_THAN, WITHIN -> kind.isTime() ? null : "'" + operator.wireName() + "' tests a date or date-time field";
+      case OLDER_THAN, NEWER_THAN, WITHIN, BEYOND -> kind.isTime() ? null : "'" + operator.wireName() + "' tests a date or date-time field";
       case IN_CIDR -> kind == FieldKind.STRING ? null : "'inCidr' tests an IP address or network written as text";
       case WITHIN_ANY -> kind == FieldKind.STRING ? null
           : "'withinAny' tests an address, network or host name written as text; use a quantifier for a list";
