@@ -251,6 +251,21 @@ class OperatorSemanticsTest {
   }
 
   @Test
+  void beyondHoldsForADateAtLeastTheDurationAfterNowTheBoundaryDayIncluded() throws Exception {
+    Map<String, RuleResult> results = evaluate("{field: lifecycle.endOfSupport, beyond: P2Y}",
+        device("later").lifecycle(endOfSupport("2029-03-01")).build(),
+        device("edge").lifecycle(endOfSupport("2028-11-25")).build(),
+        device("day-short").lifecycle(endOfSupport("2028-11-24")).build(),
+        device("past").lifecycle(endOfSupport("2026-01-01")).build(),
+        device("unknown").lifecycle(new Lifecycle(null, null, null)).build());
+    assertResult(results.get("later"), Outcome.PASS, "[]");
+    assertResult(results.get("edge"), Outcome.PASS, "[]");
+    assertResult(results.get("day-short"), Outcome.FAIL, "[lifecycle.endOfSupport = 2028-11-24 (expected beyond P2Y)]");
+    assertResult(results.get("past"), Outcome.FAIL, "[lifecycle.endOfSupport = 2026-01-01 (expected beyond P2Y)]");
+    assertResult(results.get("unknown"), Outcome.UNKNOWN, "[lifecycle.endOfSupport = absent (expected beyond P2Y)]");
+  }
+
+  @Test
   void inCidrTestsIpv4AndIpv6Addresses() throws Exception {
     Map<String, RuleResult> results = evaluate("{allOf: ipAddresses, where: {inCidr: [\"10.0.0.0/8\", \"fd00::/8\"]}}",
         device("inside").ipAddresses(List.of("10.20.30.40", "fd12:3456::1")).build(),

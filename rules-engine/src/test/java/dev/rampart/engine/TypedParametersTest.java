@@ -178,6 +178,24 @@ class TypedParametersTest {
   }
 
   @Test
+  void aBadDefaultIsReportedOnceNotAgainAsAnUnknownParameterOfTheRulesUsingIt() {
+    PackLoadException problems = assertThrows(PackLoadException.class, () -> RulePacks.parse("""
+        apiVersion: rampart.dev/v1
+        kind: RulePack
+        metadata: {id: bad-default, version: "1.0", title: Bad default}
+        parameters:
+          minKeySize: {type: integer, default: big}
+        rules:
+          - {id: R, title: R, category: operations, severity: low, target: device,
+             assert: {field: attributes.keySize, greaterThan: {param: minKeySize}}}
+        """, "bad-default.yaml"));
+    assertEquals("""
+        1 problem in rule pack:
+        1. bad-default.yaml:5:40: default of parameter 'minKeySize' must be a whole number, not the string 'big'""",
+        problems.getMessage());
+  }
+
+  @Test
   void aPackRangeIsCheckedWhenThePackLoads() {
     PackLoadException problems = assertThrows(PackLoadException.class, () -> RulePacks.parse("""
         apiVersion: rampart.dev/v1

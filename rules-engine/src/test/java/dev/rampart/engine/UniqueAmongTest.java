@@ -124,11 +124,11 @@ class UniqueAmongTest {
   void theSelectionReadsOnlyTheOtherFactsOwnFields() {
     assertEquals("""
         1 problem in rule pack:
-        1. pack.yaml:10:59: rule R1: the condition of 'uniqueAmong' must test only the other facts' own fields (remove references (vendor., networks), clock operators (olderThan, newerThan, within) and unique from it)""",
+        1. pack.yaml:10:59: rule R1: the condition of 'uniqueAmong' must test only the other facts' own fields (remove references (vendor., networks), clock operators (olderThan, newerThan, within, beyond) and unique from it)""",
         problems("assert: {field: credentials.fingerprint, uniqueAmong: {field: vendor.name, equals: acme}}"));
     assertEquals("""
         1 problem in rule pack:
-        1. pack.yaml:10:59: rule R1: the condition of 'uniqueAmong' must test only the other facts' own fields (remove references (vendor., networks), clock operators (olderThan, newerThan, within) and unique from it)""",
+        1. pack.yaml:10:59: rule R1: the condition of 'uniqueAmong' must test only the other facts' own fields (remove references (vendor., networks), clock operators (olderThan, newerThan, within, beyond) and unique from it)""",
         problems("assert: {field: credentials.fingerprint, uniqueAmong: {field: lifecycle.plannedRetirement, olderThan: P1Y}}"));
   }
 

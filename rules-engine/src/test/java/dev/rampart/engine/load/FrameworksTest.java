@@ -146,12 +146,11 @@ class FrameworksTest {
         .replace("edition: \"2018\"", "edition: \"2018\"\n      notCovered: [I9]")
         .replace("high: a weakness", "hihg: a weakness");
     assertEquals("""
-        5 problems in rule pack:
-        1. pack.yaml:9:7: missing 'edition' in framework 'etsi-en-303-645'
-        2. pack.yaml:10:7: unknown key 'editon' in framework 'etsi-en-303-645' (did you mean 'edition'?)
-        3. pack.yaml:11:12: framework 'etsi-en-303-645': url 'www.etsi.org/deliver/etsi_en/303600_303699/303645/02.01.01_60/en_303645v020101p.pdf' is not an http or https address (give the address where the edition can be read, e.g. https://www.etsi.org/...)
-        4. pack.yaml:21:19: framework 'owasp-iot-top10-2018': 'notCovered' must map a control id to the reason no rule checks it, not a list (e.g. notCovered: {"5.1-4": ...})
-        5. pack.yaml:24:5: unknown severity 'hihg' in severities (did you mean 'high'?)""",
+        4 problems in rule pack:
+        1. pack.yaml:10:7: unknown key 'editon' in framework 'etsi-en-303-645' (did you mean 'edition'?)
+        2. pack.yaml:11:12: framework 'etsi-en-303-645': url 'www.etsi.org/deliver/etsi_en/303600_303699/303645/02.01.01_60/en_303645v020101p.pdf' is not an http or https address (give the address where the edition can be read, e.g. https://www.etsi.org/...)
+        3. pack.yaml:21:19: framework 'owasp-iot-top10-2018': 'notCovered' must map a control id to the reason no rule checks it, not a list (e.g. notCovered: {"5.1-4": ...})
+        4. pack.yaml:24:5: unknown severity 'hihg' in severities (did you mean 'high'?)""",
         problems(pack));
   }
 

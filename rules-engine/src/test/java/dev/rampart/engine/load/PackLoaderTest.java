@@ -46,6 +46,34 @@ class PackLoaderTest {
   }
 
   @Test
+  void anOrderingOperatorOnAnEnumerationSuggestsInOrEquals() {
+    assertEquals("""
+        1 problem in rule pack:
+        1. pack.yaml:10:47: rule R1: operator 'greaterThan' does not apply to 'criticality' of type enumeration \
+        (low, medium, high, critical) (its values have no order: use 'in' with the values that pass, or 'equals' for one)""",
+        problems(rule("assert: {field: criticality, greaterThan: medium}")));
+  }
+
+  @Test
+  void anUnquotedDecimalVersionIsRefusedBecauseYamlReadsItAsANumber() {
+    String pack = """
+        apiVersion: rampart.dev/v1
+        kind: RulePack
+        metadata:
+          id: test
+          version: 2.10
+          title: Test pack
+        rules:
+          - {id: R1, title: A, category: identity, severity: high, target: device, assert: {field: owner, exists: true}}
+        """;
+    assertEquals("""
+        1 problem in rule pack:
+        1. pack.yaml:5:12: metadata.version 2.10 is a number to YAML, the same as 2.1; a version is text \
+        (quote it: version: "2.10")""",
+        problems(pack));
+  }
+
+  @Test
   void anOperatorMustSuitTheFieldsType() {
     assertEquals("""
         1 problem in rule pack:
@@ -123,6 +151,7 @@ class PackLoaderTest {
         problems(rule("assert: {field: credentials.certificate.keySize, atLeast: {param: minKeySize}}")));
   }
 
+  /** A misspelt required key is one mistake: it is reported once, as the unknown key with its correction. */
   @Test
   void anUnknownKeyInARuleIsReportedWithTheClosestValidKey() {
     String pack = """
@@ -138,9 +167,36 @@ class PackLoaderTest {
             assert: {field: credentials.defaultPassword, equals: false}
         """;
     assertEquals("""
-        2 problems in rule pack:
-        1. pack.yaml:5:5: rule R1: missing 'severity' in rule (add 'severity:' with one of: info, low, medium, high, critical)
-        2. pack.yaml:8:5: rule R1: unknown key 'severty' in rule (did you mean 'severity'?)""",
+        1 problem in rule pack:
+        1. pack.yaml:8:5: rule R1: unknown key 'severty' in rule (did you mean 'severity'?)""",
+        problems(pack));
+  }
+
+  @Test
+  void aMisspeltRequiredKeyIsNotAlsoReportedAsMissing() {
+    String pack = """
+        apiVersion: rampart.dev/v1
+        kind: RulePack
+        metadata: {id: test, version: "1.0", titel: Test pack}
+        rules:
+          - id: R1
+            titel: No default password
+            category: identity
+            severity: high
+            target: device
+            asert: {field: credentials.defaultPassword, equals: false}
+          - id: R2
+            category: identity
+            severity: high
+            target: device
+            assert: {field: credentials.defaultPassword, equals: false}
+        """;
+    assertEquals("""
+        4 problems in rule pack:
+        1. pack.yaml:3:38: unknown key 'titel' in metadata (did you mean 'title'?)
+        2. pack.yaml:6:5: rule R1: unknown key 'titel' in rule (did you mean 'title'?)
+        3. pack.yaml:10:5: rule R1: unknown key 'asert' in rule (did you mean 'assert'?)
+        4. pack.yaml:11:5: rule R2: missing 'title' in rule""",
         problems(pack));
   }
 
@@ -195,7 +251,8 @@ class PackLoaderTest {
   void aYamlSyntaxErrorNamesTheLineAndColumnAndWhatIsWrong() {
     assertEquals("""
         1 problem in rule pack:
-        1. pack.yaml:11:1: not valid YAML: expected ',' or '}', but got <stream end> (while parsing a flow mapping that starts at line 10, column 13)""",
+        1. pack.yaml:11:1: not valid YAML: the end of the file comes before the mapping in braces that starts at line 10, \
+        column 13 is closed; add its closing '}'""",
         problems(rule("assert: {field: credentials.defaultPassword, equals: false")));
   }
 
@@ -211,7 +268,8 @@ class PackLoaderTest {
         """;
     assertEquals("""
         1 problem in rule pack:
-        1. pack.yaml:6:4: not valid YAML: expected <block end>, but found '<block mapping start>' (while parsing a block collection that starts at line 5, column 3); check the indentation: a line must line up with the other entries of its mapping or list""",
+        1. pack.yaml:6:4: not valid YAML: this line is not indented like the rest of the list or mapping that starts \
+        at line 5, column 3; indent each key of a mapping, and each '-' of a list, exactly as far as the others""",
         problems(pack));
   }
 
@@ -278,15 +336,14 @@ class PackLoaderTest {
     PackLoadException e = assertThrows(PackLoadException.class,
         () -> RulePacks.fromClasspath("dev/rampart/engine/load/several-mistakes.yaml"));
     assertEquals("""
-        8 problems in rule pack:
+        7 problems in rule pack:
         1. classpath:dev/rampart/engine/load/several-mistakes.yaml:12:21: rule IDN-001: unknown field 'credentials.defaultPasword': 'credentials' has no field 'defaultPasword' (did you mean 'credentials.defaultPassword'?)
         2. classpath:dev/rampart/engine/load/several-mistakes.yaml:18:71: rule IDN-002: unknown parameter 'minKeySise' (did you mean 'minKeySize'?)
         3. classpath:dev/rampart/engine/load/several-mistakes.yaml:26:32: rule SEG-001: 'in' on 'zone': 'iott' is not a value of zone (did you mean 'iot'?)
-        4. classpath:dev/rampart/engine/load/several-mistakes.yaml:27:5: rule IDN-001: missing 'severity' in rule (add 'severity:' with one of: info, low, medium, high, critical)
-        5. classpath:dev/rampart/engine/load/several-mistakes.yaml:27:9: rule IDN-001: duplicate rule id 'IDN-001' (first defined at line 7) (give each rule its own id)
-        6. classpath:dev/rampart/engine/load/several-mistakes.yaml:30:5: rule IDN-001: unknown key 'severty' in rule (did you mean 'severity'?)
-        7. classpath:dev/rampart/engine/load/several-mistakes.yaml:34:40: rule IDN-001: 'matches' on 'product': invalid regular expression '(telnet': missing closing ) (Rampart uses RE2 syntax (no backreferences or lookaround); check the pattern)
-        8. classpath:dev/rampart/engine/load/several-mistakes.yaml:35:5: rule LIF-001: missing 'assert' (add the condition a compliant device satisfies)""",
+        4. classpath:dev/rampart/engine/load/several-mistakes.yaml:27:9: rule IDN-001: duplicate rule id 'IDN-001' (first defined at line 7) (give each rule its own id)
+        5. classpath:dev/rampart/engine/load/several-mistakes.yaml:30:5: rule IDN-001: unknown key 'severty' in rule (did you mean 'severity'?)
+        6. classpath:dev/rampart/engine/load/several-mistakes.yaml:34:40: rule IDN-001: 'matches' on 'product': invalid regular expression '(telnet': missing closing ) (Rampart uses RE2 syntax (no backreferences or lookaround); check the pattern)
+        7. classpath:dev/rampart/engine/load/several-mistakes.yaml:35:5: rule LIF-001: missing 'assert' (add the condition a compliant device satisfies)""",
         message(e));
   }
 

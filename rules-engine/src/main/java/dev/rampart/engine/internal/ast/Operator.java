@@ -21,6 +21,7 @@ public enum Operator {
   OLDER_THAN("olderThan"),
   NEWER_THAN("newerThan"),
   WITHIN("within"),
+  BEYOND("beyond"),
   IN_CIDR("inCidr"),
   WITHIN_ANY("withinAny"),
   COVERS_ALL("coversAll"),
@@ -75,6 +76,6 @@ public enum Operator {
 
   /** Whether the operator measures a time against the evaluation clock. */
   public boolean isClock() {
-    return this == OLDER_THAN || this == NEWER_THAN || this == WITHIN;
+    return this == OLDER_THAN || this == NEWER_THAN || this == WITHIN || this == BEYOND;
   }
 }

@@ -37,6 +37,10 @@ interface ValueTest {
         Bounds bounds = new Bounds((Span) operand);
         yield (value, now) -> Values.instant(Values.normalize(value), operator).isAfter(bounds.at(now).before);
       }
+      case BEYOND -> {
+        Bounds bounds = new Bounds((Span) operand);
+        yield (value, now) -> !Values.instant(Values.normalize(value), operator).isBefore(bounds.at(now).after);
+      }
       case WITHIN -> {
         Bounds bounds = new Bounds((Span) operand);
         yield (value, now) -> {

@@ -55,6 +55,7 @@ final class Values {
       case OLDER_THAN -> instant(value, operator).isBefore(((Span) operand).before(now));
       case NEWER_THAN -> instant(value, operator).isAfter(((Span) operand).before(now));
       case WITHIN -> within(instant(value, operator), (Span) operand, now);
+      case BEYOND -> !instant(value, operator).isBefore(((Span) operand).after(now));
       case IN_CIDR -> operand instanceof Destinations index
           ? index.contains(network(text(value, operator))) : inCidr(text(value, operator), (List<?>) operand);
       case WITHIN_ANY -> withinAny(text(value, operator), (Destinations) operand);

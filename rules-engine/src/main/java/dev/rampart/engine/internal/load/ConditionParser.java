@@ -19,6 +19,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,6 +37,7 @@ final class ConditionParser {
   private final PathResolver paths;
   private final Map<String, ParamDef> parameters;
   private final boolean parametersKnown;
+  private final Set<String> refusedParameters;
   /** Whether the condition being parsed is a rule's {@code when}, the one place {@code ifAbsent} is allowed. */
   private boolean inWhen;
   /** The instructions of the pack's regular expressions so far, bounded by {@link RegexSize#MAX_PACK_PROGRAM}. */
@@ -45,14 +47,17 @@ final class ConditionParser {
    * @param parameters the parameters rules may refer to, the base's included
    * @param parametersKnown false when the pack's base could not be loaded, so an undeclared name may
    *     still be one of its parameters and is not reported
+   * @param refusedParameters the parameters the pack declares but that were refused with a problem
+   *     already reported, so a rule using one is not reported again
    */
   ConditionParser(PackProblemCollector problems, PathResolver paths, Map<String, ParamDef> parameters,
-      boolean parametersKnown) {
+      boolean parametersKnown, Set<String> refusedParameters) {
     this.problems = problems;
     this.nodes = new PackNodes(problems);
     this.paths = paths;
     this.parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
     this.parametersKnown = parametersKnown;
+    this.refusedParameters = Set.copyOf(refusedParameters);
   }
 
   /** A rule's {@code when}; null after a problem was reported. */
@@ -290,7 +295,7 @@ final class ConditionParser {
     Joins reads = Joins.of(condition);
     if (!reads.references().isEmpty() || !reads.uniques().isEmpty() || reads.usesTime()) {
       problems.add(valueNode, "the condition of 'uniqueAmong' must test only the other facts' own fields",
-          "remove references (vendor., networks), clock operators (olderThan, newerThan, within) and unique from it");
+          "remove references (vendor., networks), clock operators (olderThan, newerThan, within, beyond) and unique from it");
       return null;
     }
     return new Operand.Selection(condition, PackNodes.text(valueNode));
@@ -304,8 +309,8 @@ final class ConditionParser {
     }
     ParamDef param = parameters.get(name);
     if (param == null) {
-      if (!parametersKnown) {
-        return null; // it may be a parameter of the base that could not be loaded
+      if (!parametersKnown || refusedParameters.contains(name)) {
+        return null; // a parameter of the base that could not be loaded, or one refused with its own problem
       }
       problems.add(nameNode, "unknown parameter '" + name + "'", parameters.isEmpty()
           ? "declare it under 'parameters:' at the top of the pack"

@@ -18,6 +18,7 @@ import dev.rampart.engine.value.Rule;
 import dev.rampart.engine.value.Severity;
 import dev.rampart.spi.fact.FactType;
 import dev.rampart.spi.source.DidYouMean;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -110,10 +111,12 @@ final class DocumentParser {
     FrameworkParser frameworks = FrameworkParser.parse(
         metadataNode == null ? null : metadataNode.entries().get("frameworks"), problems, nodes, inherited);
     Map<Severity, String> severities = severities(metadataNode == null ? null : metadataNode.entries().get("severities"));
-    Map<String, ParamDef> parameters = new ParameterParser(problems, inherited).parse(top.entries().get("parameters"));
+    ParameterParser parameterParser = new ParameterParser(problems, inherited);
+    Map<String, ParamDef> parameters = parameterParser.parse(top.entries().get("parameters"));
     String id = metadata.get("id");
     Map<Severity, String> rubric = severities.isEmpty() ? inherited.severities() : severities;
-    List<RuleDef> rules = rules(top.entries().get("rules"), top, id, parameters, frameworks, rubric);
+    List<RuleDef> rules =
+        rules(top.entries().get("rules"), top, id, parameters, parameterParser.refused(), frameworks, rubric);
     Set<String> disabled = disabledIds(top);
     frameworks.checkNotCovered(Stream.concat(
             rules.stream().map(RuleDef::info),
@@ -176,7 +179,7 @@ final class DocumentParser {
         problems.add(metadata.entries().get("id"), "invalid pack id '" + id + "'", "use letters, digits, '.', '_' and '-'");
       }
       values.put("id", id);
-      values.put("version", orEmpty(nodes.requiredString(metadata, "version", "metadata")));
+      values.put("version", orEmpty(version(metadata)));
       values.put("title", orEmpty(nodes.requiredString(metadata, "title", "metadata")));
       values.put("description", orEmpty(nodes.optionalString(metadata, "description")));
     } else {
@@ -185,9 +188,24 @@ final class DocumentParser {
     return values;
   }
 
+  /**
+   * The pack's version, which must be text: YAML reads an unquoted {@code 2.10} as a number, the
+   * same as {@code 2.1}, so a number is refused with the quoted form as the fix.
+   */
+  private @Nullable String version(MapNode metadata) {
+    if (metadata.entries().get("version") instanceof ScalarNode scalar && scalar.value() instanceof Number number) {
+      String read = new BigDecimal(number.toString()).stripTrailingZeros().toPlainString();
+      problems.add(scalar, "metadata.version " + scalar.text() + " is a number to YAML"
+          + (read.equals(scalar.text()) ? "" : ", the same as " + read) + "; a version is text",
+          "quote it: version: \"" + scalar.text() + "\"");
+      return null;
+    }
+    return nodes.requiredString(metadata, "version", "metadata");
+  }
+
   private List<RuleDef> rules(
-      @Nullable Node node, MapNode top, String packId, Map<String, ParamDef> parameters, FrameworkParser frameworks,
-      Map<Severity, String> rubric) {
+      @Nullable Node node, MapNode top, String packId, Map<String, ParamDef> parameters, Set<String> refusedParameters,
+      FrameworkParser frameworks, Map<Severity, String> rubric) {
     if (node == null) {
       if (!inherited.tailored()) {
         problems.add(top, "missing 'rules'", "add a list of rules");
@@ -199,8 +217,8 @@ final class DocumentParser {
       return List.of();
     }
     PathResolver paths = new PathResolver(problems);
-    RuleParts parts = new RuleParts(
-        new ConditionParser(problems, paths, parameters, inherited.known()), new MessageParser(paths), frameworks, rubric);
+    RuleParts parts = new RuleParts(new ConditionParser(problems, paths, parameters, inherited.known(), refusedParameters),
+        new MessageParser(paths), frameworks, rubric);
     List<RuleDef> rules = new ArrayList<>();
     Map<String, Node> seen = new HashMap<>();
     for (Node item : list.items()) {
@@ -219,6 +237,7 @@ final class DocumentParser {
   }
 
   private @Nullable RuleDef rule(MapNode rule, String packId, Map<String, Node> seen, RuleParts parts) {
+    nodes.allowKeys(rule, RULE_KEYS);
     String id = nodes.requiredString(rule, "id", "rule");
     if (id != null) {
       problems.inRule(id);
@@ -262,7 +281,9 @@ final class DocumentParser {
       }
       Node assertNode = rule.entries().get("assert");
       if (assertNode == null) {
-        problems.add(rule, "missing 'assert'", "add the condition a compliant " + target.wireName() + " satisfies");
+        if (!nodes.misspelt(rule, "assert")) {
+          problems.add(rule, "missing 'assert'", "add the condition a compliant " + target.wireName() + " satisfies");
+        }
       } else {
         assertion = parts.conditions().assertion(assertNode, scope);
       }

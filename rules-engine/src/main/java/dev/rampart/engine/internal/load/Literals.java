@@ -58,7 +58,7 @@ public final class Literals {
       case MATCHES -> regex(raw);
       case CONTAINS -> field.kind() == FieldKind.LIST ? scalar(Objects.requireNonNull(field.element()), raw) : string(raw);
       case VERSION_AT_LEAST -> version(raw);
-      case OLDER_THAN, NEWER_THAN, WITHIN -> span(raw);
+      case OLDER_THAN, NEWER_THAN, WITHIN, BEYOND -> span(raw);
       case IN_CIDR -> raw instanceof List<?> ? list(raw, Literals::cidr) : wrapList(cidr(raw));
       case WITHIN_ANY -> destinations(raw instanceof List<?> ? raw : raw == null ? null : List.of(raw));
       case UNIQUE_AMONG -> new Bad("'uniqueAmong' takes a condition on the other facts, not " + describe(raw),
@@ -120,7 +120,7 @@ public final class Literals {
     if (field.kind().isNumeric() || field.kind().isTime() || field.kind() == FieldKind.ANY) {
       return scalar(field, raw);
     }
-    return new Bad("field of type " + field.typeDescription() + " has no order", "compare numbers, dates or date-times");
+    return new Bad("field of type " + field.typeDescription() + " has no order", OperatorRules.unordered(field));
   }
 
   private static Result bool(@Nullable Object raw, Operator operator) {

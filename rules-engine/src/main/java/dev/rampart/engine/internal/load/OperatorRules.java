@@ -22,14 +22,14 @@ final class OperatorRules {
           : kind == FieldKind.LIST ? "use 'contains' or a quantifier (anyOf, allOf, noneOf) on a list"
           : "use 'exists', or compare one of its fields";
       case GREATER_THAN, AT_LEAST, LESS_THAN, AT_MOST ->
-          kind.isNumeric() || kind.isTime() || kind == FieldKind.ANY ? null : "compare numbers, dates or date-times";
+          kind.isNumeric() || kind.isTime() || kind == FieldKind.ANY ? null : unordered(field);
       case MATCHES -> kind == FieldKind.STRING || kind == FieldKind.ANY ? null
           : kind == FieldKind.ENUM ? "use 'in' with the allowed values" : "'matches' tests text fields";
       case CONTAINS -> kind == FieldKind.STRING || kind == FieldKind.ANY
           || (kind == FieldKind.LIST && Objects.requireNonNull(field.element()).kind().isScalar())
           ? null : "'contains' tests text or a list of plain values; use a quantifier for lists of objects";
       case VERSION_AT_LEAST -> kind == FieldKind.STRING || kind == FieldKind.ANY ? null : "'versionAtLeast' tests version text";
-      case OLDER_THAN, NEWER_THAN, WITHIN -> kind.isTime() ? null : "'" + operator.wireName() + "' tests a date or date-time field";
+      case OLDER_THAN, NEWER_THAN, WITHIN, BEYOND -> kind.isTime() ? null : "'" + operator.wireName() + "' tests a date or date-time field";
       case IN_CIDR -> kind == FieldKind.STRING ? null : "'inCidr' tests an IP address or network written as text";
       case WITHIN_ANY -> kind == FieldKind.STRING ? null
           : "'withinAny' tests an address, network or host name written as text; use a quantifier for a list";
@@ -37,6 +37,13 @@ final class OperatorRules {
       case REACHES_OTHER_DEVICES -> kind == FieldKind.STRING ? null
           : "'reachesOtherDevices' tests a policy resource written as text; use a quantifier for a list";
     };
+  }
+
+  /** The fix for an ordering operator (greaterThan, atLeast, ...) on a field whose values have no order. */
+  static String unordered(Field field) {
+    return field.kind() == FieldKind.ENUM
+        ? "its values have no order: use 'in' with the values that pass, or 'equals' for one"
+        : "compare numbers, dates or date-times";
   }
 
   /** {@code null} when a field operand can be compared with the field, else a suggestion. */

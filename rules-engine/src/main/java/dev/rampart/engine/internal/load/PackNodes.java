@@ -7,6 +7,7 @@ import dev.rampart.engine.internal.yaml.Node.MapNode;
 import dev.rampart.engine.internal.yaml.Node.ScalarNode;
 import dev.rampart.spi.source.DidYouMean;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,13 +22,24 @@ import org.jspecify.annotations.Nullable;
 final class PackNodes {
 
   private final PackProblemCollector problems;
+  private final Map<MapNode, List<String>> allowedKeys = new IdentityHashMap<>();
 
   PackNodes(PackProblemCollector problems) {
     this.problems = problems;
   }
 
+  /**
+   * Says which keys the mapping may have, before a required one is read and before {@link
+   * #checkKeys} reports the others: a required key that is missing because it was misspelt is then
+   * reported once, as the unknown key with its correction, not also as missing.
+   */
+  void allowKeys(MapNode map, List<String> allowed) {
+    allowedKeys.put(map, allowed);
+  }
+
   /** Reports each key of the mapping that is not one of {@code allowed}, with the closest one. */
   void checkKeys(MapNode map, List<String> allowed, String where) {
+    allowKeys(map, allowed);
     for (Map.Entry<String, ScalarNode> key : map.keyNodes().entrySet()) {
       if (!allowed.contains(key.getKey())) {
         problems.add(key.getValue(), "unknown key '" + key.getKey() + "' in " + where,
@@ -39,10 +51,20 @@ final class PackNodes {
   @Nullable String requiredString(MapNode map, String key, String where) {
     Node node = map.entries().get(key);
     if (node == null) {
-      problems.add(map, "missing '" + key + "' in " + where, null);
+      if (!misspelt(map, key)) {
+        problems.add(map, "missing '" + key + "' in " + where, null);
+      }
       return null;
     }
     return string(node, key);
+  }
+
+  /** Whether the mapping has an unknown key whose correction is {@code key}, reported as such. */
+  boolean misspelt(MapNode map, String key) {
+    List<String> allowed = allowedKeys.get(map);
+    return allowed != null && map.keyNodes().keySet().stream()
+        .filter(written -> !allowed.contains(written))
+        .anyMatch(written -> DidYouMean.closest(written, allowed).filter(key::equals).isPresent());
   }
 
   @Nullable String optionalString(MapNode map, String key) {
@@ -88,7 +110,9 @@ final class PackNodes {
   /** A rule's required value from a closed set, such as its severity; null after a problem. */
   <E> @Nullable E enumKey(MapNode map, String key, Function<String, Optional<E>> parse, List<String> names) {
     if (!map.entries().containsKey(key)) {
-      problems.add(map, "missing '" + key + "' in rule", "add '" + key + ":' with one of: " + String.join(", ", names));
+      if (!misspelt(map, key)) {
+        problems.add(map, "missing '" + key + "' in rule", "add '" + key + ":' with one of: " + String.join(", ", names));
+      }
       return null;
     }
     String text = requiredString(map, key, "rule");

@@ -6,9 +6,11 @@ import dev.rampart.engine.internal.yaml.Node;
 import dev.rampart.engine.value.ParameterType;
 import dev.rampart.spi.source.DidYouMean;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,6 +25,7 @@ final class ParameterParser {
   private final PackProblemCollector problems;
   private final PackNodes nodes;
   private final Inherited inherited;
+  private final Set<String> refused = new LinkedHashSet<>();
 
   ParameterParser(PackProblemCollector problems, Inherited inherited) {
     this.problems = problems;
@@ -52,11 +55,20 @@ final class ParameterParser {
         problems.add(map.keyNodes().get(name), "invalid parameter name '" + name + "'", "use letters, digits, '.', '_' and '-'");
       } else if (!(entry.getValue() instanceof MapNode spec)) {
         problems.add(entry.getValue(), "parameter '" + name + "' must be a mapping with type and default", null);
+        refused.add(name);
       } else {
-        declare(name, spec).ifPresent(param -> parameters.put(name, param));
+        declare(name, spec).ifPresentOrElse(param -> parameters.put(name, param), () -> refused.add(name));
       }
     }
     return parameters;
+  }
+
+  /**
+   * The names the pack declares under {@code parameters} that {@link #parse} left out after
+   * reporting their problem: a rule using one is not reported again as using an unknown parameter.
+   */
+  Set<String> refused() {
+    return Set.copyOf(refused);
   }
 
   private Optional<ParamDef> declare(String name, MapNode spec) {

@@ -185,6 +185,16 @@ public final class WaiverParser {
   }
 
   private void checkRuleExists(Node at, String name, String rule) {
+    int open = rule.indexOf('[');
+    int close = open < 0 ? -1 : rule.indexOf(']', open);
+    if (close > open) {
+      // a character class can never match: rule ids hold no brackets, and only * and ? are wildcards
+      String withWildcard = rule.substring(0, open) + "?" + rule.substring(close + 1);
+      problem(at, name + ".rule: '" + rule + "' uses " + rule.substring(open, close + 1)
+              + ", which matches no rule id: a rule pattern knows only '*' (any characters) and '?' (one character)",
+          "write '" + withWildcard + "', or one waiver for each rule");
+      return;
+    }
     if (Glob.isPattern(rule) || rules == null) {
       return;
     }

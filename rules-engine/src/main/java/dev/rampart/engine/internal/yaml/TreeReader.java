@@ -201,15 +201,42 @@ public final class TreeReader {
 
   /** The problem, then the construct it broke and where that started, e.g. an unclosed '{'. */
   private static String explain(MarkedYAMLException e) {
-    String message = firstLine(e.getProblem());
+    String problem = firstLine(e.getProblem());
     Mark start = e.getContextMark();
-    if (e.getContext() != null && start != null) {
-      message += " (" + e.getContext() + " that starts at line " + (start.getLine() + 1) + ", column " + (start.getColumn() + 1) + ")";
+    String context = e.getContext();
+    if (context == null || start == null) {
+      return withTabHint(problem);
     }
-    if (message.contains("<block")) {
-      message += "; check the indentation: a line must line up with the other entries of its mapping or list";
+    String opened = construct(context) + " that starts at line " + (start.getLine() + 1) + ", column " + (start.getColumn() + 1);
+    if (problem.contains("<block")) {
+      // the parser's own words ("expected <block end>, but found '<block mapping start>'") name its
+      // tokens, not the author's mistake: a line indented differently from its neighbours
+      return withTabHint("this line is not indented like the rest of " + opened
+          + "; indent each key of a mapping, and each '-' of a list, exactly as far as the others");
     }
-    return withTabHint(message);
+    if (problem.contains("<stream end>") && context.contains("flow")) {
+      return "the end of the file comes before " + opened + " is closed; add its closing "
+          + (context.contains("mapping") ? "'}'" : "']'");
+    }
+    return withTabHint(problem + " (" + context + " that starts at line " + (start.getLine() + 1) + ", column "
+        + (start.getColumn() + 1) + ")");
+  }
+
+  /** The construct a SnakeYAML context such as "while parsing a flow mapping" is about, in the pack's words. */
+  private static String construct(String context) {
+    if (context.contains("flow mapping")) {
+      return "the mapping in braces";
+    }
+    if (context.contains("flow sequence")) {
+      return "the list in brackets";
+    }
+    if (context.contains("block mapping")) {
+      return "the mapping";
+    }
+    if (context.contains("block collection") || context.contains("block sequence")) {
+      return "the list or mapping";
+    }
+    return "the value";
   }
 
   private static String explain(JsonParseException e) {
