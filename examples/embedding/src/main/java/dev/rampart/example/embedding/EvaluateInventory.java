@@ -23,8 +23,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 
 /** Evaluates an inventory file with the built-in pack and writes a JSON report: the README's example. */
@@ -32,20 +30,13 @@ public final class EvaluateInventory {
 
   private EvaluateInventory() {}
 
-  /** {@code EvaluateInventory INVENTORY.yaml REPORT.json}: exit status 0 passed, 1 failed, 2 unreadable input. */
-  public static void main(String[] args) {
-    // a fixed "now", so that certificate expiry and every other duration give the documented result
-    Clock clock = Clock.fixed(Instant.parse("2026-11-25T00:00:00Z"), ZoneOffset.UTC);
-    try {
-      ComplianceEngine engine = engine(clock);
-      System.exit(run(engine, Path.of(args[0]), Path.of(args[1]), System.out, System.err));
-    } catch (PackLoadException e) {
-      System.err.println(e.getMessage());   // every problem of the pack, each with its place and the fix
-      System.exit(2);
-    }
-  }
-
-  /** The engine: build it once, then evaluate as often as you like, from any thread. */
+  /**
+   * The engine: build it once, then evaluate as often as you like, from any thread.
+   *
+   * @param clock the evaluations' "now": {@code Clock.systemUTC()} in a service, a fixed one for a result
+   *     that does not change with the day (certificate expiry and every other duration)
+   * @throws PackLoadException with every problem of the pack or its parameters, each with its place and the fix
+   */
   public static ComplianceEngine engine(Clock clock) throws PackLoadException {
     return ComplianceEngine.builder()
         .pack(RulePacks.builtin("iot-baseline"))
@@ -54,7 +45,10 @@ public final class EvaluateInventory {
         .build();
   }
 
-  /** Evaluates, prints a summary to {@code out} and problems to {@code err}; returns the exit status. */
+  /**
+   * Evaluates, prints a summary to {@code out} and problems to {@code err}, and returns the status a
+   * caller acts on: 0 the gate passed, 1 it failed, 2 an input could not be read or the report written.
+   */
   public static int run(ComplianceEngine engine, Path inventoryFile, Path reportFile, PrintStream out,
       PrintStream err) {
     try {

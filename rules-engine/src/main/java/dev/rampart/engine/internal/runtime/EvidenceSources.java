@@ -57,9 +57,7 @@ final class EvidenceSources {
     String unreadable = origins.unreadable(result.factType(), result.factId());
     if (unreadable != null && result.outcome() != Outcome.ERROR) {
       // a stand-in for a record its source could not read: its empty fields say nothing
-      result = new Result(result.rule(), result.factType(), result.factId(), new Judgement(Outcome.UNKNOWN,
-          result.factType().wireName() + " '" + result.factId() + "' could not be read, so no rule can judge it: "
-              + unreadable, List.of()));
+      result = ResultTable.unreadable(result.rule(), result.factType(), result.factId(), unreadable);
     }
     return new ExplainedResult(decorate(result),
         applicability == null ? null : decorate(result.factType(), result.factId(), applicability),

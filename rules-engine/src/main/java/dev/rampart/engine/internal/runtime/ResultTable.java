@@ -198,9 +198,7 @@ public final class ResultTable {
         int f = standIn.getKey();
         if (OUTCOMES[ruleOutcomes[f]] != Outcome.ERROR) {
           ruleOutcomes[f] = unknown;
-          String id = ids.get(target)[f];
-          merged.put(f, new Result(r, target, id, new Judgement(Outcome.UNKNOWN, target.wireName() + " '" + id
-              + "' could not be read, so no rule can judge it: " + standIn.getValue(), List.of())));
+          merged.put(f, unreadable(r, target, ids.get(target)[f], standIn.getValue()));
         }
       }
       changedOutcomes[r] = ruleOutcomes;
@@ -208,6 +206,15 @@ public final class ResultTable {
       changedFindings[r] = merged.values().toArray(Result[]::new);
     }
     return new ResultTable(rules, ids, changedOutcomes, changedIndexes, changedFindings);
+  }
+
+  /**
+   * The result of rule {@code r} for a fact that stands in for a record its source could not read:
+   * UNKNOWN, whatever its empty fields would make of it, with the reason.
+   */
+  static Result unreadable(int r, FactType type, String id, String why) {
+    return new Result(r, type, id, new Judgement(Outcome.UNKNOWN,
+        type.wireName() + " '" + id + "' could not be read, so no rule can judge it: " + why, List.of()));
   }
 
   private Result result(int r, int f) {
