@@ -81,6 +81,20 @@ class OscalValidationTest {
   }
 
   @Test
+  void findsReferencesToNothingThatTheLibraryLetsPass() {
+    String dangling = VALID.replace("\"status\": {\"state\": \"satisfied\"}}",
+        "\"status\": {\"state\": \"satisfied\"}}, \"related-observations\": "
+            + "[{\"observation-uuid\": \"11111111-2222-5333-8444-999999999999\"}]");
+
+    assertEquals(List.of(), OscalValidation.problems(dangling, OscalModel.ASSESSMENT_RESULTS));
+    assertEquals(List.of(
+        "assessment-results.import-ap.href:  names nothing in the document",
+        "assessment-results.results[0].findings[0].related-observations[0].observation-uuid: "
+            + "11111111-2222-5333-8444-999999999999 names nothing in the document"),
+        OscalValidation.danglingReferences(dangling));
+  }
+
+  @Test
   void rejectsTheWrongModel() {
     List<String> problems = OscalValidation.problems(VALID, OscalModel.CATALOG);
 
