@@ -128,7 +128,7 @@ final class AssessmentFindings {
     OscalJson.uuid(json, uuid);
     json.writeStringField("title", Markup.line(title));
     json.writeStringField("description", Markup.text(what + ", served by " + rules.stream().map(Rule::id)
-        .collect(Collectors.joining(", ")) + ": " + counts(status) + "."));
+        .collect(Collectors.joining(", "))) + ": " + counts(status) + ".");
     json.writeArrayFieldStart("props");
     for (Map.Entry<String, String> id : ids) {
       OscalJson.prop(json, id.getKey(), Markup.oneLine(id.getValue()));

@@ -35,7 +35,7 @@ import java.util.stream.Collectors;
 import org.apiguardian.api.API;
 
 /**
- * An evaluation as an NIST OSCAL 1.1.2 assessment-results document, for GRC tools that speak OSCAL:
+ * An evaluation as a NIST OSCAL 1.1.2 assessment-results document, for GRC tools that speak OSCAL:
  * the run as one result, each fact as a subject (an inventory item), each rule's outcome for each fact
  * as an observation with its evidence, a finding per guide requirement and per framework control the
  * rules cite, with OSCAL's status and a reason that keeps evidence missing, errors and rules not
@@ -239,7 +239,7 @@ public final class AssessmentResults implements ReportWriter {
     json.writeStartObject();
     OscalJson.uuid(json, observation(result));
     String fact = factName(result.factType(), result.factId());
-    json.writeStringField("title", Markup.line(result.rule().id() + " " + result.outcome() + ": " + fact));
+    json.writeStringField("title", Markup.line(result.rule().id()) + " " + result.outcome() + ": " + Markup.line(fact));
     json.writeStringField("description", Markup.text(result.message()));
     json.writeArrayFieldStart("props");
     OscalJson.prop(json, "pack", result.rule().packId());

@@ -111,6 +111,10 @@ class AssessmentResultsTest {
     JsonNode pass = observation("OSC-001 PASS: device cam-02");
     assertEquals("control-objective", pass.path("types").get(0).asText());
     assertFalse(pass.has("relevant-evidence"), "a PASS carries no evidence");
+    JsonNode notApplicable = observation("OSC-004 NOT_APPLICABLE: device cam-01");
+    assertEquals("not applicable: the rule's 'when' condition does not hold for this fact (rampart explain shows why)",
+        notApplicable.path("description").asText());
+    assertEquals("control-objective", notApplicable.path("types").get(0).asText());
     assertEquals("Remediation: Set a unique password on every device.",
         observation("OSC-001 FAIL: device cam-01").path("remarks").asText());
   }
