@@ -33,6 +33,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An evaluation as a NIST OSCAL 1.1.2 assessment-results document, for GRC tools that speak OSCAL:
@@ -208,7 +209,7 @@ public final class AssessmentResults implements ReportWriter {
     json.writeEndObject();
   }
 
-  private static void inventoryItem(JsonGenerator json, FactKey fact, Origin origin) throws IOException {
+  private static void inventoryItem(JsonGenerator json, FactKey fact, @Nullable Origin origin) throws IOException {
     json.writeStartObject();
     OscalJson.uuid(json, subject(fact.type(), fact.id()));
     json.writeStringField("description", "The " + Markup.text(factName(fact.type(), fact.id()))
@@ -246,8 +247,7 @@ public final class AssessmentResults implements ReportWriter {
     OscalJson.prop(json, "rule", result.rule().id());
     OscalJson.prop(json, "outcome", result.outcome().name());
     OscalJson.prop(json, "severity", result.rule().severity().name().toLowerCase(Locale.ROOT));
-    Waiver waiver = result.isFinding() ? report.waiverOf(result).map(w -> w.waiver()).orElse(null) : null;
-    if (waiver != null) {
+    if (result.isFinding() && report.waiverOf(result).isPresent()) {
       OscalJson.prop(json, "waived", "true");
     }
     json.writeEndArray();
