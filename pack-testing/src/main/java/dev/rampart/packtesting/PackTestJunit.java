@@ -9,7 +9,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -30,6 +32,9 @@ public final class PackTestJunit {
 
   /** The {@code type} of the failure of a rule not seen PASS and FAIL. */
   public static final String NOT_COVERED_TYPE = "not-covered";
+
+  /** The {@code type} of a base's case that a tailored pack skips, because it disabled the rule. */
+  public static final String SKIPPED_TYPE = "disabled";
 
   /** The {@code type} of the error of a pack whose tests could not run. */
   public static final String INPUT_ERROR_TYPE = "input-error";
@@ -86,6 +91,16 @@ public final class PackTestJunit {
         suites.add(new Suite(suiteName, cases));
       }
     }
+    // a base's cases of the rules a tailored pack disabled: skipped, each with the reason
+    Map<String, List<Case>> skipped = new LinkedHashMap<>();
+    for (SkippedCase skippedCase : result.skipped()) {
+      String suiteName = pack.id() + "/" + skippedCase.rule().ruleId();
+      Expectation expectation = skippedCase.expectation();
+      skipped.computeIfAbsent(suiteName, name -> new ArrayList<>()).add(new Case(expectation.factId() + ": "
+          + expectation.expected() + " (" + skippedCase.file().shortName() + ")", suiteName, new Problem("skipped",
+          SKIPPED_TYPE, PackTestReport.skippedLine(pack, skippedCase).replaceFirst("^skipped: ", ""), "")));
+    }
+    skipped.forEach((name, cases) -> suites.add(new Suite(name, cases)));
     String coverageName = pack.id() + "/coverage";
     suites.add(new Suite(coverageName, result.coverage().orElseThrow().rules().stream().map(rule -> new Case(
         rule.rule().id() + " is seen PASS and FAIL", coverageName, rule.covered() ? null : new Problem("failure",
@@ -144,7 +159,7 @@ public final class PackTestJunit {
     xml.writeAttribute("time", "0");
     xml.writeAttribute("tests", String.valueOf(cases.size()));
     xml.writeAttribute("errors", String.valueOf(count(cases, "error")));
-    xml.writeAttribute("skipped", "0");
+    xml.writeAttribute("skipped", String.valueOf(count(cases, "skipped")));
     xml.writeAttribute("failures", String.valueOf(count(cases, "failure")));
   }
 
