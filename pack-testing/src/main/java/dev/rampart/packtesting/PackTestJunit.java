@@ -33,9 +33,6 @@ public final class PackTestJunit {
   /** The {@code type} of the failure of a rule not seen PASS and FAIL. */
   public static final String NOT_COVERED_TYPE = "not-covered";
 
-  /** The {@code type} of a base's case that a tailored pack skips, because it disabled the rule. */
-  public static final String SKIPPED_TYPE = "disabled";
-
   /** The {@code type} of the error of a pack whose tests could not run. */
   public static final String INPUT_ERROR_TYPE = "input-error";
 
@@ -97,8 +94,8 @@ public final class PackTestJunit {
       String suiteName = pack.id() + "/" + skippedCase.rule().ruleId();
       Expectation expectation = skippedCase.expectation();
       skipped.computeIfAbsent(suiteName, name -> new ArrayList<>()).add(new Case(expectation.factId() + ": "
-          + expectation.expected() + " (" + skippedCase.file().shortName() + ")", suiteName, new Problem("skipped",
-          SKIPPED_TYPE, PackTestReport.skippedLine(pack, skippedCase).replaceFirst("^skipped: ", ""), "")));
+          + expectation.expected() + " (" + skippedCase.file().shortName() + ")", suiteName, new Problem("skipped", "",
+          PackTestReport.skippedLine(pack, skippedCase).replaceFirst("^skipped: ", ""), "")));
     }
     skipped.forEach((name, cases) -> suites.add(new Suite(name, cases)));
     String coverageName = pack.id() + "/coverage";
@@ -136,6 +133,14 @@ public final class PackTestJunit {
       xml.writeStartElement("testcase");
       writeCaseAttributes(xml, testCase);
       newLine(xml, 3);
+      if (problem.element().equals("skipped")) {
+        // Surefire's skipped element has a message only
+        xml.writeEmptyElement("skipped");
+        xml.writeAttribute("message", attribute(problem.message()));
+        newLine(xml, 2);
+        xml.writeEndElement();
+        continue;
+      }
       xml.writeStartElement(problem.element());
       xml.writeAttribute("message", attribute(problem.message()));
       xml.writeAttribute("type", problem.type());

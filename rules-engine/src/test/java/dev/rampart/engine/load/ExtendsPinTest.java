@@ -92,6 +92,10 @@ class ExtendsPinTest {
         1 problem in rule pack:
         1. site.yaml:4:10: extends 'test-baseline@': nothing follows '@' (write the base, then '@' and a version (@1.0.0) or a range (@^1, @~1.2, @>=1.0.0 <2), e.g. 'extends: test-baseline@^1')""",
         problems(SITE.replace("BASE", "test-baseline@")));
+    assertEquals("""
+        1 problem in rule pack:
+        1. site.yaml:4:10: extends '@^1': nothing names the base before '@' (write the base, then '@' and a version (@1.0.0) or a range (@^1, @~1.2, @>=1.0.0 <2), e.g. 'extends: iot-baseline@^1')""",
+        problems(SITE.replace("BASE", "\"@^1\"")));
   }
 
   @Test
