@@ -1,5 +1,6 @@
 package dev.rampart.engine;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import dev.rampart.engine.internal.ast.PackDef;
@@ -83,7 +84,17 @@ public final class RulePack {
 
   /** The pack this one extends, as {@code id@version}; empty for a pack that extends none. */
   public Optional<String> base() {
-    return Optional.ofNullable(definition.base());
+    return basePack().map(RulePack::toString);
+  }
+
+  /**
+   * The pack this one extends, as it loads on its own: its own id, its rules and parameter defaults
+   * before this pack changed them, its source (where its fixtures are found). Empty for a pack that
+   * extends none.
+   */
+  @API(status = EXPERIMENTAL, since = "0.1")
+  public Optional<RulePack> basePack() {
+    return Optional.ofNullable(definition.base()).map(RulePack::new);
   }
 
   /**

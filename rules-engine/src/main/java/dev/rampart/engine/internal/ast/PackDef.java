@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * @param source the file or classpath resource it was read from
  * @param parameters the parameters it declares or inherits, with their (overridden) defaults
  * @param rules its rules: for a tailored pack, the base's rules that are not disabled, then its own
- * @param base the pack it extends as {@code id@version}, or {@code null}
+ * @param base the pack it extends, as loaded on its own (itself composed when it extends another), or
+ *     {@code null}
  * @param disabled the base rules it (or a base further up) switched off, with the reasons
  * @param frameworks the reference frameworks it (or a base) declares, in the order declared
  * @param severities what each severity means in this pack, as its rubric states it; empty when it
@@ -34,7 +35,7 @@ public record PackDef(
     String source,
     List<ParamDef> parameters,
     List<RuleDef> rules,
-    @Nullable String base,
+    @Nullable PackDef base,
     List<DisabledRule> disabled,
     List<Framework> frameworks,
     Map<Severity, String> severities) {

@@ -77,7 +77,7 @@ final class Tailoring {
     List<DisabledRule> allDisabled = Stream.concat(base.disabled().stream(), disabled.values().stream()).toList();
     List<Framework> frameworks = Stream.concat(base.frameworks().stream(), own.frameworks().stream()).toList();
     return new PackDef(own.id(), own.version(), own.title(), own.description(), own.source(), own.parameters(),
-        rules, base.id() + "@" + base.version(), allDisabled, frameworks,
+        rules, base, allDisabled, frameworks,
         own.severities().isEmpty() ? base.severities() : own.severities());
   }
 
