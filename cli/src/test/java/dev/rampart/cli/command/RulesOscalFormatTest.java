@@ -67,14 +67,4 @@ class RulesOscalFormatTest {
         or use --format oscal for a pack's component definition
         """, run.err());
   }
-
-  @Test
-  void anUnknownFormatNamesTheFourThereAre() {
-    CliRun run = CliRun.of("rules", "--format", "oscal-json");
-
-    assertEquals(2, run.exitCode());
-    assertTrue(run.err().startsWith("""
-        Invalid value for option '--format': 'oscal-json' is not a format: use text, markdown, oscal or oscal-catalog
-        """), run.err());
-  }
 }
