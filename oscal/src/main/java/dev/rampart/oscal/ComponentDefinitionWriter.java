@@ -150,7 +150,7 @@ public final class ComponentDefinitionWriter {
       json.writeArrayFieldStart("set-parameters");
       for (Parameter parameter : parameters.stream().sorted(Comparator.comparing(Parameter::name)).toList()) {
         json.writeStartObject();
-        json.writeStringField("param-id", parameter.name());
+        json.writeStringField("param-id", OscalIds.parameterToken(parameter.name()));
         json.writeArrayFieldStart("values");
         json.writeString(parameter.defaultValue());
         json.writeEndArray();

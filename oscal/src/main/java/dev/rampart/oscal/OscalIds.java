@@ -24,4 +24,13 @@ final class OscalIds {
     token = OTHER.matcher(token).replaceAll("-").replaceAll("^-+|-+$", "");
     return !token.isEmpty() && Character.isLetter(token.charAt(0)) ? token : "_" + token;
   }
+
+  /**
+   * The OSCAL token for a pack's parameter name, whose characters (letters, digits, {@code .}, {@code
+   * _}, {@code -}) are all a token's already: the name as it is, with a {@code _} in front when it does
+   * not begin with a letter, so {@code --param NAME=VALUE} still reads the same.
+   */
+  static String parameterToken(String name) {
+    return !name.isEmpty() && Character.isLetter(name.charAt(0)) ? name : "_" + name;
+  }
 }

@@ -32,6 +32,12 @@ class OscalIdsTest {
   }
 
   @Test
+  void parameterNamesKeepTheirCaseAndGetAnUnderscoreOnlyBeforeADigit() {
+    assertEquals("minRsaKeySize", OscalIds.parameterToken("minRsaKeySize"));
+    assertEquals("_2fa.window", OscalIds.parameterToken("2fa.window"));
+  }
+
+  @Test
   void underscoresStayAndOtherPunctuationBecomesOneHyphen() {
     assertEquals("device_certificate_expiring_check", OscalIds.token("DEVICE_CERTIFICATE_EXPIRING_CHECK"));
     assertEquals("a-b", OscalIds.token("a: / b"));
