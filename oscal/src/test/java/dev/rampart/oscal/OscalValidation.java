@@ -4,6 +4,8 @@ import gov.nist.secauto.metaschema.model.common.constraint.IConstraint;
 import gov.nist.secauto.metaschema.model.common.validation.IValidationFinding;
 import gov.nist.secauto.metaschema.model.common.validation.IValidationResult;
 import gov.nist.secauto.metaschema.model.common.validation.JsonSchemaContentValidator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import gov.nist.secauto.oscal.lib.OscalBindingContext;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,8 +16,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.json.JSONException;
 import org.json.JSONObject;
 
@@ -62,6 +66,55 @@ public final class OscalValidation {
       collect(constraints(json), "constraint", problems);
     }
     return List.copyOf(problems);
+  }
+
+  /**
+   * Every reference by UUID in {@code json} ({@code subject-uuid}, {@code observation-uuid}, {@code
+   * party-uuids}, a {@code #uuid} href, ...) that names nothing the document itself defines, one line
+   * each with its path; empty when the document is self-contained. liboscal-java 3.0.3 checks few of
+   * these, since OSCAL allows them to point into imported documents; Rampart's documents import none.
+   */
+  public static List<String> danglingReferences(String json) {
+    JsonNode root;
+    try {
+      root = new ObjectMapper().readTree(json);
+    } catch (IOException e) {
+      return List.of("not JSON: " + e.getMessage());
+    }
+    Set<String> defined = new HashSet<>();
+    root.findValues("uuid").forEach(uuid -> defined.add(uuid.asText()));
+    List<String> dangling = new ArrayList<>();
+    references(root, "", defined, dangling);
+    return List.copyOf(dangling);
+  }
+
+  private static void references(JsonNode node, String path, Set<String> defined, List<String> dangling) {
+    if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        references(node.get(i), path + "[" + i + "]", defined, dangling);
+      }
+      return;
+    }
+    node.fields().forEachRemaining(field -> {
+      String name = field.getKey();
+      String place = path.isEmpty() ? name : path + "." + name;
+      JsonNode value = field.getValue();
+      if (name.endsWith("-uuid") && value.isTextual()) {
+        check(value.asText(), place, defined, dangling);
+      } else if (name.endsWith("-uuids") && value.isArray()) {
+        value.forEach(uuid -> check(uuid.asText(), place, defined, dangling));
+      } else if (name.equals("href") && value.asText().startsWith("#")) {
+        check(value.asText().substring(1), place, defined, dangling);
+      } else if (value.isContainerNode()) {
+        references(value, place, defined, dangling);
+      }
+    });
+  }
+
+  private static void check(String uuid, String place, Set<String> defined, List<String> dangling) {
+    if (!defined.contains(uuid)) {
+      dangling.add(place + ": " + uuid + " names nothing in the document");
+    }
   }
 
   private static IValidationResult constraints(String json) {
