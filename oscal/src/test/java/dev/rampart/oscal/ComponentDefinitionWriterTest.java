@@ -33,13 +33,21 @@ class ComponentDefinitionWriterTest {
   private static final GuideCatalog GUIDE = GuideCatalog.builtIn();
 
   @Test
-  void theBaselineIsAValidComponentDefinition() throws Exception {
-    assertEquals(List.of(), OscalValidation.problems(write(baseline()), OscalModel.COMPONENT_DEFINITION));
+  void theBaselineIsAValidSelfContainedComponentDefinition() throws Exception {
+    String json = write(baseline());
+    assertEquals(List.of(), OscalValidation.problems(json, OscalModel.COMPONENT_DEFINITION));
+    assertEquals(List.of(), OscalValidation.danglingReferences(json));
+    JsonNode document = parse(json);
+    controlImplementations(document).forEach(ci -> resource(document, ci.path("source").asText()));
   }
 
   @Test
-  void theTailoredExampleIsAValidComponentDefinition() throws Exception {
-    assertEquals(List.of(), OscalValidation.problems(write(tailored()), OscalModel.COMPONENT_DEFINITION));
+  void theTailoredExampleIsAValidSelfContainedComponentDefinition() throws Exception {
+    String json = write(tailored());
+    assertEquals(List.of(), OscalValidation.problems(json, OscalModel.COMPONENT_DEFINITION));
+    assertEquals(List.of(), OscalValidation.danglingReferences(json));
+    JsonNode document = parse(json);
+    controlImplementations(document).forEach(ci -> resource(document, ci.path("source").asText()));
   }
 
   @Test

@@ -31,8 +31,9 @@ class GuideCatalogTest {
   private static final Path DOCS_COPY = Path.of("../docs/oscal/guide-catalog.json");
 
   @Test
-  void theCatalogIsValid() throws Exception {
+  void theCatalogIsValidAndSelfContained() throws Exception {
     assertEquals(List.of(), OscalValidation.problems(write(), OscalModel.CATALOG));
+    assertEquals(List.of(), OscalValidation.danglingReferences(write()));
   }
 
   @Test
