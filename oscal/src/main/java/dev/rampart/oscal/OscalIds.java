@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * in parentheses becomes {@code .N} (so NIST SP 800-53's {@code IA-2(8)} is {@code ia-2.8}, NIST's own
  * id for it); every other run of characters outside letters, digits, {@code .}, {@code -} and
  * {@code _} becomes one {@code -}; and an id that does not begin with a letter gets a {@code _} in
- * front ({@code 5.1-1} is {@code _5.1-1}). docs/oscal-component-definition.md lists the mapping with examples.
+ * front ({@code 5.1-1} is {@code _5.1-1}). docs/oscal.md#component-definition-and-catalog lists the mapping with examples.
  */
 final class OscalIds {
 

@@ -6,6 +6,7 @@ import static org.apiguardian.api.API.Status.STABLE;
 import dev.rampart.engine.internal.ast.PackDef;
 import dev.rampart.engine.internal.ast.ParamDef;
 import dev.rampart.engine.internal.load.BuiltinPacks;
+import dev.rampart.engine.internal.load.ParamUses;
 import dev.rampart.engine.internal.load.ParamValues;
 import dev.rampart.engine.value.DisabledRule;
 import dev.rampart.engine.value.Framework;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.apiguardian.api.API;
 
 /** A loaded and fully validated rule pack. Obtain one from {@link RulePacks}. */
@@ -135,6 +137,20 @@ public final class RulePack {
   /** The parameters the pack declares or inherits from its base, with their (overridden) defaults. */
   public List<Parameter> parameters() {
     return parameters;
+  }
+
+  /**
+   * The parameters the conditions of rule {@code ruleId} refer to, in the order of {@link #parameters()};
+   * empty for a rule that uses none, or that the pack does not have.
+   */
+  @API(status = EXPERIMENTAL, since = "0.1")
+  public List<Parameter> parametersUsedBy(String ruleId) {
+    Set<String> names = definition.rules().stream()
+        .filter(rule -> rule.info().id().equals(ruleId))
+        .findFirst()
+        .map(ParamUses::names)
+        .orElse(Set.of());
+    return parameters.stream().filter(parameter -> names.contains(parameter.name())).toList();
   }
 
   PackDef definition() {
