@@ -78,7 +78,7 @@ class InventoryProblemsTest {
         FILE:7:11: networks[0] (id 'lan').vlan: 5000 is not a VLAN id (VLAN ids are 1 to 4094)
         FILE:11:15: devices[0] (id 'cam-01').services[0].port: 70000 is not a port (ports are 1 to 65535)
         FILE:14:15: devices[1] (id 'cam-02').services[0].port: 0 is not a port (ports are 1 to 65535)
-        FILE:17:22: devices[2] (id 'cam-03').data.retentionDays: -1 is not a number of days (days cannot be negative)
+        FILE:17:21: devices[2] (id 'cam-03').data.retentionDays: -1 is not a number of days (days cannot be negative)
         FILE:21:18: devices[3] (id 'cam-04').credentials.certificate.keySize: 0 is not a key size \
         (a key size is a positive number of bits, e.g. 2048)
         """);
@@ -143,14 +143,19 @@ class InventoryProblemsTest {
   }
 
   @Test
-  void attributesHoldOnlySingleValues() {
+  void attributesHoldOnlySingleValuesAndFlatListsOfThem() {
     assertProblems("attributes-structured.yaml", """
-        FILE:5:13: devices[0] (id 'cam-01').attributes.tags: expected a single value (text, number, true or false) \
-        but found a list (attributes hold single values; move structured data into the matching fact field)
+        FILE:5:17: devices[0] (id 'cam-01').attributes.tags[1]: expected a single value (text, number, true or false) \
+        in the list but found a list (a list attribute holds single values; move structured data into the matching fact field)
         FILE:9:9: devices[1] (id 'cam-02').attributes.location: expected a single value (text, number, true or false) \
-        but found an object (attributes hold single values; move structured data into the matching fact field)
+        or a list of them but found an object \
+        (attributes hold single values and lists of them; move structured data into the matching fact field)
         FILE:11:17: devices[2] (id 'cam-03').attributes: expected named values but found a list \
         (write attributes as name: value pairs)
+        FILE:14:21: devices[3] (id 'cam-04').attributes.zones[1]: expected a single value (text, number, true or false) \
+        in the list but found null (a list attribute holds single values; move structured data into the matching fact field)
+        FILE:17:21: devices[4] (id 'cam-05').attributes.zones[1]: expected a single value (text, number, true or false) \
+        in the list but found an object (a list attribute holds single values; move structured data into the matching fact field)
         """);
   }
 
