@@ -78,7 +78,7 @@ class InventoryProblemsTest {
         FILE:7:11: networks[0] (id 'lan').vlan: 5000 is not a VLAN id (VLAN ids are 1 to 4094)
         FILE:11:15: devices[0] (id 'cam-01').services[0].port: 70000 is not a port (ports are 1 to 65535)
         FILE:14:15: devices[1] (id 'cam-02').services[0].port: 0 is not a port (ports are 1 to 65535)
-        FILE:17:21: devices[2] (id 'cam-03').data.retentionDays: -1 is not a number of days (days cannot be negative)
+        FILE:17:22: devices[2] (id 'cam-03').data.retentionDays: -1 is not a number of days (days cannot be negative)
         FILE:21:18: devices[3] (id 'cam-04').credentials.certificate.keySize: 0 is not a key size \
         (a key size is a positive number of bits, e.g. 2048)
         """);
