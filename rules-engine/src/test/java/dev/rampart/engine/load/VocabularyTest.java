@@ -130,6 +130,19 @@ class VocabularyTest {
   }
 
   @Test
+  void categoriesMustMapAnIdToATitle() {
+    assertEquals("""
+        1 problem in rule pack:
+        1. pack.yaml:9:15: 'categories' must map a category id to its title, not a list (e.g. categories: {governance: {title: Governance and risk}})""",
+        problems(PACK.substring(0, PACK.indexOf("  categories:")) + "  categories: [governance]\n"
+            + PACK.substring(PACK.indexOf("rules:")).replace("category: governance", "category: operations")));
+    assertEquals("""
+        1 problem in rule pack:
+        1. pack.yaml:13:14: category 'privacy' must be a mapping with a title, not the string 'Privacy' (e.g. privacy: {title: privacy, description: what belongs in it})""",
+        problems(PACK.replace("privacy: {title: Privacy}", "privacy: Privacy")));
+  }
+
+  @Test
   void tagsMustBeAList() {
     assertEquals("""
         1 problem in rule pack:
