@@ -8,6 +8,7 @@ import dev.rampart.engine.internal.ast.ParamDef;
 import dev.rampart.engine.internal.load.BuiltinPacks;
 import dev.rampart.engine.internal.load.ParamUses;
 import dev.rampart.engine.internal.load.ParamValues;
+import dev.rampart.engine.value.Category;
 import dev.rampart.engine.value.DisabledRule;
 import dev.rampart.engine.value.Framework;
 import dev.rampart.engine.value.Rule;
@@ -132,6 +133,27 @@ public final class RulePack {
    */
   public Map<Severity, String> severityRubric() {
     return severityRubric;
+  }
+
+  /** Who answers for the pack ({@code metadata.owner}, e.g. a team); empty when the pack does not say. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.9")
+  public Optional<String> owner() {
+    return definition.owner().isEmpty() ? Optional.empty() : Optional.of(definition.owner());
+  }
+
+  /** How to reach the owner ({@code metadata.contact}, e.g. an address); empty when the pack does not say. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.9")
+  public Optional<String> contact() {
+    return definition.contact().isEmpty() ? Optional.empty() : Optional.of(definition.contact());
+  }
+
+  /**
+   * The categories the pack declares for its rules in addition to the guide's nine
+   * ({@link Category#builtIns()}): for a pack that extends another, the base's and then its own.
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.9")
+  public List<Category> categories() {
+    return definition.categories();
   }
 
   /** The parameters the pack declares or inherits from its base, with their (overridden) defaults. */

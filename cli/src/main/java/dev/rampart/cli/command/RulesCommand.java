@@ -221,6 +221,11 @@ public final class RulesCommand implements Callable<Integer> {
       out.println("# " + pack.title());
       out.println();
       out.println("Pack `" + pack.id() + "`, version " + pack.version() + ": " + pack.rules().size() + " rules.");
+      if (pack.owner().isPresent()) {
+        out.println();
+        out.println("Owner: " + pack.owner().get().strip() + pack.contact().map(contact -> " (" + contact.strip() + ")")
+            .orElse("") + ".");
+      }
       out.println();
       out.println("> Generated from the pack by `" + command + "`, so it cannot drift");
       out.println("> from the rules. Do not edit it by hand: change the pack, run the command again and save its");
@@ -377,11 +382,15 @@ public final class RulesCommand implements Callable<Integer> {
       out.println();
       out.println("| | |");
       out.println("| --- | --- |");
-      out.println("| category | " + rule.category().wireName() + " |");
+      out.println("| category | " + rule.category().wireName()
+          + (rule.category().isBuiltIn() ? "" : " (" + cell(rule.category().title()) + ")") + " |");
       out.println("| severity | " + rule.severity().wireName() + " |");
       out.println("| target | " + rule.target().wireName() + " |");
       out.println("| requirements | " + (rule.requirements().isEmpty() ? "none" : cell(String.join(", ", rule.requirements())))
           + " |");
+      if (!rule.tags().isEmpty()) {
+        out.println("| tags | " + cell(String.join(", ", rule.tags())) + " |");
+      }
       if (!rule.rationale().isBlank()) {
         out.println();
         out.println(rule.rationale().strip());
