@@ -62,6 +62,7 @@ public final class ComplianceEngine {
   private final List<Report.PackInfo> packInfos;
   private final Clock clock;
   private final Execution execution;
+  private final EvaluationParts parts;
 
   private ComplianceEngine(List<RulePack> packs, CompiledProgram program, Clock clock, Execution execution) {
     this.packs = List.copyOf(packs);
@@ -73,6 +74,7 @@ public final class ComplianceEngine {
         .map(p -> new Report.PackInfo(p.id(), p.version(), p.title(), p.base().orElse(null), p.disabledRules(),
             p.origin()))
         .toList();
+    this.parts = new EvaluationParts(program, rules, clock);
   }
 
   public static Builder builder() {
@@ -87,6 +89,15 @@ public final class ComplianceEngine {
   /** Every rule of every pack, in pack order. */
   public List<Rule> rules() {
     return rules;
+  }
+
+  /**
+   * The rules split as an evaluation spread over many machines needs them, each part evaluated
+   * against this engine's clock.
+   */
+  @API(status = EXPERIMENTAL, since = "0.1")
+  public EvaluationParts parts() {
+    return parts;
   }
 
   /**

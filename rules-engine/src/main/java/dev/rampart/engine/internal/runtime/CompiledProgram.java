@@ -10,7 +10,11 @@ import dev.rampart.spi.source.DidYouMean;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
@@ -54,6 +58,53 @@ public final class CompiledProgram {
    */
   public BoundedResults evaluate(Collection<? extends Fact> facts, Instant now, Execution execution) {
     return new BatchEvaluation(bases, now, execution).run(facts);
+  }
+
+  /** The groups of rules that compare facts with each other, as a distributed evaluation splits them. */
+  public List<FleetPart> fleetParts() {
+    return bases.fleetRules().parts(bases.programs());
+  }
+
+  /** Whether the rule at this index compares facts with each other, so that only its fleet part decides it. */
+  public boolean needsFleet(int rule) {
+    return RuleBases.needsFleet(bases.programs().get(rule));
+  }
+
+  /**
+   * Evaluates, without sharding, the rules that each fact decides with the facts it refers to, for
+   * the subjects; {@code context} holds the facts of other types they refer to. The table covers
+   * the subjects only.
+   */
+  public ResultTable evaluateLocal(Collection<? extends Fact> subjects, Collection<? extends Fact> context, Instant now) {
+    boolean devicesOnly = subjects.stream().allMatch(fact -> fact.type() == FactType.DEVICE);
+    RuleBase base = devicesOnly ? bases.localDevices() : bases.local();
+    List<Finding> findings = new ArrayList<>();
+    base.evaluateOnce(now, findings::add, context, subjects);
+    return table(subjects, findings);
+  }
+
+  /** Evaluates the rules of one fleet part for the subjects, all the facts of its target that may share a split key. */
+  public ResultTable evaluateFleetPart(
+      FleetPart part, Collection<? extends Fact> subjects, Collection<? extends Fact> context, Instant now) {
+    List<Fact> targets = new ArrayList<>(subjects);
+    List<Finding> findings = bases.fleetRules().evaluate(bases, part.index(), now, targets, List.copyOf(context));
+    return table(subjects, findings);
+  }
+
+  private ResultTable table(Collection<? extends Fact> subjects, List<Finding> findings) {
+    Map<FactType, Set<String>> ids = new EnumMap<>(FactType.class);
+    for (Fact fact : subjects) {
+      ids.computeIfAbsent(fact.type(), type -> new HashSet<>()).add(fact.id());
+    }
+    ResultTable.Builder table = new ResultTable.Builder(bases.rules(), ResultTable.sortedIds(ids));
+    for (Finding finding : findings) {
+      Result result = finding.result();
+      Set<String> ofType = ids.get(result.factType());
+      if (ofType != null && ofType.contains(result.factId())) {
+        table.record(result);
+      }
+    }
+    return table.build();
   }
 
   /**

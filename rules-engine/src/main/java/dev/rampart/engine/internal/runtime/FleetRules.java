@@ -88,6 +88,28 @@ final class FleetRules {
     return tasks;
   }
 
+  /** Each group as a distributed evaluation splits it: its target, its rules and what its facts are split by. */
+  List<FleetPart> parts(List<RuleProgram> programs) {
+    List<FleetPart> parts = new ArrayList<>();
+    for (int g = 0; g < groups.size(); g++) {
+      Group group = groups.get(g);
+      List<Integer> rules = group.members.stream().map(programs::indexOf).toList();
+      Function<Object, Object> key = group.key;
+      parts.add(new FleetPart(g, group.name.target(), rules,
+          key == null ? fact -> FleetPart.ONE_PART : fact -> {
+            Object value = key.apply(fact);
+            return value == fact ? null : value;
+          }));
+    }
+    return List.copyOf(parts);
+  }
+
+  /** Evaluates the group at {@code index} over the subjects, the facts of other types referred to being {@code context}. */
+  List<Finding> evaluate(RuleBases bases, int index, Instant now, List<Fact> subjects, List<Fact> context) {
+    Group group = groups.get(index);
+    return evaluate(bases.fleet(group.name, group.members::contains), now, subjects, context);
+  }
+
   /** The compilation of each group's knowledge base. */
   List<Runnable> compilations(RuleBases bases) {
     return groups.stream().<Runnable>map(group -> () -> bases.fleet(group.name, group.members::contains)).toList();

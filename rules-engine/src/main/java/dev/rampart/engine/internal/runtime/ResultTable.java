@@ -110,6 +110,15 @@ public final class ResultTable {
     return results;
   }
 
+  /** Every result of the rule at index {@code r}, in fact id order. */
+  public List<Result> ofRule(int r) {
+    List<Result> results = new ArrayList<>(outcomes[r].length);
+    for (int f = 0; f < outcomes[r].length; f++) {
+      results.add(result(r, f));
+    }
+    return results;
+  }
+
   /** The results for one fact, in rule order. */
   public List<Result> forFact(FactType type, String id) {
     int f = Arrays.binarySearch(ids.get(type), id);
