@@ -2,12 +2,14 @@ package dev.rampart.spark.job;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.rampart.engine.value.Outcome;
 import dev.rampart.reports.Gate;
 import dev.rampart.spark.SparkSummary;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,7 +34,12 @@ final class SummaryFile {
       }
       json.writeEndArray();
       json.writeNumberField("results", summary.results());
-      counts(json, "byOutcome", summary.byOutcome());
+      // every outcome, zeros too, as the JSON report's counts
+      Map<String, Long> outcomes = new LinkedHashMap<>();
+      for (Outcome outcome : Outcome.values()) {
+        outcomes.put(outcome.name(), summary.byOutcome().getOrDefault(outcome.name(), 0L));
+      }
+      counts(json, "byOutcome", outcomes);
       counts(json, "findingsBySeverity", summary.bySeverity());
       counts(json, "findingsByCategory", summary.byCategory());
       json.writeObjectFieldStart("gate");
