@@ -23,7 +23,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,7 +50,7 @@ class JobEndToEndTest {
     Path file = directory.resolve("fleet.json");
     FleetGenerator.write(FLEET, file);
     Path tables = directory.resolve("tables");
-    FleetGenerator.writeTables(FLEET, tables, 700);
+    FleetGenerator.writeTables(FLEET, tables);
 
     report = directory.resolve("report.json");
     ByteArrayOutputStream ignored = new ByteArrayOutputStream();
@@ -60,7 +59,7 @@ class JobEndToEndTest {
         "json:" + report);
 
     spark = SparkSession.builder().master("local[2]").appName("rampart-job-e2e")
-        .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "3").getOrCreate();
+        .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1").config("spark.sql.shuffle.partitions", "3").getOrCreate();
     out = directory.resolve("out");
     StringWriter err = new StringWriter();
     jobExit = RampartSparkJob.run(new String[] {"evaluate", "--tables", tables.toString(), "--out", out.toString(),
@@ -69,10 +68,6 @@ class JobEndToEndTest {
     jobErr = err.toString();
   }
 
-  @AfterAll
-  static void stopSpark() {
-    spark.stop();
-  }
 
   @Test
   void theJobFindsExactlyWhatTheCliFinds() throws IOException {
