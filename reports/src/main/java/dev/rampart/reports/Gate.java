@@ -1,5 +1,6 @@
 package dev.rampart.reports;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import dev.rampart.reports.baseline.Baseline;
@@ -162,6 +163,7 @@ public final class Gate {
    * baseline entry covers it: for evaluations that count results without holding a {@link Report},
    * such as one spread over a Spark cluster.
    */
+  @API(status = EXPERIMENTAL, since = "0.2")
   public boolean fails(Outcome outcome, Severity severity) {
     boolean counted = switch (outcome) {
       case FAIL -> true;
