@@ -131,9 +131,16 @@ final class EvaluateJob implements Callable<Integer> {
     if (!summary.isComplete()) {
       throw new JobInputException(unreadableRows(evaluation, summary));
     }
-    long failures = files.writeResults(evaluation.results(), verdict);
+    long failures;
+    try {
+      failures = files.writeResults(evaluation.results(), verdict);
+      files.writeSummary(SummaryFile.json(summary, rampart.now(), verdict, failures, requestedPacks()));
+    } catch (RuntimeException e) {
+      // no partial results: a directory without summary.json must not pass for a run
+      files.discard();
+      throw e;
+    }
     boolean failed = failures > 0;
-    files.writeSummary(SummaryFile.json(summary, rampart.now(), verdict, failures, requestedPacks()));
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.println("wrote " + files.describe() + ": " + summary.results() + " results, " + findings(summary)
         + " findings; gate " + verdict.failOn() + ": " + (failed ? failures + " results fail it" : "passed"));

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "rampart-spark",
     mixinStandardHelpOptions = true,
+    versionProvider = RampartSparkJob.Version.class,
     description = "Rampart on Apache Spark: the same packs and verdicts as 'rampart evaluate', over fleet tables.")
 public final class RampartSparkJob {
 
@@ -65,6 +66,15 @@ public final class RampartSparkJob {
     err.println("rampart-spark: internal error (" + exception.getClass().getSimpleName() + "): "
         + TableDirectory.firstLine(exception.getMessage()) + "; please report it with the command that failed");
     return JobExit.INTERNAL_ERROR;
+  }
+
+  /** The version in the jar's manifest, or {@code dev} when run from classes. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = RampartSparkJob.class.getPackage().getImplementationVersion();
+      return new String[] {"rampart-spark " + (version == null ? "dev" : version)};
+    }
   }
 
   /** The session, started on first use: local mode on every core unless spark-submit or spark.master says otherwise. */

@@ -125,6 +125,35 @@ class RampartSparkJobTest {
     assertEquals("mine", Files.readString(out.resolve("keep.txt")));
   }
 
+  @Test
+  void parquetTablesItGeneratesEvaluateAsTheJsonLinesTablesOfTheSameFleet() throws Exception {
+    Path parquet = directory.resolve("parquet");
+    Path jsonl = directory.resolve("jsonl");
+
+    Run generated = Run.of(() -> spark, "generate", "--devices", "300", "--seed", "5", "--out", parquet.toString());
+    Run tables = Run.of(() -> spark, "generate", "--devices", "300", "--seed", "5", "--layout", "tables", "--out",
+        jsonl.toString());
+    Run fromParquet = Run.of(() -> spark, "evaluate", "--tables", parquet.toString(), "--out",
+        directory.resolve("out-parquet").toString(), "--format", "parquet", "--now", "2026-11-25", "--fail-on", "never");
+    Run fromJson = Run.of(() -> spark, "evaluate", "--tables", jsonl.toString(), "--out",
+        directory.resolve("out-jsonl").toString(), "--format", "parquet", "--now", "2026-11-25", "--fail-on", "never");
+
+    assertEquals(List.of(0, 0, 0, 0), List.of(generated.code, tables.code, fromParquet.code, fromJson.code),
+        generated.err + tables.err + fromParquet.err + fromJson.err);
+    assertEquals("wrote " + parquet + " (parquet): 300 devices, 2 networks, 1 vendor; ",
+        generated.out.substring(0, generated.out.indexOf("; ") + 2));
+    assertEquals(4, Files.list(parquet).count(), "devices, networks, vendors, deployment");
+    assertEquals(results(directory.resolve("out-jsonl")), results(directory.resolve("out-parquet")));
+    assertEquals(Files.readString(directory.resolve("out-jsonl/summary.json")),
+        Files.readString(directory.resolve("out-parquet/summary.json")));
+  }
+
+  private static List<String> results(Path out) {
+    return spark.read().parquet(out.resolve("results").toString())
+        .selectExpr("concat_ws(' | ', ruleId, factType, factId, outcome, message)").collectAsList().stream()
+        .map(row -> row.getString(0)).sorted().toList();
+  }
+
   /** One run of the job's command line. */
   record Run(int code, String out, String err) {
     static Run of(Supplier<SparkSession> sessions, String... args) {
