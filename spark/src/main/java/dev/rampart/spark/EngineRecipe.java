@@ -99,6 +99,8 @@ final class EngineRecipe implements Serializable {
           .getBytes(StandardCharsets.UTF_8)));
       sha.update(("now=" + now + "\n").getBytes(StandardCharsets.UTF_8));
       if (trustedKeys != null) {
+        // signed packs required, even with no key (built-in packs only): never the engine of unchecked packs
+        sha.update("signed\n".getBytes(StandardCharsets.UTF_8));
         trustedKeys.forEach(key -> {
           sha.update("key=".getBytes(StandardCharsets.UTF_8));
           sha.update(key);

@@ -30,15 +30,17 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.jspecify.annotations.Nullable;
 import scala.Tuple2;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
- * The Spark jobs of one evaluation. The reference tables (networks, vendors, the deployment) are
- * bound and their rules evaluated once, on the driver, and broadcast to every executor as the
- * devices' context. The devices' fact rules run per partition; each fleet group (uniqueness) runs
- * after one shuffle of the devices by its split key, so that the devices sharing a value meet in one
- * task while no task holds the whole fleet.
+ * The Spark jobs of one evaluation. Every table is evaluated where it lies: the fact rules of its
+ * rows per partition (each row once), and each fleet group (uniqueness) of its type after one
+ * shuffle of its rows by the group's split key, so that the facts sharing a value meet in one task
+ * while no task holds the whole fleet. The devices refer to networks and vendors: a reference table
+ * of at most {@code broadcastRows} rows is broadcast to every executor; a larger one is joined to
+ * the devices by a shuffle on the ids they name ({@link References}).
  */
 final class FleetJob implements Serializable {
 
@@ -62,57 +64,75 @@ final class FleetJob implements Serializable {
         .orElseThrow(() -> new IllegalArgumentException("no table given: give at least the devices table"))
         .sparkSession();
     JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    ComplianceEngine engine = engine();
-    EvaluationParts parts = engine.parts();
+    EvaluationParts parts = engine().parts();
 
-    // the reference tables: small, bound and evaluated once here, then shipped to every executor
-    HashMap<FactType, List<PlacedJson>> referenceRows = new HashMap<>();
-    List<Fact> references = new ArrayList<>();
-    List<Emitted> once = new ArrayList<>();
+    // every table is evaluated where it lies: its fact rules per partition, its uniqueness groups after a shuffle
+    JavaRDD<Emitted> emitted = context.emptyRDD();
+    HashMap<FactType, List<PlacedJson>> broadcast = new HashMap<>();
+    Map<FactType, JavaRDD<PlacedJson>> shuffled = new LinkedHashMap<>();
     for (FactType type : REFERENCES) {
       Optional<Dataset<Row>> table = tables.table(type);
       if (table.isEmpty()) {
         continue;
       }
-      JavaRDD<PlacedJson> json = placed(type, table.get());
-      long rows = json.count();
-      if (rows > broadcastRows) {
-        throw new IllegalArgumentException("the " + RowFacts.section(type) + " table has " + rows
-            + " rows, more than the " + broadcastRows + " broadcast to every executor; raise broadcastRows (each"
-            + " executor then holds the table) or split the fleet by site");
-      }
-      List<PlacedJson> collected = json.collect();
-      RowFacts.Bound bound = RowFacts.bind(type, collected);
-      referenceRows.put(type, new ArrayList<>(bound.rows()));
-      references.addAll(bound.facts());
-      bound.errors().forEach(error -> once.add(Emitted.error(error)));
-    }
-    Counts onceCounts = new Counts();
-    emit(parts.evaluateFactRules(references, List.of()), onceCounts, once);
-    for (EvaluationParts.FleetGroup group : parts.fleetGroups()) {
-      if (group.target() != FactType.DEVICE) {
-        List<Fact> subjects = references.stream().filter(fact -> fact.type() == group.target()).toList();
-        List<Fact> others = references.stream().filter(fact -> fact.type() != group.target()).toList();
-        emit(parts.evaluateFleetGroup(group, subjects, others), onceCounts, once);
+      JavaRDD<PlacedJson> rows = placed(type, table.get()).persist(StorageLevel.MEMORY_AND_DISK());
+      emitted = emitted.union(evaluate(type, rows.map(row -> new Attached(row, List.of())), parts, null));
+      // the devices refer to them: a small table goes to every executor, a large one to the devices that name its rows
+      List<PlacedJson> firstRows = rows.take((int) Math.min(Integer.MAX_VALUE - 1, broadcastRows + 1));
+      if (firstRows.size() <= broadcastRows) {
+        broadcast.put(type, new ArrayList<>(firstRows));
+      } else {
+        shuffled.put(type, rows);
       }
     }
-    once.add(Emitted.counts(onceCounts));
-    Broadcast<HashMap<FactType, List<PlacedJson>>> shipped = context.broadcast(referenceRows);
-
-    JavaRDD<Emitted> emitted = context.parallelize(once, 1);
+    Broadcast<HashMap<FactType, List<PlacedJson>>> shipped = context.broadcast(broadcast);
     Optional<Dataset<Row>> devices = tables.table(FactType.DEVICE);
     if (devices.isPresent()) {
-      JavaRDD<PlacedJson> deviceRows = placed(FactType.DEVICE, devices.get()).persist(StorageLevel.MEMORY_AND_DISK());
-      emitted = emitted.union(deviceRows.mapPartitions(rows -> factRules(rows, shipped)));
-      boolean anyDeviceGroup = parts.fleetGroups().stream().anyMatch(group -> group.target() == FactType.DEVICE);
-      if (anyDeviceGroup) {
-        int partitions = Math.max(1, deviceRows.getNumPartitions());
-        JavaPairRDD<String, PlacedJson> bySplitKey = deviceRows.mapPartitionsToPair(this::splitKeys)
-            .partitionBy(new HashPartitioner(partitions));
-        emitted = emitted.union(bySplitKey.mapPartitions(rows -> fleetGroups(rows, shipped)));
-      }
+      JavaRDD<PlacedJson> deviceRows = placed(FactType.DEVICE, devices.get());
+      JavaRDD<Attached> attached = shuffled.isEmpty()
+          ? deviceRows.map(row -> new Attached(row, List.of()))
+          : References.attach(deviceRows, shuffled);
+      emitted = emitted.union(evaluate(FactType.DEVICE, attached.persist(StorageLevel.MEMORY_AND_DISK()), parts, shipped));
     }
     return new Evaluation(spark, emitted.persist(StorageLevel.MEMORY_AND_DISK()), allResults);
+  }
+
+  /**
+   * The results and errors of one table: its fact rules per partition, and each uniqueness group of
+   * its type after one shuffle of its rows by the group's split key.
+   */
+  private JavaRDD<Emitted> evaluate(FactType type, JavaRDD<Attached> rows, EvaluationParts parts,
+      @Nullable Broadcast<HashMap<FactType, List<PlacedJson>>> shipped) {
+    JavaRDD<Emitted> emitted = rows.mapPartitions(partition -> factRules(type, partition, shipped))
+        .union(duplicates(type, rows));
+    if (parts.fleetGroups().stream().anyMatch(group -> group.target() == type)) {
+      int partitions = Math.max(1, rows.getNumPartitions());
+      JavaPairRDD<String, Attached> bySplitKey = rows.mapPartitionsToPair(partition -> splitKeys(type, partition))
+          .partitionBy(new HashPartitioner(partitions));
+      emitted = emitted.union(bySplitKey.mapPartitions(partition -> fleetGroups(type, partition, shipped)));
+    }
+    return emitted;
+  }
+
+  /**
+   * An error for every row whose id an earlier row of the table (in partition order) already has, as
+   * the inventory adapter reports a duplicate id in a file: the engine evaluates each fact once.
+   */
+  private static JavaRDD<Emitted> duplicates(FactType type, JavaRDD<Attached> rows) {
+    return rows.flatMapToPair(row -> {
+      String id = References.idOf(row.row());
+      PlacedJson at = new PlacedJson(row.row().partition(), row.row().row(), "");
+      return id == null ? List.<Tuple2<String, PlacedJson>>of().iterator() : List.of(new Tuple2<>(id, at)).iterator();
+    }).groupByKey().flatMap(same -> {
+      List<PlacedJson> places = new ArrayList<>();
+      same._2().forEach(places::add);
+      places.sort(PlacedJson.TABLE_ORDER);
+      List<Emitted> errors = new ArrayList<>();
+      for (PlacedJson place : places.subList(Math.min(1, places.size()), places.size())) {
+        errors.add(Emitted.error(RowFacts.duplicate(type, same._1(), place.place(), places.get(0).place())));
+      }
+      return errors.iterator();
+    });
   }
 
   private ComplianceEngine engine() {
@@ -129,67 +149,92 @@ final class FleetJob implements Serializable {
       List<PlacedJson> placed = new ArrayList<>();
       int position = 0;
       while (rows.hasNext()) {
-        placed.add(new PlacedJson("partition " + partition + ", row " + position++, RowJson.write(type, rows.next())));
+        placed.add(new PlacedJson(partition, position++, RowJson.write(type, rows.next())));
       }
       return placed.iterator();
     }, true);
   }
 
-  private Iterator<Emitted> factRules(Iterator<PlacedJson> rows, Broadcast<HashMap<FactType, List<PlacedJson>>> shipped) {
+  private Iterator<Emitted> factRules(
+      FactType type, Iterator<Attached> rows, @Nullable Broadcast<HashMap<FactType, List<PlacedJson>>> shipped) {
     EvaluationParts parts = recipe.engineOnExecutor().parts();
-    RowFacts.Bound bound = RowFacts.bind(FactType.DEVICE, drain(rows));
+    List<Attached> all = drain(rows);
+    RowFacts.Bound bound = RowFacts.bind(type, all.stream().map(Attached::row).toList());
     List<Emitted> out = new ArrayList<>();
     bound.errors().forEach(error -> out.add(Emitted.error(error)));
     Counts counts = new Counts();
     if (!bound.facts().isEmpty()) {
-      emit(parts.evaluateFactRules(bound.facts(), context(shipped)), counts, out);
+      emit(parts.evaluateFactRules(bound.facts(), context(shipped, all)), counts, out);
     }
     out.add(Emitted.counts(counts));
     return out.iterator();
   }
 
-  /** Each device row once per device fleet group, keyed by the group and the device's split key. */
-  private Iterator<Tuple2<String, PlacedJson>> splitKeys(Iterator<PlacedJson> rows) {
+  /** Each row once per fleet group of its type, keyed by the group and the fact's split key. */
+  private Iterator<Tuple2<String, Attached>> splitKeys(FactType type, Iterator<Attached> rows) {
     EvaluationParts parts = recipe.engineOnExecutor().parts();
-    RowFacts.Bound bound = RowFacts.bind(FactType.DEVICE, drain(rows));
-    List<Tuple2<String, PlacedJson>> keyed = new ArrayList<>();
+    List<Attached> all = drain(rows);
+    Map<PlacedJson, Attached> byRow = new HashMap<>();
+    all.forEach(row -> byRow.put(row.row(), row));
+    RowFacts.Bound bound = RowFacts.bind(type, all.stream().map(Attached::row).toList());
+    List<Tuple2<String, Attached>> keyed = new ArrayList<>();
     for (EvaluationParts.FleetGroup group : parts.fleetGroups()) {
-      if (group.target() != FactType.DEVICE) {
+      if (group.target() != type) {
         continue;
       }
       for (int i = 0; i < bound.facts().size(); i++) {
         PlacedJson row = bound.rows().get(i);
-        // a device without a value is compared with none: any part will do, so it goes where its row's key sends it
+        // a fact without a value is compared with none: any part will do, so its own row's place keys it
         String key = group.splitKey(bound.facts().get(i)).map(value -> "=" + value).orElse("#" + row.place());
-        keyed.add(new Tuple2<>(group.index() + ":" + key, row));
+        keyed.add(new Tuple2<>(group.index() + ":" + key, byRow.get(row)));
       }
     }
     return keyed.iterator();
   }
 
   private Iterator<Emitted> fleetGroups(
-      Iterator<Tuple2<String, PlacedJson>> rows, Broadcast<HashMap<FactType, List<PlacedJson>>> shipped) {
+      FactType type, Iterator<Tuple2<String, Attached>> rows,
+      @Nullable Broadcast<HashMap<FactType, List<PlacedJson>>> shipped) {
     EvaluationParts parts = recipe.engineOnExecutor().parts();
-    Map<Integer, List<PlacedJson>> byGroup = new LinkedHashMap<>();
+    Map<Integer, List<Attached>> byGroup = new LinkedHashMap<>();
     rows.forEachRemaining(row -> byGroup.computeIfAbsent(
         Integer.parseInt(row._1().substring(0, row._1().indexOf(':'))), group -> new ArrayList<>()).add(row._2()));
     List<Emitted> out = new ArrayList<>();
     Counts counts = new Counts();
     byGroup.forEach((index, groupRows) -> {
-      // errors of these rows are reported by the fact rules' pass, once
-      List<Fact> subjects = RowFacts.bind(FactType.DEVICE, groupRows).facts();
-      emit(parts.evaluateFleetGroup(parts.fleetGroups().get(index), subjects, context(shipped)), counts, out);
+      // the errors of these rows are reported once, by the fact rules' pass
+      List<Fact> subjects = RowFacts.bind(type, groupRows.stream().map(Attached::row).toList()).facts();
+      emit(parts.evaluateFleetGroup(parts.fleetGroups().get(index), subjects, context(shipped, groupRows)), counts,
+          out);
     });
     out.add(Emitted.counts(counts));
     return out.iterator();
   }
 
-  private static List<Fact> context(Broadcast<HashMap<FactType, List<PlacedJson>>> shipped) {
-    return CONTEXTS.computeIfAbsent(shipped.id(), id -> {
+  /** The facts the rows may refer to: the broadcast reference tables, and the rows of large ones attached to them. */
+  private static List<Fact> context(@Nullable Broadcast<HashMap<FactType, List<PlacedJson>>> shipped,
+      List<Attached> rows) {
+    if (shipped == null) {
+      return List.of();
+    }
+    List<Fact> broadcast = CONTEXTS.computeIfAbsent(shipped.id(), id -> {
       List<Fact> facts = new ArrayList<>();
-      shipped.value().forEach((type, rows) -> facts.addAll(RowFacts.bind(type, rows).facts()));
+      shipped.value().forEach((type, typeRows) -> facts.addAll(RowFacts.bind(type, typeRows).facts()));
       return List.copyOf(facts);
     });
+    Map<FactType, Map<String, PlacedJson>> attached = new HashMap<>();
+    for (Attached row : rows) {
+      for (References.Reference reference : row.references()) {
+        attached.computeIfAbsent(reference.type(), type -> new LinkedHashMap<>()).put(reference.row().place(),
+            reference.row());
+      }
+    }
+    if (attached.isEmpty()) {
+      return broadcast;
+    }
+    List<Fact> facts = new ArrayList<>(broadcast);
+    attached.forEach((type, typeRows) -> facts.addAll(RowFacts.bind(type, new ArrayList<>(typeRows.values())).facts()));
+    return facts;
   }
 
   private void emit(List<RuleResult> results, Counts counts, List<Emitted> out) {
@@ -225,6 +270,16 @@ final class FleetJob implements Serializable {
 
   private static <T> scala.collection.Seq<T> seq(List<T> list) {
     return CollectionConverters.asScala(new ArrayList<>(list));
+  }
+
+  /** A row with the rows of large reference tables it refers to (empty when they are broadcast). */
+  record Attached(PlacedJson row, List<References.Reference> references) implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    Attached {
+      references = new ArrayList<>(references);
+    }
   }
 
   /** What a task hands back: a result row, an error row, or its counts. */

@@ -32,9 +32,17 @@ final class RowFacts {
 
   private RowFacts() {}
 
-  /** A row as JSON, with where it is for messages, e.g. {@code partition 3, row 17}. */
-  record PlacedJson(String place, String json) implements Serializable {
+  /** A row as JSON, with where it is in its table: its partition and its position there. */
+  record PlacedJson(int partition, int row, String json) implements Serializable {
+
     private static final long serialVersionUID = 1L;
+    static final java.util.Comparator<PlacedJson> TABLE_ORDER =
+        java.util.Comparator.comparingInt(PlacedJson::partition).thenComparingInt(PlacedJson::row);
+
+    /** Where the row is, as messages name it, e.g. {@code partition 3, row 17}. */
+    String place() {
+      return "partition " + partition + ", row " + row;
+    }
   }
 
   /** The facts the rows gave, each with its row, and an error row (of {@link ResultColumns#ERRORS}) for each problem of a row that gave none. */
@@ -78,7 +86,10 @@ final class RowFacts {
           public void skipped(SkippedRecord record) {
             PlacedJson row = row(rows, record.origin());
             for (String problem : record.problems()) {
-              skipped.add(error(type, record.factId(), row.place(), problem, location));
+              // a duplicate id is reported across the whole table, by the evaluation, not per chunk
+              if (!problem.contains("(first defined at " + location + ":")) {
+                skipped.add(error(type, record.factId(), row.place(), problem, location));
+              }
             }
           }
         });
@@ -143,6 +154,14 @@ final class RowFacts {
     String message = section + " table, " + place + (factId == null ? "" : " (id '" + factId + "')")
         + (column == null ? "" : ", column '" + column + "'") + ": " + text;
     return RowFactory.create(section, factId, place, column, message);
+  }
+
+  /** The error of a row whose id an earlier row of its table has. */
+  static Row duplicate(FactType type, String id, String place, String first) {
+    String section = section(type);
+    return RowFactory.create(section, id, place, "id", section + " table, " + place + " (id '" + id + "'), column 'id': "
+        + "duplicate " + type.wireName() + " id '" + id + "' (first in " + first + "); give each " + type.wireName()
+        + " its own id");
   }
 
   /** The field inside an element place such as {@code devices[3] (id 'cam-03').firmware.version}. */

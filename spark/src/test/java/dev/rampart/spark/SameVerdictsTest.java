@@ -16,7 +16,6 @@ import dev.rampart.engine.value.EvidenceText;
 import dev.rampart.generator.FleetGenerator;
 import dev.rampart.generator.FleetSpec;
 import dev.rampart.spi.fact.Fact;
-import dev.rampart.spi.fact.FactType;
 import dev.rampart.spi.source.FactSink;
 import dev.rampart.spi.source.Origin;
 import java.io.ByteArrayOutputStream;
@@ -38,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The law of the module: for any fleet, the evaluation on Spark gives exactly the results the engine
  * gives in one JVM, for every rule and fact (outcome and evidence), uniqueness rules included,
- * however the devices are partitioned.
+ * however the devices are partitioned and whether their vendors and networks are broadcast or joined
+ * by a shuffle.
  */
 class SameVerdictsTest {
 
@@ -49,21 +49,25 @@ class SameVerdictsTest {
   Path directory;
 
   @Test
-  void sparkGivesTheEnginesVerdictsForEveryRuleAndFactWithOneTwoOrSevenPartitions() throws Exception {
+  void sparkGivesTheEnginesVerdictsForEveryRuleAndFactWithOneTwoOrSevenPartitionsBroadcastOrShuffled() throws Exception {
     ComplianceEngine engine = ComplianceEngine.builder().pack(RulePacks.builtin("iot-baseline"))
         .clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
-    RampartSpark spark = RampartSpark.builder().builtinPack("iot-baseline").now(NOW).allResults(true).build();
+    RampartSpark broadcast = RampartSpark.builder().builtinPack("iot-baseline").now(NOW).allResults(true).build();
+    // no reference table broadcast: the devices get their vendors and networks by a shuffled join
+    RampartSpark shuffled = RampartSpark.builder().builtinPack("iot-baseline").now(NOW).allResults(true)
+        .broadcastRows(0).build();
     qt().withExamples(8).withShrinkCycles(0)
-        .forAll(longs().all(), integers().between(1, 240), integers().between(0, 30))
+        .forAll(longs().all(), integers().between(1, 150), integers().between(0, 30))
         .checkAssert((seed, devices, sharedPercent) -> {
           try {
             JsonNode fleet = fleet(seed, devices, sharedPercent);
             Set<String> expected = engineVerdicts(engine, fleet);
             for (int partitions : new int[] {1, 2, 7}) {
-              Set<String> actual = sparkVerdicts(spark, fleet, partitions);
-              assertEquals(expected, actual, "seed " + seed + ", " + devices + " devices, " + sharedPercent
-                  + "% sharing a credential, " + partitions + " partitions");
+              assertEquals(expected, sparkVerdicts(broadcast, fleet, partitions), "seed " + seed + ", " + devices
+                  + " devices, " + sharedPercent + "% sharing a credential, " + partitions + " partitions");
             }
+            assertEquals(expected, sparkVerdicts(shuffled, fleet, 7), "seed " + seed + ", " + devices
+                + " devices, " + sharedPercent + "% sharing a credential, 7 partitions, references shuffled");
           } catch (Exception e) {
             throw new AssertionError(e);
           }
@@ -128,7 +132,4 @@ class SameVerdictsTest {
     array.forEach(list::add);
     return list;
   }
-
-  @SuppressWarnings("unused")
-  private static final FactType DEVICE = FactType.DEVICE;
 }
