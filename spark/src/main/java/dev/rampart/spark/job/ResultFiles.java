@@ -127,7 +127,12 @@ final class ResultFiles {
           if (!files.rename(file.getPath(), renamed)) {
             throw new IOException("renaming " + file.getPath() + " to " + renamed + " failed");
           }
-        } else if (name.startsWith(".") && name.endsWith(".crc")) {
+        }
+      }
+      // the local file system's checksums (renamed with their files): of no use to a reader of JSON lines
+      for (FileStatus file : files.listStatus(directory)) {
+        String name = file.getPath().getName();
+        if (name.startsWith(".") && name.endsWith(".crc")) {
           files.delete(file.getPath(), false);
         }
       }

@@ -18,6 +18,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A fleet's tables in a directory (local, HDFS, S3, anything Hadoop reads): a subdirectory per fact
@@ -83,7 +84,7 @@ final class TableDirectory {
     return String.join(", ", ORDER.stream().map(type -> NAMES.get(type) + "/").toList());
   }
 
-  private static Dataset<Row> table(
+  private static @Nullable Dataset<Row> table(
       SparkSession spark, FileSystem files, Path directory, String location, List<String> problems) throws IOException {
     String name = directory.getName() + "/";
     Set<String> formats = new TreeSet<>();

@@ -106,6 +106,15 @@ class JobEndToEndTest {
     assertEquals(expected, outcomes);
   }
 
+  @Test
+  void theResultsAreJsonLinesFilesAndTheMarkerOfAWholeWrite() throws IOException {
+    try (Stream<Path> files = Files.list(out.resolve("results"))) {
+      List<String> others = files.map(file -> file.getFileName().toString())
+          .filter(name -> !name.matches("part-\\d{5}-.*\\.jsonl") && !name.equals("_SUCCESS")).sorted().toList();
+      assertEquals(List.of(), others);
+    }
+  }
+
   private static String finding(JsonNode result) {
     return String.join(" | ", result.get("ruleId").asText(), result.get("factType").asText(),
         result.get("factId").asText(), result.get("outcome").asText(), result.get("message").asText());
