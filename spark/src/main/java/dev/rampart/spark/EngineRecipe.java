@@ -56,6 +56,15 @@ final class EngineRecipe implements Serializable {
    * @throws PackSignatureException if signed packs are required and one is not
    */
   ComplianceEngine engine() throws PackLoadException, PackSignatureException {
+    return engine(false);
+  }
+
+  /** The engine of this recipe on the driver, whose pack problems name the user's own files. */
+  ComplianceEngine engineOnDriver() throws PackLoadException, PackSignatureException {
+    return engine(true);
+  }
+
+  private ComplianceEngine engine(boolean driver) throws PackLoadException, PackSignatureException {
     ComplianceEngine engine = ENGINES.get(digest);
     if (engine != null) {
       return engine;
@@ -63,7 +72,7 @@ final class EngineRecipe implements Serializable {
     synchronized (ENGINES) {
       engine = ENGINES.get(digest);
       if (engine == null) {
-        engine = build();
+        engine = build(driver);
         ENGINES.put(digest, engine);
       }
       return engine;
@@ -79,12 +88,12 @@ final class EngineRecipe implements Serializable {
     }
   }
 
-  private ComplianceEngine build() throws PackLoadException, PackSignatureException {
+  private ComplianceEngine build(boolean driver) throws PackLoadException, PackSignatureException {
     TrustedKeys trusted = trustedKeys == null ? null
         : TrustedKeys.of(trustedKeys.stream().map(VerifyingKey::of).toList());
     List<RulePack> loaded = new ArrayList<>();
     for (PackText pack : packs) {
-      loaded.add(pack.load(trusted));
+      loaded.add(driver ? pack.loadOnDriver(trusted) : pack.load(trusted));
     }
     ComplianceEngine.Builder builder = ComplianceEngine.builder().packs(loaded).clock(Clock.fixed(now, ZoneOffset.UTC));
     parameters.forEach(builder::parameter);

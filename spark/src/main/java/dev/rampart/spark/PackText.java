@@ -59,11 +59,16 @@ sealed interface PackText extends Serializable {
     if (!files.containsKey(name)) {
       throw problem(file, "is not a file", "name a pack file, or a directory holding pack.yaml");
     }
-    return new PackFiles(name, files);
+    return new PackFiles(pack.toString(), name, files);
   }
 
   /** Loads the pack, only if signed by a trusted key when {@code trusted} is given. */
   RulePack load(@Nullable TrustedKeys trusted) throws PackLoadException, PackSignatureException;
+
+  /** Loads the pack on the driver, where problems name the user's own files. */
+  default RulePack loadOnDriver(@Nullable TrustedKeys trusted) throws PackLoadException, PackSignatureException {
+    return load(trusted);
+  }
 
   /** Feeds what the pack is made of to the digest. */
   void digest(MessageDigest digest);
@@ -120,10 +125,14 @@ sealed interface PackText extends Serializable {
   }
 
   /**
-   * Every file of a pack's directory, by path relative to it; {@code pack} is the pack file's. They
-   * are written to a directory of their own to be loaded, as the loader reads a pack's files.
+   * Every file of a pack's directory, by path relative to it; {@code pack} is the pack file's. On an
+   * executor they are written to a directory of their own to be loaded, as the loader reads a pack's
+   * files; on the driver, which read them a moment ago, the pack is loaded where the user named it, so
+   * that problems name the user's files.
+   *
+   * @param origin the pack file as the user named it
    */
-  record PackFiles(String pack, Map<String, byte[]> files) implements PackText {
+  record PackFiles(String origin, String pack, Map<String, byte[]> files) implements PackText {
 
     private static final long serialVersionUID = 1L;
 
@@ -133,6 +142,19 @@ sealed interface PackText extends Serializable {
 
     @Override
     public RulePack load(@Nullable TrustedKeys trusted) throws PackLoadException, PackSignatureException {
+      return load(materialised(), trusted);
+    }
+
+    @Override
+    public RulePack loadOnDriver(@Nullable TrustedKeys trusted) throws PackLoadException, PackSignatureException {
+      return load(Path.of(origin), trusted);
+    }
+
+    private static RulePack load(Path file, @Nullable TrustedKeys trusted) throws PackLoadException, PackSignatureException {
+      return trusted == null ? RulePacks.load(file) : RulePacks.loadVerified(file, trusted);
+    }
+
+    private Path materialised() throws PackLoadException {
       Path directory;
       try {
         directory = Files.createTempDirectory("rampart-pack-");
@@ -149,8 +171,7 @@ sealed interface PackText extends Serializable {
             "the pack cannot be written to a temporary directory to be loaded: " + e.getMessage(),
             "give the executors a writable java.io.tmpdir")));
       }
-      Path file = directory.resolve(pack);
-      return trusted == null ? RulePacks.load(file) : RulePacks.loadVerified(file, trusted);
+      return directory.resolve(pack);
     }
 
     @Override

@@ -167,7 +167,7 @@ public final class RampartSpark implements Serializable {
       }
       EngineRecipe recipe = new EngineRecipe(packs, parameters, now == null ? Instant.now() : now,
           trusted == null ? null : trusted.keys().stream().map(key -> key.encoded()).toList());
-      recipe.engine();
+      recipe.engineOnDriver();
       return new RampartSpark(recipe, allResults, broadcastRows);
     }
   }

@@ -121,7 +121,10 @@ class SparkEvaluationTest {
 
     PackSignatureException refused = assertThrows(PackSignatureException.class, () -> RampartSpark.builder()
         .pack(directory).requireSigned(TrustedKeys.none()).now(NOW).build());
-    assertEquals("", refused.getMessage());
+    assertEquals("""
+        rule pack DIR/pack.yaml is refused: it is not signed
+        1. DIR/pack.sig: there is no signature file (sign the pack with 'rampart pack sign DIR --key KEY')""",
+        refused.getMessage().replace(directory.toString(), "DIR"));
   }
 
   @Test
