@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  * @param expectations the cases, in file order
  * @param now the evaluation time
  * @param parameters parameter overrides by name, in file order
+ * @param skipped the cases of rules the pack under test disabled, which a base's fixture may hold
+ * @param from for a base pack's fixture, that base; {@code null} for the pack's own
  */
 record Fixture(
     FixtureFile file,
@@ -28,7 +30,9 @@ record Fixture(
     Map<FactKey, Origin> origins,
     List<Expectation> expectations,
     Instant now,
-    Map<String, Setting> parameters) {
+    Map<String, Setting> parameters,
+    List<Expectation> skipped,
+    @Nullable LocatedPack from) {
 
   Fixture {
     Objects.requireNonNull(file, "file");
@@ -37,6 +41,12 @@ record Fixture(
     origins = Collections.unmodifiableMap(new LinkedHashMap<>(origins));
     expectations = List.copyOf(expectations);
     parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+    skipped = List.copyOf(skipped);
+  }
+
+  /** The same fixture with only these of its cases. */
+  Fixture withExpectations(List<Expectation> kept) {
+    return new Fixture(file, facts, origins, kept, now, parameters, skipped, from);
   }
 
   /**

@@ -37,11 +37,17 @@ final class FixtureFiles {
   private final String folder;
   private final List<FixtureFile> files;
   private final List<String> problems;
+  private final boolean absent;
 
   private FixtureFiles(String folder, List<FixtureFile> files, List<String> problems) {
+    this(folder, files, problems, false);
+  }
+
+  private FixtureFiles(String folder, List<FixtureFile> files, List<String> problems, boolean absent) {
     this.folder = folder;
     this.files = List.copyOf(files);
     this.problems = List.copyOf(problems);
+    this.absent = absent;
   }
 
   /** The fixture files of the pack, or the problems that kept them from being found. */
@@ -62,11 +68,19 @@ final class FixtureFiles {
     return problems;
   }
 
+  /**
+   * Whether the pack has no fixtures at all (no tests folder, or no index): the one problem then, which
+   * a tailored pack that inherits its base's fixtures does without.
+   */
+  boolean absent() {
+    return absent;
+  }
+
   private static FixtureFiles inFolder(Path tests) {
     String folder = tests + "/";
     if (!Files.isDirectory(tests)) {
-      return failed(folder, folder + ": the pack has no tests folder (create it and put fixture files in it,"
-          + " see docs/pack-testing.md)");
+      return new FixtureFiles(folder, List.of(), List.of(folder + ": the pack has no tests folder (create it and put"
+          + " fixture files in it, see docs/pack-testing.md)"), true);
     }
     List<String> problems = new ArrayList<>();
     Set<String> names = new TreeSet<>();
@@ -118,8 +132,8 @@ final class FixtureFiles {
     String folder = "classpath:" + resource;
     URL url = LocatedPack.class.getClassLoader().getResource(resource + INDEX);
     if (url == null) {
-      return failed(folder, folder + INDEX + ": the built-in pack '" + located.pack().id() + "' has no tests"
-          + " (list its fixture files in " + resource + INDEX + ")");
+      return new FixtureFiles(folder, List.of(), List.of(folder + INDEX + ": the built-in pack '" + located.pack().id()
+          + "' has no tests (list its fixture files in " + resource + INDEX + ")"), true);
     }
     try {
       URI uri = url.toURI();

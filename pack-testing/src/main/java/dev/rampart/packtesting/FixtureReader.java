@@ -72,12 +72,17 @@ final class FixtureReader {
   private final Map<FactKey, Origin> origins = new LinkedHashMap<>();
   private final List<Expectation> expectations = new ArrayList<>();
   private final Map<String, Fixture.Setting> parameters = new LinkedHashMap<>();
+  private final Map<String, Disabling> disabled;
+  private final @Nullable LocatedPack from;
+  private final List<Expectation> skipped = new ArrayList<>();
   private @Nullable String expectPlace;
   private Instant now = DEFAULT_NOW;
 
-  private FixtureReader(FixtureFile file, RulePack pack) {
+  private FixtureReader(FixtureFile file, RulePack pack, Map<String, Disabling> disabled, @Nullable LocatedPack from) {
     this.file = file;
     this.pack = pack;
+    this.disabled = disabled;
+    this.from = from;
   }
 
   /**
@@ -87,7 +92,22 @@ final class FixtureReader {
    * @return the fixture, or {@code null} when it has mistakes
    */
   static @Nullable Fixture read(FixtureFile file, RulePack pack, List<String> problems) {
-    FixtureReader reader = new FixtureReader(file, pack);
+    return read(file, pack, Map.of(), null, problems);
+  }
+
+  /**
+   * Reads and checks one fixture file against the pack under test, which may be the file of one of its
+   * bases: then the cases of rules the pack disabled are kept apart, to be listed as skipped; in the
+   * pack's own fixtures they are mistakes.
+   *
+   * @param disabled the rules the pack under test disabled, by id
+   * @param from the base whose fixture this is, or {@code null} for the pack's own
+   * @param problems receives every mistake found, each starting with {@code file:line:column}
+   * @return the fixture, or {@code null} when it has mistakes
+   */
+  static @Nullable Fixture read(FixtureFile file, RulePack pack, Map<String, Disabling> disabled,
+      @Nullable LocatedPack from, List<String> problems) {
+    FixtureReader reader = new FixtureReader(file, pack, disabled, from);
     Fixture fixture = reader.read();
     problems.addAll(reader.inFileOrder());
     return fixture;
@@ -114,7 +134,7 @@ final class FixtureReader {
     if (!problems.isEmpty()) {
       return null;
     }
-    return new Fixture(file, facts, origins, expectations, now, parameters);
+    return new Fixture(file, facts, origins, expectations, now, parameters, skipped, from);
   }
 
   private boolean readFacts() {
@@ -209,7 +229,14 @@ final class FixtureReader {
       String ruleId = parser.currentName();
       String rulePlace = place(parser);
       parser.nextToken();
-      if (pack.rule(ruleId).isEmpty()) {
+      Disabling disabling = pack.rule(ruleId).isEmpty() ? disabled.get(ruleId) : null;
+      if (disabling != null && from == null) {
+        problems.add(rulePlace + ": expect: rule '" + ruleId + "' is disabled by " + disabling.by(pack.id())
+            + " (reason: " + disabling.rule().reason() + "): remove the fixture or enable the rule");
+        parser.skipChildren();
+        continue;
+      }
+      if (pack.rule(ruleId).isEmpty() && disabling == null) {
         List<String> ruleIds = pack.rules().stream().map(Rule::id).toList();
         problems.add(rulePlace + ": expect: pack " + pack.id() + " has no rule '" + ruleId + "' ("
             + DidYouMean.hint(ruleId, ruleIds, ruleIds.isEmpty() ? "it has no rules"
@@ -229,11 +256,11 @@ final class FixtureReader {
         parser.nextToken();
         Outcome outcome = outcome(parser, "expect." + ruleId + "." + factId);
         if (outcome != null) {
-          expectations.add(new Expectation(ruleId, factId, outcome, factPlace));
+          (disabling == null ? expectations : skipped).add(new Expectation(ruleId, factId, outcome, factPlace));
         }
       }
     }
-    if (expectations.size() == before && problems.isEmpty()) {
+    if (expectations.size() == before && skipped.isEmpty() && problems.isEmpty()) {
       problems.add(keyPlace + ": expect: lists no cases (write e.g. expect: {IDN-001: {cam-01: PASS}})");
     }
   }

@@ -12,7 +12,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
@@ -46,6 +49,24 @@ public record LocatedPack(RulePack pack, @Nullable Path file) {
     RulePack pack = RulePacks.named(idOrPath);
     // the file it was read from: for a folder, the pack.yaml inside
     return new LocatedPack(pack, Path.of(pack.source()));
+  }
+
+  /**
+   * The pack this one extends, located the same way, so that its fixtures and text are found: empty
+   * for a pack that extends none.
+   */
+  public Optional<LocatedPack> base() {
+    return pack.basePack().map(base -> RulePack.BUILT_IN.equals(base.origin())
+        ? new LocatedPack(base, null) : new LocatedPack(base, Path.of(base.source())));
+  }
+
+  /** This pack, then the pack it extends, then that one's base, and so on. */
+  List<LocatedPack> chain() {
+    List<LocatedPack> chain = new ArrayList<>();
+    for (Optional<LocatedPack> at = Optional.of(this); at.isPresent(); at = at.get().base()) {
+      chain.add(at.get());
+    }
+    return List.copyOf(chain);
   }
 
   /** Whether this is a built-in pack read from the classpath. */

@@ -20,7 +20,7 @@ import org.apiguardian.api.API;
 public final class PackTestJson {
 
   /** The layout version, MAJOR.MINOR: a minor version only adds fields. */
-  public static final String SCHEMA_VERSION = "1.0";
+  public static final String SCHEMA_VERSION = "1.1";
 
   private static final JsonFactory JSON = new JsonFactory();
 
@@ -53,6 +53,9 @@ public final class PackTestJson {
     if (loaded.isPresent()) {
       json.writeStringField("version", loaded.get().version());
       json.writeStringField("source", loaded.get().source());
+      if (loaded.get().base().isPresent()) {
+        json.writeStringField("base", loaded.get().base().get());
+      }
     }
     json.writeNumberField("exitCode", result.exitCode());
     json.writeArrayFieldStart("problems");
@@ -68,6 +71,10 @@ public final class PackTestJson {
         writeCase(json, loaded.get(), testCase);
       }
       json.writeEndArray();
+      if (loaded.get().base().isPresent()) {
+        writeSkipped(json, loaded.get(), result.skipped());
+        json.writeNumberField("replaced", result.replaced());
+      }
       writeCoverage(json, result.coverage().orElseThrow());
       json.writeNumberField("passed", result.passed());
       json.writeNumberField("failed", result.failed());
@@ -92,7 +99,38 @@ public final class PackTestJson {
         json.writeStringField("explain", explain.get());
       }
     }
+    if (testCase.inherited().isPresent()) {
+      Inheritance inheritance = testCase.inherited().get();
+      json.writeStringField("inheritedFrom", inheritance.basePack());
+      if (inheritance.baseGives().isPresent()) {
+        json.writeStringField("baseGives", inheritance.baseGives().get().name());
+        json.writeArrayFieldStart("changedParameters");
+        for (Inheritance.Change change : inheritance.changedParameters()) {
+          json.writeStartObject();
+          json.writeStringField("name", change.name());
+          json.writeStringField("base", change.baseDefault());
+          json.writeStringField("pack", change.packDefault());
+          json.writeEndObject();
+        }
+        json.writeEndArray();
+      }
+    }
     json.writeEndObject();
+  }
+
+  private static void writeSkipped(JsonGenerator json, RulePack pack, List<SkippedCase> skipped) throws IOException {
+    json.writeArrayFieldStart("skipped");
+    for (SkippedCase skippedCase : skipped) {
+      json.writeStartObject();
+      json.writeStringField("rule", skippedCase.expectation().ruleId());
+      json.writeStringField("fact", skippedCase.expectation().factId());
+      json.writeStringField("expected", skippedCase.expectation().expected().name());
+      json.writeStringField("place", skippedCase.expectation().place());
+      json.writeStringField("disabledBy", skippedCase.disabledBy());
+      json.writeStringField("reason", skippedCase.rule().reason());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
   }
 
   private static void writeCoverage(JsonGenerator json, Coverage coverage) throws IOException {

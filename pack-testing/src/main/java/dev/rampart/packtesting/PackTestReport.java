@@ -31,9 +31,12 @@ public final class PackTestReport {
   public static void write(PackTestResult result, PrintWriter out) {
     RulePack pack = result.pack().orElseThrow(() -> new IllegalArgumentException("the tests did not run"));
     Coverage coverage = result.coverage().orElseThrow();
-    out.println("Testing " + pack.id() + " " + pack.version() + " (" + count(pack.rules().size(), "rule") + ") with "
-        + count(result.files(), "fixture file") + " from " + result.folder());
+    out.println("Testing " + pack.id() + " " + pack.version() + " (" + count(pack.rules().size(), "rule")
+        + pack.base().map(base -> ", extends " + base).orElse("") + ") with " + count(result.files(), "fixture file")
+        + " from " + (result.folder().isEmpty() ? "its bases' tests"
+            : result.folder() + (pack.base().isPresent() ? " and its bases' tests" : "")));
     writeCases(pack, result.cases(), out);
+    writeSkipped(pack, result.skipped(), out);
     writeCoverage(coverage, out);
     writeSummary(pack, result, coverage, out);
   }
@@ -72,7 +75,7 @@ public final class PackTestReport {
         out.println(INDENT + pad(testCase.expectation().factId(), factWidth)
             + pad(testCase.expectation().expected().name(), OUTCOME_WIDTH)
             + pad(testCase.actual().outcome().name(), OUTCOME_WIDTH)
-            + pad(testCase.passed() ? "OK" : "MISMATCH", 10) + testCase.file().shortName());
+            + pad(testCase.passed() ? "OK" : "MISMATCH", 10) + fixtureName(testCase));
         if (!testCase.passed()) {
           writeMismatch(pack, testCase, out);
         }
@@ -102,7 +105,47 @@ public final class PackTestReport {
       lines.add("evidence: " + item);
     }
     ExplainInvocation.of(pack, testCase).ifPresent(command -> lines.add("why: " + command));
+    testCase.inherited().ifPresent(inheritance -> lines.add(inherited(testCase, inheritance)));
     return lines;
+  }
+
+  /** Where a base's case that did not give the expected outcome comes from, and what to do about it. */
+  private static String inherited(TestCase testCase, Inheritance inheritance) {
+    Expectation expectation = testCase.expectation();
+    String from = "inherited from base pack " + inheritance.basePack();
+    String replace = "same rule and fact id, e.g. expect: {" + expectation.ruleId() + ": {" + expectation.factId() + ": "
+        + testCase.actual().outcome() + "}}";
+    if (inheritance.baseGives().filter(expectation.expected()::equals).isPresent()) {
+      String changes = inheritance.changedParameters().stream()
+          .map(c -> c.name() + " from " + c.baseDefault() + " to " + c.packDefault()).collect(Collectors.joining(", "));
+      return from + ", which gives " + expectation.expected() + " with its own parameters: this pack changes "
+          + (changes.isEmpty() ? "its parameters" : changes) + " (if " + testCase.actual().outcome()
+          + " is right for this pack, replace the case with one in this pack's fixtures: " + replace + ")";
+    }
+    return from + ", which gives " + inheritance.baseGives().map(Outcome::name).orElse("no result")
+        + " itself (the base's fixture is wrong: run rampart test on " + inheritance.basePack() + ")";
+  }
+
+  private static void writeSkipped(RulePack pack, List<SkippedCase> skipped, PrintWriter out) {
+    Map<String, List<SkippedCase>> byRule = new LinkedHashMap<>();
+    skipped.forEach(c -> byRule.computeIfAbsent(c.rule().ruleId(), id -> new ArrayList<>()).add(c));
+    for (List<SkippedCase> ruleCases : byRule.values()) {
+      SkippedCase first = ruleCases.get(0);
+      out.println();
+      out.println(first.rule().ruleId() + "  " + first.rule().title());
+      out.println(INDENT + skippedLine(pack, first) + ": " + count(ruleCases.size(), "case") + " ("
+          + ruleCases.stream().map(c -> c.expectation().factId()).collect(Collectors.joining(", ")) + ")");
+    }
+  }
+
+  /** {@code skipped: disabled by this pack (REASON)}: why a case of a base's fixtures did not run. */
+  static String skippedLine(RulePack pack, SkippedCase skipped) {
+    String by = skipped.disabledBy().equals(pack.id()) ? "this pack" : "base pack '" + skipped.disabledBy() + "'";
+    return "skipped: disabled by " + by + " (" + skipped.rule().reason() + ")";
+  }
+
+  private static String fixtureName(TestCase testCase) {
+    return testCase.file().shortName() + testCase.inherited().map(i -> " (" + i.basePack() + ")").orElse("");
   }
 
   private static void writeCoverage(Coverage coverage, PrintWriter out) {
@@ -148,7 +191,9 @@ public final class PackTestReport {
       out.println("Never seen UNKNOWN, though they can be (not required): " + String.join(", ", unknownGaps));
     }
     out.println(count(pack.rules().size(), "rule") + ", " + count(result.cases().size(), "case") + ": "
-        + result.passed() + " passed, " + result.failed() + " failed");
+        + result.passed() + " passed, " + result.failed() + " failed"
+        + (result.skipped().isEmpty() ? "" : "; " + result.skipped().size() + " skipped (their rules are disabled)")
+        + (result.replaced() == 0 ? "" : "; " + result.replaced() + " of the bases' replaced (same rule and fact id)"));
     out.println("Covered: " + rulesCovered + " of " + pack.rules().size() + " rules (seen PASS and FAIL), "
         + requirementsCovered + " of " + coverage.requirements().size() + " requirements; UNKNOWN seen in "
         + unknownSeen + " of " + unknownPossible + " possible");

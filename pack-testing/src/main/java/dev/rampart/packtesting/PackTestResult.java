@@ -30,16 +30,20 @@ public final class PackTestResult {
   private final String folder;
   private final int files;
   private final List<TestCase> cases;
+  private final List<SkippedCase> skipped;
+  private final int replaced;
   private final @Nullable Coverage coverage;
   private final List<String> problems;
 
   private PackTestResult(String given, @Nullable RulePack pack, String folder, int files, List<TestCase> cases,
-      @Nullable Coverage coverage, List<String> problems) {
+      List<SkippedCase> skipped, int replaced, @Nullable Coverage coverage, List<String> problems) {
     this.given = given;
     this.pack = pack;
     this.folder = folder;
     this.files = files;
     this.cases = List.copyOf(cases);
+    this.skipped = List.copyOf(skipped);
+    this.replaced = replaced;
     this.coverage = coverage;
     this.problems = List.copyOf(problems);
   }
@@ -48,11 +52,13 @@ public final class PackTestResult {
     if (problems.isEmpty()) {
       throw new IllegalArgumentException("an input error needs at least one problem");
     }
-    return new PackTestResult(given, pack, "", 0, List.of(), null, problems);
+    return new PackTestResult(given, pack, "", 0, List.of(), List.of(), 0, null, problems);
   }
 
-  static PackTestResult ran(RulePack pack, String folder, int files, List<TestCase> cases, Coverage coverage) {
-    return new PackTestResult(pack.id(), Objects.requireNonNull(pack, "pack"), folder, files, cases, coverage, List.of());
+  static PackTestResult ran(RulePack pack, String folder, int files, List<TestCase> cases, List<SkippedCase> skipped,
+      int replaced, Coverage coverage) {
+    return new PackTestResult(pack.id(), Objects.requireNonNull(pack, "pack"), folder, files, cases, skipped, replaced,
+        coverage, List.of());
   }
 
   /** The pack as the user named it, or its id once loaded. */
@@ -65,12 +71,15 @@ public final class PackTestResult {
     return Optional.ofNullable(pack);
   }
 
-  /** How messages name the folder the fixture files were read from. */
+  /**
+   * How messages name the folder the fixture files were read from: the pack's own tests folder; empty
+   * for a tailored pack that has none and runs its bases' fixtures only.
+   */
   public String folder() {
     return folder;
   }
 
-  /** The number of fixture files read. */
+  /** The number of fixture files read, a tailored pack's bases' included. */
   public int files() {
     return files;
   }
@@ -78,6 +87,19 @@ public final class PackTestResult {
   /** Every case, in fixture file order; empty after an input error. */
   public List<TestCase> cases() {
     return cases;
+  }
+
+  /**
+   * The cases of a base pack's fixtures that were not run because the pack disabled their rule (or a
+   * base further up did), in fixture file order; neither passed nor failed.
+   */
+  public List<SkippedCase> skipped() {
+    return skipped;
+  }
+
+  /** How many cases of the bases' fixtures a case of a nearer pack's fixtures replaced (same rule and fact id). */
+  public int replaced() {
+    return replaced;
   }
 
   /** The coverage, unless an input error kept the tests from running. */

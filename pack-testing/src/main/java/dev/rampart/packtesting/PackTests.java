@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
@@ -65,6 +66,16 @@ public final class PackTests {
         nodes.add(DynamicContainer.dynamicContainer(rule.id() + " " + rule.title(), cases));
       }
     }
+    // a base's cases of the rules a tailored pack disabled: aborted, so JUnit shows them skipped with the reason
+    Map<String, List<DynamicNode>> skipped = new LinkedHashMap<>();
+    for (SkippedCase skippedCase : result.skipped()) {
+      Expectation expectation = skippedCase.expectation();
+      String why = PackTestReport.skippedLine(pack, skippedCase);
+      skipped.computeIfAbsent(skippedCase.rule().ruleId() + " " + skippedCase.rule().title(), rule -> new ArrayList<>())
+          .add(DynamicTest.dynamicTest(expectation.factId() + ": " + expectation.expected() + " ("
+              + skippedCase.file().shortName() + ")", source(skippedCase.file()), () -> Assumptions.abort(why)));
+    }
+    skipped.forEach((rule, cases) -> nodes.add(DynamicContainer.dynamicContainer(rule, cases)));
     nodes.add(coverage(result.coverage().orElseThrow()));
     return nodes.stream();
   }

@@ -9,7 +9,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One expectation with what the pack actually gave.
@@ -20,10 +22,12 @@ import org.apiguardian.api.API;
  * @param factOrigin where the fact is defined
  * @param now the time the fixture evaluates at
  * @param parameters the fixture's parameter overrides by name, as text (a list joined with commas)
+ * @param inheritance for a case of a base pack's fixtures, which base and what it gives; {@code null}
+ *     for a case of the pack's own fixtures
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record TestCase(FixtureFile file, Expectation expectation, RuleResult actual, Origin factOrigin, Instant now,
-    Map<String, String> parameters) {
+    Map<String, String> parameters, @Nullable Inheritance inheritance) {
 
   public TestCase {
     Objects.requireNonNull(file, "file");
@@ -32,6 +36,17 @@ public record TestCase(FixtureFile file, Expectation expectation, RuleResult act
     Objects.requireNonNull(factOrigin, "factOrigin");
     Objects.requireNonNull(now, "now");
     parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+  }
+
+  /** A case of the pack's own fixtures. */
+  public TestCase(FixtureFile file, Expectation expectation, RuleResult actual, Origin factOrigin, Instant now,
+      Map<String, String> parameters) {
+    this(file, expectation, actual, factOrigin, now, parameters, null);
+  }
+
+  /** For a case of a base pack's fixtures, which base and what it gives. */
+  public Optional<Inheritance> inherited() {
+    return Optional.ofNullable(inheritance);
   }
 
   /** Whether the rule gave the expected outcome. */

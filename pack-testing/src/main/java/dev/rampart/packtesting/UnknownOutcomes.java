@@ -1,13 +1,9 @@
 package dev.rampart.packtesting;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -46,18 +42,14 @@ final class UnknownOutcomes {
    * cannot be found in the text counts as one that can.
    */
   static Set<String> possible(String packYaml, Collection<String> ruleIds) {
-    Map<String, JsonNode> byId = new HashMap<>();
-    try {
-      for (JsonNode rule : new ObjectMapper(new YAMLFactory()).readTree(packYaml).path("rules")) {
-        byId.put(rule.path("id").asText(), rule);
-      }
-    } catch (JsonProcessingException e) {
-      // the engine has read this text already; if it cannot be read here, assume the worst
-    }
+    return possible(RuleTexts.of(List.of(packYaml)), ruleIds);
+  }
+
+  /** As {@link #possible(String, Collection)}, each rule read from the text of the pack that defines it. */
+  static Set<String> possible(RuleTexts rules, Collection<String> ruleIds) {
     Set<String> possible = new HashSet<>();
     for (String id : ruleIds) {
-      JsonNode rule = byId.get(id);
-      if (rule == null || canBeUnknown(rule)) {
+      if (rules.rule(id).map(UnknownOutcomes::canBeUnknown).orElse(true)) {
         possible.add(id);
       }
     }

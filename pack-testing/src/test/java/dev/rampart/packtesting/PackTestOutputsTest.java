@@ -89,7 +89,7 @@ class PackTestOutputsTest {
 
     assertEquals("""
         {
-          "schemaVersion" : "1.0",
+          "schemaVersion" : "1.1",
           "packs" : [ {
             "pack" : "packtest-demo",
             "version" : "0.3.0",

@@ -80,6 +80,19 @@ class PackTestsTest {
         launch(MissingPack.class).stream().map(test -> test.lines().findFirst().orElseThrow()).toList());
   }
 
+  @Test
+  void aTailoredPacksSkippedCasesAreAbortedWithTheReason() {
+    List<String> tests = launch(TailoredPack.class);
+
+    assertEquals(List.of(
+            "ABORTED DEMO-003 Documented owner / cam-01: PASS (devices.yaml): skipped: disabled by this"
+                + " pack (owners are kept in the asset register, not in the inventory)",
+            "ABORTED DEMO-003 Documented owner / cam-02: FAIL (devices.yaml): skipped: disabled by this"
+                + " pack (owners are kept in the asset register, not in the inventory)"),
+        tests.stream().filter(test -> !test.startsWith("SUCCESSFUL ")).toList());
+    assertEquals(PackTestRunner.run(PACKS + "tailored/pack.yaml").cases().size() + 3, tests.size());
+  }
+
   /** Launches one test class and lists each test it ran: status, the containers above it, its name and message. */
   private static List<String> launch(Class<?> testClass) {
     LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
@@ -149,6 +162,14 @@ class PackTestsTest {
     @TestFactory
     Stream<DynamicNode> fixtures() {
       return PackTests.of(PACKS + "bad-fixtures/pack.yaml");
+    }
+  }
+
+  @ExtendWith(OnlyWhenLaunched.class)
+  static class TailoredPack {
+    @TestFactory
+    Stream<DynamicNode> fixtures() {
+      return PackTests.of(PACKS + "tailored/pack.yaml");
     }
   }
 

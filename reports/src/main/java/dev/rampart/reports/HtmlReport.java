@@ -258,11 +258,8 @@ public final class HtmlReport implements ReportWriter {
 
   private static List<Bar> categoryBars(Report report) {
     List<Bar> bars = new ArrayList<>();
-    for (Category category : Category.values()) {
-      Map<Outcome, Long> counts = report.countsByCategory().get(category);
-      if (counts != null) {
-        bars.add(new Bar(category.wireName(), counts));
-      }
+    for (Map.Entry<Category, Map<Outcome, Long>> category : report.countsByCategory().entrySet()) {
+      bars.add(new Bar(RuleCatalogue.categoryName(category.getKey()), category.getValue()));
     }
     return bars;
   }

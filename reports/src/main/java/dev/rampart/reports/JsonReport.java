@@ -30,6 +30,8 @@ import java.io.Writer;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
@@ -42,7 +44,7 @@ import org.jspecify.annotations.Nullable;
 public final class JsonReport implements ReportWriter {
 
   /** The version of the report's layout: the minor part grows with added fields, the major with changes. */
-  public static final String SCHEMA_VERSION = "1.5";
+  public static final String SCHEMA_VERSION = "1.6";
 
   private static final JsonFactory JSON = JsonFactory.builder()
       .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
@@ -142,7 +144,9 @@ public final class JsonReport implements ReportWriter {
     }
     json.writeEndObject();
     json.writeObjectFieldStart("byCategory");
-    for (Category category : Category.values()) {
+    Set<Category> categories = new TreeSet<>(Category.builtIns());
+    categories.addAll(report.countsByCategory().keySet());
+    for (Category category : categories) {
       json.writeFieldName(category.wireName());
       writeCounts(json, report.countsByCategory().getOrDefault(category, Map.of()));
     }
@@ -332,6 +336,10 @@ public final class JsonReport implements ReportWriter {
     json.writeStringField("message", result.message());
     EvidenceJson.writeMember(json, result.evidence());
     writeStrings(json, "requirements", rule.requirements());
+    writeStrings(json, "tags", rule.tags());
+    if (!rule.owner().isEmpty()) {
+      json.writeStringField("owner", rule.owner());
+    }
     json.writeObjectFieldStart("references");
     for (Map.Entry<String, List<String>> framework : rule.references().entrySet()) {
       writeStrings(json, framework.getKey(), framework.getValue());

@@ -19,10 +19,10 @@ import java.io.Writer;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -98,7 +98,7 @@ public final class JunitReport implements ReportWriter {
   public void write(Evaluation evaluation, Writer out) throws IOException {
     Report report = evaluation.report();
     RuleCatalogue catalogue = RuleCatalogue.of(report);
-    Map<Category, List<RuleResult>> byCategory = new EnumMap<>(Category.class);
+    Map<Category, List<RuleResult>> byCategory = new TreeMap<>();
     for (RuleResult result : report.results()) {
       byCategory.computeIfAbsent(result.rule().category(), c -> new ArrayList<>()).add(result);
     }
@@ -222,7 +222,7 @@ public final class JunitReport implements ReportWriter {
   }
 
   private static Map<Category, List<NotAssessed>> notAssessedByCategory(Report report) {
-    Map<Category, List<NotAssessed>> byCategory = new EnumMap<>(Category.class);
+    Map<Category, List<NotAssessed>> byCategory = new TreeMap<>();
     for (NotAssessed rule : report.notAssessed()) {
       byCategory.computeIfAbsent(rule.rule().category(), c -> new ArrayList<>()).add(rule);
     }

@@ -2,6 +2,7 @@ package dev.rampart.reports;
 
 import dev.rampart.engine.Report;
 import dev.rampart.engine.RuleResult;
+import dev.rampart.engine.value.Category;
 import dev.rampart.engine.value.Rule;
 import dev.rampart.engine.value.RuleId;
 import java.util.ArrayList;
@@ -30,6 +31,11 @@ final class RuleCatalogue {
       indexes.put(rule.ruleId(), i);
       packsPerId.merge(rule.id(), 1, Integer::sum);
     }
+  }
+
+  /** What a report prints for a category: the guide's id (as packs write it), or the title a pack declares. */
+  static String categoryName(Category category) {
+    return category.isBuiltIn() ? category.wireName() : category.title();
   }
 
   /**

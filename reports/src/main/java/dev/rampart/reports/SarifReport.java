@@ -299,16 +299,20 @@ public final class SarifReport implements ReportWriter {
     json.writeStringField("severity", rule.severity().wireName());
     json.writeStringField("target", rule.target().wireName());
     json.writeStringField("packId", rule.packId());
+    if (!rule.owner().isEmpty()) {
+      json.writeStringField("owner", rule.owner());
+    }
     json.writeEndObject();
     json.writeEndObject();
   }
 
-  // Tags are a set in SARIF: security and the category first, as GitHub keeps only the first ten, then each
-  // reference as framework:control, then each requirement (all of which the help lists too).
+  // Tags are a set in SARIF: security and the category first, as GitHub keeps only the first ten, then the
+  // pack's own tags, then each reference as framework:control, then each requirement (which the help lists too).
   private static Set<String> tags(Rule rule) {
     Set<String> tags = new LinkedHashSet<>();
     tags.add(SECURITY_TAG);
     tags.add(rule.category().wireName());
+    tags.addAll(rule.tags());
     for (Map.Entry<String, List<String>> framework : rule.references().entrySet()) {
       for (String control : framework.getValue()) {
         tags.add(framework.getKey() + ":" + control);

@@ -493,7 +493,7 @@ public final class TextReport implements ReportWriter {
       long findings = counts.getOrDefault(Outcome.FAIL, 0L) + counts.getOrDefault(Outcome.UNKNOWN, 0L)
           + counts.getOrDefault(Outcome.ERROR, 0L);
       if (findings > 0) {
-        parts.add(entry.getKey().wireName() + " " + findings);
+        parts.add(RuleCatalogue.categoryName(entry.getKey()) + " " + findings);
       }
     }
     return parts.isEmpty() ? "none" : String.join(", ", parts);

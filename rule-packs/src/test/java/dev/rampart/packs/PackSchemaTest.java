@@ -147,6 +147,23 @@ class PackSchemaTest {
         .stream().anyMatch(m -> m.contains("severities")), "a rubric defines severities");
   }
 
+  @Test
+  void acceptsOwnerContactDeclaredCategoriesAndTagsAndRejectsADuplicateTag() throws IOException {
+    String open = PACK.replace("metadata: {id: test, version: \"1.0\", title: Test pack}", """
+        metadata:
+          id: test
+          version: "1.0"
+          title: Test pack
+          owner: IoT platform security
+          contact: iot-security@acme.example
+          categories:
+            governance: {title: Governance and risk, description: who answers for a device}""")
+        .replace("category: identity", "category: governance\n    tags: [passwords, pci-dss]");
+    assertEquals(List.of(), messages(schema.validate(YAML.readTree(open))));
+    assertTrue(messages(schema.validate(YAML.readTree(open.replace("[passwords, pci-dss]", "[passwords, passwords]"))))
+        .stream().anyMatch(m -> m.contains("tags")), "a tag is given once");
+  }
+
   private static final String PACK = """
       apiVersion: rampart.dev/v1
       kind: RulePack

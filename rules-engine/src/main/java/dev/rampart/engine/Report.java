@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.RandomAccess;
+import java.util.TreeMap;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
@@ -110,7 +111,7 @@ public final class Report {
     this.coverage = AssessmentCoverage.of(this.rules, factCounts, incompleteReason == null);
     Map<Outcome, Long> total = zeroCounts();
     Map<Severity, Map<Outcome, Long>> severities = new EnumMap<>(Severity.class);
-    Map<Category, Map<Outcome, Long>> categories = new EnumMap<>(Category.class);
+    Map<Category, Map<Outcome, Long>> categories = new TreeMap<>();
     table.count(total, severities, categories, Report::zeroCounts);
     this.counts = Collections.unmodifiableMap(total);
     this.bySeverity = freeze(severities);
@@ -195,7 +196,10 @@ public final class Report {
     return bySeverity;
   }
 
-  /** Number of results per outcome for each rule category that has results. */
+  /**
+   * Number of results per outcome for each rule category that has results: the guide's in its order,
+   * then the categories packs declare, by id.
+   */
   public Map<Category, Map<Outcome, Long>> countsByCategory() {
     return byCategory;
   }
@@ -351,7 +355,7 @@ public final class Report {
     return counts;
   }
 
-  private static <K extends Enum<K>> Map<K, Map<Outcome, Long>> freeze(Map<K, Map<Outcome, Long>> counts) {
+  private static <K extends Comparable<K>> Map<K, Map<Outcome, Long>> freeze(Map<K, Map<Outcome, Long>> counts) {
     counts.replaceAll((key, value) -> Collections.unmodifiableMap(value));
     return Collections.unmodifiableMap(counts);
   }

@@ -1,11 +1,14 @@
 package dev.rampart.engine;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import dev.rampart.engine.internal.ast.PackDef;
 import dev.rampart.engine.internal.ast.ParamDef;
 import dev.rampart.engine.internal.load.BuiltinPacks;
+import dev.rampart.engine.internal.load.ParamUses;
 import dev.rampart.engine.internal.load.ParamValues;
+import dev.rampart.engine.value.Category;
 import dev.rampart.engine.value.DisabledRule;
 import dev.rampart.engine.value.Framework;
 import dev.rampart.engine.value.Rule;
@@ -17,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.apiguardian.api.API;
 
 /** A loaded and fully validated rule pack. Obtain one from {@link RulePacks}. */
@@ -83,7 +87,17 @@ public final class RulePack {
 
   /** The pack this one extends, as {@code id@version}; empty for a pack that extends none. */
   public Optional<String> base() {
-    return Optional.ofNullable(definition.base());
+    return basePack().map(RulePack::toString);
+  }
+
+  /**
+   * The pack this one extends, as it loads on its own: its own id, its rules and parameter defaults
+   * before this pack changed them, its source (where its fixtures are found). Empty for a pack that
+   * extends none.
+   */
+  @API(status = EXPERIMENTAL, since = "0.1")
+  public Optional<RulePack> basePack() {
+    return Optional.ofNullable(definition.base()).map(RulePack::new);
   }
 
   /**
@@ -121,9 +135,44 @@ public final class RulePack {
     return severityRubric;
   }
 
+  /** Who answers for the pack ({@code metadata.owner}, e.g. a team); empty when the pack does not say. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.9")
+  public Optional<String> owner() {
+    return definition.owner().isEmpty() ? Optional.empty() : Optional.of(definition.owner());
+  }
+
+  /** How to reach the owner ({@code metadata.contact}, e.g. an address); empty when the pack does not say. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.9")
+  public Optional<String> contact() {
+    return definition.contact().isEmpty() ? Optional.empty() : Optional.of(definition.contact());
+  }
+
+  /**
+   * The categories the pack declares for its rules in addition to the guide's nine
+   * ({@link Category#builtIns()}): for a pack that extends another, the base's and then its own.
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.9")
+  public List<Category> categories() {
+    return definition.categories();
+  }
+
   /** The parameters the pack declares or inherits from its base, with their (overridden) defaults. */
   public List<Parameter> parameters() {
     return parameters;
+  }
+
+  /**
+   * The parameters the conditions of rule {@code ruleId} refer to, in the order of {@link #parameters()};
+   * empty for a rule that uses none, or that the pack does not have.
+   */
+  @API(status = EXPERIMENTAL, since = "0.1")
+  public List<Parameter> parametersUsedBy(String ruleId) {
+    Set<String> names = definition.rules().stream()
+        .filter(rule -> rule.info().id().equals(ruleId))
+        .findFirst()
+        .map(ParamUses::names)
+        .orElse(Set.of());
+    return parameters.stream().filter(parameter -> names.contains(parameter.name())).toList();
   }
 
   PackDef definition() {

@@ -137,6 +137,15 @@ class TypedParametersTest {
   }
 
   @Test
+  void eachRuleNamesTheParametersItsConditionsUseEvenInsideQuantifiersAndNot() throws Exception {
+    RulePack pack = RulePacks.parse(PACK, "params.yaml");
+    assertEquals(List.of("weakTlsVersions"), names(pack.parametersUsedBy("TLS")));
+    assertEquals(List.of("minRsaKeySize"), names(pack.parametersUsedBy("RSA")));
+    assertEquals(List.of("certExpiryWarning"), names(pack.parametersUsedBy("EXPIRY")));
+    assertEquals(List.of(), pack.parametersUsedBy("NO-SUCH-RULE"));
+  }
+
+  @Test
   void theParameterShowsItsRangeAndADefaultThatParsesBack() throws Exception {
     RulePack pack = RulePacks.parse(PACK, "params.yaml");
     assertEquals(List.of(
@@ -250,5 +259,9 @@ class TypedParametersTest {
     PackLoadException e = assertThrows(PackLoadException.class, () -> configure.apply(
         ComplianceEngine.builder().pack(RulePacks.parse(PACK, "params.yaml")).clock(CLOCK)).build());
     return e.problems().stream().map(p -> "1. " + p).collect(Collectors.joining("\n"));
+  }
+
+  private static List<String> names(List<Parameter> parameters) {
+    return parameters.stream().map(Parameter::name).toList();
   }
 }

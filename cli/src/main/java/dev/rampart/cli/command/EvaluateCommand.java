@@ -11,6 +11,7 @@ import dev.rampart.engine.WaiverLoadException;
 import dev.rampart.engine.Waivers;
 import dev.rampart.engine.value.Rule;
 import dev.rampart.engine.value.Severity;
+import dev.rampart.oscal.AssessmentResults;
 import dev.rampart.reports.Evaluation;
 import dev.rampart.reports.Gate;
 import dev.rampart.reports.HtmlReport;
@@ -109,7 +110,8 @@ public final class EvaluateCommand implements Callable<Integer> {
       converter = ReportTarget.Converter.class,
       description = "A report to write, to standard output or, with :FILE, to a file: text (for people),"
           + " json (for machines), sarif (SARIF 2.1.0, for code scanning), junit (JUnit XML, for CI test"
-          + " views) or html (one self-contained page). Repeatable. Default: text.")
+          + " views), html (one self-contained page) or oscal (NIST OSCAL 1.1.2 assessment results, for GRC"
+          + " tools). Repeatable. Default: text.")
   private List<ReportTarget> formats = new ArrayList<>();
 
   @Option(
@@ -307,7 +309,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     Gate verdict = evaluation.gate();
     for (ReportTarget target : targets) {
       try {
-        write(target, evaluation, engine.rules());
+        write(target, evaluation, engine);
       } catch (IOException e) {
         err.println("rampart: cannot write the " + target.format().wireName() + " report to '" + target.file()
             + "': " + e.getMessage());
@@ -498,23 +500,25 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
   }
 
-  private void write(ReportTarget target, Evaluation evaluation, List<Rule> rules) throws IOException {
+  private void write(ReportTarget target, Evaluation evaluation, ComplianceEngine engine) throws IOException {
     Path file = target.file();
     if (file == null) {
-      writer(target, parent.colour(), rules).write(evaluation, spec.commandLine().getOut());
+      writer(target, parent.colour(), engine).write(evaluation, spec.commandLine().getOut());
     } else {
-      ReportWriter writer = writer(target, false, rules);
+      ReportWriter writer = writer(target, false, engine);
       AtomicFiles.write(file, out -> writer.write(evaluation, out));
     }
   }
 
-  private ReportWriter writer(ReportTarget target, boolean colour, List<Rule> rules) {
+  private ReportWriter writer(ReportTarget target, boolean colour, ComplianceEngine engine) {
+    List<Rule> rules = engine.rules();
     return switch (target.format()) {
       case TEXT -> colour ? TextReport.coloured() : TextReport.plain();
       case JSON -> onlyFindings ? JsonReport.onlyFindings() : JsonReport.allResults();
       case SARIF -> sarifCategory == null ? SarifReport.of(rules) : SarifReport.of(rules).withCategory(sarifCategory);
       case JUNIT -> failOnUnknown ? JunitReport.unknownAsFailure() : JunitReport.unknownAsSkipped();
       case HTML -> HtmlReport.create();
+      case OSCAL -> AssessmentResults.of(engine.packs());
     };
   }
 }

@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
     description = "Checks IoT deployments against compliance rule packs.",
     subcommands = {
       EvaluateCommand.class, TestCommand.class, ValidateCommand.class, RulesCommand.class, HelpCommand.class,
-      ExplainCommand.class, AdaptersCommand.class, CompletionCommand.class, GenerateCommand.class, PackCommand.class
+      ExplainCommand.class, AdaptersCommand.class, CompletionCommand.class, GenerateCommand.class, PackCommand.class,
+      InitCommand.class
     },
     footerHeading = "%nExit codes:%n",
     footer = {

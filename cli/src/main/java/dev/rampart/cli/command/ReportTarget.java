@@ -21,7 +21,8 @@ record ReportTarget(Format format, @Nullable Path file) {
     JSON,
     SARIF,
     JUNIT,
-    HTML;
+    HTML,
+    OSCAL;
 
     String wireName() {
       return name().toLowerCase(Locale.ROOT);
@@ -35,6 +36,7 @@ record ReportTarget(Format format, @Nullable Path file) {
         case SARIF -> "sarif";
         case JUNIT -> "xml";
         case HTML -> "html";
+        case OSCAL -> "json";
       };
     }
   }
@@ -54,7 +56,7 @@ record ReportTarget(Format format, @Nullable Path file) {
   }
 
   /**
-   * Parses a format's name ({@code text}, {@code json}, {@code sarif}, {@code junit} or {@code html}),
+   * Parses a format's name ({@code text}, {@code json}, {@code sarif}, {@code junit}, {@code html} or {@code oscal}),
    * optionally followed by {@code :FILE}.
    */
   static final class Converter implements ITypeConverter<ReportTarget> {
@@ -69,8 +71,9 @@ record ReportTarget(Format format, @Nullable Path file) {
         case "sarif" -> Format.SARIF;
         case "junit" -> Format.JUNIT;
         case "html" -> Format.HTML;
+        case "oscal" -> Format.OSCAL;
         default -> throw new TypeConversionException("'" + name
-            + "' is not a report format (use text, json, sarif, junit or html, optionally followed by :FILE)");
+            + "' is not a report format (use text, json, sarif, junit, html or oscal, optionally followed by :FILE)");
       };
       if (colon < 0) {
         return new ReportTarget(format, null);

@@ -6,7 +6,15 @@ import dev.rampart.engine.RulePacks;
 import dev.rampart.engine.value.Framework;
 import dev.rampart.engine.value.PackLoadException;
 import dev.rampart.engine.value.Rule;
+import dev.rampart.oscal.ComponentDefinitionWriter;
+import dev.rampart.oscal.GuideCatalog;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -34,7 +42,10 @@ import picocli.CommandLine.TypeConversionException;
           + " its severity rubric, the rules, which rules serve each requirement, the crosswalk (per framework"
           + " the edition cited, each control with the rules citing it, and the controls no rule covers, with"
           + " why), and each rule's rationale, remediation and references. docs/baseline-pack.md is this page"
-          + " for iot-baseline."
+          + " for iot-baseline.",
+      "With --format oscal, writes one pack as an OSCAL 1.1.2 component definition"
+          + " (docs/oscal.md#component-definition-and-catalog); with --format oscal-catalog, the guide's requirements G01..G44 as the OSCAL catalog the packs' requirements"
+          + " resolve against (docs/oscal/guide-catalog.json)."
     },
     footerHeading = "%nExit codes:%n",
     footer = {
@@ -44,9 +55,13 @@ import picocli.CommandLine.TypeConversionException;
       "",
       "Examples:",
       "  rampart rules",
-      "  rampart rules --pack iot-baseline --format markdown > docs/baseline-pack.md"
+      "  rampart rules --pack iot-baseline --format markdown > docs/baseline-pack.md",
+      "  rampart rules --pack examples/tailored-pack.yaml --format oscal > component-definition.json",
+      "  rampart rules --format oscal-catalog > docs/oscal/guide-catalog.json"
     })
 public final class RulesCommand implements Callable<Integer> {
+
+  private static final String CLASSPATH = "classpath:";
 
   @Spec private CommandSpec spec;
 
@@ -62,20 +77,23 @@ public final class RulesCommand implements Callable<Integer> {
       paramLabel = "FORMAT",
       defaultValue = "text",
       converter = Format.Converter.class,
-      description = "text (a table) or markdown (a reference page). Default: ${DEFAULT-VALUE}.")
+      description = "text (a table), markdown (a reference page), oscal (an OSCAL component definition of one pack)"
+          + " or oscal-catalog (the guide's OSCAL catalog). Default: ${DEFAULT-VALUE}.")
   private Format format = Format.TEXT;
 
-  /** The two ways of listing rules. */
+  /** The ways of listing rules. */
   enum Format {
     TEXT,
-    MARKDOWN;
+    MARKDOWN,
+    OSCAL,
+    OSCAL_CATALOG;
 
     @Override
     public String toString() {
-      return name().toLowerCase(Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    /** Parses {@code text} or {@code markdown}. */
+    /** Parses {@code text}, {@code markdown}, {@code oscal} or {@code oscal-catalog}. */
     static final class Converter implements ITypeConverter<Format> {
       @Override
       public Format convert(String value) {
@@ -84,13 +102,16 @@ public final class RulesCommand implements Callable<Integer> {
             return format;
           }
         }
-        throw new TypeConversionException("'" + value + "' is not a format: use text or markdown");
+        throw new TypeConversionException("'" + value + "' is not a format: use text, markdown, oscal or oscal-catalog");
       }
     }
   }
 
   @Override
-  public Integer call() {
+  public Integer call() throws IOException {
+    if (format == Format.OSCAL_CATALOG) {
+      return writeCatalog();
+    }
     List<String> requested = packs.isEmpty() ? List.of(EvaluateCommand.DEFAULT_PACK) : packs;
     List<RulePack> loaded = new ArrayList<>();
     boolean failed = false;
@@ -106,12 +127,60 @@ public final class RulesCommand implements Callable<Integer> {
       return ExitCode.INPUT_ERROR;
     }
     PrintWriter out = spec.commandLine().getOut();
+    if (format == Format.OSCAL) {
+      return writeComponentDefinition(loaded, out);
+    }
     if (format == Format.MARKDOWN) {
       writeMarkdown(requested, loaded, out);
     } else {
       writeText(loaded, out);
     }
     return ExitCode.OK;
+  }
+
+  private int writeCatalog() throws IOException {
+    if (!packs.isEmpty()) {
+      spec.commandLine().getErr().println("--format oscal-catalog prints the guide's catalog, which does not depend on"
+          + " a pack: leave out --pack, or use --format oscal for a pack's component definition");
+      return ExitCode.INPUT_ERROR;
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    GuideCatalog.builtIn().write(out);
+    out.flush();
+    return ExitCode.OK;
+  }
+
+  private int writeComponentDefinition(List<RulePack> loaded, PrintWriter out) throws IOException {
+    if (loaded.size() != 1) {
+      spec.commandLine().getErr().println("--format oscal writes one pack's component definition, but "
+          + loaded.size() + " packs were given: run it once per --pack");
+      return ExitCode.INPUT_ERROR;
+    }
+    RulePack pack = loaded.get(0);
+    StringWriter document = new StringWriter();
+    try {
+      ComponentDefinitionWriter.write(pack, GuideCatalog.builtIn(), lastModified(pack), document);
+    } catch (IllegalArgumentException e) {
+      spec.commandLine().getErr().println(pack.source() + ": " + e.getMessage());
+      return ExitCode.INPUT_ERROR;
+    }
+    out.print(document);
+    out.flush();
+    return ExitCode.OK;
+  }
+
+  /**
+   * When the pack's file last changed (for a built-in pack, its entry in rampart's jar): the
+   * component definition's {@code last-modified}, the same on every run until the pack changes.
+   */
+  private static Instant lastModified(RulePack pack) throws IOException {
+    String source = pack.source();
+    if (source.startsWith(CLASSPATH)) {
+      URL resource = RulesCommand.class.getClassLoader().getResource(source.substring(CLASSPATH.length()));
+      long millis = resource == null ? 0 : resource.openConnection().getLastModified();
+      return Instant.ofEpochMilli(millis);
+    }
+    return Files.getLastModifiedTime(Path.of(source)).toInstant();
   }
 
   private static void writeText(List<RulePack> packs, PrintWriter out) {
@@ -152,6 +221,11 @@ public final class RulesCommand implements Callable<Integer> {
       out.println("# " + pack.title());
       out.println();
       out.println("Pack `" + pack.id() + "`, version " + pack.version() + ": " + pack.rules().size() + " rules.");
+      if (pack.owner().isPresent()) {
+        out.println();
+        out.println("Owner: " + pack.owner().get().strip() + pack.contact().map(contact -> " (" + contact.strip() + ")")
+            .orElse("") + ".");
+      }
       out.println();
       out.println("> Generated from the pack by `" + command + "`, so it cannot drift");
       out.println("> from the rules. Do not edit it by hand: change the pack, run the command again and save its");
@@ -308,11 +382,15 @@ public final class RulesCommand implements Callable<Integer> {
       out.println();
       out.println("| | |");
       out.println("| --- | --- |");
-      out.println("| category | " + rule.category().wireName() + " |");
+      out.println("| category | " + rule.category().wireName()
+          + (rule.category().isBuiltIn() ? "" : " (" + cell(rule.category().title()) + ")") + " |");
       out.println("| severity | " + rule.severity().wireName() + " |");
       out.println("| target | " + rule.target().wireName() + " |");
       out.println("| requirements | " + (rule.requirements().isEmpty() ? "none" : cell(String.join(", ", rule.requirements())))
           + " |");
+      if (!rule.tags().isEmpty()) {
+        out.println("| tags | " + cell(String.join(", ", rule.tags())) + " |");
+      }
       if (!rule.rationale().isBlank()) {
         out.println();
         out.println(rule.rationale().strip());

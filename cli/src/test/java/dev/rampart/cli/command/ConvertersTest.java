@@ -34,11 +34,18 @@ class ConvertersTest {
   }
 
   @Test
+  void oscalAssessmentResultsForGrcTools() {
+    assertEquals(new ReportTarget(Format.OSCAL, Path.of("assessment-results.json")),
+        format.convert("oscal:assessment-results.json"));
+    assertEquals("json", Format.OSCAL.extension());
+  }
+
+  @Test
   void unknownFormatIsRejected() {
     TypeConversionException e = assertThrows(TypeConversionException.class, () -> format.convert("pdf"));
 
     assertEquals(
-        "'pdf' is not a report format (use text, json, sarif, junit or html, optionally followed by :FILE)",
+        "'pdf' is not a report format (use text, json, sarif, junit, html or oscal, optionally followed by :FILE)",
         e.getMessage());
   }
 

@@ -28,7 +28,7 @@ class EvaluateReportFormatsTest {
   @TempDir Path dir;
 
   @ParameterizedTest
-  @ValueSource(strings = {"sarif", "junit", "html"})
+  @ValueSource(strings = {"sarif", "junit", "html", "oscal"})
   void aReportToAFileLeavesStandardOutputEmpty(String format) throws IOException {
     Path report = dir.resolve("report." + format);
 
@@ -40,7 +40,7 @@ class EvaluateReportFormatsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"sarif", "junit", "html"})
+  @ValueSource(strings = {"sarif", "junit", "html", "oscal"})
   void aReportWithoutAFileIsWrittenToStandardOutput(String format) throws IOException {
     Path report = dir.resolve("report." + format);
     CliRun toFile = CliRun.of("evaluate", SITE, "--pack", PACK, "--now", NOW, "--format", format + ":" + report);

@@ -220,7 +220,7 @@ class RulesCommandTest {
     CliRun run = CliRun.of("rules", "--format", "html");
 
     assertEquals("""
-        Invalid value for option '--format': 'html' is not a format: use text or markdown
+        Invalid value for option '--format': 'html' is not a format: use text, markdown, oscal or oscal-catalog
         Try 'rampart rules --help' for more information.
         """, run.err());
     assertEquals(2, run.exitCode());

@@ -39,7 +39,8 @@ class TestCommandFormatsTest {
   @TempDir Path dir;
 
   @ParameterizedTest
-  @ValueSource(strings = {"passing", "failing", "no-tests", "bad-fixtures", "iot-baseline", "no-such-pack"})
+  @ValueSource(strings = {"passing", "failing", "no-tests", "bad-fixtures", "iot-baseline", "no-such-pack", "tailored",
+      "tailored-unreplaced"})
   void bothFilesAreWrittenBesideTheTableAndMatchTheirSchemas(String pack) throws Exception {
     Path xml = dir.resolve("tests.xml");
     Path json = dir.resolve("tests.json");

@@ -22,6 +22,9 @@ import org.apiguardian.api.API;
  * @param remediation how to fix a violation (may be empty)
  * @param requirements ids of the guide requirements the rule serves, e.g. {@code G11}
  * @param references framework name to control ids, e.g. {@code etsi-en-303-645 -> [5.1-1]}
+ * @param tags free-form labels the pack gives the rule, in its order (may be empty)
+ * @param owner who answers for the rule: the {@code metadata.owner} of the pack it is evaluated in,
+ *     or else of the pack that defines it (may be empty)
  */
 @API(status = STABLE, since = "0.1")
 public record Rule(
@@ -34,7 +37,9 @@ public record Rule(
     FactType target,
     String remediation,
     List<String> requirements,
-    Map<String, List<String>> references) {
+    Map<String, List<String>> references,
+    List<String> tags,
+    String owner) {
 
   public Rule {
     Objects.requireNonNull(packId, "packId");
@@ -47,6 +52,14 @@ public record Rule(
     Objects.requireNonNull(remediation, "remediation");
     requirements = List.copyOf(requirements);
     references = copyReferences(references);
+    tags = List.copyOf(tags);
+    Objects.requireNonNull(owner, "owner");
+  }
+
+  /** A rule without tags or owner. */
+  public Rule(String packId, String id, String title, String rationale, Category category, Severity severity,
+      FactType target, String remediation, List<String> requirements, Map<String, List<String>> references) {
+    this(packId, id, title, rationale, category, severity, target, remediation, requirements, references, List.of(), "");
   }
 
   /** The rule's id with its pack's: what names it across packs, written {@code PACK/ID}. */

@@ -1,5 +1,6 @@
 package dev.rampart.spi.fact;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +29,9 @@ final class Collections2 {
       return Map.of();
     }
     // insertion order is kept so reports list attributes as the source wrote them
-    return Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+    Map<String, Object> copy = new LinkedHashMap<>();
+    attributes.forEach((name, value) -> copy.put(name,
+        value instanceof List<?> list ? Collections.unmodifiableList(new ArrayList<>(list)) : value));
+    return Collections.unmodifiableMap(copy);
   }
 }

@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * @param zeroTrust access requests are verified with device posture and identity, not network location; {@code null} when unknown
  * @param registries the cloud device registries the deployment's devices are enrolled in (AWS IoT Core
  *     accounts, Azure IoT hubs), with their account-wide settings; {@code null} when unknown
- * @param attributes site-specific data that rules can reference as {@code attributes.NAME}
+ * @param attributes site-specific data that rules can reference as {@code attributes.NAME}: each a single
+ *     value (text, number, true/false) or a list of them
  */
 @API(status = STABLE, since = "0.1")
 public record Deployment(

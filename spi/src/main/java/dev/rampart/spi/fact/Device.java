@@ -42,7 +42,8 @@ import org.jspecify.annotations.Nullable;
  *     with (east-west); {@code null} when unknown
  * @param allowedPeers internal hosts the device may exchange traffic with; {@code null} when unknown
  * @param presence which systems of record and discovery sources report the device; {@code null} when unknown
- * @param attributes site-specific data that rules can reference as {@code attributes.NAME}
+ * @param attributes site-specific data that rules can reference as {@code attributes.NAME}: each a single
+ *     value (text, number, true/false) or a list of them
  */
 @API(status = STABLE, since = "0.1")
 public record Device(

@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  * @param lateral policy for traffic between devices (east-west); {@code null} when unknown
  * @param criticalSystemsAccess how far the segment reaches critical systems; {@code null} when unknown
  * @param monitoring how the segment's traffic is watched; {@code null} when unknown
- * @param attributes site-specific data that rules can reference as {@code attributes.NAME}
+ * @param attributes site-specific data that rules can reference as {@code attributes.NAME}: each a single
+ *     value (text, number, true/false) or a list of them
  */
 @API(status = STABLE, since = "0.1")
 public record Network(

@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param sbom publishes a software bill of materials for its firmware; {@code null} when unknown
  * @param securityContract is bound by contractual security commitments; {@code null} when unknown
  * @param patchSupportUntil the date until which the vendor commits to security patches; {@code null} when unknown
- * @param attributes site-specific data that rules can reference as {@code attributes.NAME}
+ * @param attributes site-specific data that rules can reference as {@code attributes.NAME}: each a single
+ *     value (text, number, true/false) or a list of them
  */
 @API(status = STABLE, since = "0.1")
 public record Vendor(

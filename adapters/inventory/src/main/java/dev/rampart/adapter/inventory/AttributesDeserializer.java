@@ -6,13 +6,17 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads {@code attributes}: named single values only (text, number, true/false), because rules
- * compare attributes as scalars and a nested structure there is almost always a misplaced field.
+ * Reads {@code attributes}: named single values (text, number, true/false) or flat lists of them,
+ * which rules test with {@code contains} or a quantifier; a nested structure there is almost always
+ * a misplaced field, so it is refused.
  */
 final class AttributesDeserializer extends StdDeserializer<Map<String, Object>> {
 
@@ -32,12 +36,31 @@ final class AttributesDeserializer extends StdDeserializer<Map<String, Object>> 
     for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
       parser.nextToken();
       try {
-        Object value = scalar(parser);
+        Object value = parser.currentToken() == JsonToken.START_ARRAY ? list(parser) : scalar(parser);
         if (value != null) {
           values.put(name, value);
         }
       } catch (InvalidValueException e) {
         e.prependPath(values, name);
+        throw e;
+      }
+    }
+    return values;
+  }
+
+  /** A list of single values, each as {@link #scalar} reads it; a null in it is refused, not dropped. */
+  private static List<Object> list(JsonParser parser) throws IOException {
+    List<Object> values = new ArrayList<>();
+    for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+      try {
+        if (token == JsonToken.START_ARRAY || token == JsonToken.START_OBJECT || token == JsonToken.VALUE_NULL) {
+          throw new InvalidValueException(parser,
+              "expected a single value (text, number, true or false) in the list but found " + Found.describe(parser),
+              "a list attribute holds single values; move structured data into the matching fact field");
+        }
+        values.add(Objects.requireNonNull(scalar(parser)));
+      } catch (InvalidValueException e) {
+        e.prependPath(values, values.size());
         throw e;
       }
     }
@@ -57,8 +80,8 @@ final class AttributesDeserializer extends StdDeserializer<Map<String, Object>> 
           : (Object) parser.getLongValue();
       case VALUE_NUMBER_FLOAT -> decimal(parser);
       default -> throw new InvalidValueException(parser,
-          "expected a single value (text, number, true or false) but found " + Found.describe(parser),
-          "attributes hold single values; move structured data into the matching fact field");
+          "expected a single value (text, number, true or false) or a list of them but found " + Found.describe(parser),
+          "attributes hold single values and lists of them; move structured data into the matching fact field");
     };
   }
 

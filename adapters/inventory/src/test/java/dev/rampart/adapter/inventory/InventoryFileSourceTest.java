@@ -142,6 +142,17 @@ class InventoryFileSourceTest {
   }
 
   @Test
+  void anAttributeCanHoldAListOfSingleValuesInYamlAndJson() throws SourceException {
+    for (String file : List.of("attributes-lists.yaml", "attributes-lists.json")) {
+      Device device = (Device) Fixtures.facts(file).get(0);
+
+      assertEquals(Map.of("zones", List.of("yard", "gate"), "ports", List.of(80L, 443L), "empty", List.of()),
+          device.attributes(), file);
+      assertThrows(UnsupportedOperationException.class, () -> ((List<?>) device.attributes().get("zones")).clear());
+    }
+  }
+
+  @Test
   void aFileWithAnotherExtensionIsReadAsJsonWhenItStartsWithABrace() throws SourceException {
     assertEquals(List.of(Device.builder("cam-01").build()), Fixtures.facts("sniffed-json.inventory"));
     assertEquals(List.of(Device.builder("cam-01").build()), Fixtures.facts("sniffed-yaml.inventory"));

@@ -143,14 +143,19 @@ class InventoryProblemsTest {
   }
 
   @Test
-  void attributesHoldOnlySingleValues() {
+  void attributesHoldOnlySingleValuesAndFlatListsOfThem() {
     assertProblems("attributes-structured.yaml", """
-        FILE:5:13: devices[0] (id 'cam-01').attributes.tags: expected a single value (text, number, true or false) \
-        but found a list (attributes hold single values; move structured data into the matching fact field)
+        FILE:5:17: devices[0] (id 'cam-01').attributes.tags[1]: expected a single value (text, number, true or false) \
+        in the list but found a list (a list attribute holds single values; move structured data into the matching fact field)
         FILE:9:9: devices[1] (id 'cam-02').attributes.location: expected a single value (text, number, true or false) \
-        but found an object (attributes hold single values; move structured data into the matching fact field)
+        or a list of them but found an object \
+        (attributes hold single values and lists of them; move structured data into the matching fact field)
         FILE:11:17: devices[2] (id 'cam-03').attributes: expected named values but found a list \
         (write attributes as name: value pairs)
+        FILE:14:21: devices[3] (id 'cam-04').attributes.zones[1]: expected a single value (text, number, true or false) \
+        in the list but found null (a list attribute holds single values; move structured data into the matching fact field)
+        FILE:17:21: devices[4] (id 'cam-05').attributes.zones[1]: expected a single value (text, number, true or false) \
+        in the list but found an object (a list attribute holds single values; move structured data into the matching fact field)
         """);
   }
 

@@ -1,5 +1,6 @@
 package dev.rampart.engine.internal.ast;
 
+import dev.rampart.engine.value.Category;
 import dev.rampart.engine.value.DisabledRule;
 import dev.rampart.engine.value.Framework;
 import dev.rampart.engine.value.Severity;
@@ -20,11 +21,15 @@ import org.jspecify.annotations.Nullable;
  * @param source the file or classpath resource it was read from
  * @param parameters the parameters it declares or inherits, with their (overridden) defaults
  * @param rules its rules: for a tailored pack, the base's rules that are not disabled, then its own
- * @param base the pack it extends as {@code id@version}, or {@code null}
+ * @param base the pack it extends, as loaded on its own (itself composed when it extends another), or
+ *     {@code null}
  * @param disabled the base rules it (or a base further up) switched off, with the reasons
  * @param frameworks the reference frameworks it (or a base) declares, in the order declared
  * @param severities what each severity means in this pack, as its rubric states it; empty when it
  *     states none
+ * @param owner who answers for the pack ({@code metadata.owner}), empty when not said
+ * @param contact how to reach the owner ({@code metadata.contact}), empty when not said
+ * @param categories the categories it (or a base) declares in addition to the guide's, base's first
  */
 public record PackDef(
     String id,
@@ -34,10 +39,13 @@ public record PackDef(
     String source,
     List<ParamDef> parameters,
     List<RuleDef> rules,
-    @Nullable String base,
+    @Nullable PackDef base,
     List<DisabledRule> disabled,
     List<Framework> frameworks,
-    Map<Severity, String> severities) {
+    Map<Severity, String> severities,
+    String owner,
+    String contact,
+    List<Category> categories) {
 
   public PackDef {
     Objects.requireNonNull(id, "id");
@@ -50,12 +58,16 @@ public record PackDef(
     disabled = List.copyOf(disabled);
     frameworks = List.copyOf(frameworks);
     severities = severities.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(severities));
+    Objects.requireNonNull(owner, "owner");
+    Objects.requireNonNull(contact, "contact");
+    categories = List.copyOf(categories);
   }
 
   /** A pack that extends nothing. */
   public PackDef(
       String id, String version, String title, String description, String source,
       List<ParamDef> parameters, List<RuleDef> rules) {
-    this(id, version, title, description, source, parameters, rules, null, List.of(), List.of(), Map.of());
+    this(id, version, title, description, source, parameters, rules, null, List.of(), List.of(), Map.of(), "", "",
+        List.of());
   }
 }

@@ -143,7 +143,11 @@ final class Checks {
       if (value instanceof Absent absent) {
         return explain ? absentVerdict(prefix.then(list.path()), absent, LIST, true) : Verdict.UNKNOWN;
       }
-      List<?> elements = (List<?>) value;
+      if (!(value instanceof List<?> elements)) {
+        // only an attribute can hold a single value where a rule expects a list
+        throw new EvaluationException("'" + Values.render(value) + "' is a single value, not a list")
+            .at(new Evidence(prefix.then(list.path()), actual(value), LIST));
+      }
       return combine(quantifier, frame, elements, null, "", where, explain ? prefix.then(list.path()) : FieldPath.root(), explain);
     };
     return quantifier == Quantifier.NONE_OF ? not(check) : check;

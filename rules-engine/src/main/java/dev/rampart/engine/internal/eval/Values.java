@@ -40,6 +40,15 @@ final class Values {
    */
   static boolean test(Operator operator, Object rawValue, Object operand, Instant now) {
     Object value = normalize(rawValue);
+    if (value instanceof List<?> && operator != Operator.CONTAINS && operator != Operator.COVERS_ALL) {
+      // only an attribute holds a list where the pack could not tell: never let it compare as unequal
+      throw new EvaluationException(render(value) + " is a list; '" + operator.wireName() + "' compares a single value"
+          + " (use 'contains', or a quantifier: anyOf, allOf, noneOf)");
+    }
+    if (operand instanceof List<?> && (operator == Operator.EQUALS || operator == Operator.NOT_EQUALS)) {
+      throw new EvaluationException("cannot compare " + render(value) + " with the list " + render(operand)
+          + " (use 'in' to test membership)");
+    }
     return switch (operator) {
       case EQUALS -> same(value, operand);
       case NOT_EQUALS -> !same(value, operand);

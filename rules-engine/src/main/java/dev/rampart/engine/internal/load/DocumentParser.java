@@ -53,10 +53,12 @@ final class DocumentParser {
   private static final List<String> TOP_KEYS =
       List.of("apiVersion", "kind", "metadata", "extends", "parameters", "disable", "rules");
   private static final List<String> METADATA_KEYS =
-      List.of("id", "version", "title", "description", "frameworks", "severities");
+      List.of("id", "version", "title", "description", "owner", "contact", "frameworks", "categories", "severities");
   private static final List<String> RULE_KEYS = List.of(
       "id", "title", "rationale", "category", "severity", "target", "when", "assert", "message",
-      "remediation", "requirements", "references");
+      "remediation", "requirements", "references", "tags");
+  /** How long a tag may be: a label, not a sentence. */
+  static final int MAX_TAG_LENGTH = 64;
 
   private final PackProblemCollector problems;
   private final PackNodes nodes;
@@ -110,20 +112,24 @@ final class DocumentParser {
     MapNode metadataNode = top.entries().get("metadata") instanceof MapNode map ? map : null;
     FrameworkParser frameworks = FrameworkParser.parse(
         metadataNode == null ? null : metadataNode.entries().get("frameworks"), problems, nodes, inherited);
+    CategoryParser categories = CategoryParser.parse(
+        metadataNode == null ? null : metadataNode.entries().get("categories"), problems, nodes, inherited);
     Map<Severity, String> severities = severities(metadataNode == null ? null : metadataNode.entries().get("severities"));
     ParameterParser parameterParser = new ParameterParser(problems, inherited);
     Map<String, ParamDef> parameters = parameterParser.parse(top.entries().get("parameters"));
     String id = metadata.get("id");
     Map<Severity, String> rubric = severities.isEmpty() ? inherited.severities() : severities;
-    List<RuleDef> rules =
-        rules(top.entries().get("rules"), top, id, parameters, parameterParser.refused(), frameworks, rubric);
+    String owner = metadata.get("owner");
+    List<RuleDef> rules = rules(top.entries().get("rules"), top, new PackParts(id, owner, parameters,
+        parameterParser.refused(), frameworks, categories, rubric));
     Set<String> disabled = disabledIds(top);
     frameworks.checkNotCovered(Stream.concat(
             rules.stream().map(RuleDef::info),
             inherited.rules().stream().filter(rule -> !disabled.contains(rule.id())))
         .toList());
     return new PackDef(id, metadata.get("version"), metadata.get("title"), metadata.get("description"),
-        problems.source(), List.copyOf(parameters.values()), rules, null, List.of(), frameworks.own(), severities);
+        problems.source(), List.copyOf(parameters.values()), rules, null, List.of(), frameworks.own(), severities,
+        owner, metadata.get("contact"), categories.own());
   }
 
   /**
@@ -165,7 +171,10 @@ final class DocumentParser {
         .collect(Collectors.toSet());
   }
 
-  /** The pack's id, version, title and description; each empty when missing (a problem then). */
+  /**
+   * The pack's id, version, title, description, owner and contact; each empty when missing (a
+   * problem then, for the required ones).
+   */
   private Map<String, String> metadata(MapNode top) {
     Map<String, String> values = new LinkedHashMap<>();
     METADATA_KEYS.forEach(key -> values.put(key, ""));
@@ -182,6 +191,8 @@ final class DocumentParser {
       values.put("version", orEmpty(version(metadata)));
       values.put("title", orEmpty(nodes.requiredString(metadata, "title", "metadata")));
       values.put("description", orEmpty(nodes.optionalString(metadata, "description")));
+      values.put("owner", orEmpty(nodes.optionalString(metadata, "owner")));
+      values.put("contact", orEmpty(nodes.optionalString(metadata, "contact")));
     } else {
       problems.add(metadataNode, "'metadata' must be a mapping, not " + metadataNode.describe(), null);
     }
@@ -203,9 +214,7 @@ final class DocumentParser {
     return nodes.requiredString(metadata, "version", "metadata");
   }
 
-  private List<RuleDef> rules(
-      @Nullable Node node, MapNode top, String packId, Map<String, ParamDef> parameters, Set<String> refusedParameters,
-      FrameworkParser frameworks, Map<Severity, String> rubric) {
+  private List<RuleDef> rules(@Nullable Node node, MapNode top, PackParts pack) {
     if (node == null) {
       if (!inherited.tailored()) {
         problems.add(top, "missing 'rules'", "add a list of rules");
@@ -217,8 +226,9 @@ final class DocumentParser {
       return List.of();
     }
     PathResolver paths = new PathResolver(problems);
-    RuleParts parts = new RuleParts(new ConditionParser(problems, paths, parameters, inherited.known(), refusedParameters),
-        new MessageParser(paths), frameworks, rubric);
+    RuleParts parts = new RuleParts(
+        new ConditionParser(problems, paths, pack.parameters(), inherited.known(), pack.refusedParameters()),
+        new MessageParser(paths), pack.frameworks(), pack.categories(), pack.rubric());
     List<RuleDef> rules = new ArrayList<>();
     Map<String, Node> seen = new HashMap<>();
     for (Node item : list.items()) {
@@ -227,7 +237,7 @@ final class DocumentParser {
         problems.add(item, "each rule must be a mapping, not " + item.describe(), null);
         continue;
       }
-      RuleDef parsed = rule(rule, packId, seen, parts);
+      RuleDef parsed = rule(rule, pack, seen, parts);
       if (parsed != null) {
         rules.add(parsed);
       }
@@ -236,7 +246,7 @@ final class DocumentParser {
     return rules;
   }
 
-  private @Nullable RuleDef rule(MapNode rule, String packId, Map<String, Node> seen, RuleParts parts) {
+  private @Nullable RuleDef rule(MapNode rule, PackParts pack, Map<String, Node> seen, RuleParts parts) {
     nodes.allowKeys(rule, RULE_KEYS);
     String id = nodes.requiredString(rule, "id", "rule");
     if (id != null) {
@@ -255,12 +265,13 @@ final class DocumentParser {
     nodes.checkKeys(rule, RULE_KEYS, "rule");
     String title = nodes.requiredString(rule, "title", "rule");
     String rationale = orEmpty(nodes.optionalString(rule, "rationale"));
-    Category category = nodes.enumKey(rule, "category", Category::fromWireName, names(Category.values()));
+    Category category = parts.categories().category(rule);
     Severity severity = nodes.enumKey(rule, "severity", Severity::fromWireName, names(Severity.values()));
     FactType target = nodes.enumKey(rule, "target", FactType::fromWireName,
         Arrays.stream(FactType.values()).map(FactType::wireName).toList());
     String remediation = orEmpty(nodes.optionalString(rule, "remediation"));
     List<String> requirements = nodes.stringList(rule, "requirements");
+    List<String> tags = tags(rule.entries().get("tags"));
     if (severity != null && !parts.rubric().isEmpty() && !parts.rubric().containsKey(severity)) {
       problems.add(rule.entries().get("severity"), "severity '" + severity.wireName()
               + "' is not defined by the pack's severities rubric",
@@ -300,8 +311,41 @@ final class DocumentParser {
         || target == null || assertion == null || message == null) {
       return null;
     }
-    Rule info = new Rule(packId, id, title, rationale, category, severity, target, remediation, requirements, references);
+    Rule info = new Rule(pack.id(), id, title, rationale, category, severity, target, remediation, requirements,
+        references, tags, pack.owner());
     return new RuleDef(info, when, assertion, message, PackNodes.position(rule));
+  }
+
+  /** A rule's {@code tags}: free-form labels, each non-empty, short and given once. */
+  private List<String> tags(@Nullable Node node) {
+    if (node == null) {
+      return List.of();
+    }
+    if (!(node instanceof ListNode list)) {
+      problems.add(node, "'tags' must be a list of text, not " + node.describe(), "e.g. tags: [network, pci-dss]");
+      return List.of();
+    }
+    List<String> tags = new ArrayList<>();
+    Map<String, Node> seen = new HashMap<>();
+    for (Node item : list.items()) {
+      if (!(item instanceof ScalarNode scalar) || scalar.value() == null || scalar.value() instanceof Boolean) {
+        problems.add(item, "each tag must be text, not " + item.describe(), "quote it, e.g. \"true\"");
+        continue;
+      }
+      String tag = scalar.text();
+      Node first = seen.putIfAbsent(tag, item);
+      if (tag.isBlank()) {
+        problems.add(item, "a tag is empty", "remove it, or write the label");
+      } else if (tag.length() > MAX_TAG_LENGTH) {
+        problems.add(item, "tag '" + tag + "' is " + tag.length() + " characters long; at most " + MAX_TAG_LENGTH,
+            "shorten it: a tag is a label; say more in the rationale");
+      } else if (first != null) {
+        problems.add(item, "duplicate tag '" + tag + "' (first at line " + first.line() + ")", "remove one of them");
+      } else {
+        tags.add(tag);
+      }
+    }
+    return tags;
   }
 
   private void checkJoins(MapNode rule, Condition... conditions) {
@@ -325,6 +369,10 @@ final class DocumentParser {
    * The parsers of a rule's parts, shared by all the rules of the pack, and the rubric its severities
    * must be defined in (empty: any severity).
    */
-  private record RuleParts(
-      ConditionParser conditions, MessageParser messages, FrameworkParser frameworks, Map<Severity, String> rubric) {}
+  private record RuleParts(ConditionParser conditions, MessageParser messages, FrameworkParser frameworks,
+      CategoryParser categories, Map<Severity, String> rubric) {}
+
+  /** What the pack's own part gives each of its rules: its id and owner, parameters and declarations. */
+  private record PackParts(String id, String owner, Map<String, ParamDef> parameters, Set<String> refusedParameters,
+      FrameworkParser frameworks, CategoryParser categories, Map<Severity, String> rubric) {}
 }

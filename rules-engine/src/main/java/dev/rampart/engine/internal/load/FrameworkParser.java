@@ -3,7 +3,6 @@ package dev.rampart.engine.internal.load;
 import dev.rampart.engine.internal.yaml.Node;
 import dev.rampart.engine.internal.yaml.Node.ListNode;
 import dev.rampart.engine.internal.yaml.Node.MapNode;
-import dev.rampart.engine.internal.yaml.Node.ScalarNode;
 import dev.rampart.engine.value.Framework;
 import dev.rampart.engine.value.Rule;
 import dev.rampart.spi.source.DidYouMean;
@@ -130,14 +129,7 @@ final class FrameworkParser {
     }
     for (Map.Entry<String, Node> entry : map.entries().entrySet()) {
       String key = entry.getKey();
-      ScalarNode keyNode = map.keyNodes().get(key);
-      if (!DocumentParser.ID.matcher(key).matches()) {
-        problems.add(keyNode, "invalid framework key '" + key + "'", "use letters, digits, '.', '_' and '-'");
-        continue;
-      }
-      if (keys.contains(key)) {
-        problems.add(keyNode, "framework '" + key + "' is already declared by base pack '" + inherited.base() + "'",
-            "remove it here; the base's declaration applies");
+      if (!nodes.newDeclaration(map.keyNodes().get(key), "framework", "key", keys, inherited)) {
         continue;
       }
       keys.add(key);

@@ -3,6 +3,7 @@ package dev.rampart.engine.internal.load;
 import dev.rampart.engine.internal.ast.PackDef;
 import dev.rampart.engine.internal.ast.ParamDef;
 import dev.rampart.engine.internal.ast.Position;
+import dev.rampart.engine.value.Category;
 import dev.rampart.engine.value.Framework;
 import dev.rampart.engine.value.Rule;
 import dev.rampart.engine.value.Severity;
@@ -26,28 +27,31 @@ import org.jspecify.annotations.Nullable;
  * @param frameworks the reference frameworks the base declares
  * @param severities the base's severity rubric (empty when it states none)
  * @param rules the base's rules, whose references the pack's frameworks must not contradict
+ * @param categories the categories the base declares, which the pack's rules may use
  */
 record Inherited(
     @Nullable String base, List<ParamDef> parameters, boolean known, Position at, List<Framework> frameworks,
-    Map<Severity, String> severities, List<Rule> rules) {
+    Map<Severity, String> severities, List<Rule> rules, List<Category> categories) {
 
   /** For a pack that extends nothing. */
-  static final Inherited NONE = new Inherited(null, List.of(), true, Position.UNKNOWN, List.of(), Map.of(), List.of());
+  static final Inherited NONE =
+      new Inherited(null, List.of(), true, Position.UNKNOWN, List.of(), Map.of(), List.of(), List.of());
 
   /** For a pack whose base could not be loaded. */
   static final Inherited UNKNOWN =
-      new Inherited(null, List.of(), false, Position.UNKNOWN, List.of(), Map.of(), List.of());
+      new Inherited(null, List.of(), false, Position.UNKNOWN, List.of(), Map.of(), List.of(), List.of());
 
   Inherited {
     parameters = List.copyOf(parameters);
     frameworks = List.copyOf(frameworks);
     severities = severities.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(severities));
     rules = List.copyOf(rules);
+    categories = List.copyOf(categories);
   }
 
   static Inherited from(PackDef base, Position at) {
     return new Inherited(base.id(), base.parameters(), true, at, base.frameworks(), base.severities(),
-        base.rules().stream().map(rule -> rule.info()).toList());
+        base.rules().stream().map(rule -> rule.info()).toList(), base.categories());
   }
 
   /** Whether the pack extends another, loaded or not. */

@@ -56,7 +56,9 @@ public final class Literals {
       case IN, NOT_IN -> list(raw, item -> scalar(field, item));
       case GREATER_THAN, AT_LEAST, LESS_THAN, AT_MOST -> ordered(field, raw);
       case MATCHES -> regex(raw);
-      case CONTAINS -> field.kind() == FieldKind.LIST ? scalar(Objects.requireNonNull(field.element()), raw) : string(raw);
+      // an attribute may hold a list of any plain values, so what it may contain is any plain value
+      case CONTAINS -> field.kind() == FieldKind.LIST ? scalar(Objects.requireNonNull(field.element()), raw)
+          : field.kind() == FieldKind.ANY ? scalar(field, raw) : string(raw);
       case VERSION_AT_LEAST -> version(raw);
       case OLDER_THAN, NEWER_THAN, WITHIN, BEYOND -> span(raw);
       case IN_CIDR -> raw instanceof List<?> ? list(raw, Literals::cidr) : wrapList(cidr(raw));

@@ -74,9 +74,24 @@ public final class PackComposer {
   /** {@code chain}: the pack that was asked for down to the one whose {@code extends} this is. */
   private static <X extends Exception> PackDef loadBase(
       Node extendsNode, PackSource source, List<PackSource> chain, PackReader<X> reader) throws PackProblems, X {
-    if (!(extendsNode instanceof ScalarNode scalar) || !(scalar.value() instanceof String name) || name.isBlank()) {
+    if (!(extendsNode instanceof ScalarNode scalar) || !(scalar.value() instanceof String written) || written.isBlank()) {
       throw problem(source, extendsNode, "'extends' takes a built-in pack id or the path of a pack file, not "
           + extendsNode.describe(), "e.g. 'extends: iot-baseline'");
+    }
+    // the pin follows the last '@': a path that holds an '@' itself is written with a pin after it
+    int at = written.lastIndexOf('@');
+    String name = at < 0 ? written : written.substring(0, at);
+    VersionPin pin = null;
+    if (at >= 0) {
+      pin = VersionPin.parse(written.substring(at + 1));
+      if (pin == null || name.isBlank()) {
+        String what = name.isBlank() ? "nothing names the base before '@'"
+            : written.substring(at + 1).isBlank() ? "nothing follows '@'"
+            : "'" + written.substring(at + 1) + "' is not a version pin";
+        throw problem(source, extendsNode, "extends '" + written + "': " + what,
+            "write the base, then '@' and " + VersionPin.FORMS + ", e.g. 'extends: "
+                + (name.isBlank() ? "iot-baseline" : name) + "@^1'");
+      }
     }
     PackSource base = BuiltinPacks.isId(name) ? BuiltinPacks.source(name) : source.relative(name);
     if (base == null || !base.exists()) {
@@ -90,7 +105,15 @@ public final class PackComposer {
       throw problem(source, extendsNode, "'extends' goes more than " + MAX_DEPTH + " bases deep: " + names(chain, base),
           "let a pack extend one further up the chain, or merge two of the packs");
     }
-    return load(base, chain, reader);
+    PackDef loaded = load(base, chain, reader);
+    if (pin != null && !pin.accepts(loaded.version())) {
+      String which = BuiltinPacks.isId(name) ? "the built-in " + name
+          : "base pack file " + name + " (pack '" + loaded.id() + "')";
+      throw problem(source, extendsNode, "extends '" + written + "': " + which + " is version " + loaded.version()
+          + ", which is " + (pin.exact() ? "not " : "not in ") + pin,
+          "pin a version it has, e.g. " + name + "@" + (pin.exact() ? loaded.version() : VersionPin.suggestFor(loaded.version())));
+    }
+    return loaded;
   }
 
   private static PackProblems unknownBuiltin(PackSource source, Node at, String id) {

@@ -11,6 +11,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -109,13 +110,7 @@ final class PackNodes {
 
   /** A rule's required value from a closed set, such as its severity; null after a problem. */
   <E> @Nullable E enumKey(MapNode map, String key, Function<String, Optional<E>> parse, List<String> names) {
-    if (!map.entries().containsKey(key)) {
-      if (!misspelt(map, key)) {
-        problems.add(map, "missing '" + key + "' in rule", "add '" + key + ":' with one of: " + String.join(", ", names));
-      }
-      return null;
-    }
-    String text = requiredString(map, key, "rule");
+    String text = requiredKeyString(map, key, names);
     if (text == null) {
       return null;
     }
@@ -126,6 +121,39 @@ final class PackNodes {
       return null;
     }
     return value.get();
+  }
+
+  /** The text of a rule's required key whose value is one of {@code names}, unchecked; null after a problem. */
+  @Nullable String requiredKeyString(MapNode map, String key, List<String> names) {
+    if (!map.entries().containsKey(key)) {
+      if (!misspelt(map, key)) {
+        problems.add(map, "missing '" + key + "' in rule", "add '" + key + ":' with one of: " + String.join(", ", names));
+      }
+      return null;
+    }
+    return requiredString(map, key, "rule");
+  }
+
+  /**
+   * Whether a key of a declaration (a framework, a category) may be declared: written as an id, and
+   * not declared already by the base; the problem is reported when not.
+   *
+   * @param kind what is declared, e.g. {@code framework}
+   * @param idWord what its key is called, e.g. {@code key}
+   * @param declared the keys declared so far, the base's included
+   */
+  boolean newDeclaration(ScalarNode keyNode, String kind, String idWord, Set<String> declared, Inherited inherited) {
+    String key = keyNode.text();
+    if (!DocumentParser.ID.matcher(key).matches()) {
+      problems.add(keyNode, "invalid " + kind + " " + idWord + " '" + key + "'", "use letters, digits, '.', '_' and '-'");
+      return false;
+    }
+    if (declared.contains(key)) {
+      problems.add(keyNode, kind + " '" + key + "' is already declared by base pack '" + inherited.base() + "'",
+          "remove it here; the base's declaration applies");
+      return false;
+    }
+    return true;
   }
 
   /** The raw value of a node: scalar value, or a list of raw values; mappings stay empty maps. */

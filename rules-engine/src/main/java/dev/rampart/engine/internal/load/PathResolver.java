@@ -108,7 +108,8 @@ final class PathResolver {
   }
 
   private boolean fitsUse(Node at, String text, Field field, PathScope scope, Use use) {
-    if (use == Use.QUANTIFIED && field.kind() != FieldKind.LIST && field.kind() != FieldKind.REF_MANY) {
+    boolean attribute = field.kind() == FieldKind.ANY && field.element() != null;
+    if (use == Use.QUANTIFIED && field.kind() != FieldKind.LIST && field.kind() != FieldKind.REF_MANY && !attribute) {
       problems.add(at, "'" + text + "' is a " + field.typeDescription() + ", not a list",
           "quantifiers (anyOf, allOf, noneOf) take a list field");
       return false;

@@ -71,14 +71,15 @@ final class Tailoring {
    */
   PackDef apply(PackDef own, PackDef base) {
     List<RuleDef> rules = Stream.concat(
-            base.rules().stream().filter(r -> !disabled.containsKey(r.info().id())).map(r -> adopt(r, own.id())),
+            base.rules().stream().filter(r -> !disabled.containsKey(r.info().id())).map(r -> adopt(r, own)),
             own.rules().stream())
         .toList();
     List<DisabledRule> allDisabled = Stream.concat(base.disabled().stream(), disabled.values().stream()).toList();
     List<Framework> frameworks = Stream.concat(base.frameworks().stream(), own.frameworks().stream()).toList();
     return new PackDef(own.id(), own.version(), own.title(), own.description(), own.source(), own.parameters(),
-        rules, base.id() + "@" + base.version(), allDisabled, frameworks,
-        own.severities().isEmpty() ? base.severities() : own.severities());
+        rules, base, allDisabled, frameworks,
+        own.severities().isEmpty() ? base.severities() : own.severities(), own.owner(), own.contact(),
+        Stream.concat(base.categories().stream(), own.categories().stream()).toList());
   }
 
   // ---------------------------------------------------------------- checks
@@ -219,11 +220,12 @@ final class Tailoring {
 
   // ---------------------------------------------------------------- helpers
 
-  /** A rule of the base, as a rule of the pack that extends it. */
-  private static RuleDef adopt(RuleDef rule, String packId) {
+  /** A rule of the base, as a rule of the pack that extends it (and owned by its owner, if it names one). */
+  private static RuleDef adopt(RuleDef rule, PackDef pack) {
     Rule info = rule.info();
-    Rule adopted = new Rule(packId, info.id(), info.title(), info.rationale(), info.category(), info.severity(),
-        info.target(), info.remediation(), info.requirements(), info.references());
+    Rule adopted = new Rule(pack.id(), info.id(), info.title(), info.rationale(), info.category(), info.severity(),
+        info.target(), info.remediation(), info.requirements(), info.references(), info.tags(),
+        pack.owner().isEmpty() ? info.owner() : pack.owner());
     return new RuleDef(adopted, rule.when(), rule.assertion(), rule.message(), rule.position());
   }
 

@@ -92,7 +92,9 @@ public final class Schemas {
         return new Field(name, FieldKind.LIST, accessor, null, element, null, null);
       }
       if (raw == Map.class) {
-        Field value = new Field("[]", FieldKind.ANY, v -> v, null, null, null, null);
+        // an attribute holds one value or a list of them; its element is what a quantifier over it sees
+        Field element = new Field("[]", FieldKind.ANY, v -> v, null, null, null, null);
+        Field value = new Field("[]", FieldKind.ANY, v -> v, null, element, null, null);
         return new Field(name, FieldKind.MAP, accessor, null, value, null, null);
       }
       throw new IllegalStateException("unsupported generic field type " + type + " of " + name);
