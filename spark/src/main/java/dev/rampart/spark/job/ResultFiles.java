@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import org.apache.hadoop.fs.ChecksumFileSystem;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -129,11 +130,15 @@ final class ResultFiles {
           }
         }
       }
-      // the local file system's checksums (renamed with their files): of no use to a reader of JSON lines
-      for (FileStatus file : files.listStatus(directory)) {
-        String name = file.getPath().getName();
-        if (name.startsWith(".") && name.endsWith(".crc")) {
-          files.delete(file.getPath(), false);
+      // the local file system's checksums (renamed with their files, and hidden from its listings): of no
+      // use to a reader of JSON lines
+      if (files instanceof ChecksumFileSystem checksummed) {
+        FileSystem raw = checksummed.getRawFileSystem();
+        for (FileStatus file : raw.listStatus(directory)) {
+          String name = file.getPath().getName();
+          if (name.startsWith(".") && name.endsWith(".crc")) {
+            raw.delete(file.getPath(), false);
+          }
         }
       }
     } catch (IOException e) {
