@@ -5,17 +5,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.rampart.cli.Main;
+import dev.rampart.engine.ComplianceEngine;
+import dev.rampart.engine.Report;
+import dev.rampart.engine.RulePacks;
+import dev.rampart.reports.Evaluation;
+import dev.rampart.reports.Gate;
+import dev.rampart.reports.JsonReport;
+import dev.rampart.sources.Inventory;
+import dev.rampart.sources.SourceSpec;
+import dev.rampart.sources.Sources;
+import dev.rampart.sources.merge.MergePolicy;
 import dev.rampart.generator.FleetGenerator;
 import dev.rampart.generator.FleetSpec;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The job on the tables of a generated fleet finds exactly what {@code rampart evaluate --only-findings}
- * finds on the same fleet's inventory file, and its gate gives the same exit code.
+ * finds on the same fleet's inventory file (read, evaluated and written as the CLI does: the inventory
+ * source, the engine, the JSON report), and its gate gives the same exit code.
  */
 class JobEndToEndTest {
 
@@ -46,17 +58,27 @@ class JobEndToEndTest {
   private static String jobErr;
 
   @BeforeAll
-  static void evaluateTheFleetBothWays() throws IOException {
+  static void evaluateTheFleetBothWays() throws Exception {
     Path file = directory.resolve("fleet.json");
     FleetGenerator.write(FLEET, file);
     Path tables = directory.resolve("tables");
     FleetGenerator.writeTables(FLEET, tables);
 
+    // what 'rampart evaluate fleet.json --only-findings --format json:report.json' does, through the libraries
+    // it wires (the CLI is built after this module, whose jar its tests check)
     report = directory.resolve("report.json");
-    ByteArrayOutputStream ignored = new ByteArrayOutputStream();
-    PrintStream sink = new PrintStream(ignored, true, StandardCharsets.UTF_8);
-    cliExit = Main.run(sink, sink, "evaluate", file.toString(), "--now", "2026-11-25", "--only-findings", "--format",
-        "json:" + report);
+    Inventory inventory = Inventory.read(Sources.discover(), List.of(SourceSpec.parse("inventory:" + file)),
+        MergePolicy.defaults(), false);
+    Report evaluated = ComplianceEngine.builder()
+        .pack(RulePacks.builtin("iot-baseline"))
+        .clock(Clock.fixed(Instant.parse("2026-11-25T00:00:00Z"), ZoneOffset.UTC))
+        .build()
+        .evaluate(inventory.facts());
+    Gate gate = Gate.parse("high");
+    try (Writer writer = Files.newBufferedWriter(report, StandardCharsets.UTF_8)) {
+      JsonReport.onlyFindings().write(Evaluation.builder(evaluated).inventory(inventory).gate(gate).build(), writer);
+    }
+    cliExit = gate.failed(evaluated) ? JobExit.GATE_FAILED : JobExit.OK;
 
     spark = SparkSession.builder().master("local[2]").appName("rampart-job-e2e")
         .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1").config("spark.sql.shuffle.partitions", "3").getOrCreate();
