@@ -3,11 +3,14 @@
 #
 #   bench/run.sh                                # 10k and 100k devices
 #   SIZES="10000 100000 1000000" bench/run.sh   # with 1M (end to end; JMH stays at JMH_SIZES)
+#   SPARK_SIZES="100000 1000000" bench/run.sh   # also the Spark job in local mode next to the CLI
 #
 # Environment: SIZES (end-to-end sizes), JMH_SIZES (in-process sizes, default: SIZES up to 100000),
 # INCREMENTAL_SIZES (default 100000), PROFILE_SIZE (JFR profile of the end-to-end run, default
 # 100000; empty for none), E2E_TIMEOUT (seconds per end-to-end run, default 3600), E2E_HEAP (-Xmx of
-# the end-to-end runs, default 2g), SKIP_BUILD=1 (use
+# the end-to-end runs, default 2g), SPARK_SIZES (sizes at which ./rampart-spark evaluate runs in local
+# mode next to the CLI on the same fleet; empty by default, so a default run takes as long as before),
+# SPARK_HEAP (-Xmx of the Spark job, default 8g), SPARK_MASTER (default local[*]), SKIP_BUILD=1 (use
 # the jars already built), SKIP_JMH=1, RESULTS_DIR, FLEETS_DIR.
 # Needs: a JDK 17 (java, jfr), Maven, GNU time (installed with apt-get when missing).
 # The fleets are written by 'rampart generate' (the top-level fleet-generator module), the benchmarks
@@ -27,6 +30,9 @@ PROFILE_SIZE=${PROFILE_SIZE-100000}
 E2E_TIMEOUT=${E2E_TIMEOUT:-3600}
 # The heap target is 2 GiB: end-to-end runs are capped there, so a run that completes kept under it.
 E2E_HEAP=${E2E_HEAP:-2g}
+SPARK_SIZES=${SPARK_SIZES:-}
+SPARK_HEAP=${SPARK_HEAP:-8g}
+SPARK_MASTER=${SPARK_MASTER:-local[*]}
 NOW=2026-11-25
 SEED=1
 JMH_JVM_ARGS="-Xmx12g -Drampart.bench.fleets=$fleets"
@@ -39,6 +45,10 @@ comma() { echo "$*" | xargs | tr ' ' ','; }
 if [ ! -x /usr/bin/time ]; then
   log "installing GNU time"
   (apt-get update -qq && apt-get install -y -qq time) >&2
+fi
+if [ -n "$SPARK_SIZES" ] && ! command -v jq > /dev/null; then
+  log "installing jq (to compare the Spark job's findings with the CLI's)"
+  (apt-get update -qq && apt-get install -y -qq jq) >&2
 fi
 if [ -z "${SKIP_BUILD:-}" ]; then
   log "building (mvn install -DskipTests)"
@@ -72,7 +82,7 @@ put load.otherJvms "$(pgrep -c -x java 2>/dev/null || echo 0)"
 
 fleet() { echo "$fleets/fleet-$1-seed$SEED.json"; }
 
-for n in $(echo "$SIZES $JMH_SIZES $INCREMENTAL_SIZES $PROFILE_SIZE" | tr ' ' '\n' | sort -nu); do
+for n in $(echo "$SIZES $JMH_SIZES $INCREMENTAL_SIZES $PROFILE_SIZE $SPARK_SIZES" | tr ' ' '\n' | sort -nu); do
   file=$(fleet "$n")
   if [ ! -f "$file" ]; then
     log "generating $n devices"
@@ -132,6 +142,60 @@ for n in $SIZES; do
   put "floor.$n.ms" $(( $(millis) - start ))
   put "floor.$n.rssMb" "$(awk '/Maximum resident/ {printf "%d", $6 / 1024}' "$out/time-floor-$n.txt")"
 done
+
+# The Spark job in local mode next to the CLI, on the same fleet as JSON-lines tables; the CLI runs
+# again here (with --only-findings, the same flags as above) so that both reports can be compared.
+if [ -n "$SPARK_SIZES" ]; then
+  put spark.sizes "$SPARK_SIZES"
+  put spark.master "$SPARK_MASTER"
+  put spark.javaOpts "-Xmx$SPARK_HEAP"
+  put spark.load "$(cut -d' ' -f1-3 /proc/loadavg)"
+  finding='[.ruleId, .factType, .factId, .outcome, .message] | @tsv'
+  for n in $SPARK_SIZES; do
+    file=$(fleet "$n")
+    tables=$fleets/tables-$n-seed$SEED
+    if [ ! -d "$tables" ]; then
+      log "generating $n devices as tables"
+      "$rampart" generate --devices "$n" --seed "$SEED" --layout tables --out "$tables" >&2
+    fi
+    log "Spark: the CLI on $n devices"
+    start=$(millis)
+    RAMPART_JAVA_OPTS="-Xmx$E2E_HEAP" /usr/bin/time -v -o "$out/spark-cli-time-$n.txt" \
+      "$rampart" evaluate "$file" --format "json:$out/spark-cli-$n.json" --only-findings --fail-on never --now "$NOW" \
+      > "$out/spark-cli-$n.out" 2>&1 || true
+    put "spark.$n.cliMs" $(( $(millis) - start ))
+    put "spark.$n.cliRssMb" "$(awk '/Maximum resident/ {printf "%d", $6 / 1024}' "$out/spark-cli-time-$n.txt")"
+    log "Spark: ./rampart-spark evaluate on $n devices"
+    rm -rf "$out/spark-$n"
+    start=$(millis)
+    code=0
+    RAMPART_SPARK_JAVA_OPTS="-Xmx$SPARK_HEAP" RAMPART_SPARK_MASTER="$SPARK_MASTER" timeout "$E2E_TIMEOUT" \
+      /usr/bin/time -v -o "$out/spark-time-$n.txt" \
+      "$root/rampart-spark" evaluate --tables "$tables" --out "$out/spark-$n" --format jsonl --now "$NOW" --fail-on never \
+      > "$out/spark-$n.out" 2>&1 || code=$?
+    put "spark.$n.ms" $(( $(millis) - start ))
+    case $code in
+      0) put "spark.$n.status" ok ;;
+      124) put "spark.$n.status" "stopped after ${E2E_TIMEOUT} s (E2E_TIMEOUT)" ;;
+      *) put "spark.$n.status" "failed (exit $code): $(grep -v '^\s*$' "$out/spark-$n.out" | tail -1 | cut -c1-120)" ;;
+    esac
+    put "spark.$n.rssMb" "$(awk '/Maximum resident/ {printf "%d", $6 / 1024}' "$out/spark-time-$n.txt")"
+    if [ "$code" = 0 ] && [ -f "$out/spark-cli-$n.json" ]; then
+      jq -r ".results[] | $finding" "$out/spark-cli-$n.json" | sort > "$out/spark-cli-findings-$n.tsv"
+      cat "$out/spark-$n"/results/*.jsonl | jq -r "$finding" | sort > "$out/spark-findings-$n.tsv"
+      put "spark.$n.cliFindings" "$(wc -l < "$out/spark-cli-findings-$n.tsv")"
+      put "spark.$n.findings" "$(wc -l < "$out/spark-findings-$n.tsv")"
+      differ=$(diff "$out/spark-cli-findings-$n.tsv" "$out/spark-findings-$n.tsv" | grep -c '^[<>]' || true)
+      if [ "$differ" = 0 ]; then
+        put "spark.$n.sameFindings" "yes"
+      else
+        put "spark.$n.sameFindings" "no: $differ lines differ ($(diff "$out/spark-cli-findings-$n.tsv" \
+          "$out/spark-findings-$n.tsv" | grep '^[<>]' | cut -f1 | sort | uniq -c | sort -rn | head -3 | xargs))"
+      fi
+    fi
+    rm -rf "$out/spark-cli-$n.json" "$out/spark-$n/results"
+  done
+fi
 
 if [ -n "$PROFILE_SIZE" ]; then
   log "JFR profile: evaluate $PROFILE_SIZE devices"

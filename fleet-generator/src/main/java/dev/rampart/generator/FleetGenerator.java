@@ -6,19 +6,27 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import java.io.BufferedOutputStream;
+import java.io.Closeable;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes a realistic native inventory (JSON) for a {@link FleetSpec}: one compliant deployment,
@@ -75,40 +83,79 @@ public final class FleetGenerator {
 
   /** Writes the fleet to a stream, which is flushed but left open. */
   public static FleetSummary write(FleetSpec spec, OutputStream out) throws IOException {
-    return new FleetGenerator(spec).writeAll(out);
+    CountingStream counting = new CountingStream(out);
+    FleetGenerator generator = new FleetGenerator(spec);
+    try (Document document = new Document(counting)) {
+      generator.generate(document);
+    }
+    counting.flush();
+    return generator.summary(counting.count);
   }
 
-  private FleetSummary writeAll(OutputStream target) throws IOException {
-    CountingStream out = new CountingStream(target);
-    JsonFactory factory = JsonFactory.builder().build();
-    try (JsonGenerator json = factory.createGenerator(out, JsonEncoding.UTF8)) {
-      json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-      json.setPrettyPrinter(new OneFactPerLine());
-      json.writeStartObject();
-      json.writeFieldName("deployment");
-      writeValue(json, deployment());
-      json.writeArrayFieldStart("vendors");
-      for (int v = 0; v < spec.vendors(); v++) {
-        writeValue(json, vendor(v));
+  /**
+   * Writes the same fleet as {@link #write(FleetSpec, Path)} as JSON-lines tables, one directory per
+   * fact type ({@link FleetTables#DEPLOYMENT}, {@link FleetTables#VENDORS}, {@link FleetTables#NETWORKS},
+   * {@link FleetTables#DEVICES}) of files {@code part-00000.jsonl}, ... with one fact per line and at most
+   * {@link FleetTables#ROWS_PER_PART} facts per file: the same facts, ids and values, in the same order.
+   *
+   * <p>The tables are written into a sibling directory first and moved into place at the end, so that
+   * a failure leaves no partial fleet behind.
+   *
+   * @param directory the directory to create; it must not exist or be empty
+   * @throws FileAlreadyExistsException if the directory exists and is not empty
+   */
+  public static FleetSummary writeTables(FleetSpec spec, Path directory) throws IOException {
+    return writeTables(spec, directory, FleetTables.ROWS_PER_PART);
+  }
+
+  static FleetSummary writeTables(FleetSpec spec, Path directory, int rowsPerPart) throws IOException {
+    Path target = directory.toAbsolutePath();
+    if (Files.isDirectory(target)) {
+      try (DirectoryStream<Path> entries = Files.newDirectoryStream(target)) {
+        if (entries.iterator().hasNext()) {
+          throw new FileAlreadyExistsException(directory.toString(), null, "the directory is not empty");
+        }
       }
-      json.writeEndArray();
-      json.writeArrayFieldStart("networks");
-      writeValue(json, corporateNetwork());
-      for (int n = 0; n < spec.networks(); n++) {
-        writeValue(json, network(n));
-      }
-      json.writeEndArray();
-      json.writeArrayFieldStart("devices");
-      for (int d = 0; d < spec.devices(); d++) {
-        writeValue(json, device(d));
-      }
-      json.writeEndArray();
-      json.writeEndObject();
-      json.writeRaw('\n');
     }
-    out.flush();
+    Path staging = Files.createTempDirectory(target.getParent(), target.getFileName() + ".partial-");
+    FleetGenerator generator = new FleetGenerator(spec);
+    Tables tables = new Tables(staging, rowsPerPart);
+    try {
+      try (tables) {
+        generator.generate(tables);
+      }
+      Files.deleteIfExists(target);
+      Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException | RuntimeException e) {
+      deleteTree(staging);
+      throw e;
+    }
+    return generator.summary(tables.bytes);
+  }
+
+  private void generate(FactSink sink) throws IOException {
+    sink.single(FleetTables.DEPLOYMENT, deployment());
+    sink.startList(FleetTables.VENDORS);
+    for (int v = 0; v < spec.vendors(); v++) {
+      sink.element(vendor(v));
+    }
+    sink.endList();
+    sink.startList(FleetTables.NETWORKS);
+    sink.element(corporateNetwork());
+    for (int n = 0; n < spec.networks(); n++) {
+      sink.element(network(n));
+    }
+    sink.endList();
+    sink.startList(FleetTables.DEVICES);
+    for (int d = 0; d < spec.devices(); d++) {
+      sink.element(device(d));
+    }
+    sink.endList();
+  }
+
+  private FleetSummary summary(long bytes) {
     return new FleetSummary(spec.devices(), spec.networks() + 1L, spec.vendors(), devicesWithViolations,
-        devicesWithMissingFields, sharedCredentialPairs, violations, out.count);
+        devicesWithMissingFields, sharedCredentialPairs, violations, bytes);
   }
 
   private Map<String, Object> deployment() {
@@ -396,6 +443,143 @@ public final class FleetGenerator {
       json.writeBoolean(flag);
     } else {
       throw new IllegalStateException("no JSON form for " + value.getClass().getName());
+    }
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+
+  /** Where generated facts go: one inventory document, or one table per fact type. */
+  private interface FactSink extends Closeable {
+
+    /** The one fact of a table that the inventory holds as an object (the deployment). */
+    void single(String table, Map<String, Object> fact) throws IOException;
+
+    void startList(String table) throws IOException;
+
+    void element(Map<String, Object> fact) throws IOException;
+
+    void endList() throws IOException;
+  }
+
+  /** The native inventory: one JSON object with the deployment and the lists of vendors, networks and devices. */
+  private static final class Document implements FactSink {
+    private final JsonGenerator json;
+
+    Document(OutputStream out) throws IOException {
+      json = JsonFactory.builder().build().createGenerator(out, JsonEncoding.UTF8);
+      json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      json.setPrettyPrinter(new OneFactPerLine());
+      json.writeStartObject();
+    }
+
+    @Override
+    public void single(String table, Map<String, Object> fact) throws IOException {
+      json.writeFieldName(table);
+      writeValue(json, fact);
+    }
+
+    @Override
+    public void startList(String table) throws IOException {
+      json.writeArrayFieldStart(table);
+    }
+
+    @Override
+    public void element(Map<String, Object> fact) throws IOException {
+      writeValue(json, fact);
+    }
+
+    @Override
+    public void endList() throws IOException {
+      json.writeEndArray();
+    }
+
+    @Override
+    public void close() throws IOException {
+      json.writeEndObject();
+      json.writeRaw('\n');
+      json.close();
+    }
+  }
+
+  /** JSON-lines tables: a directory per fact type, files of at most so many facts, a fact per line. */
+  private static final class Tables implements FactSink {
+    private final JsonFactory factory = JsonFactory.builder().build();
+    private final Path root;
+    private final int rowsPerPart;
+    private @Nullable Path table;
+    private @Nullable JsonGenerator part;
+    private @Nullable CountingStream partStream;
+    private int parts;
+    private int rows;
+    private long bytes;
+
+    Tables(Path root, int rowsPerPart) {
+      this.root = root;
+      this.rowsPerPart = rowsPerPart;
+    }
+
+    @Override
+    public void single(String name, Map<String, Object> fact) throws IOException {
+      startList(name);
+      element(fact);
+      endList();
+    }
+
+    @Override
+    public void startList(String name) throws IOException {
+      table = Files.createDirectory(root.resolve(name));
+      parts = 0;
+      rows = 0;
+      // an empty list is an empty table: one part with no lines, so that the directory is a table
+      openPart();
+    }
+
+    @Override
+    public void element(Map<String, Object> fact) throws IOException {
+      if (rows == rowsPerPart) {
+        closePart();
+        openPart();
+      }
+      JsonGenerator json = Objects.requireNonNull(part, "part");
+      writeValue(json, fact);
+      json.writeRaw('\n');
+      rows++;
+    }
+
+    @Override
+    public void endList() throws IOException {
+      closePart();
+    }
+
+    @Override
+    public void close() throws IOException {
+      closePart();
+    }
+
+    private void openPart() throws IOException {
+      Path file = Objects.requireNonNull(table, "table").resolve(String.format(Locale.ROOT, "part-%05d.jsonl", parts++));
+      partStream = new CountingStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
+      part = factory.createGenerator(partStream, JsonEncoding.UTF8);
+      part.setPrettyPrinter(new MinimalPrettyPrinter(""));
+      rows = 0;
+    }
+
+    private void closePart() throws IOException {
+      if (part != null) {
+        part.close();
+        bytes += Objects.requireNonNull(partStream, "partStream").count;
+        part = null;
+        partStream = null;
+      }
     }
   }
 

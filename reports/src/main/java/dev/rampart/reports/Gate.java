@@ -1,11 +1,13 @@
 package dev.rampart.reports;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import dev.rampart.reports.baseline.Baseline;
 import dev.rampart.engine.NotAssessed;
 import dev.rampart.engine.Report;
 import dev.rampart.engine.RuleResult;
+import dev.rampart.engine.value.Outcome;
 import dev.rampart.engine.value.Severity;
 import java.util.Arrays;
 import java.util.List;
@@ -151,17 +153,25 @@ public final class Gate {
    * baseline.
    */
   public boolean fails(Report report, RuleResult result) {
-    boolean counted = switch (result.outcome()) {
+    return fails(result.outcome(), result.rule().severity())
+        && report.waiverOf(result).isEmpty()
+        && (baseline == null || !baseline.contains(result));
+  }
+
+  /**
+   * Whether a result of this outcome, of a rule of this severity, fails this gate when no waiver or
+   * baseline entry covers it: for evaluations that count results without holding a {@link Report},
+   * such as one spread over a Spark cluster.
+   */
+  @API(status = EXPERIMENTAL, since = "0.2")
+  public boolean fails(Outcome outcome, Severity severity) {
+    boolean counted = switch (outcome) {
       case FAIL -> true;
       case ERROR -> !allowErrors;
       case UNKNOWN -> failOnUnknown;
       case PASS, NOT_APPLICABLE -> false;
     };
-    return threshold != null
-        && counted
-        && result.rule().severity().atLeast(threshold)
-        && report.waiverOf(result).isEmpty()
-        && (baseline == null || !baseline.contains(result));
+    return threshold != null && counted && severity.atLeast(threshold);
   }
 
   /** The flags this gate was made from, e.g. {@code --fail-on high --fail-on-unknown}. */

@@ -86,6 +86,7 @@ public final class ResultsReport {
         + " discarded (`FloorBenchmark.JacksonFloor`), in a JVM with the same defaults.");
     line("");
     endToEnd();
+    spark();
     inProcess();
     compileAndIncremental();
     targets();
@@ -111,6 +112,36 @@ public final class ResultsReport {
           + (ok ? us(ms * 1000 / Double.parseDouble(n)) : "") + " | " + mb(d("e2e." + n + ".heapPeakMb")) + " | "
           + mb(d("e2e." + n + ".heapLiveMb")) + " | " + mb(d("e2e." + n + ".rssMb")) + " | "
           + mb(d("e2e." + n + ".reportMb")) + " | " + sec(floor) + " | " + (ok ? ratio(ms / floor) : "") + " |");
+    }
+    line("");
+  }
+
+  /** The Spark job in local mode next to the CLI on the same fleet, when {@code SPARK_SIZES} asked for it. */
+  private void spark() {
+    String sparkSizes = metrics.getProperty("spark.sizes", "").trim();
+    if (sparkSizes.isEmpty()) {
+      return;
+    }
+    line("## Spark job in local mode next to the CLI (same machine, same fleet)");
+    line("");
+    line("`./rampart-spark evaluate --tables T --out O --format jsonl --now 2026-11-25 --fail-on never` (master `"
+        + m("spark.master") + "`, `" + m("spark.javaOpts") + "`) on the JSON-lines tables `rampart generate --layout"
+        + " tables` writes, against `./rampart evaluate fleet.json --only-findings --format json:out.json` on the same"
+        + " fleet. The ratio is the job's wall time over the CLI's: below 1 the job is faster. Load average (1, 5,"
+        + " 15 min) before the Spark runs: " + m("spark.load") + ".");
+    line("");
+    line("| devices | CLI wall time | Spark job wall time | Spark / CLI | CLI peak RSS | Spark peak RSS | findings"
+        + " (CLI, job) | same findings |");
+    line("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+    for (String n : sparkSizes.split("\\s+")) {
+      String status = metrics.getProperty("spark." + n + ".status", "not run");
+      boolean ok = status.equals("ok");
+      double cli = d("spark." + n + ".cliMs");
+      double job = d("spark." + n + ".ms");
+      line("| " + n + " | " + sec(cli) + " | " + (ok ? sec(job) : status + ", after " + sec(job)) + " | "
+          + (ok ? ratio(job / cli) : "") + " | " + mb(d("spark." + n + ".cliRssMb")) + " | "
+          + mb(d("spark." + n + ".rssMb")) + " | " + m("spark." + n + ".cliFindings") + ", "
+          + m("spark." + n + ".findings") + " | " + m("spark." + n + ".sameFindings") + " |");
     }
     line("");
   }

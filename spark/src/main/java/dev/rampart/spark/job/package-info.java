@@ -1,0 +1,8 @@
+/**
+ * The Rampart job for {@code spark-submit} ({@link dev.rampart.spark.job.RampartSparkJob}) and for the
+ * {@code ./rampart-spark} launcher: fleet tables in, results and a summary with the CLI's gate out.
+ */
+@NullMarked
+package dev.rampart.spark.job;
+
+import org.jspecify.annotations.NullMarked;
