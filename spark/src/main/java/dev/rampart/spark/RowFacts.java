@@ -1,12 +1,15 @@
 package dev.rampart.spark;
 
 import dev.rampart.adapter.inventory.InventoryFileSource;
+import dev.rampart.sources.merge.DevicePresence;
+import dev.rampart.sources.merge.SourcedFact;
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.FactType;
 import dev.rampart.spi.source.FactSink;
 import dev.rampart.spi.source.Origin;
 import dev.rampart.spi.source.SkippedRecord;
 import dev.rampart.spi.source.SourceException;
+import dev.rampart.spi.source.SourceRole;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
@@ -78,7 +81,7 @@ final class RowFacts {
         InventoryFileSource.of(file).read(new FactSink() {
           @Override
           public void accept(Fact fact, Origin origin) {
-            read.add(fact);
+            read.add(asRecorded(fact, origin));
             readRows.add(row(rows, origin));
           }
 
@@ -111,6 +114,15 @@ final class RowFacts {
     } finally {
       deleteQuietly(directory);
     }
+  }
+
+  /**
+   * The fact as the CLI's inventory read gives it: fact tables are the system of record, so each of
+   * their devices is recorded by it (what {@code rampart evaluate} sets on the devices of an
+   * inventory file, through the same {@link DevicePresence}).
+   */
+  private static Fact asRecorded(Fact fact, Origin origin) {
+    return DevicePresence.stamp(fact, List.of(new SourcedFact(fact, origin, SourceRole.SYSTEM_OF_RECORD)), true);
   }
 
   /** The row an element starts on: the document's first line opens the section, and each row is one line. */

@@ -8,16 +8,17 @@ import static org.quicktheories.generators.SourceDSL.longs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.rampart.adapter.inventory.InventoryFileSource;
 import dev.rampart.engine.ComplianceEngine;
 import dev.rampart.engine.Report;
 import dev.rampart.engine.RulePacks;
 import dev.rampart.engine.value.EvidenceText;
 import dev.rampart.generator.FleetGenerator;
 import dev.rampart.generator.FleetSpec;
+import dev.rampart.sources.Inventory;
+import dev.rampart.sources.SourceSpec;
+import dev.rampart.sources.Sources;
+import dev.rampart.sources.merge.MergePolicy;
 import dev.rampart.spi.fact.Fact;
-import dev.rampart.spi.source.FactSink;
-import dev.rampart.spi.source.Origin;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,13 +92,12 @@ class SameVerdictsTest {
   private Set<String> engineVerdicts(ComplianceEngine engine, JsonNode fleet) throws Exception {
     Path file = Files.createTempFile(directory, "fleet", ".json");
     JSON.writeValue(file.toFile(), fleet);
-    List<Fact> facts = new ArrayList<>();
-    InventoryFileSource.of(file).read(new FactSink() {
-      @Override
-      public void accept(Fact fact, Origin origin) {
-        facts.add(fact);
-      }
-    });
+    // read as `rampart evaluate` reads an inventory file: through the sources' Inventory, which also
+    // records each device as listed by its system of record
+    Inventory inventory = Inventory.read(Sources.discover(), List.of(SourceSpec.parse("inventory:" + file)),
+        MergePolicy.defaults(), false);
+    assertEquals(List.of(), inventory.problems());
+    List<Fact> facts = inventory.facts();
     Report report = engine.evaluate(facts);
     return report.results().stream()
         .map(result -> verdict(result.rule().id(), result.factType().wireName(), result.factId(),
