@@ -6,6 +6,7 @@ import dev.rampart.engine.AppliedWaiver;
 import dev.rampart.engine.AssessmentCoverage;
 import dev.rampart.engine.Report;
 import dev.rampart.engine.RequirementAssessment;
+import dev.rampart.engine.RequirementStatus;
 import dev.rampart.engine.RulePack;
 import dev.rampart.engine.RuleResult;
 import dev.rampart.engine.UntrustedMatch;
@@ -102,6 +103,7 @@ public final class TextReport implements ReportWriter {
     }
     lines.addAll(waived(evaluation));
     lines.addAll(expiredWaivers(report));
+    lines.addAll(expiringWaivers(evaluation));
     lines.addAll(resolved(evaluation));
     lines.addAll(disabledRules(report));
     lines.addAll(conflicts(evaluation));
@@ -109,6 +111,7 @@ public final class TextReport implements ReportWriter {
     lines.addAll(skippedRecords(evaluation));
     lines.addAll(sourceWarnings(evaluation));
     lines.addAll(notAssessed(evaluation.report()));
+    lines.addAll(requirements(report));
     lines.add("");
     lines.addAll(summary(evaluation));
     for (String line : lines) {
@@ -243,6 +246,30 @@ public final class TextReport implements ReportWriter {
       wrapped.subList(1, wrapped.size()).forEach(more -> lines.add(DETAIL_INDENT + more));
       lines.addAll(detail("approved by " + waiver.approvedBy()
           + ticketNote(waiver) + ": " + waiver.justification(), ""));
+      if (!waiver.location().isEmpty()) {
+        lines.addAll(detail("at " + waiver.location(), DIM));
+      }
+    }
+    return lines;
+  }
+
+  // Waivers that still apply but run out within the period asked for: renew them or fix the findings.
+  private List<String> expiringWaivers(Evaluation evaluation) {
+    Optional<ExpiringWaivers> expiring = evaluation.expiring();
+    if (expiring.isEmpty() || expiring.get().waivers().isEmpty()) {
+      return List.of();
+    }
+    List<String> lines = new ArrayList<>();
+    lines.add("");
+    lines.add(paint(BOLD, "Waivers expiring within " + expiring.get().within() + " (" + expiring.get().waivers().size()
+        + ")"));
+    for (Waiver waiver : expiring.get().waivers()) {
+      List<String> wrapped = TextLayout.wrap(waiver.describe() + ": expires on "
+              + ExpiringWaivers.expiry(waiver, evaluation.report().evaluatedAt()) + ", renew it or fix the finding",
+          WIDTH - FINDING_INDENT.length(), WIDTH - DETAIL_INDENT.length());
+      lines.add(FINDING_INDENT + paint(YELLOW, wrapped.get(0)));
+      wrapped.subList(1, wrapped.size()).forEach(more -> lines.add(DETAIL_INDENT + more));
+      lines.addAll(detail("approved by " + waiver.approvedBy() + ticketNote(waiver) + ": " + waiver.justification(), ""));
       if (!waiver.location().isEmpty()) {
         lines.addAll(detail("at " + waiver.location(), DIM));
       }
@@ -430,6 +457,75 @@ public final class TextReport implements ReportWriter {
       }
     }
     return lines;
+  }
+
+  // Every requirement with its status and the rules behind it, each with its results after waivers.
+  private List<String> requirements(Report report) {
+    List<RequirementStatus> requirements = report.requirementStatuses();
+    if (requirements.isEmpty()) {
+      return List.of();
+    }
+    List<String> lines = new ArrayList<>();
+    lines.add("");
+    lines.add(paint(BOLD, "Requirements (" + requirementCounts(requirements) + ")"));
+    int idWidth = requirements.stream().mapToInt(r -> r.requirement().length()).max().orElse(0);
+    int statusWidth = Arrays.stream(RequirementStatus.Status.values()).mapToInt(s -> s.name().length()).max().orElse(0);
+    String indent = FINDING_INDENT + " ".repeat(idWidth + 2 + statusWidth + 2);
+    int room = WIDTH - indent.length();
+    for (RequirementStatus requirement : requirements) {
+      String status = String.format(Locale.ROOT, "%-" + statusWidth + "s", requirement.status().label().toUpperCase(Locale.ROOT));
+      List<String> rules = new ArrayList<>();
+      requirement.rules().forEach(rule -> rules.add(rule.rule().id() + " " + ruleResults(rule)));
+      requirement.disabledRules().forEach(rule -> rules.add(rule.ruleId() + " disabled"));
+      List<String> wrapped = TextLayout.wrap(String.join("; ", rules), room, room);
+      lines.add(FINDING_INDENT + String.format(Locale.ROOT, "%-" + idWidth + "s", requirement.requirement()) + "  "
+          + paint(requirementColour(requirement.status()), status) + "  " + wrapped.get(0));
+      wrapped.subList(1, wrapped.size()).forEach(more -> lines.add(indent + more));
+    }
+    return lines;
+  }
+
+  /** The number of requirements of each status that has any, worst first: {@code 31: 3 not satisfied, 28 satisfied}. */
+  static String requirementCounts(List<RequirementStatus> requirements) {
+    List<String> parts = new ArrayList<>();
+    RequirementStatus.countByStatus(requirements).forEach((status, n) -> {
+      if (n > 0) {
+        parts.add(n + " " + status.label());
+      }
+    });
+    return requirements.size() + ": " + String.join(", ", parts);
+  }
+
+  /** A rule's results after waivers, worst first: {@code 1 FAIL, 1 waived, 3 PASS}, or {@code not assessed}. */
+  static String ruleResults(RequirementStatus.RuleStatus rule) {
+    if (rule.status() == RequirementStatus.Status.NOT_ASSESSED) {
+      return "not assessed";
+    }
+    List<String> parts = new ArrayList<>();
+    for (Outcome outcome : List.of(Outcome.FAIL, Outcome.ERROR, Outcome.UNKNOWN)) {
+      if (rule.counts().get(outcome) > 0) {
+        parts.add(rule.counts().get(outcome) + " " + outcome.name());
+      }
+    }
+    if (rule.waived() > 0) {
+      parts.add(rule.waived() + " waived");
+    }
+    for (Outcome outcome : List.of(Outcome.PASS, Outcome.NOT_APPLICABLE)) {
+      if (rule.counts().get(outcome) > 0) {
+        parts.add(rule.counts().get(outcome) + " " + outcome.name());
+      }
+    }
+    return String.join(", ", parts);
+  }
+
+  private static String requirementColour(RequirementStatus.Status status) {
+    return switch (status) {
+      case NOT_SATISFIED -> RED + BOLD;
+      case UNKNOWN -> YELLOW;
+      case WAIVED -> "";
+      case SATISFIED -> GREEN;
+      case NOT_ASSESSED -> DIM;
+    };
   }
 
   private List<String> summary(Evaluation evaluation) {
