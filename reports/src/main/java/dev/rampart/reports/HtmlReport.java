@@ -218,13 +218,13 @@ public final class HtmlReport implements ReportWriter {
     }
     StringBuilder html = new StringBuilder();
     html.append("<section class=\"panel\" id=\"requirements\">\n    <h2>Requirements (")
-        .append(escape(TextReport.requirementCounts(requirements))).append(")</h2>")
+        .append(escape(RollupText.counts(requirements))).append(")</h2>")
         .append("\n    <table class=\"plain\" id=\"requirement-statuses\">")
         .append("<thead><tr><th>Requirement</th><th>Status</th><th>Rules</th></tr></thead><tbody>");
     for (RequirementStatus requirement : requirements) {
       List<String> rules = new ArrayList<>();
       requirement.rules().forEach(rule -> rules.add("<span class=\"mono\">" + escape(rule.rule().id()) + "</span> "
-          + escape(TextReport.ruleResults(rule))));
+          + escape(RollupText.ruleResults(rule))));
       requirement.disabledRules().forEach(rule -> rules.add("<span class=\"mono\">" + escape(rule.ruleId())
           + "</span> disabled: " + escape(rule.reason())));
       html.append("\n      <tr><td class=\"mono\">").append(escape(requirement.requirement()))

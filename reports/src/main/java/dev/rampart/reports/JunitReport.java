@@ -280,11 +280,11 @@ public final class JunitReport implements ReportWriter {
     writeProperty(xml, "rampart.inputs", String.join(", ", evaluation.inputs()));
     writeProperty(xml, "rampart.failOn", evaluation.gate().failOn());
     if (!report.requirementStatuses().isEmpty()) {
-      writeProperty(xml, "rampart.requirements", TextReport.requirementCounts(report.requirementStatuses()));
+      writeProperty(xml, "rampart.requirements", RollupText.counts(report.requirementStatuses()));
     }
     for (RequirementStatus requirement : requirements) {
       writeProperty(xml, "rampart.requirement." + requirement.requirement(), requirement.status().label() + ": "
-          + requirement.rules().stream().map(rule -> rule.rule().id() + " " + TextReport.ruleResults(rule))
+          + requirement.rules().stream().map(rule -> rule.rule().id() + " " + RollupText.ruleResults(rule))
               .collect(Collectors.joining("; ")));
     }
     newLine(xml, 2);

@@ -467,55 +467,10 @@ public final class TextReport implements ReportWriter {
     }
     List<String> lines = new ArrayList<>();
     lines.add("");
-    lines.add(paint(BOLD, "Requirements (" + requirementCounts(requirements) + ")"));
-    int idWidth = requirements.stream().mapToInt(r -> r.requirement().length()).max().orElse(0);
-    int statusWidth = Arrays.stream(RequirementStatus.Status.values()).mapToInt(s -> s.name().length()).max().orElse(0);
-    String indent = FINDING_INDENT + " ".repeat(idWidth + 2 + statusWidth + 2);
-    int room = WIDTH - indent.length();
-    for (RequirementStatus requirement : requirements) {
-      String status = String.format(Locale.ROOT, "%-" + statusWidth + "s", requirement.status().label().toUpperCase(Locale.ROOT));
-      List<String> rules = new ArrayList<>();
-      requirement.rules().forEach(rule -> rules.add(rule.rule().id() + " " + ruleResults(rule)));
-      requirement.disabledRules().forEach(rule -> rules.add(rule.ruleId() + " disabled"));
-      List<String> wrapped = TextLayout.wrap(String.join("; ", rules), room, room);
-      lines.add(FINDING_INDENT + String.format(Locale.ROOT, "%-" + idWidth + "s", requirement.requirement()) + "  "
-          + paint(requirementColour(requirement.status()), status) + "  " + wrapped.get(0));
-      wrapped.subList(1, wrapped.size()).forEach(more -> lines.add(indent + more));
-    }
+    lines.add(paint(BOLD, "Requirements (" + RollupText.counts(requirements) + ")"));
+    lines.addAll(RollupText.rows(requirements, FINDING_INDENT, WIDTH,
+        (status, text) -> paint(requirementColour(status), text)));
     return lines;
-  }
-
-  /** The number of requirements of each status that has any, worst first: {@code 31: 3 not satisfied, 28 satisfied}. */
-  static String requirementCounts(List<RequirementStatus> requirements) {
-    List<String> parts = new ArrayList<>();
-    RequirementStatus.countByStatus(requirements).forEach((status, n) -> {
-      if (n > 0) {
-        parts.add(n + " " + status.label());
-      }
-    });
-    return requirements.size() + ": " + String.join(", ", parts);
-  }
-
-  /** A rule's results after waivers, worst first: {@code 1 FAIL, 1 waived, 3 PASS}, or {@code not assessed}. */
-  static String ruleResults(RequirementStatus.RuleStatus rule) {
-    if (rule.status() == RequirementStatus.Status.NOT_ASSESSED) {
-      return "not assessed";
-    }
-    List<String> parts = new ArrayList<>();
-    for (Outcome outcome : List.of(Outcome.FAIL, Outcome.ERROR, Outcome.UNKNOWN)) {
-      if (rule.counts().get(outcome) > 0) {
-        parts.add(rule.counts().get(outcome) + " " + outcome.name());
-      }
-    }
-    if (rule.waived() > 0) {
-      parts.add(rule.waived() + " waived");
-    }
-    for (Outcome outcome : List.of(Outcome.PASS, Outcome.NOT_APPLICABLE)) {
-      if (rule.counts().get(outcome) > 0) {
-        parts.add(rule.counts().get(outcome) + " " + outcome.name());
-      }
-    }
-    return String.join(", ", parts);
   }
 
   private static String requirementColour(RequirementStatus.Status status) {
