@@ -42,6 +42,8 @@ import org.jspecify.annotations.Nullable;
  *     its fix; the fields concerned stay unknown
  * @param gate the pass/fail verdict in force
  * @param toolVersion the version of rampart that produced the report
+ * @param expiringWaivers the waivers expiring soon, when the run asked for them ({@code --warn-expiring}); else
+ *     {@code null}
  */
 @API(status = STABLE, since = "0.1")
 public record Evaluation(
@@ -53,7 +55,8 @@ public record Evaluation(
     List<SkippedRecord> skippedRecords,
     List<String> warnings,
     Gate gate,
-    String toolVersion) {
+    String toolVersion,
+    @Nullable ExpiringWaivers expiringWaivers) {
 
   public Evaluation {
     Objects.requireNonNull(report, "report");
@@ -67,9 +70,16 @@ public record Evaluation(
     Objects.requireNonNull(toolVersion, "toolVersion");
   }
 
+  /** An evaluation that did not ask for the waivers expiring soon. */
+  public Evaluation(Report report, List<String> inputs, Map<FactKey, Origin> origins,
+      Map<FactKey, List<Conflict>> conflicts, List<FailedSource> failedSources, List<SkippedRecord> skippedRecords,
+      List<String> warnings, Gate gate, String toolVersion) {
+    this(report, inputs, origins, conflicts, failedSources, skippedRecords, warnings, gate, toolVersion, null);
+  }
+
   /** An evaluation of sources that were all read and never disagreed. */
   public Evaluation(Report report, List<String> inputs, Map<FactKey, Origin> origins, Gate gate, String toolVersion) {
-    this(report, inputs, origins, Map.of(), List.of(), List.of(), List.of(), gate, toolVersion);
+    this(report, inputs, origins, Map.of(), List.of(), List.of(), List.of(), gate, toolVersion, null);
   }
 
   /**
@@ -78,6 +88,11 @@ public record Evaluation(
    */
   public static Builder builder(Report report) {
     return new Builder(report);
+  }
+
+  /** The waivers expiring soon, when the run asked for them. */
+  public Optional<ExpiringWaivers> expiring() {
+    return Optional.ofNullable(expiringWaivers);
   }
 
   /** Where the fact a result is about was defined, when its source said. */
@@ -137,6 +152,7 @@ public record Evaluation(
     private List<String> warnings = List.of();
     private Gate gate = Gate.atLeast(Severity.HIGH);
     private String toolVersion = libraryVersion();
+    private @Nullable ExpiringWaivers expiringWaivers;
 
     private Builder(Report report) {
       this.report = Objects.requireNonNull(report, "report");
@@ -200,9 +216,15 @@ public record Evaluation(
       return this;
     }
 
+    /** The waivers expiring soon, for the reports to list ({@code --warn-expiring}). */
+    public Builder expiringWaivers(ExpiringWaivers expiringWaivers) {
+      this.expiringWaivers = Objects.requireNonNull(expiringWaivers, "expiringWaivers");
+      return this;
+    }
+
     public Evaluation build() {
-      return new Evaluation(
-          report, inputs, origins, conflicts, failedSources, skippedRecords, warnings, gate, toolVersion);
+      return new Evaluation(report, inputs, origins, conflicts, failedSources, skippedRecords, warnings, gate,
+          toolVersion, expiringWaivers);
     }
 
     // The jar's Implementation-Version; "dev" when run from classes, as in this module's tests.

@@ -8,7 +8,9 @@ import dev.rampart.engine.AssessmentCoverage;
 import dev.rampart.engine.NotAssessed;
 import dev.rampart.engine.Report;
 import dev.rampart.engine.RequirementAssessment;
+import dev.rampart.engine.RequirementStatus;
 import dev.rampart.engine.RuleResult;
+import dev.rampart.engine.Waiver;
 import dev.rampart.engine.value.Category;
 import dev.rampart.engine.value.DisabledRule;
 import dev.rampart.engine.value.Outcome;
@@ -98,6 +100,8 @@ public final class HtmlReport implements ReportWriter {
     values.put("verdict", verdict(evaluation));
     values.put("summary", summary(report));
     values.put("coverage", coverage(evaluation));
+    values.put("requirements", requirements(report));
+    values.put("expiringWaivers", expiringWaivers(evaluation));
     values.put("charts", chart("By category", "Findings by category", categoryBars(report))
         + "\n      " + chart("By severity", "Findings by severity", severityBars(report)));
     values.put("packs", packs(report));
@@ -204,6 +208,54 @@ public final class HtmlReport implements ReportWriter {
       }
     }
     return html.append("\n  </section>").toString();
+  }
+
+  // Each requirement with its status after waivers and the rules behind it, with their results.
+  private static String requirements(Report report) {
+    List<RequirementStatus> requirements = report.requirementStatuses();
+    if (requirements.isEmpty()) {
+      return "";
+    }
+    StringBuilder html = new StringBuilder();
+    html.append("<section class=\"panel\" id=\"requirements\">\n    <h2>Requirements (")
+        .append(escape(RollupText.counts(requirements))).append(")</h2>")
+        .append("\n    <table class=\"plain\" id=\"requirement-statuses\">")
+        .append("<thead><tr><th>Requirement</th><th>Status</th><th>Rules</th></tr></thead><tbody>");
+    for (RequirementStatus requirement : requirements) {
+      List<String> rules = new ArrayList<>();
+      requirement.rules().forEach(rule -> rules.add("<span class=\"mono\">" + escape(rule.rule().id()) + "</span> "
+          + escape(RollupText.ruleResults(rule))));
+      requirement.disabledRules().forEach(rule -> rules.add("<span class=\"mono\">" + escape(rule.ruleId())
+          + "</span> disabled: " + escape(rule.reason())));
+      html.append("\n      <tr><td class=\"mono\">").append(escape(requirement.requirement()))
+          .append("</td><td class=\"requirement-status ").append(requirement.status().wireName()).append("\">")
+          .append(escape(requirement.status().label())).append("</td><td>").append(String.join("; ", rules))
+          .append("</td></tr>");
+    }
+    return html.append("\n    </tbody></table>\n  </section>").toString();
+  }
+
+  // The waivers that apply now but expire within the period asked for (--warn-expiring).
+  private static String expiringWaivers(Evaluation evaluation) {
+    Optional<ExpiringWaivers> expiring = evaluation.expiring();
+    if (expiring.isEmpty() || expiring.get().waivers().isEmpty()) {
+      return "";
+    }
+    StringBuilder html = new StringBuilder();
+    html.append("<section class=\"panel\" id=\"expiring-waivers\">\n    <h2>Waivers expiring within ")
+        .append(escape(expiring.get().within().toString())).append(" (").append(expiring.get().waivers().size())
+        .append(")</h2>\n    <table class=\"plain\">")
+        .append("<thead><tr><th>Waiver</th><th>Expires</th><th>Ticket</th><th>Approved by</th><th>Reason</th>"
+            + "<th>Defined at</th></tr></thead><tbody>");
+    for (Waiver waiver : expiring.get().waivers()) {
+      html.append("\n      <tr><td class=\"mono\">").append(escape(waiver.describe())).append("</td><td>")
+          .append(escape(ExpiringWaivers.expiry(waiver, evaluation.report().evaluatedAt())))
+          .append("</td><td class=\"mono\">").append(waiver.ticket() == null ? "\u2014" : escape(waiver.ticket()))
+          .append("</td><td>").append(escape(waiver.approvedBy())).append("</td><td>")
+          .append(escape(waiver.justification())).append("</td><td class=\"mono\">")
+          .append(waiver.location().isEmpty() ? "\u2014" : escape(waiver.location())).append("</td></tr>");
+    }
+    return html.append("\n    </tbody></table>\n  </section>").toString();
   }
 
   private static String summary(Report report) {

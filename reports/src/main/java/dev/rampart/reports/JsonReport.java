@@ -10,6 +10,7 @@ import dev.rampart.engine.AssessmentCoverage;
 import dev.rampart.engine.NotAssessed;
 import dev.rampart.engine.Report;
 import dev.rampart.engine.RequirementAssessment;
+import dev.rampart.engine.RequirementStatus;
 import dev.rampart.engine.RuleResult;
 import dev.rampart.engine.Waiver;
 import dev.rampart.engine.value.Category;
@@ -77,6 +78,7 @@ public final class JsonReport implements ReportWriter {
       json.writeStringField("version", evaluation.toolVersion());
       json.writeEndObject();
       writeSummary(json, evaluation);
+      writeRequirements(json, evaluation.report());
       json.writeArrayFieldStart("results");
       Report report = evaluation.report();
       for (RuleResult result : onlyFindings ? report.findings() : report.results()) {
@@ -158,7 +160,9 @@ public final class JsonReport implements ReportWriter {
     json.writeBooleanField("failed", evaluation.gate().failed(report));
     json.writeEndObject();
     writeCoverage(json, evaluation);
-    writeWaivers(json, report);
+    json.writeFieldName("requirements");
+    writeRequirementCounts(json, report);
+    writeWaivers(json, evaluation);
     Optional<Baseline> baseline = evaluation.gate().baseline();
     if (baseline.isPresent()) {
       writeBaseline(json, baseline.get(), report);
@@ -269,30 +273,101 @@ public final class JsonReport implements ReportWriter {
     json.writeEndObject();
   }
 
-  private static void writeWaivers(JsonGenerator json, Report report) throws IOException {
+  private static void writeWaivers(JsonGenerator json, Evaluation evaluation) throws IOException {
+    Report report = evaluation.report();
     json.writeObjectFieldStart("waivers");
     json.writeNumberField("waived", report.waivedCount());
     json.writeArrayFieldStart("expired");
     for (Waiver waiver : report.expiredWaivers()) {
+      writeWaiver(json, waiver, null);
+    }
+    json.writeEndArray();
+    Optional<ExpiringWaivers> expiring = evaluation.expiring();
+    if (expiring.isPresent()) {
+      json.writeObjectFieldStart("expiring");
+      json.writeStringField("within", expiring.get().within().toString());
+      json.writeArrayFieldStart("waivers");
+      for (Waiver waiver : expiring.get().waivers()) {
+        writeWaiver(json, waiver, waiver.daysLeftAt(report.evaluatedAt()));
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+    }
+    json.writeEndObject();
+  }
+
+  // A waiver's selection and fields, with the days it has left when that is what it is listed for.
+  private static void writeWaiver(JsonGenerator json, Waiver waiver, @Nullable Long daysLeft) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("rule", waiver.rule());
+    if (waiver.factType() != null) {
+      json.writeStringField("factType", waiver.factType().wireName());
+    }
+    if (waiver.factId() != null) {
+      json.writeStringField("factId", waiver.factId());
+    }
+    if (waiver.where() != null) {
+      json.writeObjectFieldStart("where");
+      json.writeStringField("field", waiver.where().field());
+      json.writeStringField("equals", waiver.where().equals());
+      json.writeEndObject();
+    }
+    writeWaiverFields(json, waiver);
+    if (daysLeft != null) {
+      json.writeNumberField("daysLeft", daysLeft);
+    }
+    json.writeEndObject();
+  }
+
+  /**
+   * The number of requirements of each status, every status present. The SARIF report writes the same
+   * object among its run's properties.
+   */
+  static void writeRequirementCounts(JsonGenerator json, Report report) throws IOException {
+    json.writeStartObject();
+    for (Map.Entry<RequirementStatus.Status, Long> count
+        : RequirementStatus.countByStatus(report.requirementStatuses()).entrySet()) {
+      json.writeNumberField(count.getKey().wireName(), count.getValue());
+    }
+    json.writeEndObject();
+  }
+
+  /**
+   * The {@code requirements} array: each requirement with its status after waivers, its results and the
+   * rules behind it. The SARIF report writes the same array among its run's properties.
+   */
+  static void writeRequirements(JsonGenerator json, Report report) throws IOException {
+    json.writeArrayFieldStart("requirements");
+    for (RequirementStatus requirement : report.requirementStatuses()) {
       json.writeStartObject();
-      json.writeStringField("rule", waiver.rule());
-      if (waiver.factType() != null) {
-        json.writeStringField("factType", waiver.factType().wireName());
-      }
-      if (waiver.factId() != null) {
-        json.writeStringField("factId", waiver.factId());
-      }
-      if (waiver.where() != null) {
-        json.writeObjectFieldStart("where");
-        json.writeStringField("field", waiver.where().field());
-        json.writeStringField("equals", waiver.where().equals());
+      json.writeStringField("id", requirement.requirement());
+      json.writeStringField("status", requirement.status().wireName());
+      json.writeFieldName("counts");
+      writeCounts(json, requirement.counts());
+      json.writeNumberField("waived", requirement.waived());
+      json.writeArrayFieldStart("rules");
+      for (RequirementStatus.RuleStatus rule : requirement.rules()) {
+        json.writeStartObject();
+        json.writeStringField("ruleId", rule.rule().id());
+        json.writeStringField("packId", rule.rule().packId());
+        json.writeStringField("status", rule.status().wireName());
+        json.writeFieldName("counts");
+        writeCounts(json, rule.counts());
+        json.writeNumberField("waived", rule.waived());
         json.writeEndObject();
       }
-      writeWaiverFields(json, waiver);
+      json.writeEndArray();
+      json.writeArrayFieldStart("disabledRules");
+      for (DisabledRule rule : requirement.disabledRules()) {
+        json.writeStartObject();
+        json.writeStringField("ruleId", rule.ruleId());
+        json.writeStringField("reason", rule.reason());
+        json.writeEndObject();
+      }
+      json.writeEndArray();
       json.writeEndObject();
     }
     json.writeEndArray();
-    json.writeEndObject();
   }
 
   private static void writeWaiverFields(JsonGenerator json, Waiver waiver) throws IOException {

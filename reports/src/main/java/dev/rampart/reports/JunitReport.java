@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.STABLE;
 import dev.rampart.engine.AppliedWaiver;
 import dev.rampart.engine.NotAssessed;
 import dev.rampart.engine.Report;
+import dev.rampart.engine.RequirementStatus;
 import dev.rampart.engine.RuleResult;
 import dev.rampart.engine.UntrustedMatch;
 import dev.rampart.engine.value.Category;
@@ -51,6 +52,10 @@ import org.apiguardian.api.API;
  * record skipped under {@code --allow-partial}, each an {@code <error>} (type
  * {@value #SOURCE_NOT_READ_TYPE} or {@value #RECORD_SKIPPED_TYPE}) so that CI shows what was not
  * evaluated, and the sources' warnings as its {@code <system-err>}.
+ *
+ * <p>Each suite's properties state the requirement roll-up: {@code rampart.requirements} counts the
+ * requirements by status, and {@code rampart.requirement.ID} gives the status of each requirement that a
+ * rule of the suite's category serves, with its rules' results ({@code not satisfied: IDN-001 1 FAIL, 2 PASS}).
  *
  * <p>Test cases have {@code time="0"} (rules are not timed), so two runs over the same input write
  * identical files except for the evaluation time.
@@ -138,7 +143,7 @@ public final class JunitReport implements ReportWriter {
     xml.writeAttribute("name", category.wireName());
     writeCounts(xml, evaluation.report(), results, notAssessed, 0, unknownFails);
     xml.writeAttribute("timestamp", TIMESTAMP.format(evaluation.report().evaluatedAt()));
-    writeProperties(xml, evaluation);
+    writeProperties(xml, evaluation, requirementsOf(evaluation.report(), category));
     for (RuleResult result : results) {
       writeCase(xml, evaluation, result, catalogue, unknownFails);
     }
@@ -177,7 +182,7 @@ public final class JunitReport implements ReportWriter {
     xml.writeAttribute("name", SOURCES_SUITE);
     writeCounts(xml, evaluation.report(), List.of(), List.of(), sourceErrors(evaluation), false);
     xml.writeAttribute("timestamp", TIMESTAMP.format(evaluation.report().evaluatedAt()));
-    writeProperties(xml, evaluation);
+    writeProperties(xml, evaluation, List.of());
     for (FailedSource failed : evaluation.failedSources()) {
       List<String> body = new ArrayList<>(failed.problems());
       body.add("The source was left out (--allow-partial): the facts only it supplies are absent, and rules"
@@ -255,7 +260,15 @@ public final class JunitReport implements ReportWriter {
     xml.writeEndElement();
   }
 
-  private static void writeProperties(XMLStreamWriter xml, Evaluation evaluation) throws XMLStreamException {
+  // The requirements that rules of the category serve: a category's suite states how they rolled up.
+  private static List<RequirementStatus> requirementsOf(Report report, Category category) {
+    return report.requirementStatuses().stream()
+        .filter(requirement -> requirement.rules().stream().anyMatch(rule -> rule.rule().category() == category))
+        .toList();
+  }
+
+  private static void writeProperties(XMLStreamWriter xml, Evaluation evaluation, List<RequirementStatus> requirements)
+      throws XMLStreamException {
     Report report = evaluation.report();
     newLine(xml, 2);
     xml.writeStartElement("properties");
@@ -266,6 +279,14 @@ public final class JunitReport implements ReportWriter {
         .collect(Collectors.joining(", ")));
     writeProperty(xml, "rampart.inputs", String.join(", ", evaluation.inputs()));
     writeProperty(xml, "rampart.failOn", evaluation.gate().failOn());
+    if (!report.requirementStatuses().isEmpty()) {
+      writeProperty(xml, "rampart.requirements", RollupText.counts(report.requirementStatuses()));
+    }
+    for (RequirementStatus requirement : requirements) {
+      writeProperty(xml, "rampart.requirement." + requirement.requirement(), requirement.status().label() + ": "
+          + requirement.rules().stream().map(rule -> rule.rule().id() + " " + RollupText.ruleResults(rule))
+              .collect(Collectors.joining("; ")));
+    }
     newLine(xml, 2);
     xml.writeEndElement();
   }

@@ -664,6 +664,9 @@ public final class SarifReport implements ReportWriter {
     json.writeBooleanField("failed", evaluation.gate().failed(report));
     json.writeEndObject();
     JsonReport.writeCoverage(json, evaluation);
+    json.writeFieldName("requirementCounts");
+    JsonReport.writeRequirementCounts(json, report);
+    JsonReport.writeRequirements(json, report);
     json.writeEndObject();
   }
 }

@@ -6,6 +6,7 @@ import dev.rampart.engine.AppliedWaiver;
 import dev.rampart.engine.AssessmentCoverage;
 import dev.rampart.engine.Report;
 import dev.rampart.engine.RequirementAssessment;
+import dev.rampart.engine.RequirementStatus;
 import dev.rampart.engine.RulePack;
 import dev.rampart.engine.RuleResult;
 import dev.rampart.engine.UntrustedMatch;
@@ -102,6 +103,7 @@ public final class TextReport implements ReportWriter {
     }
     lines.addAll(waived(evaluation));
     lines.addAll(expiredWaivers(report));
+    lines.addAll(expiringWaivers(evaluation));
     lines.addAll(resolved(evaluation));
     lines.addAll(disabledRules(report));
     lines.addAll(conflicts(evaluation));
@@ -109,6 +111,7 @@ public final class TextReport implements ReportWriter {
     lines.addAll(skippedRecords(evaluation));
     lines.addAll(sourceWarnings(evaluation));
     lines.addAll(notAssessed(evaluation.report()));
+    lines.addAll(requirements(report));
     lines.add("");
     lines.addAll(summary(evaluation));
     for (String line : lines) {
@@ -243,6 +246,30 @@ public final class TextReport implements ReportWriter {
       wrapped.subList(1, wrapped.size()).forEach(more -> lines.add(DETAIL_INDENT + more));
       lines.addAll(detail("approved by " + waiver.approvedBy()
           + ticketNote(waiver) + ": " + waiver.justification(), ""));
+      if (!waiver.location().isEmpty()) {
+        lines.addAll(detail("at " + waiver.location(), DIM));
+      }
+    }
+    return lines;
+  }
+
+  // Waivers that still apply but run out within the period asked for: renew them or fix the findings.
+  private List<String> expiringWaivers(Evaluation evaluation) {
+    Optional<ExpiringWaivers> expiring = evaluation.expiring();
+    if (expiring.isEmpty() || expiring.get().waivers().isEmpty()) {
+      return List.of();
+    }
+    List<String> lines = new ArrayList<>();
+    lines.add("");
+    lines.add(paint(BOLD, "Waivers expiring within " + expiring.get().within() + " (" + expiring.get().waivers().size()
+        + ")"));
+    for (Waiver waiver : expiring.get().waivers()) {
+      List<String> wrapped = TextLayout.wrap(waiver.describe() + ": expires on "
+              + ExpiringWaivers.expiry(waiver, evaluation.report().evaluatedAt()) + ", renew it or fix the finding",
+          WIDTH - FINDING_INDENT.length(), WIDTH - DETAIL_INDENT.length());
+      lines.add(FINDING_INDENT + paint(YELLOW, wrapped.get(0)));
+      wrapped.subList(1, wrapped.size()).forEach(more -> lines.add(DETAIL_INDENT + more));
+      lines.addAll(detail("approved by " + waiver.approvedBy() + ticketNote(waiver) + ": " + waiver.justification(), ""));
       if (!waiver.location().isEmpty()) {
         lines.addAll(detail("at " + waiver.location(), DIM));
       }
@@ -430,6 +457,30 @@ public final class TextReport implements ReportWriter {
       }
     }
     return lines;
+  }
+
+  // Every requirement with its status and the rules behind it, each with its results after waivers.
+  private List<String> requirements(Report report) {
+    List<RequirementStatus> requirements = report.requirementStatuses();
+    if (requirements.isEmpty()) {
+      return List.of();
+    }
+    List<String> lines = new ArrayList<>();
+    lines.add("");
+    lines.add(paint(BOLD, "Requirements (" + RollupText.counts(requirements) + ")"));
+    lines.addAll(RollupText.rows(requirements, FINDING_INDENT, WIDTH,
+        (status, text) -> paint(requirementColour(status), text)));
+    return lines;
+  }
+
+  private static String requirementColour(RequirementStatus.Status status) {
+    return switch (status) {
+      case NOT_SATISFIED -> RED + BOLD;
+      case UNKNOWN -> YELLOW;
+      case WAIVED -> "";
+      case SATISFIED -> GREEN;
+      case NOT_ASSESSED -> DIM;
+    };
   }
 
   private List<String> summary(Evaluation evaluation) {

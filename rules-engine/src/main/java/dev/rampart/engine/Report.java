@@ -61,6 +61,7 @@ public final class Report {
   private final @Nullable String incompleteReason;
   private final AssessmentCoverage coverage;
   private final EvaluationStatistics statistics;
+  private volatile @Nullable List<RequirementStatus> requirementStatuses;
 
   /** A report of the results in {@code table}, whose rule indexes are indexes into {@code rules}. */
   Report(List<PackInfo> packs, Instant evaluatedAt, ResultTable table, List<Rule> rules) {
@@ -212,6 +213,21 @@ public final class Report {
     return coverage;
   }
 
+  /**
+   * Whether the results show each requirement met, after waivers: every requirement that the rules
+   * serve, or that rules disabled by a tailored pack served, in natural order (G2 before G10), with its
+   * status by the precedence {@link RequirementStatus.Status} defines and its rules behind it.
+   */
+  @API(status = EXPERIMENTAL, since = "0.1")
+  public List<RequirementStatus> requirementStatuses() {
+    List<RequirementStatus> statuses = requirementStatuses;
+    if (statuses == null) {
+      statuses = rollUpRequirements();
+      requirementStatuses = statuses;
+    }
+    return statuses;
+  }
+
   /** The rules that produced no result because no fact of their target type was supplied, in pack order. */
   public List<NotAssessed> notAssessed() {
     return coverage.notAssessed();
@@ -341,6 +357,28 @@ public final class Report {
   /** Number of waived results. */
   public long waivedCount() {
     return waived.size();
+  }
+
+  // Per rule from the outcome counts, less the results waivers accepted; then per requirement.
+  private List<RequirementStatus> rollUpRequirements() {
+    Map<RuleId, long[]> waivedByRule = new HashMap<>();
+    waived.values().forEach(applied -> waivedByRule.computeIfAbsent(applied.result().rule().ruleId(),
+        id -> new long[Outcome.values().length])[applied.result().outcome().ordinal()]++);
+    List<RequirementStatus.RuleStatus> ruleStatuses = new ArrayList<>();
+    for (int r = 0; r < rules.size(); r++) {
+      Rule rule = rules.get(r);
+      long[] counts = table.outcomeCounts(r);
+      long[] waivedCounts = waivedByRule.getOrDefault(rule.ruleId(), new long[Outcome.values().length]);
+      Map<Outcome, Long> unwaived = new EnumMap<>(Outcome.class);
+      long waivedTotal = 0;
+      for (Outcome outcome : Outcome.values()) {
+        unwaived.put(outcome, counts[outcome.ordinal()] - waivedCounts[outcome.ordinal()]);
+        waivedTotal += waivedCounts[outcome.ordinal()];
+      }
+      ruleStatuses.add(RequirementStatus.RuleStatus.of(rule, unwaived, waivedTotal, isComplete()));
+    }
+    List<DisabledRule> disabled = packs.stream().flatMap(pack -> pack.disabledRules().stream()).toList();
+    return RequirementStatus.of(ruleStatuses, disabled);
   }
 
   private List<RuleResult> mapped(List<Result> results) {

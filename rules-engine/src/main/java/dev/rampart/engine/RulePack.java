@@ -13,6 +13,7 @@ import dev.rampart.engine.value.DisabledRule;
 import dev.rampart.engine.value.Framework;
 import dev.rampart.engine.value.Rule;
 import dev.rampart.engine.value.Severity;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -21,7 +22,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /** A loaded and fully validated rule pack. Obtain one from {@link RulePacks}. */
 @API(status = STABLE, since = "0.1")
@@ -34,8 +37,17 @@ public final class RulePack {
   private final List<Rule> rules;
   private final List<Parameter> parameters;
   private final Map<Severity, String> severityRubric;
+  private final @Nullable PackTailoring tailoring;
 
   RulePack(PackDef definition) {
+    this(definition, null, null);
+  }
+
+  /**
+   * A pack composed from {@code own} (the pack's own text) over {@code base} (its base as loaded); both
+   * null for a pack that extends none.
+   */
+  RulePack(PackDef definition, @Nullable PackDef own, @Nullable PackDef base) {
     this.definition = Objects.requireNonNull(definition, "definition");
     this.rules = definition.rules().stream().map(rule -> rule.info()).toList();
     this.parameters = definition.parameters().stream().map(RulePack::describe).toList();
@@ -44,6 +56,7 @@ public final class RulePack {
         .sorted(Map.Entry.comparingByKey(Comparator.reverseOrder()))
         .forEach(entry -> rubric.put(entry.getKey(), entry.getValue()));
     this.severityRubric = Collections.unmodifiableMap(rubric);
+    this.tailoring = own == null || base == null || definition.base() == null ? null : tailoring(own, base);
   }
 
   public String id() {
@@ -98,6 +111,16 @@ public final class RulePack {
   @API(status = EXPERIMENTAL, since = "0.1")
   public Optional<RulePack> basePack() {
     return Optional.ofNullable(definition.base()).map(RulePack::new);
+  }
+
+  /**
+   * How this pack changes the base it extends: the base and its version, the parameters it changes and
+   * adds, the rules it adds; empty for a pack that extends none. With {@link #disabledRules()}, the
+   * statement of applicability of a tailored pack.
+   */
+  @API(status = EXPERIMENTAL, since = "0.1")
+  public Optional<PackTailoring> tailoring() {
+    return Optional.ofNullable(tailoring);
   }
 
   /**
@@ -177,6 +200,26 @@ public final class RulePack {
 
   PackDef definition() {
     return definition;
+  }
+
+  // The base's parameters are its own merged with its bases'; this pack's are merged with the base's.
+  private PackTailoring tailoring(PackDef own, PackDef base) {
+    Map<String, Parameter> baseParameters = new LinkedHashMap<>();
+    base.parameters().forEach(param -> baseParameters.put(param.name(), describe(param)));
+    List<PackTailoring.ChangedParameter> changed = new ArrayList<>();
+    List<Parameter> added = new ArrayList<>();
+    for (Parameter parameter : parameters) {
+      Parameter inherited = baseParameters.get(parameter.name());
+      if (inherited == null) {
+        added.add(parameter);
+      } else if (!inherited.defaultValue().equals(parameter.defaultValue())) {
+        changed.add(new PackTailoring.ChangedParameter(parameter.name(), inherited.defaultValue(),
+            parameter.defaultValue()));
+      }
+    }
+    Set<String> ownIds = own.rules().stream().map(rule -> rule.info().id()).collect(Collectors.toSet());
+    List<Rule> addedRules = rules.stream().filter(rule -> ownIds.contains(rule.id())).toList();
+    return new PackTailoring(base.id(), base.version(), changed, added, addedRules);
   }
 
   private static Parameter describe(ParamDef param) {

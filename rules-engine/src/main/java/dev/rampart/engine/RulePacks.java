@@ -2,6 +2,7 @@ package dev.rampart.engine;
 
 import static org.apiguardian.api.API.Status.STABLE;
 
+import dev.rampart.engine.internal.ast.PackDef;
 import dev.rampart.engine.internal.load.BuiltinPacks;
 import dev.rampart.engine.internal.load.PackComposer;
 import dev.rampart.engine.internal.load.PackProblems;
@@ -199,8 +200,24 @@ public final class RulePacks {
 
   private static <X extends Exception> RulePack compose(PackSource source, PackReader<X> reader)
       throws PackLoadException, X {
+    // the pack's own text and its direct base, as each was loaded, are what its tailoring is stated against
+    PackDef[] ownAndBase = new PackDef[2];
+    PackReader<X> keeping = new PackReader<>() {
+      @Override
+      public String read(PackSource pack, List<PackSource> below) throws PackProblems, X {
+        return reader.read(pack, below);
+      }
+
+      @Override
+      public void loaded(PackSource pack, PackDef def, List<PackSource> below) throws X {
+        reader.loaded(pack, def, below);
+        if (below.size() < ownAndBase.length) {
+          ownAndBase[below.size()] = def;
+        }
+      }
+    };
     try {
-      return new RulePack(PackComposer.load(source, reader));
+      return new RulePack(PackComposer.load(source, keeping), ownAndBase[0], ownAndBase[1]);
     } catch (PackProblems e) {
       throw new PackLoadException(e.problems());
     }

@@ -13,6 +13,7 @@ import dev.rampart.engine.value.Rule;
 import dev.rampart.engine.value.Severity;
 import dev.rampart.oscal.AssessmentResults;
 import dev.rampart.reports.Evaluation;
+import dev.rampart.reports.ExpiringWaivers;
 import dev.rampart.reports.Gate;
 import dev.rampart.reports.HtmlReport;
 import dev.rampart.reports.JsonReport;
@@ -217,13 +218,13 @@ public final class EvaluateCommand implements Callable<Integer> {
       progress.step("evaluating\u2026");
       Report report = engine.evaluate(inventory.facts(), new InventoryProvenance(inventory))
           .withWaivers(waivers, inventory.facts(), inventory::originOf);
-      Evaluation evaluation = Evaluation.builder(report)
+      Evaluation evaluation = expiring(Evaluation.builder(report), waivers, report.evaluatedAt())
           .inputs(FactInputs.inputNames(sources, inputs.files()))
           .inventory(inventory)
           .gate(verdict(baseline))
           .toolVersion(ToolVersion.current())
           .build();
-      warnExpiring(waivers, report.evaluatedAt(), err);
+      warnExpiring(evaluation, err);
       return finish(evaluation, targets, engine, progress, err);
     }
   }
@@ -253,26 +254,29 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
     progress.step("evaluated " + streamed.get().factCount() + " facts");
     Report report = streamed.get().report().withWaivers(waivers, List.of());
-    Evaluation evaluation = new Evaluation(report, FactInputs.inputNames(sources, inputs.files()),
-        streamed.get().origins(), verdict(baseline), ToolVersion.current());
-    warnExpiring(waivers, report.evaluatedAt(), err);
+    Evaluation evaluation = expiring(Evaluation.builder(report), waivers, report.evaluatedAt())
+        .inputs(FactInputs.inputNames(sources, inputs.files()))
+        .origins(streamed.get().origins())
+        .gate(verdict(baseline))
+        .toolVersion(ToolVersion.current())
+        .build();
+    warnExpiring(evaluation, err);
     return finish(evaluation, targets, engine, progress, err);
   }
 
+  // With --warn-expiring, the reports list the waivers expiring soon too.
+  private Evaluation.Builder expiring(Evaluation.Builder builder, List<Waiver> waivers, Instant now) {
+    return warnExpiring == null ? builder : builder.expiringWaivers(ExpiringWaivers.of(waivers, now, warnExpiring));
+  }
+
   // Before the reports, so that a text report on standard output is not split by the warnings.
-  private void warnExpiring(List<Waiver> waivers, Instant now, PrintWriter err) {
-    if (warnExpiring == null) {
-      return;
-    }
-    for (Waiver waiver : waivers) {
-      if (waiver.expiresWithin(now, warnExpiring)) {
-        long days = waiver.daysLeftAt(now);
-        err.println("rampart: warning: waiver " + waiver.describe()
-            + (waiver.ticket() == null ? "" : " (ticket " + waiver.ticket() + ")")
-            + (waiver.location().isEmpty() ? "" : " at " + waiver.location()) + " expires on " + waiver.expires()
-            + (days == 0 ? ", today" : ", in " + days + (days == 1 ? " day" : " days"))
-            + " (renew it or fix the finding)");
-      }
+  private static void warnExpiring(Evaluation evaluation, PrintWriter err) {
+    Instant now = evaluation.report().evaluatedAt();
+    for (Waiver waiver : evaluation.expiring().map(ExpiringWaivers::waivers).orElse(List.of())) {
+      err.println("rampart: warning: waiver " + waiver.describe()
+          + (waiver.ticket() == null ? "" : " (ticket " + waiver.ticket() + ")")
+          + (waiver.location().isEmpty() ? "" : " at " + waiver.location()) + " expires on "
+          + ExpiringWaivers.expiry(waiver, now) + " (renew it or fix the finding)");
     }
   }
 

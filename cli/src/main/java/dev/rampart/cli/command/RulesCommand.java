@@ -1,6 +1,8 @@
 package dev.rampart.cli.command;
 
+import dev.rampart.engine.PackTailoring;
 import dev.rampart.engine.Parameter;
+import dev.rampart.engine.RequirementAssessment;
 import dev.rampart.engine.RulePack;
 import dev.rampart.engine.RulePacks;
 import dev.rampart.engine.value.Framework;
@@ -16,11 +18,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -234,12 +236,74 @@ public final class RulesCommand implements Callable<Integer> {
         out.println();
         out.println(pack.description().strip());
       }
+      writeApplicability(pack, out);
       writeParameters(pack, out);
       writeSeverities(pack, out);
       writeRuleTable(pack, out);
       writeRequirements(pack, out);
       writeCrosswalk(pack, out);
       writeRuleDetails(pack, out);
+    }
+  }
+
+  /**
+   * The statement of applicability an auditor asks of a tailored pack: its base and version, each base
+   * rule it disabled with the reason, each default it changed (base default to its value), and what it
+   * adds; a pack that extends none says it is not tailored.
+   */
+  private static void writeApplicability(RulePack pack, PrintWriter out) {
+    out.println();
+    out.println("## Statement of applicability");
+    out.println();
+    Optional<PackTailoring> tailored = pack.tailoring();
+    if (tailored.isEmpty()) {
+      out.println("The pack is not tailored: it extends no base pack, so every rule below applies as written.");
+      return;
+    }
+    PackTailoring tailoring = tailored.get();
+    int inherited = pack.rules().size() - tailoring.addedRules().size();
+    out.println("The pack tailors base pack `" + tailoring.baseId() + "` version " + tailoring.baseVersion() + ": "
+        + inherited + (inherited == 1 ? " rule" : " rules") + " inherited, " + pack.disabledRules().size()
+        + " disabled, " + tailoring.changedParameters().size() + (tailoring.changedParameters().size() == 1
+            ? " parameter" : " parameters") + " changed, " + tailoring.addedRules().size() + " added.");
+    out.println();
+    out.println("### Disabled rules");
+    out.println();
+    if (pack.disabledRules().isEmpty()) {
+      out.println("No rule of the base is disabled.");
+    } else {
+      out.println("| rule | title | reason |");
+      out.println("| --- | --- | --- |");
+      pack.disabledRules().forEach(rule -> out.println("| " + cell(rule.ruleId()) + " | " + cell(rule.title()) + " | "
+          + cell(rule.reason()) + " |"));
+    }
+    out.println();
+    out.println("### Parameters changed");
+    out.println();
+    if (tailoring.changedParameters().isEmpty()) {
+      out.println("Every parameter of the base keeps its default.");
+    } else {
+      out.println("| parameter | base default | tailored value |");
+      out.println("| --- | --- | --- |");
+      tailoring.changedParameters().forEach(parameter -> out.println("| `" + parameter.name() + "` | `"
+          + parameter.baseDefault() + "` | `" + parameter.value() + "` |"));
+    }
+    if (!tailoring.addedParameters().isEmpty()) {
+      out.println();
+      out.println("Parameters added: " + tailoring.addedParameters().stream()
+          .map(parameter -> "`" + parameter.name() + "` (default `" + parameter.defaultValue() + "`)")
+          .collect(Collectors.joining(", ")) + ".");
+    }
+    out.println();
+    out.println("### Rules added");
+    out.println();
+    if (tailoring.addedRules().isEmpty()) {
+      out.println("The pack adds no rule.");
+    } else {
+      out.println("| id | severity | requirements | title |");
+      out.println("| --- | --- | --- | --- |");
+      tailoring.addedRules().forEach(rule -> out.println("| " + link(rule) + " | " + rule.severity().wireName() + " | "
+          + String.join(", ", rule.requirements()) + " | " + cell(rule.title()) + " |"));
     }
   }
 
@@ -292,7 +356,7 @@ public final class RulesCommand implements Callable<Integer> {
   }
 
   private static void writeRequirements(RulePack pack, PrintWriter out) {
-    Map<String, List<Rule>> serving = new TreeMap<>(Comparator.comparing(RulesCommand::requirementOrder));
+    Map<String, List<Rule>> serving = new TreeMap<>(RequirementAssessment.ORDER);
     for (Rule rule : pack.rules()) {
       rule.requirements().forEach(requirement -> serving.computeIfAbsent(requirement, r -> new ArrayList<>()).add(rule));
     }
@@ -416,12 +480,5 @@ public final class RulesCommand implements Callable<Integer> {
 
   private static String cell(String text) {
     return text.strip().replace("\n", " ").replace("|", "\\|");
-  }
-
-  // requirement ids such as G2 and G10 sort by their number
-  private static String requirementOrder(String id) {
-    String digits = id.replaceAll("\\D+", "");
-    long number = digits.isEmpty() || digits.length() > 9 ? 0 : Long.parseLong(digits);
-    return id.replaceAll("\\d+", "") + String.format("%010d", number) + id;
   }
 }

@@ -168,6 +168,12 @@ class EvaluateBaselineTest {
             TST-002  device/cam-09  was FAIL
             TST-003  device/cam-01
 
+          Requirements (4: 3 not satisfied, 1 unknown)
+            G11  NOT SATISFIED  TST-001 1 FAIL, 2 PASS
+            G21  NOT SATISFIED  TST-002 1 FAIL, 1 UNKNOWN, 1 PASS
+            G24  UNKNOWN        TST-004 1 UNKNOWN, 2 PASS
+            G42  NOT SATISFIED  TST-003 1 FAIL, 2 PASS
+
           Summary
             Results   12: 7 PASS, 3 FAIL, 2 UNKNOWN, 0 NOT_APPLICABLE, 0 ERROR
             Findings  identity 1, patching 3, operations 1

@@ -70,6 +70,12 @@ class EvaluateCommandTest {
                      owner = absent (expected exists true)
                      at src/test/resources/inventories/site.yaml:19:5
 
+          Requirements (4: 3 not satisfied, 1 unknown)
+            G11  NOT SATISFIED  TST-001 1 FAIL, 2 PASS
+            G21  NOT SATISFIED  TST-002 1 FAIL, 1 UNKNOWN, 1 PASS
+            G24  UNKNOWN        TST-004 1 UNKNOWN, 2 PASS
+            G42  NOT SATISFIED  TST-003 1 FAIL, 2 PASS
+
           Summary
             Results   12: 7 PASS, 3 FAIL, 2 UNKNOWN, 0 NOT_APPLICABLE, 0 ERROR
             Findings  identity 1, patching 3, operations 1
@@ -88,6 +94,12 @@ class EvaluateCommandTest {
           Pack: cli-test 1.2.0 (CLI test pack) from src/test/resources/packs/test-pack.yaml
 
           No findings.
+
+          Requirements (4: 4 satisfied)
+            G11  SATISFIED      TST-001 1 PASS
+            G21  SATISFIED      TST-002 1 PASS
+            G24  SATISFIED      TST-004 1 PASS
+            G42  SATISFIED      TST-003 1 PASS
 
           Summary
             Results   4: 4 PASS, 0 FAIL, 0 UNKNOWN, 0 NOT_APPLICABLE, 0 ERROR

@@ -195,6 +195,12 @@ class EvaluateCoverageTest {
             Requirements not assessed (3)  G2, G30, G40
             Requirements partly assessed (1)  G11
 
+          Requirements (4: 1 unknown, 3 not assessed)
+            G2   NOT ASSESSED   COV-004 not assessed
+            G11  UNKNOWN        COV-001 1 PASS; COV-003 not assessed
+            G30  NOT ASSESSED   COV-002 not assessed
+            G40  NOT ASSESSED   COV-003 not assessed
+
           Summary
             Results   1: 1 PASS, 0 FAIL, 0 UNKNOWN, 0 NOT_APPLICABLE, 0 ERROR
             Findings  none

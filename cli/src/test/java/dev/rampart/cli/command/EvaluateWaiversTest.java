@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rampart.cli.CliRun;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -71,6 +72,12 @@ class EvaluateWaiversTest {
                      approved by jane.doe (CISO) (ticket https://tracker.example.com/browse/SEC-1198):
                        Password reset scheduled with the integrator
                      at src/test/resources/waivers/expired.yaml:5:5
+
+          Requirements (4: 2 not satisfied, 2 waived)
+            G11  NOT SATISFIED  TST-001 1 FAIL, 2 PASS
+            G21  WAIVED         TST-002 2 waived, 1 PASS
+            G24  WAIVED         TST-004 1 waived, 2 PASS
+            G42  NOT SATISFIED  TST-003 1 FAIL, 2 PASS
 
           Summary
             Results   12: 7 PASS, 3 FAIL, 2 UNKNOWN, 0 NOT_APPLICABLE, 0 ERROR
@@ -259,7 +266,7 @@ class EvaluateWaiversTest {
   class WarnExpiring {
 
     @Test
-    void eachWaiverInForceThatExpiresWithinThePeriodIsAWarningAndTheExitCodeStays() {
+    void eachWaiverInForceThatExpiresWithinThePeriodIsAWarningAndAReportSectionAndTheExitCodeStays() {
       CliRun quiet = CliRun.of("evaluate", SITE, "--pack", PACK, "--now", "2026-12-17", "--waivers", SITE_WAIVERS);
       CliRun run = CliRun.of("evaluate", SITE, "--pack", PACK, "--now", "2026-12-17", "--waivers", SITE_WAIVERS,
           "--warn-expiring", "P14D");
@@ -269,7 +276,29 @@ class EvaluateWaiversTest {
           expires on 2026-12-31, in 14 days (renew it or fix the finding)
           """, run.err());
       assertEquals(quiet.exitCode(), run.exitCode());
-      assertEquals(quiet.out(), run.out());
+      String expiring = """
+
+          Waivers expiring within P14D (1)
+            TST-002 for cam-02: expires on 2026-12-31, in 14 days, renew it or fix the finding
+                     approved by jane.doe (CISO) (ticket SEC-1234): Vendor-signed build ships in December
+                     at src/test/resources/waivers/site-waivers.yaml:6:5
+          """;
+      assertEquals(quiet.out().replace("\n\nRequirements (", "\n" + expiring + "\nRequirements ("), run.out());
+    }
+
+    @Test
+    void theJsonReportListsTheExpiringWaiversWithTheirDaysLeft() throws IOException {
+      Path report = dir.resolve("report.json");
+
+      CliRun run = CliRun.of("evaluate", SITE, "--pack", PACK, "--now", "2026-12-17", "--waivers", SITE_WAIVERS,
+          "--warn-expiring", "P14D", "--format", "json:" + report);
+
+      assertEquals(1, run.exitCode(), run.err());
+      assertEquals("""
+          {"within":"P14D","waivers":[{"rule":"TST-002","factId":"cam-02",\
+          "justification":"Vendor-signed build ships in December","approvedBy":"jane.doe (CISO)",\
+          "expires":"2026-12-31","ticket":"SEC-1234","location":"src/test/resources/waivers/site-waivers.yaml:6:5",\
+          "daysLeft":14}]}""", new ObjectMapper().readTree(Files.readString(report)).at("/summary/waivers/expiring").toString());
     }
 
     @Test

@@ -88,6 +88,56 @@ class RulesCommandTest {
   }
 
   @Test
+  void theMarkdownOfATailoredPackIsItsStatementOfApplicability() {
+    CliRun run = CliRun.of("rules", "--pack", "../examples/tailored-pack.yaml", "--format", "markdown");
+
+    assertEquals(0, run.exitCode(), run.err());
+    String out = run.out();
+    assertEquals("""
+        ## Statement of applicability
+
+        The pack tailors base pack `iot-baseline` version 1.0.0: 91 rules inherited, 1 disabled, 2 parameters changed, 1 added.
+
+        ### Disabled rules
+
+        | rule | title | reason |
+        | --- | --- | --- |
+        | IDN-006 | Device authenticates with a certificate, not a static key or password | The legacy sensor line \
+        authenticates with pre-shared keys by design (no PKI client on the sensors); compensating control CC-12: the \
+        iot-field segment is isolated and its egress is allowlisted. |
+
+        ### Parameters changed
+
+        | parameter | base default | tailored value |
+        | --- | --- | --- |
+        | `certExpiryWarning` | `P30D` | `P90D` |
+        | `minRsaKeySize` | `2048` | `3072` |
+
+        Parameters added: `safetyBackupAge` (default `P7D`).
+
+        ### Rules added
+
+        | id | severity | requirements | title |
+        | --- | --- | --- | --- |
+        | [HBW-001](#hbw-001) | high | G40 | Safety-rated devices are backed up weekly |
+
+        """, out.substring(out.indexOf("## Statement of applicability"), out.indexOf("## Parameters\n")));
+  }
+
+  @Test
+  void theMarkdownOfAPackThatIsNotTailoredSaysSo() {
+    String out = CliRun.of("rules", "--pack", TEST_PACK, "--format", "markdown").out();
+
+    assertTrue(out.contains("""
+        ## Statement of applicability
+
+        The pack is not tailored: it extends no base pack, so every rule below applies as written.
+
+        ## Parameters
+        """), out);
+  }
+
+  @Test
   void theMarkdownStatesTheSeverityRubricAndTheCrosswalkOfEveryDeclaredFramework() {
     CliRun run = CliRun.of("rules", "--pack", CROSSWALK_PACK, "--format", "markdown");
 
@@ -101,6 +151,10 @@ class RulesCommandTest {
         > Generated from the pack by `rampart rules --pack src/test/resources/packs/crosswalk-pack.yaml --format markdown`, so it cannot drift
         > from the rules. Do not edit it by hand: change the pack, run the command again and save its
         > output over this file.
+
+        ## Statement of applicability
+
+        The pack is not tailored: it extends no base pack, so every rule below applies as written.
 
         ## Parameters
 

@@ -135,7 +135,7 @@ final class Tailoring {
       if (rule == null) {
         unknownRule(ruleNode, ruleId);
       } else if (reason != null) {
-        disabled.put(ruleId, new DisabledRule(ruleId, rule.info().title(), reason));
+        disabled.put(ruleId, new DisabledRule(ruleId, rule.info().title(), reason, rule.info().requirements()));
       }
     }
   }

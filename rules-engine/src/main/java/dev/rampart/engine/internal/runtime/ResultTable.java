@@ -134,6 +134,15 @@ public final class ResultTable {
     return results;
   }
 
+  /** The number of results of each outcome of the rule at {@code rule} in {@link #rules()}, indexed by {@link Outcome#ordinal()}. */
+  public long[] outcomeCounts(int rule) {
+    long[] counts = new long[OUTCOMES.length];
+    for (byte outcome : outcomes[rule]) {
+      counts[outcome]++;
+    }
+    return counts;
+  }
+
   /** Counts by outcome, severity and category, in one pass over the outcome bytes. */
   public void count(Map<Outcome, Long> total, Map<Severity, Map<Outcome, Long>> bySeverity,
       Map<Category, Map<Outcome, Long>> byCategory, java.util.function.Supplier<Map<Outcome, Long>> zero) {
