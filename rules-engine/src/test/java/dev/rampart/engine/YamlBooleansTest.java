@@ -20,7 +20,7 @@ class YamlBooleansTest {
     assertEquals("""
         1 problem in rule pack:
         1. pack.yaml:10:58: rule R: 'exists' on 'credentials.defaultPassword': 'exists' takes true or false but found \
-        the string 'yes' (write true or false: packs are read as YAML 1.2, in which yes, no, on and off are text)""",
+        the string 'yes' (write true or false, without quotes: packs are read as YAML 1.2, in which yes, no, on and off are text)""",
         problems(PackText.deviceRule("{field: credentials.defaultPassword, exists: yes}")));
   }
 
@@ -29,7 +29,7 @@ class YamlBooleansTest {
     assertEquals("""
         1 problem in rule pack:
         1. pack.yaml:10:58: rule R: 'equals' on 'credentials.defaultPassword': expected a boolean (true or false) but \
-        found the string 'off' (write true or false: packs are read as YAML 1.2, in which yes, no, on and off are text)""",
+        found the string 'off' (write true or false, without quotes: packs are read as YAML 1.2, in which yes, no, on and off are text)""",
         problems(PackText.deviceRule("{field: credentials.defaultPassword, equals: off}")));
   }
 
@@ -37,8 +37,8 @@ class YamlBooleansTest {
   void noAsIfAbsentIsRefusedWithTheFix() {
     assertEquals("""
         1 problem in rule pack:
-        1. pack.yaml:10:67: rule R: 'ifAbsent' takes true or false, not the string 'No' (write true or false: packs \
-        are read as YAML 1.2, in which yes, no, on and off are text)""",
+        1. pack.yaml:10:67: rule R: 'ifAbsent' takes true or false, not the string 'No' (write true or false, without \
+        quotes: packs are read as YAML 1.2, in which yes, no, on and off are text)""",
         problems(PackText.deviceRule("", "{field: lifecycle.status, notEquals: retired, ifAbsent: No}",
             "{field: credentials.defaultPassword, equals: false}")));
   }

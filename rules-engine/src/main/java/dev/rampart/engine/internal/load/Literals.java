@@ -35,7 +35,7 @@ public final class Literals {
 
   /** The fix for YAML 1.1's yes, no, on or off where a boolean belongs. */
   public static final String YAML_1_2_BOOLEANS =
-      "write true or false: packs are read as YAML 1.2, in which yes, no, on and off are text";
+      "write true or false, without quotes: packs are read as YAML 1.2, in which yes, no, on and off are text";
 
   private static final java.util.Set<String> YAML11_BOOLEANS = java.util.Set.of("yes", "no", "on", "off", "y", "n");
 

@@ -32,10 +32,10 @@ import org.jspecify.annotations.Nullable;
  * with {@code oneOf}/{@code anyOf}, so a mistake gives one error at the value that is wrong. The
  * schema passes Ajv's strict mode: no union types, every {@code required} name declared beside it.
  */
-public final class PackJsonSchema {
+final class PackJsonSchema {
 
   /** The command that rewrites the committed schema from this generator. */
-  public static final String REGENERATE = "mvn -o -q -pl rules-engine -am test -Dtest=PackJsonSchemaTest"
+  static final String REGENERATE = "mvn -o -q -pl rules-engine -am test -Dtest=PackJsonSchemaTest"
       + " -Dsurefire.failIfNoSpecifiedTests=false -Drampart.regenerateSchema=true";
 
   private static final String DEFS = "#/$defs/";
@@ -53,7 +53,7 @@ public final class PackJsonSchema {
   private PackJsonSchema() {}
 
   /** The schema as the text committed in docs/rule-pack.schema.json. */
-  public static String generate() {
+  static String generate() {
     return JsonText.write(new PackJsonSchema().document());
   }
 
