@@ -85,7 +85,7 @@ class PackLoaderTest {
   void aLiteralMustHaveTheFieldsType() {
     assertEquals("""
         1 problem in rule pack:
-        1. pack.yaml:10:58: rule R1: 'equals' on 'credentials.defaultPassword': expected a boolean (true or false) but found the string 'yes' (write true or false, without quotes)""",
+        1. pack.yaml:10:58: rule R1: 'equals' on 'credentials.defaultPassword': expected a boolean (true or false) but found the string 'yes' (write true or false, without quotes: packs are read as YAML 1.2, in which yes, no, on and off are text)""",
         problems(rule("assert: {field: credentials.defaultPassword, equals: \"yes\"}")));
   }
 

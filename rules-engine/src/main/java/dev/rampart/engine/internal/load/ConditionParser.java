@@ -218,7 +218,8 @@ final class ConditionParser {
     }
     if (!(node instanceof ScalarNode scalar) || !(scalar.value() instanceof Boolean value)) {
       problems.add(node, "'ifAbsent' takes true or false, not " + node.describe(),
-          "write 'ifAbsent: true' (an absent value counts as the condition holding) or 'ifAbsent: false'");
+          Literals.isYaml11Boolean(PackNodes.raw(node)) ? Literals.YAML_1_2_BOOLEANS
+              : "write 'ifAbsent: true' (an absent value counts as the condition holding) or 'ifAbsent: false'");
       return null;
     }
     return value;

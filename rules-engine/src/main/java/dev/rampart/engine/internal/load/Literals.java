@@ -33,6 +33,12 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Literals {
 
+  /** The fix for YAML 1.1's yes, no, on or off where a boolean belongs. */
+  public static final String YAML_1_2_BOOLEANS =
+      "write true or false, without quotes: packs are read as YAML 1.2, in which yes, no, on and off are text";
+
+  private static final java.util.Set<String> YAML11_BOOLEANS = java.util.Set.of("yes", "no", "on", "off", "y", "n");
+
   private Literals() {}
 
   /** The outcome of a conversion: a value, or a message and a suggestion. */
@@ -76,7 +82,7 @@ public final class Literals {
     return switch (field.kind()) {
       case STRING -> field.vocabulary() == null ? string(raw) : canonical(field.vocabulary(), raw);
       case BOOLEAN -> raw instanceof Boolean b ? new Ok(b)
-          : new Bad("expected a boolean (true or false) but found " + describe(raw), "write true or false, without quotes");
+          : new Bad("expected a boolean (true or false) but found " + describe(raw), booleanFix(raw));
       case INTEGER -> raw instanceof Number n && isWhole(n) ? new Ok(n.doubleValue()) : wrongType("a whole number", raw);
       case DECIMAL -> raw instanceof Number n ? new Ok(n.doubleValue()) : wrongType("a number", raw);
       case DATE, INSTANT -> time(raw);
@@ -127,12 +133,25 @@ public final class Literals {
 
   private static Result bool(@Nullable Object raw, Operator operator) {
     if (!(raw instanceof Boolean b)) {
-      return new Bad("'" + operator.wireName() + "' takes true or false but found " + describe(raw), "write true or false, without quotes");
+      return new Bad("'" + operator.wireName() + "' takes true or false but found " + describe(raw), booleanFix(raw));
     }
     if (operator == Operator.UNIQUE && !b) {
       return new Bad("'unique: false' tests nothing", "write 'unique: true', or remove the condition");
     }
     return new Ok(b);
+  }
+
+  /**
+   * Whether a value is text that YAML 1.1 would have read as a boolean. Packs are read as YAML 1.2, as
+   * editors and the JSON Schema read them, so yes, no, on and off are text; where true or false
+   * belongs, the fix says so rather than leave the author puzzled.
+   */
+  public static boolean isYaml11Boolean(@Nullable Object raw) {
+    return raw instanceof String s && YAML11_BOOLEANS.contains(s.toLowerCase(java.util.Locale.ROOT));
+  }
+
+  private static String booleanFix(@Nullable Object raw) {
+    return isYaml11Boolean(raw) ? YAML_1_2_BOOLEANS : "write true or false, without quotes";
   }
 
   private static Result string(@Nullable Object raw) {

@@ -266,6 +266,8 @@ public final class TreeReader {
     options.setAllowRecursiveKeys(false);
     return YAMLFactory.builder()
         .loaderOptions(options)
+        // YAML 1.2, as editors and the JSON Schema read a pack: yes, no, on and off are text, not booleans
+        .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
         .streamReadConstraints(StreamReadConstraints.builder()
             .maxNestingDepth(MAX_DEPTH)
             .maxStringLength(MAX_STRING_LENGTH)
