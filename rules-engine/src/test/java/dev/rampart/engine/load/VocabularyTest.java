@@ -115,7 +115,7 @@ class VocabularyTest {
         .replace("privacy: {title: Privacy}", "privacy: {title: Privacy}\n    identity: {title: Identity}\n    bad id: {title: X}")
         .replace("owner: IoT platform security", "owner: [IoT, security]")
         .replace("tags: [asset-register, iso-27001]",
-            "tags: [asset-register, \"\", asset-register, yes, " + "x".repeat(65) + "]");
+            "tags: [asset-register, \"\", asset-register, true, " + "x".repeat(65) + "]");
     assertEquals("""
         8 problems in rule pack:
         1. pack.yaml:7:10: 'owner' must be text, not a list
@@ -125,7 +125,7 @@ class VocabularyTest {
         5. pack.yaml:23:28: rule GOV-001: a tag is empty (remove it, or write the label)
         6. pack.yaml:23:32: rule GOV-001: duplicate tag 'asset-register' (first at line 23) (remove one of them)
         7. pack.yaml:23:48: rule GOV-001: each tag must be text, not the boolean true (quote it, e.g. "true")
-        8. pack.yaml:23:53: rule GOV-001: tag 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx' is 65 characters long; at most 64 (shorten it: a tag is a label; say more in the rationale)""",
+        8. pack.yaml:23:54: rule GOV-001: tag 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx' is 65 characters long; at most 64 (shorten it: a tag is a label; say more in the rationale)""",
         problems(pack));
   }
 
