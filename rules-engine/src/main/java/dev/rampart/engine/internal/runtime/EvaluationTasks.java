@@ -200,6 +200,7 @@ final class EvaluationTasks {
         stop(Stop.TIME_LIMIT);
       }
       if (stop != Stop.NONE) {
+        task.take();
         settled++;
         notifyAll();
         return;
@@ -209,7 +210,7 @@ final class EvaluationTasks {
     T value = null;
     Throwable thrown = null;
     try {
-      value = task.work.call();
+      value = task.take().call();
     } catch (Throwable t) {
       thrown = t;
     }
@@ -244,12 +245,26 @@ final class EvaluationTasks {
   /** One task: its result once it finished. */
   static final class Task<T> {
 
-    private final Callable<T> work;
+    private @Nullable Callable<T> work;
     private volatile boolean done;
     private volatile @Nullable T result;
 
     private Task(Callable<T> work) {
       this.work = work;
+    }
+
+    /**
+     * The work, handed over once: from then on the task holds no reference to what the work captured
+     * (a shard's devices), so an evaluation that keeps its tasks until the end does not keep every
+     * fact it was given.
+     */
+    private synchronized Callable<T> take() {
+      Callable<T> taken = work;
+      if (taken == null) {
+        throw new IllegalStateException("a task runs once");
+      }
+      work = null;
+      return taken;
     }
 
     private void finish(@Nullable T value) {
