@@ -32,7 +32,7 @@ import org.w3c.dom.Node;
 class LibraryJarsTest {
 
   /** Jar modules that are applications, not libraries: no BOM entry, no source or javadoc jar. */
-  private static final List<String> APPLICATIONS = List.of("rampart-cli", "rampart-bench-jmh");
+  private static final List<String> APPLICATIONS = List.of("rampart-cli", "rampart-spark-job", "rampart-bench-jmh");
 
   private static final Pattern README_ROW = Pattern.compile("(?m)^\\| `(rampart-[a-z-]+)` \\| `([a-z/-]+)/` \\|");
 

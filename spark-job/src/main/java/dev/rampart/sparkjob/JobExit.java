@@ -1,4 +1,4 @@
-package dev.rampart.spark.job;
+package dev.rampart.sparkjob;
 
 /** The job's exit codes: the meanings of {@code rampart evaluate}'s (README, "Exit codes"). */
 final class JobExit {

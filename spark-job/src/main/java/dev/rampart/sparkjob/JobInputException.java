@@ -1,4 +1,4 @@
-package dev.rampart.spark.job;
+package dev.rampart.sparkjob;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.rampart.spark.job;
+package dev.rampart.sparkjob;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;

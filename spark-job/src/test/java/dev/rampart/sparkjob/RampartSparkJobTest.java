@@ -1,4 +1,4 @@
-package dev.rampart.spark.job;
+package dev.rampart.sparkjob;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package dev.rampart.spark.job;
+package dev.rampart.sparkjob;
 
 import dev.rampart.generator.FleetGenerator;
 import dev.rampart.generator.FleetSpec;

@@ -1,4 +1,4 @@
-package dev.rampart.spark.job;
+package dev.rampart.sparkjob;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
@@ -13,7 +13,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The Rampart job for {@code spark-submit --class dev.rampart.spark.job.RampartSparkJob}: {@code evaluate}
+ * The Rampart job for {@code spark-submit --class dev.rampart.sparkjob.RampartSparkJob}: {@code evaluate}
  * fleet tables into results and a summary, with the CLI's gate and exit codes; {@code generate} a
  * synthetic fleet as Parquet tables. {@code ./rampart-spark} runs it in local mode.
  */

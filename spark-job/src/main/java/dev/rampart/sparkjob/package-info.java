@@ -1,8 +1,8 @@
 /**
- * The Rampart job for {@code spark-submit} ({@link dev.rampart.spark.job.RampartSparkJob}) and for the
+ * The Rampart job for {@code spark-submit} ({@link dev.rampart.sparkjob.RampartSparkJob}) and for the
  * {@code ./rampart-spark} launcher: fleet tables in, results and a summary with the CLI's gate out.
  */
 @NullMarked
-package dev.rampart.spark.job;
+package dev.rampart.sparkjob;
 
 import org.jspecify.annotations.NullMarked;

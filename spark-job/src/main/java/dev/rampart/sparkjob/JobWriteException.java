@@ -1,4 +1,4 @@
-package dev.rampart.spark.job;
+package dev.rampart.sparkjob;
 
 /** The job's output could not be written: the file system's reason, not the user's input nor a defect. */
 final class JobWriteException extends RuntimeException {
