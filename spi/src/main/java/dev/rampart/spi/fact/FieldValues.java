@@ -52,8 +52,25 @@ final class FieldValues {
     if (text == null) {
       return null;
     }
+    if (isLowerHex64(text)) {
+      // already canonical, as every fingerprint a large fleet lists after the first reading
+      return text;
+    }
     String digits = SHA256_LABEL.matcher(text).replaceFirst("").replace(":", "").replace(" ", "");
     return SHA256_HEX.matcher(digits).matches() ? digits.toLowerCase(Locale.ROOT) : text;
+  }
+
+  private static boolean isLowerHex64(String text) {
+    if (text.length() != 64) {
+      return false;
+    }
+    for (int i = 0; i < 64; i++) {
+      char c = text.charAt(i);
+      if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The canonical value of a vocabulary's spelling; an unknown spelling is kept as written. */

@@ -225,7 +225,11 @@ public enum Vocabulary {
     if (seen != null) {
       return seen;
     }
-    String known = canonicalValues().contains(text) ? text : lookUp(text);
+    // a known value is handed out as the vocabulary's own instance: its hash is computed already,
+    // and a million devices in service hold one "active" between them
+    List<String> values = canonicalValues();
+    int index = values.indexOf(text);
+    String known = index >= 0 ? values.get(index) : lookUp(text);
     String canonical = known == null ? text : known;
     if (memo.size() < MEMO_LIMIT) {
       memo.put(text, canonical);
