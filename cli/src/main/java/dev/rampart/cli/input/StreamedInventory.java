@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One source read straight into a {@link StreamingEvaluation}: facts are evaluated while the
@@ -40,9 +39,9 @@ public final class StreamedInventory {
   /** The origins by fact key, as reports look them up, over the maps kept per type. */
   private static final class Origins extends java.util.AbstractMap<FactKey, Origin> {
 
-    private final Map<FactType, Map<String, Origin>> byType;
+    private final Map<FactType, FactOrigins> byType;
 
-    Origins(Map<FactType, Map<String, Origin>> byType) {
+    Origins(Map<FactType, FactOrigins> byType) {
       this.byType = byType;
     }
 
@@ -75,9 +74,9 @@ public final class StreamedInventory {
   /** Evaluates the source as it is read; empty when it has to be read the ordinary way instead. */
   public static Optional<StreamedInventory> evaluate(Sources sources, SourceSpec spec, ComplianceEngine engine) {
     // per type, by id: evaluation threads look origins up while the source is still being read
-    Map<FactType, Map<String, Origin>> origins = new EnumMap<>(FactType.class);
+    Map<FactType, FactOrigins> origins = new EnumMap<>(FactType.class);
     for (FactType type : FactType.values()) {
-      origins.put(type, new ConcurrentHashMap<>());
+      origins.put(type, new FactOrigins());
     }
     References.Tracker references = References.tracker();
     long[] count = {0};

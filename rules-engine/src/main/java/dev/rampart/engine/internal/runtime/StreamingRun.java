@@ -8,7 +8,9 @@ import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.FactType;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -263,11 +265,11 @@ public final class StreamingRun implements AutoCloseable {
     shard = new ArrayList<>();
     tasks.awaitFewerThan(inFlight, "the streaming evaluation of " + given + " facts");
     List<String> deviceIds = devices.stream().map(Fact::id).toList();
-    shards.add(new ShardTask(tasks.submit(() -> evaluate(devices, others, first)), deviceIds, first));
+    shards.add(new ShardTask(tasks.submit(() -> evaluate(devices, deviceIds, others, first)), deviceIds, first));
   }
 
   // Facts of other types are in every shard; only the first reports them.
-  private ShardResult evaluate(List<Fact> devices, List<Fact> others, boolean reportsOtherTypes) {
+  private ShardResult evaluate(List<Fact> devices, List<String> deviceIds, List<Fact> others, boolean reportsOtherTypes) {
     List<Finding> found = new ArrayList<>();
     RuleBase base = reportsOtherTypes ? bases.local() : bases.localDevices();
     base.evaluateOnce(now, finding -> {
@@ -278,7 +280,7 @@ public final class StreamingRun implements AutoCloseable {
     List<Fact> facts = new ArrayList<>(others);
     facts.addAll(devices);
     EvidenceSources sources = EvidenceSources.of(origins, facts);
-    ShardResult result = new ShardResult(bases.rules().size());
+    ShardResult result = new ShardResult(bases.rules().size(), deviceIds);
     for (Finding finding : found) {
       if (finding.result().isFinding()) {
         Result decorated = sources.decorate(finding.result());
@@ -288,7 +290,7 @@ public final class StreamingRun implements AutoCloseable {
         result.add(finding.result());
       }
     }
-    return result;
+    return result.done();
   }
 
   // shards finish on several threads; the listener hears of one finding at a time
@@ -303,25 +305,53 @@ public final class StreamingRun implements AutoCloseable {
 
   /**
    * What a shard found, held until the report is built (its devices are gone by then): findings
-   * whole, the other outcomes as no more than the fact's id.
+   * whole, the other outcomes as no more than the fact's id. A device's NOT_APPLICABLE results are a
+   * bit per rule over the shard's devices: a million devices have some ten million of them.
    */
   private static final class ShardResult {
 
     private final List<Result> findings = new ArrayList<>();
-    private final List<List<String>> notApplicable = new ArrayList<>();
+    private final List<String> deviceIds;
+    private Map<String, Integer> deviceIndex;
+    private final BitSet[] notApplicableDevices;
+    private final List<List<String>> notApplicableOthers = new ArrayList<>();
 
-    ShardResult(int rules) {
+    ShardResult(int rules, List<String> deviceIds) {
+      this.deviceIds = deviceIds;
+      deviceIndex = new HashMap<>(deviceIds.size() * 2);
+      for (int i = 0; i < deviceIds.size(); i++) {
+        deviceIndex.put(deviceIds.get(i), i);
+      }
+      notApplicableDevices = new BitSet[rules];
       for (int i = 0; i < rules; i++) {
-        notApplicable.add(new ArrayList<>(0));
+        notApplicableOthers.add(List.of());
       }
     }
 
     void add(Result result) {
-      if (result.outcome() == Outcome.NOT_APPLICABLE) {
-        notApplicable.get(result.rule()).add(result.factId());
-      } else {
+      if (result.outcome() != Outcome.NOT_APPLICABLE) {
         findings.add(result);
+        return;
       }
+      int rule = result.rule();
+      Integer device = result.factType() == FactType.DEVICE ? deviceIndex.get(result.factId()) : null;
+      if (device != null) {
+        if (notApplicableDevices[rule] == null) {
+          notApplicableDevices[rule] = new BitSet(deviceIds.size());
+        }
+        notApplicableDevices[rule].set(device);
+      } else {
+        if (notApplicableOthers.get(rule).isEmpty()) {
+          notApplicableOthers.set(rule, new ArrayList<>());
+        }
+        notApplicableOthers.get(rule).add(result.factId());
+      }
+    }
+
+    /** Done adding: the index of the devices is no longer needed. */
+    ShardResult done() {
+      deviceIndex = Map.of();
+      return this;
     }
 
     /** Records the results of the facts evaluated ({@code null}: all). */
@@ -331,12 +361,24 @@ public final class StreamingRun implements AutoCloseable {
           table.record(result);
         }
       }
-      for (int rule = 0; rule < notApplicable.size(); rule++) {
-        for (String id : notApplicable.get(rule)) {
-          if (evaluated == null || evaluated.get(rules.get(rule).target()).contains(id)) {
-            table.recordNotApplicable(rule, id);
+      for (int rule = 0; rule < rules.size(); rule++) {
+        FactType target = rules.get(rule).target();
+        BitSet devices = notApplicableDevices[rule];
+        if (devices != null) {
+          for (int i = devices.nextSetBit(0); i >= 0; i = devices.nextSetBit(i + 1)) {
+            recordNotApplicable(table, evaluated, rule, target, deviceIds.get(i));
           }
         }
+        for (String id : notApplicableOthers.get(rule)) {
+          recordNotApplicable(table, evaluated, rule, target, id);
+        }
+      }
+    }
+
+    private static void recordNotApplicable(
+        ResultTable.Builder table, Map<FactType, Set<String>> evaluated, int rule, FactType target, String id) {
+      if (evaluated == null || evaluated.get(target).contains(id)) {
+        table.recordNotApplicable(rule, id);
       }
     }
   }
