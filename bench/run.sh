@@ -75,6 +75,7 @@ put jmh.jvmArgs "$JMH_JVM_ARGS"
 put e2e.heap "$E2E_HEAP"
 put cold.runs "$COLD_RUNS"
 put profile.size "$PROFILE_SIZE"
+put pack.rules "$(grep -c '^  - id: ' "$root/rule-packs/src/main/resources/dev/rampart/packs/iot-baseline/pack.yaml")"
 # Other work on the machine distorts every figure: record the load around the run, and which other
 # JVMs were running when it started.
 put load.start "$(cut -d' ' -f1-3 /proc/loadavg)"

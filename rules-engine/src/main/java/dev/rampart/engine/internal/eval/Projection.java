@@ -104,11 +104,29 @@ public final class Projection {
     }
   }
 
+  private static boolean sameInstances(Object[] a, Object[] b) {
+    if (a.length != b.length) {
+      return false;
+    }
+    for (int i = 0; i < a.length; i++) {
+      if (a[i] != b[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The fields kept below one record: a field is kept whole, or projected in turn when it is a record. */
   private static final class Node {
 
     private final Map<String, Node> children = new LinkedHashMap<>();
     private boolean whole;
+    // The copy made last and what it was made of: consecutive facts often project to equal parts (a
+    // fleet's lifecycle is mostly "in service", and vocabulary values are one instance each), and a
+    // million devices then share one part instead of holding a copy each.
+    private volatile @Nullable Made last;
+
+    private record Made(Object[] arguments, Object copy) {}
 
     Node child(String name) {
       return children.computeIfAbsent(name, n -> new Node());
@@ -197,7 +215,13 @@ public final class Projection {
           int i = shape.index(kept.getKey());
           arguments[i] = kept.getValue().project(shape.accessors[i].invoke(record));
         }
-        return shape.constructor.newInstance(arguments);
+        Made made = last;
+        if (made != null && made.copy.getClass() == record.getClass() && sameInstances(made.arguments, arguments)) {
+          return made.copy;
+        }
+        Object copy = shape.constructor.newInstance(arguments);
+        last = new Made(arguments, copy);
+        return copy;
       } catch (ReflectiveOperationException e) {
         Throwable cause = e instanceof InvocationTargetException target ? target.getCause() : e;
         throw new IllegalStateException("cannot project " + record.getClass().getSimpleName() + ": " + cause, cause);

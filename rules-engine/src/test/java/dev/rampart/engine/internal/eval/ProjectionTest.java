@@ -2,6 +2,7 @@ package dev.rampart.engine.internal.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
@@ -75,5 +76,28 @@ class ProjectionTest {
     assertNull(first.credentials().certificate().sha256Fingerprint());
     assertSame(first.credentials().certificate(), second.credentials().certificate());
     assertEquals("fp", first.credentials().fingerprint());
+  }
+
+  @Test
+  void consecutiveFactsWithTheSamePartsShareOneCopyOfThemAndADifferentPartGetsItsOwn() throws Exception {
+    Projection projection = projection();
+    Device first = (Device) projection.apply(device());
+    Device second = (Device) projection.apply(device());
+    Device retired = (Device) projection.apply(Device.builder("cam-2")
+        .lifecycle(new Lifecycle(LifecycleStatus.RETIRED, null, null)).build());
+    Device third = (Device) projection.apply(device());
+
+    assertSame(first.lifecycle(), second.lifecycle());
+    assertEquals(LifecycleStatus.RETIRED, retired.lifecycle().status());
+    assertEquals(LifecycleStatus.ACTIVE, third.lifecycle().status());
+    assertEquals(first.lifecycle(), third.lifecycle());
+    // parts are shared when made of the same instances; equal values read separately keep their own copy
+    Certificate equalButRead = device().credentials().certificate().toBuilder()
+        .sha256Fingerprint(new String("ab12".toCharArray())).build();
+    Device fourth = (Device) projection.apply(device().toBuilder()
+        .credentials(new Credentials(false, false, "fp", AuthMethod.CERTIFICATE, equalButRead, null)).build());
+    assertSame(first.credentials(), second.credentials());
+    assertEquals(first.credentials(), fourth.credentials());
+    assertNotSame(first.credentials().certificate(), fourth.credentials().certificate());
   }
 }
