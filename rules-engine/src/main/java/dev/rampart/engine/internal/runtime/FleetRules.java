@@ -77,7 +77,7 @@ final class FleetRules {
         split.add(new ArrayList<>());
       }
       for (Fact subject : subjects) {
-        int part = parts == 1 ? 0 : Math.floorMod(spread(group.key.apply(subject).hashCode()), parts);
+        int part = parts == 1 ? 0 : part(group.key.apply(subject).hashCode(), parts);
         split.get(part).add(subject);
       }
       RuleBase base = bases.fleet(group.name, group.members::contains);
@@ -122,9 +122,22 @@ final class FleetRules {
     return findings;
   }
 
-  // String hash codes cluster in their low bits less than most, but a mix costs nothing.
-  private static int spread(int hash) {
-    return hash ^ (hash >>> 16);
+  /**
+   * The part of a value with this hash code. Drools' group-by keeps each part's values in a
+   * {@link java.util.HashMap}, whose bucket is the hash's low bits (after {@code h ^ h >>> 16}): a part
+   * chosen by those same bits would give all its values a few buckets, and a million devices' parts
+   * would search long chains (trees) for every device. The part is taken from the high bits of a
+   * thoroughly mixed hash instead, which leave a part's values spread over all of its buckets.
+   */
+  static int part(int hashCode, int parts) {
+    int h = hashCode;
+    // the finaliser of MurmurHash3: every bit of the result depends on every bit of the input
+    h ^= h >>> 16;
+    h *= 0x85EBCA6B;
+    h ^= h >>> 13;
+    h *= 0xC2B2AE35;
+    h ^= h >>> 16;
+    return (int) (((h & 0xFFFFFFFFL) * parts) >>> 32);
   }
 
   /**
