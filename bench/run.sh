@@ -8,7 +8,7 @@
 # Environment: SIZES (end-to-end sizes), JMH_SIZES (in-process sizes, default: SIZES up to 100000),
 # INCREMENTAL_SIZES (default 100000), PROFILE_SIZE (JFR profile of the end-to-end run, default
 # 100000; empty for none), E2E_TIMEOUT (seconds per end-to-end run, default 3600), E2E_HEAP (-Xmx of
-# the end-to-end runs, default 2g), SPARK_SIZES (sizes at which ./rampart-spark evaluate runs in local
+# the end-to-end runs, default 1536m, the heap target), SPARK_SIZES (sizes at which ./rampart-spark evaluate runs in local
 # mode next to the CLI on the same fleet; empty by default, so a default run takes as long as before),
 # SPARK_HEAP (-Xmx of the Spark job, default 8g), SPARK_MASTER (default local[*]), SKIP_BUILD=1 (use
 # the jars already built), SKIP_JMH=1, RESULTS_DIR, FLEETS_DIR.
@@ -28,8 +28,8 @@ fi
 INCREMENTAL_SIZES=${INCREMENTAL_SIZES-100000}
 PROFILE_SIZE=${PROFILE_SIZE-100000}
 E2E_TIMEOUT=${E2E_TIMEOUT:-3600}
-# The heap target is 2 GiB: end-to-end runs are capped there, so a run that completes kept under it.
-E2E_HEAP=${E2E_HEAP:-2g}
+# The heap target is 1.5 GiB: end-to-end runs are capped there, so a run that completes kept under it.
+E2E_HEAP=${E2E_HEAP:-1536m}
 SPARK_SIZES=${SPARK_SIZES:-}
 SPARK_HEAP=${SPARK_HEAP:-8g}
 SPARK_MASTER=${SPARK_MASTER:-local[*]}
@@ -105,10 +105,13 @@ done
 put cold.validate.all "$(comma "${runs[@]}")"
 put cold.validate.ms "$(printf '%s\n' "${runs[@]}" | sort -n | sed -n "$(( (COLD_RUNS + 1) / 2 ))p")"
 
-# Largest BEFORE and AFTER of G1's "BEFORE->AFTER(COMMITTED)" lines, in MB.
+# Largest BEFORE of G1's "BEFORE->AFTER(COMMITTED)" lines, and largest AFTER of the collections that
+# free memory (young, mixed and full pauses; a Remark or Cleanup pause frees little and its AFTER is
+# mostly garbage not yet collected), in MB.
 heap() {
-  grep -oE '[0-9]+M->[0-9]+M' "$1" | awk -F'->' '{b = $1 + 0; a = $2 + 0; if (b > mb) mb = b; if (a > ma) ma = a}
-    END {printf "%d %d\n", mb, ma}'
+  awk '{ if (match($0, /[0-9]+M->[0-9]+M/)) { split(substr($0, RSTART, RLENGTH), p, "->"); b = p[1] + 0; a = p[2] + 0;
+    if (b > mb) mb = b; if ($0 ~ /Pause (Young|Full)/ && a > ma) ma = a } }
+    END {printf "%d %d\n", mb, ma}' "$1"
 }
 
 for n in $SIZES; do

@@ -81,7 +81,8 @@ public final class ResultsReport {
     line("");
     line("Peak heap is the largest heap occupancy G1 logged before a collection (`-Xlog:gc`, the `BEFORE` of"
         + " `BEFORE->AFTER(COMMITTED)`): the most the heap ever held, garbage included. *Live after GC* is the"
-        + " largest `AFTER`: a lower bound of what the run needs. Peak RSS is `/usr/bin/time -v`'s maximum"
+        + " largest `AFTER` of a young, mixed or full collection (not of a Remark or Cleanup pause, which frees"
+        + " little): about what the run keeps alive at its fullest. Peak RSS is `/usr/bin/time -v`'s maximum"
         + " resident set size. The floor process reads the same file with plain Jackson, one tree per fact,"
         + " discarded (`FloorBenchmark.JacksonFloor`), in a JVM with the same defaults.");
     line("");
