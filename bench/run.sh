@@ -73,7 +73,6 @@ put machine.java "$(java -version 2>&1 | paste -sd ' ' | sed 's/  */ /g')"
 put sizes "$SIZES"
 put jmh.jvmArgs "$JMH_JVM_ARGS"
 put e2e.heap "$E2E_HEAP"
-put cold.runs "$COLD_RUNS"
 put profile.size "$PROFILE_SIZE"
 put pack.rules "$(grep -c '^  - id: ' "$root/rule-packs/src/main/resources/dev/rampart/packs/iot-baseline/pack.yaml")"
 # Other work on the machine distorts every figure: record the load around the run, and which other
@@ -95,15 +94,8 @@ for n in $(echo "$SIZES $JMH_SIZES $INCREMENTAL_SIZES $PROFILE_SIZE $SPARK_SIZES
   put "gen.$n.bytes" "$(stat -c %s "$file")"
 done
 
-log "cold CLI: rampart validate iot-baseline x$COLD_RUNS"
-runs=()
-for _ in $(seq "$COLD_RUNS"); do
-  start=$(millis)
-  "$rampart" validate iot-baseline > /dev/null
-  runs+=($(( $(millis) - start )))
-done
-put cold.validate.all "$(comma "${runs[@]}")"
-put cold.validate.ms "$(printf '%s\n' "${runs[@]}" | sort -n | sed -n "$(( (COLD_RUNS + 1) / 2 ))p")"
+log "cold start: a JVM hello world and ./rampart evaluate examples/inventory.yaml, then rampart validate, x$COLD_RUNS"
+COLD_RUNS=$COLD_RUNS "$bench/coldstart.sh" "$metrics" >&2
 
 # Largest BEFORE of G1's "BEFORE->AFTER(COMMITTED)" lines, and largest AFTER of the collections that
 # free memory (young, mixed and full pauses; a Remark or Cleanup pause frees little and its AFTER is

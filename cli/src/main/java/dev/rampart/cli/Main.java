@@ -6,6 +6,7 @@ import dev.rampart.spi.source.DisplayText;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Help;
 import picocli.CommandLine.ParameterException;
@@ -31,7 +32,7 @@ public final class Main {
   }
 
   private static int run(PrintStream out, PrintStream err, boolean colour, String... args) {
-    CommandLine commandLine = commandLine(out, err, colour);
+    CommandLine commandLine = commandLine(out, err, colour, RampartCommand.subcommandsFor(args));
     try {
       return commandLine.execute(args);
     } catch (Error error) {
@@ -55,9 +56,15 @@ public final class Main {
    * set up, ready to {@link CommandLine#execute execute}.
    */
   public static CommandLine commandLine(PrintStream out, PrintStream err, boolean colour) {
+    return commandLine(out, err, colour, List.copyOf(RampartCommand.subcommands().values()));
+  }
+
+  // Picocli reflects on every option of every subcommand it is given: a run gives it only those it needs.
+  private static CommandLine commandLine(PrintStream out, PrintStream err, boolean colour, List<Class<?>> subcommands) {
     PrintWriter outWriter = new PrintWriter(out, true);
     PrintWriter errWriter = new PrintWriter(new TerminalSafeWriter(new OutputStreamWriter(err)), true);
     CommandLine commandLine = new CommandLine(new RampartCommand(colour));
+    subcommands.forEach(commandLine::addSubcommand);
     commandLine.setOut(outWriter);
     commandLine.setErr(errWriter);
     commandLine.setColorScheme(Help.defaultColorScheme(colour ? Help.Ansi.ON : Help.Ansi.OFF));
