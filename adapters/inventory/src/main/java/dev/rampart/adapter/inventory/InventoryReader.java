@@ -242,6 +242,7 @@ final class InventoryReader {
       if (token == JsonToken.START_OBJECT) {
         long startByte = parser.tokenByteOffset();
         TextPosition start = here();
+        chunks.starting(startByte);
         parser.skipUnchecked();
         chunks.add(section, type, index, start, startByte, parser.tokenByteOffset() + 1);
       } else {

@@ -48,18 +48,26 @@ final class ParallelBinding {
   }
 
   /**
-   * Adds the object the reader has just passed over to the chunk being gathered.
+   * The reader stands at the start of an object it will pass over: its bytes are kept from here on.
+   *
+   * @param startByte the object's first byte's offset in the file
+   */
+  void starting(long startByte) {
+    if (gathered == 0) {
+      recorded.mark(startByte);
+    }
+  }
+
+  /**
+   * Adds the object the reader has just passed over to the chunk being gathered; {@link #starting}
+   * was told where it starts.
    *
    * @param start where it starts
    * @param startByte its first byte's offset in the file
    * @param endByte the offset just after its last byte
    */
   void add(String section, FactType type, int index, TextPosition start, long startByte, long endByte) {
-    if (gathered > 0 && (!section.equals(chunkSection) || type != chunkType)) {
-      submit();
-    }
     if (gathered == 0) {
-      recorded.mark(startByte);
       chunkStartByte = startByte;
       chunkStart = start;
       chunkSection = section;
