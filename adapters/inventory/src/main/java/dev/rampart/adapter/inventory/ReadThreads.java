@@ -21,8 +21,13 @@ record ReadThreads(int threads, int chunkBytes, long minFileBytes) {
   static final int CHUNK_BYTES = 256 * 1024;
   /** About 1,500 generated devices, which one thread reads in well under a second. */
   static final long MIN_FILE_BYTES = 4L * 1024 * 1024;
-  static final ReadThreads DEFAULT =
-      new ReadThreads(Runtime.getRuntime().availableProcessors(), CHUNK_BYTES, MIN_FILE_BYTES);
+  /**
+   * Passing over an element costs the reading thread about a quarter of what binding it costs, so
+   * past four threads that bind, the reading thread cannot keep more of them busy.
+   */
+  static final int MAX_DEFAULT_THREADS = 4;
+  static final ReadThreads DEFAULT = new ReadThreads(
+      Math.min(Runtime.getRuntime().availableProcessors(), MAX_DEFAULT_THREADS), CHUNK_BYTES, MIN_FILE_BYTES);
 
   ReadThreads {
     if (threads < 1) {
