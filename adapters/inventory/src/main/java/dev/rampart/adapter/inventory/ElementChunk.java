@@ -44,6 +44,16 @@ final class ElementChunk {
     this.count = count;
   }
 
+  /**
+   * A chunk of one element the reader has already judged (an entry that is not an object), to be
+   * handed back in its place among the others.
+   */
+  static ElementChunk judged(String section, FactType type, int index, BoundElement element) {
+    ElementChunk chunk = new ElementChunk(new byte[0], -1, element.start(), section, type, index, 1);
+    chunk.bound.complete(List.of(element));
+    return chunk;
+  }
+
   /** The elements bound, in order, once a thread has bound them; or why the chunk could not be read. */
   CompletableFuture<List<BoundElement>> bound() {
     return bound;

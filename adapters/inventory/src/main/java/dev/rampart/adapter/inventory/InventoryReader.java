@@ -246,7 +246,7 @@ final class InventoryReader {
         parser.skipUnchecked();
         chunks.add(section, type, index, start, startByte, parser.tokenByteOffset() + 1);
       } else {
-        chunks.addJudged(section, index, notAnObject(new ElementPlace(section, index, null), type));
+        chunks.addJudged(section, type, index, notAnObject(new ElementPlace(section, index, null), type));
       }
       index++;
       while (chunks.full()) {

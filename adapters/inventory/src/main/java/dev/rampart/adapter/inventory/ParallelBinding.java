@@ -88,11 +88,9 @@ final class ParallelBinding {
   }
 
   /** Adds an element the reader has already judged, to be handed back in its place. */
-  void addJudged(String section, int index, BoundElement element) {
+  void addJudged(String section, FactType type, int index, BoundElement element) {
     submit();
-    ElementChunk judged = new ElementChunk(new byte[0], 0, element.start(), section, FactType.DEVICE, index, 0);
-    judged.bound().complete(List.of(element));
-    inFlight.add(judged);
+    inFlight.add(ElementChunk.judged(section, type, index, element));
   }
 
   /** Whether the reader must take a result before it goes on, to keep the chunks in flight bounded. */
