@@ -78,6 +78,18 @@ class ParallelReadTest {
   }
 
   @Test
+  void linesEndingInCarriageReturnsAreCountedAsOneThreadCountsThem() throws IOException {
+    String text = Files.readString(Fixtures.path("parallel/every-problem.json"));
+    for (String ending : List.of("\r\n", "\r")) {
+      Path file = write("every-problem.json", text.replace("\n", ending));
+
+      Outcome sequential = Outcome.of(sequential(file));
+      assertEquals(sequential, Outcome.of(parallel(file, 1)), "lines ending in " + ending.length() + " characters");
+      assertEquals(List.of("acme@2:15", "cam-01@4:5", "cam-08@23:5"), sequential.placedFacts());
+    }
+  }
+
+  @Test
   void theRepositorysFixturesReadTheSameOnEveryThread() throws IOException {
     // Every fixture, as it is when it is JSON in plain ASCII, and written as such JSON when it is YAML
     // that Jackson can read as a tree: well-formed, broken and hostile ones alike.
