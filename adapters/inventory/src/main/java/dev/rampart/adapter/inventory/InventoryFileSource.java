@@ -51,8 +51,8 @@ public final class InventoryFileSource implements FactSource {
 
   /**
    * This source, binding the lists of a large JSON file in plain ASCII on {@code threads} threads
-   * besides the one that reads it (by default, one per processor, at most four); 1 binds them on the
-   * reading thread. A small file, a YAML file and one with other characters are always read on one thread.
+   * besides the one that reads it (by default, one per processor but one, at most four); 1 binds them
+   * on the reading thread. A small file, a YAML file and one with other characters are always read on one thread.
    *
    * @throws IllegalArgumentException if {@code threads} is below 1
    */
