@@ -59,7 +59,7 @@ class EvaluateSourcesTest {
 
     assertEquals(2, run.exitCode());
     assertEquals("inventory source 'src/test/resources/inventories/embedded.yaml': unknown option(s) embedded"
-        + " (the inventory source takes the options embeddedAt, trust.anchors, trust.organisationPki, trust.crl)\n",
+        + " (the inventory source takes the options embeddedAt, trust.anchors, trust.organisationPki, trust.crl, readThreads)\n",
         run.err());
     assertEquals("", run.out());
   }

@@ -1,10 +1,5 @@
 package dev.rampart.adapter.inventory;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import dev.rampart.adapter.certificates.CertificateAnalyzer;
 import dev.rampart.adapter.certificates.CertificateParseException;
 import dev.rampart.adapter.certificates.TrustMaterial;
@@ -15,13 +10,13 @@ import dev.rampart.spi.source.InputFileException;
 import dev.rampart.spi.source.InputFiles;
 import dev.rampart.spi.source.SourceProblems;
 import dev.rampart.spi.source.TextPosition;
-import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -31,8 +26,9 @@ import org.jspecify.annotations.Nullable;
  * hand, and the analysed fields fill the ones the inventory left out. A field the inventory gives
  * that the certificate contradicts is a problem.
  *
- * <p>One instance serves one read: Jackson hands a reference over while it binds a device (through
- * {@link #HANDLER}), and the reader resolves it once the device is bound.
+ * <p>One instance serves one read: a {@link PendingReference} catches the reference while Jackson
+ * binds a device, on whichever thread binds it, and the reader resolves it here once the device is
+ * bound, in file order, against the trust material then in force.
  */
 final class CertificateReferences {
 
@@ -43,14 +39,9 @@ final class CertificateReferences {
   /** Largest certificate file read; a device certificate with its chain is a few kilobytes. */
   static final int MAX_BYTES = 1024 * 1024;
 
-  /** Takes {@code pem} and {@code file} out of a certificate object while Jackson binds it. */
-  static final DeserializationProblemHandler HANDLER = new ReferenceHandler();
-
   private final Path directory;
   private TrustMaterial trust;
   private @Nullable String trustSource;
-  private @Nullable Reference pending;
-  private @Nullable TrackingParser parser;
   private int analysed;
 
   /**
@@ -81,33 +72,10 @@ final class CertificateReferences {
   }
 
   /**
-   * Starts an element: forgets the reference of one that failed to bind, and remembers the parser,
-   * which knows where the element's fields were written.
-   */
-  void startElement(TrackingParser reader) {
-    pending = null;
-    parser = reader;
-  }
-
-  /**
-   * Where a field of the certificate object was written. Jackson buffers a record's unknown fields
-   * before they reach {@link #HANDLER}, so only the reader knows.
-   */
-  private @Nullable TextPosition fieldPosition(String name) {
-    // 0: the device, 1: credentials, 2: the certificate
-    return parser == null ? null : parser.fieldPosition(2, name);
-  }
-
-  /**
    * The device with its referenced certificate analysed and merged, or {@code null} after adding
-   * the problems that prevented it; a device without a reference is returned as it is.
+   * the problems that prevented it.
    */
-  @Nullable Device resolve(Device device, ElementPlace place, SourceProblems problems) {
-    Reference reference = pending;
-    pending = null;
-    if (reference == null) {
-      return device;
-    }
+  @Nullable Device resolve(Device device, Reference reference, ElementPlace place, SourceProblems problems) {
     String at = place + ".credentials.certificate." + reference.field();
     byte[] encoded = reference.field().equals(PEM)
         ? reference.value().getBytes(StandardCharsets.UTF_8)
@@ -187,7 +155,7 @@ final class CertificateReferences {
         values[i] = stated != null ? stated : found;
       } else {
         contradicted = true;
-        TextPosition written = fieldPosition(name);
+        TextPosition written = reference.fields().get(name);
         problems.add(written != null ? written : reference.position(), place + ".credentials.certificate." + name,
             name + " " + show(stated) + " contradicts the certificate in '" + reference.describe() + "', which says "
                 + show(found), "remove '" + name + "': it is read from the certificate");
@@ -236,50 +204,18 @@ final class CertificateReferences {
     return value instanceof String text ? Found.quote(text) : String.valueOf(value);
   }
 
-  /** A certificate given by reference: its field ({@code pem} or {@code file}), value and place. */
-  record Reference(String field, String value, @Nullable TextPosition position) {
+  /**
+   * A certificate given by reference: its field ({@code pem} or {@code file}), value and place, and
+   * where the certificate object's other fields were written.
+   */
+  record Reference(String field, String value, @Nullable TextPosition position, Map<String, TextPosition> fields) {
+
+    Reference {
+      fields = Map.copyOf(fields);
+    }
 
     String describe() {
       return field.equals(FILE) ? value : "pem";
-    }
-  }
-
-  private void hold(String name, JsonParser buffer) throws IOException {
-    TextPosition at = fieldPosition(name);
-    InvalidValueException problem = null;
-    if (!buffer.hasToken(JsonToken.VALUE_STRING) || buffer.getText().isBlank()) {
-      problem = new InvalidValueException(buffer, "expected " + (name.equals(PEM) ? "PEM text" : "a file path")
-          + " but found " + Found.describe(buffer), name.equals(PEM)
-          ? "write the certificate under 'pem: |', from -----BEGIN CERTIFICATE----- to -----END CERTIFICATE-----"
-          : "write the path of a PEM or DER certificate file, relative to the inventory file", at);
-    } else if (pending != null && !pending.field().equals(name)) {
-      problem = new InvalidValueException(buffer, "the certificate is given both as '" + PEM + "' and as '" + FILE + "'",
-          "keep one of them", at);
-    }
-    if (problem != null) {
-      // Jackson adds the path above the certificate as the exception passes; the field is not on it
-      problem.prependPath(Certificate.class, name);
-      throw problem;
-    }
-    pending = new Reference(name, buffer.getText(), at);
-  }
-
-  /**
-   * Jackson reports {@code pem} and {@code file} as unknown fields of {@link Certificate}; this
-   * handler takes them as a reference for the {@link CertificateReferences} of the read instead.
-   */
-  private static final class ReferenceHandler extends DeserializationProblemHandler {
-
-    @Override
-    public boolean handleUnknownProperty(DeserializationContext context, JsonParser parser,
-        JsonDeserializer<?> deserializer, Object beanOrClass, String name) throws IOException {
-      boolean certificate = beanOrClass == Certificate.class || beanOrClass instanceof Certificate;
-      Object references = context.getAttribute(CertificateReferences.class);
-      if (!certificate || !(references instanceof CertificateReferences read) || !(name.equals(PEM) || name.equals(FILE))) {
-        return false;
-      }
-      read.hold(name, parser);
-      return true;
     }
   }
 }

@@ -50,7 +50,7 @@ final class FactReaders {
         // A null inside a list ("- " with nothing after it) is a mistake, never a list element.
         .defaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL))
         // A certificate may name its PEM text or file instead of (or besides) its fields.
-        .addHandler(CertificateReferences.HANDLER)
+        .addHandler(PendingReference.HANDLER)
         .build();
   }
 

@@ -48,7 +48,14 @@ public final class InventoryFileProvider implements FactSourceProvider {
   /** The option naming a CRL file (PEM or DER) that says which referenced certificates are revoked. */
   public static final String TRUST_CRL = "trust.crl";
 
-  private static final List<String> OPTIONS = List.of(EMBEDDED_AT, TRUST_ANCHORS, TRUST_ORGANISATION_PKI, TRUST_CRL);
+  /**
+   * The option saying how many threads bind the lists of a large JSON inventory in plain ASCII
+   * (see {@link InventoryFileSource#withReadThreads(int)}); 1 binds them on the reading thread.
+   */
+  public static final String READ_THREADS = "readThreads";
+
+  private static final List<String> OPTIONS =
+      List.of(EMBEDDED_AT, TRUST_ANCHORS, TRUST_ORGANISATION_PKI, TRUST_CRL, READ_THREADS);
 
   @Override
   public String id() {
@@ -71,8 +78,25 @@ public final class InventoryFileProvider implements FactSourceProvider {
     }
     Path file = config.file();
     InventoryFileSource source = embeddedAt == null ? InventoryFileSource.of(file) : InventoryFileSource.embedded(file, embeddedAt);
+    String threads = config.option(READ_THREADS).orElse(null);
+    if (threads != null) {
+      source = source.withReadThreads(readThreads(config.location(), threads));
+    }
     TrustMaterial trust = trust(config);
     return trust == null ? source : source.withTrust(trust, "the source options " + TRUST_ANCHORS + " and " + TRUST_CRL);
+  }
+
+  private static int readThreads(String location, String option) throws SourceException {
+    try {
+      int threads = Integer.parseInt(option.strip());
+      if (threads >= 1) {
+        return threads;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new SourceException("inventory source '" + location + "': option " + READ_THREADS + " is '" + option
+        + "' (write a whole number of threads, 1 or more; 1 reads on one thread)");
   }
 
   /** The trust material the options name, or {@code null} when they name none. */

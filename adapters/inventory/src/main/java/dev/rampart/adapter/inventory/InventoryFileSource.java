@@ -31,18 +31,38 @@ public final class InventoryFileSource implements FactSource {
   private final @Nullable String embeddedAt;
   private final TrustMaterial trust;
   private final @Nullable String trustSource;
+  private final ReadThreads threads;
 
-  private InventoryFileSource(Path file, @Nullable String embeddedAt, TrustMaterial trust, @Nullable String trustSource) {
+  private InventoryFileSource(Path file, @Nullable String embeddedAt, TrustMaterial trust, @Nullable String trustSource,
+      ReadThreads threads) {
     this.file = file;
     this.name = file.toString();
     this.embeddedAt = embeddedAt;
     this.trust = trust;
     this.trustSource = trustSource;
+    this.threads = threads;
   }
 
   /** A source for the given file; nothing is opened until {@link #read(FactSink)}. */
   public static InventoryFileSource of(Path file) {
-    return new InventoryFileSource(Objects.requireNonNull(file, "file"), null, TrustMaterial.none(), null);
+    return new InventoryFileSource(Objects.requireNonNull(file, "file"), null, TrustMaterial.none(), null,
+        ReadThreads.DEFAULT);
+  }
+
+  /**
+   * This source, binding the lists of a large JSON file in plain ASCII on {@code threads} threads
+   * besides the one that reads it (by default, one per processor but one, at most four); 1 binds them
+   * on the reading thread. A small file, a YAML file and one with other characters are always read on one thread.
+   *
+   * @throws IllegalArgumentException if {@code threads} is below 1
+   */
+  public InventoryFileSource withReadThreads(int threads) {
+    return withReadThreads(new ReadThreads(threads, ReadThreads.CHUNK_BYTES, ReadThreads.MIN_FILE_BYTES));
+  }
+
+  /** This source, binding the lists of a JSON file in plain ASCII as {@code threads} says. */
+  InventoryFileSource withReadThreads(ReadThreads threads) {
+    return new InventoryFileSource(file, embeddedAt, trust, trustSource, Objects.requireNonNull(threads, "threads"));
   }
 
   /**
@@ -53,7 +73,7 @@ public final class InventoryFileSource implements FactSource {
    */
   public InventoryFileSource withTrust(TrustMaterial material, String source) {
     return new InventoryFileSource(file, embeddedAt, Objects.requireNonNull(material, "material"),
-        Objects.requireNonNull(source, "source"));
+        Objects.requireNonNull(source, "source"), threads);
   }
 
   /**
@@ -68,7 +88,8 @@ public final class InventoryFileSource implements FactSource {
     if (key.isBlank()) {
       throw new IllegalArgumentException("the key holding the inventory must not be blank");
     }
-    return new InventoryFileSource(Objects.requireNonNull(file, "file"), key, TrustMaterial.none(), null);
+    return new InventoryFileSource(Objects.requireNonNull(file, "file"), key, TrustMaterial.none(), null,
+        ReadThreads.DEFAULT);
   }
 
   /**
@@ -113,6 +134,10 @@ public final class InventoryFileSource implements FactSource {
    * ASCII, or cannot be read to its end: the facts and skipped records handed over until then are the
    * first ones {@link #readStream} hands over, and it takes over from the start of the file,
    * explaining whatever went wrong.
+   *
+   * <p>In a large file, the elements of each list are bound on {@link BindingThreads} while this
+   * thread passes over them; their facts are handed over here, in file order, so the sink sees the
+   * same calls in the same order as when one thread does everything.
    */
   private @Nullable InventoryReader readAscii(Utf8FileReader text, FactSink sink, @Nullable Instant collectedAt,
       SourceProblems problems) {
@@ -120,8 +145,13 @@ public final class InventoryFileSource implements FactSource {
       if (InventoryFormat.detect(file, text) != InventoryFormat.JSON) {
         return null;
       }
-      try (AsciiBytes bytes = AsciiBytes.of(openBytes()); TrackingParser parser = InventoryFormat.createJsonParser(bytes)) {
-        InventoryReader reader = new InventoryReader(name, parser, sink, problems, embeddedAt, collectedAt, certificates());
+      int bindingThreads = threads.forFile(file);
+      try (RecordedBytes bytes = new RecordedBytes(AsciiBytes.of(openBytes()));
+          TrackingParser parser = InventoryFormat.createJsonParser(bytes);
+          BindingThreads binding = bindingThreads > 1 ? new BindingThreads(name, bindingThreads) : null) {
+        ParallelBinding parallel = binding == null ? null : new ParallelBinding(bytes, binding, threads.chunkBytes());
+        InventoryReader reader = new InventoryReader(name, parser, sink, problems, embeddedAt, collectedAt,
+            certificates(), parallel);
         reader.read();
         return reader;
       }
@@ -138,7 +168,8 @@ public final class InventoryFileSource implements FactSource {
     TrackingParser parser = null;
     try {
       parser = InventoryFormat.detect(file, text).createParser(text);
-      InventoryReader reader = new InventoryReader(name, parser, sink, problems, embeddedAt, collectedAt, certificates());
+      InventoryReader reader = new InventoryReader(name, parser, sink, problems, embeddedAt, collectedAt,
+          certificates(), null);
       reader.read();
       return reader.failed();
     } catch (IOException e) {

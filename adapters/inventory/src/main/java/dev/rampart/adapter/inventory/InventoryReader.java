@@ -2,12 +2,9 @@ package dev.rampart.adapter.inventory;
 
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectReader;
 import dev.rampart.adapter.certificates.CertificateParseException;
 import dev.rampart.adapter.certificates.TrustMaterial;
-import dev.rampart.adaptersupport.json.Json;
 import dev.rampart.spi.fact.Device;
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.FactType;
@@ -21,7 +18,6 @@ import dev.rampart.spi.source.TextPosition;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -56,24 +52,25 @@ final class InventoryReader {
   private final @Nullable String embeddedAt;
   private final @Nullable Instant collectedAt;
   private final CertificateReferences certificates;
+  private final ElementBinder binder;
+  private final @Nullable ParallelBinding parallel;
   private final FactIds ids = new FactIds();
   private boolean wholeFileProblem;
   // set once the sink refused a skipped record: the read fails, with every problem of the file
   private boolean skippingRefused;
   private long factsRead;
   private long recordsSkipped;
-  // One reader per fact type for the whole read: making one per element costs more than binding it.
-  private final Map<FactType, ObjectReader> readers = new EnumMap<>(FactType.class);
 
   /**
    * @param embeddedAt the top-level key whose value is the inventory, other top-level keys being
    *     skipped unread; {@code null} when the whole document is the inventory
    * @param collectedAt the file's last modification, for every origin; {@code null} when unknown
    * @param certificates resolves the certificates devices reference by PEM text or file
+   * @param parallel binds the elements of lists on other threads; {@code null} to bind them on this one
    */
   InventoryReader(
       String file, TrackingParser parser, FactSink sink, SourceProblems problems, @Nullable String embeddedAt,
-      @Nullable Instant collectedAt, CertificateReferences certificates) {
+      @Nullable Instant collectedAt, CertificateReferences certificates, @Nullable ParallelBinding parallel) {
     this.file = file;
     this.parser = parser;
     this.sink = sink;
@@ -81,6 +78,8 @@ final class InventoryReader {
     this.embeddedAt = embeddedAt;
     this.collectedAt = collectedAt;
     this.certificates = certificates;
+    this.binder = new ElementBinder(file);
+    this.parallel = parallel;
   }
 
   /**
@@ -209,6 +208,10 @@ final class InventoryReader {
       parser.skipChildren();
       return;
     }
+    if (parallel != null) {
+      readListInParallel(section, type, parallel);
+      return;
+    }
     JsonStreamContext list = parser.getParsingContext();
     int index = 0;
     while (!problems.isFull()) {
@@ -220,51 +223,92 @@ final class InventoryReader {
       if (token == JsonToken.START_OBJECT) {
         readElement(place, type, list);
       } else {
-        String fix = token == JsonToken.VALUE_NULL
-            ? "remove the empty '-' entry"
-            : "write each " + type.wireName() + " as named fields, starting with 'id: ...'";
-        TextPosition at = here();
-        SourceProblems record = new SourceProblems(file);
-        record.add(at, place.toString(), "expected an object but found " + Found.describe(parser), fix);
-        parser.skipChildren();
-        skip(at, type, null, record);
+        handOver(notAnObject(place, type), place, type);
       }
     }
   }
 
   /**
-   * Binds the object under the parser; {@code container} is the list (or root) it sits in. An
-   * element that cannot be bound is skipped, with its problems, and reading goes on after it.
+   * Reads a list as {@link #readList} does, but only passes over each object here, leaving its
+   * bytes to other threads to bind; their results are handed over here, in file order.
+   */
+  private void readListInParallel(String section, FactType type, ParallelBinding chunks) throws IOException {
+    int index = 0;
+    while (!problems.isFull()) {
+      JsonToken token = parser.nextToken();
+      if (token == null || token == JsonToken.END_ARRAY) {
+        break;
+      }
+      if (token == JsonToken.START_OBJECT) {
+        long startByte = parser.tokenByteOffset();
+        TextPosition start = here();
+        chunks.starting(startByte);
+        parser.skipUnchecked();
+        chunks.add(section, type, index, start, startByte, parser.tokenByteOffset() + 1);
+      } else {
+        chunks.addJudged(section, type, index, notAnObject(new ElementPlace(section, index, null), type));
+      }
+      index++;
+      while (chunks.full()) {
+        handOver(chunks.next(), type);
+      }
+    }
+    while (!chunks.isEmpty()) {
+      handOver(chunks.next(), type);
+    }
+  }
+
+  private void handOver(ElementChunk chunk, FactType type) {
+    List<BoundElement> elements = chunk.elements();
+    for (int i = 0; i < elements.size() && !problems.isFull(); i++) {
+      handOver(elements.get(i), new ElementPlace(chunk.section(), chunk.firstIndex() + i, null), type);
+    }
+  }
+
+  /** The entry under the parser, which is not an object, judged and passed over. */
+  private BoundElement notAnObject(ElementPlace place, FactType type) throws IOException {
+    String fix = parser.hasToken(JsonToken.VALUE_NULL)
+        ? "remove the empty '-' entry"
+        : "write each " + type.wireName() + " as named fields, starting with 'id: ...'";
+    TextPosition at = here();
+    SourceProblems record = new SourceProblems(file);
+    record.add(at, place.toString(), "expected an object but found " + Found.describe(parser), fix);
+    parser.skipChildren();
+    return new BoundElement.Unbound(at, null, record);
+  }
+
+  /**
+   * Binds the object under the parser and hands it over; {@code container} is the list (or root) it
+   * sits in. An element that cannot be bound is skipped, with its problems, and reading goes on after it.
    */
   private void readElement(ElementPlace place, FactType type, JsonStreamContext container) throws IOException {
-    TextPosition start = here();
-    parser.startElement();
-    certificates.startElement(parser);
-    SourceProblems record = new SourceProblems(file);
-    Fact fact;
-    try {
-      fact = reader(type).readValue(parser);
-    } catch (JsonMappingException e) {
-      IOException streamFailure = streamFailureIn(e);
-      if (streamFailure != null) {
-        throw streamFailure;
-      }
-      BindingError error = BindingError.of(e, parser, type, start);
-      parser.skipUntilBackIn(container);
-      ElementPlace named = new ElementPlace(place.section(), place.index(), parser.elementId());
-      record.add(error.position(), named.append(error.path()), error.what(), error.fix());
-      skip(start, type, blankToNull(parser.elementId()), record);
+    handOver(binder.bind(parser, place, type, container), place, type);
+  }
+
+  /**
+   * Does with a bound element what must follow the file's order: checks its id against those before
+   * it, resolves its certificate reference, and hands it to the sink, or hands it over as skipped.
+   */
+  private void handOver(BoundElement element, ElementPlace place, FactType type) {
+    TextPosition start = element.start();
+    if (element instanceof BoundElement.Unbound unbound) {
+      skip(start, type, unbound.id(), unbound.problems());
       return;
     }
+    BoundElement.Bound bound = (BoundElement.Bound) element;
+    Fact fact = bound.fact();
     TextPosition first = ids.firstDefinition(type, fact.id(), start);
     if (first != null) {
+      SourceProblems record = new SourceProblems(file);
       record.add(start, place.withoutId(), "duplicate " + type.wireName() + " id '" + fact.id()
           + "' (first defined at " + file + ":" + first + "); give each " + type.wireName() + " its own id", null);
       skip(start, type, fact.id(), record);
       return;
     }
-    if (fact instanceof Device device) {
-      fact = certificates.resolve(device, new ElementPlace(place.section(), place.index(), fact.id()), record);
+    if (bound.reference() != null && fact instanceof Device device) {
+      SourceProblems record = new SourceProblems(file);
+      fact = certificates.resolve(device, bound.reference(), new ElementPlace(place.section(), place.index(),
+          fact.id()), record);
       if (fact == null) {
         skip(start, type, device.id(), record);
         return;
@@ -304,10 +348,6 @@ final class InventoryReader {
     problems.add(at, place, what, fix);
   }
 
-  private static @Nullable String blankToNull(@Nullable String id) {
-    return id == null || id.isBlank() ? null : id;
-  }
-
   /**
    * Reads the {@code trust} section: the anchors and CRL that referenced certificates are judged
    * against from then on. It must come before the first such certificate.
@@ -341,7 +381,7 @@ final class InventoryReader {
     try {
       trust = FactReaders.forTrust().readValue(parser);
     } catch (JsonMappingException e) {
-      IOException streamFailure = streamFailureIn(e);
+      IOException streamFailure = ElementBinder.streamFailureIn(e);
       if (streamFailure != null) {
         throw streamFailure;
       }
@@ -404,31 +444,11 @@ final class InventoryReader {
     }
   }
 
-  private ObjectReader reader(FactType type) {
-    ObjectReader reader = readers.get(type);
-    if (reader == null) {
-      reader = FactReaders.forType(type).withAttribute(CertificateReferences.class, certificates);
-      readers.put(type, reader);
-    }
-    return reader;
-  }
-
   private static TextPosition orElse(@Nullable TextPosition position, TextPosition fallback) {
     return position != null ? position : fallback;
   }
 
-  /** Jackson wraps parse errors met while binding; those end the whole read, not just one element. */
-  private static @Nullable IOException streamFailureIn(JsonMappingException e) {
-    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-      if (cause instanceof IOException io && !(cause instanceof DatabindException)) {
-        return io;
-      }
-    }
-    return null;
-  }
-
   private TextPosition here() {
-    TextPosition position = Json.positionOf(parser.currentTokenLocation());
-    return position != null ? position : new TextPosition(1, 1);
+    return ElementBinder.here(parser);
   }
 }

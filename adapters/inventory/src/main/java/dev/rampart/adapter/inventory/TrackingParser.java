@@ -30,7 +30,12 @@ final class TrackingParser extends JsonParserDelegate {
   private static final int CHECKED_NAMES_BITS = 12;
   private static final int CHECKED_NAMES = 1 << CHECKED_NAMES_BITS;
 
-  private final SharedValues shared = new SharedValues();
+  private final SharedValues shared;
+  // Where the parsed text starts in the file, when the parser reads one slice of it: added to every
+  // position the parser reports, so that messages name the file's own lines and columns.
+  private final int firstLine;
+  private final int firstColumn;
+  private final long firstByte;
   private final ObjectKeys keys = new ObjectKeys();
   private final String[] checkedNames = new String[CHECKED_NAMES];
   private @Nullable JsonStreamContext element;
@@ -47,7 +52,19 @@ final class TrackingParser extends JsonParserDelegate {
   private @Nullable String text;
 
   TrackingParser(JsonParser parser) {
+    this(parser, new SharedValues(), new TextPosition(1, 1), 0);
+  }
+
+  /**
+   * A parser of a slice of the file that starts at {@code start} (byte {@code startByte}), sharing
+   * values with the other slices this thread reads.
+   */
+  TrackingParser(JsonParser parser, SharedValues shared, TextPosition start, long startByte) {
     super(parser);
+    this.shared = shared;
+    this.firstLine = start.line();
+    this.firstColumn = start.column();
+    this.firstByte = startByte;
   }
 
   /** Marks the object under the parser as the current element, whose {@code id} is remembered. */
@@ -102,6 +119,20 @@ final class TrackingParser extends JsonParserDelegate {
     return shared;
   }
 
+  /**
+   * Passes over the object or list under the parser with the delegate's own skipping, which neither
+   * decodes its texts nor checks them: whoever binds its bytes later does.
+   */
+  void skipUnchecked() throws IOException {
+    text = null;
+    delegate.skipChildren();
+  }
+
+  /** Where in the file the current token starts, in bytes. */
+  long tokenByteOffset() {
+    return currentTokenLocation().getByteOffset();
+  }
+
   /** Reads on until the parser is back in the given container, past whatever element failed to bind. */
   void skipUntilBackIn(JsonStreamContext container) throws IOException {
     while (delegate.getParsingContext() != container) {
@@ -109,6 +140,28 @@ final class TrackingParser extends JsonParserDelegate {
         return;
       }
     }
+  }
+
+  @Override
+  public JsonLocation currentLocation() {
+    return inFile(delegate.currentLocation());
+  }
+
+  @Override
+  public JsonLocation currentTokenLocation() {
+    return inFile(delegate.currentTokenLocation());
+  }
+
+  @Deprecated
+  @Override
+  public JsonLocation getCurrentLocation() {
+    return inFile(delegate.currentLocation());
+  }
+
+  @Deprecated
+  @Override
+  public JsonLocation getTokenLocation() {
+    return inFile(delegate.currentTokenLocation());
   }
 
   @Override
@@ -251,9 +304,24 @@ final class TrackingParser extends JsonParserDelegate {
         fieldsByLevel[i] = new FieldPlaces();
       }
     }
-    JsonLocation location = delegate.currentTokenLocation();
+    JsonLocation location = currentTokenLocation();
     fieldsByLevel[level].add(name, location.getLineNr(), location.getColumnNr());
     levelsUsed = Math.max(levelsUsed, level + 1);
+  }
+
+  /** A location of the parsed slice as a location of the file. */
+  private JsonLocation inFile(JsonLocation location) {
+    if (firstByte == 0 && firstLine == 1 && firstColumn == 1) {
+      return location;
+    }
+    int line = location.getLineNr();
+    if (line <= 0) {
+      return location;
+    }
+    int column = line == 1 ? location.getColumnNr() + firstColumn - 1 : location.getColumnNr();
+    long bytes = location.getByteOffset() < 0 ? -1 : location.getByteOffset() + firstByte;
+    long chars = location.getCharOffset() < 0 ? -1 : location.getCharOffset() + firstByte;
+    return new JsonLocation(location.contentReference(), bytes, chars, line + firstLine - 1, column);
   }
 
   private boolean isKnown(String name, int depth) {

@@ -114,6 +114,15 @@ class HostileInventoryTest {
   }
 
   @Test
+  void aJsonFleetBoundOnSeveralThreadsIsStreamedThroughTheSameHeap() throws IOException, InterruptedException {
+    // 150,000 devices with long names, 46 MB of JSON, in the same 32 MB heap: the chunks in flight between
+    // the reading thread and the threads that bind, and their facts, are bounded.
+    Path file = fleet("fleet.json", 150_000, true, " of the north-east loading bay".repeat(7));
+
+    assertEquals("150000 devices", TestFiles.runInSmallHeap(StreamingRead.OnTwoThreads.class, file, 32));
+  }
+
+  @Test
   void aYamlFleetIsStreamedThroughASmallHeapToo() throws IOException, InterruptedException {
     // YAML parses more slowly, so the fleet is smaller, and so is the heap.
     Path file = fleet("fleet.yaml", 40_000, false);
@@ -122,13 +131,17 @@ class HostileInventoryTest {
   }
 
   private Path fleet(String name, int devices, boolean json) throws IOException {
+    return fleet(name, devices, json, "");
+  }
+
+  private Path fleet(String name, int devices, boolean json, String nameSuffix) throws IOException {
     Path file = dir.resolve(name);
     try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       out.write(json ? "{\"devices\": [\n" : "devices:\n");
       for (int i = 0; i < devices; i++) {
         String id = String.format("dev-%06d", i);
         out.write(json
-            ? (i == 0 ? "" : ",\n") + "{\"id\": \"" + id + "\", \"name\": \"Camera " + i
+            ? (i == 0 ? "" : ",\n") + "{\"id\": \"" + id + "\", \"name\": \"Camera " + i + nameSuffix
                 + "\", \"services\": [{\"port\": 443, \"tls\": true}]}"
             : "  - {id: " + id + ", name: Camera " + i + ", services: [{port: 443, tls: true}]}\n");
       }

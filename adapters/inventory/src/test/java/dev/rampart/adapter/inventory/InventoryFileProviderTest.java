@@ -39,7 +39,22 @@ class InventoryFileProviderTest {
     SourceException failure = assertThrows(SourceException.class, () -> new InventoryFileProvider().create(config));
 
     assertEquals(List.of("inventory source 'site.yaml': unknown option(s) format (the inventory source takes"
-        + " the options embeddedAt, trust.anchors, trust.organisationPki, trust.crl)"),
+        + " the options embeddedAt, trust.anchors, trust.organisationPki, trust.crl, readThreads)"),
         failure.problems());
+  }
+
+  @Test
+  void readThreadsIsAWholeNumberOfThreads() throws SourceException {
+    for (String bad : List.of("0", "two", "-1")) {
+      SourceConfig config = new SourceConfig("site.json", Map.of("readThreads", bad));
+
+      SourceException failure = assertThrows(SourceException.class, () -> new InventoryFileProvider().create(config));
+
+      assertEquals(List.of("inventory source 'site.json': option readThreads is '" + bad + "' (write a whole number"
+          + " of threads, 1 or more; 1 reads on one thread)"), failure.problems());
+    }
+    String file = Fixtures.path("complete.json").toString();
+    FactSource source = new InventoryFileProvider().create(new SourceConfig(file, Map.of("readThreads", "3")));
+    assertEquals("inventory:" + file, source.describe());
   }
 }

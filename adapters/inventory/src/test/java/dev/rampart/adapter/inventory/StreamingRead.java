@@ -12,8 +12,22 @@ final class StreamingRead {
   private StreamingRead() {}
 
   public static void main(String[] args) throws SourceException {
+    read(InventoryFileSource.of(Path.of(args[0])));
+  }
+
+  private static void read(InventoryFileSource source) throws SourceException {
     long[] devices = {0};
-    InventoryFileSource.of(Path.of(args[0])).read((fact, origin) -> devices[0]++);
+    source.read((fact, origin) -> devices[0]++);
     System.out.println(devices[0] + " devices");
+  }
+
+  /** The same, with the lists bound on two threads besides the reading one. */
+  static final class OnTwoThreads {
+
+    private OnTwoThreads() {}
+
+    public static void main(String[] args) throws SourceException {
+      read(InventoryFileSource.of(Path.of(args[0])).withReadThreads(2));
+    }
   }
 }

@@ -93,6 +93,8 @@ public final class JfrHotMethods {
     {"DroolsSession.settle", "rule firing (Drools fireAllRules)"},
     {"FactInputs.readInventory", "reading the inventory"},
     {"InventoryFileSource.read", "reading the inventory"},
+    // a large JSON file's lists are bound on threads of their own, whose stacks start here
+    {"ElementChunk.bindWith", "reading the inventory"},
     {"ComplianceEngine$Builder.build", "pack load + compile"},
     {"FactInputs.buildEngine", "pack load + compile"},
   };
