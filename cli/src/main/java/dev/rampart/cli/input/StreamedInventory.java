@@ -11,6 +11,7 @@ import dev.rampart.sources.merge.DevicePresence;
 import dev.rampart.sources.merge.SourcedFact;
 import dev.rampart.spi.fact.Fact;
 import dev.rampart.spi.fact.FactType;
+import dev.rampart.spi.source.FactSink;
 import dev.rampart.spi.source.FactSource;
 import dev.rampart.spi.source.Origin;
 import dev.rampart.spi.source.SourceException;
@@ -84,18 +85,27 @@ public final class StreamedInventory {
         (type, factId, path) -> origins.get(type).get(factId))) {
       FactSource source = sources.provider(spec.type()).create(spec.config());
       SourceRole role = sources.role(spec);
-      source.read((read, origin) -> {
-        // as Inventory does for one source: what it says of each device's management
-        Fact fact = DevicePresence.stamp(read, List.of(new SourcedFact(read, origin, role)),
-            role == SourceRole.SYSTEM_OF_RECORD);
-        origins.get(fact.type()).put(fact.id(), origin);
-        references.add(fact);
-        try {
-          evaluation.add(fact);
-        } catch (IllegalArgumentException | IllegalStateException e) {
-          throw new GiveUp();
+      source.read(new FactSink() {
+        @Override
+        public void accept(Fact read, Origin origin) {
+          // as Inventory does for one source: what it says of each device's management
+          Fact fact = DevicePresence.stamp(read, List.of(new SourcedFact(read, origin, role)),
+              role == SourceRole.SYSTEM_OF_RECORD);
+          origins.get(fact.type()).put(fact.id(), origin);
+          references.add(fact);
+          try {
+            evaluation.add(fact);
+          } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new GiveUp();
+          }
+          count[0]++;
         }
-        count[0]++;
+
+        // each fact is let go once its shard is judged
+        @Override
+        public boolean keepsFacts() {
+          return false;
+        }
       });
       if (!references.allResolved()) {
         return Optional.empty();

@@ -18,6 +18,16 @@ public interface FactSink {
   void accept(Fact fact, Origin origin);
 
   /**
+   * Whether this sink keeps the facts it accepts. A source may spend time making kept facts small
+   * (handing out one instance for equal parts of many facts, say); a sink that lets each fact go once
+   * it is judged, as a streaming evaluation does, returns {@code false} and spares the source that
+   * work. The facts handed over are equal either way.
+   */
+  default boolean keepsFacts() {
+    return true;
+  }
+
+  /**
    * Takes a problem that did not stop the read: a part of the source that could not be read (for
    * example a call the reading identity lacks the permission for), whose fields stay unknown
    * ({@code null}) in the facts handed on, so that the rules over them are UNKNOWN. A problem that

@@ -23,10 +23,10 @@ final class BindingThreads implements AutoCloseable {
    * @param file the file's name, for the problem lines
    * @param count how many threads bind
    */
-  BindingThreads(String file, int count) {
+  BindingThreads(String file, int count, boolean holdParts) {
     int read = READS.incrementAndGet();
     for (int i = 1; i <= count; i++) {
-      Thread thread = new Thread(new Binder(file), "rampart-inventory-" + read + "-binder-" + i);
+      Thread thread = new Thread(new Binder(file, holdParts), "rampart-inventory-" + read + "-binder-" + i);
       thread.setDaemon(true);
       threads.add(thread);
       thread.start();
@@ -68,8 +68,9 @@ final class BindingThreads implements AutoCloseable {
     private final SharedValues shared = new SharedValues();
     private final ElementBinder binder;
 
-    Binder(String file) {
+    Binder(String file, boolean holdParts) {
       this.binder = new ElementBinder(file);
+      shared.holdParts(holdParts);
     }
 
     @Override

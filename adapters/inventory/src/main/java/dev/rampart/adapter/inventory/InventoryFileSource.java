@@ -148,7 +148,8 @@ public final class InventoryFileSource implements FactSource {
       int bindingThreads = threads.forFile(file);
       try (RecordedBytes bytes = new RecordedBytes(AsciiBytes.of(openBytes()));
           TrackingParser parser = InventoryFormat.createJsonParser(bytes);
-          BindingThreads binding = bindingThreads > 1 ? new BindingThreads(name, bindingThreads) : null) {
+          BindingThreads binding = bindingThreads > 1 ? new BindingThreads(name, bindingThreads, sink.keepsFacts()) : null) {
+        parser.sharedValues().holdParts(sink.keepsFacts());
         ParallelBinding parallel = binding == null ? null : new ParallelBinding(bytes, binding, threads.chunkBytes());
         InventoryReader reader = new InventoryReader(name, parser, sink, problems, embeddedAt, collectedAt,
             certificates(), parallel);
@@ -168,6 +169,7 @@ public final class InventoryFileSource implements FactSource {
     TrackingParser parser = null;
     try {
       parser = InventoryFormat.detect(file, text).createParser(text);
+      parser.sharedValues().holdParts(sink.keepsFacts());
       InventoryReader reader = new InventoryReader(name, parser, sink, problems, embeddedAt, collectedAt,
           certificates(), null);
       reader.read();
@@ -225,6 +227,11 @@ public final class InventoryFileSource implements FactSource {
 
     HandedOver(FactSink sink) {
       this.sink = sink;
+    }
+
+    @Override
+    public boolean keepsFacts() {
+      return sink.keepsFacts();
     }
 
     void readAgain() {
