@@ -106,6 +106,38 @@ heap() {
     END {printf "%d %d\n", mb, ma}' "$1"
 }
 
+# CPU time by thread of the JVM that 'timeout' runs under $1 (through /usr/bin/time and the launcher,
+# which execs java), read from /proc until it ends; the last reading goes to $2 as "TID TICKS NAME".
+# JFR samples only Java threads; this also counts the JIT compilers and the collector.
+thread_cpu() {
+  local java=""
+  for _ in $(seq 100); do
+    java=$(pgrep -f -n "rampart.jar evaluate" || true)
+    if [ -n "$java" ]; then break; fi
+    sleep 0.1
+  done
+  if [ -z "$java" ]; then return 0; fi
+  while kill -0 "$java" 2> /dev/null; do
+    for task in /proc/"$java"/task/*; do
+      printf '%s %s %s\n' "${task##*/}" "$(awk '{print $14 + $15}' "$task/stat" 2> /dev/null)" "$(cat "$task/comm" 2> /dev/null)"
+    done > "$2.tmp" 2> /dev/null && mv "$2.tmp" "$2"
+    sleep 0.2
+  done
+}
+
+# The CPU seconds of each group of threads in thread_cpu's file: main (reading the input), workers
+# (evaluation), binders (parallel reading), c2 and c1 (the JIT compilers), gc, other, total.
+thread_groups() {
+  if [ ! -s "$1" ]; then return 0; fi
+  awk -v hz="$(getconf CLK_TCK)" '{ name = $3; for (i = 4; i <= NF; i++) name = name " " $i; group = "other"
+      if (name ~ /^C2 /) group = "c2"; else if (name ~ /^C1 /) group = "c1"
+      else if (name ~ /GC|G1|Refine|Conc|Marker|ParGC/) group = "gc"
+      else if (name ~ /^rampart-evaluat/) group = "workers"; else if (name ~ /binder/) group = "binders"
+      else if (name == "java") group = "main"
+      sum[group] += $2; total += $2 }
+    END { for (g in sum) printf "%s %.1f\n", g, sum[g] / hz; printf "total %.1f\n", total / hz }' "$1"
+}
+
 for n in $SIZES; do
   file=$(fleet "$n")
   log "end to end: evaluate $n devices"
@@ -115,7 +147,13 @@ for n in $SIZES; do
   RAMPART_JAVA_OPTS="-Xmx$E2E_HEAP -Xlog:gc:file=$out/gc-$n.log" timeout "$E2E_TIMEOUT" \
     /usr/bin/time -v -o "$out/time-$n.txt" \
     "$rampart" evaluate "$file" --format "json:$out/report-$n.json" --only-findings --fail-on never --now "$NOW" \
-    > "$out/evaluate-$n.out" 2>&1 || code=$?
+    > "$out/evaluate-$n.out" 2>&1 &
+  watched=$!
+  thread_cpu "$watched" "$out/threads-$n.txt" &
+  watcher=$!
+  wait "$watched" || code=$?
+  wait "$watcher" || true
+  while read -r group seconds; do put "e2e.$n.cpu.$group" "$seconds"; done < <(thread_groups "$out/threads-$n.txt")
   if [ "$code" = 124 ]; then
     status="stopped after ${E2E_TIMEOUT} s (E2E_TIMEOUT)"
   elif [ "$code" != 0 ]; then

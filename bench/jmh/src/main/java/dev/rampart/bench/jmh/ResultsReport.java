@@ -115,6 +115,27 @@ public final class ResultsReport {
           + mb(d("e2e." + n + ".reportMb")) + " | " + sec(floor) + " | " + (ok ? ratio(ms / floor) : "") + " |");
     }
     line("");
+    line("CPU time of the same runs by thread, read from `/proc` (JFR samples Java threads only; this also counts"
+        + " the JIT compilers and the collector): *main* reads the input and hands facts over, *workers* evaluate,"
+        + " *binders* bind a large file's lists in parallel (none on 2 cores), *C2* and *C1* are the JIT"
+        + " compilers, *GC* the collector's threads.");
+    line("");
+    line("| devices | wall time | CPU in all | main | workers | binders | C2 | C1 | GC | other | cores busy |");
+    line("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    for (String n : sizes) {
+      double total = d("e2e." + n + ".cpu.total");
+      if (Double.isNaN(total)) {
+        continue;
+      }
+      double wall = d("e2e." + n + ".ms") / 1000;
+      StringBuilder row = new StringBuilder("| " + n + " | " + fmt(wall) + " s | " + fmt(total) + " s");
+      for (String group : List.of("main", "workers", "binders", "c2", "c1", "gc", "other")) {
+        double seconds = d("e2e." + n + ".cpu." + group);
+        row.append(" | ").append(Double.isNaN(seconds) ? "0" : fmt(seconds) + " s");
+      }
+      line(row + " | " + fmt(total / wall) + " |");
+    }
+    line("");
   }
 
   /** The Spark job in local mode next to the CLI on the same fleet, when {@code SPARK_SIZES} asked for it. */
