@@ -91,7 +91,7 @@ for n in $(echo "$SIZES $JMH_SIZES $INCREMENTAL_SIZES $PROFILE_SIZE $SPARK_SIZES
     mv "$file.partial" "$file"
     put "gen.$n.ms" $(( $(millis) - start ))
   fi
-  put "gen.$n.bytes" "$(stat -c %s "$file")"
+  put "gen.$n.bytes" "$(stat -L -c %s "$file")"
 done
 
 log "cold start: a JVM hello world and ./rampart evaluate examples/inventory.yaml, then rampart validate, x$COLD_RUNS"
@@ -107,8 +107,9 @@ heap() {
 }
 
 # CPU time by thread of the JVM that 'timeout' runs under $1 (through /usr/bin/time and the launcher,
-# which execs java), read from /proc until it ends; the last reading goes to $2 as "TID TICKS NAME".
-# JFR samples only Java threads; this also counts the JIT compilers and the collector.
+# which execs java), read from /proc every 0.2 s until it ends; every reading is appended to $2 as
+# "TID TICKS NAME" (a thread that ended before the JVM keeps its last reading). JFR samples only Java
+# threads; this also counts the JIT compilers and the collector.
 thread_cpu() {
   local java=""
   for _ in $(seq 100); do
@@ -117,10 +118,13 @@ thread_cpu() {
     sleep 0.1
   done
   if [ -z "$java" ]; then return 0; fi
+  : > "$2"
   while kill -0 "$java" 2> /dev/null; do
     for task in /proc/"$java"/task/*; do
-      printf '%s %s %s\n' "${task##*/}" "$(awk '{print $14 + $15}' "$task/stat" 2> /dev/null)" "$(cat "$task/comm" 2> /dev/null)"
-    done > "$2.tmp" 2> /dev/null && mv "$2.tmp" "$2"
+      ticks=$(awk '{print $14 + $15}' "$task/stat" 2> /dev/null) || continue
+      name=$(cat "$task/comm" 2> /dev/null) || continue
+      printf '%s %s %s\n' "${task##*/}" "$ticks" "$name"
+    done >> "$2" 2> /dev/null
     sleep 0.2
   done
 }
@@ -129,13 +133,15 @@ thread_cpu() {
 # (evaluation), binders (parallel reading), c2 and c1 (the JIT compilers), gc, other, total.
 thread_groups() {
   if [ ! -s "$1" ]; then return 0; fi
-  awk -v hz="$(getconf CLK_TCK)" '{ name = $3; for (i = 4; i <= NF; i++) name = name " " $i; group = "other"
-      if (name ~ /^C2 /) group = "c2"; else if (name ~ /^C1 /) group = "c1"
-      else if (name ~ /GC|G1|Refine|Conc|Marker|ParGC/) group = "gc"
-      else if (name ~ /^rampart-evaluat/) group = "workers"; else if (name ~ /binder/) group = "binders"
-      else if (name == "java") group = "main"
-      sum[group] += $2; total += $2 }
-    END { for (g in sum) printf "%s %.1f\n", g, sum[g] / hz; printf "total %.1f\n", total / hz }' "$1"
+  awk -v hz="$(getconf CLK_TCK)" 'NF >= 3 { name = $3; for (i = 4; i <= NF; i++) name = name " " $i
+      if ($2 + 0 >= ticks[$1] + 0) { ticks[$1] = $2 + 0; names[$1] = name } }
+    END { for (tid in ticks) { name = names[tid]; group = "other"
+        if (name ~ /^C2 /) group = "c2"; else if (name ~ /^C1 /) group = "c1"
+        else if (name ~ /GC|G1|Refine|Conc|Marker/) group = "gc"
+        else if (name ~ /^rampart-evaluat/) group = "workers"; else if (name ~ /binder/) group = "binders"
+        else if (name == "java") group = "main"
+        sum[group] += ticks[tid]; total += ticks[tid] }
+      for (g in sum) printf "%s %.1f\n", g, sum[g] / hz; printf "total %.1f\n", total / hz }' "$1"
 }
 
 for n in $SIZES; do

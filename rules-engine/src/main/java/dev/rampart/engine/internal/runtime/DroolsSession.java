@@ -38,8 +38,12 @@ public final class DroolsSession implements AutoCloseable {
   private final Execution execution;
   private final FactHandle time;
   private final Consumer<FindingChange> changes;
-  /** The findings as they were before the changes not yet settled, by the results they touched. */
-  private final Map<ResultKey, Optional<Result>> touched = new HashMap<>();
+  /**
+   * The findings as they were before the changes not yet settled, by the results they touched. A new
+   * map after each settle: the first settle of a fleet touches millions of results, and a map
+   * cleared keeps its table, which every later settle of one device's change would then walk.
+   */
+  private Map<ResultKey, Optional<Result>> touched = new HashMap<>();
   private Instant now;
   private boolean dirty;
 
@@ -205,7 +209,7 @@ public final class DroolsSession implements AutoCloseable {
         found.add(new FindingChange(before, after));
       }
     }
-    touched.clear();
+    touched = new HashMap<>();
     found.forEach(changes);
   }
 
