@@ -61,8 +61,10 @@ public final class ResultsReport {
     line("- Memory: " + m("machine.memory"));
     line("- Java: " + m("machine.java"));
     line("- JVM options: end-to-end CLI runs use `-Xmx" + m("e2e.heap") + "` (the heap target: a run that completes"
-        + " kept within it), otherwise the JVM defaults; the floor process uses the defaults (max heap = 1/4 of"
-        + " RAM); JMH forks run with `" + m("jmh.jvmArgs") + "`");
+        + " kept within it) and what the `./rampart` launcher adds, as a user's run would: the class-data sharing"
+        + " archive the build makes, `-XX:TieredStopAtLevel=1` for an input under 32 MiB, `-XX:+UseParallelGC`"
+        + " for a larger one; the floor process uses the JVM defaults (max heap = 1/4 of RAM); JMH forks run"
+        + " with `" + m("jmh.jvmArgs") + "`");
     line("- Load average (1, 5, 15 min) when the run started: " + m("load.start") + "; when it ended: " + m("load.end")
         + "; other JVMs running at the start: " + m("load.otherJvms") + ". On 2 cores, anything above 0 here"
         + " inflates the figures below.");
@@ -72,14 +74,15 @@ public final class ResultsReport {
     line("```sh");
     line("bench/run.sh                      # sizes 10000 100000; SIZES=\"10000 100000 1000000\" bench/run.sh for 1M");
     line("./rampart generate --devices N --seed 1 --out fleet-N-seed1.json");
-    line("./rampart validate iot-baseline   # cold start, median of " + m("cold.runs") + " runs");
+    line("bench/coldstart.sh                # cold start: JVM hello world and ./rampart evaluate examples/inventory.yaml,");
+    line("                                  # alternating, then ./rampart validate iot-baseline; medians of " + m("cold.runs"));
     line("RAMPART_JAVA_OPTS='-Xmx" + m("e2e.heap") + " -Xlog:gc:file=gc.log' /usr/bin/time -v \\");
     line("  ./rampart evaluate fleet-N-seed1.json --format json:out.json --only-findings --fail-on never \\");
     line("  --now 2026-11-25");
     line("java -cp 'bench/jmh/target/benchmarks.jar:bench/jmh/target/lib/*' org.openjdk.jmh.Main -p devices=N ...");
     line("```");
     line("");
-    line("Peak heap is the largest heap occupancy G1 logged before a collection (`-Xlog:gc`, the `BEFORE` of"
+    line("Peak heap is the largest heap occupancy the collector logged before a collection (`-Xlog:gc`, the `BEFORE` of"
         + " `BEFORE->AFTER(COMMITTED)`): the most the heap ever held, garbage included. *Live after GC* is the"
         + " largest `AFTER` of a young, mixed or full collection (not of a Remark or Cleanup pause, which frees"
         + " little): about what the run keeps alive at its fullest. Peak RSS is `/usr/bin/time -v`'s maximum"
