@@ -62,8 +62,8 @@ public final class ResultsReport {
     line("- Java: " + m("machine.java"));
     line("- JVM options: end-to-end CLI runs use `-Xmx" + m("e2e.heap") + "` (the heap target: a run that completes"
         + " kept within it) and what the `./rampart` launcher adds, as a user's run would: the class-data sharing"
-        + " archive the build makes, `-XX:TieredStopAtLevel=1` for an input under 32 MiB, `-XX:+UseParallelGC`"
-        + " for a larger one; the floor process uses the JVM defaults (max heap = 1/4 of RAM); JMH forks run"
+        + " archive the build makes, `-XX:TieredStopAtLevel=1` for an input up to 256 MiB, `-XX:+UseParallelGC`"
+        + " for one over 32 MiB; the floor process uses the JVM defaults (max heap = 1/4 of RAM); JMH forks run"
         + " with `" + m("jmh.jvmArgs") + "`");
     line("- Load average (1, 5, 15 min) when the run started: " + m("load.start") + "; when it ended: " + m("load.end")
         + "; other JVMs running at the start: " + m("load.otherJvms") + ". On 2 cores, anything above 0 here"
