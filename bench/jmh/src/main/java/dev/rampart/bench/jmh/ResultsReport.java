@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import org.jspecify.annotations.Nullable;
 
@@ -236,8 +237,8 @@ public final class ResultsReport {
   // The figures of the first performance round (bench/RESULTS.md at 67b331e), which issue 18 asks not
   // to regress; the machine's speed varies by about 20% from run to run, hence the tolerance.
   private static final double TOLERANCE = 1.25;
-  private static final java.util.Map<String, Double> CEL_RATIO_BEFORE =
-      java.util.Map.of("10000", 0.34, "100000", 0.15, "1000000", 0.11);
+  private static final Map<String, Double> CEL_RATIO_BEFORE =
+      Map.of("10000", 0.34, "100000", 0.15, "1000000", 0.11);
   private static final double INCREMENTAL_MEDIAN_BEFORE_MS = 0.0653;
 
   private void targets() {
